@@ -1,0 +1,169 @@
+"""The `readouts` command; the only module that prints or exits."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from readouts import __version__
+from readouts.errors import ReadoutsError, ReadoutsErrors
+from readouts.importer.run import ImportReport, import_sources
+
+EPILOG = """\
+examples:
+  readouts build                     import new sources, then render site/
+  readouts add ~/Downloads/talks.txt copy a raw readout into content/sources/ and import it
+  readouts import --keep-going       import every source that can be read; list the others
+  readouts explain 2019-09-25-mofa-japan-russia-foreign-ministers-meeting
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readouts", description="Turn diplomatic readouts into a cross-linked static site.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"readouts {__version__}")
+    parser.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
+                        help="the site's folder, holding site.yaml and content/ (default: here)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build = commands.add_parser(
+        "build", help="import new or changed sources, then render the site",
+        description="Import new or changed sources, then render the whole site into its output "
+                    "folder (site/ unless site.yaml says otherwise). A failed build leaves the "
+                    "previous site as it was.")
+    build.add_argument("--keep-going", action="store_true",
+                       help="build with the sources that can be read; list the others and exit 1")
+
+    imp = commands.add_parser(
+        "import", help="turn raw sources into Markdown readouts",
+        description="Turn content/sources/* into content/readouts/*.md. A readout a person has "
+                    "edited is never overwritten unless named with --force.")
+    imp.add_argument("--keep-going", action="store_true",
+                     help="import every source that can be read; list the others and exit 1")
+    imp.add_argument("--force", action="append", default=[], metavar="ID",
+                     help="re-import this readout even though it was edited by hand (repeatable)")
+
+    add = commands.add_parser(
+        "add", help="copy raw readouts into content/sources/ and import them",
+        description="Copy each FILE into content/sources/ under its own name, then import it.")
+    add.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    explain = commands.add_parser(
+        "explain", help="show why each paragraph of a readout got its topics",
+        description="For each paragraph of the readout, the topics.yaml phrase that matched.")
+    explain.add_argument("id", help="the readout's id (its file name without .md)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root: Path = args.root
+    try:
+        if args.command == "build":
+            return _build(root, args.keep_going)
+        if args.command == "import":
+            report = import_sources(root, force=frozenset(args.force), keep_going=args.keep_going)
+            return _print_imports(report, verbose=True)
+        if args.command == "add":
+            return _add(root, args.files)
+        if args.command == "explain":
+            return _explain(root, args.id)
+    except ReadoutsErrors as errors:
+        for error in errors.errors:
+            _error(error)
+        print(f"{len(errors.errors)} problem{'s' if len(errors.errors) != 1 else ''}; nothing was built.",
+              file=sys.stderr)
+        return 1
+    except ReadoutsError as error:
+        _error(error)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; the previous site is unchanged", file=sys.stderr)
+        return 130
+    return 0
+
+
+def _error(error: ReadoutsError) -> None:
+    print(f"error: {error}", file=sys.stderr)
+
+
+def _print_imports(report: ImportReport, verbose: bool) -> int:
+    for readout_id in report.imported:
+        print(f"imported {readout_id}")
+    if verbose and not report.imported and not report.failed:
+        print(f"nothing to import: {len(report.unchanged)} readout(s) up to date")
+    for readout_id, note in report.notes:
+        print(f"note: {readout_id}: {note}")
+    for readout_id, source in report.kept_edited:
+        print(f"warning: {source} changed, but content/readouts/{readout_id}.md was edited by hand and "
+              f"is kept as it is\nhint: to replace your edits with a fresh import, run "
+              f"`readouts import --force {readout_id}`", file=sys.stderr)
+    for error in report.failed:
+        _error(error)
+    if report.failed:
+        print(f"{len(report.failed)} source(s) could not be imported", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _build(root: Path, keep_going: bool) -> int:
+    from readouts.build import build_site
+
+    report = build_site(root, keep_going=keep_going)
+    status = _print_imports(report.imports, verbose=False)
+    try:
+        shown = report.output.relative_to(Path.cwd())
+    except ValueError:
+        shown = report.output
+    print(f"built {report.readouts} readouts, {report.files} files into {shown}/ "
+          f"in {report.seconds:.2f} s")
+    print(f"open {shown / 'index.html'} in a browser, or serve it: python -m http.server -d {shown}")
+    return status
+
+
+def _add(root: Path, files: list[Path]) -> int:
+    sources = root / "content" / "sources"
+    sources.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for file in files:
+        if not file.is_file():
+            raise ReadoutsError("no such file", str(file))
+        target = sources / file.name
+        if target.exists() and target.read_bytes() != file.read_bytes():
+            raise ReadoutsError(f"content/sources/{file.name} exists and holds a different text", str(file),
+                                hint="rename the file you are adding, so both sources are kept")
+        if not target.exists():
+            shutil.copyfile(file, target)
+        copied.append(target)
+    report = import_sources(root, only=copied)
+    return _print_imports(report, verbose=True)
+
+
+def _explain(root: Path, readout_id: str) -> int:
+    from readouts.link.topics import TopicRules
+    from readouts.load import load_readout, load_topics
+
+    path = root / "content" / "readouts" / f"{readout_id}.md"
+    if not path.exists():
+        raise ReadoutsError(f"no readout with the id {readout_id!r}", str(path),
+                            hint="ids are the file names in content/readouts/ without .md")
+    readout = load_readout(path)
+    rules = TopicRules.build(load_topics(root / "content" / "topics.yaml"))
+    print(f"{readout.title}\nfront matter topics: {', '.join(readout.topics) or '(none)'}\n")
+    for number, block in enumerate(readout.blocks, start=1):
+        found = rules.explain(block.text)
+        snippet = block.text if len(block.text) <= 70 else block.text[:69] + "…"
+        print(f"¶{number} #{block.anchor} (line {block.line}): {snippet}")
+        for topic_id, phrase, matched in found:
+            kept = "" if topic_id in readout.topics else "  (not in front matter: not shown)"
+            print(f"    {topic_id}: phrase {phrase!r} matched {matched!r}{kept}")
+        if not found:
+            print("    no topic")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

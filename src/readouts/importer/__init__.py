@@ -1,0 +1,35 @@
+"""Import: raw readout text → ImportedReadout, through the adapter whose signatures fit best.
+
+A new publisher is one new module with NAME, detect(doc) → score and parse(doc, context),
+added to ADAPTERS. The generic adapter scores 1 and so wins only when no other recognises the text.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from readouts.importer import generic, kremlin, mid_russia, mofa_japan, tass
+from readouts.importer.common import Context, ImportedReadout
+from readouts.importer.document import decode, prepare
+
+ADAPTERS: dict[str, ModuleType] = {
+    module.NAME: module for module in (mofa_japan, mid_russia, tass, kremlin, generic)
+}
+
+# A publisher's signatures must add up to this before its adapter is trusted over the generic one.
+_MIN_SCORE = 4
+
+
+def pick(doc) -> ModuleType:  # type: ignore[no-untyped-def]
+    """The adapter for a prepared document."""
+    best = max(ADAPTERS.values(), key=lambda module: module.detect(doc))
+    return best if best.detect(doc) >= _MIN_SCORE else generic
+
+
+def read_source(data: bytes, path: str, context: Context) -> ImportedReadout:
+    """Raw bytes of one source → what it says. Raises ReadoutsError for unreadable input."""
+    doc = prepare(decode(data, path), path)
+    return pick(doc).parse(doc, context)
+
+
+__all__ = ["ADAPTERS", "Context", "ImportedReadout", "pick", "read_source"]

@@ -1,0 +1,259 @@
+"""The reading every adapter shares: header and body apart, then the facts, then the Markdown.
+
+An adapter differs from the others only where its publisher's pages differ: how the
+headline sits among dates and captions, and what kind of document it usually is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from readouts.importer import dates, facts
+from readouts.importer.document import Change, Document, Line, is_prose, shorten, words
+from readouts.importer.names import NameIndex
+from readouts.importer.structure import MarkdownBody, to_markdown
+from readouts.model import Kind, MeetingFacts, Publisher
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedReadout:
+    """What the importer read from one source; write.py turns it into a .md file."""
+
+    source_path: str
+    title: str | None
+    """The document's own headline; None when it prints none."""
+    publisher: Publisher
+    kind: Kind
+    published: dt.date | None
+    meeting: MeetingFacts
+    participants: tuple[str, ...]
+    mentioned: tuple[str, ...]
+    unresolved: tuple[str, ...]
+    """Names printed after a title that no entry in people.yaml explains."""
+    topics: tuple[str, ...]
+    body: MarkdownBody
+    changes: tuple[Change, ...]
+    notes: tuple[str, ...]
+    """What the reader of the import should know: dates left empty and why."""
+    lede: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the importer needs from the site's registries."""
+
+    names: NameIndex
+    topics_of: Callable[[str], tuple[str, ...]]
+    """Text → the topic ids it discusses (the link stage's rules)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """"MANILA, August 7. /TASS/." or "MOSCOW. March 21 (Interfax) -" at the start of a story."""
+
+    city: str
+    agency: str
+    date_text: str
+    end: int
+
+
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z .'’-]{1,30}?)[,.]?\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+(?:19|20)\d\d)?)?\.?\s*"
+    r"(?:/(?P<agency>[A-Za-z-]{2,20})/\.?|\((?P<agency2>[A-Za-z-]{2,20})\))\s*[-–—]?\s*"
+)
+
+
+def dateline(text: str) -> Dateline | None:
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    return Dateline(match.group("city").strip(" .,"), match.group("agency") or match.group("agency2"),
+                    match.group("date") or "", match.end())
+
+
+def headline_like(text: str) -> bool:
+    """A line that could be a headline: not running text, not a date."""
+    count = len(words(text))
+    return (1 <= count <= 45 and not is_prose(text) and dates.date_line(text) is None
+            and not text.endswith((",", ":", ";")) and dateline(text) is None)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    lines: tuple[Line, ...]
+    """The lines before the text proper: section labels, dates, captions, the headline."""
+    body: tuple[Line, ...]
+    date_index: int | None
+    """Index in `lines` of the first line that is a date."""
+
+
+def split_header(lines: tuple[Line, ...]) -> Header:
+    """Header = the lines before the first line of running text (or a story's dateline)."""
+    start = len(lines)
+    for index, line in enumerate(lines):
+        if is_prose(line.text) or dateline(line.text) or len(words(line.text)) > 45:
+            start = index
+            break
+    # A short line ending in a comma or colon ("Ladies and gentlemen,") opens the text.
+    while start > 0 and lines[start - 1].text.endswith((",", ":")) and not headline_like(lines[start - 1].text):
+        start -= 1
+    header = lines[:start]
+    date_index = next((i for i, line in enumerate(header) if dates.date_line(line.text)), None)
+    return Header(header, lines[start:], date_index)
+
+
+TitleChooser = Callable[[Header, Document], "tuple[str | None, tuple[int, ...]]"]
+
+
+def last_headline(candidates: list[Line]) -> Line | None:
+    headlines = [line for line in candidates if headline_like(line.text)]
+    return headlines[-1] if headlines else None
+
+
+def first_headline(candidates: list[Line]) -> Line | None:
+    headlines = [line for line in candidates if headline_like(line.text)]
+    return headlines[0] if headlines else None
+
+
+_SPEAKER = re.compile(r"^([A-Z][^:.!?]{1,80}):\s+\S")
+_TITLE_PLACE = re.compile(r",\s*([A-Z][A-Za-z .'-]{2,30}),\s*(?:[A-Z][a-z]+\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d)\s*$")
+
+
+def parse_document(doc: Document, context: Context, *, publisher: Publisher, default_kind: Kind,
+                   choose_title: TitleChooser) -> ImportedReadout:
+    """Read a prepared document into an ImportedReadout; the adapter supplies its differences."""
+    changes = list(doc.changes)
+    notes: list[str] = []
+    header = split_header(doc.lines)
+    title, title_lines = choose_title(header, doc)
+    if title is not None:
+        title = re.sub(r"\s+", " ", title).strip() or None
+
+    # The published date: a date line in the header, else a capture stamp, else the dateline.
+    published: dt.date | None = None
+    used: set[int] = set(title_lines)
+    if header.date_index is not None:
+        line = header.lines[header.date_index]
+        found = dates.date_line(line.text)
+        assert found is not None
+        published = found.date
+        used.add(line.number)
+        if found.glued_time:
+            changes.append(Change(line.number, "normalised", line.text,
+                                  f"time glued to the date: read as {found.date.isoformat()} "
+                                  f"{line.text[found.end:].strip()}"))
+    if published is None and doc.stamp is not None:
+        published = doc.stamp
+
+    # Header lines that are neither the title nor the date are captions and section labels,
+    # except those that open the text ("Ladies and gentlemen,").
+    body_lines: list[Line] = []
+    for line in header.lines:
+        if line.number in used:
+            continue
+        if title and re.sub(r"\s+", " ", line.text) == title:
+            changes.append(Change(line.number, "removed", shorten(line.text), "headline printed again"))
+        elif line.text.endswith((",", ":")) and not headline_like(line.text):
+            body_lines.append(line)
+        else:
+            changes.append(Change(line.number, "removed", shorten(line.text),
+                                  "caption or section label above the text"))
+    body_lines.extend(header.body)
+
+    paragraphs = [line.text for line in body_lines]
+    story = dateline(paragraphs[0]) if paragraphs else None
+    if story and published is None:
+        printed = dates.find_dates(story.date_text)
+        if printed:
+            published = printed[0].date
+        elif story.date_text:
+            notes.append(f"the dateline prints \"{story.date_text}\" with no year: "
+                         f"the published date is left empty for a person to fill in")
+    if published is None and not notes:
+        notes.append("no publication date found: the published date is left empty")
+
+    prose = [p for p in paragraphs if is_prose(p) and not p.endswith(",")]
+    lede_paragraph = prose[0] if prose else None
+    if lede_paragraph and (own := dateline(lede_paragraph)):
+        lede_paragraph = lede_paragraph[own.end:]
+    lede = facts.sentences(lede_paragraph)[0] if lede_paragraph else None
+    meeting_sentence = facts.meeting_sentence(prose)
+    speakers = [m.group(1) for p in paragraphs if (m := _SPEAKER.match(p))]
+    participants = facts.participants(title, lede, meeting_sentence, speakers, context.names)
+    everyone = context.names.ids_in("\n".join([title or "", *paragraphs]))
+    mentioned = [p for p in everyone if p not in participants]
+
+    is_phone = bool(meeting_sentence and facts.PHONE_WORDS.search(meeting_sentence)) or bool(
+        lede and facts.PHONE_WORDS.search(lede))
+    kind = _kind(title, default_kind)
+    meeting_date = _meeting_date(title, lede, meeting_sentence, published, kind)
+    if meeting_date is None and meeting_sentence and dates.find_partial_dates(meeting_sentence):
+        notes.append("the meeting's day is printed without a year: the meeting date is left empty")
+    context_text = " ".join(t for t in (title, lede, meeting_sentence) if t)
+    occasion, occasion_city = facts.occasion(context_text)
+    place = None
+    if not is_phone:
+        place = _place(title, header, context_text, story, occasion_city, meeting_sentence)
+    duration = facts.duration_minutes(context_text) or facts.duration_minutes(" ".join(prose[:3]))
+
+    body = to_markdown(body_lines)
+    changes.extend(body.changes)
+    text_for_topics = "\n".join(paragraphs)
+    return ImportedReadout(
+        source_path=doc.path, title=title, publisher=publisher, kind=kind, published=published,
+        meeting=MeetingFacts(meeting_date, place, occasion, duration),
+        participants=tuple(participants), mentioned=tuple(mentioned),
+        unresolved=tuple(context.names.unresolved("\n".join([title or "", *paragraphs]))),
+        topics=context.topics_of(text_for_topics), body=body,
+        changes=tuple(sorted(changes, key=lambda c: c.line)), notes=tuple(notes), lede=lede)
+
+
+def _kind(title: str | None, default: Kind) -> Kind:
+    if title:
+        for pattern, kind in facts.KIND_CUES:
+            if pattern.search(title):
+                if kind == "readout" and default != "readout":
+                    break
+                return kind  # type: ignore[return-value]
+    return default
+
+
+def _meeting_date(title: str | None, lede: str | None, sentence: str | None,
+                  published: dt.date | None, kind: Kind) -> dt.date | None:
+    if title:
+        in_title = dates.find_dates(title)
+        if in_title:
+            return in_title[-1].date
+    for text in (sentence, lede):
+        found = facts.meeting_date(text, published)
+        if found:
+            return found
+    if kind == "press-conference":
+        # Press statements are made the day of the talks they follow.
+        return published
+    return None
+
+
+def _place(title: str | None, header: Header, text: str, story: Dateline | None,
+           occasion_city: str | None, meeting_sentence: str | None) -> str | None:
+    if title:
+        match = _TITLE_PLACE.search(title)
+        if match:
+            return facts.city_named(match.group(1)) or match.group(1).strip()
+    if header.date_index is not None:
+        # "April 27, 2017, The Kremlin, Moscow"
+        line = header.lines[header.date_index].text
+        city = facts.city_named(line.rsplit(",", 1)[-1]) if "," in line else None
+        if city:
+            return city
+    found = facts.place_in(text)
+    if found:
+        return found
+    if occasion_city:
+        return occasion_city
+    if story and meeting_sentence:
+        return facts.city_named(story.city.title())
+    return None

@@ -1,0 +1,172 @@
+"""Dates as readouts print them, in English and Russian, and never a year the text does not give."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS_EN = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+# Russian month names are declined ("25 сентября"); the stem is enough to tell them apart.
+_MONTHS_RU = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7,
+    "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+
+_MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?"
+_MONTH_RU = r"(?P<month_ru>январ[а-я]*|феврал[а-я]*|март[а-я]*|апрел[а-я]*|ма[йя]|июн[а-я]*|июл[а-я]*|август[а-я]*|сентябр[а-я]*|октябр[а-я]*|ноябр[а-я]*|декабр[а-я]*)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# "201911:01": some pages glue the time onto the year ("31 May 201911:01"), so a year is
+# exactly four digits and may be followed straight away by a time.
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?P<glued>(?=[0-2]?\d:\d\d))?(?!\d(?![0-2]?\d?:))"
+_WEEKDAY = r"(?:(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+
+# Python's re refuses a group name twice in one pattern, so each printed form is its own pattern.
+_FULL_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}",          # September 25, 2019
+    rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}",          # 25 September 2019
+    r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b",            # 2019-09-25
+    rf"\b{_DAY}\s+{_MONTH_RU}\s+{_YEAR}",                   # 25 сентября 2019
+))
+_NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
+_PARTIAL_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\b{_NO_YEAR}(?!:)",      # September 26
+    rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH}\b{_NO_YEAR}",           # 26 September
+    rf"\b{_DAY}\s+{_MONTH_RU}(?![а-я]){_NO_YEAR}",           # 26 сентября
+))
+
+
+def _matches(forms: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    for form in forms:
+        for match in form.finditer(text):
+            if not any(m.start() < match.end() and match.start() < m.end() for m in found):
+                found.append(match)
+    return sorted(found, key=lambda m: m.start())
+
+
+RELATIVE_WEEKDAY = re.compile(
+    r"\b(?:on|last|this)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    date: dt.date
+    start: int
+    end: int
+    glued_time: bool
+    """The printed year had a time glued to it ("201911:01")."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A day and month printed without a year ("September 26")."""
+
+    month: int
+    day: int
+    weekday: int | None
+    start: int
+    end: int
+
+
+def _month_number(match: re.Match[str]) -> int | None:
+    if match.groupdict().get("month_ru"):
+        word = match.group("month_ru").lower()
+        for stem, number in sorted(_MONTHS_RU.items(), key=lambda kv: -len(kv[0])):
+            if word.startswith(stem):
+                return number
+        return None
+    word = match.group("month").lower().rstrip(".")
+    if word in _MONTHS_EN:
+        return _MONTHS_EN[word]
+    return _MONTHS_EN.get(word[:3]) if word[:3] in _MONTHS_EN and len(word) <= 9 else None
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every complete date in the text, in order; impossible dates (February 30) are skipped."""
+    found = []
+    for match in _matches(_FULL_FORMS, text):
+        if match.groupdict().get("iso"):
+            try:
+                day = dt.date.fromisoformat(match.group("iso"))
+            except ValueError:
+                continue
+            found.append(FoundDate(day, match.start(), match.end(), False))
+            continue
+        month = _month_number(match)
+        if month is None:
+            continue
+        try:
+            day = dt.date(int(match.group("year")), month, int(match.group("day")))
+        except ValueError:
+            continue
+        weekday = match.groupdict().get("weekday")
+        if weekday and WEEKDAYS[weekday.lower()] != day.weekday():
+            continue
+        found.append(FoundDate(day, match.start(), match.end(), match.group("glued") is not None))
+    return found
+
+
+def find_partial_dates(text: str) -> list[PartialDate]:
+    """Every day-and-month printed without a year."""
+    found = []
+    for match in _matches(_PARTIAL_FORMS, text):
+        month = _month_number(match)
+        if month is None:
+            continue
+        day = int(match.group("day"))
+        if not 1 <= day <= 31:
+            continue
+        weekday = match.groupdict().get("weekday")
+        found.append(PartialDate(month, day, WEEKDAYS[weekday.lower()] if weekday else None,
+                                 match.start(), match.end()))
+    return found
+
+
+def date_line(text: str) -> FoundDate | None:
+    """The date when a line is a date (perhaps with a time or a place after it), else None."""
+    dates = find_dates(text)
+    if not dates or dates[0].start > 0:
+        return None
+    rest = text[dates[0].end:]
+    # "31 May 201911:01", "21 Mar 2022 19:07", "April 27, 2017, The Kremlin, Moscow"
+    if re.fullmatch(r"\s*(?:г(?:ода|\.)?)?\s*(?:[0-2]?\d:\d\d(?:\s*[ap]\.?m\.?)?)?\s*(?:,[^.]{0,60})?\.?\s*", rest,
+                    re.IGNORECASE):
+        return dates[0]
+    return None
+
+
+def resolve_year(partial: PartialDate, anchor: dt.date | None) -> dt.date | None:
+    """The date of a day and month printed in a text dated `anchor`, or None when unpinned.
+
+    A readout reports a meeting that happened on or before its publication, so the year is the
+    anchor's, or the one before when the day would fall after the anchor.
+    """
+    if anchor is None:
+        return None
+    for year in (anchor.year, anchor.year - 1):
+        try:
+            day = dt.date(year, partial.month, partial.day)
+        except ValueError:
+            continue
+        if day <= anchor + dt.timedelta(days=1):
+            if partial.weekday is not None and partial.weekday != day.weekday():
+                return None
+            return day
+    return None
+
+
+def resolve_weekday(weekday: int, anchor: dt.date | None) -> dt.date | None:
+    """"on Friday" in a text dated `anchor`: the last such weekday on or before the anchor."""
+    if anchor is None:
+        return None
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)

@@ -1,0 +1,186 @@
+"""Raw bytes → numbered, normalised lines with page furniture removed, and a record of each change.
+
+Everything an adapter sees has passed through here, so no adapter has to know about
+encodings, invisible characters or the menus that web pages wrap around a readout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from readouts.errors import ReadoutsError
+from readouts.model import Change
+
+MAX_SOURCE_BYTES = 5_000_000
+"""A readout is a few pages of text; anything larger is not a readout copied from a web page."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int
+    """1-based line number in the raw source."""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A source after decoding and furniture removal: what adapters parse."""
+
+    path: str
+    raw: str
+    lines: tuple[Line, ...]
+    """Non-empty lines, stripped, in order."""
+    changes: tuple[Change, ...]
+    stamp: dt.date | None = None
+    """A date an archiving tool prefixed to the text (" date 2021-08-11 "): the day the page
+    was captured with its publication date, which we take as the published date."""
+    footers: tuple[str, ...] = field(default=())
+    """Targets of "Back to X" links, which name the section the page sits in."""
+    captions: tuple[str, ...] = field(default=())
+    """Photo captions, cleaned: some pages print their headline only there."""
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes → text: UTF-8 first, then charset detection; binary and empty input is refused."""
+    if not data.strip():
+        raise ReadoutsError("the file is empty", path,
+                            hint="copy the readout's text from the publisher's page into it")
+    if len(data) > MAX_SOURCE_BYTES:
+        raise ReadoutsError(
+            f"the file is {len(data) / 1e6:.1f} MB; a readout copied from a web page is far smaller "
+            f"(the limit is {MAX_SOURCE_BYTES / 1e6:.0f} MB)", path,
+            hint="check that this is the text of one readout, not an archive or a data file")
+    if b"\x00" in data[:8192]:
+        raise ReadoutsError("this is a binary file, not text", path,
+                            hint="save the readout as plain text (.txt)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only paid for by sources that need it
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ReadoutsError("the text is not UTF-8 and its encoding could not be recognised",
+                            path, hint="save the file as UTF-8 and import it again")
+    return str(best)
+
+
+# Characters that web pages use for layout and that copy-paste carries along.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
+
+# Lines that belong to the page around a readout, never to the readout. Each rule is a
+# pattern over a whole stripped line and the reason shown in provenance.
+_FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), why) for pattern, why in (
+        (r"(?:[•·▪●◦‣*-]\s*)?back to .{1,80}", "navigation link"),
+        (r"(?:all|more|latest) news", "navigation link"),
+        (r"showing \d+ results?\.?", "search-page furniture"),
+        (r"advanced settings", "search-page furniture"),
+        (r"(?:[•·▪●◦‣*-]\s*)?(?:[a-z]{2}-[a-z]{2}\d*\s*){2,}", "language switcher"),
+        (r"photo\s*\d*\s*:.*", "photo caption"),
+        (r"\(?photo(?:graph)?\s*\d*\)?\s*:?[^.]{0,120}\(photo:[^)]*\)", "photo caption"),
+        (r"print\s+print", "page tool"),
+        (r"(?:view settings|font size:?|site colou?rs:?|text version|version for the visually impaired)",
+         "page tool"),
+        (r"translation \(original\)", "page tool"),
+        (r"official (?:web)?site of the .{3,60}", "site header"),
+        (r".*\{\{.*\}\}.*", "unrendered page template"),
+        (r"[^>]{2,40}(?:\s>\s[^>]{2,40})+", "breadcrumb"),
+        (r".{1,40}\s/", "breadcrumb"),
+        # a list of other stories: headline glued to a rubric and a time, "…in SyriaMilitary &
+        # Defense August 07, 12:11"
+        (r".{10,200}(?:january|february|march|april|may|june|july|august|september|october|"
+         r"november|december) \d{1,2}, \d{1,2}:\d{2}", "list of other stories"),
+        (r"(?:share|tweet|print|e-?mail|subscribe|register|log ?in|sign in)", "page tool"),
+        (r"[•·▪●◦‣*-]", "empty list item"),
+    )
+)
+
+# " date 2021-08-11 TOKYO, August 11…": a capture date an archiving tool put before the text.
+_STAMP = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b\s*")
+_BACK_TO = re.compile(r"(?:[•·▪●◦‣*-]\s*)?back to (.{1,80})$", re.IGNORECASE)
+
+
+def prepare(text: str, path: str) -> Document:
+    """Normalise characters, split into numbered lines, and strip page furniture."""
+    changes: list[Change] = []
+    stamp: dt.date | None = None
+    footers: list[str] = []
+    captions: list[str] = []
+    lines: list[Line] = []
+    for number, raw_line in enumerate(text.splitlines(), start=1):
+        line = unicodedata.normalize("NFC", raw_line).translate(_INVISIBLE).translate(_SPACES)
+        line = line.strip()
+        if not line:
+            continue
+        if number == 1 or not lines:
+            match = _STAMP.match(line)
+            if match:
+                try:
+                    stamp = dt.date.fromisoformat(match.group(1))
+                except ValueError:
+                    stamp = None
+                changes.append(Change(number, "removed", match.group(0).strip(),
+                                      "capture date put before the text; used as the published date"))
+                line = line[match.end():].strip()
+                if not line:
+                    continue
+        back = _BACK_TO.match(line)
+        if back:
+            footers.append(back.group(1).strip())
+        why = furniture_reason(line)
+        if why:
+            changes.append(Change(number, "removed", shorten(line), why))
+            if why == "photo caption":
+                captions.append(clean_caption(line))
+            continue
+        lines.append(Line(number, line))
+    if not lines:
+        raise ReadoutsError("the file holds no text once page menus and captions are removed",
+                            path, hint="copy the readout's own text from the publisher's page")
+    return Document(path=path, raw=text, lines=tuple(lines), changes=tuple(changes),
+                    stamp=stamp, footers=tuple(footers), captions=tuple(c for c in captions if c))
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why a line is page furniture, or None when it may be part of the readout."""
+    if len(line) > 240:
+        return None
+    for pattern, why in _FURNITURE:
+        if pattern.fullmatch(line):
+            return why
+    return None
+
+
+_CAPTION_PREFIX = re.compile(r"^\(?photo(?:graph)?\s*\d*\)?\s*:?\s*", re.IGNORECASE)
+_CAPTION_SUFFIX = re.compile(r"\s*(?:<br\s*/?>\s*)?\((?:photo|handshake)[^)]*\)\s*$", re.IGNORECASE)
+
+
+def clean_caption(line: str) -> str:
+    """"photo1: Japan-Russia Summit<br>(Photo: Cabinet Office)" → "Japan-Russia Summit"."""
+    text = _CAPTION_PREFIX.sub("", line)
+    previous = None
+    while previous != text:
+        previous, text = text, _CAPTION_SUFFIX.sub("", text)
+    return re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE).strip()
+
+
+def shorten(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text)
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text rather than a headline, date or label."""
+    count = len(words(text))
+    if count >= 25:
+        return True
+    return count >= 6 and text.rstrip("”\"’')] ").endswith((".", "!", "?", ":", ";", ","))

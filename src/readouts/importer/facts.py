@@ -1,0 +1,223 @@
+"""The facts a readout states about its meeting: when, where, on what occasion, how long, who.
+
+These read the wording every publisher shares ("held a meeting with", "on the margins of",
+"for approximately 45 minutes"); adapters decide which lines to ask.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from readouts.importer import dates
+from readouts.importer.names import NameIndex
+
+# Words that make a sentence the one that reports the meeting itself; the weaker ones only
+# where no sentence has a stronger one ("a visit to Russia" is often a plan, not the meeting).
+MEETING_WORDS = re.compile(
+    r"\b(?:met|meets|meet|meeting|held|holds|talks?|talked|conversation|consultations?|summit|"
+    r"telephone|phone|call|встреч\w*|переговор\w*|разговор\w*)\b",
+    re.IGNORECASE,
+)
+WEAK_MEETING_WORDS = re.compile(r"\b(?:visit(?:ed|s)?|discuss(?:ed)?|exchanged views|визит\w*)\b",
+                                re.IGNORECASE)
+PHONE_WORDS = re.compile(r"\b(?:telephone|phone|call|video ?conference|телефон\w*)\b",
+                         re.IGNORECASE)
+# What follows these is what the meeting was about, not who was there.
+_ABOUT = re.compile(
+    r"\s(?:about|concerning|regarding|on the (?:issue|subject|question|situation)|over the|"
+    r"in connection with|communicated|conveyed|stressed|said|say)\s", re.IGNORECASE)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“А-Я])")
+_ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|H\.E|St|No|U\.S|U\.N|Jr)\.$")
+
+
+def sentences(text: str) -> list[str]:
+    """Split running text into sentences, keeping "Mr. Lavrov" and "H.E. Mr." whole."""
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        candidate = text[start:match.start()].strip()
+        if _ABBREVIATION.search(candidate) or re.search(r"\b[A-Z]\.$", candidate):
+            continue
+        parts.append(candidate)
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+def meeting_sentence(paragraphs: list[str]) -> str | None:
+    """The first sentence, among the opening paragraphs, that reports the meeting."""
+    for words in (MEETING_WORDS, WEAK_MEETING_WORDS):
+        for paragraph in paragraphs[:3]:
+            for sentence in sentences(paragraph):
+                if words.search(sentence):
+                    return sentence
+    return None
+
+
+def participants(title: str | None, lede: str | None, meeting: str | None,
+                 speakers: list[str], index: NameIndex) -> list[str]:
+    """The people who met: named in the headline, the opening sentence or the sentence that
+    reports the meeting (before it turns to what was discussed), or speaking in a transcript."""
+    found: list[str] = []
+    for text in (title, lede, meeting, *speakers):
+        if not text:
+            continue
+        cut = _ABOUT.search(text)
+        for person_id in index.ids_in(text[: cut.start()] if cut else text):
+            if person_id not in found:
+                found.append(person_id)
+    return found
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "an": 1, "a": 1,
+}
+_NUM = r"(\d{1,3}|" + "|".join(k for k in _NUMBER_WORDS if len(k) > 1) + r")"
+DURATION = re.compile(
+    rf"\b(?:approximately|approx\.|about|around|roughly|some|nearly|almost|for|lasted|lasting)\s+"
+    rf"(?:approximately\s+|about\s+)?{_NUM}[\s-]+(hours?|minutes?|mins?)\b"
+    rf"(?:\s+and\s+{_NUM}\s+minutes?)?",
+    re.IGNORECASE,
+)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def duration_minutes(text: str) -> int | None:
+    """"approximately one hour and 40 minutes" → 100; the first duration the text gives."""
+    match = DURATION.search(text)
+    if not match:
+        return None
+    amount = _number(match.group(1))
+    if match.group(2).lower().startswith("hour"):
+        amount *= 60
+        if match.group(3):
+            amount += _number(match.group(3))
+    return amount if 0 < amount <= 24 * 60 else None
+
+
+# Occasions a meeting is held on, in either side's wording, with the city where the occasion
+# is always held (None where it moves).
+OCCASIONS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), name, city) for pattern, name, city in (
+        (r"\b(?:United Nations|UN)(?: \(UN\))? General Assembly|\bUNGA\b|Генеральн\w+ Ассамбле\w+ ООН",
+         "United Nations General Assembly", "New York"),
+        (r"\bG20\b|\bG-20\b|Group of Twenty|\bG20\b|«?Группы двадцати»?", "G20", None),
+        (r"\bG7\b|\bG8\b|Group of Seven", "G7", None),
+        (r"\bAPEC\b|Asia-Pacific Economic Cooperation|\bАТЭС\b", "APEC", None),
+        (r"\bASEAN\b|\bАСЕАН\b|East Asia Summit", "ASEAN meetings", None),
+        (r"Munich Security Conference|Мюнхенск\w+ конференци\w+ по безопасности",
+         "Munich Security Conference", "Munich"),
+        (r"Eastern Economic Forum|Восточн\w+ экономическ\w+ форум\w*", "Eastern Economic Forum",
+         "Vladivostok"),
+        (r"St\.? Petersburg International Economic Forum|\bSPIEF\b", "St. Petersburg International Economic Forum",
+         "St. Petersburg"),
+        (r"\bOSCE\b", "OSCE Ministerial Council", None),
+        (r"Nuclear Security Summit", "Nuclear Security Summit", None),
+    )
+)
+_MARGINS = re.compile(
+    r"\b(?:on the (?:margins?|sidelines?) of|at the margins? of|on the occasion of|"
+    r"in the (?:margins?|sidelines?) of|to attend|during|на полях|в кулуарах)\s+(?:the\s+)?",
+    re.IGNORECASE)
+
+
+def occasion(text: str) -> tuple[str | None, str | None]:
+    """(occasion, the city it implies) from "on the margins of the UN General Assembly"."""
+    for match in _MARGINS.finditer(text):
+        tail = text[match.end(): match.end() + 120]
+        for pattern, name, city in OCCASIONS:
+            hit = pattern.search(tail)
+            if hit and hit.start() < 60:
+                return name, city
+    for pattern, name, city in OCCASIONS:
+        if city and pattern.search(text):
+            # A fixed-venue occasion named anywhere in the meeting sentence.
+            return name, city
+    return None, None
+
+
+# Cities where Japan–Russia meetings are held or that datelines name. A place must be a city:
+# "in Japan" names a country and says nothing about where the ministers sat.
+CITIES = (
+    "Tokyo", "Osaka", "Nagoya", "Kyoto", "Hiroshima", "Nagasaki", "Yamaguchi", "Nagato", "Sapporo",
+    "Hakodate", "Nemuro", "Kushiro", "Niigata", "Fukuoka", "Ise-Shima", "Karuizawa", "Hokkaido",
+    "Moscow", "St. Petersburg", "Saint Petersburg", "Vladivostok", "Sochi", "Kazan", "Khabarovsk",
+    "Yuzhno-Sakhalinsk", "Kaliningrad", "Yekaterinburg", "Novosibirsk", "Irkutsk", "Kursk",
+    "New York", "Washington", "Geneva", "Vienna", "Paris", "London", "Berlin", "Munich",
+    "Hamburg", "Rome", "Brussels", "Helsinki", "Stockholm", "Oslo", "Warsaw", "Prague",
+    "Beijing", "Shanghai", "Seoul", "Pyongyang", "Ulaanbaatar", "Singapore", "Manila", "Bangkok",
+    "Hanoi", "Da Nang", "Jakarta", "Bali", "Kuala Lumpur", "Vientiane", "Phnom Penh",
+    "Nay Pyi Taw", "Naypyidaw", "Bandar Seri Begawan", "New Delhi", "Delhi", "Astana",
+    "Nur-Sultan", "Almaty", "Tashkent", "Bishkek", "Dushanbe", "Ashgabat", "Baku", "Yerevan",
+    "Tbilisi", "Minsk", "Kyiv", "Kiev", "Ankara", "Istanbul", "Tehran", "Riyadh", "Doha",
+    "Abu Dhabi", "Dubai", "Cairo", "Jerusalem", "Tel Aviv", "Lima", "Buenos Aires", "Santiago",
+    "Brasilia", "Rio de Janeiro", "Mexico City", "Los Cabos", "Ottawa", "Toronto", "Canberra",
+    "Sydney", "Brisbane", "Auckland", "Port Moresby", "Osaka", "Cannes", "Deauville", "Evian",
+    "Lough Erne", "Elmau", "Biarritz", "Charlevoix", "Taormina", "Toyako", "Yokohama",
+)
+_CITY = re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(set(CITIES), key=len, reverse=True))
+                   + r")\b")
+_RU_CITIES = {"Москв": "Moscow", "Токио": "Tokyo", "Мюнхен": "Munich", "Владивосток": "Vladivostok",
+              "Сочи": "Sochi", "Нью-Йорк": "New York", "Осак": "Osaka", "Санкт-Петербург": "St. Petersburg"}
+_RU_CITY = re.compile(r"\bв\s+(" + "|".join(_RU_CITIES) + r")\w*")
+_PLACE_CUE = re.compile(r"\b(?:in|visited|at|to)\s+(?:the\s+(?:city|town) of\s+)?$")
+
+
+def place_in(text: str) -> str | None:
+    """A city the sentence puts the meeting in: "in New York", "visited Sochi"."""
+    for match in _CITY.finditer(text):
+        if _PLACE_CUE.search(text[max(0, match.start() - 25): match.start()]):
+            return _canonical_city(match.group(1))
+    match = _RU_CITY.search(text)
+    if match:
+        return _RU_CITIES[match.group(1)]
+    return None
+
+
+def city_named(text: str) -> str | None:
+    """A dateline's city ("MANILA", "UNITED NATIONS" is no city), in its usual spelling."""
+    for city in CITIES:
+        if text.strip().lower() == city.lower():
+            return _canonical_city(city)
+    return None
+
+
+def _canonical_city(city: str) -> str:
+    return {"Saint Petersburg": "St. Petersburg", "Naypyidaw": "Nay Pyi Taw", "Kiev": "Kyiv",
+            "Nur-Sultan": "Astana"}.get(city, city)
+
+
+def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None:
+    """The day the meeting sentence names ("On Tuesday, September 25", "on Friday"), given
+    the date of the text; None when the text does not pin the year."""
+    if not sentence:
+        return None
+    full = dates.find_dates(sentence)
+    if full:
+        return full[0].date
+    partial = dates.find_partial_dates(sentence)
+    if partial:
+        return dates.resolve_year(partial[0], anchor)
+    relative = dates.RELATIVE_WEEKDAY.search(sentence)
+    if relative:
+        return dates.resolve_weekday(dates.WEEKDAYS[relative.group("weekday").lower()], anchor)
+    return None
+
+
+KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:news|press) conference|press statements?|answers? to (?:media )?questions|"
+                r"joint press|briefing|пресс-конференц\w*", re.IGNORECASE), "press-conference"),
+    (re.compile(r"^(?:statement|comment|remarks)\b|\bstatement by\b|заявлени\w*|комментари\w*",
+                re.IGNORECASE), "statement"),
+    (re.compile(r"\b(?:overview|meeting|summit|talks?|telephone|conversation|visit)\b",
+                re.IGNORECASE), "readout"),
+)

@@ -1,0 +1,26 @@
+"""Any other outlet: news agencies, embassies' press digests, reposts.
+
+With no publisher's layout to rely on, the headline is the last headline-like line before the
+text (a caption above it is the usual thing to skip), and the document counts as news.
+"""
+
+from __future__ import annotations
+
+from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
+from readouts.importer.document import Document
+
+NAME = "other"
+
+
+def detect(doc: Document) -> int:
+    return 1
+
+
+def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:
+    line = last_headline(list(header.lines))
+    return (line.text, (line.number,)) if line else (None, ())
+
+
+def parse(doc: Document, context: Context) -> ImportedReadout:
+    return parse_document(doc, context, publisher="other", default_kind="news",
+                          choose_title=choose_title)

@@ -1,0 +1,35 @@
+"""The Kremlin (kremlin.ru): the President's statements, transcripts and news of his talks.
+
+Pages open with the site's tools and a breadcrumb, then the headline and a line that gives
+the date and the place: "April 27, 2017, The Kremlin, Moscow".
+"""
+
+from __future__ import annotations
+
+import re
+
+from readouts.importer.common import Context, Header, ImportedReadout, first_headline, parse_document
+from readouts.importer.document import Document
+
+NAME = "kremlin"
+
+_SIGNS = (
+    (re.compile(r"Official (?:web)?site of the President of Russia", re.I), 6),
+    (re.compile(r"\b(?:19|20)\d\d, The Kremlin, Moscow\b"), 6),
+    (re.compile(r"\bkremlin\.ru\b", re.I), 4),
+    (re.compile(r"^President of Russia Vladimir Putin:", re.M), 2),
+)
+
+
+def detect(doc: Document) -> int:
+    return sum(weight for sign, weight in _SIGNS if sign.search(doc.raw))
+
+
+def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:
+    line = first_headline(list(header.lines))
+    return (line.text, (line.number,)) if line else (None, ())
+
+
+def parse(doc: Document, context: Context) -> ImportedReadout:
+    return parse_document(doc, context, publisher="kremlin", default_kind="statement",
+                          choose_title=choose_title)

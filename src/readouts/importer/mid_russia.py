@@ -1,0 +1,40 @@
+"""Russia's Ministry of Foreign Affairs (mid.ru): statements, transcripts and press releases.
+
+Their pages open with the date and time glued together ("31 May 201911:01"), then the headline,
+then a language switcher ("en-GB1 ru-RU1"), and end with search-page furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readouts.importer.common import Context, Header, ImportedReadout, first_headline, parse_document
+from readouts.importer.document import Document
+
+NAME = "mid-russia"
+
+_SIGNS = (
+    # the time glued to the year: "31 May 201911:01"
+    (re.compile(r"^\s*\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d[0-2]?\d:\d\d\s*$", re.M), 4),
+    (re.compile(r"\ben-GB\d*\s+ru-RU\d*"), 4),
+    (re.compile(r"^Showing \d+ results?\.?\s*$|^Advanced settings\s*$", re.M), 2),
+    (re.compile(r"^Speeches by Minister$|^Translation \(original\)$", re.M), 2),
+    (re.compile(r"Foreign Minister Sergey Lavrov[’']s (?:remarks|statement|interview)"), 1),
+)
+
+
+def detect(doc: Document) -> int:
+    return sum(weight for sign, weight in _SIGNS if sign.search(doc.raw))
+
+
+def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:
+    """The first headline after the date line; section labels sit above the date."""
+    lines = list(header.lines)
+    split = header.date_index if header.date_index is not None else -1
+    line = first_headline(lines[split + 1:]) or first_headline(lines)
+    return (line.text, (line.number,)) if line else (None, ())
+
+
+def parse(doc: Document, context: Context) -> ImportedReadout:
+    return parse_document(doc, context, publisher="mid-russia", default_kind="statement",
+                          choose_title=choose_title)

@@ -1,0 +1,139 @@
+"""content/sources/* → content/readouts/*.md: import what is new or changed, never a person's edit.
+
+A readout is re-imported only when its source, the importer or the registries it reads
+(people.yaml, topics.yaml) changed since it was written, and only while its file is exactly as
+import wrote it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from readouts import __version__
+from readouts.errors import ReadoutsError
+from readouts.importer import read_source
+from readouts.importer.common import Context
+from readouts.importer.names import NameIndex
+from readouts.importer.write import (Provenance, new_id, render_markdown, sha256_of,
+                                     write_atomic)
+from readouts.link.topics import TopicRules
+from readouts.load import load_people, load_topics
+
+SOURCE_SUFFIXES = (".txt", ".text")
+
+
+@dataclass
+class ImportReport:
+    imported: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept_edited: list[tuple[str, str]] = field(default_factory=list)
+    """(readout id, source file) whose source changed but whose Markdown a person edited."""
+    failed: list[ReadoutsError] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    """(readout id, what a person should check) for dates left empty and unknown names."""
+
+
+def source_files(root: Path) -> list[Path]:
+    folder = root / "content" / "sources"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+                  and not p.name.startswith("."))
+
+
+def _inputs_digest(root: Path) -> str:
+    """What besides the source decides the output: the importer and the registries it reads."""
+    digest = hashlib.sha256(__version__.encode())
+    for name in ("people.yaml", "topics.yaml"):
+        path = root / "content" / name
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()[:16]
+
+
+def load_provenance(root: Path) -> dict[str, tuple[str, Provenance]]:
+    """Source file (relative to content/) → (readout id, provenance) for every imported readout."""
+    by_source: dict[str, tuple[str, Provenance]] = {}
+    folder = root / "content" / "provenance"
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.json")):
+            record = Provenance.from_json(path.read_text(encoding="utf-8"))
+            if record is not None:
+                by_source[record.source] = (path.stem, record)
+    return by_source
+
+
+def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_going: bool = False,
+                   only: list[Path] | None = None) -> ImportReport:
+    """Import new and changed sources. Raises the first ReadoutsError unless keep_going."""
+    content = root / "content"
+    report = ImportReport()
+    sources = only if only is not None else source_files(root)
+    if not sources:
+        return report
+    people = load_people(content / "people.yaml")
+    rules = TopicRules.build(load_topics(content / "topics.yaml"))
+    context = Context(names=NameIndex.build(people), topics_of=rules.topics_of)
+    inputs = _inputs_digest(root)
+    known = load_provenance(root)
+    readouts_dir = content / "readouts"
+    taken = {p.stem for p in readouts_dir.glob("*.md")} if readouts_dir.is_dir() else set()
+
+    for path in sources:
+        relative = path.relative_to(content).as_posix()
+        data = path.read_bytes()
+        sha = sha256_of(data)
+        existing = known.get(relative)
+        readout_id = existing[0] if existing else None
+        if existing:
+            record = existing[1]
+            md_path = readouts_dir / f"{readout_id}.md"
+            current = md_path.read_bytes() if md_path.exists() else None
+            edited = current is not None and sha256_of(current) != record.written_sha256
+            up_to_date = (record.source_sha256 == sha and record.inputs == inputs and current is not None)
+            if up_to_date and not (readout_id in force and edited):
+                report.unchanged.append(readout_id)  # type: ignore[arg-type]
+                continue
+            if edited and readout_id not in force:
+                if record.source_sha256 != sha:
+                    report.kept_edited.append((readout_id, relative))  # type: ignore[arg-type]
+                else:
+                    report.unchanged.append(readout_id)  # type: ignore[arg-type]
+                continue
+        try:
+            imported = read_source(data, str(path), context)
+        except ReadoutsError as error:
+            if not keep_going:
+                raise
+            report.failed.append(error)
+            continue
+        if readout_id is None:
+            readout_id = new_id(imported, taken)
+            taken.add(readout_id)
+        text = render_markdown(readout_id, imported, relative, sha)
+        write_atomic(readouts_dir / f"{readout_id}.md", text)
+        record = Provenance(
+            source=relative, source_sha256=sha, written_sha256=sha256_of(text.encode("utf-8")),
+            inputs=inputs, adapter=imported.publisher,
+            changes=tuple({"line": c.line, "action": c.action, "what": c.what, "why": c.why}
+                          for c in imported.changes),
+            block_lines=imported.body.lines, notes=imported.notes, unresolved=imported.unresolved)
+        write_atomic(content / "provenance" / f"{readout_id}.json", record.to_json())
+        report.imported.append(readout_id)
+        for note in imported.notes:
+            report.notes.append((readout_id, note))
+        for name in imported.unresolved:
+            report.notes.append((readout_id, f"{name!r} is not in content/people.yaml"))
+    return report
+
+
+def read_provenance(root: Path, readout_id: str) -> Provenance | None:
+    path = root / "content" / "provenance" / f"{readout_id}.json"
+    if not path.exists():
+        return None
+    try:
+        return Provenance.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None

@@ -1,0 +1,32 @@
+"""TASS, the Russian news agency: "CITY, Month D. /TASS/." datelines that print no year.
+
+Pages open with "All news" or a list of other stories, then the headline and a standfirst
+that the text repeats, then the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readouts.importer.common import Context, Header, ImportedReadout, first_headline, parse_document
+from readouts.importer.document import Document
+
+NAME = "tass"
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}\.\s*/TASS/\.", re.M)
+
+
+def detect(doc: Document) -> int:
+    score = 8 if _DATELINE.search(doc.raw) else 0
+    return score + (2 if "/TASS/" in doc.raw or re.search(r"^All news$", doc.raw, re.M) else 0)
+
+
+def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:
+    """The first headline; the lines after it are the standfirst."""
+    line = first_headline(list(header.lines))
+    return (line.text, (line.number,)) if line else (None, ())
+
+
+def parse(doc: Document, context: Context) -> ImportedReadout:
+    return parse_document(doc, context, publisher="tass", default_kind="news",
+                          choose_title=choose_title)

@@ -1,0 +1,133 @@
+"""ImportedReadout → content/readouts/<id>.md and its provenance record, written atomically.
+
+The provenance record keeps the digest of the Markdown as written: when the file no longer
+matches it, a person has edited it, and no import may overwrite it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from readouts.importer.common import ImportedReadout
+from readouts.importer.document import shorten
+from readouts.yamlio import dump_yaml
+
+PROVENANCE_VERSION = 1
+
+_SHORT_PUBLISHER = {"mofa-japan": "mofa", "mid-russia": "mid", "tass": "tass", "kremlin": "kremlin",
+                    "other": "news"}
+
+_TRANSLIT = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+})
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """"Japan-Russia Foreign Ministers’ Meeting" → "japan-russia-foreign-ministers-meeting"."""
+    text = text.lower().translate(_TRANSLIT)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"['’]", "", text)
+    words = re.findall(r"[a-z0-9]+", text)
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    return slug or "readout"
+
+
+def supplied_title(imported: ImportedReadout) -> str:
+    """A title in square brackets, the archivist's mark for a title the document does not print."""
+    opening = imported.lede or "Untitled"
+    return f"[{shorten(opening.rstrip('.'), 100)}]"
+
+
+def new_id(imported: ImportedReadout, taken: set[str]) -> str:
+    """date-publisher-slug, made unique; an id is never changed once written."""
+    day = imported.meeting.date or imported.published
+    prefix = day.isoformat() if day else "undated"
+    slug = slugify(imported.title or imported.lede or Path(imported.source_path).stem)
+    base = f"{prefix}-{_SHORT_PUBLISHER[imported.publisher]}-{slug}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def render_markdown(readout_id: str, imported: ImportedReadout, source_file: str, sha256: str) -> str:
+    """The text of content/readouts/<id>.md."""
+    meeting = imported.meeting
+    front: dict[str, Any] = {
+        "id": readout_id,
+        "title": imported.title or supplied_title(imported),
+        "publisher": imported.publisher,
+        "kind": imported.kind,
+        "published": imported.published,
+        "meeting": {
+            "date": meeting.date, "place": meeting.place, "occasion": meeting.occasion,
+            "duration_minutes": meeting.duration_minutes,
+        },
+        "participants": list(imported.participants),
+        "mentioned": list(imported.mentioned),
+        "topics": list(imported.topics),
+        "source": {"file": source_file, "sha256": sha256},
+    }
+    return "---\n" + dump_yaml(front) + "---\n\n" + imported.body.text
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """What import knows about a readout it wrote; content/provenance/<id>.json."""
+
+    source: str
+    source_sha256: str
+    written_sha256: str
+    inputs: str
+    """Digest of everything else the output depends on (importer version, people and topics)."""
+    adapter: str
+    changes: tuple[dict[str, Any], ...]
+    block_lines: tuple[int, ...]
+    notes: tuple[str, ...]
+    unresolved: tuple[str, ...]
+
+    def to_json(self) -> str:
+        data = {"version": PROVENANCE_VERSION, **{k: getattr(self, k) for k in self.__slots__}}
+        return json.dumps(data, indent=1, ensure_ascii=False, default=list) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Provenance | None:
+        try:
+            data = json.loads(text)
+            return cls(**{k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items()
+                          if k != "version"})
+        except (ValueError, TypeError):
+            return None
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and a rename, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,74 @@
+"""Link: Corpus → SiteGraph, the cross-links every page is rendered from.
+
+The steps run in a fixed order: chronology first (meetings and previous/next read it), then
+topics per block, then people, then meetings, then related readouts (which weigh shared
+topics and people, so they come last).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from types import MappingProxyType
+
+from readouts.link.meetings import group_meetings
+from readouts.link.related import related_readouts
+from readouts.link.topics import TopicRules
+from readouts.model import Corpus, Excerpt, Readout, SiteGraph
+
+
+def chronology(readouts: tuple[Readout, ...]) -> tuple[str, ...]:
+    """Readout ids oldest first; undated readouts after every dated one, by id."""
+    far = dt.date.max
+    return tuple(r.id for r in sorted(readouts, key=lambda r: (r.date or far, r.id)))
+
+
+def link(corpus: Corpus) -> SiteGraph:
+    """Build the whole graph; the result does not depend on the order of corpus.readouts."""
+    readouts = {r.id: r for r in corpus.readouts}
+    order = chronology(corpus.readouts)
+
+    rules = TopicRules.build(corpus.topics)
+    block_topics: dict[str, dict[str, tuple[str, ...]]] = {}
+    excerpts: dict[str, list[Excerpt]] = defaultdict(list)
+    for readout_id in order:
+        readout = readouts[readout_id]
+        chosen = set(readout.topics)
+        per_block: dict[str, tuple[str, ...]] = {}
+        for block in readout.blocks:
+            # Blocks carry only the readout's own topics: a person who removes a topic from the
+            # front matter removes it from every paragraph too.
+            found = tuple(t for t in rules.topics_of(block.text) if t in chosen)
+            if found:
+                per_block[block.anchor] = found
+                for topic_id in found:
+                    excerpts[topic_id].append(Excerpt(readout_id, block.anchor))
+        block_topics[readout_id] = per_block
+
+    by_topic: dict[str, list[str]] = defaultdict(list)
+    by_person: dict[str, list[str]] = defaultdict(list)
+    for readout_id in order:
+        readout = readouts[readout_id]
+        for topic_id in readout.topics:
+            by_topic[topic_id].append(readout_id)
+        for person_id in dict.fromkeys(readout.participants + readout.mentioned):
+            by_person[person_id].append(readout_id)
+
+    meetings, meeting_of = group_meetings(readouts, order)
+    related = related_readouts(readouts, order)
+
+    frozen = MappingProxyType
+    return SiteGraph(
+        corpus=corpus,
+        readouts=frozen(readouts),
+        chronology=order,
+        block_topics=frozen({k: frozen(v) for k, v in block_topics.items()}),
+        excerpts_by_topic=frozen({k: tuple(v) for k, v in excerpts.items()}),
+        readouts_by_topic=frozen({k: tuple(v) for k, v in by_topic.items()}),
+        readouts_by_person=frozen({k: tuple(v) for k, v in by_person.items()}),
+        meetings=frozen(meetings),
+        meeting_of=frozen(meeting_of),
+        related=frozen(related),
+        people=frozen({p.id: p for p in corpus.people}),
+        topics=frozen({t.id: t for t in corpus.topics}),
+    )

@@ -1,0 +1,290 @@
+"""content/ → Corpus: every readout's front matter and body, and the YAML registries, validated.
+
+Errors are collected across all files before stopping, so the user fixes them all in one pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from readouts.blocks import parse_blocks
+from readouts.config import load_config
+from readouts.errors import ReadoutsError, ReadoutsErrors
+from readouts.model import (KINDS, PUBLISHERS, Change, Corpus, ImportRecord, MeetingFacts, Person,
+                            Readout, Role, SourceFile, SourceRef, Term, Topic)
+from readouts.yamlio import Lines, load_yaml, parse_date
+
+ID = re.compile(r"[a-z0-9][a-z0-9-]{0,120}")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
+
+READOUT_KEYS = ("id", "title", "publisher", "kind", "published", "meeting", "participants",
+                "mentioned", "topics", "source")
+MEETING_KEYS = ("date", "place", "occasion", "duration_minutes", "id")
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Load the whole site's content; raises ReadoutsErrors listing every problem found."""
+    config = load_config(root)
+    content = root / "content"
+    errors: list[ReadoutsError] = []
+
+    def attempt(fn, *args):  # type: ignore[no-untyped-def]
+        try:
+            return fn(*args)
+        except ReadoutsErrors as many:
+            errors.extend(many.errors)
+        except ReadoutsError as error:
+            errors.append(error)
+        return None
+
+    topics = attempt(load_topics, content / "topics.yaml") or ()
+    people = attempt(load_people, content / "people.yaml") or ()
+    terms = attempt(load_terms, content / "glossary.yaml") or ()
+    readouts: list[Readout] = []
+    for path in sorted((content / "readouts").glob("*.md")):
+        readout = attempt(load_readout, path)
+        if readout is not None:
+            readouts.append(readout)
+    errors.extend(_check_ids(readouts, topics, config.main_topics, root))
+    if errors:
+        raise ReadoutsErrors(errors)
+    return Corpus(config=config, readouts=tuple(sorted(readouts, key=lambda r: r.id)),
+                  topics=tuple(topics), people=tuple(people), terms=tuple(terms))
+
+
+def _check_ids(readouts: list[Readout], topics: tuple[Topic, ...], main_topics: tuple[str, ...],
+               root: Path) -> list[ReadoutsError]:
+    errors = []
+    seen: dict[str, Readout] = {}
+    topic_ids = {t.id for t in topics}
+    for readout in readouts:
+        if readout.id in seen:
+            errors.append(ReadoutsError(
+                f"the id {readout.id!r} is already used by {seen[readout.id].path.path}",
+                readout.path.path, readout.path.line, hint="give one of them another id"))
+        seen[readout.id] = readout
+        for topic in readout.topics:
+            if topic not in topic_ids:
+                errors.append(ReadoutsError(f"unknown topic {topic!r}", readout.path.path, readout.path.line,
+                                            hint=f"add {topic!r} to content/topics.yaml or remove it here"))
+    for topic in main_topics:
+        if topic not in topic_ids:
+            errors.append(ReadoutsError(f"main topic {topic!r} is not in content/topics.yaml",
+                                        str(root / "site.yaml")))
+    return errors
+
+
+def _expect_list(data: Any, path: Path, what: str) -> list[Lines]:
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise ReadoutsError(f"expected a list of {what}, each starting with `- id:`", str(path), 1)
+    for item in data:
+        if not isinstance(item, Lines):
+            raise ReadoutsError(f"expected each entry to be a {what[:-1]} with `id:` and more keys, got {item!r}",
+                                str(path))
+    return data
+
+
+def _id(entry: Lines, path: Path) -> str:
+    value = entry.get("id")
+    if not isinstance(value, str) or not ID.fullmatch(value):
+        raise ReadoutsError(f"expected an id of lower-case letters, digits and hyphens, got {value!r}",
+                            str(path), entry.line_of("id"))
+    return value
+
+
+def _strings(entry: Lines, key: str, path: Path) -> tuple[str, ...]:
+    value = entry.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise ReadoutsError(f"{key} must be a list of text, got {value!r}", str(path), entry.line_of(key))
+    return tuple(str(v) for v in value)
+
+
+def _text(entry: Lines, key: str, path: Path, required: bool = False) -> str:
+    value = entry.get(key)
+    if value is None:
+        if required:
+            raise ReadoutsError(f"missing {key!r}", str(path), entry.line)
+        return ""
+    if not isinstance(value, (str, int, float)):
+        raise ReadoutsError(f"{key} must be text, got {value!r}", str(path), entry.line_of(key))
+    return str(value).strip()
+
+
+def _read_yaml(path: Path) -> Any:
+    if not path.exists():
+        return None
+    return load_yaml(path.read_text(encoding="utf-8"), str(path))
+
+
+def load_topics(path: Path) -> tuple[Topic, ...]:
+    """content/topics.yaml → topics in file order."""
+    topics = []
+    for entry in _expect_list(_read_yaml(path), path, "topics"):
+        topics.append(Topic(id=_id(entry, path), title=_text(entry, "title", path, required=True),
+                            description=_text(entry, "description", path),
+                            phrases=_strings(entry, "phrases", path),
+                            exceptions=_strings(entry, "except", path),
+                            main=bool(entry.get("main", False))))
+    _no_duplicates(topics, path)
+    return tuple(topics)
+
+
+def load_people(path: Path) -> tuple[Person, ...]:
+    """content/people.yaml → people in file order."""
+    people = []
+    for entry in _expect_list(_read_yaml(path), path, "people"):
+        roles = []
+        for role in entry.get("roles") or []:
+            if not isinstance(role, Lines) or "title" not in role:
+                raise ReadoutsError("expected each role as {title: …, start: YYYY-MM-DD, end: YYYY-MM-DD}",
+                                    str(path), entry.line_of("roles"))
+            roles.append(Role(title=str(role["title"]),
+                              start=parse_date(role.get("start"), str(path), role.line_of("start")),
+                              end=parse_date(role.get("end"), str(path), role.line_of("end"))))
+        people.append(Person(id=_id(entry, path), name=_text(entry, "name", path, required=True),
+                             country=_text(entry, "country", path) or None,
+                             spellings=_strings(entry, "spellings", path), roles=tuple(roles)))
+    _no_duplicates(people, path)
+    return tuple(people)
+
+
+def load_terms(path: Path) -> tuple[Term, ...]:
+    """content/glossary.yaml → glossary terms in file order."""
+    terms = []
+    for entry in _expect_list(_read_yaml(path), path, "terms"):
+        names = entry.get("names") or Lines()
+        if not isinstance(names, Lines):
+            raise ReadoutsError("names must map a side to its names, like `japan: [Northern Territories]`",
+                                str(path), entry.line_of("names"))
+        terms.append(Term(id=_id(entry, path), title=_text(entry, "title", path, required=True),
+                          names={side: _strings(names, side, path) for side in names},
+                          definition=_text(entry, "definition", path)))
+    _no_duplicates(terms, path)
+    return tuple(terms)
+
+
+def _no_duplicates(items: list[Any], path: Path) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise ReadoutsError(f"the id {item.id!r} appears twice", str(path))
+        seen.add(item.id)
+
+
+def split_front_matter(text: str, path: str) -> tuple[str, str, int]:
+    """(front matter YAML, body, the body's first line number)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise ReadoutsError("expected the file to start with front matter between `---` lines", path, 1,
+                            hint="see content/readouts/ for an example of a readout file")
+    body_line = text[: match.end()].count("\n") + 1
+    return match.group(1), text[match.end():], body_line
+
+
+def load_readout(path: Path) -> Readout:
+    """One content/readouts/<id>.md → Readout."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadoutsError(f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})", name) from None
+    yaml_text, body, body_line = split_front_matter(text, name)
+    data = load_yaml(yaml_text, name, first_line=2)
+    if not isinstance(data, Lines):
+        raise ReadoutsError("expected the front matter to be keys like `title: …`", name, 2)
+    for key in data:
+        if key not in READOUT_KEYS:
+            raise ReadoutsError(f"unknown key {key!r}; expected one of: {', '.join(READOUT_KEYS)}",
+                                name, data.line_of(key))
+    readout_id = data.get("id", path.stem)
+    if not isinstance(readout_id, str) or not ID.fullmatch(readout_id):
+        raise ReadoutsError(f"expected an id of lower-case letters, digits and hyphens, got {readout_id!r}",
+                            name, data.line_of("id"))
+    if readout_id != path.stem:
+        raise ReadoutsError(f"the id {readout_id!r} differs from the file name {path.stem!r}", name,
+                            data.line_of("id"), hint=f"rename the file to {readout_id}.md")
+    title = _text(data, "title", path, required=True)
+    publisher = _choice(data, "publisher", PUBLISHERS, "other", name)
+    kind = _choice(data, "kind", KINDS, "readout", name)
+    meeting = data.get("meeting") or Lines()
+    if not isinstance(meeting, Lines):
+        raise ReadoutsError("meeting must hold date, place, occasion, duration_minutes", name,
+                            data.line_of("meeting"))
+    for key in meeting:
+        if key not in MEETING_KEYS:
+            raise ReadoutsError(f"unknown meeting key {key!r}; expected one of: {', '.join(MEETING_KEYS)}",
+                                name, meeting.line_of(key))
+    duration = meeting.get("duration_minutes")
+    if duration is not None and (not isinstance(duration, int) or isinstance(duration, bool) or duration <= 0):
+        raise ReadoutsError(f"expected duration_minutes as a whole number of minutes, got {duration!r}",
+                            name, meeting.line_of("duration_minutes"))
+    meeting_id = meeting.get("id")
+    if meeting_id is not None and (not isinstance(meeting_id, str) or not ID.fullmatch(meeting_id)):
+        raise ReadoutsError(f"expected a meeting id of lower-case letters, digits and hyphens, got {meeting_id!r}",
+                            name, meeting.line_of("id"))
+    source = data.get("source")
+    source_file = None
+    if source is not None:
+        if not isinstance(source, Lines) or not isinstance(source.get("file"), str):
+            raise ReadoutsError("source must give file: and sha256:", name, data.line_of("source"))
+        if not re.fullmatch(r"sources/[^/\\\x00]+", source["file"]) or ".." in source["file"]:
+            raise ReadoutsError(f"expected source file as sources/<name>, got {source['file']!r}", name,
+                                source.line_of("file"))
+        source_file = SourceFile(file=source["file"], sha256=str(source.get("sha256") or ""))
+    return Readout(
+        id=readout_id, title=title, publisher=publisher, kind=kind,  # type: ignore[arg-type]
+        published=parse_date(data.get("published"), name, data.line_of("published")),
+        meeting=MeetingFacts(
+            date=parse_date(meeting.get("date"), name, meeting.line_of("date")),
+            place=_text(meeting, "place", path) or None,
+            occasion=_text(meeting, "occasion", path) or None,
+            duration_minutes=duration, meeting_id=meeting_id),
+        participants=_ids(data, "participants", name), mentioned=_ids(data, "mentioned", name),
+        topics=_ids(data, "topics", name), source=source_file,
+        imported=load_import_record(path, text),
+        blocks=parse_blocks(body, body_line), body=body, path=SourceRef(name, 1))
+
+
+def load_import_record(md_path: Path, md_text: str) -> ImportRecord | None:
+    """content/provenance/<id>.json beside content/readouts/<id>.md, if import wrote one."""
+    path = md_path.parent.parent / "provenance" / f"{md_path.stem}.json"
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        written = data["written_sha256"]
+        changes = tuple(Change(int(c["line"]), str(c["action"]), str(c["what"]), str(c["why"]))
+                        for c in data.get("changes", ()))
+        return ImportRecord(
+            adapter=str(data.get("adapter", "")), changes=changes,
+            notes=tuple(map(str, data.get("notes", ()))),
+            unresolved=tuple(map(str, data.get("unresolved", ()))),
+            block_lines=tuple(int(n) for n in data.get("block_lines", ())),
+            edited=hashlib.sha256(md_text.encode("utf-8")).hexdigest() != written)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ReadoutsError(f"the import record is damaged ({exc.__class__.__name__}: {exc})", str(path),
+                            hint="delete it: the readout then counts as written by hand") from None
+
+
+def _choice(data: Lines, key: str, allowed: tuple[str, ...], default: str, name: str) -> str:
+    value = data.get(key, default)
+    if value not in allowed:
+        raise ReadoutsError(f"expected {key} to be one of: {', '.join(allowed)}; got {value!r}", name,
+                            data.line_of(key))
+    return str(value)
+
+
+def _ids(data: Lines, key: str, name: str) -> tuple[str, ...]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and ID.fullmatch(v) for v in value):
+        raise ReadoutsError(f"expected {key} as a list of ids like [sergey-lavrov], got {value!r}", name,
+                            data.line_of(key))
+    return tuple(value)

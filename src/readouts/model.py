@@ -1,0 +1,243 @@
+"""The plain, frozen data that passes between stages: load makes a Corpus, link makes a SiteGraph.
+
+Records point at each other by id, never by object reference, so every stage can be
+tested alone and the graph can be cached and compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+Publisher = Literal["mofa-japan", "mid-russia", "tass", "kremlin", "other"]
+PUBLISHERS: tuple[str, ...] = get_args(Publisher)
+
+Kind = Literal["readout", "statement", "press-conference", "news"]
+KINDS: tuple[str, ...] = get_args(Kind)
+
+BlockKind = Literal["heading", "paragraph", "item", "quote", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a record came from, so later stages can blame the right line."""
+
+    path: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFacts:
+    """What a readout says about the meeting it reports; every field may be unknown."""
+
+    date: dt.date | None
+    """The meeting's own date, which may differ from the published date."""
+    place: str | None
+    """City as the text gives it; None for telephone talks or when unstated."""
+    occasion: str | None
+    """The event it was held on the margins of ("United Nations General Assembly")."""
+    duration_minutes: int | None
+    """Taken from the text ("approximately 1 hour and 40 minutes" → 100)."""
+    meeting_id: str | None = None
+    """Set by a person to group this readout with others the automatic grouping missed."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """The raw text a readout was imported from, relative to content/."""
+
+    file: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Something the importer removed or normalised, shown on the site beside the raw source."""
+
+    line: int
+    """1-based line in the raw source."""
+    action: str
+    """"removed" or "normalised"."""
+    what: str
+    """The text as it was in the source (shortened when long)."""
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRecord:
+    """What import did to make a readout (content/provenance/<id>.json)."""
+
+    adapter: str
+    changes: tuple[Change, ...]
+    notes: tuple[str, ...]
+    """What a person should check: dates left empty and why."""
+    unresolved: tuple[str, ...]
+    """Names printed in the source that people.yaml does not know."""
+    block_lines: tuple[int, ...]
+    """Source line of each body block, in order, as imported."""
+    edited: bool
+    """The Markdown has been edited by a person since import wrote it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph, heading or list item of a readout's body, the unit topics attach to."""
+
+    anchor: str
+    """Stable id within the readout: derived from the block's own text, so edits
+    elsewhere in the readout never move it."""
+    kind: BlockKind
+    level: int
+    """Heading level for headings, list depth (1 = top) for items, 0 otherwise."""
+    number: int | None
+    """The printed number of an ordered list item; None for bullets and other blocks."""
+    text: str
+    """Markdown source of the block (inline Markdown for all kinds but "other")."""
+    line: int
+    """1-based line of the block in the Markdown file."""
+    lang: str | None
+    """"ru" when the block is written in Cyrillic; None for the site's language."""
+
+
+@dataclass(frozen=True, slots=True)
+class Readout:
+    """One account of a meeting, as loaded from content/readouts/<id>.md."""
+
+    id: str
+    title: str
+    publisher: Publisher
+    kind: Kind
+    published: dt.date | None
+    meeting: MeetingFacts
+    participants: tuple[str, ...]
+    mentioned: tuple[str, ...]
+    topics: tuple[str, ...]
+    """As in the front matter: filled by import, and a person's edit wins."""
+    source: SourceFile | None
+    """None for a readout written by hand."""
+    imported: ImportRecord | None
+    """None for a readout written by hand."""
+    blocks: tuple[Block, ...]
+    body: str
+    path: SourceRef
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date the readout is filed under: the meeting's, else the publication's."""
+        return self.meeting.date or self.published
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    title: str
+    start: dt.date | None
+    end: dt.date | None
+    """None while the role is held."""
+
+    def held_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    country: str | None
+    spellings: tuple[str, ...]
+    """Every other way the texts write the name ("Lavrov, Sergey Viktorovich", "Лавров")."""
+    roles: tuple[Role, ...]
+
+    def role_on(self, day: dt.date | None) -> str | None:
+        """The role held on `day`, or None when unknown."""
+        if day is None:
+            return None
+        for role in self.roles:
+            if role.held_on(day):
+                return role.title
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    title: str
+    description: str
+    phrases: tuple[str, ...]
+    """Wordings that signal the topic, matched case-insensitively on word boundaries;
+    `*` stands for any word ending ("island*")."""
+    exceptions: tuple[str, ...]
+    """Wordings that contain a phrase but mean something else ("Security Council")."""
+    main: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: str
+    title: str
+    names: Mapping[str, tuple[str, ...]]
+    """Side ("japan", "russia", "neutral") → the names that side uses."""
+    definition: str
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    title: str
+    description: str
+    base_url: str | None
+    language: str
+    main_topics: tuple[str, ...]
+    output_dir: str
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Everything under content/, validated: the input of the link stage."""
+
+    config: SiteConfig
+    readouts: tuple[Readout, ...]
+    """Sorted by id, so every later stage is independent of file-system order."""
+    topics: tuple[Topic, ...]
+    people: tuple[Person, ...]
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """One meeting, and the accounts of it from every publisher."""
+
+    id: str
+    date: dt.date | None
+    place: str | None
+    participants: tuple[str, ...]
+    readout_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A block of a readout that discusses a topic: what a topic page lists."""
+
+    readout_id: str
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class SiteGraph:
+    """The cross-link graph every page is rendered from."""
+
+    corpus: Corpus
+    readouts: Mapping[str, Readout]
+    chronology: tuple[str, ...]
+    """Readout ids, oldest first; undated readouts last, by id."""
+    block_topics: Mapping[str, Mapping[str, tuple[str, ...]]]
+    """Readout id → block anchor → topic ids the block discusses."""
+    excerpts_by_topic: Mapping[str, tuple[Excerpt, ...]]
+    readouts_by_topic: Mapping[str, tuple[str, ...]]
+    readouts_by_person: Mapping[str, tuple[str, ...]]
+    meetings: Mapping[str, Meeting]
+    meeting_of: Mapping[str, str]
+    """Readout id → meeting id."""
+    related: Mapping[str, tuple[str, ...]]
+    people: Mapping[str, Person]
+    topics: Mapping[str, Topic]

@@ -1,0 +1,291 @@
+"""One builder per page kind: SiteGraph + id → the plain dict a template renders.
+
+The context is the templates' API (docs/templates.md): sorting, grouping, choosing labels and
+computing every link happen here, so templates only loop, test and print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from readouts.model import Person, Readout, SiteGraph
+from readouts.render import urls
+from readouts.render.markdown import render_block, render_inline
+from readouts.render.urls import Links
+
+PUBLISHER_NAMES = {
+    "mofa-japan": "Ministry of Foreign Affairs of Japan",
+    "mid-russia": "Ministry of Foreign Affairs of Russia",
+    "tass": "TASS",
+    "kremlin": "President of Russia",
+    "other": "Other outlets",
+}
+PUBLISHER_SIDES = {"mofa-japan": "japan", "mid-russia": "russia", "tass": "russia",
+                   "kremlin": "russia", "other": "other"}
+KIND_LABELS = {"readout": "Readout", "statement": "Statement", "press-conference": "Press conference",
+               "news": "News report"}
+LATEST = 15
+
+
+def format_date(day: dt.date | None) -> str | None:
+    """25 September 2019: day first, month in words, never ambiguous."""
+    return f"{day.day} {day:%B %Y}" if day else None
+
+
+def format_duration(minutes: int | None) -> str | None:
+    if minutes is None:
+        return None
+    hours, rest = divmod(minutes, 60)
+    parts = ([f"{hours} hour{'s' if hours > 1 else ''}"] if hours else []) + (
+        [f"{rest} minute{'s' if rest != 1 else ''}"] if rest else [])
+    return " ".join(parts)
+
+
+def page_context(graph: SiteGraph, path: str, title: str, section: str) -> dict[str, Any]:
+    """What base.html needs on every page."""
+    links = Links(path)
+    config = graph.corpus.config
+    nav = [("home", "Home", urls.INDEX), ("topics", "Topics", urls.TOPICS),
+           ("meetings", "Meetings", urls.MEETINGS), ("people", "People", urls.PEOPLE)]
+    return {
+        "site": {"title": config.title, "description": config.description, "language": config.language},
+        "page": {"title": title, "path": path, "stylesheet": links.to(urls.STYLESHEET),
+                 "home": links.to(urls.INDEX)},
+        "nav": [{"title": label, "href": links.to(target), "current": key == section}
+                for key, label, target in nav],
+    }
+
+
+def readout_link(graph: SiteGraph, links: Links, readout_id: str) -> dict[str, Any]:
+    readout = graph.readouts[readout_id]
+    return {"id": readout.id, "title": readout.title, "href": links.readout(readout.id),
+            "date": format_date(readout.date), "date_iso": readout.date.isoformat() if readout.date else None,
+            "publisher": PUBLISHER_NAMES[readout.publisher], "kind": KIND_LABELS[readout.kind]}
+
+
+def person_link(graph: SiteGraph, links: Links, person_id: str, day: dt.date | None) -> dict[str, Any]:
+    person = graph.people.get(person_id)
+    if person is None:
+        # A participant people.yaml does not know still shows, by id, without a link.
+        return {"name": person_id.replace("-", " ").title(), "href": None, "role": None}
+    return {"name": person.name, "href": links.person(person_id), "role": person.role_on(day)}
+
+
+def _topic_links(graph: SiteGraph, links: Links, topic_ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [{"id": t, "title": graph.topics[t].title, "href": links.topic(t), "main": graph.topics[t].main}
+            for t in topic_ids if t in graph.topics]
+
+
+def body_elements(graph: SiteGraph, readout: Readout, links: Links) -> list[dict[str, Any]]:
+    """The body as headings, paragraphs and lists, each block with its anchor and topic marks."""
+    marks = graph.block_topics.get(readout.id, {})
+    elements: list[dict[str, Any]] = []
+    for number, block in enumerate(readout.blocks, start=1):
+        html = render_block(block.text) if block.kind == "other" else render_inline(block.text, block.lang)
+        item = {"anchor": block.anchor, "html": html, "lang": block.lang, "number": number,
+                "level": block.level, "topics": _topic_links(graph, links, marks.get(block.anchor, ()))}
+        if block.kind == "item":
+            ordered = block.number is not None
+            last = elements[-1] if elements else None
+            if last and last["type"] == "list" and last["ordered"] == ordered:
+                last["entries"].append(item)
+            else:
+                elements.append({"type": "list", "ordered": ordered, "start": block.number or 1,
+                                 "entries": [item]})
+        else:
+            elements.append({"type": block.kind, **item})
+    return elements
+
+
+def readout_context(graph: SiteGraph, readout_id: str) -> dict[str, Any]:
+    """readout.html: the readout, its facts and body, its neighbours and its provenance."""
+    readout = graph.readouts[readout_id]
+    path = urls.readout_path(readout_id)
+    links = Links(path)
+    day = readout.date
+    position = graph.chronology.index(readout_id)
+    previous = graph.chronology[position - 1] if position > 0 else None
+    following = graph.chronology[position + 1] if position + 1 < len(graph.chronology) else None
+    meeting_id = graph.meeting_of.get(readout_id)
+    other_accounts = []
+    if meeting_id:
+        other_accounts = [readout_link(graph, links, r) for r in graph.meetings[meeting_id].readout_ids
+                          if r != readout_id]
+    source = None
+    if readout.source:
+        source = {"file": readout.source.file, "sha256": readout.source.sha256,
+                  "href": links.to(urls.source_path(readout.source.file))}
+    imported = readout.imported
+    context = page_context(graph, path, readout.title, "readouts")
+    context["readout"] = {
+        "id": readout.id,
+        "title": readout.title,
+        "publisher": PUBLISHER_NAMES[readout.publisher],
+        "kind": KIND_LABELS[readout.kind],
+        "published": format_date(readout.published),
+        "published_iso": readout.published.isoformat() if readout.published else None,
+        "meeting": {
+            "date": format_date(readout.meeting.date),
+            "date_iso": readout.meeting.date.isoformat() if readout.meeting.date else None,
+            "place": readout.meeting.place, "occasion": readout.meeting.occasion,
+            "duration": format_duration(readout.meeting.duration_minutes),
+            "href": links.meeting(meeting_id) if meeting_id else None,
+        },
+        "participants": [person_link(graph, links, p, day) for p in readout.participants],
+        "mentioned": [person_link(graph, links, p, day) for p in readout.mentioned],
+        "topics": _topic_links(graph, links, readout.topics),
+        "body": body_elements(graph, readout, links),
+        "source": source,
+        "markdown_href": links.to(urls.readout_markdown_path(readout.id)),
+        "changes": [{"line": c.line, "action": c.action, "what": c.what, "why": c.why}
+                    for c in (imported.changes if imported else ())],
+        "notes": list(imported.notes) if imported else [],
+        "edited": bool(imported and imported.edited),
+        "hand_written": imported is None,
+    }
+    context["previous"] = readout_link(graph, links, previous) if previous else None
+    context["next"] = readout_link(graph, links, following) if following else None
+    context["related"] = [readout_link(graph, links, r) for r in graph.related.get(readout_id, ())]
+    context["other_accounts"] = other_accounts
+    return context
+
+
+def topic_context(graph: SiteGraph, topic_id: str) -> dict[str, Any]:
+    """topic.html: every readout that discusses the topic, oldest first, with its excerpts."""
+    topic = graph.topics[topic_id]
+    path = urls.topic_path(topic_id)
+    links = Links(path)
+    excerpts: dict[str, list[str]] = {}
+    for excerpt in graph.excerpts_by_topic.get(topic_id, ()):
+        excerpts.setdefault(excerpt.readout_id, []).append(excerpt.anchor)
+    entries = []
+    for readout_id in graph.readouts_by_topic.get(topic_id, ()):
+        readout = graph.readouts[readout_id]
+        blocks = {b.anchor: b for b in readout.blocks}
+        entries.append({
+            **readout_link(graph, links, readout_id),
+            "excerpts": [{"html": render_inline(blocks[a].text, blocks[a].lang), "lang": blocks[a].lang,
+                          "href": links.readout(readout_id, a)}
+                         for a in excerpts.get(readout_id, ())],
+        })
+    context = page_context(graph, path, topic.title, "topics")
+    years = Counter(graph.readouts[r].date.year for r in graph.readouts_by_topic.get(topic_id, ())
+                    if graph.readouts[r].date)
+    context["topic"] = {"id": topic.id, "title": topic.title, "description": topic.description,
+                        "main": topic.main, "count": len(entries),
+                        "years": [{"year": y, "count": years[y]} for y in sorted(years)]}
+    context["entries"] = entries
+    return context
+
+
+def person_context(graph: SiteGraph, person_id: str) -> dict[str, Any]:
+    """person.html: roles over time, meetings attended, readouts that mention them, counterparts."""
+    person: Person = graph.people[person_id]
+    path = urls.person_path(person_id)
+    links = Links(path)
+    attended, mentioned = [], []
+    counterparts: Counter[str] = Counter()
+    for readout_id in graph.readouts_by_person.get(person_id, ()):
+        readout = graph.readouts[readout_id]
+        if person_id in readout.participants:
+            attended.append(readout_link(graph, links, readout_id))
+            counterparts.update(p for p in readout.participants if p != person_id)
+        else:
+            mentioned.append(readout_link(graph, links, readout_id))
+    context = page_context(graph, path, person.name, "people")
+    context["person"] = {
+        "id": person.id, "name": person.name, "spellings": list(person.spellings),
+        "roles": [{"title": r.title, "start": format_date(r.start), "end": format_date(r.end)}
+                  for r in person.roles],
+    }
+    context["attended"] = attended
+    context["mentioned"] = mentioned
+    context["counterparts"] = [{**person_link(graph, links, p, None), "count": n}
+                               for p, n in sorted(counterparts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return context
+
+
+def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
+    """meeting.html: the accounts of one meeting, side by side by topic."""
+    meeting = graph.meetings[meeting_id]
+    path = urls.meeting_path(meeting_id)
+    links = Links(path)
+    accounts = [readout_link(graph, links, r) for r in meeting.readout_ids]
+    topic_ids = [t.id for t in graph.corpus.topics
+                 if any(t.id in graph.readouts[r].topics for r in meeting.readout_ids)]
+    rows = []
+    for topic_id in topic_ids:
+        cells = []
+        for readout_id in meeting.readout_ids:
+            readout = graph.readouts[readout_id]
+            marks = graph.block_topics.get(readout_id, {})
+            anchors = [b.anchor for b in readout.blocks if topic_id in marks.get(b.anchor, ())]
+            blocks = {b.anchor: b for b in readout.blocks}
+            cells.append({"reported": topic_id in readout.topics,
+                          "excerpts": [{"html": render_inline(blocks[a].text, blocks[a].lang),
+                                        "href": links.readout(readout_id, a)} for a in anchors]})
+        rows.append({"topic": _topic_links(graph, links, (topic_id,))[0], "cells": cells})
+    names = [person_link(graph, links, p, meeting.date) for p in meeting.participants]
+    title = " – ".join(n["name"] for n in names) or "Meeting"
+    context = page_context(graph, path, f"{title}, {format_date(meeting.date) or 'undated'}", "meetings")
+    context["meeting"] = {"id": meeting.id, "date": format_date(meeting.date), "place": meeting.place,
+                          "participants": names, "accounts": accounts, "rows": rows}
+    return context
+
+
+def index_context(graph: SiteGraph) -> dict[str, Any]:
+    """index.html: latest readouts, the main topics with counts, readouts per year."""
+    links = Links(urls.INDEX)
+    config = graph.corpus.config
+    latest = [readout_link(graph, links, r) for r in reversed(graph.chronology[-LATEST:])]
+    main = [{"title": graph.topics[t].title, "description": graph.topics[t].description,
+             "href": links.topic(t), "count": len(graph.readouts_by_topic.get(t, ()))}
+            for t in config.main_topics if t in graph.topics]
+    years = Counter(r.date.year for r in graph.readouts.values() if r.date)
+    undated = sum(1 for r in graph.readouts.values() if r.date is None)
+    most = max(years.values(), default=1)
+    context = page_context(graph, urls.INDEX, config.title, "home")
+    context["latest"] = latest
+    context["main_topics"] = main
+    context["years"] = [{"year": y, "count": years[y], "percent": round(100 * years[y] / most)}
+                        for y in sorted(years)]
+    context["undated"] = undated
+    context["total"] = len(graph.readouts)
+    return context
+
+
+def topics_index_context(graph: SiteGraph) -> dict[str, Any]:
+    links = Links(urls.TOPICS)
+    context = page_context(graph, urls.TOPICS, "Topics", "topics")
+    context["topics"] = [{"title": t.title, "description": t.description, "href": links.topic(t.id),
+                          "main": t.main, "count": len(graph.readouts_by_topic.get(t.id, ()))}
+                         for t in graph.corpus.topics]
+    return context
+
+
+def people_index_context(graph: SiteGraph) -> dict[str, Any]:
+    links = Links(urls.PEOPLE)
+    context = page_context(graph, urls.PEOPLE, "People", "people")
+    people = sorted(graph.corpus.people, key=lambda p: p.name.split()[-1])
+    context["people"] = [{"name": p.name, "href": links.person(p.id),
+                          "role": p.roles[-1].title if p.roles else None,
+                          "count": len(graph.readouts_by_person.get(p.id, ()))} for p in people]
+    return context
+
+
+def meetings_index_context(graph: SiteGraph) -> dict[str, Any]:
+    links = Links(urls.MEETINGS)
+    context = page_context(graph, urls.MEETINGS, "Meetings", "meetings")
+    ordered = sorted(graph.meetings.values(), key=lambda m: (m.date or dt.date.max, m.id), reverse=True)
+    context["meetings"] = [
+        {"href": links.meeting(m.id), "date": format_date(m.date), "place": m.place,
+         "participants": [person_link(graph, links, p, m.date)["name"] for p in m.participants],
+         "accounts": len(m.readout_ids)}
+        for m in ordered]
+    return context
+
+
+def not_found_context(graph: SiteGraph) -> dict[str, Any]:
+    return page_context(graph, urls.NOT_FOUND, "Page not found", "")

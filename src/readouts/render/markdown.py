@@ -1,0 +1,29 @@
+"""The single MarkdownIt renderer: block Markdown → HTML. Raw HTML in content is shown, never run."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+# "commonmark" with html off: a <script> in a readout arrives escaped, as text.
+_MD = MarkdownIt("commonmark", {"html": False, "typographer": False})
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04FF][\u0400-\u04FF\s,.;:()«»\"-]*[\u0400-\u04FF]")
+
+
+def render_inline(text: str, lang: str | None = None) -> Markup:
+    """Inline Markdown → HTML; Cyrillic runs inside English text get lang="ru"."""
+    html = _MD.renderInline(text)
+    if lang is None and _CYRILLIC_RUN.search(html):
+        # Only text between tags: an attribute must never be split by a span.
+        parts = re.split(r"(<[^>]*>)", html)
+        html = "".join(part if part.startswith("<") else
+                       _CYRILLIC_RUN.sub(lambda m: f'<span lang="ru">{m.group(0)}</span>', part)
+                       for part in parts)
+    return Markup(html)
+
+
+def render_block(text: str) -> Markup:
+    """Block Markdown (code, rules) → HTML."""
+    return Markup(_MD.render(text))

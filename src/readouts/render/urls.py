@@ -1,0 +1,77 @@
+"""The one place where ids become output paths and links between pages.
+
+Every link is relative, so the site works from a web server, a static host and straight from
+disk (file://), and can be zipped and handed on.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def readout_path(readout_id: str) -> str:
+    return f"readouts/{readout_id}.html"
+
+
+def readout_markdown_path(readout_id: str) -> str:
+    return f"readouts/{readout_id}.md"
+
+
+def source_path(source_file: str) -> str:
+    """A raw source as published on the site: content/sources/x.txt → sources/x.txt."""
+    return source_file
+
+
+def topic_path(topic_id: str) -> str:
+    return f"topics/{topic_id}.html"
+
+
+def person_path(person_id: str) -> str:
+    return f"people/{person_id}.html"
+
+
+def meeting_path(meeting_id: str) -> str:
+    return f"meetings/{meeting_id}.html"
+
+
+INDEX = "index.html"
+TOPICS = "topics/index.html"
+PEOPLE = "people/index.html"
+MEETINGS = "meetings/index.html"
+NOT_FOUND = "404.html"
+STYLESHEET = "static/style.css"
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """The link from one output file to another, e.g. topics/x.html → ../readouts/y.html."""
+    base = posixpath.dirname(from_page) or "."
+    anchor = ""
+    if "#" in to_path:
+        to_path, anchor = to_path.split("#", 1)
+        anchor = "#" + anchor
+    return posixpath.relpath(to_path, base) + anchor
+
+
+class Links:
+    """Links from one page, so context builders never compute a path by hand."""
+
+    __slots__ = ("page",)
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+
+    def to(self, path: str) -> str:
+        return relative(self.page, path)
+
+    def readout(self, readout_id: str, anchor: str | None = None) -> str:
+        path = readout_path(readout_id)
+        return self.to(f"{path}#{anchor}" if anchor else path)
+
+    def topic(self, topic_id: str) -> str:
+        return self.to(topic_path(topic_id))
+
+    def person(self, person_id: str) -> str:
+        return self.to(person_path(person_id))
+
+    def meeting(self, meeting_id: str) -> str:
+        return self.to(meeting_path(meeting_id))

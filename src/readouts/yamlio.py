@@ -1,0 +1,145 @@
+"""Safe YAML in, with the line of every mapping key kept for error messages.
+
+Dates stay strings here (the stages parse them and say what was wrong), aliases are refused
+(an alias bomb would expand to gigabytes), and no Python objects are ever constructed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+from readouts.errors import ReadoutsError
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver: "2019-02-30" must be our error, not PyYAML's."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        # Aliases are refused outright: content never needs them, and "billion laughs"
+        # documents use them to expand a few lines into gigabytes.
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class Lines(dict):
+    """A mapping loaded from YAML that remembers the line of each key (1-based)."""
+
+    __slots__ = ("key_lines", "line")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_lines: dict[str, int] = {}
+        self.line = 0
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
+    """Parse YAML text; every mapping becomes a `Lines` dict. Lines count from `first_line`."""
+    try:
+        node = yaml.compose(text, Loader=_PlainLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = first_line + mark.line if mark else None
+        raise ReadoutsError(f"this is not valid YAML: {exc.problem}", path, line,
+                            hint="check the indentation and quoting on that line") from None
+    except yaml.YAMLError as exc:
+        raise ReadoutsError(f"this is not valid YAML: {exc}", path) from None
+    if node is None:
+        return None
+    return _construct(node, path, first_line)
+
+
+def _construct(node: yaml.Node, path: str, first_line: int) -> Any:
+    line = first_line + node.start_mark.line
+    if isinstance(node, yaml.MappingNode):
+        result = Lines()
+        result.line = line
+        for key_node, value_node in node.value:
+            key = _construct(key_node, path, first_line)
+            if not isinstance(key, str):
+                raise ReadoutsError(f"expected a name before the colon, got {key!r}", path,
+                                    first_line + key_node.start_mark.line)
+            if key in result:
+                raise ReadoutsError(f"the key {key!r} appears twice", path,
+                                    first_line + key_node.start_mark.line)
+            result[key] = _construct(value_node, path, first_line)
+            result.key_lines[key] = first_line + key_node.start_mark.line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, path, first_line) for item in node.value]
+    if node.tag not in _SCALAR_TAGS:
+        raise ReadoutsError(f"YAML tag {node.tag!r} is not allowed here", path, line)
+    # One shared loader instance would be faster, but constructing scalars is cheap and
+    # a fresh loader keeps this free of state.
+    loader = _PlainLoader("")
+    return loader.construct_object(node, deep=True)
+
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+}
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text with keys in the order given, Unicode kept as is."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=None, width=100)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_date(dumper: yaml.SafeDumper, value: dt.date) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    # Strings that look like dates stay unquoted: they are dates to the reader.
+    style = None
+    if "\n" in value:
+        style = "|"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(dt.date, _represent_date)
+# An unknown value is written as nothing at all ("published:"), a blank for a person to fill in.
+_Dumper.add_representer(type(None), lambda d, v: d.represent_scalar("tag:yaml.org,2002:null", ""))
+_Dumper.add_representer(str, _represent_str)
+# Lists of ids read best on one line; mappings in block style.
+_Dumper.add_representer(list, lambda d, v: d.represent_sequence(
+    "tag:yaml.org,2002:seq", v, flow_style=all(isinstance(i, str) and len(i) < 40 for i in v)))
+_Dumper.add_representer(dict, lambda d, v: d.represent_mapping(
+    "tag:yaml.org,2002:map", v.items(), flow_style=False))
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(value: Any, path: str, line: int | None) -> dt.date | None:
+    """A front matter date: empty, or YYYY-MM-DD naming a day that exists."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    if not _ISO_DATE.fullmatch(text):
+        raise ReadoutsError(f"expected a date like 2019-09-25, got {text!r}", path, line,
+                            hint="write the date as YYYY-MM-DD, or leave it empty if unknown")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ReadoutsError(f"the date {text!r} does not exist", path, line) from None
