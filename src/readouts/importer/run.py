@@ -65,6 +65,13 @@ def load_provenance(root: Path) -> dict[str, tuple[str, Provenance]]:
     return by_source
 
 
+def make_context(root: Path) -> Context:
+    """What the importer reads from a site's registries: people.yaml and topics.yaml."""
+    content = root / "content"
+    rules = TopicRules.build(load_topics(content / "topics.yaml"))
+    return Context(names=NameIndex.build(load_people(content / "people.yaml")), topics_of=rules.topics_of)
+
+
 def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_going: bool = False,
                    only: list[Path] | None = None) -> ImportReport:
     """Import new and changed sources. Raises the first ReadoutsError unless keep_going."""
@@ -73,9 +80,7 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
     sources = only if only is not None else source_files(root)
     if not sources:
         return report
-    people = load_people(content / "people.yaml")
-    rules = TopicRules.build(load_topics(content / "topics.yaml"))
-    context = Context(names=NameIndex.build(people), topics_of=rules.topics_of)
+    context = make_context(root)
     inputs = _inputs_digest(root)
     known = load_provenance(root)
     readouts_dir = content / "readouts"
