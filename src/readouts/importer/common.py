@@ -212,10 +212,11 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
 
 
 def _kind(title: str | None, default: Kind) -> Kind:
+    """The kind the headline names; a news outlet's "talks" headline is still news."""
     if title:
         for pattern, kind in facts.KIND_CUES:
             if pattern.search(title):
-                if kind == "readout" and default != "readout":
+                if kind == "readout" and default == "news":
                     break
                 return kind  # type: ignore[return-value]
     return default
@@ -227,10 +228,9 @@ def _meeting_date(title: str | None, lede: str | None, sentence: str | None,
         in_title = dates.find_dates(title)
         if in_title:
             return in_title[-1].date
-    for text in (sentence, lede):
-        found = facts.meeting_date(text, published)
-        if found:
-            return found
+    found = facts.meeting_date(sentence, published)
+    if found:
+        return found
     if kind == "press-conference":
         # Press statements are made the day of the talks they follow.
         return published

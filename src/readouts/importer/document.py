@@ -89,7 +89,7 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "page tool"),
         (r"translation \(original\)", "page tool"),
         (r"official (?:web)?site of the .{3,60}", "site header"),
-        (r".*\{\{.*\}\}.*", "unrendered page template"),
+        (r"(?:\{\{[^{}]*\}\}\s*)+", "unrendered page template"),
         (r"[^>]{2,40}(?:\s>\s[^>]{2,40})+", "breadcrumb"),
         (r".{1,40}\s/", "breadcrumb"),
         # a list of other stories: headline glued to a rubric and a time, "…in SyriaMilitary &

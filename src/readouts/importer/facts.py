@@ -169,7 +169,7 @@ _CITY = re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(set(CITIES), k
 _RU_CITIES = {"Москв": "Moscow", "Токио": "Tokyo", "Мюнхен": "Munich", "Владивосток": "Vladivostok",
               "Сочи": "Sochi", "Нью-Йорк": "New York", "Осак": "Osaka", "Санкт-Петербург": "St. Petersburg"}
 _RU_CITY = re.compile(r"\bв\s+(" + "|".join(_RU_CITIES) + r")\w*")
-_PLACE_CUE = re.compile(r"\b(?:in|visited|at|to)\s+(?:the\s+(?:city|town) of\s+)?$")
+_PLACE_CUE = re.compile(r"\b(?:in|visited|visiting|at|to|arrived in)\s+(?:the\s+(?:city|town) of\s+)?$")
 
 
 def place_in(text: str) -> str | None:

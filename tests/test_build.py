@@ -1,0 +1,121 @@
+"""Building the demo site: every page there, every link resolving, a new source showing up."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from readouts.build import build_site
+from readouts.check import broken_links
+from readouts.errors import ReadoutsError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED_PAGES = {
+    "000": "2019-09-25-mofa-japan-russia-foreign-ministers-meeting",
+    "001": "2017-09-18-mofa-japan-russia-foreign-ministerial-meeting",
+    "002": "undated-tass-moscow-tokyo-working-on-japanese-top-diplomats-visit-to",
+}
+
+
+def _page(root: Path, path: str) -> str:
+    return (root / "site" / path).read_text(encoding="utf-8")
+
+
+def test_every_internal_link_and_anchor_resolves(built_demo: Path) -> None:
+    assert broken_links(built_demo / "site") == []
+
+
+def test_every_page_kind_is_built(built_demo: Path) -> None:
+    site = built_demo / "site"
+    for path in ("index.html", "404.html", "topics/index.html", "people/index.html",
+                 "meetings/index.html", "static/style.css", "topics/peace-treaty.html",
+                 "people/sergey-lavrov.html", f"readouts/{SEED_PAGES['000']}.html",
+                 f"readouts/{SEED_PAGES['000']}.md", "sources/000_201935dbfacb4233.txt"):
+        assert (site / path).is_file(), path
+    assert len(list((site / "readouts").glob("*.html"))) == 5
+
+
+@pytest.mark.parametrize(("topic", "seeds"), [
+    ("joint-economic-activities", ["000", "001", "002"]),
+    ("humanitarian-measures", ["000", "001"]),
+    ("peace-treaty", ["000", "002"]),
+])
+def test_main_topic_page_lists_every_seed_that_discusses_it(built_demo: Path, topic: str, seeds: list[str]) -> None:
+    html = _page(built_demo, f"topics/{topic}.html")
+    for seed in seeds:
+        assert f"../readouts/{SEED_PAGES[seed]}.html" in html
+
+
+def test_topic_excerpts_link_to_the_paragraph_and_back(built_demo: Path) -> None:
+    topic = _page(built_demo, "topics/humanitarian-measures.html")
+    anchors = re.findall(rf"\.\./readouts/{SEED_PAGES['000']}\.html#(p-[0-9a-f]+)", topic)
+    assert anchors
+    readout = _page(built_demo, f"readouts/{SEED_PAGES['000']}.html")
+    for anchor in anchors:
+        assert f'id="{anchor}"' in readout
+    assert '../topics/humanitarian-measures.html' in readout
+
+
+def test_readout_page_shows_its_facts(built_demo: Path) -> None:
+    html = _page(built_demo, f"readouts/{SEED_PAGES['000']}.html")
+    for text in ("25 September 2019", "New York", "United Nations General Assembly", "45 minutes",
+                 "Toshimitsu Motegi", "Sergey Lavrov", "Minister for Foreign Affairs of Japan",
+                 "161b8491960f70b0225888461876d1574c1dd5ca8e46bfb56537fee2d57b54f9"):
+        assert text in html
+
+
+def test_source_markup_is_shown_not_run(demo_site: Path) -> None:
+    shutil.copy(FIXTURES / "hostile.txt", demo_site / "content" / "sources" / "hostile.txt")
+    build_site(demo_site)
+    pages = [p.read_text(encoding="utf-8") for p in (demo_site / "site").rglob("*.html")]
+    assert not any("<script>alert" in page or "<img src=x" in page for page in pages)
+    assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in page for page in pages)
+
+
+def test_a_new_source_shows_everywhere_it_belongs(built_demo: Path, tmp_path: Path) -> None:
+    root = tmp_path / "site-copy"
+    shutil.copytree(built_demo, root)
+    shutil.copy(FIXTURES / "sixth_readout.txt", root / "content" / "sources" / "sixth_readout.txt")
+    report = build_site(root)
+    assert len(report.imports.imported) == 1 and report.imports.unchanged
+    new_id = report.imports.imported[0]
+    assert (root / "site" / "readouts" / f"{new_id}.html").is_file()
+    assert f"readouts/{new_id}.html" in _page(root, "index.html")
+    for topic in ("peace-treaty", "humanitarian-measures"):
+        assert f"../readouts/{new_id}.html#" in _page(root, f"topics/{topic}.html")
+    assert f"../readouts/{new_id}.html" in _page(root, "people/yoshimasa-hayashi.html")
+    assert broken_links(root / "site") == []
+
+
+def test_a_failed_build_leaves_the_previous_site(built_demo: Path, tmp_path: Path) -> None:
+    root = tmp_path / "site-copy"
+    shutil.copytree(built_demo, root)
+    before = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    (root / "content" / "sources" / "empty.txt").write_text("  \n", encoding="utf-8")
+    with pytest.raises(ReadoutsError, match="empty"):
+        build_site(root)
+    after = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+
+
+def test_keep_going_builds_the_rest_and_lists_the_failure(built_demo: Path, tmp_path: Path) -> None:
+    root = tmp_path / "site-copy"
+    shutil.copytree(built_demo, root)
+    (root / "content" / "sources" / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    shutil.copy(FIXTURES / "sixth_readout.txt", root / "content" / "sources" / "sixth_readout.txt")
+    report = build_site(root, keep_going=True)
+    assert [e.path for e in report.imports.failed] == [str(root / "content" / "sources" / "binary.txt")]
+    assert "binary" in report.imports.failed[0].message
+    assert len(report.imports.imported) == 1
+
+
+def test_build_refuses_to_replace_a_folder_it_did_not_write(demo_site: Path) -> None:
+    (demo_site / "site").mkdir()
+    (demo_site / "site" / "precious.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ReadoutsError, match="did not write"):
+        build_site(demo_site)
+    assert (demo_site / "site" / "precious.txt").read_text(encoding="utf-8") == "mine"

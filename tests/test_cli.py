@@ -1,0 +1,54 @@
+"""The command line as a user runs it: exit codes and messages, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from readouts.cli import main
+
+
+def test_build_prints_where_the_site_is(demo_site: Path, capsys) -> None:
+    assert main(["--root", str(demo_site), "build"]) == 0
+    out = capsys.readouterr().out
+    assert "built 5 readouts" in out
+    assert "index.html" in out
+
+
+def test_bad_source_is_a_message_with_the_file(demo_site: Path, capsys) -> None:
+    bad = demo_site / "content" / "sources" / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    assert main(["--root", str(demo_site), "build"]) == 1
+    err = capsys.readouterr().err
+    assert f"error: {bad}: the file is empty" in err
+    assert "Traceback" not in err
+
+
+def test_add_copies_and_imports(demo_site: Path, tmp_path: Path, capsys) -> None:
+    new = tmp_path / "new-talk.txt"
+    new.write_text((Path(__file__).parent / "fixtures" / "sixth_readout.txt").read_text(encoding="utf-8"),
+                   encoding="utf-8")
+    assert main(["--root", str(demo_site), "add", str(new)]) == 0
+    assert (demo_site / "content" / "sources" / "new-talk.txt").exists()
+    assert "imported 2022-02-08-mofa-japan-russia-foreign-ministers-telephone-talk" in capsys.readouterr().out
+
+
+def test_explain_names_the_phrase(built_demo: Path, capsys) -> None:
+    readout_id = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
+    assert main(["--root", str(built_demo), "explain", readout_id]) == 0
+    out = capsys.readouterr().out
+    assert "humanitarian-measures: phrase 'humanitarian measure*' matched 'humanitarian measures'" in out
+
+
+def test_python_build_py_is_readouts_build(demo_site: Path) -> None:
+    repo = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, str(repo / "build.py"), "--keep-going"], cwd=demo_site,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (demo_site / "site" / "index.html").is_file()
+
+
+def test_version_and_help() -> None:
+    result = subprocess.run([sys.executable, "-m", "readouts", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "build" in result.stdout and "import" in result.stdout

@@ -1,0 +1,85 @@
+"""Loading content: bad front matter gets one clear message with the file and the line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readouts.errors import ReadoutsError, ReadoutsErrors
+from readouts.load import load_corpus, load_readout
+
+GOOD = """---
+id: 2020-01-01-mofa-test
+title: Test readout
+publisher: mofa-japan
+kind: readout
+published: 2020-01-01
+meeting:
+  date: 2020-01-01
+  place: Tokyo
+participants: [sergey-lavrov]
+topics: [peace-treaty]
+---
+
+A paragraph about the peace treaty.
+"""
+
+
+def _write(folder: Path, text: str, name: str = "2020-01-01-mofa-test") -> Path:
+    path = folder / f"{name}.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_good_readout_loads(tmp_path: Path) -> None:
+    readout = load_readout(_write(tmp_path, GOOD))
+    assert readout.title == "Test readout"
+    assert readout.meeting.place == "Tokyo"
+    assert readout.blocks[0].line == 14
+    assert readout.imported is None
+
+
+@pytest.mark.parametrize(("change", "message", "line"), [
+    (("published: 2020-01-01", "published: 2020-02-30"), "does not exist", 6),
+    (("published: 2020-01-01", "published: 01/01/2020"), "expected a date like 2019-09-25", 6),
+    (("publisher: mofa-japan", "publisher: mofa"), "expected publisher to be one of", 4),
+    (("kind: readout", "kind: memo"), "expected kind to be one of", 5),
+    (("  place: Tokyo", "  place: Tokyo\n  duration_minutes: soon"), "whole number of minutes", 10),
+    (("topics: [peace-treaty]", "topics: [peace-treaty"), "not valid YAML", 12),
+    (("title: Test readout", "title: Test readout\ncolour: red"), "unknown key 'colour'", 4),
+    (("id: 2020-01-01-mofa-test", "id: another-id"), "differs from the file name", 2),
+    (("participants: [sergey-lavrov]", "participants: Sergey Lavrov"), "list of ids", 10),
+    (("title: Test readout\n", ""), "missing 'title'", None),
+])
+def test_bad_front_matter_is_named_with_its_line(tmp_path: Path, change, message: str, line) -> None:
+    path = _write(tmp_path, GOOD.replace(*change))
+    with pytest.raises(ReadoutsError, match=message) as raised:
+        load_readout(path)
+    assert raised.value.path == str(path)
+    if line is not None:
+        assert raised.value.line == line
+
+
+def test_missing_front_matter(tmp_path: Path) -> None:
+    with pytest.raises(ReadoutsError, match="front matter"):
+        load_readout(_write(tmp_path, "Just text.\n"))
+
+
+def test_yaml_aliases_are_refused(tmp_path: Path) -> None:
+    text = GOOD.replace("topics: [peace-treaty]", "a: &x [1]\ntopics: *x")
+    with pytest.raises(ReadoutsError, match="aliases"):
+        load_readout(_write(tmp_path, text))
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    readouts = tmp_path / "content" / "readouts"
+    readouts.mkdir(parents=True)
+    _write(readouts, GOOD.replace("2020-01-01\nmeeting", "2020-13-01\nmeeting"))
+    _write(readouts, GOOD.replace("id: 2020-01-01-mofa-test", "id: second").replace(
+        "[peace-treaty]", "[no-such-topic]"), name="second")
+    with pytest.raises(ReadoutsErrors) as raised:
+        load_corpus(tmp_path)
+    messages = [e.message for e in raised.value.errors]
+    assert any("does not exist" in m for m in messages)
+    assert any("unknown topic 'no-such-topic'" in m for m in messages)
