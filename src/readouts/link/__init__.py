@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from readouts.link.meetings import group_meetings
 from readouts.link.related import related_readouts
-from readouts.link.topics import TopicRules
+from readouts.link.topics import TopicRules, topics_by_block
 from readouts.model import Corpus, Excerpt, Readout, SiteGraph
 
 
@@ -33,15 +33,11 @@ def link(corpus: Corpus) -> SiteGraph:
     excerpts: dict[str, list[Excerpt]] = defaultdict(list)
     for readout_id in order:
         readout = readouts[readout_id]
-        chosen = set(readout.topics)
-        per_block: dict[str, tuple[str, ...]] = {}
+        per_block = topics_by_block(readout.blocks, rules, set(readout.topics))
         for block in readout.blocks:
-            # Blocks carry only the readout's own topics: a person who removes a topic from the
-            # front matter removes it from every paragraph too.
-            found = tuple(t for t in rules.topics_of(block.text) if t in chosen)
-            if found:
-                per_block[block.anchor] = found
-                for topic_id in found:
+            # Headings are marked but not quoted: a topic page lists what was said.
+            if block.kind != "heading":
+                for topic_id in per_block.get(block.anchor, ()):
                     excerpts[topic_id].append(Excerpt(readout_id, block.anchor))
         block_topics[readout_id] = per_block
 

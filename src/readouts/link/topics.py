@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from readouts.model import Topic
+from readouts.model import Block, Topic
 
 
 def compile_phrase(phrase: str) -> str:
@@ -54,3 +54,26 @@ class TopicRules:
 
     def topics_of(self, text: str) -> tuple[str, ...]:
         return tuple(topic_id for topic_id, _, _ in self.explain(text))
+
+
+def topics_by_block(blocks: tuple[Block, ...], rules: TopicRules, chosen: set[str]) -> dict[str, tuple[str, ...]]:
+    """Block anchor → the topics it discusses: its own, plus those of the heading it sits under.
+
+    A section titled "(1) Joint economic activities" is about them in every bullet below it,
+    even when a bullet only says "the field survey". Only `chosen` topics (the readout's front
+    matter) are kept, so a person who removes a topic there removes it from every block.
+    """
+    result: dict[str, tuple[str, ...]] = {}
+    open_headings: dict[int, tuple[str, ...]] = {}
+    for block in blocks:
+        own = rules.topics_of(block.text)
+        if block.kind == "heading":
+            open_headings = {lvl: t for lvl, t in open_headings.items() if lvl < block.level}
+            open_headings[block.level] = own
+            inherited: tuple[str, ...] = ()
+        else:
+            inherited = open_headings[max(open_headings)] if open_headings else ()
+        found = tuple(t for t in dict.fromkeys(own + inherited) if t in chosen)
+        if found:
+            result[block.anchor] = found
+    return result

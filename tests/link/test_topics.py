@@ -1,0 +1,63 @@
+"""Topic rules: each phrase form, exceptions, headings lending their topics, and edits winning."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from readouts.blocks import parse_blocks
+from readouts.link import link
+from readouts.link.topics import TopicRules, topics_by_block
+from readouts.model import Corpus, MeetingFacts, Readout, SiteConfig, SourceRef, Topic
+
+
+def _topic(topic_id: str, *phrases: str, exceptions: tuple[str, ...] = ()) -> Topic:
+    return Topic(id=topic_id, title=topic_id, description="", phrases=phrases, exceptions=exceptions, main=False)
+
+
+RULES = TopicRules.build([
+    _topic("humanitarian", "grave visit*", "visit* ~ graves", "former island residents"),
+    _topic("security", "security", exceptions=("Security Council",)),
+    _topic("peace", "peace treaty", "мирн* договор*"),
+])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They discussed grave visits by airplane.", ("humanitarian",)),          # * ends a word
+    ("to visit their families' graves", ("humanitarian",)),                   # ~ spans words
+    ("to visit the graves", ("humanitarian",)),
+    ("a visit to the old capital of Russia; graves were not mentioned", ()),  # ~ is at most 3 words
+    ("FORMER ISLAND RESIDENTS", ("humanitarian",)),                           # case does not matter
+    ("the UN Security Council resolutions", ()),                              # exception masks the phrase
+    ("the UN Security Council and regional security", ("security",)),
+    ("вопросы мирного договора", ("peace",)),                                 # declined Russian forms
+    ("peacetreaty", ()),                                                      # whole words only
+])
+def test_phrase_forms(text: str, expected: tuple[str, ...]) -> None:
+    assert RULES.topics_of(text) == expected
+
+
+def test_blocks_under_a_heading_carry_its_topics() -> None:
+    blocks = parse_blocks("## Peace treaty\n\n- The sides met.\n- More talks.\n\n## Other\n\nNothing.\n", 1)
+    marks = topics_by_block(blocks, RULES, {"peace", "humanitarian"})
+    assert [marks.get(b.anchor, ()) for b in blocks] == [("peace",), ("peace",), ("peace",), (), ()]
+
+
+def _readout(topics: tuple[str, ...]) -> Readout:
+    body = "We discussed the peace treaty and grave visits.\n"
+    return Readout(id="r1", title="R", publisher="other", kind="news", published=None,
+                   meeting=MeetingFacts(None, None, None, None), participants=(), mentioned=(),
+                   topics=topics, source=None, imported=None, blocks=parse_blocks(body, 1), body=body,
+                   path=SourceRef("r1.md"))
+
+
+def test_front_matter_topics_win_over_the_rules() -> None:
+    config = SiteConfig("t", "", None, "en", (), "site")
+    topics = (_topic("peace", "peace treaty"), _topic("humanitarian", "grave visit*"))
+    corpus = Corpus(config=config, readouts=(_readout(("peace",)),), topics=topics, people=(), terms=())
+    graph = link(corpus)
+    assert graph.readouts_by_topic == {"peace": ("r1",)}
+    assert "humanitarian" not in graph.excerpts_by_topic
+    edited = dataclasses.replace(corpus, readouts=(_readout(("peace", "humanitarian")),))
+    assert link(edited).readouts_by_topic["humanitarian"] == ("r1",)
