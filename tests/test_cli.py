@@ -52,3 +52,24 @@ def test_python_build_py_is_readouts_build(demo_site: Path) -> None:
 def test_version_and_help() -> None:
     result = subprocess.run([sys.executable, "-m", "readouts", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "build" in result.stdout and "import" in result.stdout
+
+
+def test_check_proposes_the_date_another_account_gives(built_demo: Path, capsys) -> None:
+    assert main(["--root", str(built_demo), "check"]) == 1
+    out = capsys.readouterr().out
+    assert ("undated-tass-moscow-tokyo-working-on-japanese-top-diplomats-visit-to.md: undated; "
+            "2019-09-25-mofa-japan-russia-foreign-ministers-meeting reports the same meeting on 2019-09-25") in out
+    assert "set published: 2019-09-26 and meeting: date: 2019-09-25" in out
+
+
+def test_check_passes_once_the_date_is_filled_in(built_demo: Path, tmp_path: Path, capsys) -> None:
+    import shutil
+
+    root = tmp_path / "copy"
+    shutil.copytree(built_demo, root)
+    readout = root / "content" / "readouts" / "undated-tass-moscow-tokyo-working-on-japanese-top-diplomats-visit-to.md"
+    text = readout.read_text(encoding="utf-8").replace("published:\n", "published: 2019-09-26\n", 1)
+    readout.write_text(text.replace("  date:\n", "  date: 2019-09-25\n", 1), encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 0
+    assert main(["--root", str(root), "check"]) == 0
+    assert "0 warnings" in capsys.readouterr().out

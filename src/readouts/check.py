@@ -1,4 +1,5 @@
-"""Checks of a built site: every internal link and anchor resolves to a file and an id in it."""
+"""The checks behind `readouts check`: content that loads but needs a person, and a built site
+whose every internal link and anchor resolves."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from readouts.link.meetings import date_for_printed_day
+from readouts.model import SiteGraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +69,51 @@ def broken_links(site: Path) -> list[BrokenLink]:
                 if unquote(parts.fragment) not in ids:
                     broken.append(BrokenLink(name, href, f"points to no #{parts.fragment} in {target}"))
     return broken
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something a person should look at; `path` is the file to change."""
+
+    path: str
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" + (f"\nhint: {self.hint}" if self.hint else "")
+
+
+def content_findings(graph: SiteGraph) -> list[Finding]:
+    """Names people.yaml does not know, and undated readouts, with a date to propose if any."""
+    findings: list[Finding] = []
+    for readout_id in graph.chronology:
+        readout = graph.readouts[readout_id]
+        path = readout.path.path
+        for person_id in readout.participants + readout.mentioned:
+            if person_id not in graph.people:
+                findings.append(Finding(path, f"{person_id!r} is not in content/people.yaml",
+                                        f"add an entry with id: {person_id} to content/people.yaml"))
+        if readout.imported:
+            for name in readout.imported.unresolved:
+                findings.append(Finding(path, f"the source names {name!r}, who is not in content/people.yaml",
+                                        "add them with their spellings, then rebuild"))
+        if readout.date is None:
+            findings.append(_undated(graph, readout_id))
+    return findings
+
+
+def _undated(graph: SiteGraph, readout_id: str) -> Finding:
+    readout = graph.readouts[readout_id]
+    meeting_id = graph.meeting_of.get(readout_id)
+    printed = readout.imported.printed_day if readout.imported else None
+    if meeting_id:
+        meeting = graph.meetings[meeting_id]
+        witness = next((r for r in meeting.readout_ids if graph.readouts[r].meeting.date), None)
+        if meeting.date and witness:
+            published = date_for_printed_day(printed, meeting.date) if printed else None
+            fill = f"published: {published.isoformat()} and " if published else ""
+            return Finding(readout.path.path,
+                           f"undated; {witness} reports the same meeting on {meeting.date.isoformat()}",
+                           f"if that is right, set {fill}meeting: date: {meeting.date.isoformat()}")
+    return Finding(readout.path.path, "undated: the source gives no year, and no other account of the "
+                   "meeting has been found", "fill in published: and meeting: date: from the publisher's page")

@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Copy each FILE into content/sources/ under its own name, then import it.")
     add.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
+    commands.add_parser(
+        "check", help="list what needs a person: unknown names, undated readouts, broken links",
+        description="Validate content/ and the built site. Lists every error and warning (unknown "
+                    "names, undated readouts with a date proposed from another account of the same "
+                    "meeting, links that point nowhere) and exits 1 if there is any.")
+
     explain = commands.add_parser(
         "explain", help="show why each paragraph of a readout got its topics",
         description="For each paragraph of the readout, the topics.yaml phrase that matched.")
@@ -69,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
             return _print_imports(report, verbose=True)
         if args.command == "add":
             return _add(root, args.files)
+        if args.command == "check":
+            return _check(root)
         if args.command == "explain":
             return _explain(root, args.id)
     except ReadoutsErrors as errors:
@@ -140,6 +148,23 @@ def _add(root: Path, files: list[Path]) -> int:
         copied.append(target)
     report = import_sources(root, only=copied)
     return _print_imports(report, verbose=True)
+
+
+def _check(root: Path) -> int:
+    from readouts.check import broken_links, content_findings
+    from readouts.config import load_config
+    from readouts.link import link
+    from readouts.load import load_corpus
+
+    graph = link(load_corpus(root))
+    findings = [str(f) for f in content_findings(graph)]
+    site = root / load_config(root).output_dir
+    if site.is_dir():
+        findings += [str(b) for b in broken_links(site)]
+    for finding in findings:
+        print(f"warning: {finding}")
+    print(f"checked {len(graph.readouts)} readouts: {len(findings)} warning{'s' if len(findings) != 1 else ''}")
+    return 1 if findings else 0
 
 
 def _explain(root: Path, readout_id: str) -> int:

@@ -253,6 +253,12 @@ def load_readout(path: Path) -> Readout:
         blocks=parse_blocks(body, body_line), body=body, path=SourceRef(name, 1))
 
 
+def _month_day(value: object) -> tuple[int, int] | None:
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return (value[0], value[1])
+    return None
+
+
 def load_import_record(md_path: Path, md_text: str) -> ImportRecord | None:
     """content/provenance/<id>.json beside content/readouts/<id>.md, if import wrote one."""
     path = md_path.parent.parent / "provenance" / f"{md_path.stem}.json"
@@ -268,7 +274,8 @@ def load_import_record(md_path: Path, md_text: str) -> ImportRecord | None:
             notes=tuple(map(str, data.get("notes", ()))),
             unresolved=tuple(map(str, data.get("unresolved", ()))),
             block_lines=tuple(int(n) for n in data.get("block_lines", ())),
-            edited=hashlib.sha256(md_text.encode("utf-8")).hexdigest() != written)
+            edited=hashlib.sha256(md_text.encode("utf-8")).hexdigest() != written,
+            printed_day=_month_day(data.get("printed_day")))
     except (ValueError, KeyError, TypeError) as exc:
         raise ReadoutsError(f"the import record is damaged ({exc.__class__.__name__}: {exc})", str(path),
                             hint="delete it: the readout then counts as written by hand") from None

@@ -79,6 +79,8 @@ class ImportRecord:
     """Source line of each body block, in order, as imported."""
     edited: bool
     """The Markdown has been edited by a person since import wrote it."""
+    printed_day: tuple[int, int] | None = None
+    """(month, day) the source prints without a year ("TOKYO, August 31. /TASS/.")."""
 
 
 @dataclass(frozen=True, slots=True)

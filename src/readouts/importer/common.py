@@ -39,6 +39,9 @@ class ImportedReadout:
     notes: tuple[str, ...]
     """What the reader of the import should know: dates left empty and why."""
     lede: str | None
+    printed_day: tuple[int, int] | None = None
+    """(month, day) the text prints without a year, kept so that another account of the same
+    meeting can later propose the full date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,12 +167,16 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
     body_lines.extend(header.body)
 
     paragraphs = [line.text for line in body_lines]
+    printed_day: tuple[int, int] | None = None
     story = dateline(paragraphs[0]) if paragraphs else None
     if story and published is None:
         printed = dates.find_dates(story.date_text)
         if printed:
             published = printed[0].date
         elif story.date_text:
+            partial = dates.find_partial_dates(story.date_text)
+            if partial:
+                printed_day = (partial[0].month, partial[0].day)
             notes.append(f"the dateline prints \"{story.date_text}\" with no year: "
                          f"the published date is left empty for a person to fill in")
     if published is None and not notes:
@@ -190,8 +197,9 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
         lede and facts.PHONE_WORDS.search(lede))
     kind = _kind(title, default_kind)
     meeting_date = _meeting_date(title, lede, meeting_sentence, published, kind)
-    if meeting_date is None and meeting_sentence and dates.find_partial_dates(meeting_sentence):
+    if meeting_date is None and meeting_sentence and (partial := dates.find_partial_dates(meeting_sentence)):
         notes.append("the meeting's day is printed without a year: the meeting date is left empty")
+        printed_day = printed_day or (partial[0].month, partial[0].day)
     context_text = " ".join(t for t in (title, lede, meeting_sentence) if t)
     occasion, occasion_city = facts.occasion(context_text)
     place = None
@@ -208,7 +216,8 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
         participants=tuple(participants), mentioned=tuple(mentioned),
         unresolved=tuple(context.names.unresolved("\n".join([title or "", *paragraphs]))),
         topics=context.topics_of(text_for_topics), body=body,
-        changes=tuple(sorted(changes, key=lambda c: c.line)), notes=tuple(notes), lede=lede)
+        changes=tuple(sorted(changes, key=lambda c: c.line)), notes=tuple(notes), lede=lede,
+        printed_day=printed_day if published is None or meeting_date is None else None)
 
 
 def _kind(title: str | None, default: Kind) -> Kind:

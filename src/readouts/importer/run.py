@@ -45,8 +45,14 @@ def source_files(root: Path) -> list[Path]:
 
 
 def _inputs_digest(root: Path) -> str:
-    """What besides the source decides the output: the importer and the registries it reads."""
+    """What besides the source decides the output: the importer and the registries it reads.
+
+    The importer's own code counts, so an upgrade that reads sources better refreshes every
+    readout nobody has edited.
+    """
     digest = hashlib.sha256(__version__.encode())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
     for name in ("people.yaml", "topics.yaml"):
         path = root / "content" / name
         digest.update(path.read_bytes() if path.exists() else b"")
@@ -124,7 +130,8 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
             inputs=inputs, adapter=imported.publisher,
             changes=tuple({"line": c.line, "action": c.action, "what": c.what, "why": c.why}
                           for c in imported.changes),
-            block_lines=imported.body.lines, notes=imported.notes, unresolved=imported.unresolved)
+            block_lines=imported.body.lines, notes=imported.notes, unresolved=imported.unresolved,
+            printed_day=imported.printed_day)
         write_atomic(content / "provenance" / f"{readout_id}.json", record.to_json())
         report.imported.append(readout_id)
         for note in imported.notes:

@@ -101,6 +101,7 @@ class Provenance:
     block_lines: tuple[int, ...]
     notes: tuple[str, ...]
     unresolved: tuple[str, ...]
+    printed_day: tuple[int, int] | None = None
 
     def to_json(self) -> str:
         data = {"version": PROVENANCE_VERSION, **{k: getattr(self, k) for k in self.__slots__}}

@@ -5,6 +5,7 @@ A person's `meeting: {id: …}` in front matter always wins over the automatic g
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -21,6 +22,24 @@ def _same_meeting(a: Readout, b: Readout) -> bool:
     shared = set(a.participants) & set(b.participants)
     smaller = min(len(a.participants), len(b.participants))
     return len(shared) >= 2 or (smaller > 0 and len(shared) == smaller)
+
+
+def date_for_printed_day(printed: tuple[int, int], meeting_day: dt.date) -> dt.date | None:
+    """The full date of a day printed without a year, if it falls 0–2 days after the meeting."""
+    for offset in range(3):
+        day = meeting_day + dt.timedelta(days=offset)
+        if (day.month, day.day) == printed:
+            return day
+    return None
+
+
+def _fits_printed_day(readout: Readout, printed: tuple[int, int], members: list[Readout]) -> bool:
+    dated = [m for m in members if m.meeting.date is not None]
+    if not dated or date_for_printed_day(printed, dated[0].meeting.date) is None:  # type: ignore[arg-type]
+        return False
+    shared = set(readout.participants) & {p for m in members for p in m.participants}
+    places = {m.meeting.place for m in members if m.meeting.place}
+    return len(shared) >= 2 and (readout.meeting.place is None or not places or readout.meeting.place in places)
 
 
 def meeting_id_for(readout: Readout) -> str:
@@ -50,6 +69,19 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...]
             while key in groups:
                 key, suffix = f"{meeting_id_for(readout)}-{suffix}", suffix + 1
             groups[key].append(readout_id)
+
+    # An account that prints its day without a year ("TOKYO, August 31. /TASS/.") joins the one
+    # meeting it fits: same people, no other place, held that day or up to two days before (a
+    # dateline is often the next day, in another time zone).
+    for readout_id in order:
+        readout = readouts[readout_id]
+        printed = readout.imported.printed_day if readout.imported else None
+        if readout.meeting.date is not None or readout.meeting.meeting_id or printed is None:
+            continue
+        fits = [key for key, members in groups.items()
+                if _fits_printed_day(readout, printed, [readouts[m] for m in members])]
+        if len(fits) == 1:
+            groups[fits[0]].append(readout_id)
 
     meetings: dict[str, Meeting] = {}
     meeting_of: dict[str, str] = {}
