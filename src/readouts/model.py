@@ -243,3 +243,5 @@ class SiteGraph:
     related: Mapping[str, tuple[str, ...]]
     people: Mapping[str, Person]
     topics: Mapping[str, Topic]
+    term_usage: Mapping[str, Mapping[str, Mapping[str, int]]]
+    """Term id → name → publisher → readouts of that publisher that use the name."""

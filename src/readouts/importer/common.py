@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from readouts.importer import dates, facts
 from readouts.importer.document import Change, Document, Line, is_prose, shorten, words
-from readouts.importer.names import NameIndex
+from readouts.names import NameIndex
 from readouts.importer.structure import MarkdownBody, to_markdown
 from readouts.model import Kind, MeetingFacts, Publisher
 

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from readouts.importer import dates
-from readouts.importer.names import NameIndex
+from readouts.names import NameIndex
 
 # Words that make a sentence the one that reports the meeting itself; the weaker ones only
 # where no sentence has a stronger one ("a visit to Russia" is often a plan, not the meeting).

@@ -16,7 +16,7 @@ from readouts import __version__
 from readouts.errors import ReadoutsError
 from readouts.importer import read_source
 from readouts.importer.common import Context
-from readouts.importer.names import NameIndex
+from readouts.names import NameIndex
 from readouts.importer.write import (Provenance, new_id, render_markdown, sha256_of,
                                      write_atomic)
 from readouts.link.topics import TopicRules
@@ -51,7 +51,7 @@ def _inputs_digest(root: Path) -> str:
     readout nobody has edited.
     """
     digest = hashlib.sha256(__version__.encode())
-    for module in sorted(Path(__file__).parent.glob("*.py")):
+    for module in [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "names.py"]:
         digest.update(module.read_bytes())
     for name in ("people.yaml", "topics.yaml"):
         path = root / "content" / name

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from types import MappingProxyType
 
+from readouts.link.glossary import term_usage
 from readouts.link.meetings import group_meetings
 from readouts.link.related import related_readouts
 from readouts.link.topics import TopicRules, topics_by_block
@@ -67,4 +68,5 @@ def link(corpus: Corpus) -> SiteGraph:
         related=frozen(related),
         people=frozen({p.id: p for p in corpus.people}),
         topics=frozen({t.id: t for t in corpus.topics}),
+        term_usage=frozen(term_usage(corpus.terms, readouts)),
     )

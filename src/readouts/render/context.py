@@ -13,6 +13,7 @@ from typing import Any
 from readouts.model import Person, Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.markdown import render_block, render_inline
+from readouts.render.mentions import Linker
 from readouts.render.urls import Links
 
 PUBLISHER_NAMES = {
@@ -48,7 +49,8 @@ def page_context(graph: SiteGraph, path: str, title: str, section: str) -> dict[
     links = Links(path)
     config = graph.corpus.config
     nav = [("home", "Home", urls.INDEX), ("topics", "Topics", urls.TOPICS),
-           ("meetings", "Meetings", urls.MEETINGS), ("people", "People", urls.PEOPLE)]
+           ("meetings", "Meetings", urls.MEETINGS), ("people", "People", urls.PEOPLE),
+           ("glossary", "Glossary", urls.GLOSSARY)]
     return {
         "site": {"title": config.title, "description": config.description, "language": config.language},
         "page": {"title": title, "path": path, "stylesheet": links.to(urls.STYLESHEET),
@@ -78,13 +80,21 @@ def _topic_links(graph: SiteGraph, links: Links, topic_ids: tuple[str, ...]) -> 
             for t in topic_ids if t in graph.topics]
 
 
-def body_elements(graph: SiteGraph, readout: Readout, links: Links) -> list[dict[str, Any]]:
-    """The body as headings, paragraphs and lists, each block with its anchor and topic marks."""
+def body_elements(graph: SiteGraph, readout: Readout, links: Links,
+                  linker: Linker | None = None) -> list[dict[str, Any]]:
+    """The body as headings, paragraphs and lists, each block with its anchor and topic marks,
+    and with the source line it was imported from while the Markdown is as import wrote it."""
     marks = graph.block_topics.get(readout.id, {})
+    record = readout.imported
+    source_lines = (record.block_lines if record and not record.edited
+                    and len(record.block_lines) == len(readout.blocks) else ())
     elements: list[dict[str, Any]] = []
+    linked: set[str] = set()  # each person and term is linked at its first mention on the page
     for number, block in enumerate(readout.blocks, start=1):
         html = render_block(block.text) if block.kind == "other" else render_inline(block.text, block.lang)
-        item = {"anchor": block.anchor, "html": html, "lang": block.lang, "number": number,
+        if linker is not None and block.kind != "heading":
+            html = linker.link(html, links, linked)
+        item = {"source_line": source_lines[number - 1] if source_lines else None,"anchor": block.anchor, "html": html, "lang": block.lang, "number": number,
                 "level": block.level, "topics": _topic_links(graph, links, marks.get(block.anchor, ()))}
         if block.kind == "item":
             ordered = block.number is not None
@@ -99,7 +109,7 @@ def body_elements(graph: SiteGraph, readout: Readout, links: Links) -> list[dict
     return elements
 
 
-def readout_context(graph: SiteGraph, readout_id: str) -> dict[str, Any]:
+def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = None) -> dict[str, Any]:
     """readout.html: the readout, its facts and body, its neighbours and its provenance."""
     readout = graph.readouts[readout_id]
     path = urls.readout_path(readout_id)
@@ -136,7 +146,7 @@ def readout_context(graph: SiteGraph, readout_id: str) -> dict[str, Any]:
         "participants": [person_link(graph, links, p, day) for p in readout.participants],
         "mentioned": [person_link(graph, links, p, day) for p in readout.mentioned],
         "topics": _topic_links(graph, links, readout.topics),
-        "body": body_elements(graph, readout, links),
+        "body": body_elements(graph, readout, links, linker),
         "source": source,
         "markdown_href": links.to(urls.readout_markdown_path(readout.id)),
         "changes": [{"line": c.line, "action": c.action, "what": c.what, "why": c.why}
@@ -284,6 +294,26 @@ def meetings_index_context(graph: SiteGraph) -> dict[str, Any]:
          "participants": [person_link(graph, links, p, m.date)["name"] for p in m.participants],
          "accounts": len(m.readout_ids)}
         for m in ordered]
+    return context
+
+
+SIDE_LABELS = {"japan": "Japan", "russia": "Russia", "neutral": "Neutral"}
+
+
+def glossary_context(graph: SiteGraph) -> dict[str, Any]:
+    """glossary.html: each term's names on each side, and which publishers use which name."""
+    context = page_context(graph, urls.GLOSSARY, "Glossary", "glossary")
+    terms = []
+    for term in sorted(graph.corpus.terms, key=lambda t: t.title.lower()):
+        usage = graph.term_usage.get(term.id, {})
+        sides = []
+        for side, names in term.names.items():
+            sides.append({"side": SIDE_LABELS.get(side, side.title()), "names": [
+                {"name": name, "used_by": [{"publisher": PUBLISHER_NAMES[p], "count": n}
+                                           for p, n in usage.get(name, {}).items()]}
+                for name in names]})
+        terms.append({"id": term.id, "title": term.title, "definition": term.definition, "sides": sides})
+    context["terms"] = terms
     return context
 
 

@@ -38,6 +38,7 @@ INDEX = "index.html"
 TOPICS = "topics/index.html"
 PEOPLE = "people/index.html"
 MEETINGS = "meetings/index.html"
+GLOSSARY = "glossary.html"
 NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
 

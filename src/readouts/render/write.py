@@ -18,6 +18,7 @@ from readouts.model import SiteGraph
 from readouts.render import context as ctx
 from readouts.render import urls
 from readouts.render.env import THEME, make_env
+from readouts.render.mentions import Linker
 
 Page = tuple[str, str, Callable[[], dict[str, Any]]]
 """(output path, template name, context builder)."""
@@ -30,8 +31,11 @@ def pages(graph: SiteGraph) -> Iterator[Page]:
     yield urls.PEOPLE, "people.html", lambda: ctx.people_index_context(graph)
     yield urls.MEETINGS, "meetings.html", lambda: ctx.meetings_index_context(graph)
     yield urls.NOT_FOUND, "404.html", lambda: ctx.not_found_context(graph)
+    yield urls.GLOSSARY, "glossary.html", lambda: ctx.glossary_context(graph)
+    linker = Linker(graph)
     for readout_id in graph.chronology:
-        yield urls.readout_path(readout_id), "readout.html", lambda r=readout_id: ctx.readout_context(graph, r)
+        yield (urls.readout_path(readout_id), "readout.html",
+               lambda r=readout_id: ctx.readout_context(graph, r, linker))
     for topic in graph.corpus.topics:
         yield urls.topic_path(topic.id), "topic.html", lambda t=topic.id: ctx.topic_context(graph, t)
     for person in graph.corpus.people:
