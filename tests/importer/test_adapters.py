@@ -95,3 +95,14 @@ def test_markup_in_a_source_stays_text(context) -> None:
     assert "\\[note\\](javascript" in text
     assert "\\# not a heading" in text
     assert "1956\\. The year" in text
+
+
+@pytest.mark.parametrize(("case", "kind", "place", "participants"), [
+    ("generic/report_of_a_press_conference", "news", None, {"yoshimasa-hayashi", "sergey-lavrov"}),
+    ("generic/transcript_reposted_without_furniture", "press-conference", "Moscow",
+     {"sergey-lavrov", "yoshimasa-hayashi"}),
+])
+def test_a_transcript_is_a_press_conference_and_a_report_of_one_is_news(case, kind, place, participants,
+                                                                          context) -> None:
+    r = _read(FIXTURES / f"{case}.txt", context)
+    assert (r.kind, r.meeting.place, set(r.participants)) == (kind, place, participants)

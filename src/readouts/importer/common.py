@@ -187,7 +187,7 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
     if lede_paragraph and (own := dateline(lede_paragraph)):
         lede_paragraph = lede_paragraph[own.end:]
     lede = facts.sentences(lede_paragraph)[0] if lede_paragraph else None
-    meeting_sentence = facts.meeting_sentence(prose)
+    meeting_sentence, strong_meeting = facts.meeting_sentence(prose)
     speakers = [m.group(1) for p in paragraphs if (m := _SPEAKER.match(p))]
     participants = facts.participants(title, lede, meeting_sentence, speakers, context.names)
     everyone = context.names.ids_in("\n".join([title or "", *paragraphs]))
@@ -195,16 +195,19 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
 
     is_phone = bool(meeting_sentence and facts.PHONE_WORDS.search(meeting_sentence)) or bool(
         lede and facts.PHONE_WORDS.search(lede))
-    kind = _kind(title, default_kind)
+    transcript = bool(paragraphs and facts.TRANSCRIPT_OPENING.match(paragraphs[0])) or bool(
+        title and facts.TRANSCRIPT_TITLE.search(title))
+    kind = _kind(title, default_kind, transcript)
     meeting_date = _meeting_date(title, lede, meeting_sentence, published, kind)
     if meeting_date is None and meeting_sentence and (partial := dates.find_partial_dates(meeting_sentence)):
         notes.append("the meeting's day is printed without a year: the meeting date is left empty")
         printed_day = printed_day or (partial[0].month, partial[0].day)
     context_text = " ".join(t for t in (title, lede, meeting_sentence) if t)
-    occasion, occasion_city = facts.occasion(context_text)
+    occasion, occasion_city = facts.occasion(context_text, " ".join(prose[:3]))
     place = None
     if not is_phone:
-        place = _place(title, header, context_text, story, occasion_city, meeting_sentence)
+        place = _place(title, header, context_text, story, occasion_city,
+                       meeting_sentence if strong_meeting else None)
     duration = facts.duration_minutes(context_text) or facts.duration_minutes(" ".join(prose[:3]))
 
     body = to_markdown(body_lines)
@@ -220,12 +223,13 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
         printed_day=printed_day if published is None or meeting_date is None else None)
 
 
-def _kind(title: str | None, default: Kind) -> Kind:
-    """The kind the headline names; a news outlet's "talks" headline is still news."""
+def _kind(title: str | None, default: Kind, transcript: bool) -> Kind:
+    """The kind the headline names. A news outlet's piece stays news unless it is a transcript:
+    "Gist of joint press conference" reports a press conference, "Ladies and gentlemen," is one."""
     if title:
         for pattern, kind in facts.KIND_CUES:
             if pattern.search(title):
-                if kind == "readout" and default == "news":
+                if default == "news" and (kind == "readout" or not transcript):
                     break
                 return kind  # type: ignore[return-value]
     return default

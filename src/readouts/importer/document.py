@@ -42,6 +42,11 @@ class Document:
     captions: tuple[str, ...] = field(default=())
     """Photo captions, cleaned: some pages print their headline only there."""
 
+    @property
+    def text(self) -> str:
+        """The remaining lines joined: the text without furniture or a capture stamp."""
+        return "\n".join(line.text for line in self.lines)
+
 
 def decode(data: bytes, path: str) -> str:
     """Bytes → text: UTF-8 first, then charset detection; binary and empty input is refused."""
@@ -181,6 +186,6 @@ def words(text: str) -> list[str]:
 def is_prose(text: str) -> bool:
     """A line of running text rather than a headline, date or label."""
     count = len(words(text))
-    if count >= 25:
+    if count >= 45:
         return True
     return count >= 6 and text.rstrip("”\"’')] ").endswith((".", "!", "?", ":", ";", ","))

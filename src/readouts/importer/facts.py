@@ -48,14 +48,15 @@ def sentences(text: str) -> list[str]:
     return parts
 
 
-def meeting_sentence(paragraphs: list[str]) -> str | None:
-    """The first sentence, among the opening paragraphs, that reports the meeting."""
-    for words in (MEETING_WORDS, WEAK_MEETING_WORDS):
+def meeting_sentence(paragraphs: list[str]) -> tuple[str | None, bool]:
+    """The first sentence, among the opening paragraphs, that reports the meeting, and whether
+    it says so with a strong word (met, talks, telephone) rather than a weak one (visit)."""
+    for words, strong in ((MEETING_WORDS, True), (WEAK_MEETING_WORDS, False)):
         for paragraph in paragraphs[:3]:
             for sentence in sentences(paragraph):
                 if words.search(sentence):
-                    return sentence
-    return None
+                    return sentence, strong
+    return None, False
 
 
 def participants(title: str | None, lede: str | None, meeting: str | None,
@@ -126,23 +127,38 @@ OCCASIONS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
 )
 _MARGINS = re.compile(
     r"\b(?:on the (?:margins?|sidelines?) of|at the margins? of|on the occasion of|"
-    r"in the (?:margins?|sidelines?) of|to attend|during|на полях|в кулуарах)\s+(?:the\s+)?",
+    r"in the (?:margins?|sidelines?) of|to attend|during|на полях|в кулуарах)[\s\"«»“”]+(?:the\s+)?",
     re.IGNORECASE)
 
 
-def occasion(text: str) -> tuple[str | None, str | None]:
-    """(occasion, the city it implies) from "on the margins of the UN General Assembly"."""
+def occasion(text: str, opening: str = "") -> tuple[str | None, str | None]:
+    """(occasion, the city it implies) from "on the margins of the UN General Assembly" in the
+    meeting's own sentences, else in the opening paragraphs."""
+    # In the opening paragraphs, a sentence about what is planned names another meeting's
+    # occasion: "a meeting … scheduled to take place on the sidelines of the G20 summit".
+    present = " ".join(s for s in sentences(opening) if not _FUTURE.search(s))
+    found = _occasion_after_cue(text) or _occasion_after_cue(present)
+    if found:
+        return found
+    for pattern, name, city in OCCASIONS:
+        if city and pattern.search(text):
+            # A fixed-venue occasion named anywhere in the meeting sentence.
+            return name, city
+    return None, None
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plans?|upcoming|next|is to|are to|would|"
+                     r"forthcoming)\b|будет|состоится|планиру", re.IGNORECASE)
+
+
+def _occasion_after_cue(text: str) -> tuple[str, str | None] | None:
     for match in _MARGINS.finditer(text):
         tail = text[match.end(): match.end() + 120]
         for pattern, name, city in OCCASIONS:
             hit = pattern.search(tail)
             if hit and hit.start() < 60:
                 return name, city
-    for pattern, name, city in OCCASIONS:
-        if city and pattern.search(text):
-            # A fixed-venue occasion named anywhere in the meeting sentence.
-            return name, city
-    return None, None
+    return None
 
 
 # Cities where Japan–Russia meetings are held or that datelines name. A place must be a city:
@@ -212,6 +228,13 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
         return dates.resolve_weekday(dates.WEEKDAYS[relative.group("weekday").lower()], anchor)
     return None
 
+
+# A transcript opens by addressing its audience; a report about a press conference does not.
+TRANSCRIPT_OPENING = re.compile(
+    r"^(?:ladies and gentlemen|colleagues|good (?:morning|afternoon|evening)|dear (?:friends|colleagues)|"
+    r"friends|дамы и господа|коллеги|добрый день)\b", re.IGNORECASE)
+TRANSCRIPT_TITLE = re.compile(r"\b(?:remarks|statement and answers|answers to (?:media )?questions|transcript)\b",
+                              re.IGNORECASE)
 
 KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:news|press) conference|press statements?|answers? to (?:media )?questions|"

@@ -17,7 +17,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}\.\s*/
 
 
 def detect(doc: Document) -> int:
-    score = 8 if _DATELINE.search(doc.raw) else 0
+    score = 8 if _DATELINE.search(doc.text) else 0
     return score + (2 if "/TASS/" in doc.raw or re.search(r"^All news$", doc.raw, re.M) else 0)
 
 
