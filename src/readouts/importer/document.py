@@ -67,11 +67,19 @@ def decode(data: bytes, path: str) -> str:
         pass
     from charset_normalizer import from_bytes  # only paid for by sources that need it
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise ReadoutsError("the text is not UTF-8 and its encoding could not be recognised",
                             path, hint="save the file as UTF-8 and import it again")
-    return str(best)
+    # Short texts often fit several code pages equally well ("Genève" reads in cp1250 and cp1252
+    # alike); then the code pages these publishers' readers actually use win.
+    best_score = min((m.chaos, -m.coherence) for m in matches)
+    tied = [m for m in matches if (m.chaos, -m.coherence) == best_score]
+    tied.sort(key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED))
+    return str(tied[0])
+
+
+_PREFERRED = ["cp1252", "cp1251", "koi8_r", "latin_1", "cp1250", "shift_jis", "euc_jp", "cp932"]
 
 
 # Characters that web pages use for layout and that copy-paste carries along.

@@ -1,0 +1,47 @@
+"""Reading raw bytes: encodings, invisible characters, and input that is not a readout."""
+
+from __future__ import annotations
+
+import pytest
+
+from readouts.errors import ReadoutsError
+from readouts.importer.document import decode, prepare
+
+
+def test_windows_1251_russian_text_is_recognised() -> None:
+    text = ("Министр иностранных дел России Сергей Лавров провёл переговоры с министром иностранных дел "
+            "Японии. Стороны обсудили вопросы мирного договора и совместной хозяйственной деятельности.")
+    assert decode(text.encode("cp1251"), "ru.txt") == text
+
+
+def test_latin_1_text_is_recognised() -> None:
+    text = "Café talks in Genève: the ministers met for approximately 45 minutes. " * 3
+    assert decode(text.encode("latin-1"), "fr.txt") == text
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "the file is empty"),
+    (b"   \n\t\n", "the file is empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    (b"x" * 6_000_000, "MB"),
+])
+def test_unreadable_input_gets_a_message(data: bytes, message: str) -> None:
+    with pytest.raises(ReadoutsError, match=message) as raised:
+        decode(data, "bad.txt")
+    assert raised.value.path == "bad.txt"
+
+
+def test_only_furniture_is_refused() -> None:
+    with pytest.raises(ReadoutsError, match="no text once page menus"):
+        prepare("All news\nBack to Index\nShowing 1 result.\n", "menu.txt")
+
+
+def test_invisible_characters_and_odd_spaces_are_normalised() -> None:
+    doc = prepare("Japan\u00a0and\u200b Russia\tmet.\r\n", "x.txt")
+    assert doc.lines[0].text == "Japan and Russia met."
+
+
+def test_capture_stamp_is_the_published_date_and_leaves_the_text() -> None:
+    doc = prepare(" date 2021-08-11 TOKYO, August 11. /TASS/. Ministers met.\n", "x.txt")
+    assert str(doc.stamp) == "2021-08-11"
+    assert doc.lines[0].text.startswith("TOKYO, August 11.")
