@@ -14,8 +14,21 @@ from typing import Any
 from readouts.blocks import parse_blocks
 from readouts.config import load_config
 from readouts.errors import ReadoutsError, ReadoutsErrors
-from readouts.model import (KINDS, PUBLISHERS, Change, Corpus, ImportRecord, MeetingFacts, Person,
-                            Readout, Role, SourceFile, SourceRef, Term, Topic)
+from readouts.model import (
+    KINDS,
+    PUBLISHERS,
+    Change,
+    Corpus,
+    ImportRecord,
+    MeetingFacts,
+    Person,
+    Readout,
+    Role,
+    SourceFile,
+    SourceRef,
+    Term,
+    Topic,
+)
 from readouts.yamlio import Lines, load_yaml, parse_date
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]{0,120}")

@@ -35,7 +35,7 @@ def _read(path: Path, context):
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_fixture_is_read_by_its_publishers_adapter(case: Path) -> None:
     doc = prepare(decode(case.read_bytes(), case.name), case.name)
-    assert pick(doc).NAME == PUBLISHER[case.parent.name]
+    assert PUBLISHER[case.parent.name] == pick(doc).NAME
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")

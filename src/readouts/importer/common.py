@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from readouts.importer import dates, facts
 from readouts.importer.document import Change, Document, Line, is_prose, shorten, words
-from readouts.names import NameIndex
 from readouts.importer.structure import MarkdownBody, to_markdown
 from readouts.model import Kind, MeetingFacts, Publisher
+from readouts.names import NameIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,8 @@ class Dateline:
 
 
 _DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z .'’-]{1,30}?)[,.]?\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+(?:19|20)\d\d)?)?\.?\s*"
+    r"^(?P<city>[A-Z][A-Z .'’-]{1,30}?)[,.]?\s*"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+(?:19|20)\d\d)?)?\.?\s*"
     r"(?:/(?P<agency>[A-Za-z-]{2,20})/\.?|\((?P<agency2>[A-Za-z-]{2,20})\))\s*[-–—]?\s*"
 )
 
@@ -122,7 +123,9 @@ def first_headline(candidates: list[Line]) -> Line | None:
 
 
 _SPEAKER = re.compile(r"^([A-Z][^:.!?]{1,80}):\s+\S")
-_TITLE_PLACE = re.compile(r",\s*([A-Z][A-Za-z .'-]{2,30}),\s*(?:[A-Z][a-z]+\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d)\s*$")
+# "…, Tokyo, May 31, 2019" at the end of a headline: the place and day of the meeting.
+_TITLE_PLACE = re.compile(r",\s*([A-Z][A-Za-z .'-]{2,30}),\s*"
+                          r"(?:[A-Z][a-z]+\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d)\s*$")
 
 
 def parse_document(doc: Document, context: Context, *, publisher: Publisher, default_kind: Kind,

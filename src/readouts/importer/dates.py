@@ -21,7 +21,8 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
             "saturday": 5, "sunday": 6}
 
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?"
-_MONTH_RU = r"(?P<month_ru>январ[а-я]*|феврал[а-я]*|март[а-я]*|апрел[а-я]*|ма[йя]|июн[а-я]*|июл[а-я]*|август[а-я]*|сентябр[а-я]*|октябр[а-я]*|ноябр[а-я]*|декабр[а-я]*)"
+_MONTH_RU = (r"(?P<month_ru>январ[а-я]*|феврал[а-я]*|март[а-я]*|апрел[а-я]*|ма[йя]|июн[а-я]*|июл[а-я]*|"
+             r"август[а-я]*|сентябр[а-я]*|октябр[а-я]*|ноябр[а-я]*|декабр[а-я]*)")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # "201911:01": some pages glue the time onto the year ("31 May 201911:01"), so a year is
 # exactly four digits and may be followed straight away by a time.

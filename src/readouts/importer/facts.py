@@ -193,9 +193,9 @@ def place_in(text: str) -> str | None:
     for match in _CITY.finditer(text):
         if _PLACE_CUE.search(text[max(0, match.start() - 25): match.start()]):
             return _canonical_city(match.group(1))
-    match = _RU_CITY.search(text)
-    if match:
-        return _RU_CITIES[match.group(1)]
+    russian = _RU_CITY.search(text)
+    if russian:
+        return _RU_CITIES[russian.group(1)]
     return None
 
 

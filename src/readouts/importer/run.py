@@ -16,11 +16,10 @@ from readouts import __version__
 from readouts.errors import ReadoutsError
 from readouts.importer import read_source
 from readouts.importer.common import Context
-from readouts.names import NameIndex
-from readouts.importer.write import (Provenance, new_id, render_markdown, sha256_of,
-                                     write_atomic)
+from readouts.importer.write import Provenance, new_id, render_markdown, sha256_of, write_atomic
 from readouts.link.topics import TopicRules
 from readouts.load import load_people, load_topics
+from readouts.names import NameIndex
 
 SOURCE_SUFFIXES = (".txt", ".text")
 

@@ -110,9 +110,10 @@ class Provenance:
     @classmethod
     def from_json(cls, text: str) -> Provenance | None:
         try:
-            data = json.loads(text)
-            return cls(**{k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items()
-                          if k != "version"})
+            data: dict[str, Any] = json.loads(text)
+            fields: dict[str, Any] = {k: (tuple(v) if isinstance(v, list) else v)
+                                      for k, v in data.items() if k != "version"}
+            return cls(**fields)
         except (ValueError, TypeError):
             return None
 

@@ -59,7 +59,7 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...]
             continue
         if readout.meeting.date is None:
             continue
-        for key, members in groups.items():
+        for members in groups.values():
             if any(_same_meeting(readout, readouts[m]) for m in members if not readouts[m].meeting.meeting_id):
                 members.append(readout_id)
                 break

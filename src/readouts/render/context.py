@@ -94,8 +94,9 @@ def body_elements(graph: SiteGraph, readout: Readout, links: Links,
         html = render_block(block.text) if block.kind == "other" else render_inline(block.text, block.lang)
         if linker is not None and block.kind != "heading":
             html = linker.link(html, links, linked)
-        item = {"source_line": source_lines[number - 1] if source_lines else None,"anchor": block.anchor, "html": html, "lang": block.lang, "number": number,
-                "level": block.level, "topics": _topic_links(graph, links, marks.get(block.anchor, ()))}
+        item = {"anchor": block.anchor, "html": html, "lang": block.lang, "number": number, "level": block.level,
+                "topics": _topic_links(graph, links, marks.get(block.anchor, ())),
+                "source_line": source_lines[number - 1] if source_lines else None}
         if block.kind == "item":
             ordered = block.number is not None
             last = elements[-1] if elements else None
@@ -181,8 +182,8 @@ def topic_context(graph: SiteGraph, topic_id: str) -> dict[str, Any]:
                          for a in excerpts.get(readout_id, ())],
         })
     context = page_context(graph, path, topic.title, "topics")
-    years = Counter(graph.readouts[r].date.year for r in graph.readouts_by_topic.get(topic_id, ())
-                    if graph.readouts[r].date)
+    dates = (graph.readouts[r].date for r in graph.readouts_by_topic.get(topic_id, ()))
+    years = Counter(day.year for day in dates if day)
     context["topic"] = {"id": topic.id, "title": topic.title, "description": topic.description,
                         "main": topic.main, "count": len(entries),
                         "years": [{"year": y, "count": years[y]} for y in sorted(years)]}

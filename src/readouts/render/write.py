@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,22 +27,21 @@ Page = tuple[str, str, Callable[[], dict[str, Any]]]
 
 def pages(graph: SiteGraph) -> Iterator[Page]:
     """Every HTML page of the site, with the template and context that make it."""
-    yield urls.INDEX, "index.html", lambda: ctx.index_context(graph)
-    yield urls.TOPICS, "topics.html", lambda: ctx.topics_index_context(graph)
-    yield urls.PEOPLE, "people.html", lambda: ctx.people_index_context(graph)
-    yield urls.MEETINGS, "meetings.html", lambda: ctx.meetings_index_context(graph)
-    yield urls.NOT_FOUND, "404.html", lambda: ctx.not_found_context(graph)
-    yield urls.GLOSSARY, "glossary.html", lambda: ctx.glossary_context(graph)
+    yield urls.INDEX, "index.html", partial(ctx.index_context, graph)
+    yield urls.TOPICS, "topics.html", partial(ctx.topics_index_context, graph)
+    yield urls.PEOPLE, "people.html", partial(ctx.people_index_context, graph)
+    yield urls.MEETINGS, "meetings.html", partial(ctx.meetings_index_context, graph)
+    yield urls.NOT_FOUND, "404.html", partial(ctx.not_found_context, graph)
+    yield urls.GLOSSARY, "glossary.html", partial(ctx.glossary_context, graph)
     linker = Linker(graph)
     for readout_id in graph.chronology:
-        yield (urls.readout_path(readout_id), "readout.html",
-               lambda r=readout_id: ctx.readout_context(graph, r, linker))
+        yield urls.readout_path(readout_id), "readout.html", partial(ctx.readout_context, graph, readout_id, linker)
     for topic in graph.corpus.topics:
-        yield urls.topic_path(topic.id), "topic.html", lambda t=topic.id: ctx.topic_context(graph, t)
+        yield urls.topic_path(topic.id), "topic.html", partial(ctx.topic_context, graph, topic.id)
     for person in graph.corpus.people:
-        yield urls.person_path(person.id), "person.html", lambda p=person.id: ctx.person_context(graph, p)
+        yield urls.person_path(person.id), "person.html", partial(ctx.person_context, graph, person.id)
     for meeting_id in sorted(graph.meetings):
-        yield urls.meeting_path(meeting_id), "meeting.html", lambda m=meeting_id: ctx.meeting_context(graph, m)
+        yield urls.meeting_path(meeting_id), "meeting.html", partial(ctx.meeting_context, graph, meeting_id)
 
 
 def write_site(graph: SiteGraph, root: Path, out: Path) -> int:
