@@ -19,6 +19,7 @@ from readouts.model import SiteGraph
 from readouts.render import context as ctx
 from readouts.render import urls
 from readouts.render.env import THEME, make_env
+from readouts.render.exports import write_exports
 from readouts.render.mentions import Linker
 
 Page = tuple[str, str, Callable[[], dict[str, Any]]]
@@ -55,6 +56,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path) -> int:
         target.write_text(html, encoding="utf-8")
         written += 1
     written += _copy_static(root, out)
+    written += write_exports(graph, out)
     content = root / "content"
     for readout in graph.readouts.values():
         # The raw source and the Markdown sit beside the page: provenance a reader can check.
