@@ -83,3 +83,17 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     messages = [e.message for e in raised.value.errors]
     assert any("does not exist" in m for m in messages)
     assert any("unknown topic 'no-such-topic'" in m for m in messages)
+
+
+def test_one_date_used_twice_is_written_twice_not_as_a_yaml_alias(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from readouts.yamlio import dump_yaml
+
+    day = dt.date(2017, 4, 27)
+    text = dump_yaml({"published": day, "meeting": {"date": day}})
+    assert "&" not in text and "*" not in text
+    path = _write(tmp_path, GOOD.replace("published: 2020-01-01\nmeeting:\n  date: 2020-01-01",
+                                         text.strip().replace("meeting:\n", "meeting:\n", 1)))
+    readout = load_readout(path)
+    assert readout.published == readout.meeting.date == day

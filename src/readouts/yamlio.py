@@ -103,7 +103,10 @@ def dump_yaml(data: Any) -> str:
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        # The same date as published and meeting date must be written twice, not as &id001/*id001:
+        # the loader refuses aliases, and a person reading the file should see both dates.
+        return True
 
 
 def _represent_date(dumper: yaml.SafeDumper, value: dt.date) -> yaml.Node:

@@ -205,6 +205,9 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
     if meeting_date is None and meeting_sentence and (partial := dates.find_partial_dates(meeting_sentence)):
         notes.append("the meeting's day is printed without a year: the meeting date is left empty")
         printed_day = printed_day or (partial[0].month, partial[0].day)
+    if meeting_date is None and title and (partial := dates.find_partial_dates(title)):
+        # "Gist of Japan-Russia summit on Nov. 10": the headline names the meeting's day.
+        printed_day = printed_day or (partial[0].month, partial[0].day)
     context_text = " ".join(t for t in (title, lede, meeting_sentence) if t)
     occasion, occasion_city = facts.occasion(context_text, " ".join(prose[:3]))
     place = None

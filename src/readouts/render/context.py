@@ -12,6 +12,7 @@ from typing import Any
 
 from readouts.model import Person, Readout, SiteGraph
 from readouts.render import urls
+from readouts.render.cite import citations, meta_tags
 from readouts.render.markdown import render_block, render_inline
 from readouts.render.mentions import Linker
 from readouts.render.urls import Links
@@ -50,11 +51,12 @@ def page_context(graph: SiteGraph, path: str, title: str, section: str) -> dict[
     config = graph.corpus.config
     nav = [("home", "Home", urls.INDEX), ("topics", "Topics", urls.TOPICS),
            ("meetings", "Meetings", urls.MEETINGS), ("people", "People", urls.PEOPLE),
-           ("glossary", "Glossary", urls.GLOSSARY)]
+           ("timeline", "Timeline", urls.TIMELINE), ("glossary", "Glossary", urls.GLOSSARY)]
     return {
         "site": {"title": config.title, "description": config.description, "language": config.language},
         "page": {"title": title, "path": path, "stylesheet": links.to(urls.STYLESHEET),
-                 "home": links.to(urls.INDEX)},
+                 "home": links.to(urls.INDEX), "search": links.to(urls.SEARCH),
+                 "publishers": links.to(urls.PUBLISHERS), "scripts": [], "meta": []},
         "nav": [{"title": label, "href": links.to(target), "current": key == section}
                 for key, label, target in nav],
     }
@@ -130,6 +132,13 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
                   "href": links.to(urls.source_path(readout.source.file))}
     imported = readout.imported
     context = page_context(graph, path, readout.title, "readouts")
+    base_url = graph.corpus.config.base_url
+    permalink = f"{base_url}{path}" if base_url else path
+    context["page"]["meta"] = meta_tags(readout, PUBLISHER_NAMES[readout.publisher],
+                                        permalink if base_url else None)
+    context["page"]["scripts"] = [links.to(urls.CITE_SCRIPT)]
+    context["cite"] = {**citations(readout, PUBLISHER_NAMES[readout.publisher], KIND_LABELS[readout.kind],
+                                   permalink), "permalink": permalink, "has_base": bool(base_url)}
     context["readout"] = {
         "id": readout.id,
         "title": readout.title,
@@ -315,6 +324,73 @@ def glossary_context(graph: SiteGraph) -> dict[str, Any]:
                 for name in names]})
         terms.append({"id": term.id, "title": term.title, "definition": term.definition, "sides": sides})
     context["terms"] = terms
+    return context
+
+
+def search_context(graph: SiteGraph) -> dict[str, Any]:
+    """search.html: the form and an empty list that search.js fills."""
+    links = Links(urls.SEARCH)
+    context = page_context(graph, urls.SEARCH, "Search", "search")
+    context["page"]["scripts"] = [links.to(urls.MINISEARCH_SCRIPT), links.to(urls.SEARCH_INDEX_SCRIPT),
+                                  links.to(urls.SEARCH_SCRIPT)]
+    context["count"] = len(graph.readouts)
+    return context
+
+
+def _years(graph: SiteGraph) -> dict[int | None, list[str]]:
+    """Year → readout ids in chronological order; None holds the undated."""
+    by_year: dict[int | None, list[str]] = {}
+    for readout_id in graph.chronology:
+        day = graph.readouts[readout_id].date
+        by_year.setdefault(day.year if day else None, []).append(readout_id)
+    return by_year
+
+
+CHART_HEIGHT = 160
+CHART_BAR = 28
+
+
+def timeline_context(graph: SiteGraph) -> dict[str, Any]:
+    """timeline.html: readouts by year as a list, and a chart of readouts by year and publisher
+    whose bars link to the year in the list."""
+    links = Links(urls.TIMELINE)
+    context = page_context(graph, urls.TIMELINE, "Timeline", "timeline")
+    by_year = _years(graph)
+    years = sorted(y for y in by_year if y is not None)
+    context["years"] = [{"year": y, "anchor": f"y{y}", "readouts": [readout_link(graph, links, r) for r in by_year[y]]}
+                        for y in years]
+    context["undated"] = [readout_link(graph, links, r) for r in by_year.get(None, [])]
+    publishers = [p for p in PUBLISHER_NAMES if any(r.publisher == p for r in graph.readouts.values())]
+    most = max((len(by_year[y]) for y in years), default=1)
+    bars = []
+    for index, year in enumerate(range(years[0], years[-1] + 1) if years else ()):
+        counts: Counter[str] = Counter(graph.readouts[r].publisher for r in by_year.get(year, []))
+        top = CHART_HEIGHT
+        segments = []
+        for publisher in publishers:
+            height = round(CHART_HEIGHT * counts[publisher] / most) if counts[publisher] else 0
+            if height:
+                top -= height
+                segments.append({"publisher": publisher, "y": top, "height": height, "count": counts[publisher]})
+        bars.append({"year": year, "x": index * (CHART_BAR + 8), "href": f"#y{year}" if year in by_year else None,
+                     "total": sum(counts.values()), "segments": segments})
+    context["chart"] = {"bars": bars, "height": CHART_HEIGHT, "bar": CHART_BAR,
+                        "width": max(1, len(bars)) * (CHART_BAR + 8),
+                        "legend": [{"publisher": p, "name": PUBLISHER_NAMES[p]} for p in publishers]}
+    return context
+
+
+def publishers_context(graph: SiteGraph) -> dict[str, Any]:
+    """publishers.html: each publisher, its side, and its readouts newest first."""
+    links = Links(urls.PUBLISHERS)
+    context = page_context(graph, urls.PUBLISHERS, "Publishers", "publishers")
+    groups = []
+    for publisher, name in PUBLISHER_NAMES.items():
+        ids = [r for r in reversed(graph.chronology) if graph.readouts[r].publisher == publisher]
+        if ids:
+            groups.append({"id": publisher, "name": name, "side": SIDE_LABELS.get(PUBLISHER_SIDES[publisher], ""),
+                           "count": len(ids), "readouts": [readout_link(graph, links, r) for r in ids]})
+    context["publishers"] = groups
     return context
 
 

@@ -39,8 +39,15 @@ TOPICS = "topics/index.html"
 PEOPLE = "people/index.html"
 MEETINGS = "meetings/index.html"
 GLOSSARY = "glossary.html"
+SEARCH = "search.html"
+TIMELINE = "timeline.html"
+PUBLISHERS = "publishers.html"
 NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
+CITE_SCRIPT = "static/cite.js"
+SEARCH_SCRIPT = "static/search.js"
+MINISEARCH_SCRIPT = "static/vendor/minisearch.js"
+SEARCH_INDEX_SCRIPT = "search/index.js"
 
 
 def relative(from_page: str, to_path: str) -> str:

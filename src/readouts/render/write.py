@@ -21,6 +21,7 @@ from readouts.render import urls
 from readouts.render.env import THEME, make_env
 from readouts.render.exports import write_exports
 from readouts.render.mentions import Linker
+from readouts.render.search import write_search_index
 
 Page = tuple[str, str, Callable[[], dict[str, Any]]]
 """(output path, template name, context builder)."""
@@ -34,6 +35,9 @@ def pages(graph: SiteGraph) -> Iterator[Page]:
     yield urls.MEETINGS, "meetings.html", partial(ctx.meetings_index_context, graph)
     yield urls.NOT_FOUND, "404.html", partial(ctx.not_found_context, graph)
     yield urls.GLOSSARY, "glossary.html", partial(ctx.glossary_context, graph)
+    yield urls.SEARCH, "search.html", partial(ctx.search_context, graph)
+    yield urls.TIMELINE, "timeline.html", partial(ctx.timeline_context, graph)
+    yield urls.PUBLISHERS, "publishers.html", partial(ctx.publishers_context, graph)
     linker = Linker(graph)
     for readout_id in graph.chronology:
         yield urls.readout_path(readout_id), "readout.html", partial(ctx.readout_context, graph, readout_id, linker)
@@ -56,6 +60,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path) -> int:
         target.write_text(html, encoding="utf-8")
         written += 1
     written += _copy_static(root, out)
+    written += write_search_index(graph, out)
     written += write_exports(graph, out)
     content = root / "content"
     for readout in graph.readouts.values():
