@@ -1,0 +1,187 @@
+"""Benchmark: topic assignment and same-meeting grouping against a labelled corpus.
+
+(a) Topics: every file named in DIR/labels.yaml is imported with the registries of a site root,
+    and the topics import gives each readout are compared with the labelled `topics`: per topic,
+    true/false positives, false negatives, precision, recall and F1 (readout level), the site's
+    main topics first.
+(b) Meetings: the corpus files and the root's seed sources are imported into a temporary copy
+    of the site and linked; two files are "same" when the link stage puts them in one meeting.
+    Pairs are scored among the labelled files and the seeds the labels name, against the gold
+    pairs (a pair is gold when either file lists the other in `same_meeting_as`).
+
+This is a benchmark, not a test: it measures, it never fails. The corpus and its labels live
+outside the repository (e.g. /work/shared/corpus/dev).
+
+    python benchmarks/topics.py --corpus /work/shared/corpus/dev [--root .] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from readouts.config import load_config
+from readouts.errors import ReadoutsError, ReadoutsErrors
+from readouts.importer import read_source
+from readouts.importer.run import import_sources, make_context
+from readouts.link import link
+from readouts.load import load_corpus
+from readouts.model import Corpus
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_labels(corpus: Path) -> dict[str, dict[str, Any]]:
+    """File name → its gold labels, for the labelled files present in the corpus folder."""
+    with open(corpus / "labels.yaml", encoding="utf-8") as handle:
+        labels = yaml.safe_load(handle) or {}
+    for missing in sorted(name for name in labels if not (corpus / name).is_file()):
+        print(f"skipped {missing}: labelled but not in {corpus}")
+    return {name: gold for name, gold in sorted(labels.items()) if (corpus / name).is_file()}
+
+
+def ratio(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def f1(precision: float | None, recall: float | None) -> float | None:
+    if precision is None or recall is None:
+        return None
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def score_topics(labels: dict[str, dict[str, Any]], corpus: Path, root: Path, verbose: bool) -> None:
+    context = make_context(root)
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for filename, gold in labels.items():
+        path = corpus / filename
+        try:
+            predicted = set(read_source(path.read_bytes(), str(path), context).topics)
+        except ReadoutsError as error:
+            print(f"error {filename}: {error} (no topics predicted)")
+            predicted = set()
+        expected = set(gold.get("topics") or ())
+        tp.update(expected & predicted)
+        fp.update(predicted - expected)
+        fn.update(expected - predicted)
+        if verbose and expected != predicted:
+            print(f"topics {filename}: missed {sorted(expected - predicted)}, "
+                  f"extra {sorted(predicted - expected)}")
+
+    main = list(load_config(root).main_topics)
+    seen = set(tp) | set(fp) | set(fn)
+    order = [t for t in main if t in seen] + sorted(seen - set(main))
+    if verbose:
+        print()
+    print(f"{'topic':<28}{'tp':>4}{'fp':>4}{'fn':>4}{'precision':>11}{'recall':>8}{'f1':>8}")
+    rows = [(t, tp[t], fp[t], fn[t]) for t in order]
+    rows.append(("micro (all topics)", sum(tp.values()), sum(fp.values()), sum(fn.values())))
+    for topic, t, f, n in rows:
+        precision, recall = ratio(t, t + f), ratio(t, t + n)
+        print(f"{topic:<28}{t:>4}{f:>4}{n:>4}{fmt(precision):>11}{fmt(recall):>8}"
+              f"{fmt(f1(precision, recall)):>8}")
+
+
+def load_readable_corpus(tmp: Path) -> Corpus:
+    """load_corpus, after setting aside (and reporting) imported readouts that fail to load.
+
+    A readout set aside joins no meeting, so the pairs it belongs to count as missed.
+    """
+    readouts = tmp / "content" / "readouts"
+    while True:
+        try:
+            return load_corpus(tmp)
+        except ReadoutsErrors as many:
+            bad = {Path(e.path) for e in many.errors if e.path and Path(e.path).parent == readouts}
+            for error in many.errors:
+                print(f"load failed: {error}")
+            if not bad:
+                raise
+            for path in bad:
+                print(f"set aside {path.name}: it joins no meeting")
+                path.unlink()
+
+
+def build_site(tmp: Path, root: Path, files: list[Path]) -> dict[str, str | None]:
+    """Import and link a copy of the site with `files` added; source file name → meeting id."""
+    (tmp / "content" / "sources").mkdir(parents=True)
+    shutil.copy(root / "site.yaml", tmp / "site.yaml")
+    for name in ("people.yaml", "topics.yaml", "glossary.yaml"):
+        shutil.copy(root / "content" / name, tmp / "content" / name)
+    for path in files:
+        shutil.copy(path, tmp / "content" / "sources" / path.name)
+    report = import_sources(tmp, keep_going=True)
+    for error in report.failed:
+        print(f"import failed: {error}")
+    graph = link(load_readable_corpus(tmp))
+    meeting_of: dict[str, str | None] = {}
+    for readout in graph.readouts.values():
+        if readout.source is not None:
+            meeting_of[readout.source.file.removeprefix("sources/")] = graph.meeting_of.get(readout.id)
+    return meeting_of
+
+
+def score_meetings(labels: dict[str, dict[str, Any]], corpus: Path, root: Path, verbose: bool) -> None:
+    seeds = sorted((root / "content" / "sources").glob("*.txt"))
+    named = {other for gold in labels.values() for other in gold.get("same_meeting_as") or ()}
+    pool = sorted(set(labels) | {seed.name for seed in seeds if seed.name in named})
+
+    listed = {(a, b) for a in labels for b in labels[a].get("same_meeting_as") or () if b in pool and a != b}
+    gold = {frozenset(pair) for pair in listed}
+    one_sided = sum(1 for a, b in listed if (b, a) not in listed)
+
+    with tempfile.TemporaryDirectory(prefix="readouts-bench-") as tmp:
+        files = seeds + [corpus / name for name in labels]
+        meeting_of = build_site(Path(tmp), root, files)
+    predicted = {frozenset((a, b)) for a, b in itertools.combinations(pool, 2)
+                 if meeting_of.get(a) is not None and meeting_of.get(a) == meeting_of.get(b)}
+
+    correct = gold & predicted
+    print(f"\nsame-meeting pairs among {len(pool)} files "
+          f"({len(pool) - len(labels)} of them seeds named by the labels)")
+    print(f"gold pairs {len(gold)} ({one_sided} listed by one side only), "
+          f"predicted pairs {len(predicted)}, correct {len(correct)}")
+    print(f"pair precision {fmt(ratio(len(correct), len(predicted)))}")
+    print(f"pair recall {fmt(ratio(len(correct), len(gold)))}")
+    if verbose:
+        for label, pairs in (("missed", gold - predicted), ("wrong", predicted - gold)):
+            for a, b in sorted(sorted(pair) for pair in pairs):
+                print(f"{label} pair: {a} ({meeting_of.get(a)}) + {b} ({meeting_of.get(b)})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Topic precision/recall/F1 per topic and same-meeting pair precision/recall "
+                    "against a labelled corpus (a benchmark, not a test: the corpus lives "
+                    "outside the repository).")
+    parser.add_argument("--corpus", type=Path, required=True,
+                        help="folder with the .txt files and their labels.yaml")
+    parser.add_argument("--root", type=Path, default=REPO_ROOT,
+                        help="site root providing site.yaml, content/{people,topics,glossary}.yaml "
+                             "and the seed sources in content/sources/ (default: %(default)s)")
+    parser.add_argument("--verbose", action="store_true",
+                        help="print each file's missed and extra topics, and every wrong pair")
+    args = parser.parse_args(argv)
+
+    labels = load_labels(args.corpus)
+    score_topics(labels, args.corpus, args.root, args.verbose)
+    score_meetings(labels, args.corpus, args.root, args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
