@@ -243,5 +243,7 @@ class SiteGraph:
     related: Mapping[str, tuple[str, ...]]
     people: Mapping[str, Person]
     topics: Mapping[str, Topic]
+    terms_by_readout: Mapping[str, tuple[str, ...]]
+    """Readout id → the glossary terms it uses, under any side's name."""
     term_usage: Mapping[str, Mapping[str, Mapping[str, int]]]
     """Term id → name → publisher → readouts of that publisher that use the name."""

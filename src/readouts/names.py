@@ -39,8 +39,27 @@ def _word_pattern(word: str) -> str:
     return escaped
 
 
-def _name_pattern(name: str) -> str:
+def name_pattern(name: str) -> str:
+    """A way of writing a name → regex source: any spacing, Russian declension endings."""
     return r"\s+".join(_word_pattern(w) for w in name.replace(",", " ").split())
+
+
+def name_forms(people: tuple[Person, ...]) -> list[tuple[str, list[str]]]:
+    """(person id, the literal forms that name them): full names, spellings, and the family name
+    alone (also in capitals, "MOTEGI") unless two people share it."""
+    family_counts = Counter(_family(p.name) for p in people)
+    result = []
+    for person in people:
+        forms: list[str] = []
+        for name in (person.name, *person.spellings):
+            forms.append(name)
+            family = _family(name)
+            if family_counts.get(family, 0) <= 1 and len(family) > 2:
+                forms.append(family)
+                if family.isascii():
+                    forms.append(family.upper())
+        result.append((person.id, list(dict.fromkeys(forms))))
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,20 +70,11 @@ class NameIndex:
 
     @classmethod
     def build(cls, people: tuple[Person, ...]) -> NameIndex:
-        family_counts = Counter(_family(p.name) for p in people)
         patterns = []
-        for person in people:
-            alternatives = []
-            for name in (person.name, *person.spellings):
-                alternatives.append(_name_pattern(name))
-                family = _family(name)
-                if family_counts.get(family, 0) <= 1 and len(family) > 2:
-                    alternatives.append(_word_pattern(family))
-                    if family.isascii():
-                        alternatives.append(re.escape(family.upper()))
-            alternatives = sorted(set(alternatives), key=len, reverse=True)
+        for person_id, forms in name_forms(people):
+            alternatives = sorted({name_pattern(form) for form in forms}, key=len, reverse=True)
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w])")
-            patterns.append((person.id, pattern))
+            patterns.append((person_id, pattern))
         return cls(tuple(patterns))
 
     def find(self, text: str) -> list[tuple[int, str]]:

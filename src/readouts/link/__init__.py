@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from types import MappingProxyType
 
-from readouts.link.glossary import term_usage
+from readouts.link.glossary import names_used, term_usage
 from readouts.link.meetings import group_meetings
 from readouts.link.related import related_readouts
 from readouts.link.topics import TopicRules, topics_by_block
@@ -53,6 +53,7 @@ def link(corpus: Corpus) -> SiteGraph:
 
     meetings, meeting_of = group_meetings(readouts, order)
     related = related_readouts(readouts, order)
+    used = names_used(corpus.terms, readouts)
 
     frozen = MappingProxyType
     return SiteGraph(
@@ -68,5 +69,6 @@ def link(corpus: Corpus) -> SiteGraph:
         related=frozen(related),
         people=frozen({p.id: p for p in corpus.people}),
         topics=frozen({t.id: t for t in corpus.topics}),
-        term_usage=frozen(term_usage(corpus.terms, readouts)),
+        terms_by_readout=frozen({r: tuple(found) for r, found in used.items()}),
+        term_usage=frozen(term_usage(corpus.terms, used, readouts)),
     )

@@ -1,11 +1,11 @@
-"""Glossary terms: how often each publisher uses each side's name for the same thing."""
+"""Glossary terms: which readouts use which of each side's names for the same thing."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 
+from readouts.link.keys import phrase_key, word_keys
 from readouts.model import Readout, Term
 
 
@@ -16,16 +16,32 @@ def name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", flags)
 
 
-def term_usage(terms: tuple[Term, ...], readouts: Mapping[str, Readout]
-               ) -> dict[str, dict[str, dict[str, int]]]:
+def names_used(terms: tuple[Term, ...], readouts: Mapping[str, Readout]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Readout id → term id → the names of that term the readout uses (only terms it uses)."""
+    compiled = [(term.id, [(n, phrase_key(n), name_pattern(n)) for side in term.names.values() for n in side])
+                for term in terms]
+    used: dict[str, dict[str, tuple[str, ...]]] = {}
+    for readout_id, readout in readouts.items():
+        keys = word_keys(readout.body)
+        found: dict[str, tuple[str, ...]] = {}
+        for term_id, names in compiled:
+            hits = tuple(n for n, key, pattern in names
+                         if (key is None or key in keys) and pattern.search(readout.body))
+            if hits:
+                found[term_id] = hits
+        used[readout_id] = found
+    return used
+
+
+def term_usage(terms: tuple[Term, ...], used: Mapping[str, Mapping[str, tuple[str, ...]]],
+               readouts: Mapping[str, Readout]) -> dict[str, dict[str, dict[str, int]]]:
     """Term id → name → publisher → how many readouts of that publisher use the name."""
-    usage: dict[str, dict[str, dict[str, int]]] = {}
-    for term in terms:
-        per_name: dict[str, dict[str, int]] = {}
-        for names in term.names.values():
+    usage: dict[str, dict[str, dict[str, int]]] = {
+        term.id: {n: {} for side in term.names.values() for n in side} for term in terms}
+    for readout_id in sorted(used):
+        publisher = readouts[readout_id].publisher
+        for term_id, names in used[readout_id].items():
             for name in names:
-                pattern = name_pattern(name)
-                counts = Counter(r.publisher for r in readouts.values() if pattern.search(r.body))
-                per_name[name] = dict(sorted(counts.items()))
-        usage[term.id] = per_name
-    return usage
+                counts = usage[term_id][name]
+                counts[publisher] = counts.get(publisher, 0) + 1
+    return {t: {n: dict(sorted(c.items())) for n, c in names.items()} for t, names in usage.items()}

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from readouts.link.keys import phrase_key, word_keys
 from readouts.model import Block, Topic
 
 
@@ -25,30 +26,42 @@ def compile_phrase(phrase: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class TopicRule:
+    topic_id: str
+    phrases: tuple[tuple[str, str | None, re.Pattern[str]], ...]
+    """(phrase, its word key for the pre-filter, compiled pattern)."""
+    mask: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
 class TopicRules:
     """Compiled rules for every topic, in topics.yaml order."""
 
-    rules: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str] | None], ...]
+    rules: tuple[TopicRule, ...]
 
     @classmethod
     def build(cls, topics: Iterable[Topic]) -> TopicRules:
         rules = []
         for topic in topics:
-            phrases = tuple((p, re.compile(compile_phrase(p), re.IGNORECASE)) for p in topic.phrases)
-            excluded = topic.exceptions
-            mask = re.compile("|".join(compile_phrase(p) for p in excluded), re.IGNORECASE) if excluded else None
-            rules.append((topic.id, phrases, mask))
+            phrases = tuple((p, phrase_key(p), re.compile(compile_phrase(p), re.IGNORECASE)) for p in topic.phrases)
+            mask = (re.compile("|".join(compile_phrase(p) for p in topic.exceptions), re.IGNORECASE)
+                    if topic.exceptions else None)
+            rules.append(TopicRule(topic.id, phrases, mask))
         return cls(tuple(rules))
 
     def explain(self, text: str) -> list[tuple[str, str, str]]:
         """(topic id, phrase, matched text) for every topic the text discusses."""
+        keys = word_keys(text)
         found = []
-        for topic_id, phrases, mask in self.rules:
-            subject = mask.sub(lambda m: " " * len(m.group(0)), text) if mask else text
-            for phrase, pattern in phrases:
+        for rule in self.rules:
+            candidates = [(p, pattern) for p, key, pattern in rule.phrases if key is None or key in keys]
+            if not candidates:
+                continue
+            subject = rule.mask.sub(lambda m: " " * len(m.group(0)), text) if rule.mask else text
+            for phrase, pattern in candidates:
                 match = pattern.search(subject)
                 if match:
-                    found.append((topic_id, phrase, text[match.start():match.end()]))
+                    found.append((rule.topic_id, phrase, text[match.start():match.end()]))
                     break
         return found
 

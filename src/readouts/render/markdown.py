@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -12,8 +13,12 @@ _MD = MarkdownIt("commonmark", {"html": False, "typographer": False})
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u04FF][\u0400-\u04FF\s,.;:()«»\"-]*[\u0400-\u04FF]")
 
 
+@lru_cache(maxsize=65536)
 def render_inline(text: str, lang: str | None = None) -> Markup:
-    """Inline Markdown → HTML; Cyrillic runs inside English text get lang="ru"."""
+    """Inline Markdown → HTML; Cyrillic runs inside English text get lang="ru".
+
+    Cached: topic and meeting pages quote the same paragraphs the readout pages render.
+    """
     html = _MD.renderInline(text)
     if lang is None and _CYRILLIC_RUN.search(html):
         # Only text between tags: an attribute must never be split by a span.

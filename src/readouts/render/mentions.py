@@ -1,7 +1,8 @@
 """People and glossary terms in rendered text → links to their pages.
 
-One combined pattern is compiled per build and run once over each block's text, so linking
-costs one regex pass per paragraph however many people and terms the site knows.
+Every form of every name is indexed by its first three letters. A paragraph is read word by
+word and only the forms whose first letters match are tried at that word, so linking costs a
+dictionary look-up per word however many people and terms the site knows.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from readouts.link.glossary import name_pattern
+from readouts.link.glossary import name_pattern as term_pattern
 from readouts.model import SiteGraph
-from readouts.names import NameIndex
+from readouts.names import name_forms, name_pattern
 from readouts.render import urls
 from readouts.render.urls import Links
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_WORD = re.compile(r"(?<![\w-])[\w’'-]{3,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,32 +29,37 @@ class Target:
     """Shown on hover: a term's names on the other side, or a person's name."""
 
 
+def _key(word: str) -> str:
+    return word[:3].lower()
+
+
 class Linker:
     """Links the first mention of each person and term on a page."""
 
     def __init__(self, graph: SiteGraph) -> None:
-        parts: list[str] = []
-        self.targets: list[Target] = []
-        index = NameIndex.build(tuple(graph.people.values()))
-        for person_id, pattern in index.patterns:
-            person = graph.people[person_id]
-            parts.append(f"(?P<g{len(self.targets)}>{pattern.pattern})")
-            self.targets.append(Target(urls.person_path(person_id), person.name))
+        self.index: dict[str, list[tuple[re.Pattern[str], Target]]] = {}
+        for person_id, forms in name_forms(tuple(graph.people.values())):
+            target = Target(urls.person_path(person_id), graph.people[person_id].name)
+            for form in forms:
+                self._add(form, re.compile(name_pattern(form) + r"(?![\w])"), target)
         for term in graph.corpus.terms:
             for side, names in term.names.items():
                 others = [f"{s.title()}: {', '.join(n)}" for s, n in term.names.items() if s != side]
-                for name in sorted(names, key=len, reverse=True):
-                    pattern = name_pattern(name)
-                    flags = "(?i:" if pattern.flags & re.IGNORECASE else "(?:"
-                    parts.append(f"(?P<g{len(self.targets)}>{flags}{pattern.pattern}))")
-                    self.targets.append(Target(f"{urls.GLOSSARY}#{term.id}",
-                                               f"{term.title}. " + "; ".join(others)))
-        self.pattern = re.compile("|".join(parts)) if parts else None
+                target = Target(f"{urls.GLOSSARY}#{term.id}", f"{term.title}. " + "; ".join(others))
+                for name in names:
+                    pattern = term_pattern(name)
+                    # The glossary's pattern starts with a look-behind; here the word start is known.
+                    self._add(name, re.compile(pattern.pattern.removeprefix(r"(?<![\w-])"), pattern.flags), target)
+        for candidates in self.index.values():
+            candidates.sort(key=lambda c: -len(c[0].pattern))
+
+    def _add(self, form: str, pattern: re.Pattern[str], target: Target) -> None:
+        words = form.split()
+        if words and len(words[0]) >= 3:
+            self.index.setdefault(_key(words[0]), []).append((pattern, target))
 
     def link(self, html: Markup, links: Links, seen: set[str]) -> Markup:
         """Wrap mentions not yet in `seen` in a link, outside tags and existing links."""
-        if self.pattern is None:
-            return html
         out: list[str] = []
         inside_link = 0
         for part in _TAG_OR_TEXT.split(str(html)):
@@ -65,13 +72,25 @@ class Linker:
             elif inside_link or not part:
                 out.append(part)
             else:
-                out.append(self.pattern.sub(lambda m: self._replace(m, seen, links), part))
+                out.append(self._link_text(part, links, seen))
         return Markup("".join(out))
 
-    def _replace(self, match: re.Match[str], seen: set[str], links: Links) -> str:
-        target = self.targets[int(match.lastgroup[1:])]  # type: ignore[index]
-        if target.path in seen:
-            return match.group(0)
-        seen.add(target.path)
-        return (f'<a class="mention" href="{escape(links.to(target.path))}" '
-                f'title="{escape(target.title)}">{match.group(0)}</a>')
+    def _link_text(self, text: str, links: Links, seen: set[str]) -> str:
+        pieces: list[str] = []
+        done = 0
+        for word in _WORD.finditer(text):
+            if word.start() < done:
+                continue
+            for pattern, target in self.index.get(_key(word.group(0)), ()):
+                match = pattern.match(text, word.start())
+                if match is None:
+                    continue
+                if target.path not in seen:
+                    seen.add(target.path)
+                    pieces.append(text[done:match.start()])
+                    pieces.append(f'<a class="mention" href="{escape(links.to(target.path))}" '
+                                  f'title="{escape(target.title)}">{match.group(0)}</a>')
+                    done = match.end()
+                break
+        pieces.append(text[done:])
+        return "".join(pieces)

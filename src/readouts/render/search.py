@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from readouts.link.glossary import name_pattern
 from readouts.model import SiteGraph
 from readouts.render import urls
 from readouts.render.context import KIND_LABELS, PUBLISHER_NAMES, format_date
@@ -28,8 +27,7 @@ def plain_text(markdown: str) -> str:
 
 def search_documents(graph: SiteGraph) -> list[dict[str, Any]]:
     """One search document per readout, in chronological order."""
-    term_patterns = [(term, [name_pattern(n) for names in term.names.values() for n in names])
-                     for term in graph.corpus.terms]
+    terms = {term.id: term for term in graph.corpus.terms}
     documents = []
     for readout_id in graph.chronology:
         readout = graph.readouts[readout_id]
@@ -37,8 +35,8 @@ def search_documents(graph: SiteGraph) -> list[dict[str, Any]]:
         for person_id in readout.participants + readout.mentioned:
             person = graph.people.get(person_id)
             names += [person.name, *person.spellings] if person else [person_id.replace("-", " ")]
-        terms = [name for term, patterns in term_patterns if any(p.search(readout.body) for p in patterns)
-                 for side in term.names.values() for name in side]
+        term_names = [name for term_id in graph.terms_by_readout.get(readout_id, ())
+                      for side in terms[term_id].names.values() for name in side]
         text = " · ".join(plain_text(block.text) for block in readout.blocks)
         documents.append({
             "id": readout.id,
@@ -48,7 +46,7 @@ def search_documents(graph: SiteGraph) -> list[dict[str, Any]]:
             "publisher": PUBLISHER_NAMES[readout.publisher],
             "kind": KIND_LABELS[readout.kind],
             "names": " ".join(names),
-            "terms": " ".join(terms),
+            "terms": " ".join(term_names),
             "topics": " ".join(graph.topics[t].title for t in readout.topics if t in graph.topics),
             "text": text,
         })

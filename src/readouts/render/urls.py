@@ -6,8 +6,6 @@ disk (file://), and can be zipped and handed on.
 
 from __future__ import annotations
 
-import posixpath
-
 
 def readout_path(readout_id: str) -> str:
     return f"readouts/{readout_id}.html"
@@ -48,16 +46,27 @@ CITE_SCRIPT = "static/cite.js"
 SEARCH_SCRIPT = "static/search.js"
 MINISEARCH_SCRIPT = "static/vendor/minisearch.js"
 SEARCH_INDEX_SCRIPT = "search/index.js"
+FEED = "feed.xml"
+TOPIC_FEED = "topics/{topic_id}.xml"
+"""A main topic's feed beside its page: TOPIC_FEED.format(topic_id=...)."""
+SITEMAP = "sitemap.xml"
+READOUTS_JSON = "readouts.json"
+READOUTS_CSV = "readouts.csv"
+MEETINGS_ICS = "meetings.ics"
 
 
 def relative(from_page: str, to_path: str) -> str:
-    """The link from one output file to another, e.g. topics/x.html → ../readouts/y.html."""
-    base = posixpath.dirname(from_page) or "."
-    anchor = ""
-    if "#" in to_path:
-        to_path, anchor = to_path.split("#", 1)
-        anchor = "#" + anchor
-    return posixpath.relpath(to_path, base) + anchor
+    """The link from one output file to another, e.g. topics/x.html → ../readouts/y.html.
+
+    Written out rather than posixpath.relpath, which resolves against the working directory
+    and was a tenth of a build's time.
+    """
+    from_dirs = from_page.split("/")[:-1]
+    to_parts = to_path.split("/")
+    common = 0
+    while common < len(from_dirs) and common < len(to_parts) - 1 and from_dirs[common] == to_parts[common]:
+        common += 1
+    return "../" * (len(from_dirs) - common) + "/".join(to_parts[common:])
 
 
 class Links:
