@@ -29,6 +29,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="the site's folder, holding site.yaml and content/ (default: here)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
+    init = commands.add_parser(
+        "init", help="create a new site in a folder",
+        description="Create DIR with site.yaml, content/ (sources, readouts, starter topics.yaml, "
+                    "people.yaml, glossary.yaml), templates/ and static/ for your overrides, and a README.",
+        epilog="example:\n  readouts init my-site && cd my-site && readouts add ~/talks.txt && readouts build",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    init.add_argument("dir", type=Path, metavar="DIR")
+
     build = commands.add_parser(
         "build", help="import new or changed sources, then render the site",
         description="Import new or changed sources, then render the whole site into its output "
@@ -68,6 +76,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root
     try:
+        if args.command == "init":
+            from readouts.scaffold import init_site
+
+            for path in init_site(args.dir):
+                print(f"created {path}")
+            print(f"next: copy a readout's text into {args.dir / 'content' / 'sources'}/ and run "
+                  f"`readouts --root {args.dir} build`")
+            return 0
         if args.command == "build":
             return _build(root, args.keep_going)
         if args.command == "import":

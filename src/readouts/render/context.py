@@ -56,7 +56,8 @@ def page_context(graph: SiteGraph, path: str, title: str, section: str) -> dict[
         "site": {"title": config.title, "description": config.description, "language": config.language},
         "page": {"title": title, "path": path, "stylesheet": links.to(urls.STYLESHEET),
                  "home": links.to(urls.INDEX), "search": links.to(urls.SEARCH),
-                 "publishers": links.to(urls.PUBLISHERS), "scripts": [], "meta": []},
+                 "publishers": links.to(urls.PUBLISHERS), "scripts": [], "meta": [],
+                 "feed": links.to(urls.FEED), "data": links.to(urls.READOUTS_JSON)},
         "nav": [{"title": label, "href": links.to(target), "current": key == section}
                 for key, label, target in nav],
     }

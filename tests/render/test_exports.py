@@ -1,0 +1,279 @@
+"""Exports: the feeds, sitemap, readouts.json and .csv and meetings.ics parse, hold the corpus,
+survive any text, and come out byte for byte the same from two builds."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import get_args
+
+import icalendar
+import jsonschema
+import pytest
+
+from readouts.build import build_site
+from readouts.link import link
+from readouts.load import load_corpus
+from readouts.model import KINDS, PUBLISHERS, BlockKind, SiteGraph
+from readouts.render import urls
+from readouts.render.exports import CSV_COLUMNS, write_exports
+
+REPO = Path(__file__).resolve().parents[2]
+SCHEMA = json.loads((REPO / "docs" / "readouts.schema.json").read_text(encoding="utf-8"))
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+SEED_000 = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
+UNDATED_SEED = "undated-tass-moscow-tokyo-working-on-japanese-top-diplomats-visit-to"
+HOSTILE = "<script>alert(\"x\")</script> & 'quoted' ]]> — Сергей Лавров"
+BASE_URL = "https://example.org/readouts/"
+
+
+@pytest.fixture(scope="module")
+def demo_graph(built_demo: Path) -> SiteGraph:
+    return link(load_corpus(built_demo))
+
+
+def _xml(path: Path) -> ET.Element:
+    return ET.fromstring(path.read_bytes())
+
+
+def _href(entry: ET.Element) -> str:
+    link_element = entry.find(f"{ATOM}link")
+    assert link_element is not None
+    return link_element.get("href", "")
+
+
+def _entry_ids(feed: ET.Element) -> list[str]:
+    return [e.findtext(f"{ATOM}id", "") for e in feed.iter(f"{ATOM}entry")]
+
+
+def _readout(readout_id: str, title: str, day: str | None, body: str = "A paragraph about the peace treaty.\n") -> str:
+    dates = f"published: {day}\nmeeting:\n  date: {day}\n  place: Tokyo\n" if day else "meeting:\n  place: Tokyo\n"
+    # A JSON string is a YAML double-quoted scalar: any title survives the front matter.
+    return (f"---\nid: {readout_id}\ntitle: {json.dumps(title, ensure_ascii=False)}\npublisher: tass\nkind: news\n"
+            f"{dates}participants: [sergey-lavrov, taro-kono]\ntopics: [peace-treaty]\n---\n\n{body}")
+
+
+def _small_site(root: Path, base_url: str | None) -> SiteGraph:
+    """Three readouts, one hostile and one undated, built into a graph without rendering pages."""
+    root.mkdir()
+    (root / "site.yaml").write_text(f"title: Тест & <site>\nbase_url: {base_url}\n" if base_url else "title: Test\n",
+                                    encoding="utf-8")
+    readouts = root / "content" / "readouts"
+    readouts.mkdir(parents=True)
+    for name in ("topics.yaml", "people.yaml", "glossary.yaml"):
+        shutil.copy(REPO / "content" / name, root / "content" / name)
+    (readouts / "hostile.md").write_text(_readout("hostile", HOSTILE, "2020-01-02", body=(
+        "First \\<b\\> \\& \\*stars\\* about the peace treaty, Сергей Лавров.\n\nSecond paragraph.\n")),
+        encoding="utf-8")
+    (readouts / "older.md").write_text(_readout("older", "Older", "2019-05-31"), encoding="utf-8")
+    (readouts / "undated.md").write_text(_readout("undated", "Undated", None), encoding="utf-8")
+    return link(load_corpus(root))
+
+
+def _pages(out: Path) -> None:
+    for page in ("index.html", "404.html", "readouts/hostile.html", "meetings/index.html"):
+        (out / page).parent.mkdir(parents=True, exist_ok=True)
+        (out / page).write_text("<!doctype html>", encoding="utf-8")
+
+
+# ------------------------------------------------------------------ feeds
+
+
+def test_feed_lists_dated_readouts_newest_first(built_demo: Path, demo_graph: SiteGraph) -> None:
+    site = built_demo / "site"
+    feed = _xml(site / urls.FEED)
+    dated = [r for r in demo_graph.chronology if demo_graph.readouts[r].date]
+    assert _entry_ids(feed) == [f"urn:readouts:japan-russia-readouts:{r}" for r in reversed(dated)]
+    assert UNDATED_SEED not in (site / urls.FEED).read_text(encoding="utf-8")
+    assert feed.findtext(f"{ATOM}updated") == "2019-09-25T00:00:00Z"
+    first = next(feed.iter(f"{ATOM}entry"))
+    assert first.findtext(f"{ATOM}title") == "Japan-Russia Foreign Ministers’ Meeting"
+    assert first.findtext(f"{ATOM}published") == first.findtext(f"{ATOM}updated") == "2019-09-25T00:00:00Z"
+    assert first.findtext(f"{ATOM}author/{ATOM}name") == "Ministry of Foreign Affairs of Japan"
+    assert (first.findtext(f"{ATOM}summary") or "").startswith("On September 25 (local time), Mr. Toshimitsu Motegi")
+    assert [c.get("term") for c in first.iter(f"{ATOM}category")] == list(demo_graph.readouts[SEED_000].topics)
+    for link_element in feed.iter(f"{ATOM}link"):
+        assert (site / (link_element.get("href") or "")).is_file()
+
+
+@pytest.mark.parametrize("topic_id", ["peace-treaty", "joint-economic-activities", "humanitarian-measures"])
+def test_each_main_topic_has_a_feed_of_its_readouts(built_demo: Path, demo_graph: SiteGraph, topic_id: str) -> None:
+    path = built_demo / "site" / urls.TOPIC_FEED.format(topic_id=topic_id)
+    feed = _xml(path)
+    expected = [r for r in reversed(demo_graph.chronology)
+                if r in demo_graph.readouts_by_topic[topic_id] and demo_graph.readouts[r].date]
+    assert expected
+    assert _entry_ids(feed) == [f"urn:readouts:japan-russia-readouts:{r}" for r in expected]
+    for entry in feed.iter(f"{ATOM}entry"):
+        assert _href(entry).startswith("../readouts/")
+        assert (path.parent / _href(entry)).is_file()
+
+
+def test_hostile_text_is_escaped_and_every_file_still_parses(tmp_path: Path) -> None:
+    graph = _small_site(tmp_path / "src", base_url=None)
+    out = tmp_path / "out"
+    _pages(out)
+    assert write_exports(graph, out) == 8
+
+    raw = (out / urls.FEED).read_bytes()
+    assert b"<script>" not in raw and b"]]>" not in raw
+    entries = list(_xml(out / urls.FEED).iter(f"{ATOM}entry"))
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [HOSTILE, "Older"]  # undated left out
+    assert entries[0].findtext(f"{ATOM}summary") == "First <b> & *stars* about the peace treaty, Сергей Лавров."
+
+    record = json.loads((out / urls.READOUTS_JSON).read_text(encoding="utf-8"))
+    jsonschema.validate(record, SCHEMA, cls=jsonschema.Draft202012Validator)
+    assert [r["title"] for r in record["readouts"]] == ["Older", HOSTILE, "Undated"]
+    rows = list(csv.DictReader(io.StringIO((out / urls.READOUTS_CSV).read_text(encoding="utf-8"))))
+    assert rows[1]["title"] == HOSTILE
+    calendar = icalendar.Calendar.from_ical((out / urls.MEETINGS_ICS).read_bytes())
+    assert any(HOSTILE in str(event.get("description")) for event in calendar.walk("VEVENT"))
+
+
+def test_characters_xml_cannot_hold_are_dropped_not_written(tmp_path: Path) -> None:
+    graph = _small_site(tmp_path / "src", base_url=None)
+    readout = dataclasses.replace(graph.readouts["hostile"], title="Bell\x07 and \x00null <ok>")
+    graph = dataclasses.replace(graph, readouts={**graph.readouts, "hostile": readout})
+    out = tmp_path / "out"
+    _pages(out)
+    write_exports(graph, out)
+    titles = [e.findtext(f"{ATOM}title") for e in _xml(out / urls.FEED).iter(f"{ATOM}entry")]
+    assert titles[0] == "Bell and null <ok>"
+
+
+def test_a_topic_without_readouts_gets_an_empty_feed_with_a_fixed_date(tmp_path: Path) -> None:
+    graph = _small_site(tmp_path / "src", base_url=None)
+    out = tmp_path / "out"
+    _pages(out)
+    write_exports(graph, out)
+    feed = _xml(out / urls.TOPIC_FEED.format(topic_id="humanitarian-measures"))
+    assert _entry_ids(feed) == []
+    assert feed.findtext(f"{ATOM}updated") == "2020-01-02T00:00:00Z"
+
+
+def test_base_url_makes_every_link_and_id_absolute(tmp_path: Path) -> None:
+    graph = _small_site(tmp_path / "src", base_url=BASE_URL)
+    out = tmp_path / "out"
+    _pages(out)
+    write_exports(graph, out)
+
+    feed = _xml(out / urls.TOPIC_FEED.format(topic_id="peace-treaty"))
+    assert feed.findtext(f"{ATOM}id") == f"{BASE_URL}topics/peace-treaty.xml"
+    assert feed.findtext(f"{ATOM}title") == "Тест & <site>: Peace treaty"
+    entry = next(feed.iter(f"{ATOM}entry"))
+    assert entry.findtext(f"{ATOM}id") == f"{BASE_URL}readouts/hostile.html"
+    assert _href(entry) == f"{BASE_URL}readouts/hostile.html"
+
+    sitemap_text = (out / urls.SITEMAP).read_text(encoding="utf-8")
+    assert "<!--" not in sitemap_text
+    locs = [loc.text for loc in _xml(out / urls.SITEMAP).iter(f"{SITEMAP}loc")]
+    assert locs == [f"{BASE_URL}index.html", f"{BASE_URL}meetings/index.html", f"{BASE_URL}readouts/hostile.html"]
+
+    calendar = icalendar.Calendar.from_ical((out / urls.MEETINGS_ICS).read_bytes())
+    assert {str(e.get("url")) for e in calendar.walk("VEVENT")} == {
+        f"{BASE_URL}{urls.meeting_path(m)}" for m in graph.meetings}
+    assert json.loads((out / urls.READOUTS_JSON).read_text(encoding="utf-8"))["site"]["base_url"] == BASE_URL
+
+
+# ------------------------------------------------------------------ sitemap
+
+
+def test_sitemap_lists_every_page_but_404(built_demo: Path) -> None:
+    site = built_demo / "site"
+    text = (site / urls.SITEMAP).read_text(encoding="utf-8")
+    assert "base_url" in text  # the comment saying relative paths do not make a valid sitemap
+    locs = [loc.text or "" for loc in _xml(site / urls.SITEMAP).iter(f"{SITEMAP}loc")]
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert locs == [p for p in pages if p != urls.NOT_FOUND]
+    assert urls.readout_path(SEED_000) in locs
+    assert urls.readout_path(UNDATED_SEED) in locs
+
+
+# ------------------------------------------------------------------ JSON and CSV
+
+
+def test_readouts_json_follows_its_schema_and_anchors_exist(built_demo: Path, demo_graph: SiteGraph) -> None:
+    site = built_demo / "site"
+    data = json.loads((site / urls.READOUTS_JSON).read_text(encoding="utf-8"))
+    jsonschema.validate(data, SCHEMA, cls=jsonschema.Draft202012Validator)
+    assert [r["id"] for r in data["readouts"]] == list(demo_graph.chronology)
+    seed = next(r for r in data["readouts"] if r["id"] == SEED_000)
+    assert seed["meeting_id"] == demo_graph.meeting_of[SEED_000]
+    assert (site / urls.meeting_path(seed["meeting_id"])).is_file()
+    assert seed["meeting"] == {"date": "2019-09-25", "place": "New York",
+                               "occasion": "United Nations General Assembly", "duration_minutes": 45}
+    page = (site / seed["url"]).read_text(encoding="utf-8")
+    assert seed["paragraphs"]
+    for paragraph in seed["paragraphs"]:
+        assert f'id="{paragraph["anchor"]}"' in page
+    assert any("humanitarian-measures" in p["topics"] for p in seed["paragraphs"])
+    assert (site / seed["source"]["file"]).is_file()
+
+
+def test_schema_names_the_same_values_as_the_model() -> None:
+    readout = SCHEMA["$defs"]["readout"]["properties"]
+    assert readout["publisher"]["enum"] == list(PUBLISHERS)
+    assert readout["kind"]["enum"] == list(KINDS)
+    assert SCHEMA["$defs"]["paragraph"]["properties"]["kind"]["enum"] == list(get_args(BlockKind))
+
+
+def test_readouts_csv_has_a_header_and_a_row_per_readout(built_demo: Path, demo_graph: SiteGraph) -> None:
+    text = (built_demo / "site" / urls.READOUTS_CSV).read_text(encoding="utf-8")
+    reader = csv.reader(io.StringIO(text))
+    assert tuple(next(reader)) == CSV_COLUMNS
+    rows = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in reader]
+    assert len(rows) == 5
+    assert [r["id"] for r in rows] == list(demo_graph.chronology)
+    seed = next(r for r in rows if r["id"] == SEED_000)
+    assert seed["participants"].split(";") == list(demo_graph.readouts[SEED_000].participants)
+    assert seed["duration_minutes"] == "45"
+    undated = next(r for r in rows if r["id"] == UNDATED_SEED)
+    assert undated["published"] == "" and undated["meeting_date"] == ""
+
+
+# ------------------------------------------------------------------ iCalendar
+
+
+def test_meetings_ics_has_an_all_day_event_per_dated_meeting(built_demo: Path, demo_graph: SiteGraph) -> None:
+    site = built_demo / "site"
+    calendar = icalendar.Calendar.from_ical((site / urls.MEETINGS_ICS).read_bytes())
+    assert str(calendar.get("prodid")) == "-//readouts//readouts//EN"
+    events = list(calendar.walk("VEVENT"))
+    dated = {m.id: m for m in demo_graph.meetings.values() if m.date}
+    assert dated
+    assert sorted(str(e.get("uid")) for e in events) == sorted(f"{m}@readouts" for m in dated)
+    for event in events:
+        meeting = dated[str(event.get("uid")).removesuffix("@readouts")]
+        start = event.decoded("dtstart")
+        assert not isinstance(start, dt.datetime) and start == meeting.date
+        assert event.decoded("dtstamp").date() == meeting.date
+        assert str(event.get("summary")).endswith(" meeting")
+        assert (site / str(event.get("url"))).is_file()
+        for readout_id in meeting.readout_ids:
+            assert demo_graph.readouts[readout_id].title in str(event.get("description"))
+    motegi = next(e for e in events if "motegi" in str(e.get("uid")))
+    assert str(motegi.get("summary")) == "Toshimitsu Motegi – Sergey Lavrov meeting"
+    assert str(motegi.get("location")) == "New York"
+
+
+# ------------------------------------------------------------------ determinism
+
+
+def test_two_builds_write_the_same_bytes(built_demo: Path, tmp_path: Path) -> None:
+    root = tmp_path / "copy"
+    shutil.copytree(built_demo, root)
+    exports = [urls.FEED, urls.SITEMAP, urls.READOUTS_JSON, urls.READOUTS_CSV, urls.MEETINGS_ICS,
+               *(urls.TOPIC_FEED.format(topic_id=t) for t in ("peace-treaty", "humanitarian-measures"))]
+    build_site(root)
+    first = {path: (root / "site" / path).read_bytes() for path in exports}
+    build_site(root)
+    second = {path: (root / "site" / path).read_bytes() for path in exports}
+    assert first == second
+    assert first == {path: (built_demo / "site" / path).read_bytes() for path in exports}

@@ -1,0 +1,49 @@
+"""A new user's first ten minutes: init a site, add a readout, build, override a template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readouts.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_init_add_build_and_override_a_template(tmp_path: Path, capsys) -> None:
+    site = tmp_path / "my-site"
+    assert main(["init", str(site)]) == 0
+    assert (site / "site.yaml").is_file() and (site / "content" / "topics.yaml").is_file()
+
+    assert main(["--root", str(site), "add", str(FIXTURES / "sixth_readout.txt")]) == 0
+    assert main(["--root", str(site), "build"]) == 0
+    (readout_page,) = (site / "site" / "readouts").glob("*.html")
+    assert "Hayashi" in readout_page.read_text(encoding="utf-8")
+
+    (site / "templates" / "readout_item.html").write_text(
+        '<a href="{{ readout.href }}">{{ readout.title }}</a> <span class="own-theme">mine</span>\n',
+        encoding="utf-8")
+    assert main(["--root", str(site), "build"]) == 0
+    assert '<span class="own-theme">mine</span>' in (site / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_init_never_overwrites_a_site(tmp_path: Path, capsys) -> None:
+    assert main(["init", str(tmp_path)]) == 0
+    (tmp_path / "site.yaml").write_text("title: Mine\n", encoding="utf-8")
+    assert main(["init", str(tmp_path)]) == 1
+    assert "a site already exists here" in capsys.readouterr().err
+    assert (tmp_path / "site.yaml").read_text(encoding="utf-8") == "title: Mine\n"
+
+
+@pytest.mark.parametrize(("text", "message", "line"), [
+    ("title: [a, b]\n", "title must be text", 1),
+    ("colour: red\n", "unknown setting 'colour'", 1),
+    ("title: Mine\noutput: ../elsewhere\n", "output must be a folder inside the site", 2),
+    ("main_topics: peace-treaty\n", "main_topics must be a list", 1),
+])
+def test_bad_settings_are_named_with_their_line(tmp_path: Path, capsys, text: str, message: str, line: int) -> None:
+    assert main(["init", str(tmp_path)]) == 0
+    (tmp_path / "site.yaml").write_text(text, encoding="utf-8")
+    assert main(["--root", str(tmp_path), "build"]) == 1
+    assert f"site.yaml:{line}: {message}" in capsys.readouterr().err
