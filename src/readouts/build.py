@@ -1,14 +1,14 @@
 """Build: import what is new → load → link → render into a fresh folder → swap it in for site/.
 
-The new site is written aside and replaces the old one only when complete, so a failed or
-interrupted build leaves the previous site exactly as it was.
+The new site is written aside and replaces the old one only when complete (publish.py), so a
+failed, interrupted or killed build leaves the previous site exactly as it was.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from readouts.errors import ReadoutsError
 from readouts.importer.run import ImportReport, import_sources
 from readouts.link import link
 from readouts.load import load_corpus
+from readouts.publish import build_lock, publish, recover, staging_folder
 from readouts.render.write import write_site
 
 MARKER = ".readouts-site"
@@ -32,25 +33,29 @@ class BuildReport:
     output: Path
 
 
-def build_site(root: Path, *, keep_going: bool = False) -> BuildReport:
-    """Import new and changed sources, then render the whole site into its output folder."""
+def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], None] | None = None) -> BuildReport:
+    """Import new and changed sources, then render the whole site into its output folder.
+
+    One build of a site runs at a time; a second one waits for the first (`on_wait` is told).
+    """
     started = time.perf_counter()
     config = load_config(root)
     output = root / config.output_dir
-    _check_replaceable(output)
-    imports = import_sources(root, keep_going=keep_going)
-    graph = link(load_corpus(root))
-    staging = output.parent / f".{output.name}.new-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        staging.mkdir(parents=True)
-        files = write_site(graph, root, staging)
-        (staging / MARKER).write_text("built by readouts; this folder is replaced on every build\n",
-                                      encoding="utf-8")
-        _swap(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with build_lock(root, on_wait=on_wait):
+        recover(output)
+        _check_replaceable(output)
+        imports = import_sources(root, keep_going=keep_going)
+        graph = link(load_corpus(root))
+        staging = staging_folder(output)
+        try:
+            staging.mkdir(parents=True)
+            files = write_site(graph, root, staging)
+            (staging / MARKER).write_text("built by readouts; this folder is replaced on every build\n",
+                                          encoding="utf-8")
+            publish(staging, output)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return BuildReport(imports=imports, files=files, readouts=len(graph.readouts),
                        seconds=time.perf_counter() - started, output=output)
 
@@ -59,12 +64,3 @@ def _check_replaceable(output: Path) -> None:
     if output.exists() and any(output.iterdir()) and not (output / MARKER).exists():
         raise ReadoutsError(f"the output folder {output} holds files readouts did not write",
                             str(output), hint="move them away, or set another `output:` in site.yaml")
-
-
-def _swap(staging: Path, output: Path) -> None:
-    """Put the new site in place: two renames, with the old site removed only afterwards."""
-    old = output.parent / f".{output.name}.old-{os.getpid()}"
-    if output.exists():
-        os.replace(output, old)
-    os.replace(staging, output)
-    shutil.rmtree(old, ignore_errors=True)

@@ -136,7 +136,8 @@ def _print_imports(report: ImportReport, verbose: bool) -> int:
 def _build(root: Path, keep_going: bool) -> int:
     from readouts.build import build_site
 
-    report = build_site(root, keep_going=keep_going)
+    report = build_site(root, keep_going=keep_going, on_wait=lambda: print(
+        "waiting for another build of this site to finish…", file=sys.stderr))
     status = _print_imports(report.imports, verbose=False)
     try:
         shown = report.output.relative_to(Path.cwd())

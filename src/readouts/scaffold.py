@@ -32,6 +32,6 @@ def init_site(target: Path) -> list[Path]:
         written.append(path)
     gitignore = target / ".gitignore"
     if not gitignore.exists():
-        gitignore.write_text("/site/\n/.site.*/\n/.readouts-cache/\n", encoding="utf-8")
+        gitignore.write_text("/site/\n/.site.*/\n/.readouts-cache/\n/.readouts.lock\n", encoding="utf-8")
         written.append(gitignore)
     return written

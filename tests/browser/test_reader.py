@@ -1,0 +1,374 @@
+"""The built demo site read in a real browser: links, search, keyboard, citation, accessibility, layout.
+
+Every test opens the site as a reader would, from disk (file://) or over HTTP, in headless Chromium.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from .conftest import in_ci
+
+try:
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import Page, expect
+except ImportError as error:  # pragma: no cover - depends on the environment
+    if in_ci():
+        raise ImportError(f"the browser tests need the test extra: pip install -e '.[test]' ({error})") from error
+    pytest.skip(f"the browser tests need the test extra: pip install -e '.[test]' ({error})",
+                allow_module_level=True)
+
+READOUT_2017 = "readouts/2017-09-18-mofa-japan-russia-foreign-ministerial-meeting.html"
+READOUT_2019_MOFA = "readouts/2019-09-25-mofa-japan-russia-foreign-ministers-meeting.html"
+READOUT_2019_MID = "readouts/2019-05-31-mid-statement-by-foreign-minister-sergey-lavrov-at-a-joint-news.html"
+
+# One page of every kind the site renders, by the path from the site's root.
+PAGE_KINDS = {
+    "index": "index.html",
+    "readout": READOUT_2017,
+    "topic": "topics/humanitarian-measures.html",
+    "topics": "topics/index.html",
+    "person": "people/sergey-lavrov.html",
+    "people": "people/index.html",
+    "meeting": "meetings/2019-09-25-lavrov-motegi.html",
+    "meetings": "meetings/index.html",
+    "glossary": "glossary.html",
+    "timeline": "timeline.html",
+    "publishers": "publishers.html",
+    "search": "search.html?q=grave+visit",
+    "404": "404.html",
+}
+
+# Problems axe reports in the theme that its owner has yet to fix: page kind -> rule ids.
+KNOWN_AXE_PROBLEMS = {
+    "timeline": {"nested-interactive"},
+}
+
+FOCUSED = """() => {
+  const element = document.activeElement;
+  const style = getComputedStyle(element);
+  return {
+    tag: element.tagName.toLowerCase(),
+    id: element.id,
+    text: (element.textContent || "").trim(),
+    href: element.getAttribute("href"),
+    inHeader: !!element.closest("header.site-header"),
+    inNav: !!element.closest("header.site-header nav"),
+    inMain: !!element.closest("main"),
+    outlineStyle: style.outlineStyle,
+    outlineWidth: parseFloat(style.outlineWidth),
+  };
+}"""
+
+
+def search_results(page: Page) -> list[dict[str, str]]:
+    """The results list of search.html, once search.js has filled it: title, href and meta line each."""
+    expect(page.locator("#search-results > li").first).to_be_visible()
+    return page.locator("#search-results > li").evaluate_all(
+        """items => items.map(item => ({
+             title: item.querySelector("a").textContent,
+             href: item.querySelector("a").getAttribute("href"),
+             meta: item.querySelector(".meta").textContent,
+           }))"""
+    )
+
+
+def body_text(page: Page, root: str, path: str) -> str:
+    """The running text of a readout: its body, without the page's navigation, facts or citation."""
+    page.goto(root + path)
+    return page.locator("article.readout .body").inner_text()
+
+
+def serious_violations(page: Page) -> list[dict[str, Any]]:
+    results = Axe().run(page)
+    return [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} — {violation['helpUrl']}")
+        for node in violation["nodes"]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node['html'][:200]}")
+            lines.append(f"        {summary}")
+    return "\n".join(lines)
+
+
+# 1. From the home page to a paragraph, through a topic.
+
+def test_a_main_topic_excerpt_leads_to_its_paragraph_in_the_readout(page: Page, file_root: str) -> None:
+    page.goto(file_root + "index.html")
+    page.get_by_role("region", name="Main topics").get_by_role("link", name="Humanitarian measures").click()
+    page.wait_for_url(re.compile(r"/topics/humanitarian-measures\.html$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Humanitarian measures")
+
+    excerpt = page.locator("blockquote.excerpt").first
+    link = excerpt.get_by_role("link", name="in context")
+    href = link.get_attribute("href") or ""
+    readout, _, anchor = href.partition("#")
+    assert readout.startswith("../readouts/") and anchor.startswith("p-"), href
+    quoted = excerpt.inner_text().removesuffix("in context").split()[:6]
+
+    link.click()
+    page.wait_for_url(re.compile(re.escape(readout.removeprefix("..")) + "#" + anchor + "$"))
+    assert page.evaluate("location.hash") == "#" + anchor
+    paragraph = page.locator(f"[id='{anchor}']")
+    expect(paragraph).to_have_count(1)
+    expect(paragraph).to_be_visible()
+    expect(paragraph).to_be_in_viewport()
+    assert paragraph.evaluate("element => element.matches(':target')")
+    assert " ".join(quoted) in " ".join(paragraph.inner_text().split())
+
+
+# 2. A meeting's accounts side by side.
+
+def test_a_meeting_page_sets_each_account_in_its_own_column_and_each_topic_in_its_own_row(
+    page: Page, file_root: str
+) -> None:
+    page.goto(file_root + "meetings/index.html")
+    entry = page.locator("main li").filter(has_text="25 September 2019")
+    entry.get_by_role("link", name=re.compile(r"Motegi.*Lavrov|Lavrov.*Motegi")).click()
+    page.wait_for_url(re.compile(r"/meetings/[^/]+\.html$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("25 September 2019")
+
+    table = page.locator("table.side-by-side")
+    expect(table).to_be_visible()
+    columns = table.locator("thead th[scope=col]")
+    expect(columns).to_have_count(3)  # the topic, then one per account
+    expect(columns.nth(0)).to_have_text("Topic")
+    accounts = [" ".join(text.split()) for text in columns.all_inner_texts()[1:]]
+    assert any(a.startswith("Ministry of Foreign Affairs of Japan") for a in accounts), accounts
+    assert any(a.startswith("TASS") for a in accounts), accounts
+    for account in range(1, 3):
+        href = columns.nth(account).get_by_role("link").get_attribute("href") or ""
+        assert re.fullmatch(r"\.\./readouts/[^/]+\.html", href), href
+
+    rows = table.locator("tbody tr")
+    assert rows.count() >= 2
+    topics = rows.locator("th[scope=row]").all_inner_texts()
+    assert len(topics) == rows.count() and len(set(topics)) == len(topics), topics
+    assert "Humanitarian measures" in topics, topics
+    both_sides = 0
+    for index in range(rows.count()):
+        row = rows.nth(index)
+        topic_href = row.locator("th[scope=row] a").get_attribute("href") or ""
+        assert re.fullmatch(r"\.\./topics/[^/]+\.html", topic_href), topic_href
+        cells = row.locator("td")
+        expect(cells).to_have_count(2)
+        both_sides += all(cells.nth(i).locator("a.goto").count() for i in range(2))
+    assert both_sides, "no topic is reported in both accounts"
+
+
+# 3. The header's search box, from disk and over HTTP.
+
+def test_the_header_search_finds_the_grave_visit_readout_and_follows_it(page: Page, root: str) -> None:
+    page.goto(root + "index.html")
+    box = page.get_by_role("searchbox", name="Search readouts")
+    box.fill("grave visit")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search\.html\?q=grave\+visit$"))
+    expect(page.locator("#search-input")).to_have_value("grave visit")
+    expect(page.locator("#search-status")).to_contain_text("for “grave visit”")
+
+    first = search_results(page)[0]
+    assert first["title"] == "Japan-Russia Foreign Ministerial Meeting", first
+    assert first["meta"].startswith("18 September 2017"), first
+    assert first["href"] == READOUT_2017, first
+
+    page.locator("#search-results > li").first.get_by_role("link").click()
+    page.wait_for_url(root + READOUT_2017)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Japan-Russia Foreign Ministerial Meeting")
+    expect(page.locator(".facts time").first).to_have_attribute("datetime", "2017-09-18")
+
+
+# 4. Search knows each side's names for a thing and every spelling of a person.
+
+def test_searching_the_russian_name_of_the_islands_finds_japanese_readouts_that_print_the_japanese_name(
+    page: Page, file_root: str
+) -> None:
+    page.goto(file_root + "search.html?q=" + quote("southern Kurils"))
+    found = {result["href"]: result for result in search_results(page)}
+    assert {READOUT_2017, READOUT_2019_MOFA} <= found.keys(), found
+    for path in (READOUT_2017, READOUT_2019_MOFA):
+        assert "Ministry of Foreign Affairs of Japan" in found[path]["meta"], found[path]
+        text = body_text(page, file_root, path)
+        assert "Four Northern Islands" in text, path
+        assert "kuril" not in text.lower(), f"{path} prints the Russian name itself; pick another readout"
+
+
+def test_searching_one_spelling_of_a_name_finds_readouts_that_print_another(page: Page, file_root: str) -> None:
+    page.goto(file_root + "search.html?q=" + quote("Sergei Lavrov"))
+    found = [result["href"] for result in search_results(page)]
+    assert {READOUT_2017, READOUT_2019_MID} <= set(found), found
+    printing_sergey = []
+    for path in found:
+        text = body_text(page, file_root, path)
+        assert "Sergei" not in text, f"{path} prints the searched spelling itself"
+        if "Sergey Lavrov" in text:
+            printing_sergey.append(path)
+    assert READOUT_2017 in printing_sergey, printing_sergey
+
+
+# 5. Keyboard.
+
+def test_the_keyboard_reaches_the_skip_link_then_the_header_with_a_visible_focus_ring(
+    page: Page, file_root: str
+) -> None:
+    page.goto(file_root + READOUT_2017)
+    nav_links = page.locator("header.site-header nav a").all_inner_texts()
+    assert nav_links, "the header has no navigation links"
+
+    page.keyboard.press("Tab")
+    first = page.evaluate(FOCUSED)
+    assert first["text"] == "Skip to content" and first["href"] == "#main", first
+    expect(page.get_by_role("link", name="Skip to content")).to_be_in_viewport()
+
+    visited = [first]
+    for _ in range(len(nav_links) + 6):
+        page.keyboard.press("Tab")
+        visited.append(page.evaluate(FOCUSED))
+        if visited[-1]["id"] == "site-search-q":
+            break
+    assert visited[-1]["id"] == "site-search-q", [v["text"] or v["id"] for v in visited]
+    assert all(v["inHeader"] for v in visited[1:]), [v["text"] for v in visited if not v["inHeader"]]
+    assert [v["text"] for v in visited if v["inNav"]] == nav_links
+    unringed = [v for v in visited if v["outlineStyle"] == "none" or v["outlineWidth"] <= 0]
+    assert not unringed, f"focused without a visible outline: {unringed}"
+
+
+def test_the_skip_link_moves_the_reader_past_the_header_to_the_main_content(page: Page, file_root: str) -> None:
+    page.goto(file_root + READOUT_2017)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"#main$"))
+    expect(page.locator("#main")).to_be_in_viewport()
+    top = page.evaluate("document.getElementById('main').getBoundingClientRect().top")
+    assert abs(top) <= 2, f"#main starts {top}px from the top of the window"
+    page.keyboard.press("Tab")
+    focused = page.evaluate(FOCUSED)
+    assert focused["inMain"], f"the next Tab went to {focused} instead of into the main content"
+    assert focused["outlineStyle"] != "none" and focused["outlineWidth"] > 0, focused
+
+
+# 6. "Cite this".
+
+def test_the_citation_carries_the_pages_address_and_then_the_paragraph_followed(
+    page: Page, http_root: str
+) -> None:
+    address = http_root + READOUT_2017
+    page.goto(address)
+    citation = page.locator("#cite-text")
+    expect(citation).to_contain_text(f" {address}. ")
+    expect(page.locator("#cite-bibtex")).to_contain_text("url = {" + address + "}")
+    expect(page.locator("#cite-target")).to_have_text("the whole readout")
+
+    pilcrow = page.locator("article .body .pilcrow").nth(2)
+    anchor = (pilcrow.get_attribute("href") or "").removeprefix("#")
+    number = pilcrow.inner_text().removeprefix("¶")
+    assert anchor.startswith("p-") and number.isdigit(), (anchor, number)
+    pilcrow.click()
+    page.wait_for_url(address + "#" + anchor)
+    expect(citation).to_contain_text(f" {address}#{anchor}. ")
+    expect(page.locator("#cite-bibtex")).to_contain_text("url = {" + address + "#" + anchor + "}")
+    expect(page.locator("#cite-target")).to_have_text(f"paragraph {number}")
+    expect(page.get_by_role("button", name="Copy").first).to_be_visible()
+
+
+# 7. Accessibility, by axe-core.
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_axe_finds_no_serious_or_critical_problem_on_a_page_of_each_kind(
+    page: Page, http_root: str, kind: str
+) -> None:
+    page.goto(http_root + PAGE_KINDS[kind])
+    if kind == "search":
+        search_results(page)
+    known = KNOWN_AXE_PROBLEMS.get(kind, set())
+    report = []
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        problems = [v for v in serious_violations(page) if v["id"] not in known]
+        if problems:
+            report.append(f"{PAGE_KINDS[kind]} in the {scheme} colour scheme:\n{describe(problems)}")
+    assert not report, "\n\n".join(report)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "axe nested-interactive (serious) on timeline.html: the chart's <svg role=\"img\"> contains focusable "
+    "<a href> bars; drop role=\"img\" (use role=\"group\" or none) or move the links out of the image"))
+def test_axe_finds_no_links_nested_inside_the_timeline_chart_image(page: Page, http_root: str) -> None:
+    page.goto(http_root + PAGE_KINDS["timeline"])
+    problems = [v for v in serious_violations(page) if v["id"] == "nested-interactive"]
+    assert not problems, describe(problems)
+
+
+# 8. Without JavaScript.
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_every_kind_of_page_shows_its_content_with_javascript_off(
+    new_page: Any, file_root: str, kind: str
+) -> None:
+    page = new_page(java_script_enabled=False)
+    page.goto(file_root + PAGE_KINDS[kind])
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_role("searchbox").first).to_be_visible()
+    assert len(page.locator("main").inner_text().split()) >= 5
+
+
+def test_a_readout_reads_in_full_with_javascript_off(new_page: Any, file_root: str) -> None:
+    page = new_page(java_script_enabled=False)
+    page.goto(file_root + READOUT_2017)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Japan-Russia Foreign Ministerial Meeting")
+    paragraphs = page.locator("article .body .block")
+    assert paragraphs.count() >= 3
+    for index in range(paragraphs.count()):
+        expect(paragraphs.nth(index)).to_be_visible()
+    expect(page.locator("article .body")).to_contain_text("special grave visit by airplane")
+    expect(page.locator("#cite-text")).to_contain_text("Japan-Russia Foreign Ministerial Meeting")
+    expect(page.get_by_role("button", name="Copy")).to_have_count(0)  # copying needs the script
+
+
+def test_the_search_page_explains_itself_with_javascript_off(new_page: Any, file_root: str) -> None:
+    page = new_page(java_script_enabled=False)
+    page.goto(file_root + "search.html?q=grave+visit")
+    guidance = page.locator("main .notice")
+    expect(guidance).to_be_visible()
+    expect(guidance).to_contain_text("Search runs in the browser and needs JavaScript")
+    for name, path in (("topic", "topics/index.html"), ("person", "people/index.html"), ("year", "timeline.html")):
+        expect(guidance.get_by_role("link", name=name, exact=True)).to_have_attribute("href", path)
+    expect(page.locator("#search-results > li")).to_have_count(0)
+
+
+# 9. On a phone.
+
+PHONE = {"width": 360, "height": 740}
+
+
+def test_a_readout_fits_a_phone_screen_without_sideways_scrolling(new_page: Any, file_root: str) -> None:
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(file_root + READOUT_2017)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"] + 1, f"the page is {width}px wide on a {PHONE['width']}px screen"
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_every_kind_of_page_fits_a_phone_screen_without_sideways_scrolling(
+    new_page: Any, file_root: str, kind: str
+) -> None:
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(file_root + PAGE_KINDS[kind])
+    if kind == "search":
+        search_results(page)
+    wide = page.evaluate(
+        """limit => [...document.querySelectorAll("body *")]
+             .filter(e => !e.closest(".table-wrap") && e.getBoundingClientRect().right > limit)
+             .slice(0, 5).map(e => e.outerHTML.slice(0, 120))""",
+        PHONE["width"] + 1,
+    )
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"] + 1, f"{PAGE_KINDS[kind]} is {width}px wide; too wide: {wide}"

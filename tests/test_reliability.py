@@ -1,0 +1,124 @@
+"""What the build promises: a killed build leaves the previous site, builds never overlap, and
+the same content always gives the same bytes."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from readouts.build import build_site
+from tests.conftest import copy_demo_site
+
+BODY = "\n\n".join(
+    f"## {n}. Section on the peace treaty\n\n- The ministers discussed grave visits, item {n}.\n"
+    f"- Joint economic activities on the islands, point {n}.\n\nA paragraph about trade number {n}, "
+    f"with Sergey Lavrov and Taro Kono, to make the page long enough to take a moment to render."
+    for n in range(1, 25))
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _write_readouts(root: Path, count: int, title: str) -> None:
+    folder = root / "content" / "readouts"
+    for n in range(count):
+        readout_id = f"2018-01-{n % 28 + 1:02d}-other-readout-{n}"
+        (folder / f"{readout_id}.md").write_text(
+            f"---\nid: {readout_id}\ntitle: {title} {n}\npublisher: other\nkind: news\n"
+            f"published: 2018-01-{n % 28 + 1:02d}\nparticipants: [sergey-lavrov, taro-kono]\n"
+            f"topics: [peace-treaty, humanitarian-measures, joint-economic-activities]\n---\n\n{BODY}\n",
+            encoding="utf-8")
+
+
+def _build_command(root: Path) -> list[str]:
+    return [sys.executable, "-m", "readouts", "--root", str(root), "build"]
+
+
+def test_a_killed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path: Path) -> None:
+    root = copy_demo_site(tmp_path, with_readouts=False)
+    _write_readouts(root, 60, "First title")
+    build_site(root)
+    old = _tree(root / "site")
+    _write_readouts(root, 60, "Second title")
+    started = time.perf_counter()
+    subprocess.run(_build_command(root), check=True, capture_output=True, timeout=300)
+    full = time.perf_counter() - started
+    new = _tree(root / "site")
+    assert new != old
+
+    _write_readouts(root, 60, "First title")
+    subprocess.run(_build_command(root), check=True, capture_output=True, timeout=300)
+    assert _tree(root / "site") == old
+    _write_readouts(root, 60, "Second title")
+    rng = random.Random(7)
+    for attempt in range(5):
+        process = subprocess.Popen(_build_command(root), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.05, full * 0.95))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        site = _tree(root / "site")
+        assert site in (old, new), f"attempt {attempt}: the site is neither the old one nor the new one"
+        if site == new:  # the build finished before the kill: start from the old site again
+            _write_readouts(root, 60, "First title")
+            subprocess.run(_build_command(root), check=True, capture_output=True, timeout=300)
+            _write_readouts(root, 60, "Second title")
+    subprocess.run(_build_command(root), check=True, capture_output=True, timeout=300)
+    assert _tree(root / "site") == new
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".site.")]
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(demo_site: Path, tmp_path: Path) -> None:
+    build_site(demo_site)
+    first = _tree(demo_site / "site")
+    (tmp_path / "other").mkdir()
+    other = copy_demo_site(tmp_path / "other", with_readouts=False)
+    build_site(other)
+    assert _tree(other / "site") == first
+    build_site(demo_site)
+    assert _tree(demo_site / "site") == first
+
+
+def test_a_second_build_waits_for_the_first(demo_site: Path) -> None:
+    from readouts.publish import build_lock
+
+    waited = threading.Event()
+    with build_lock(demo_site):
+        thread = threading.Thread(target=build_site, args=(demo_site,), kwargs={"on_wait": waited.set})
+        thread.start()
+        assert waited.wait(10), "the second build did not wait"
+        assert not (demo_site / "site").exists()
+    thread.join(60)
+    assert (demo_site / "site" / "index.html").is_file()
+
+
+def test_a_lock_left_by_a_killed_build_does_not_block(demo_site: Path) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from readouts.publish import build_lock\n"
+        f"with build_lock(Path({str(demo_site)!r})):\n    print('locked', flush=True); time.sleep(60)")],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    os.kill(holder.pid, signal.SIGKILL)
+    holder.wait()
+    assert (demo_site / ".readouts.lock").exists()
+    build_site(demo_site)
+    assert (demo_site / "site" / "index.html").is_file()
+
+
+def test_a_site_missing_between_two_renames_comes_back(demo_site: Path) -> None:
+    build_site(demo_site)
+    before = _tree(demo_site / "site")
+    shutil.move(demo_site / "site", demo_site / ".site.old-12345")
+    (demo_site / ".site.new-12345").mkdir()
+    from readouts.publish import recover
+
+    recover(demo_site / "site")
+    assert _tree(demo_site / "site") == before
+    assert not (demo_site / ".site.new-12345").exists()
