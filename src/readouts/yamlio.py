@@ -66,6 +66,9 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
 
 def _construct(node: yaml.Node, path: str, first_line: int) -> Any:
     line = first_line + node.start_mark.line
+    if node.tag not in _ALLOWED_TAGS:
+        raise ReadoutsError(f"YAML tag {node.tag!r} is not allowed here", path, line,
+                            hint="write plain values: text, numbers, lists and keys")
     if isinstance(node, yaml.MappingNode):
         result = Lines()
         result.line = line
@@ -82,8 +85,6 @@ def _construct(node: yaml.Node, path: str, first_line: int) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, path, first_line) for item in node.value]
-    if node.tag not in _SCALAR_TAGS:
-        raise ReadoutsError(f"YAML tag {node.tag!r} is not allowed here", path, line)
     value = _SCALARS.construct_object(node, deep=True)
     # The loader remembers every node it constructed; forget them, or memory grows per file.
     _SCALARS.constructed_objects.clear()
@@ -93,9 +94,9 @@ def _construct(node: yaml.Node, path: str, first_line: int) -> Any:
 _SCALARS = _PlainLoader("")
 """One loader, reused for constructing scalars: making one per scalar was a third of load time."""
 
-_SCALAR_TAGS = {
+_ALLOWED_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map",
 }
 
 

@@ -56,7 +56,7 @@ def file_root(site_dir: Path) -> str:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -106,9 +106,23 @@ def browser() -> Iterator[Any]:
         playwright.stop()
 
 
+def _open(browser: Any, errors: list[str], **options: Any) -> tuple[Any, Any]:
+    """A page in a fresh browser context; its uncaught script errors are added to `errors`."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    return context, page
+
+
+def _fail_on(errors: list[str]) -> None:
+    if errors:
+        pytest.fail("uncaught script errors:\n" + "\n".join(errors), pytrace=False)
+
+
 @pytest.fixture
 def new_page(browser: Any) -> Iterator[Any]:
-    """A factory for pages in fresh browser contexts (context options as keywords).
+    """A factory for pages, each in a fresh browser context (context options as keywords).
 
     Every page's uncaught script errors fail the test that opened it.
     """
@@ -116,21 +130,68 @@ def new_page(browser: Any) -> Iterator[Any]:
     errors: list[str] = []
 
     def make(**options: Any) -> Any:
-        context = browser.new_context(**options)
-        context.set_default_timeout(TIMEOUT_MS)
+        context, page = _open(browser, errors, **options)
         contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
         return page
 
     yield make
     for context in contexts:
         context.close()
-    if errors:
-        pytest.fail("uncaught script errors:\n" + "\n".join(errors), pytrace=False)
+    _fail_on(errors)
+
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture
 def page(new_page: Any) -> Any:
     """A page in a fresh desktop-sized browser context."""
-    return new_page(viewport={"width": 1280, "height": 800})
+    return new_page(viewport=DESKTOP)
+
+
+def _shared(browser: Any, **options: Any) -> Iterator[tuple[Any, list[str]]]:
+    errors: list[str] = []
+    context, page = _open(browser, errors, **options)
+    yield page, errors
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def _desktop(browser: Any) -> Iterator[tuple[Any, list[str]]]:
+    yield from _shared(browser, viewport=DESKTOP)
+
+
+@pytest.fixture(scope="module")
+def _phone(browser: Any) -> Iterator[tuple[Any, list[str]]]:
+    yield from _shared(browser, viewport=PHONE, is_mobile=True, has_touch=True)
+
+
+@pytest.fixture(scope="module")
+def _scriptless(browser: Any) -> Iterator[tuple[Any, list[str]]]:
+    yield from _shared(browser, viewport=DESKTOP, java_script_enabled=False)
+
+
+def _reuse(shared: tuple[Any, list[str]]) -> Iterator[Any]:
+    page, errors = shared
+    errors.clear()
+    yield page
+    _fail_on(errors)
+
+
+@pytest.fixture
+def reused_page(_desktop: tuple[Any, list[str]]) -> Iterator[Any]:
+    """A desktop-sized page kept open across a module's tests, for tests that only open and inspect a page."""
+    yield from _reuse(_desktop)
+
+
+@pytest.fixture
+def phone_page(_phone: tuple[Any, list[str]]) -> Iterator[Any]:
+    """A page on a 360 × 740 phone screen, kept open across a module's tests."""
+    yield from _reuse(_phone)
+
+
+@pytest.fixture
+def scriptless_page(_scriptless: tuple[Any, list[str]]) -> Iterator[Any]:
+    """A desktop-sized page with JavaScript off, kept open across a module's tests."""
+    yield from _reuse(_scriptless)

@@ -1,0 +1,117 @@
+"""Bad and hostile input, each with the one clear message it gets: never a traceback.
+
+Each case writes one file into a fresh copy of the demo site and builds it through the command
+line, as a user would; the message must name the file (and the line, where there is one).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readouts.cli import main
+
+GOOD = """---
+id: {id}
+title: A readout
+publisher: mofa-japan
+kind: readout
+published: 2020-01-01
+meeting:
+  date: 2020-01-01
+participants: [sergey-lavrov]
+topics: [peace-treaty]
+---
+
+Text about the peace treaty.
+"""
+
+
+def _readout(old: str, new: str, name: str = "bad") -> tuple[str, str]:
+    return f"content/readouts/{name}.md", GOOD.replace("{id}", name).replace(old, new)
+
+
+CASES: list[tuple[str, tuple[str, str | bytes], str]] = [
+    # raw sources
+    ("empty source", ("content/sources/bad.txt", b""), "bad.txt: the file is empty"),
+    ("blank source", ("content/sources/bad.txt", b"  \n\n\t\n"), "bad.txt: the file is empty"),
+    ("binary source", ("content/sources/bad.txt", b"\x7fELF\x02\x01\x00\x00binary"), "bad.txt: this is a binary file"),
+    ("huge source", ("content/sources/bad.txt", b"word " * 1_100_000), "bad.txt: the file is 5.5 MB"),
+    ("menus only", ("content/sources/bad.txt", b"All news\nBack to Index\nShowing 1 result.\n"),
+     "bad.txt: the file holds no text once page menus"),
+    # readout front matter
+    ("no front matter", ("content/readouts/bad.md", "Just text.\n"), "bad.md:1: expected the file to start with front matter"),
+    ("unclosed front matter", ("content/readouts/bad.md", "---\nid: bad\ntitle: x\n"), "bad.md:1: expected the file to start"),
+    ("invalid yaml", _readout("topics: [peace-treaty]", "topics: [peace-treaty"), "bad.md:11: this is not valid YAML"),
+    ("tab indentation", _readout("  date: 2020-01-01", "\tdate: 2020-01-01"), "bad.md:8: this is not valid YAML"),
+    ("unknown key", _readout("kind: readout", "kind: readout\ncolour: red"), "bad.md:6: unknown key 'colour'"),
+    ("missing title", _readout("title: A readout\n", ""), "bad.md:2: missing 'title'"),
+    ("date in another format", _readout("published: 2020-01-01", "published: 01/01/2020"),
+     "bad.md:6: expected a date like 2019-09-25, got '01/01/2020'"),
+    ("date that does not exist", _readout("published: 2020-01-01", "published: 2019-02-30"),
+     "bad.md:6: the date '2019-02-30' does not exist"),
+    ("unknown publisher", _readout("publisher: mofa-japan", "publisher: mofa"), "bad.md:4: expected publisher to be one of"),
+    ("unknown kind", _readout("kind: readout", "kind: memo"), "bad.md:5: expected kind to be one of"),
+    ("duration as words", _readout("  date: 2020-01-01", "  date: 2020-01-01\n  duration_minutes: an hour"),
+     "bad.md:9: expected duration_minutes as a whole number"),
+    ("negative duration", _readout("  date: 2020-01-01", "  date: 2020-01-01\n  duration_minutes: -5"),
+     "bad.md:9: expected duration_minutes as a whole number"),
+    ("unknown meeting key", _readout("  date: 2020-01-01", "  date: 2020-01-01\n  city: Tokyo"),
+     "bad.md:9: unknown meeting key 'city'"),
+    ("meeting as text", _readout("meeting:\n  date: 2020-01-01", "meeting: yesterday"), "bad.md:7: meeting must hold"),
+    ("id unlike the file name", _readout("id: bad", "id: other"), "bad.md:2: the id 'other' differs from the file name"),
+    ("id with a path in it", _readout("id: bad", "id: ../../etc/passwd"), "bad.md:2: expected an id of lower-case"),
+    ("participants as text", _readout("participants: [sergey-lavrov]", "participants: Sergey Lavrov"),
+     "bad.md:9: expected participants as a list of ids"),
+    ("unknown topic", _readout("topics: [peace-treaty]", "topics: [no-such-topic]"), "bad.md:1: unknown topic 'no-such-topic'"),
+    ("yaml alias bomb", _readout("topics: [peace-treaty]", "a: &a [x, x]\nb: &b [*a, *a]\ntopics: *b"),
+     "bad.md:11: this is not valid YAML: aliases (*name) are not allowed"),
+    ("python object tag", _readout("title: A readout", "title: !!python/object/apply:os.system ['echo hi']"),
+     "bad.md:3: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
+    ("source outside sources/", _readout("topics: [peace-treaty]", "topics: [peace-treaty]\nsource: {file: ../../etc/passwd}"),
+     "bad.md:11: expected source file as sources/<name>"),
+    ("markdown not utf-8", ("content/readouts/bad.md", "---\nid: bad\ntitle: Café\n---\n".encode("latin-1")),
+     "bad.md: the file is not UTF-8 text"),
+    # registries and settings
+    ("people not a list", ("content/people.yaml", "sergey-lavrov: Sergey Lavrov\n"), "people.yaml:1: expected a list of people"),
+    ("person without a name", ("content/people.yaml", "- id: someone\n"), "people.yaml:1: missing 'name'"),
+    ("role date that does not exist", ("content/people.yaml",
+     "- id: sergey-lavrov\n  name: Sergey Lavrov\n  roles:\n    - {title: Minister, start: 2004-13-09}\n"),
+     "people.yaml:4: the date '2004-13-09' does not exist"),
+    ("duplicate person", ("content/people.yaml", "- {id: a, name: A}\n- {id: a, name: B}\n"),
+     "people.yaml: the id 'a' appears twice"),
+    ("topic without a title", ("content/topics.yaml", "- id: peace-treaty\n  phrases: [peace treaty]\n"),
+     "topics.yaml:1: missing 'title'"),
+    ("glossary names as a list", ("content/glossary.yaml", "- id: t\n  title: T\n  names: [a, b]\n"),
+     "glossary.yaml:3: names must map a side to its names"),
+    ("unknown setting", ("site.yaml", "title: Mine\ncolour: red\n"), "site.yaml:2: unknown setting 'colour'"),
+    ("output outside the site", ("site.yaml", "output: /tmp\n"), "site.yaml:1: output must be a folder inside the site"),
+    ("main topic not in topics.yaml", ("site.yaml", "main_topics: [no-such-topic]\n"),
+     "site.yaml: main topic 'no-such-topic' is not in content/topics.yaml"),
+    # templates
+    ("template syntax error", ("templates/readout_item.html", "{% for x in %}\n"),
+     "readout_item.html:1: template syntax"),
+    ("template misspelt variable", ("templates/readout_item.html", "<a href=\"{{ readout.hreff }}\">x</a>\n"),
+     "readout_item.html:1: template error"),
+]
+
+
+@pytest.mark.parametrize(("write", "message"), [(c[1], c[2]) for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_input_gets_one_clear_message(demo_site: Path, capsys, write, message: str) -> None:
+    relative, content = write
+    path = demo_site / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    assert main(["--root", str(demo_site), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert message in err, err
+    assert not (demo_site / "site").exists(), "a failed build must not publish a site"
+
+
+def test_the_table_has_at_least_thirty_cases() -> None:
+    assert len(CASES) >= 30
