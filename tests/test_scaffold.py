@@ -47,3 +47,10 @@ def test_bad_settings_are_named_with_their_line(tmp_path: Path, capsys, text: st
     (tmp_path / "site.yaml").write_text(text, encoding="utf-8")
     assert main(["--root", str(tmp_path), "build"]) == 1
     assert f"site.yaml:{line}: {message}" in capsys.readouterr().err
+
+
+def test_every_theme_template_is_documented() -> None:
+    repo = Path(__file__).resolve().parent.parent
+    documented = (repo / "docs" / "templates.md").read_text(encoding="utf-8")
+    for template in (repo / "src" / "readouts" / "theme" / "templates").glob("*.html"):
+        assert f"`{template.name}`" in documented, f"{template.name} is missing from docs/templates.md"
