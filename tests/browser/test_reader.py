@@ -43,11 +43,6 @@ PAGE_KINDS = {
     "404": "404.html",
 }
 
-# Problems axe reports in the theme that its owner has yet to fix: page kind -> rule ids.
-KNOWN_AXE_PROBLEMS = {
-    "timeline": {"nested-interactive"},
-}
-
 FOCUSED = """() => {
   const element = document.activeElement;
   const style = getComputedStyle(element);
@@ -294,26 +289,14 @@ def test_axe_finds_no_serious_or_critical_problem_on_a_page_of_each_kind(
     page.goto(http_root + PAGE_KINDS[kind])
     if kind == "search":
         search_results(page)
-    known = KNOWN_AXE_PROBLEMS.get(kind, set())
     report = []
     # Every rule in the light scheme; in the dark one only colours change, so only contrast is checked again.
     for scheme, rules in (("light", None), ("dark", ["color-contrast"])):
         page.emulate_media(color_scheme=scheme)
-        problems = [v for v in serious_violations(page, rules=rules) if v["id"] not in known]
+        problems = serious_violations(page, rules=rules)
         if problems:
             report.append(f"{PAGE_KINDS[kind]} in the {scheme} colour scheme:\n{describe(problems)}")
     assert not report, "\n\n".join(report)
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "axe nested-interactive (serious) on timeline.html: the chart's <svg role=\"img\"> contains focusable "
-    "<a href> bars; drop role=\"img\" (use role=\"group\" or none) or move the links out of the image"))
-def test_axe_finds_no_links_nested_inside_the_timeline_chart_image(reused_page: Page, http_root: str) -> None:
-    page = reused_page
-    page.emulate_media(color_scheme="light")
-    page.goto(http_root + PAGE_KINDS["timeline"])
-    problems = [v for v in serious_violations(page) if v["id"] == "nested-interactive"]
-    assert not problems, describe(problems)
 
 
 # 8. Without JavaScript.

@@ -70,11 +70,13 @@ class TopicRules:
 
 
 def topics_by_block(blocks: tuple[Block, ...], rules: TopicRules, chosen: set[str]) -> dict[str, tuple[str, ...]]:
-    """Block anchor → the topics it discusses: its own, plus those of the heading it sits under.
+    """Block anchor → the topics it discusses: its own, or, when it names none, those of the
+    heading it sits under.
 
     A section titled "(1) Joint economic activities" is about them in every bullet below it,
-    even when a bullet only says "the field survey". Only `chosen` topics (the readout's front
-    matter) are kept, so a person who removes a topic there removes it from every block.
+    even when a bullet only says "the field survey"; but a bullet that names its own topic is
+    about that one, whatever broader heading it sits under. Only `chosen` topics (the readout's
+    front matter) are kept, so a person who removes a topic there removes it from every block.
     """
     result: dict[str, tuple[str, ...]] = {}
     open_headings: dict[int, tuple[str, ...]] = {}
@@ -85,7 +87,7 @@ def topics_by_block(blocks: tuple[Block, ...], rules: TopicRules, chosen: set[st
             open_headings[block.level] = own
             inherited: tuple[str, ...] = ()
         else:
-            inherited = open_headings[max(open_headings)] if open_headings else ()
+            inherited = open_headings[max(open_headings)] if open_headings and not own else ()
         found = tuple(t for t in dict.fromkeys(own + inherited) if t in chosen)
         if found:
             result[block.anchor] = found

@@ -242,9 +242,10 @@ def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
         for readout_id in meeting.readout_ids:
             readout = graph.readouts[readout_id]
             marks = graph.block_topics.get(readout_id, {})
-            anchors = [b.anchor for b in readout.blocks if topic_id in marks.get(b.anchor, ())]
+            anchors = [b.anchor for b in readout.blocks
+                       if b.kind != "heading" and topic_id in marks.get(b.anchor, ())]
             blocks = {b.anchor: b for b in readout.blocks}
-            cells.append({"reported": topic_id in readout.topics,
+            cells.append({"reported": topic_id in readout.topics, "account": PUBLISHER_NAMES[readout.publisher],
                           "excerpts": [{"html": render_inline(blocks[a].text, blocks[a].lang),
                                         "href": links.readout(readout_id, a)} for a in anchors]})
         rows.append({"topic": _topic_links(graph, links, (topic_id,))[0], "cells": cells})
