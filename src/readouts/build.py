@@ -1,5 +1,9 @@
 """Build: import what is new → load → link → render into a fresh folder → swap it in for site/.
 
+Each build leaves a cache for the next (cache.py): readouts whose files did not change are not
+parsed again, and pages whose inputs did not change are linked from the previous site rather
+than rendered again.
+
 The new site is written aside and replaces the old one only when complete (publish.py), so a
 failed, interrupted or killed build leaves the previous site exactly as it was.
 """
@@ -12,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from readouts.cache import BuildCache
 from readouts.config import load_config
 from readouts.errors import ReadoutsError
 from readouts.importer.run import ImportReport, import_sources
@@ -27,7 +32,8 @@ MARKER = ".readouts-site"
 @dataclass(frozen=True, slots=True)
 class BuildReport:
     imports: ImportReport
-    files: int
+    written: int
+    unchanged: int
     readouts: int
     seconds: float
     output: Path
@@ -45,19 +51,23 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         recover(output)
         _check_replaceable(output)
         imports = import_sources(root, keep_going=keep_going)
-        graph = link(load_corpus(root))
+        cache = BuildCache.load(root)
+        graph = link(load_corpus(root, cache.readouts), cache.links)
         staging = staging_folder(output)
         try:
             staging.mkdir(parents=True)
-            files = write_site(graph, root, staging)
+            previous = output if (output / MARKER).exists() else None
+            written = write_site(graph, root, staging, previous, cache.pages)
             (staging / MARKER).write_text("built by readouts; this folder is replaced on every build\n",
                                           encoding="utf-8")
             publish(staging, output)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    return BuildReport(imports=imports, files=files, readouts=len(graph.readouts),
-                       seconds=time.perf_counter() - started, output=output)
+        cache.pages = written.manifest
+        cache.save(root)
+    return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
+                       readouts=len(graph.readouts), seconds=time.perf_counter() - started, output=output)
 
 
 def _check_replaceable(output: Path) -> None:

@@ -143,8 +143,8 @@ def _build(root: Path, keep_going: bool) -> int:
         shown = report.output.relative_to(Path.cwd())
     except ValueError:
         shown = report.output
-    print(f"built {report.readouts} readouts, {report.files} files into {shown}/ "
-          f"in {report.seconds:.2f} s")
+    print(f"built {report.readouts} readouts into {shown}/: {report.written} files written, "
+          f"{report.unchanged} unchanged, {report.seconds:.2f} s")
     print(f"open {shown / 'index.html'} in a browser, or serve it: python -m http.server -d {shown}")
     return status
 

@@ -39,8 +39,12 @@ READOUT_KEYS = ("id", "title", "publisher", "kind", "published", "meeting", "par
 MEETING_KEYS = ("date", "place", "occasion", "duration_minutes", "id")
 
 
-def load_corpus(root: Path) -> Corpus:
-    """Load the whole site's content; raises ReadoutsErrors listing every problem found."""
+def load_corpus(root: Path, cache: dict[str, tuple[str, Readout]] | None = None) -> Corpus:
+    """Load the whole site's content; raises ReadoutsErrors listing every problem found.
+
+    `cache` maps a readout file to (digest, Readout) from an earlier build: a file whose bytes
+    (and import record's) are unchanged is not parsed again. It is updated in place.
+    """
     config = load_config(root)
     content = root / "content"
     errors: list[ReadoutsError] = []
@@ -58,10 +62,25 @@ def load_corpus(root: Path) -> Corpus:
     people = attempt(load_people, content / "people.yaml") or ()
     terms = attempt(load_terms, content / "glossary.yaml") or ()
     readouts: list[Readout] = []
+    seen: set[str] = set()
     for path in sorted((content / "readouts").glob("*.md")):
-        readout = attempt(load_readout, path)
+        raw = path.read_bytes()
+        record_path = _record_path(path)
+        record = record_path.read_bytes() if record_path.exists() else None
+        key = str(path)
+        seen.add(key)
+        digest = readout_digest(raw, record)
+        if cache is not None and key in cache and cache[key][0] == digest:
+            readouts.append(cache[key][1])
+            continue
+        readout = attempt(load_readout, path, raw, record)
         if readout is not None:
             readouts.append(readout)
+            if cache is not None:
+                cache[key] = (digest, readout)
+    if cache is not None:
+        for gone in set(cache) - seen:
+            del cache[gone]
     errors.extend(_check_ids(readouts, topics, config.main_topics, root))
     if errors:
         raise ReadoutsErrors(errors)
@@ -202,11 +221,27 @@ def split_front_matter(text: str, path: str) -> tuple[str, str, int]:
     return match.group(1), text[match.end():], body_line
 
 
-def load_readout(path: Path) -> Readout:
-    """One content/readouts/<id>.md → Readout."""
+def readout_digest(raw: bytes, record: bytes | None) -> str:
+    """What a loaded readout depends on: its Markdown and its import record, byte for byte."""
+    digest = hashlib.blake2b(raw, digest_size=16)
+    digest.update(b"\x00" + (record or b""))
+    return digest.hexdigest()
+
+
+def _record_path(md_path: Path) -> Path:
+    return md_path.parent.parent / "provenance" / f"{md_path.stem}.json"
+
+
+def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = None) -> Readout:
+    """One content/readouts/<id>.md → Readout; `raw` and `record` are the file's and its
+    import record's bytes when the caller has read them already."""
     name = str(path)
+    if raw is None:
+        raw = path.read_bytes()
+        record_path = _record_path(path)
+        record = record_path.read_bytes() if record_path.exists() else None
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         raise ReadoutsError(f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})", name) from None
     yaml_text, body, body_line = split_front_matter(text, name)
@@ -262,8 +297,9 @@ def load_readout(path: Path) -> Readout:
             duration_minutes=duration, meeting_id=meeting_id),
         participants=_ids(data, "participants", name), mentioned=_ids(data, "mentioned", name),
         topics=_ids(data, "topics", name), source=source_file,
-        imported=load_import_record(path, text),
-        blocks=parse_blocks(body, body_line), body=body, path=SourceRef(name, 1))
+        imported=load_import_record(_record_path(path), record, text),
+        blocks=parse_blocks(body, body_line), body=body, path=SourceRef(name, 1),
+        digest=readout_digest(raw, record))
 
 
 def _month_day(value: object) -> tuple[int, int] | None:
@@ -272,13 +308,12 @@ def _month_day(value: object) -> tuple[int, int] | None:
     return None
 
 
-def load_import_record(md_path: Path, md_text: str) -> ImportRecord | None:
-    """content/provenance/<id>.json beside content/readouts/<id>.md, if import wrote one."""
-    path = md_path.parent.parent / "provenance" / f"{md_path.stem}.json"
-    if not path.exists():
+def load_import_record(path: Path, record: bytes | None, md_text: str) -> ImportRecord | None:
+    """content/provenance/<id>.json, the import record of a readout, if import wrote one."""
+    if record is None:
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(record.decode("utf-8"))
         written = data["written_sha256"]
         changes = tuple(Change(int(c["line"]), str(c["action"]), str(c["what"]), str(c["why"]))
                         for c in data.get("changes", ()))
@@ -289,7 +324,7 @@ def load_import_record(md_path: Path, md_text: str) -> ImportRecord | None:
             block_lines=tuple(int(n) for n in data.get("block_lines", ())),
             edited=hashlib.sha256(md_text.encode("utf-8")).hexdigest() != written,
             printed_day=_month_day(data.get("printed_day")))
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise ReadoutsError(f"the import record is damaged ({exc.__class__.__name__}: {exc})", str(path),
                             hint="delete it: the readout then counts as written by hand") from None
 

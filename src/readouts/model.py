@@ -124,6 +124,8 @@ class Readout:
     blocks: tuple[Block, ...]
     body: str
     path: SourceRef
+    digest: str = ""
+    """Hash of the Markdown file and its import record: what cached work on it is keyed by."""
 
     @property
     def date(self) -> dt.date | None:
@@ -232,6 +234,8 @@ class SiteGraph:
     readouts: Mapping[str, Readout]
     chronology: tuple[str, ...]
     """Readout ids, oldest first; undated readouts last, by id."""
+    neighbours: Mapping[str, tuple[str | None, str | None]]
+    """Readout id → (the readout before it, the one after it) in the chronology."""
     block_topics: Mapping[str, Mapping[str, tuple[str, ...]]]
     """Readout id → block anchor → topic ids the block discusses."""
     excerpts_by_topic: Mapping[str, tuple[Excerpt, ...]]

@@ -8,8 +8,10 @@ topics and people, so they come last).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from types import MappingProxyType
+from typing import Any
 
 from readouts.link.glossary import names_used, term_usage
 from readouts.link.meetings import group_meetings
@@ -24,17 +26,28 @@ def chronology(readouts: tuple[Readout, ...]) -> tuple[str, ...]:
     return tuple(r.id for r in sorted(readouts, key=lambda r: (r.date or far, r.id)))
 
 
-def link(corpus: Corpus) -> SiteGraph:
-    """Build the whole graph; the result does not depend on the order of corpus.readouts."""
+def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
+    """Build the whole graph; the result does not depend on the order of corpus.readouts.
+
+    `cache` keeps what was computed for one readout alone (its paragraphs' topics, its glossary
+    names) under the readout's digest and the rules', for the next build.
+    """
     readouts = {r.id: r for r in corpus.readouts}
     order = chronology(corpus.readouts)
 
     rules = TopicRules.build(corpus.topics)
+    rules_digest = hashlib.blake2b(repr((corpus.topics, corpus.terms)).encode(), digest_size=16).hexdigest()
     block_topics: dict[str, dict[str, tuple[str, ...]]] = {}
     excerpts: dict[str, list[Excerpt]] = defaultdict(list)
+    fresh: dict[Any, Any] = {}
     for readout_id in order:
         readout = readouts[readout_id]
-        per_block = topics_by_block(readout.blocks, rules, set(readout.topics))
+        key = (readout.digest, rules_digest)
+        if cache is not None and readout.digest and key in cache:
+            per_block = cache[key]
+        else:
+            per_block = topics_by_block(readout.blocks, rules, set(readout.topics))
+        fresh[key] = per_block
         for block in readout.blocks:
             # Headings are marked but not quoted: a topic page lists what was said.
             if block.kind != "heading":
@@ -54,12 +67,18 @@ def link(corpus: Corpus) -> SiteGraph:
     meetings, meeting_of = group_meetings(readouts, order)
     related = related_readouts(readouts, order)
     used = names_used(corpus.terms, readouts)
+    if cache is not None:
+        # Only this build's readouts stay cached, so the cache never outgrows the site.
+        cache.clear()
+        cache.update({k: v for k, v in fresh.items() if k[0]})
 
     frozen = MappingProxyType
     return SiteGraph(
         corpus=corpus,
         readouts=frozen(readouts),
         chronology=order,
+        neighbours=frozen({r: (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
+                           for i, r in enumerate(order)}),
         block_topics=frozen({k: frozen(v) for k, v in block_topics.items()}),
         excerpts_by_topic=frozen({k: tuple(v) for k, v in excerpts.items()}),
         readouts_by_topic=frozen({k: tuple(v) for k, v in by_topic.items()}),

@@ -119,9 +119,7 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
     path = urls.readout_path(readout_id)
     links = Links(path)
     day = readout.date
-    position = graph.chronology.index(readout_id)
-    previous = graph.chronology[position - 1] if position > 0 else None
-    following = graph.chronology[position + 1] if position + 1 < len(graph.chronology) else None
+    previous, following = graph.neighbours[readout_id]
     meeting_id = graph.meeting_of.get(readout_id)
     other_accounts = []
     if meeting_id:

@@ -6,8 +6,10 @@ the same bytes.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -18,65 +20,111 @@ from readouts.errors import ReadoutsError
 from readouts.model import SiteGraph
 from readouts.render import context as ctx
 from readouts.render import urls
+from readouts.render.depends import Dependencies, digest
 from readouts.render.env import THEME, make_env
 from readouts.render.exports import write_exports
 from readouts.render.mentions import Linker
 from readouts.render.search import write_search_index
 
-Page = tuple[str, str, Callable[[], dict[str, Any]]]
-"""(output path, template name, context builder)."""
+Page = tuple[str, str, Callable[[], dict[str, Any]], str]
+"""(output path, template name, context builder, fingerprint of what the page is made from)."""
 
 
-def pages(graph: SiteGraph) -> Iterator[Page]:
+def pages(graph: SiteGraph, depends: Dependencies) -> Iterator[Page]:
     """Every HTML page of the site, with the template and context that make it."""
-    yield urls.INDEX, "index.html", partial(ctx.index_context, graph)
-    yield urls.TOPICS, "topics.html", partial(ctx.topics_index_context, graph)
-    yield urls.PEOPLE, "people.html", partial(ctx.people_index_context, graph)
-    yield urls.MEETINGS, "meetings.html", partial(ctx.meetings_index_context, graph)
-    yield urls.NOT_FOUND, "404.html", partial(ctx.not_found_context, graph)
-    yield urls.GLOSSARY, "glossary.html", partial(ctx.glossary_context, graph)
-    yield urls.SEARCH, "search.html", partial(ctx.search_context, graph)
-    yield urls.TIMELINE, "timeline.html", partial(ctx.timeline_context, graph)
-    yield urls.PUBLISHERS, "publishers.html", partial(ctx.publishers_context, graph)
+    for path, template, builder in (
+        (urls.INDEX, "index.html", ctx.index_context),
+        (urls.TOPICS, "topics.html", ctx.topics_index_context),
+        (urls.PEOPLE, "people.html", ctx.people_index_context),
+        (urls.MEETINGS, "meetings.html", ctx.meetings_index_context),
+        (urls.NOT_FOUND, "404.html", ctx.not_found_context),
+        (urls.GLOSSARY, "glossary.html", ctx.glossary_context),
+        (urls.SEARCH, "search.html", ctx.search_context),
+        (urls.TIMELINE, "timeline.html", ctx.timeline_context),
+        (urls.PUBLISHERS, "publishers.html", ctx.publishers_context),
+    ):
+        yield path, template, partial(builder, graph), depends.listing(path)
     linker = Linker(graph)
     for readout_id in graph.chronology:
-        yield urls.readout_path(readout_id), "readout.html", partial(ctx.readout_context, graph, readout_id, linker)
+        yield (urls.readout_path(readout_id), "readout.html", partial(ctx.readout_context, graph, readout_id, linker),
+               depends.readout(readout_id))
     for topic in graph.corpus.topics:
-        yield urls.topic_path(topic.id), "topic.html", partial(ctx.topic_context, graph, topic.id)
+        yield (urls.topic_path(topic.id), "topic.html", partial(ctx.topic_context, graph, topic.id),
+               depends.topic(topic.id))
     for person in graph.corpus.people:
-        yield urls.person_path(person.id), "person.html", partial(ctx.person_context, graph, person.id)
+        yield (urls.person_path(person.id), "person.html", partial(ctx.person_context, graph, person.id),
+               depends.person(person.id))
     for meeting_id in sorted(graph.meetings):
-        yield urls.meeting_path(meeting_id), "meeting.html", partial(ctx.meeting_context, graph, meeting_id)
+        yield (urls.meeting_path(meeting_id), "meeting.html", partial(ctx.meeting_context, graph, meeting_id),
+               depends.meeting(meeting_id))
 
 
-def write_site(graph: SiteGraph, root: Path, out: Path) -> int:
-    """Render every page, copy the stylesheet, sources and Markdown into `out`; returns files written."""
+@dataclass
+class WriteReport:
+    manifest: dict[str, str] = field(default_factory=dict)
+    """Output path → fingerprint, for the next build."""
+    written: int = 0
+    unchanged: int = 0
+
+
+def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = None,
+               manifest: dict[str, str] | None = None) -> WriteReport:
+    """Write every file of the site into `out`. A file whose fingerprint equals the one in
+    `manifest` is linked from the `previous` site instead of being made again."""
     env = make_env(root / "templates")
-    written = 0
-    for path, template_name, build in pages(graph):
+    depends = Dependencies(graph, root)
+    old = manifest or {}
+    report = WriteReport()
+
+    def keep(path: str, fingerprint: str) -> bool:
+        """Reuse the previous build's file when nothing it was made from changed."""
+        report.manifest[path] = fingerprint
+        if previous is None or old.get(path) != fingerprint or not (previous / path).is_file():
+            return False
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(previous / path, target)
+        except OSError:
+            shutil.copyfile(previous / path, target)
+        report.unchanged += 1
+        return True
+
+    for path, template_name, build, fingerprint in pages(graph, depends):
+        if keep(path, fingerprint):
+            continue
         html = render_page(env, template_name, build())
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-        written += 1
-    written += _copy_static(root, out)
-    written += write_search_index(graph, out)
-    written += write_exports(graph, out)
+        report.written += 1
+    for path, source in _static_files(root):
+        if not keep(path, digest((depends.static, path))):
+            _copy(source, out / path)
+            report.written += 1
     content = root / "content"
     for readout in graph.readouts.values():
         # The raw source and the Markdown sit beside the page: provenance a reader can check.
         if readout.source:
             source = content / readout.source.file
             if source.is_file():
-                target = out / urls.source_path(readout.source.file)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
-                written += 1
-        markdown = out / urls.readout_markdown_path(readout.id)
-        markdown.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(readout.path.path, markdown)
-        written += 1
-    return written
+                path = urls.source_path(readout.source.file)
+                stat = source.stat()
+                if not keep(path, digest((path, stat.st_size, stat.st_mtime_ns))):
+                    _copy(source, out / path)
+                    report.written += 1
+        path = urls.readout_markdown_path(readout.id)
+        if not keep(path, digest((path, readout.digest))):
+            _copy(Path(readout.path.path), out / path)
+            report.written += 1
+    report.written += write_search_index(graph, out)
+    report.written += write_exports(graph, out)
+    return report
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
 
 
 def render_page(env: jinja2.Environment, template_name: str, context: dict[str, Any]) -> str:
@@ -104,16 +152,12 @@ def _template_frame(error: BaseException) -> tuple[str | None, int | None]:
     return found
 
 
-def _copy_static(root: Path, out: Path) -> int:
-    """The theme's static files, then the site's own static/ over them, file by file."""
-    count = 0
+def _static_files(root: Path) -> list[tuple[str, Path]]:
+    """(output path, file) for the theme's static files, then the site's own static/ over them."""
+    files: dict[str, Path] = {}
     for folder in (THEME / "static", root / "static"):
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                target = out / "static" / path.relative_to(folder)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, target)
-                count += 1
-    return count
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    files["static/" + path.relative_to(folder).as_posix()] = path
+    return sorted(files.items())

@@ -1,0 +1,102 @@
+"""Incremental builds equal clean builds, byte for byte, and touch only what changed."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from readouts.build import build_site
+from tests.conftest import copy_demo_site
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MOFA = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
+OTHER = "2012-09-25-mofa-japan-russia-foreign-ministers-meeting-overview"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _clean_build(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The same content built from nothing: no cache, no previous site."""
+    clean = tmp_path / "clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    clean.mkdir()
+    shutil.copy(root / "site.yaml", clean / "site.yaml")
+    shutil.copytree(root / "content", clean / "content")
+    if (root / "templates").exists():
+        shutil.copytree(root / "templates", clean / "templates")
+    build_site(clean)
+    return _tree(clean / "site")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _readout(root: Path, readout_id: str) -> Path:
+    return root / "content" / "readouts" / f"{readout_id}.md"
+
+
+CHANGES: list[tuple[str, Callable[[Path], None]]] = [
+    ("add a source", lambda root: shutil.copy(FIXTURES / "sixth_readout.txt", root / "content" / "sources" / "six.txt")),
+    ("edit a paragraph", lambda root: _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")),
+    ("correct a title", lambda root: _edit(_readout(root, MOFA), "title: Japan-Russia Foreign Ministers’ Meeting",
+                                           "title: Japan–Russia Foreign Ministers’ Meeting")),
+    ("remove a topic by hand", lambda root: _edit(_readout(root, OTHER), "topics: [territorial-issue, ",
+                                                  "topics: [")),
+    ("delete a readout", lambda root: (_readout(root, OTHER).unlink(),
+                                       (root / "content" / "sources" / "003_19287fb4fa5b8656.txt").unlink())),
+    ("change a topic rule", lambda root: _edit(root / "content" / "topics.yaml", "    - grave visit*\n", "")),
+    ("rename a person", lambda root: _edit(root / "content" / "people.yaml", "name: Sergey Lavrov", "name: Sergei Lavrov")),
+    ("override a template", lambda root: (root / "templates" / "readout_item.html").write_text(
+        '<a href="{{ readout.href }}">{{ readout.title }}</a> ({{ readout.publisher }})\n', encoding="utf-8")),
+    ("change the site title", lambda root: _edit(root / "site.yaml", "title: Japan–Russia Readouts", "title: Readouts")),
+]
+
+
+def test_incremental_builds_equal_clean_builds_through_a_series_of_changes(tmp_path: Path) -> None:
+    (tmp_path / "root").mkdir()
+    root = copy_demo_site(tmp_path / "root", with_readouts=False)
+    build_site(root)
+    for name, change in CHANGES:
+        change(root)
+        build_site(root)
+        assert _tree(root / "site") == _clean_build(root, tmp_path), f"after: {name}"
+
+
+def test_a_body_edit_rewrites_only_the_pages_that_show_it(built_demo: Path, tmp_path: Path) -> None:
+    root = tmp_path / "copy"
+    shutil.copytree(built_demo, root)
+    build_site(root)  # the copy's cache is keyed by the old paths: this build refreshes it
+    untouched = root / "site" / "readouts" / f"{OTHER}.html"
+    inode = untouched.stat().st_ino
+    _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")
+    report = build_site(root)
+    assert (root / "site" / "readouts" / f"{OTHER}.html").stat().st_ino == inode, "an unrelated page was rewritten"
+    assert "waste disposal" in (root / "site" / "readouts" / f"{MOFA}.html").read_text(encoding="utf-8")
+    assert report.unchanged > report.written
+
+
+def test_a_build_with_nothing_changed_writes_no_page(built_demo: Path, tmp_path: Path) -> None:
+    root = tmp_path / "copy"
+    shutil.copytree(built_demo, root)
+    build_site(root)
+    report = build_site(root)
+    pages = [p for p in (root / "site").rglob("*.html")]
+    assert report.unchanged >= len(pages)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty"])
+def test_a_damaged_cache_is_ignored(built_demo: Path, tmp_path: Path, damage: str) -> None:
+    root = tmp_path / "copy"
+    shutil.copytree(built_demo, root)
+    cache = root / ".readouts-cache" / "build.pickle"
+    cache.write_bytes(b"not a pickle" if damage == "garbage" else b"")
+    build_site(root)
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
