@@ -66,11 +66,13 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
 
     meetings, meeting_of = group_meetings(readouts, order)
     related = related_readouts(readouts, order)
-    used = names_used(corpus.terms, readouts)
+    used = names_used(corpus.terms, readouts, cache, rules_digest)
     if cache is not None:
         # Only this build's readouts stay cached, so the cache never outgrows the site.
+        fresh.update({k: v for k, v in cache.items() if k[1] == "terms" and k[2] == rules_digest})
+        live = {r.digest for r in corpus.readouts}
         cache.clear()
-        cache.update({k: v for k, v in fresh.items() if k[0]})
+        cache.update({k: v for k, v in fresh.items() if k[0] and k[0] in live})
 
     frozen = MappingProxyType
     return SiteGraph(

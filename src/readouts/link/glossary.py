@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from readouts.link.keys import phrase_key, word_keys
 from readouts.model import Readout, Term
@@ -16,12 +17,19 @@ def name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", flags)
 
 
-def names_used(terms: tuple[Term, ...], readouts: Mapping[str, Readout]) -> dict[str, dict[str, tuple[str, ...]]]:
-    """Readout id → term id → the names of that term the readout uses (only terms it uses)."""
+def names_used(terms: tuple[Term, ...], readouts: Mapping[str, Readout],
+               cache: dict[Any, Any] | None = None, rules_digest: str = "") -> dict[str, dict[str, tuple[str, ...]]]:
+    """Readout id → term id → the names of that term the readout uses (only terms it uses).
+
+    `cache` holds earlier results under (readout digest, "terms", rules digest)."""
     compiled = [(term.id, [(n, phrase_key(n), name_pattern(n)) for side in term.names.values() for n in side])
                 for term in terms]
     used: dict[str, dict[str, tuple[str, ...]]] = {}
     for readout_id, readout in readouts.items():
+        cache_key = (readout.digest, "terms", rules_digest)
+        if cache is not None and readout.digest and cache_key in cache:
+            used[readout_id] = cache[cache_key]
+            continue
         keys = word_keys(readout.body)
         found: dict[str, tuple[str, ...]] = {}
         for term_id, names in compiled:
@@ -30,6 +38,8 @@ def names_used(terms: tuple[Term, ...], readouts: Mapping[str, Readout]) -> dict
             if hits:
                 found[term_id] = hits
         used[readout_id] = found
+        if cache is not None:
+            cache[cache_key] = found
     return used
 
 

@@ -52,16 +52,19 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...]
                    ) -> tuple[dict[str, Meeting], dict[str, str]]:
     """(meeting id → Meeting, readout id → meeting id) for readouts that report a meeting."""
     groups: dict[str, list[str]] = defaultdict(list)
+    on_day: dict[dt.date, list[str]] = defaultdict(list)
+    """Day → the automatic groups of that day: a readout is compared with its own day's only."""
     for readout_id in order:
         readout = readouts[readout_id]
         if readout.meeting.meeting_id:
             groups[readout.meeting.meeting_id].append(readout_id)
             continue
-        if readout.meeting.date is None:
+        day = readout.meeting.date
+        if day is None:
             continue
-        for members in groups.values():
-            if any(_same_meeting(readout, readouts[m]) for m in members if not readouts[m].meeting.meeting_id):
-                members.append(readout_id)
+        for key in on_day[day]:
+            if any(_same_meeting(readout, readouts[m]) for m in groups[key]):
+                groups[key].append(readout_id)
                 break
         else:
             key = meeting_id_for(readout)
@@ -69,6 +72,7 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...]
             while key in groups:
                 key, suffix = f"{meeting_id_for(readout)}-{suffix}", suffix + 1
             groups[key].append(readout_id)
+            on_day[day].append(key)
 
     # An account that prints its day without a year ("TOKYO, August 31. /TASS/.") joins the one
     # meeting it fits: same people, no other place, held that day or up to two days before (a

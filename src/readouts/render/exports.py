@@ -43,6 +43,12 @@ _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+def export_paths(graph: SiteGraph) -> list[str]:
+    """Every file write_exports writes."""
+    feeds = [urls.TOPIC_FEED.format(topic_id=t) for t in graph.corpus.config.main_topics if t in graph.topics]
+    return [urls.FEED, *feeds, urls.SITEMAP, urls.READOUTS_JSON, urls.READOUTS_CSV, urls.MEETINGS_ICS]
+
+
 def write_exports(graph: SiteGraph, out: Path) -> int:
     """Write every export file under `out`; returns how many files were written.
 

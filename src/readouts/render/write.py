@@ -22,7 +22,7 @@ from readouts.render import context as ctx
 from readouts.render import urls
 from readouts.render.depends import Dependencies, digest
 from readouts.render.env import THEME, make_env
-from readouts.render.exports import write_exports
+from readouts.render.exports import export_paths, write_exports
 from readouts.render.mentions import Linker
 from readouts.render.search import write_search_index
 
@@ -76,11 +76,15 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
     old = manifest or {}
     report = WriteReport()
 
+    def reusable(path: str, fingerprint: str) -> bool:
+        return previous is not None and old.get(path) == fingerprint and (previous / path).is_file()
+
     def keep(path: str, fingerprint: str) -> bool:
         """Reuse the previous build's file when nothing it was made from changed."""
         report.manifest[path] = fingerprint
-        if previous is None or old.get(path) != fingerprint or not (previous / path).is_file():
+        if not reusable(path, fingerprint):
             return False
+        assert previous is not None
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -117,8 +121,16 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
         if not keep(path, digest((path, readout.digest))):
             _copy(Path(readout.path.path), out / path)
             report.written += 1
-    report.written += write_search_index(graph, out)
-    report.written += write_exports(graph, out)
+    # The search index and the exports read every readout: made again when anything changed.
+    data_files = [urls.SEARCH_INDEX_SCRIPT, *export_paths(graph)]
+    if all(reusable(path, depends.everything) for path in data_files):
+        for path in data_files:
+            keep(path, depends.everything)
+    else:
+        for path in data_files:
+            report.manifest[path] = depends.everything
+        report.written += write_search_index(graph, out)
+        report.written += write_exports(graph, out)
     return report
 
 
