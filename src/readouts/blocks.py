@@ -13,8 +13,10 @@ from markdown_it import MarkdownIt
 
 from readouts.model import Block
 
-_PARSER = MarkdownIt("commonmark", {"html": False})
+# Only the block structure is needed here: inline parsing (a third of the time) is left to render.
+_PARSER = MarkdownIt("commonmark", {"html": False}).disable(["inline", "text_join"])
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def anchor_for(text: str) -> str:
@@ -28,11 +30,10 @@ def anchor_for(text: str) -> str:
 
 def language_of(text: str) -> str | None:
     """"ru" when most letters are Cyrillic, else None (the site's language)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return None
     cyrillic = len(_CYRILLIC.findall(text))
-    return "ru" if cyrillic * 2 > len(letters) else None
+    if not cyrillic:
+        return None
+    return "ru" if cyrillic * 2 > len(_LETTER.findall(text)) else None
 
 
 def parse_blocks(body: str, first_line: int) -> tuple[Block, ...]:
