@@ -45,6 +45,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--keep-going", action="store_true",
                        help="build with the sources that can be read; list the others and exit 1")
 
+    serve = commands.add_parser(
+        "serve", help="build, serve on this machine, rebuild on every change and reload open pages",
+        description="Build the site, serve it at http://127.0.0.1:PORT/, and watch content/, templates/, "
+                    "static/ and site.yaml: every change rebuilds what it touches and reloads open pages. "
+                    "A failed build shows here and over the page, and the last good site stays served.")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000; 0 picks a free one)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1, this machine only)")
+
     imp = commands.add_parser(
         "import", help="turn raw sources into Markdown readouts",
         description="Turn content/sources/* into content/readouts/*.md. A readout a person has "
@@ -86,6 +95,12 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "build":
             return _build(root, args.keep_going)
+        if args.command == "serve":
+            from readouts.serve import serve
+
+            serve(root, args.host, args.port, log=lambda line: print(line, flush=True),
+                  on_ready=lambda url: print(f"serving {root / 'site'} at {url} (Ctrl-C stops)", flush=True))
+            return 0
         if args.command == "import":
             report = import_sources(root, force=frozenset(args.force), keep_going=args.keep_going)
             return _print_imports(report, verbose=True)

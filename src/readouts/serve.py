@@ -1,0 +1,181 @@
+"""`readouts serve`: build, serve the site on this machine, rebuild on every change, reload pages.
+
+Pages are served with a small script added on the way out (never written into site/): it listens
+for the end of each rebuild and reloads the page, or shows the build's error over the page while
+the last good site stays served.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from readouts.build import BuildReport, build_site
+from readouts.cache import CACHE_DIR
+from readouts.config import load_config
+from readouts.errors import ReadoutsError
+
+EVENTS = "/__readouts/events"
+RELOAD_SCRIPT = "/__readouts/reload.js"
+_SCRIPT_TAG = f'<script src="{RELOAD_SCRIPT}"></script>'.encode()
+
+_RELOAD_JS = """\
+// Added by `readouts serve` to the pages it serves; never part of the built site.
+(function () {
+  var overlay = null;
+  function show(message) {
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText = "position:fixed;inset:auto 1rem 1rem 1rem;z-index:9999;max-height:50vh;overflow:auto;" +
+        "background:#5c0f0f;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem;border-radius:6px;" +
+        "white-space:pre-wrap;box-shadow:0 4px 20px rgba(0,0,0,.4)";
+      document.body.appendChild(overlay);
+    }
+    overlay.textContent = "The last build failed; this is the last good site.\\n\\n" + message;
+  }
+  var source = new EventSource("/__readouts/events");
+  source.addEventListener("reload", function () { window.location.reload(); });
+  source.addEventListener("failed", function (event) { show(JSON.parse(event.data).message); });
+})();
+"""
+
+
+class Events:
+    """The state browsers follow: a counter of good builds and the last build's error."""
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()
+        self.generation = 0
+        self.error: str | None = None
+
+    def publish(self, error: str | None) -> None:
+        with self.changed:
+            self.generation += 1
+            self.error = error
+            self.changed.notify_all()
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """Static files from the output folder, with the reload script added to HTML."""
+
+    events: Events
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        if self.path == EVENTS:
+            self._stream_events()
+            return
+        if self.path == RELOAD_SCRIPT:
+            self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", _RELOAD_JS.encode())
+            return
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix == ".html" and path.is_file():
+            html = path.read_bytes()
+            at = html.rfind(b"</body>")
+            html = html[:at] + _SCRIPT_TAG + html[at:] if at >= 0 else html + _SCRIPT_TAG
+            self._send(HTTPStatus.OK, "text/html; charset=utf-8", html)
+            return
+        if not path.exists():
+            not_found = Path(self.directory) / "404.html"
+            if not_found.is_file():
+                self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", not_found.read_bytes())
+                return
+        super().do_GET()
+
+    def _send(self, status: HTTPStatus, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _stream_events(self) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        events = self.events
+        with events.changed:
+            seen = events.generation
+            pending_error = events.error
+        try:
+            if pending_error:
+                self._event("failed", {"message": pending_error})
+            while True:
+                with events.changed:
+                    events.changed.wait_for(partial(_moved_on, events, seen), timeout=15)
+                    generation, error = events.generation, events.error
+                if generation == seen:
+                    self.wfile.write(b": still here\n\n")  # keeps proxies from closing the stream
+                    self.wfile.flush()
+                    continue
+                seen = generation
+                self._event("failed" if error else "reload", {"message": error or ""})
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+    def _event(self, name: str, data: dict[str, str]) -> None:
+        self.wfile.write(f"event: {name}\ndata: {json.dumps(data)}\n\n".encode())
+        self.wfile.flush()
+
+
+def _moved_on(events: Events, seen: int) -> bool:
+    return events.generation != seen
+
+
+def watched_paths(root: Path) -> list[Path]:
+    return [p for p in (root / "content", root / "templates", root / "static", root / "site.yaml") if p.exists()]
+
+
+def serve(root: Path, host: str, port: int, log: Callable[[str], None],
+          on_ready: Callable[[str], None], stop: threading.Event | None = None) -> None:
+    """Build, serve and watch until `stop` is set (or Ctrl-C)."""
+    from watchfiles import watch  # the dev server's own dependency, not paid for by builds
+
+    events = Events()
+    output = root / load_config(root).output_dir
+
+    def rebuild(first: bool) -> None:
+        try:
+            report: BuildReport = build_site(root)
+        except ReadoutsError as error:
+            log(f"error: {error}")
+            events.publish(str(error))
+            return
+        log(f"built {report.readouts} readouts: {report.written} files written, "
+            f"{report.unchanged} unchanged, {report.seconds:.2f} s")
+        if first or report.written or events.error:
+            events.publish(None)
+
+    rebuild(first=True)
+    output.mkdir(parents=True, exist_ok=True)
+    handler = partial(type("BoundHandler", (Handler,), {"events": events}), directory=str(output))
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    on_ready(f"http://{host}:{server.server_address[1]}/")
+    stop = stop or threading.Event()
+    ignored = (output.resolve(), (root / CACHE_DIR).resolve())
+    try:
+        for changes in watch(*watched_paths(root), stop_event=stop, debounce=200, rust_timeout=500,
+                             yield_on_timeout=False, raise_interrupt=False):
+            paths = [Path(p).resolve() for _, p in changes]
+            if all(any(p.is_relative_to(i) for i in ignored) or p.name.startswith(".") for p in paths):
+                continue
+            rebuild(first=False)
+    finally:
+        server.shutdown()
+        server.server_close()
