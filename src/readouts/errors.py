@@ -17,6 +17,10 @@ class ReadoutsError(Exception):
         self.line = line
         self.hint = hint
 
+    def __reduce__(self) -> tuple[type, tuple[str, str | None, int | None, str | None]]:
+        # Keeps the path and line when an error crosses from a worker process.
+        return (self.__class__, (self.message, self.path, self.line, self.hint))
+
     def __str__(self) -> str:
         where = ""
         if self.path:
@@ -33,6 +37,9 @@ class ReadoutsErrors(ReadoutsError):
     def __init__(self, errors: list[ReadoutsError]) -> None:
         super().__init__(f"{len(errors)} problems found")
         self.errors = errors
+
+    def __reduce__(self) -> tuple[type, tuple[list[ReadoutsError]]]:  # type: ignore[override]
+        return (self.__class__, (self.errors,))
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)

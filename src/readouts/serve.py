@@ -102,14 +102,14 @@ class Handler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def _stream_events(self) -> None:
+        events = self.events
+        with events.changed:  # before the headers: a build that ends meanwhile is not missed
+            seen = events.generation
+            pending_error = events.error
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        events = self.events
-        with events.changed:
-            seen = events.generation
-            pending_error = events.error
         try:
             if pending_error:
                 self._event("failed", {"message": pending_error})
@@ -166,12 +166,19 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    on_ready(f"http://{host}:{server.server_address[1]}/")
     stop = stop or threading.Event()
     ignored = (output.resolve(), (root / CACHE_DIR).resolve())
+    ready = False
     try:
-        for changes in watch(*watched_paths(root), stop_event=stop, debounce=200, rust_timeout=500,
-                             yield_on_timeout=False, raise_interrupt=False):
+        # The watcher reports an empty set when it has been quiet for a while; the first one
+        # means it is watching, and only then is the server announced, so no change is missed.
+        for changes in watch(*watched_paths(root), stop_event=stop, debounce=200, rust_timeout=300,
+                             yield_on_timeout=True, raise_interrupt=False):
+            if not ready:
+                ready = True
+                on_ready(f"http://{host}:{server.server_address[1]}/")
+            if not changes:
+                continue
             paths = [Path(p).resolve() for _, p in changes]
             if all(any(p.is_relative_to(i) for i in ignored) or p.name.startswith(".") for p in paths):
                 continue

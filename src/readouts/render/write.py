@@ -6,6 +6,7 @@ the same bytes.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -68,10 +69,9 @@ class WriteReport:
 
 
 def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = None,
-               manifest: dict[str, str] | None = None) -> WriteReport:
+               manifest: dict[str, str] | None = None, progress: Progress | None = None) -> WriteReport:
     """Write every file of the site into `out`. A file whose fingerprint equals the one in
     `manifest` is linked from the `previous` site instead of being made again."""
-    env = make_env(root / "templates")
     depends = Dependencies(graph, root)
     old = manifest or {}
     report = WriteReport()
@@ -94,14 +94,9 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
         report.unchanged += 1
         return True
 
-    for path, template_name, build, fingerprint in pages(graph, depends):
-        if keep(path, fingerprint):
-            continue
-        html = render_page(env, template_name, build())
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
-        report.written += 1
+    to_render = [(path, template, build) for path, template, build, fingerprint in pages(graph, depends)
+                 if not keep(path, fingerprint)]
+    report.written += render_pages(to_render, root, out, progress)
     for path, source in _static_files(root):
         if not keep(path, digest((depends.static, path))):
             _copy(source, out / path)
@@ -132,6 +127,61 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
         report.written += write_search_index(graph, out)
         report.written += write_exports(graph, out)
     return report
+
+
+Progress = Callable[[int, int], None]
+"""Told (pages rendered so far, pages to render) as rendering goes."""
+
+PARALLEL_FROM = 400
+"""Fewer pages than this render in this process: starting workers would cost more than it saves."""
+
+_WORK: list[tuple[str, str, Callable[[], dict[str, Any]]]] = []
+"""The pages the worker processes render, set before they are forked so they inherit it."""
+
+
+def render_pages(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root: Path, out: Path,
+                 progress: Progress | None = None) -> int:
+    """Render and write pages, on every core when there are many. Returns pages written."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(work) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        env = make_env(root / "templates")
+        for done, (path, template, build) in enumerate(work, start=1):
+            _write_page(env, out, path, template, build)
+            if progress and done % 50 == 0:
+                progress(done, len(work))
+        return len(work)
+    global _WORK
+    _WORK = work
+    try:
+        # Forked workers inherit the graph and the page list without pickling either; each
+        # renders every n-th page, so the share of long and short pages evens out.
+        chunks = [(root, out, start, workers) for start in range(workers)]
+        done = 0
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for count in pool.imap_unordered(_render_share, chunks):
+                done += count
+                if progress:
+                    progress(done, len(work))
+        return done
+    finally:
+        _WORK = []
+
+
+def _render_share(args: tuple[Path, Path, int, int]) -> int:
+    root, out, start, step = args
+    env = make_env(root / "templates")
+    share = _WORK[start::step]
+    for path, template, build in share:
+        _write_page(env, out, path, template, build)
+    return len(share)
+
+
+def _write_page(env: jinja2.Environment, out: Path, path: str, template: str,
+                build: Callable[[], dict[str, Any]]) -> None:
+    html = render_page(env, template, build())
+    target = out / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, encoding="utf-8")
 
 
 def _copy(source: Path, target: Path) -> None:
