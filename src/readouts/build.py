@@ -39,7 +39,8 @@ class BuildReport:
     output: Path
 
 
-def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], None] | None = None) -> BuildReport:
+def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], None] | None = None,
+               progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Import new and changed sources, then render the whole site into its output folder.
 
     One build of a site runs at a time; a second one waits for the first (`on_wait` is told).
@@ -57,7 +58,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         try:
             staging.mkdir(parents=True)
             previous = output if (output / MARKER).exists() else None
-            written = write_site(graph, root, staging, previous, cache.pages)
+            written = write_site(graph, root, staging, previous, cache.pages, progress)
             (staging / MARKER).write_text("built by readouts; this folder is replaced on every build\n",
                                           encoding="utf-8")
             publish(staging, output)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from readouts import __version__
@@ -149,10 +150,31 @@ def _print_imports(report: ImportReport, verbose: bool) -> int:
 
 
 def _build(root: Path, keep_going: bool) -> int:
+    import contextlib
+    import os
+
     from readouts.build import build_site
 
-    report = build_site(root, keep_going=keep_going, on_wait=lambda: print(
-        "waiting for another build of this site to finish…", file=sys.stderr))
+    def wait() -> None:
+        print("waiting for another build of this site to finish…", file=sys.stderr)
+
+    interactive = sys.stderr.isatty() and os.environ.get("CI", "").lower() in ("", "0", "false", "no")
+    with contextlib.ExitStack() as stack:
+        progress: Callable[[int, int], None] | None = None
+        if interactive:
+            # A bar on a terminal only: in CI and in pipes a build says one line at the end.
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            bar = stack.enter_context(Progress(TextColumn("rendering"), BarColumn(), MofNCompleteColumn(),
+                                               TimeElapsedColumn(), transient=True))
+            task = bar.add_task("rendering", total=None)
+
+            def advance(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            progress = advance
+
+        report = build_site(root, keep_going=keep_going, on_wait=wait, progress=progress)
     status = _print_imports(report.imports, verbose=False)
     try:
         shown = report.output.relative_to(Path.cwd())
