@@ -54,3 +54,27 @@ def test_every_theme_template_is_documented() -> None:
     documented = (repo / "docs" / "templates.md").read_text(encoding="utf-8")
     for template in (repo / "src" / "readouts" / "theme" / "templates").glob("*.html"):
         assert f"`{template.name}`" in documented, f"{template.name} is missing from docs/templates.md"
+
+
+def test_the_wheel_ships_the_theme_and_the_starter_site(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    repo = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                             "-w", str(tmp_path), str(repo)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    (wheel,) = tmp_path.glob("readouts-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for needed in ("readouts/theme/templates/readout.html", "readouts/theme/static/style.css",
+                   "readouts/theme/static/vendor/minisearch.js", "readouts/starter/topics.yaml",
+                   "readouts/cli.py"):
+        assert needed in names, needed
+
+
+def test_every_command_has_help_with_an_example(capsys) -> None:
+    for command in ("init", "build", "serve", "import", "add", "check", "explain"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "example" in capsys.readouterr().out, command

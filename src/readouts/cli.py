@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from readouts import __version__
 from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.importer.run import ImportReport, import_sources
+from readouts.importer.write import write_atomic_bytes
 
 EPILOG = """\
 examples:
@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Import new or changed sources, then render the whole site into its output "
                     "folder (site/ unless site.yaml says otherwise). A failed build leaves the "
                     "previous site as it was.")
+    build.epilog = "example:\n  readouts build --keep-going"
+    build.formatter_class = argparse.RawDescriptionHelpFormatter
     build.add_argument("--keep-going", action="store_true",
                        help="build with the sources that can be read; list the others and exit 1")
 
@@ -51,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Build the site, serve it at http://127.0.0.1:PORT/, and watch content/, templates/, "
                     "static/ and site.yaml: every change rebuilds what it touches and reloads open pages. "
                     "A failed build shows here and over the page, and the last good site stays served.")
+    serve.epilog = "examples:\n  readouts serve\n  readouts serve --port 8080"
+    serve.formatter_class = argparse.RawDescriptionHelpFormatter
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000; 0 picks a free one)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1, this machine only)")
@@ -59,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
         "import", help="turn raw sources into Markdown readouts",
         description="Turn content/sources/* into content/readouts/*.md. A readout a person has "
                     "edited is never overwritten unless named with --force.")
+    imp.epilog = ("examples:\n  readouts import\n"
+                  "  readouts import --force 2019-09-25-mofa-japan-russia-foreign-ministers-meeting")
+    imp.formatter_class = argparse.RawDescriptionHelpFormatter
     imp.add_argument("--keep-going", action="store_true",
                      help="import every source that can be read; list the others and exit 1")
     imp.add_argument("--force", action="append", default=[], metavar="ID",
@@ -67,10 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     add = commands.add_parser(
         "add", help="copy raw readouts into content/sources/ and import them",
         description="Copy each FILE into content/sources/ under its own name, then import it.")
+    add.epilog = "example:\n  readouts add ~/Downloads/mofa-2019-09-25.txt ~/Downloads/tass-2019-09-26.txt"
+    add.formatter_class = argparse.RawDescriptionHelpFormatter
     add.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
     commands.add_parser(
         "check", help="list what needs a person: unknown names, undated readouts, broken links",
+        epilog="example:\n  readouts build && readouts check", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Validate content/ and the built site. Lists every error and warning (unknown "
                     "names, undated readouts with a date proposed from another account of the same "
                     "meeting, links that point nowhere) and exits 1 if there is any.")
@@ -78,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     explain = commands.add_parser(
         "explain", help="show why each paragraph of a readout got its topics",
         description="For each paragraph of the readout, the topics.yaml phrase that matched.")
+    explain.epilog = "example:\n  readouts explain 2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
+    explain.formatter_class = argparse.RawDescriptionHelpFormatter
     explain.add_argument("id", help="the readout's id (its file name without .md)")
     return parser
 
@@ -198,7 +210,7 @@ def _add(root: Path, files: list[Path]) -> int:
             raise ReadoutsError(f"content/sources/{file.name} exists and holds a different text", str(file),
                                 hint="rename the file you are adding, so both sources are kept")
         if not target.exists():
-            shutil.copyfile(file, target)
+            write_atomic_bytes(target, file.read_bytes())
         copied.append(target)
     report = import_sources(root, only=copied)
     return _print_imports(report, verbose=True)
