@@ -200,19 +200,35 @@ def topic_context(graph: SiteGraph, topic_id: str) -> dict[str, Any]:
 
 
 def person_context(graph: SiteGraph, person_id: str) -> dict[str, Any]:
-    """person.html: roles over time, meetings attended, readouts that mention them, counterparts."""
+    """person.html: roles over time, meetings attended (each with all its accounts), readouts
+    that name them, and counterparts counted once per meeting."""
     person: Person = graph.people[person_id]
     path = urls.person_path(person_id)
     links = Links(path)
-    attended, mentioned = [], []
-    counterparts: Counter[str] = Counter()
+    meetings: dict[str, list[str]] = {}
+    mentioned = []
     for readout_id in graph.readouts_by_person.get(person_id, ()):
         readout = graph.readouts[readout_id]
         if person_id in readout.participants:
-            attended.append(readout_link(graph, links, readout_id))
-            counterparts.update(p for p in readout.participants if p != person_id)
+            meetings.setdefault(graph.meeting_of.get(readout_id, readout_id), []).append(readout_id)
         else:
             mentioned.append(readout_link(graph, links, readout_id))
+    attended = []
+    counterparts: Counter[str] = Counter()
+    for key, readout_ids in meetings.items():
+        meeting = graph.meetings.get(key)
+        others = [p for p in dict.fromkeys(p for r in readout_ids for p in graph.readouts[r].participants)
+                  if p != person_id]
+        counterparts.update(others)
+        day = meeting.date if meeting else graph.readouts[readout_ids[0]].date
+        attended.append({
+            "date": format_date(day) or "Undated",
+            "place": meeting.place if meeting else graph.readouts[readout_ids[0]].meeting.place,
+            "href": links.meeting(key) if meeting else None,
+            "with": [person_link(graph, links, p, day) for p in others],
+            "role": person.role_on(day),
+            "accounts": [readout_link(graph, links, r) for r in readout_ids],
+        })
     context = page_context(graph, path, person.name, "people")
     context["person"] = {
         "id": person.id, "name": person.name, "spellings": list(person.spellings),
