@@ -190,13 +190,46 @@ def topic_context(graph: SiteGraph, topic_id: str) -> dict[str, Any]:
                          for a in excerpts.get(readout_id, ())],
         })
     context = page_context(graph, path, topic.title, "topics")
-    dates = (graph.readouts[r].date for r in graph.readouts_by_topic.get(topic_id, ()))
-    years = Counter(day.year for day in dates if day)
+    ids = graph.readouts_by_topic.get(topic_id, ())
+    dated = [(graph.readouts[r].date, graph.readouts[r].publisher) for r in ids]
+    by_year_publisher: Counter[tuple[int | None, str]] = Counter(
+        (day.year if day else None, publisher) for day, publisher in dated)
+    years = sorted({y for y, _ in by_year_publisher if y is not None})
+    publishers = [p for p in PUBLISHER_NAMES if any(pub == p for _, pub in by_year_publisher)]
     context["topic"] = {"id": topic.id, "title": topic.title, "description": topic.description,
                         "main": topic.main, "count": len(entries),
-                        "years": [{"year": y, "count": years[y]} for y in sorted(years)]}
+                        "years": [{"year": y, "count": sum(n for (yy, _), n in by_year_publisher.items() if yy == y)}
+                                  for y in years]}
+    context["counts"] = {"publishers": [PUBLISHER_NAMES[p] for p in publishers],
+                         "rows": [{"year": y if y is not None else "Undated",
+                                   "cells": [by_year_publisher.get((y, p), 0) for p in publishers]}
+                                  for y in [*years, *([None] if any(y is None for y, _ in by_year_publisher) else [])]]}
+    context["coverage"] = _coverage(graph, links, topic_id)
     context["entries"] = entries
     return context
+
+
+def _coverage(graph: SiteGraph, links: Links, topic_id: str) -> dict[str, Any]:
+    """Meetings in time order × sides: who reported the topic at each meeting, linked to where."""
+    sides = ["japan", "russia", "other"]
+    rows = []
+    for meeting in sorted(graph.meetings.values(), key=lambda m: (m.date or dt.date.max, m.id)):
+        if not any(topic_id in graph.readouts[r].topics for r in meeting.readout_ids):
+            continue
+        cells = []
+        for side in sides:
+            accounts = [r for r in meeting.readout_ids if PUBLISHER_SIDES[graph.readouts[r].publisher] == side]
+            reporting = [r for r in accounts if topic_id in graph.readouts[r].topics]
+            first = None
+            if reporting:
+                marks = graph.block_topics.get(reporting[0], {})
+                anchor = next((b.anchor for b in graph.readouts[reporting[0]].blocks
+                               if topic_id in marks.get(b.anchor, ())), None)
+                first = links.readout(reporting[0], anchor)
+            cells.append({"state": "reported" if reporting else ("silent" if accounts else "none"), "href": first})
+        rows.append({"href": links.meeting(meeting.id), "date": format_date(meeting.date) or "Undated",
+                     "place": meeting.place, "cells": cells})
+    return {"sides": [SIDE_LABELS.get(s, "Other outlets") for s in sides], "rows": rows}
 
 
 def person_context(graph: SiteGraph, person_id: str) -> dict[str, Any]:
@@ -267,8 +300,29 @@ def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
     title = " – ".join(n["name"] for n in names) or "Meeting"
     context = page_context(graph, path, f"{title}, {format_date(meeting.date) or 'undated'}", "meetings")
     context["meeting"] = {"id": meeting.id, "date": format_date(meeting.date), "place": meeting.place,
-                          "participants": names, "accounts": accounts, "rows": rows}
+                          "participants": names, "accounts": accounts, "rows": rows,
+                          "one_sided": _one_sided(graph, links, meeting.readout_ids, topic_ids)}
     return context
+
+
+SIDE_NAMES = {"japan": "the Japanese side", "russia": "the Russian side", "other": "other outlets"}
+
+
+def _one_sided(graph: SiteGraph, links: Links, readout_ids: tuple[str, ...],
+               topic_ids: list[str]) -> list[dict[str, Any]]:
+    """What only one side reported, when accounts from more than one side exist:
+    "Reported by the Japanese side only: Humanitarian measures"."""
+    sides = {PUBLISHER_SIDES[graph.readouts[r].publisher] for r in readout_ids}
+    if len(sides) < 2:
+        return []
+    only: dict[str, list[str]] = {}
+    for topic_id in topic_ids:
+        reporting = {PUBLISHER_SIDES[graph.readouts[r].publisher] for r in readout_ids
+                     if topic_id in graph.readouts[r].topics}
+        if len(reporting) == 1:
+            only.setdefault(reporting.pop(), []).append(topic_id)
+    return [{"side": SIDE_NAMES[side], "topics": _topic_links(graph, links, tuple(topics))}
+            for side, topics in sorted(only.items())]
 
 
 def index_context(graph: SiteGraph) -> dict[str, Any]:
@@ -323,7 +377,7 @@ def meetings_index_context(graph: SiteGraph) -> dict[str, Any]:
     return context
 
 
-SIDE_LABELS = {"japan": "Japan", "russia": "Russia", "neutral": "Neutral"}
+SIDE_LABELS = {"japan": "Japan", "russia": "Russia", "neutral": "Neutral", "other": "Other outlets"}
 
 
 def glossary_context(graph: SiteGraph) -> dict[str, Any]:
