@@ -62,6 +62,8 @@ CASES: list[tuple[str, tuple[str, str | bytes], str]] = [
     ("meeting as text", _readout("meeting:\n  date: 2020-01-01", "meeting: yesterday"), "bad.md:7: meeting must hold"),
     ("id unlike the file name", _readout("id: bad", "id: other"), "bad.md:2: the id 'other' differs from the file name"),
     ("id with a path in it", _readout("id: bad", "id: ../../etc/passwd"), "bad.md:2: expected an id of lower-case"),
+    ("id a device name", ("content/readouts/con.md", GOOD.replace("{id}", "con")), "con.md:2: expected an id of lower-case"),
+    ("unknown publisher setting", ("site.yaml", "publishers:\n  reuters: Reuters\n"), "site.yaml:2: unknown publisher 'reuters'"),
     ("participants as text", _readout("participants: [sergey-lavrov]", "participants: Sergey Lavrov"),
      "bad.md:9: expected participants as a list of ids"),
     ("unknown topic", _readout("topics: [peace-treaty]", "topics: [no-such-topic]"), "bad.md:1: unknown topic 'no-such-topic'"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.load import load_corpus, load_readout
@@ -97,3 +99,27 @@ def test_one_date_used_twice_is_written_twice_not_as_a_yaml_alias(tmp_path: Path
                                          text.strip().replace("meeting:\n", "meeting:\n", 1)))
     readout = load_readout(path)
     assert readout.published == readout.meeting.date == day
+
+
+FRONT_MATTER_PIECES = [
+    "id: 2020-01-01-mofa-test", "title: A", "title: [a, b]", "publisher: tass", "publisher: x", "kind: news",
+    "published: 2020-02-30", "published: 2020-01-01", "meeting:", "  date: 2020-01-01", "  place: Tokyo",
+    "  duration_minutes: -1", "participants: [a-b]", "participants: a", "topics: [x]", "source: {file: x}",
+    "a: &x [1]", "b: *x", "- list", "  : colon", "\t tab", "'unclosed", "key: !!python/name:os.system",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(FRONT_MATTER_PIECES), st.text(max_size=40)), max_size=12),
+       st.text(max_size=200))
+def test_any_front_matter_gives_a_readout_or_a_clear_error(tmp_path_factory, lines: list[str], body: str) -> None:
+    folder = tmp_path_factory.mktemp("fm")
+    path = folder / "2020-01-01-mofa-test.md"
+    try:
+        path.write_text("---\n" + "\n".join(lines) + "\n---\n" + body, encoding="utf-8", errors="surrogatepass")
+    except UnicodeEncodeError:
+        return
+    try:
+        load_readout(path)
+    except ReadoutsError as error:
+        assert error.message and error.path == str(path)

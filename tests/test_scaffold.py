@@ -78,3 +78,13 @@ def test_every_command_has_help_with_an_example(capsys) -> None:
         with pytest.raises(SystemExit):
             main([command, "--help"])
         assert "example" in capsys.readouterr().out, command
+
+
+def test_publishers_can_be_renamed_in_site_yaml(tmp_path: Path) -> None:
+    site = tmp_path / "site-root"
+    assert main(["init", str(site)]) == 0
+    (site / "site.yaml").write_text("title: Mine\npublishers:\n  mofa-japan: MOFA (Tokyo)\n", encoding="utf-8")
+    assert main(["--root", str(site), "add", str(FIXTURES / "sixth_readout.txt")]) == 0
+    assert main(["--root", str(site), "build"]) == 0
+    (page,) = (site / "site" / "readouts").glob("*.html")
+    assert "MOFA (Tokyo)" in page.read_text(encoding="utf-8")

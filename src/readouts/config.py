@@ -11,6 +11,14 @@ from readouts.yamlio import Lines, load_yaml
 
 CONFIG_FILE = "site.yaml"
 
+DEFAULT_PUBLISHER_NAMES = {
+    "mofa-japan": "Ministry of Foreign Affairs of Japan",
+    "mid-russia": "Ministry of Foreign Affairs of Russia",
+    "tass": "TASS",
+    "kremlin": "President of Russia",
+    "other": "Other outlets",
+}
+
 _DEFAULTS: dict[str, Any] = {
     "title": "Readouts",
     "description": "",
@@ -18,6 +26,7 @@ _DEFAULTS: dict[str, Any] = {
     "language": "en",
     "main_topics": ["peace-treaty", "joint-economic-activities", "humanitarian-measures"],
     "output": "site",
+    "publishers": {},
 }
 
 
@@ -48,9 +57,17 @@ def load_config(root: Path) -> SiteConfig:
     if Path(output).is_absolute() or ".." in Path(output).parts or output in ("", ".", "content"):
         raise ReadoutsError(f"output must be a folder inside the site, like `site`, got {output!r}",
                             str(path), data.line_of("output"))
+    publishers = values["publishers"]
+    if not isinstance(publishers, dict) or not all(isinstance(v, str) for v in publishers.values()):
+        raise ReadoutsError("publishers must map a publisher id to its name, like `tass: TASS news agency`",
+                            str(path), data.line_of("publishers"))
+    for key in publishers:
+        if key not in DEFAULT_PUBLISHER_NAMES:
+            raise ReadoutsError(f"unknown publisher {key!r}; expected one of: {', '.join(DEFAULT_PUBLISHER_NAMES)}",
+                                str(path), publishers.line_of(key) if isinstance(publishers, Lines) else None)
     base_url = values["base_url"]
     if base_url and not base_url.endswith("/"):
         base_url += "/"
     return SiteConfig(title=values["title"], description=values["description"].strip(),
                       base_url=base_url, language=values["language"], main_topics=tuple(main),
-                      output_dir=output)
+                      output_dir=output, publisher_names={**DEFAULT_PUBLISHER_NAMES, **publishers})

@@ -31,7 +31,9 @@ from readouts.model import (
 )
 from readouts.yamlio import Lines, load_yaml, parse_date
 
-ID = re.compile(r"[a-z0-9][a-z0-9-]{0,120}")
+ID = re.compile(r"(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:-|$))[a-z0-9][a-z0-9-]{0,120}")
+"""An id: it names files, so it is lower-case letters, digits and hyphens, and never a name
+Windows reserves for devices ("con", "nul")."""
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 
 READOUT_KEYS = ("id", "title", "publisher", "kind", "published", "meeting", "participants",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 Publisher = Literal["mofa-japan", "mid-russia", "tass", "kremlin", "other"]
@@ -193,6 +193,8 @@ class SiteConfig:
     language: str
     main_topics: tuple[str, ...]
     output_dir: str
+    publisher_names: Mapping[str, str] = field(default_factory=dict)
+    """Publisher id → the name pages show ("Ministry of Foreign Affairs of Japan")."""
 
 
 @dataclass(frozen=True, slots=True)

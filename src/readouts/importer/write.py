@@ -45,6 +45,8 @@ def slugify(text: str, limit: int = 60) -> str:
         if len(candidate) > limit:
             break
         slug = candidate
+    if re.fullmatch(r"(?:con|prn|aux|nul|com[1-9]|lpt[1-9])", slug):
+        slug += "-readout"  # names Windows reserves for devices cannot name a file
     return slug or "readout"
 
 

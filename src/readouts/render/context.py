@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from readouts.config import DEFAULT_PUBLISHER_NAMES
 from readouts.model import Person, Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.cite import citations, meta_tags
@@ -17,13 +18,11 @@ from readouts.render.markdown import render_block, render_inline
 from readouts.render.mentions import Linker
 from readouts.render.urls import Links
 
-PUBLISHER_NAMES = {
-    "mofa-japan": "Ministry of Foreign Affairs of Japan",
-    "mid-russia": "Ministry of Foreign Affairs of Russia",
-    "tass": "TASS",
-    "kremlin": "President of Russia",
-    "other": "Other outlets",
-}
+
+def publisher_name(graph: SiteGraph, publisher: str) -> str:
+    """The publisher's name as site.yaml's `publishers:` (or the default) gives it."""
+    return graph.corpus.config.publisher_names.get(publisher) or DEFAULT_PUBLISHER_NAMES[publisher]
+
 PUBLISHER_SIDES = {"mofa-japan": "japan", "mid-russia": "russia", "tass": "russia",
                    "kremlin": "russia", "other": "other"}
 KIND_LABELS = {"readout": "Readout", "statement": "Statement", "press-conference": "Press conference",
@@ -67,7 +66,7 @@ def readout_link(graph: SiteGraph, links: Links, readout_id: str) -> dict[str, A
     readout = graph.readouts[readout_id]
     return {"id": readout.id, "title": readout.title, "href": links.readout(readout.id),
             "date": format_date(readout.date), "date_iso": readout.date.isoformat() if readout.date else None,
-            "publisher": PUBLISHER_NAMES[readout.publisher], "kind": KIND_LABELS[readout.kind]}
+            "publisher": publisher_name(graph, readout.publisher), "kind": KIND_LABELS[readout.kind]}
 
 
 def person_link(graph: SiteGraph, links: Links, person_id: str, day: dt.date | None) -> dict[str, Any]:
@@ -133,15 +132,15 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
     context = page_context(graph, path, readout.title, "readouts")
     base_url = graph.corpus.config.base_url
     permalink = f"{base_url}{path}" if base_url else path
-    context["page"]["meta"] = meta_tags(readout, PUBLISHER_NAMES[readout.publisher],
+    context["page"]["meta"] = meta_tags(readout, publisher_name(graph, readout.publisher),
                                         permalink if base_url else None)
     context["page"]["scripts"] = [links.to(urls.CITE_SCRIPT)]
-    context["cite"] = {**citations(readout, PUBLISHER_NAMES[readout.publisher], KIND_LABELS[readout.kind],
+    context["cite"] = {**citations(readout, publisher_name(graph, readout.publisher), KIND_LABELS[readout.kind],
                                    permalink), "permalink": permalink, "has_base": bool(base_url)}
     context["readout"] = {
         "id": readout.id,
         "title": readout.title,
-        "publisher": PUBLISHER_NAMES[readout.publisher],
+        "publisher": publisher_name(graph, readout.publisher),
         "kind": KIND_LABELS[readout.kind],
         "published": format_date(readout.published),
         "published_iso": readout.published.isoformat() if readout.published else None,
@@ -195,12 +194,12 @@ def topic_context(graph: SiteGraph, topic_id: str) -> dict[str, Any]:
     by_year_publisher: Counter[tuple[int | None, str]] = Counter(
         (day.year if day else None, publisher) for day, publisher in dated)
     years = sorted({y for y, _ in by_year_publisher if y is not None})
-    publishers = [p for p in PUBLISHER_NAMES if any(pub == p for _, pub in by_year_publisher)]
+    publishers = [p for p in DEFAULT_PUBLISHER_NAMES if any(pub == p for _, pub in by_year_publisher)]
     context["topic"] = {"id": topic.id, "title": topic.title, "description": topic.description,
                         "main": topic.main, "count": len(entries),
                         "years": [{"year": y, "count": sum(n for (yy, _), n in by_year_publisher.items() if yy == y)}
                                   for y in years]}
-    context["counts"] = {"publishers": [PUBLISHER_NAMES[p] for p in publishers],
+    context["counts"] = {"publishers": [publisher_name(graph, p) for p in publishers],
                          "rows": [{"year": y if y is not None else "Undated",
                                    "cells": [by_year_publisher.get((y, p), 0) for p in publishers]}
                                   for y in [*years, *([None] if any(y is None for y, _ in by_year_publisher) else [])]]}
@@ -292,7 +291,7 @@ def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
             anchors = [b.anchor for b in readout.blocks
                        if b.kind != "heading" and topic_id in marks.get(b.anchor, ())]
             blocks = {b.anchor: b for b in readout.blocks}
-            cells.append({"reported": topic_id in readout.topics, "account": PUBLISHER_NAMES[readout.publisher],
+            cells.append({"reported": topic_id in readout.topics, "account": publisher_name(graph, readout.publisher),
                           "excerpts": [{"html": render_inline(blocks[a].text, blocks[a].lang),
                                         "href": links.readout(readout_id, a)} for a in anchors]})
         rows.append({"topic": _topic_links(graph, links, (topic_id,))[0], "cells": cells})
@@ -389,7 +388,7 @@ def glossary_context(graph: SiteGraph) -> dict[str, Any]:
         sides = []
         for side, names in term.names.items():
             sides.append({"side": SIDE_LABELS.get(side, side.title()), "names": [
-                {"name": name, "used_by": [{"publisher": PUBLISHER_NAMES[p], "count": n}
+                {"name": name, "used_by": [{"publisher": publisher_name(graph, p), "count": n}
                                            for p, n in usage.get(name, {}).items()]}
                 for name in names]})
         terms.append({"id": term.id, "title": term.title, "definition": term.definition, "sides": sides})
@@ -430,7 +429,7 @@ def timeline_context(graph: SiteGraph) -> dict[str, Any]:
     context["years"] = [{"year": y, "anchor": f"y{y}", "readouts": [readout_link(graph, links, r) for r in by_year[y]]}
                         for y in years]
     context["undated"] = [readout_link(graph, links, r) for r in by_year.get(None, [])]
-    publishers = [p for p in PUBLISHER_NAMES if any(r.publisher == p for r in graph.readouts.values())]
+    publishers = [p for p in DEFAULT_PUBLISHER_NAMES if any(r.publisher == p for r in graph.readouts.values())]
     most = max((len(by_year[y]) for y in years), default=1)
     bars = []
     for index, year in enumerate(range(years[0], years[-1] + 1) if years else ()):
@@ -446,7 +445,7 @@ def timeline_context(graph: SiteGraph) -> dict[str, Any]:
                      "total": sum(counts.values()), "segments": segments})
     context["chart"] = {"bars": bars, "height": CHART_HEIGHT, "bar": CHART_BAR,
                         "width": max(1, len(bars)) * (CHART_BAR + 8),
-                        "legend": [{"publisher": p, "name": PUBLISHER_NAMES[p]} for p in publishers]}
+                        "legend": [{"publisher": p, "name": publisher_name(graph, p)} for p in publishers]}
     return context
 
 
@@ -455,7 +454,8 @@ def publishers_context(graph: SiteGraph) -> dict[str, Any]:
     links = Links(urls.PUBLISHERS)
     context = page_context(graph, urls.PUBLISHERS, "Publishers", "publishers")
     groups = []
-    for publisher, name in PUBLISHER_NAMES.items():
+    for publisher in DEFAULT_PUBLISHER_NAMES:
+        name = publisher_name(graph, publisher)
         ids = [r for r in reversed(graph.chronology) if graph.readouts[r].publisher == publisher]
         if ids:
             groups.append({"id": publisher, "name": name, "side": SIDE_LABELS.get(PUBLISHER_SIDES[publisher], ""),

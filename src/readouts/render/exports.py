@@ -25,7 +25,7 @@ import icalendar
 
 from readouts.model import Block, Readout, SiteGraph
 from readouts.render import urls
-from readouts.render.context import PUBLISHER_NAMES
+from readouts.render.context import publisher_name
 
 FEED_ENTRIES = 50
 """Feed readers fetch the whole file on every poll: the newest readouts are what they need."""
@@ -186,7 +186,7 @@ def _entry(graph: SiteGraph, feed: ET.Element, path: str, readout: Readout) -> N
     _element(entry, "published", _timestamp(day))
     _element(entry, "updated", _timestamp(day))
     author = _element(entry, "author")
-    _element(author, "name", PUBLISHER_NAMES[readout.publisher])
+    _element(author, "name", publisher_name(graph, readout.publisher))
     block = summary_block(readout)
     if block is not None:
         summary = _element(entry, "summary", plain_text(block.text), type="text")
@@ -284,7 +284,7 @@ def meetings_calendar(graph: SiteGraph) -> bytes:
     for meeting in dated:
         assert meeting.date is not None
         names = [graph.people[p].name if p in graph.people else p for p in meeting.participants]
-        accounts = [f"{graph.readouts[r].title} ({PUBLISHER_NAMES[graph.readouts[r].publisher]})"
+        accounts = [f"{graph.readouts[r].title} ({publisher_name(graph, graph.readouts[r].publisher)})"
                     for r in meeting.readout_ids]
         event = icalendar.Event()
         event.add("uid", f"{meeting.id}@readouts")

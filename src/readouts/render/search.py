@@ -15,7 +15,7 @@ from typing import Any
 
 from readouts.model import SiteGraph
 from readouts.render import urls
-from readouts.render.context import KIND_LABELS, PUBLISHER_NAMES, format_date
+from readouts.render.context import KIND_LABELS, format_date, publisher_name
 
 _ESCAPES = re.compile(r"\\([\\`*_\[\]<>&#+\-.!()])")
 
@@ -43,7 +43,7 @@ def search_documents(graph: SiteGraph) -> list[dict[str, Any]]:
             "title": readout.title,
             "url": urls.readout_path(readout.id),
             "date": format_date(readout.date) or "Undated",
-            "publisher": PUBLISHER_NAMES[readout.publisher],
+            "publisher": publisher_name(graph, readout.publisher),
             "kind": KIND_LABELS[readout.kind],
             "names": " ".join(names),
             "terms": " ".join(term_names),
