@@ -59,6 +59,8 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             staging.mkdir(parents=True)
             previous = output if (output / MARKER).exists() else None
             written = write_site(graph, root, staging, previous, cache.pages, progress)
+            if config.pagefind:
+                index_with_pagefind(staging)
             (staging / MARKER).write_text("built by readouts; this folder is replaced on every build\n",
                                           encoding="utf-8")
             publish(staging, output)
@@ -69,6 +71,23 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         cache.save(root)
     return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
                        readouts=len(graph.readouts), seconds=time.perf_counter() - started, output=output)
+
+
+def index_with_pagefind(site: Path) -> None:
+    """Run Pagefind over the finished site (site.yaml `pagefind: true`): its index loads with
+    fetch(), so it serves sites over HTTP; the site's own search index still serves file://."""
+    import importlib.util
+    import subprocess
+    import sys
+
+    if importlib.util.find_spec("pagefind") is None:
+        raise ReadoutsError("site.yaml switches pagefind on, but Pagefind is not installed",
+                            hint="pip install 'pagefind[bin]', or set `pagefind: false`")
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise ReadoutsError(f"Pagefind failed: {(result.stderr or result.stdout).strip()[-500:]}",
+                            hint="run `python -m pagefind --site site` to see the whole report")
 
 
 def _check_replaceable(output: Path) -> None:

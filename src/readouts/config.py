@@ -27,6 +27,7 @@ _DEFAULTS: dict[str, Any] = {
     "main_topics": ["peace-treaty", "joint-economic-activities", "humanitarian-measures"],
     "output": "site",
     "publishers": {},
+    "pagefind": False,
 }
 
 
@@ -57,6 +58,9 @@ def load_config(root: Path) -> SiteConfig:
     if Path(output).is_absolute() or ".." in Path(output).parts or output in ("", ".", "content"):
         raise ReadoutsError(f"output must be a folder inside the site, like `site`, got {output!r}",
                             str(path), data.line_of("output"))
+    if not isinstance(values["pagefind"], bool):
+        raise ReadoutsError(f"pagefind must be true or false, got {values['pagefind']!r}", str(path),
+                            data.line_of("pagefind"))
     publishers = values["publishers"]
     if not isinstance(publishers, dict) or not all(isinstance(v, str) for v in publishers.values()):
         raise ReadoutsError("publishers must map a publisher id to its name, like `tass: TASS news agency`",
@@ -70,4 +74,5 @@ def load_config(root: Path) -> SiteConfig:
         base_url += "/"
     return SiteConfig(title=values["title"], description=values["description"].strip(),
                       base_url=base_url, language=values["language"], main_topics=tuple(main),
-                      output_dir=output, publisher_names={**DEFAULT_PUBLISHER_NAMES, **publishers})
+                      output_dir=output, pagefind=values["pagefind"],
+                      publisher_names={**DEFAULT_PUBLISHER_NAMES, **publishers})

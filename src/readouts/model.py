@@ -193,6 +193,8 @@ class SiteConfig:
     language: str
     main_topics: tuple[str, ...]
     output_dir: str
+    pagefind: bool = False
+    """Also index the site with Pagefind, for large sites served over HTTP (opt-in: slow)."""
     publisher_names: Mapping[str, str] = field(default_factory=dict)
     """Publisher id → the name pages show ("Ministry of Foreign Affairs of Japan")."""
 

@@ -403,6 +403,7 @@ def search_context(graph: SiteGraph) -> dict[str, Any]:
     context["page"]["scripts"] = [links.to(urls.MINISEARCH_SCRIPT), links.to(urls.SEARCH_INDEX_SCRIPT),
                                   links.to(urls.SEARCH_SCRIPT)]
     context["count"] = len(graph.readouts)
+    context["pagefind"] = graph.corpus.config.pagefind
     return context
 
 

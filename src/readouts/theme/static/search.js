@@ -3,6 +3,28 @@
 // can be bookmarked and shared.
 (function () {
   "use strict";
+  // Sites that switch Pagefind on use it when served over HTTP (its index loads with fetch,
+  // which file:// forbids); opened from disk, the site's own index below answers.
+  var pagefind = document.getElementById("pagefind-search");
+  if (pagefind && /^https?:$/.test(window.location.protocol)) {
+    var bundle = pagefind.getAttribute("data-pagefind-bundle");
+    var style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = bundle + "pagefind-ui.css";
+    document.head.appendChild(style);
+    var script = document.createElement("script");
+    script.src = bundle + "pagefind-ui.js";
+    script.onload = function () {
+      document.getElementById("search-form").hidden = true;
+      document.getElementById("search-status").hidden = true;
+      var ui = new window.PagefindUI({ element: "#pagefind-search", showImages: false,
+        baseUrl: new URL(".", window.location.href).pathname });
+      var query = new URLSearchParams(window.location.search).get("q");
+      if (query) { ui.triggerSearch(query); }
+    };
+    document.head.appendChild(script);
+    return;
+  }
   var documents = window.READOUTS_SEARCH_DOCUMENTS || [];
   var byId = {};
   documents.forEach(function (doc) { byId[doc.id] = doc; });
