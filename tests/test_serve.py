@@ -66,12 +66,17 @@ def test_the_reload_script_is_served_but_never_written_into_the_site(server) -> 
     assert "__readouts" not in (root / "site" / "index.html").read_text(encoding="utf-8")
 
 
-def test_open_pages_are_told_to_reload_after_a_rebuild(server) -> None:  # type: ignore[no-untyped-def]
-    url, root = server
+def _events(url: str) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+    """An open connection to the server's event stream, as a served page holds it."""
     host, port = url.removeprefix("http://").rstrip("/").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=30)
     connection.request("GET", "/__readouts/events")
-    response = connection.getresponse()
+    return connection, connection.getresponse()
+
+
+def test_open_pages_are_told_to_reload_after_a_rebuild(server) -> None:  # type: ignore[no-untyped-def]
+    url, root = server
+    connection, response = _events(url)
     assert response.getheader("Content-Type") == "text/event-stream"
     readout = root / "content" / "readouts" / f"{MOFA}.md"
     text = readout.read_text(encoding="utf-8")
@@ -82,10 +87,7 @@ def test_open_pages_are_told_to_reload_after_a_rebuild(server) -> None:  # type:
 
 def test_a_failed_rebuild_keeps_the_last_good_site_and_says_why(server) -> None:  # type: ignore[no-untyped-def]
     url, root = server
-    host, port = url.removeprefix("http://").rstrip("/").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=30)
-    connection.request("GET", "/__readouts/events")
-    response = connection.getresponse()
+    connection, response = _events(url)
     (root / "content" / "readouts" / f"{MOFA}.md").write_text("no front matter\n", encoding="utf-8")
     lines = response.readline() + response.readline()
     assert b"event: failed" in lines and b"front matter" in lines

@@ -8,7 +8,6 @@ import wrote it.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,13 +137,3 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
         for name in imported.unresolved:
             report.notes.append((readout_id, f"{name!r} is not in content/people.yaml"))
     return report
-
-
-def read_provenance(root: Path, readout_id: str) -> Provenance | None:
-    path = root / "content" / "provenance" / f"{readout_id}.json"
-    if not path.exists():
-        return None
-    try:
-        return Provenance.from_json(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return None
