@@ -73,3 +73,19 @@ def test_check_passes_once_the_date_is_filled_in(built_demo: Path, tmp_path: Pat
     assert main(["--root", str(root), "build"]) == 0
     assert main(["--root", str(root), "check"]) == 0
     assert "0 warnings" in capsys.readouterr().out
+
+
+def test_add_refuses_the_name_of_a_source_imported_before(built_demo: Path, tmp_path: Path, capsys) -> None:
+    import shutil
+
+    root = tmp_path / "copy"
+    shutil.copytree(built_demo, root)
+    (root / "content" / "sources" / "000_201935dbfacb4233.txt").unlink()
+    other = tmp_path / "000_201935dbfacb4233.txt"
+    other.write_bytes((root / "content" / "sources" / "003_19287fb4fa5b8656.txt").read_bytes())
+    readout = root / "content" / "readouts" / "2019-09-25-mofa-japan-russia-foreign-ministers-meeting.md"
+    before = readout.read_bytes()
+    assert main(["--root", str(root), "add", str(other)]) == 1
+    err = capsys.readouterr().err
+    assert "was imported before, as 2019-09-25-mofa-japan-russia-foreign-ministers-meeting" in err
+    assert readout.read_bytes() == before

@@ -27,8 +27,9 @@ def _clean_build(root: Path, tmp_path: Path) -> dict[str, bytes]:
     clean.mkdir()
     shutil.copy(root / "site.yaml", clean / "site.yaml")
     shutil.copytree(root / "content", clean / "content")
-    if (root / "templates").exists():
-        shutil.copytree(root / "templates", clean / "templates")
+    for folder in ("templates", "static"):
+        if (root / folder).exists():
+            shutil.copytree(root / folder, clean / folder)
     build_site(clean)
     return _tree(clean / "site")
 
@@ -43,6 +44,19 @@ def _readout(root: Path, readout_id: str) -> Path:
     return root / "content" / "readouts" / f"{readout_id}.md"
 
 
+def _account(root: Path, readout_id: str, participants: str, publisher: str = "mid-russia") -> None:
+    """Another account of the 2012-09-25 meeting, by hand, discussing none of its topics."""
+    _readout(root, readout_id).write_text(
+        f"---\nid: {readout_id}\ntitle: Another account\npublisher: {publisher}\nkind: statement\n"
+        f"meeting: {{date: 2012-09-25}}\nparticipants: [{participants}]\ntopics: []\n---\n\nThey met.\n",
+        encoding="utf-8")
+
+
+def _static_page(root: Path) -> None:
+    (root / "static").mkdir(exist_ok=True)
+    (root / "static" / "about.html").write_text("<!DOCTYPE html><title>About</title><p>About.\n", encoding="utf-8")
+
+
 CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     ("add a source", lambda root: shutil.copy(FIXTURES / "sixth_readout.txt", root / "content" / "sources" / "six.txt")),
     ("edit a paragraph", lambda root: _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")),
@@ -50,6 +64,10 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
                                            "title: Japan–Russia Foreign Ministers’ Meeting")),
     ("remove a topic by hand", lambda root: _edit(_readout(root, OTHER), "topics: [territorial-issue, ",
                                                   "topics: [")),
+    ("another side's account of a meeting", lambda root: _account(root, "2012-09-25-mid-gemba-lavrov", "sergey-lavrov, koichiro-gemba")),
+    ("a participant added to it", lambda root: _account(root, "2012-09-25-mid-gemba-lavrov", "sergey-lavrov, koichiro-gemba, yoshihiko-noda")),
+    ("an earlier account renames the meeting", lambda root: _account(root, "2012-09-25-a", "sergey-lavrov, koichiro-gemba, igor-shuvalov", "other")),
+    ("a static page of the site's own", _static_page),
     ("delete a readout", lambda root: (_readout(root, OTHER).unlink(),
                                        (root / "content" / "sources" / "003_19287fb4fa5b8656.txt").unlink())),
     ("change a topic rule", lambda root: _edit(root / "content" / "topics.yaml", "    - grave visit*\n", "")),
@@ -98,5 +116,18 @@ def test_a_damaged_cache_is_ignored(built_demo: Path, tmp_path: Path, damage: st
     shutil.copytree(built_demo, root)
     cache = root / ".readouts-cache" / "build.pickle"
     cache.write_bytes(b"not a pickle" if damage == "garbage" else b"")
+    build_site(root)
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_files_are_reused_only_from_the_site_the_cache_describes(tmp_path: Path) -> None:
+    (tmp_path / "root").mkdir()
+    root = copy_demo_site(tmp_path / "root", with_readouts=False)
+    build_site(root)
+    _edit(root / "site.yaml", "output: site", "output: site2")
+    build_site(root)
+    _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")
+    build_site(root)
+    _edit(root / "site.yaml", "output: site2", "output: site")
     build_site(root)
     assert _tree(root / "site") == _clean_build(root, tmp_path)

@@ -123,3 +123,9 @@ def test_any_front_matter_gives_a_readout_or_a_clear_error(tmp_path_factory, lin
         load_readout(path)
     except ReadoutsError as error:
         assert error.message and error.path == str(path)
+
+
+def test_a_byte_order_mark_from_a_windows_editor_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "2020-01-01-mofa-test.md"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    assert load_readout(path).title == "Test readout"

@@ -23,6 +23,7 @@ from readouts.importer.run import ImportReport, import_sources
 from readouts.link import link
 from readouts.load import load_corpus
 from readouts.publish import build_lock, publish, recover, staging_folder
+from readouts.render.depends import digest
 from readouts.render.write import write_site
 
 MARKER = ".readouts-site"
@@ -57,12 +58,15 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         staging = staging_folder(output)
         try:
             staging.mkdir(parents=True)
-            previous = output if (output / MARKER).exists() else None
+            # Files are reused only from the very site the cache describes: the marker names the
+            # manifest it was built with (a site restored from elsewhere, or built before a kill
+            # between publishing and saving the cache, does not match).
+            previous = output if _marker_token(output) == digest(cache.pages) else None
             written = write_site(graph, root, staging, previous, cache.pages, progress)
             if config.pagefind:
                 index_with_pagefind(staging)
-            (staging / MARKER).write_text("built by readouts; this folder is replaced on every build\n",
-                                          encoding="utf-8")
+            (staging / MARKER).write_text("built by readouts; this folder is replaced on every build\n"
+                                          f"manifest {digest(written.manifest)}\n", encoding="utf-8")
             publish(staging, output)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -71,6 +75,17 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         cache.save(root)
     return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
                        readouts=len(graph.readouts), seconds=time.perf_counter() - started, output=output)
+
+
+def _marker_token(output: Path) -> str | None:
+    try:
+        text = (output / MARKER).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith("manifest "):
+            return line.split(" ", 1)[1]
+    return None
 
 
 def index_with_pagefind(site: Path) -> None:

@@ -199,13 +199,22 @@ def _build(root: Path, keep_going: bool) -> int:
 
 
 def _add(root: Path, files: list[Path]) -> int:
+    from readouts.importer.run import load_provenance
+
     sources = root / "content" / "sources"
     sources.mkdir(parents=True, exist_ok=True)
+    imported_before = load_provenance(root)
     copied = []
     for file in files:
         if not file.is_file():
             raise ReadoutsError("no such file", str(file))
         target = sources / file.name
+        earlier = imported_before.get(f"sources/{file.name}")
+        if earlier and not target.exists():
+            # The name belongs to a source imported before and since removed: reusing it would
+            # re-import this text over that readout.
+            raise ReadoutsError(f"a source named {file.name} was imported before, as {earlier[0]}", str(file),
+                                hint="rename the file you are adding, so both readouts are kept")
         if target.exists() and target.read_bytes() != file.read_bytes():
             raise ReadoutsError(f"content/sources/{file.name} exists and holds a different text", str(file),
                                 hint="rename the file you are adding, so both sources are kept")

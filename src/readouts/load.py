@@ -143,9 +143,9 @@ def _strings(entry: Lines, key: str, path: Path) -> tuple[str, ...]:
 
 def _text(entry: Lines, key: str, path: Path, required: bool = False) -> str:
     value = entry.get(key)
-    if value is None:
+    if value is None or (required and isinstance(value, str) and not value.strip()):
         if required:
-            raise ReadoutsError(f"missing {key!r}", str(path), entry.line)
+            raise ReadoutsError(f"missing {key!r}", str(path), entry.line_of(key) if key in entry else entry.line)
         return ""
     if not isinstance(value, (str, int, float)):
         raise ReadoutsError(f"{key} must be text, got {value!r}", str(path), entry.line_of(key))
@@ -177,10 +177,10 @@ def load_people(path: Path) -> tuple[Person, ...]:
     for entry in _expect_list(_read_yaml(path), path, "people"):
         roles = []
         for role in entry.get("roles") or []:
-            if not isinstance(role, Lines) or "title" not in role:
+            if not isinstance(role, Lines) or not isinstance(role.get("title"), str) or not role["title"].strip():
                 raise ReadoutsError("expected each role as {title: …, start: YYYY-MM-DD, end: YYYY-MM-DD}",
-                                    str(path), entry.line_of("roles"))
-            roles.append(Role(title=str(role["title"]),
+                                    str(path), role.line if isinstance(role, Lines) else entry.line_of("roles"))
+            roles.append(Role(title=role["title"].strip(),
                               start=parse_date(role.get("start"), str(path), role.line_of("start")),
                               end=parse_date(role.get("end"), str(path), role.line_of("end"))))
         people.append(Person(id=_id(entry, path), name=_text(entry, "name", path, required=True),
@@ -243,7 +243,8 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         record_path = _record_path(path)
         record = record_path.read_bytes() if record_path.exists() else None
     try:
-        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        # "utf-8-sig": editors on Windows start files with a byte-order mark.
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         raise ReadoutsError(f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})", name) from None
     yaml_text, body, body_line = split_front_matter(text, name)

@@ -95,6 +95,7 @@ def test_markup_in_a_source_stays_text(context) -> None:
     assert "\\[note\\](javascript" in text
     assert "\\# not a heading" in text
     assert "1956\\. The year" in text
+    assert "\\~~~" in text
 
 
 @pytest.mark.parametrize(("case", "kind", "place", "participants"), [

@@ -108,7 +108,7 @@ def _block(text: str, levels: dict[str, int]) -> tuple[str, str]:
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_BLOCK_START = re.compile(r"^(#{1,6}(?:\s|$)|[-+*]\s|\d+[.)](?:\s|$)|>|=+\s*$|-+\s*$)")
+_BLOCK_START = re.compile(r"^(#{1,6}(?:\s|$)|[-+*]\s|\d+[.)](?:\s|$)|>|=+\s*$|-+\s*$|~{3,})")
 
 
 def escape_inline(text: str) -> str:

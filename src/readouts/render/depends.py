@@ -26,7 +26,8 @@ def _files_digest(folders: list[Path]) -> str:
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
-                    hasher.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+                    # Relative names: a fingerprint must not depend on where the site lives.
+                    hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     return hasher.hexdigest()
 
 
@@ -43,6 +44,11 @@ class Dependencies:
         self.static = _files_digest([THEME / "static", root / "static"])
         # What the listing pages read: every readout's facts.
         self.everything = digest((self.common, tuple((r.id, r.digest) for r in corpus.readouts)))
+        # Topic and person pages show meetings, with every account's side and topics ("not
+        # reported" against "no account"), and a meeting's id moves when an earlier account joins.
+        self.meetings = digest(tuple(
+            (m, tuple((r, graph.readouts[r].publisher, graph.readouts[r].topics) for r in m.readout_ids))
+            for _, m in sorted(graph.meetings.items())))
 
     def _link(self, readout_id: str | None) -> Any:
         if readout_id is None:
@@ -64,10 +70,12 @@ class Dependencies:
         return [(self._link(r), self.graph.readouts[r].digest) for r in ids]
 
     def topic(self, topic_id: str) -> str:
-        return digest((self.common, topic_id, self._readouts(self.graph.readouts_by_topic.get(topic_id, ()))))
+        return digest((self.common, self.meetings, topic_id,
+                       self._readouts(self.graph.readouts_by_topic.get(topic_id, ()))))
 
     def person(self, person_id: str) -> str:
-        return digest((self.common, person_id, self._readouts(self.graph.readouts_by_person.get(person_id, ()))))
+        return digest((self.common, self.meetings, person_id,
+                       self._readouts(self.graph.readouts_by_person.get(person_id, ()))))
 
     def meeting(self, meeting_id: str) -> str:
         meeting = self.graph.meetings[meeting_id]

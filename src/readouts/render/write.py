@@ -6,6 +6,7 @@ the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import shutil
@@ -108,8 +109,8 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
             source = content / readout.source.file
             if source.is_file():
                 path = urls.source_path(readout.source.file)
-                stat = source.stat()
-                if not keep(path, digest((path, stat.st_size, stat.st_mtime_ns))):
+                data = source.read_bytes()
+                if not keep(path, digest((path, hashlib.blake2b(data, digest_size=16).hexdigest()))):
                     _copy(source, out / path)
                     report.written += 1
         path = urls.readout_markdown_path(readout.id)
@@ -117,13 +118,15 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
             _copy(Path(readout.path.path), out / path)
             report.written += 1
     # The search index and the exports read every readout: made again when anything changed.
+    # The sitemap lists the site's own static pages too.
     data_files = [urls.SEARCH_INDEX_SCRIPT, *export_paths(graph)]
-    if all(reusable(path, depends.everything) for path in data_files):
+    data_fingerprint = digest((depends.everything, depends.static))
+    if all(reusable(path, data_fingerprint) for path in data_files):
         for path in data_files:
-            keep(path, depends.everything)
+            keep(path, data_fingerprint)
     else:
         for path in data_files:
-            report.manifest[path] = depends.everything
+            report.manifest[path] = data_fingerprint
         report.written += write_search_index(graph, out)
         report.written += write_exports(graph, out)
     return report
