@@ -54,6 +54,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         _check_replaceable(output)
         imports = import_sources(root, keep_going=keep_going)
         cache = BuildCache.load(root)
+        loaded_state = cache.state()
         graph = link(load_corpus(root, cache.readouts), cache.links)
         staging = staging_folder(output)
         try:
@@ -72,7 +73,8 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             shutil.rmtree(staging, ignore_errors=True)
             raise
         cache.pages = written.manifest
-        cache.save(root)
+        if cache.state() != loaded_state:
+            cache.save(root)
     return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
                        readouts=len(graph.readouts), seconds=time.perf_counter() - started, output=output)
 

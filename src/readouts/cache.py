@@ -42,6 +42,10 @@ class BuildCache:
     pages: dict[str, str] = field(default_factory=dict)
     """Output path → fingerprint of everything the file was made from, as last published."""
 
+    def state(self) -> tuple[object, ...]:
+        """What would be written: equal states need no save (a no-op rebuild writes nothing)."""
+        return (tuple((k, v[0]) for k, v in self.readouts.items()), tuple(self.links), tuple(self.pages.items()))
+
     @classmethod
     def load(cls, root: Path) -> BuildCache:
         code = code_digest()
