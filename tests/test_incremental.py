@@ -131,3 +131,16 @@ def test_files_are_reused_only_from_the_site_the_cache_describes(tmp_path: Path)
     _edit(root / "site.yaml", "output: site2", "output: site")
     build_site(root)
     assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_a_new_readout_rewrites_only_its_years_shard_of_the_search_index(built_demo: Path, tmp_path: Path) -> None:
+    root = tmp_path / "copy"
+    shutil.copytree(built_demo, root)
+    build_site(root)
+    shards = {p.name: p.stat().st_ino for p in (root / "site" / "search").glob("*.js")}
+    assert set(shards) == {"2012.js", "2017.js", "2019.js", "undated.js"}
+    shutil.copy(FIXTURES / "sixth_readout.txt", root / "content" / "sources" / "six.txt")  # a 2022 readout
+    build_site(root)
+    after = {p.name: p.stat().st_ino for p in (root / "site" / "search").glob("*.js")}
+    assert after.keys() == shards.keys() | {"2022.js"}
+    assert all(after[name] == inode for name, inode in shards.items()), "an unchanged year's shard was rewritten"

@@ -400,7 +400,10 @@ def search_context(graph: SiteGraph) -> dict[str, Any]:
     """search.html: the form and an empty list that search.js fills."""
     links = Links(urls.SEARCH)
     context = page_context(graph, urls.SEARCH, "Search", "search")
-    context["page"]["scripts"] = [links.to(urls.MINISEARCH_SCRIPT), links.to(urls.SEARCH_INDEX_SCRIPT),
+    days = (graph.readouts[r].date for r in graph.chronology)
+    years = dict.fromkeys(day.year if day else None for day in days)
+    context["page"]["scripts"] = [links.to(urls.MINISEARCH_SCRIPT),
+                                  *(links.to(urls.search_shard_path(y)) for y in years),
                                   links.to(urls.SEARCH_SCRIPT)]
     context["count"] = len(graph.readouts)
     context["pagefind"] = graph.corpus.config.pagefind

@@ -25,11 +25,20 @@ def plain_text(markdown: str) -> str:
     return _ESCAPES.sub(r"\1", re.sub(r"[*_`]+", "", markdown))
 
 
-def search_documents(graph: SiteGraph) -> list[dict[str, Any]]:
-    """One search document per readout, in chronological order."""
+def search_shards(graph: SiteGraph) -> dict[str, list[str]]:
+    """Shard path → the readout ids it holds, by year of the readout, in chronological order."""
+    shards: dict[str, list[str]] = {}
+    for readout_id in graph.chronology:
+        day = graph.readouts[readout_id].date
+        shards.setdefault(urls.search_shard_path(day.year if day else None), []).append(readout_id)
+    return shards
+
+
+def search_documents(graph: SiteGraph, readout_ids: list[str]) -> list[dict[str, Any]]:
+    """One search document per readout."""
     terms = {term.id: term for term in graph.corpus.terms}
     documents = []
-    for readout_id in graph.chronology:
+    for readout_id in readout_ids:
         readout = graph.readouts[readout_id]
         names: list[str] = []
         for person_id in readout.participants + readout.mentioned:
@@ -53,10 +62,10 @@ def search_documents(graph: SiteGraph) -> list[dict[str, Any]]:
     return documents
 
 
-def write_search_index(graph: SiteGraph, out: Path) -> int:
-    """Write search/index.js; returns the number of files written."""
-    target = out / urls.SEARCH_INDEX_SCRIPT
+def write_search_shard(graph: SiteGraph, out: Path, path: str, readout_ids: list[str]) -> None:
+    """Write one shard of the search index: a script that adds its documents to the others'."""
+    target = out / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps(search_documents(graph), ensure_ascii=False, separators=(",", ":"))
-    target.write_text(f"window.READOUTS_SEARCH_DOCUMENTS = {payload};\n", encoding="utf-8")
-    return 1
+    payload = json.dumps(search_documents(graph, readout_ids), ensure_ascii=False, separators=(",", ":"))
+    target.write_text("window.READOUTS_SEARCH_DOCUMENTS = (window.READOUTS_SEARCH_DOCUMENTS || [])"
+                      f".concat({payload});\n", encoding="utf-8")

@@ -45,7 +45,11 @@ STYLESHEET = "static/style.css"
 CITE_SCRIPT = "static/cite.js"
 SEARCH_SCRIPT = "static/search.js"
 MINISEARCH_SCRIPT = "static/vendor/minisearch.js"
-SEARCH_INDEX_SCRIPT = "search/index.js"
+
+
+def search_shard_path(year: int | None) -> str:
+    """The search index comes in one script per year, so a new readout rewrites one of them."""
+    return f"search/{year if year is not None else 'undated'}.js"
 FEED = "feed.xml"
 TOPIC_FEED = "topics/{topic_id}.xml"
 """A main topic's feed beside its page: TOPIC_FEED.format(topic_id=...)."""

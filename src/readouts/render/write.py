@@ -26,7 +26,7 @@ from readouts.render.depends import Dependencies, digest
 from readouts.render.env import THEME, make_env
 from readouts.render.exports import export_paths, write_exports
 from readouts.render.mentions import Linker
-from readouts.render.search import write_search_index
+from readouts.render.search import search_shards, write_search_shard
 
 Page = tuple[str, str, Callable[[], dict[str, Any]], str]
 """(output path, template name, context builder, fingerprint of what the page is made from)."""
@@ -118,8 +118,13 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
             _copy(Path(readout.path.path), out / path)
             report.written += 1
     # The search index and the exports read every readout: made again when anything changed.
+    for path, readout_ids in search_shards(graph).items():
+        shard = digest((depends.common, path, [(r, graph.readouts[r].digest) for r in readout_ids]))
+        if not keep(path, shard):
+            write_search_shard(graph, out, path, readout_ids)
+            report.written += 1
     # The sitemap lists the site's own static pages too.
-    data_files = [urls.SEARCH_INDEX_SCRIPT, *export_paths(graph)]
+    data_files = export_paths(graph)
     data_fingerprint = digest((depends.everything, depends.static))
     if all(reusable(path, data_fingerprint) for path in data_files):
         for path in data_files:
@@ -127,7 +132,6 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
     else:
         for path in data_files:
             report.manifest[path] = data_fingerprint
-        report.written += write_search_index(graph, out)
         report.written += write_exports(graph, out)
     return report
 
