@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
+from labels import load_labels
 
 from readouts.errors import ReadoutsError
 from readouts.importer import ImportedReadout, read_source
@@ -68,13 +68,6 @@ FIELDS: dict[str, tuple[str, Getter, Callable[[Any], Any]]] = {
     "participants": ("participants", lambda r, names: [names.get(p, p) for p in r.participants],
                      lambda v: frozenset(v or ())),
 }
-
-
-def load_labels(corpus: Path) -> dict[str, dict[str, Any]]:
-    """File name → its gold labels, in file-name order."""
-    with open(corpus / "labels.yaml", encoding="utf-8") as handle:
-        labels = yaml.safe_load(handle) or {}
-    return dict(sorted(labels.items()))
 
 
 def show(value: Any) -> str:

@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import yaml
+from labels import load_labels
 
 from readouts.config import load_config
 from readouts.errors import ReadoutsError, ReadoutsErrors
@@ -37,15 +37,6 @@ from readouts.load import load_corpus
 from readouts.model import Corpus
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-
-
-def load_labels(corpus: Path) -> dict[str, dict[str, Any]]:
-    """File name → its gold labels, for the labelled files present in the corpus folder."""
-    with open(corpus / "labels.yaml", encoding="utf-8") as handle:
-        labels = yaml.safe_load(handle) or {}
-    for missing in sorted(name for name in labels if not (corpus / name).is_file()):
-        print(f"skipped {missing}: labelled but not in {corpus}")
-    return {name: gold for name, gold in sorted(labels.items()) if (corpus / name).is_file()}
 
 
 def ratio(part: int, whole: int) -> float | None:
