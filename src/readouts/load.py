@@ -301,7 +301,7 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         participants=_ids(data, "participants", name), mentioned=_ids(data, "mentioned", name),
         topics=_ids(data, "topics", name), source=source_file,
         imported=load_import_record(_record_path(path), record, text),
-        blocks=parse_blocks(body, body_line), body=body, path=SourceRef(name, 1),
+        blocks=parse_blocks(body, body_line), path=SourceRef(name, 1),
         digest=readout_digest(raw, record))
 
 

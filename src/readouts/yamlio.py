@@ -34,6 +34,32 @@ _PlainLoader.yaml_implicit_resolvers = {
 }
 
 
+_FastLoader: type | None = None
+if hasattr(yaml, "CSafeLoader"):
+    class _CPlainLoader(yaml.CSafeLoader):
+        """libyaml's parser with the same resolvers: it composes about ten times faster."""
+
+    _CPlainLoader.yaml_implicit_resolvers = _PlainLoader.yaml_implicit_resolvers
+    _FastLoader = _CPlainLoader
+
+_ANCHOR_ALIAS_OR_TAG = re.compile(r"[&*!]")
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """Compose with libyaml when it is safe to, else with the Python composer.
+
+    libyaml cannot refuse an alias as it comes, so it only reads text that holds no anchor,
+    alias or tag character at all; and its errors are reported by the Python composer, so a
+    message reads the same whichever parser found the problem.
+    """
+    if _FastLoader is not None and not _ANCHOR_ALIAS_OR_TAG.search(text):
+        try:
+            return yaml.compose(text, Loader=_FastLoader)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=_PlainLoader)
+
+
 class Lines(dict):
     """A mapping loaded from YAML that remembers the line of each key (1-based)."""
 
@@ -51,7 +77,7 @@ class Lines(dict):
 def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
     """Parse YAML text; every mapping becomes a `Lines` dict. Lines count from `first_line`."""
     try:
-        node = yaml.compose(text, Loader=_PlainLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = first_line + mark.line if mark else None

@@ -13,7 +13,7 @@ def _readout(readout_id: str, day: dt.date | None, people: tuple[str, ...], plac
     record = ImportRecord("tass", (), (), (), (), False, printed) if printed else None
     return Readout(id=readout_id, title=readout_id, publisher="other", kind="news", published=None,
                    meeting=MeetingFacts(day, place, None, None, meeting_id), participants=people,
-                   mentioned=(), topics=(), source=None, imported=record, blocks=(), body="",
+                   mentioned=(), topics=(), source=None, imported=record, blocks=(),
                    path=SourceRef(readout_id))
 
 

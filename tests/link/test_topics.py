@@ -48,7 +48,7 @@ def _readout(topics: tuple[str, ...]) -> Readout:
     body = "We discussed the peace treaty and grave visits.\n"
     return Readout(id="r1", title="R", publisher="other", kind="news", published=None,
                    meeting=MeetingFacts(None, None, None, None), participants=(), mentioned=(),
-                   topics=topics, source=None, imported=None, blocks=parse_blocks(body, 1), body=body,
+                   topics=topics, source=None, imported=None, blocks=parse_blocks(body, 1),
                    path=SourceRef("r1.md"))
 
 

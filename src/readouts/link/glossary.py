@@ -30,11 +30,12 @@ def names_used(terms: tuple[Term, ...], readouts: Mapping[str, Readout],
         if cache is not None and readout.digest and cache_key in cache:
             used[readout_id] = cache[cache_key]
             continue
-        keys = word_keys(readout.body)
+        text = "\n\n".join(block.text for block in readout.blocks)
+        keys = word_keys(text)
         found: dict[str, tuple[str, ...]] = {}
         for term_id, names in compiled:
             hits = tuple(n for n, key, pattern in names
-                         if (key is None or key in keys) and pattern.search(readout.body))
+                         if (key is None or key in keys) and pattern.search(text))
             if hits:
                 found[term_id] = hits
         used[readout_id] = found
