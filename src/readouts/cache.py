@@ -41,10 +41,13 @@ class BuildCache:
     """(readout digest, rules digest) → what link computed for that readout alone."""
     pages: dict[str, str] = field(default_factory=dict)
     """Output path → fingerprint of everything the file was made from, as last published."""
+    fragments: dict[str, bytes] = field(default_factory=dict)
+    """Digest of inputs → a piece of an export file (a readout's JSON record, a meeting's event)."""
 
     def state(self) -> tuple[object, ...]:
         """What would be written: equal states need no save (a no-op rebuild writes nothing)."""
-        return (tuple((k, v[0]) for k, v in self.readouts.items()), tuple(self.links), tuple(self.pages.items()))
+        return (tuple((k, v[0]) for k, v in self.readouts.items()), tuple(self.links), tuple(self.pages.items()),
+                tuple(self.fragments))
 
     @classmethod
     def load(cls, root: Path) -> BuildCache:

@@ -77,10 +77,12 @@ def _small_site(root: Path, base_url: str | None) -> SiteGraph:
     return link(load_corpus(root))
 
 
-def _pages(out: Path) -> None:
-    for page in ("index.html", "404.html", "readouts/hostile.html", "meetings/index.html"):
+def _pages(out: Path) -> list[str]:
+    pages = ["index.html", "404.html", "readouts/hostile.html", "meetings/index.html"]
+    for page in pages:
         (out / page).parent.mkdir(parents=True, exist_ok=True)
         (out / page).write_text("<!doctype html>", encoding="utf-8")
+    return pages
 
 
 # ------------------------------------------------------------------ feeds
@@ -119,8 +121,8 @@ def test_each_main_topic_has_a_feed_of_its_readouts(built_demo: Path, demo_graph
 def test_hostile_text_is_escaped_and_every_file_still_parses(tmp_path: Path) -> None:
     graph = _small_site(tmp_path / "src", base_url=None)
     out = tmp_path / "out"
-    _pages(out)
-    assert write_exports(graph, out) == 8
+    pages = _pages(out)
+    assert write_exports(graph, out, pages) == 8
 
     raw = (out / urls.FEED).read_bytes()
     assert b"<script>" not in raw and b"]]>" not in raw
@@ -142,8 +144,8 @@ def test_characters_xml_cannot_hold_are_dropped_not_written(tmp_path: Path) -> N
     readout = dataclasses.replace(graph.readouts["hostile"], title="Bell\x07 and \x00null <ok>")
     graph = dataclasses.replace(graph, readouts={**graph.readouts, "hostile": readout})
     out = tmp_path / "out"
-    _pages(out)
-    write_exports(graph, out)
+    pages = _pages(out)
+    write_exports(graph, out, pages)
     titles = [e.findtext(f"{ATOM}title") for e in _xml(out / urls.FEED).iter(f"{ATOM}entry")]
     assert titles[0] == "Bell and null <ok>"
 
@@ -151,8 +153,8 @@ def test_characters_xml_cannot_hold_are_dropped_not_written(tmp_path: Path) -> N
 def test_a_topic_without_readouts_gets_an_empty_feed_with_a_fixed_date(tmp_path: Path) -> None:
     graph = _small_site(tmp_path / "src", base_url=None)
     out = tmp_path / "out"
-    _pages(out)
-    write_exports(graph, out)
+    pages = _pages(out)
+    write_exports(graph, out, pages)
     feed = _xml(out / urls.TOPIC_FEED.format(topic_id="humanitarian-measures"))
     assert _entry_ids(feed) == []
     assert feed.findtext(f"{ATOM}updated") == "2020-01-02T00:00:00Z"
@@ -161,8 +163,8 @@ def test_a_topic_without_readouts_gets_an_empty_feed_with_a_fixed_date(tmp_path:
 def test_base_url_makes_every_link_and_id_absolute(tmp_path: Path) -> None:
     graph = _small_site(tmp_path / "src", base_url=BASE_URL)
     out = tmp_path / "out"
-    _pages(out)
-    write_exports(graph, out)
+    pages = _pages(out)
+    write_exports(graph, out, pages)
 
     feed = _xml(out / urls.TOPIC_FEED.format(topic_id="peace-treaty"))
     assert feed.findtext(f"{ATOM}id") == f"{BASE_URL}topics/peace-treaty.xml"

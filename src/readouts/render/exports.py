@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import icalendar
 
-from readouts.model import Block, Readout, SiteGraph
+from readouts.model import Block, Meeting, Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.context import publisher_name
 
@@ -49,26 +50,52 @@ def export_paths(graph: SiteGraph) -> list[str]:
     return [urls.FEED, *feeds, urls.SITEMAP, urls.READOUTS_JSON, urls.READOUTS_CSV, urls.MEETINGS_ICS]
 
 
-def write_exports(graph: SiteGraph, out: Path) -> int:
+def write_exports(graph: SiteGraph, out: Path, site_files: Iterable[str],
+                  fragments: dict[str, bytes] | None = None) -> int:
     """Write every export file under `out`; returns how many files were written.
 
-    Called after the pages are written, because the sitemap lists the HTML files found in `out`.
+    `site_files` are the paths of every other file of the site (the sitemap lists its pages).
+    `fragments` keeps each readout's record and each meeting's event from the last build, by a
+    digest of what they are made from: a new readout then costs one record, not the whole
+    corpus's. It is updated in place to hold this build's only.
     """
+    kept = Fragments(fragments)
     files: dict[str, bytes] = {urls.FEED: atom_feed(graph, urls.FEED, _dated_newest_first(graph, graph.chronology))}
     for topic_id in graph.corpus.config.main_topics:
         if topic_id in graph.topics:
             path = urls.TOPIC_FEED.format(topic_id=topic_id)
             ids = _dated_newest_first(graph, graph.readouts_by_topic.get(topic_id, ()))
             files[path] = atom_feed(graph, path, ids, topic_id)
-    files[urls.SITEMAP] = sitemap(graph, out)
-    files[urls.READOUTS_JSON] = corpus_json(graph)
+    files[urls.SITEMAP] = sitemap(graph, site_files)
+    files[urls.READOUTS_JSON] = corpus_json(graph, kept)
     files[urls.READOUTS_CSV] = corpus_csv(graph)
-    files[urls.MEETINGS_ICS] = meetings_calendar(graph)
+    files[urls.MEETINGS_ICS] = meetings_calendar(graph, kept)
+    kept.forget_unused()
     for path, data in files.items():
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return len(files)
+
+
+class Fragments:
+    """Pieces of export files from the last build, by the digest of what each is made from."""
+
+    def __init__(self, store: dict[str, bytes] | None) -> None:
+        self.store = store if store is not None else {}
+        self.used: set[str] = set()
+
+    def get(self, inputs: object, make: Callable[[], bytes]) -> bytes:
+        key = hashlib.blake2b(repr(inputs).encode("utf-8"), digest_size=16).hexdigest()
+        self.used.add(key)
+        fragment = self.store.get(key)
+        if fragment is None:
+            fragment = self.store[key] = make()
+        return fragment
+
+    def forget_unused(self) -> None:
+        for key in set(self.store) - self.used:
+            del self.store[key]
 
 
 # ---------------------------------------------------------------- links and text
@@ -200,10 +227,10 @@ def _entry(graph: SiteGraph, feed: ET.Element, path: str, readout: Readout) -> N
 # ---------------------------------------------------------------- sitemap
 
 
-def sitemap(graph: SiteGraph, out: Path) -> bytes:
-    """Every HTML page found under `out` but the 404 page, sorted by path."""
+def sitemap(graph: SiteGraph, site_files: Iterable[str]) -> bytes:
+    """Every HTML page of the site but the 404 page, sorted by path."""
     base_url = graph.corpus.config.base_url
-    pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html") if p.is_file())
+    pages = sorted(path for path in site_files if path.endswith(".html"))
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
     if not base_url:
         root.append(ET.Comment(" Relative paths: set base_url in site.yaml to make this a valid sitemap, "
@@ -242,15 +269,26 @@ def readout_record(graph: SiteGraph, readout: Readout) -> dict[str, Any]:
     }
 
 
-def corpus_json(graph: SiteGraph) -> bytes:
-    """readouts.json: the site's settings and every readout, oldest first."""
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def corpus_json(graph: SiteGraph, fragments: Fragments | None = None) -> bytes:
+    """readouts.json: the site's settings and every readout, oldest first.
+
+    Written as the JSON text of {"site": …, "readouts": [record, …]}, joined from each record's
+    own text so that unchanged records come from `fragments`."""
     config = graph.corpus.config
-    data = {
-        "site": {"title": config.title, "description": config.description, "language": config.language,
-                 "base_url": config.base_url},
-        "readouts": [readout_record(graph, graph.readouts[r]) for r in graph.chronology],
-    }
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    kept = fragments or Fragments(None)
+    site = _json({"site": {"title": config.title, "description": config.description,
+                           "language": config.language, "base_url": config.base_url}})
+    records = []
+    for readout_id in graph.chronology:
+        readout = graph.readouts[readout_id]
+        inputs = ("json", readout.digest, graph.meeting_of.get(readout_id),
+                  sorted(graph.block_topics.get(readout_id, {}).items()))
+        records.append(kept.get(inputs, lambda: _json(readout_record(graph, readout))))  # noqa: B023
+    return site[:-1] + b',"readouts":[' + b",".join(records) + b"]}\n"
 
 
 def corpus_csv(graph: SiteGraph) -> bytes:
@@ -274,28 +312,39 @@ def corpus_csv(graph: SiteGraph) -> bytes:
 # ---------------------------------------------------------------- iCalendar
 
 
-def meetings_calendar(graph: SiteGraph) -> bytes:
-    """meetings.ics: one all-day event per dated meeting, oldest first."""
+def meetings_calendar(graph: SiteGraph, fragments: Fragments | None = None) -> bytes:
+    """meetings.ics: one all-day event per dated meeting, oldest first.
+
+    The calendar's own lines, then each event's text (unchanged events from `fragments`)."""
+    kept = fragments or Fragments(None)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", graph.corpus.config.title)
+    head, end = bytes(calendar.to_ical()).split(b"END:VCALENDAR")
     dated = sorted((m for m in graph.meetings.values() if m.date), key=lambda m: (m.date, m.id))
+    events = []
     for meeting in dated:
-        assert meeting.date is not None
         names = [graph.people[p].name if p in graph.people else p for p in meeting.participants]
         accounts = [f"{graph.readouts[r].title} ({publisher_name(graph, graph.readouts[r].publisher)})"
                     for r in meeting.readout_ids]
-        event = icalendar.Event()
-        event.add("uid", f"{meeting.id}@readouts")
-        # The meeting's own day, not the build time: the same meeting always gives the same bytes.
-        event.add("dtstamp", dt.datetime.combine(meeting.date, dt.time(), tzinfo=dt.timezone.utc))
-        event.add("dtstart", meeting.date)
-        event.add("dtend", meeting.date + dt.timedelta(days=1))
-        event.add("summary", f"{' – '.join(names)} meeting" if names else "Meeting")
-        if meeting.place:
-            event.add("location", meeting.place)
-        event.add("description", "Accounts:\n" + "\n".join(f"- {a}" for a in accounts))
-        event.add("url", absolute_or_relative(graph, urls.MEETINGS_ICS, urls.meeting_path(meeting.id)))
-        calendar.add_component(event)
-    return bytes(calendar.to_ical())
+        url = absolute_or_relative(graph, urls.MEETINGS_ICS, urls.meeting_path(meeting.id))
+        events.append(kept.get(("ics", meeting, names, accounts, url),
+                               lambda: _event(meeting, names, accounts, url)))  # noqa: B023
+    return head + b"".join(events) + b"END:VCALENDAR" + end
+
+
+def _event(meeting: Meeting, names: list[str], accounts: list[str], url: str) -> bytes:
+    assert meeting.date is not None
+    event = icalendar.Event()
+    event.add("uid", f"{meeting.id}@readouts")
+    # The meeting's own day, not the build time: the same meeting always gives the same bytes.
+    event.add("dtstamp", dt.datetime.combine(meeting.date, dt.time(), tzinfo=dt.timezone.utc))
+    event.add("dtstart", meeting.date)
+    event.add("dtend", meeting.date + dt.timedelta(days=1))
+    event.add("summary", f"{' – '.join(names)} meeting" if names else "Meeting")
+    if meeting.place:
+        event.add("location", meeting.place)
+    event.add("description", "Accounts:\n" + "\n".join(f"- {a}" for a in accounts))
+    event.add("url", url)
+    return bytes(event.to_ical())

@@ -70,9 +70,11 @@ class WriteReport:
 
 
 def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = None,
-               manifest: dict[str, str] | None = None, progress: Progress | None = None) -> WriteReport:
+               manifest: dict[str, str] | None = None, progress: Progress | None = None,
+               fragments: dict[str, bytes] | None = None) -> WriteReport:
     """Write every file of the site into `out`. A file whose fingerprint equals the one in
-    `manifest` is linked from the `previous` site instead of being made again."""
+    `manifest` is linked from the `previous` site instead of being made again; `fragments`
+    keeps the pieces of the export files (exports.write_exports) between builds."""
     depends = Dependencies(graph, root)
     old = manifest or {}
     report = WriteReport()
@@ -132,7 +134,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
     else:
         for path in data_files:
             report.manifest[path] = data_fingerprint
-        report.written += write_exports(graph, out)
+        report.written += write_exports(graph, out, list(report.manifest), fragments)
     return report
 
 
