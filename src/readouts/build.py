@@ -15,16 +15,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from readouts.cache import BuildCache
+from readouts.cache import BuildCache, Stamp, now_ns, scan_inputs
 from readouts.config import load_config
 from readouts.errors import ReadoutsError
-from readouts.importer.run import ImportReport, import_sources
-from readouts.link import link
-from readouts.load import load_corpus
 from readouts.publish import build_lock, publish, recover, staging_folder
-from readouts.render.depends import digest
-from readouts.render.write import write_site
+
+if TYPE_CHECKING:
+    from readouts.importer.run import ImportReport
 
 MARKER = ".readouts-site"
 """A file in every built site: only a folder holding it may be replaced by a build."""
@@ -32,7 +31,8 @@ MARKER = ".readouts-site"
 
 @dataclass(frozen=True, slots=True)
 class BuildReport:
-    imports: ImportReport
+    imports: ImportReport | None
+    """None when the build found nothing changed and did not look at the sources."""
     written: int
     unchanged: int
     readouts: int
@@ -45,6 +45,8 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
     """Import new and changed sources, then render the whole site into its output folder.
 
     One build of a site runs at a time; a second one waits for the first (`on_wait` is told).
+    When no file the build reads changed since the last build (by size and modification time),
+    and the site is the one that build published, nothing is read or written.
     """
     started = time.perf_counter()
     config = load_config(root)
@@ -52,6 +54,19 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
     with build_lock(root, on_wait=on_wait):
         recover(output)
         _check_replaceable(output)
+        scanned_at = now_ns()
+        inputs = scan_inputs(root)
+        stamp = Stamp.load(root)
+        if stamp is not None and stamp.matches(inputs, _marker_token(output)):
+            return BuildReport(imports=None, written=0, unchanged=stamp.files, readouts=stamp.readouts,
+                               seconds=time.perf_counter() - started, output=output)
+        # The stages' modules load here, not above: a build with nothing to do is done by now.
+        from readouts.importer.run import import_sources
+        from readouts.link import link
+        from readouts.load import load_corpus
+        from readouts.render.depends import digest
+        from readouts.render.write import write_site
+
         imports = import_sources(root, keep_going=keep_going)
         cache = BuildCache.load(root)
         loaded_state = cache.state()
@@ -66,8 +81,9 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             written = write_site(graph, root, staging, previous, cache.pages, progress, cache.fragments)
             if config.pagefind:
                 index_with_pagefind(staging)
+            token = digest(written.manifest)
             (staging / MARKER).write_text("built by readouts; this folder is replaced on every build\n"
-                                          f"manifest {digest(written.manifest)}\n", encoding="utf-8")
+                                          f"manifest {token}\n", encoding="utf-8")
             publish(staging, output)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -75,6 +91,10 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         cache.pages = written.manifest
         if cache.state() != loaded_state:
             cache.save(root)
+        # A build that imported wrote into content/ after the scan, and failed imports and kept
+        # edits must be reported again next time: none of them leaves a stamp.
+        if not (imports.imported or imports.failed or imports.kept_edited):
+            Stamp.taken(inputs, scanned_at, token, len(written.manifest), len(graph.readouts)).save(root)
     return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
                        readouts=len(graph.readouts), seconds=time.perf_counter() - started, output=output)
 

@@ -6,11 +6,13 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readouts import __version__
 from readouts.errors import ReadoutsError, ReadoutsErrors
-from readouts.importer.run import ImportReport, import_sources
-from readouts.importer.write import write_atomic_bytes
+
+if TYPE_CHECKING:
+    from readouts.importer.run import ImportReport
 
 EPILOG = """\
 examples:
@@ -115,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
                   on_ready=lambda url: print(f"serving {root / 'site'} at {url} (Ctrl-C stops)", flush=True))
             return 0
         if args.command == "import":
+            from readouts.importer.run import import_sources
+
             report = import_sources(root, force=frozenset(args.force), keep_going=args.keep_going)
             return _print_imports(report, verbose=True)
         if args.command == "add":
@@ -187,7 +191,7 @@ def _build(root: Path, keep_going: bool) -> int:
             progress = advance
 
         report = build_site(root, keep_going=keep_going, on_wait=wait, progress=progress)
-    status = _print_imports(report.imports, verbose=False)
+    status = _print_imports(report.imports, verbose=False) if report.imports else 0
     try:
         shown = report.output.relative_to(Path.cwd())
     except ValueError:
@@ -199,7 +203,8 @@ def _build(root: Path, keep_going: bool) -> int:
 
 
 def _add(root: Path, files: list[Path]) -> int:
-    from readouts.importer.run import load_provenance
+    from readouts.importer.run import import_sources, load_provenance
+    from readouts.importer.write import write_atomic_bytes
 
     sources = root / "content" / "sources"
     sources.mkdir(parents=True, exist_ok=True)
