@@ -29,6 +29,7 @@ from readouts.model import (
     Term,
     Topic,
 )
+from readouts.parallel import map_in_workers
 from readouts.yamlio import Lines, load_yaml, parse_date
 
 ID = re.compile(r"(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:-|$))[a-z0-9][a-z0-9-]{0,120}")
@@ -65,21 +66,24 @@ def load_corpus(root: Path, cache: dict[str, tuple[str, Readout]] | None = None)
     terms = attempt(load_terms, content / "glossary.yaml") or ()
     readouts: list[Readout] = []
     seen: set[str] = set()
+    to_parse: list[tuple[Path, bytes, bytes | None]] = []
     for path in sorted((content / "readouts").glob("*.md")):
         raw = path.read_bytes()
         record_path = _record_path(path)
         record = record_path.read_bytes() if record_path.exists() else None
         key = str(path)
         seen.add(key)
-        digest = readout_digest(raw, record)
-        if cache is not None and key in cache and cache[key][0] == digest:
+        if cache is not None and key in cache and cache[key][0] == readout_digest(raw, record):
             readouts.append(cache[key][1])
-            continue
-        readout = attempt(load_readout, path, raw, record)
-        if readout is not None:
-            readouts.append(readout)
+        else:
+            to_parse.append((path, raw, record))
+    for parsed in map_in_workers(_parse_readout, to_parse):
+        if isinstance(parsed, Readout):
+            readouts.append(parsed)
             if cache is not None:
-                cache[key] = (digest, readout)
+                cache[parsed.path.path] = (parsed.digest, parsed)
+        else:
+            errors.extend(parsed.errors if isinstance(parsed, ReadoutsErrors) else [parsed])
     if cache is not None:
         for gone in set(cache) - seen:
             del cache[gone]
@@ -88,6 +92,14 @@ def load_corpus(root: Path, cache: dict[str, tuple[str, Readout]] | None = None)
         raise ReadoutsErrors(errors)
     return Corpus(config=config, readouts=tuple(sorted(readouts, key=lambda r: r.id)),
                   topics=tuple(topics), people=tuple(people), terms=tuple(terms))
+
+
+def _parse_readout(item: tuple[Path, bytes, bytes | None]) -> Readout | ReadoutsError:
+    """load_readout for one file, its error returned rather than raised (it may run in a worker)."""
+    try:
+        return load_readout(*item)
+    except ReadoutsError as error:
+        return error
 
 
 def _check_ids(readouts: list[Readout], topics: tuple[Topic, ...], main_topics: tuple[str, ...],

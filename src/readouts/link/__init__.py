@@ -13,11 +13,12 @@ from collections import defaultdict
 from types import MappingProxyType
 from typing import Any
 
-from readouts.link.glossary import names_used, term_usage
+from readouts.link.glossary import TermFinder, term_usage
 from readouts.link.meetings import group_meetings
 from readouts.link.related import related_readouts
 from readouts.link.topics import TopicRules, topics_by_block
 from readouts.model import Corpus, Excerpt, Readout, SiteGraph
+from readouts.parallel import map_in_workers
 
 
 def chronology(readouts: tuple[Readout, ...]) -> tuple[str, ...]:
@@ -36,18 +37,28 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
     order = chronology(corpus.readouts)
 
     rules = TopicRules.build(corpus.topics)
+    finder = TermFinder(corpus.terms)
     rules_digest = hashlib.blake2b(repr((corpus.topics, corpus.terms)).encode(), digest_size=16).hexdigest()
+    known = cache if cache is not None else {}
+    # What each readout alone gives (its blocks' topics, its glossary names) comes from the
+    # cache, or is worked out on every core for the readouts new to it.
+    def key(readout: Readout) -> tuple[str, ...]:
+        # A readout made in memory has no digest: its id keys it for this build only.
+        return (readout.digest, rules_digest) if readout.digest else ("id", readout.id, rules_digest)
+
+    new = [readouts[r] for r in order if key(readouts[r]) not in known]
+
+    def alone(readout: Readout) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+        return topics_by_block(readout.blocks, rules, set(readout.topics)), finder.names_in(readout)
+
+    for readout, found in zip(new, map_in_workers(alone, new), strict=True):
+        known[key(readout)] = found
     block_topics: dict[str, dict[str, tuple[str, ...]]] = {}
+    used: dict[str, dict[str, tuple[str, ...]]] = {}
     excerpts: dict[str, list[Excerpt]] = defaultdict(list)
-    fresh: dict[Any, Any] = {}
     for readout_id in order:
         readout = readouts[readout_id]
-        key = (readout.digest, rules_digest)
-        if cache is not None and readout.digest and key in cache:
-            per_block = cache[key]
-        else:
-            per_block = topics_by_block(readout.blocks, rules, set(readout.topics))
-        fresh[key] = per_block
+        per_block, used[readout_id] = known[key(readout)]
         for block in readout.blocks:
             # Headings are marked but not quoted: a topic page lists what was said.
             if block.kind != "heading":
@@ -66,13 +77,11 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
 
     meetings, meeting_of = group_meetings(readouts, order)
     related = related_readouts(readouts, order)
-    used = names_used(corpus.terms, readouts, cache, rules_digest)
     if cache is not None:
         # Only this build's readouts stay cached, so the cache never outgrows the site.
-        fresh.update({k: v for k, v in cache.items() if k[1] == "terms" and k[2] == rules_digest})
-        live = {r.digest for r in corpus.readouts}
-        cache.clear()
-        cache.update({k: v for k, v in fresh.items() if k[0] and k[0] in live})
+        live = {(r.digest, rules_digest) for r in corpus.readouts if r.digest}
+        for key in set(cache) - live:
+            del cache[key]
 
     frozen = MappingProxyType
     return SiteGraph(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
 
 from readouts.link.keys import phrase_key, word_keys
 from readouts.model import Readout, Term
@@ -17,31 +16,23 @@ def name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", flags)
 
 
-def names_used(terms: tuple[Term, ...], readouts: Mapping[str, Readout],
-               cache: dict[Any, Any] | None = None, rules_digest: str = "") -> dict[str, dict[str, tuple[str, ...]]]:
-    """Readout id → term id → the names of that term the readout uses (only terms it uses).
+class TermFinder:
+    """Every name of every glossary term, compiled once for the whole corpus."""
 
-    `cache` holds earlier results under (readout digest, "terms", rules digest)."""
-    compiled = [(term.id, [(n, phrase_key(n), name_pattern(n)) for side in term.names.values() for n in side])
-                for term in terms]
-    used: dict[str, dict[str, tuple[str, ...]]] = {}
-    for readout_id, readout in readouts.items():
-        cache_key = (readout.digest, "terms", rules_digest)
-        if cache is not None and readout.digest and cache_key in cache:
-            used[readout_id] = cache[cache_key]
-            continue
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self.compiled = [(term.id, [(n, phrase_key(n), name_pattern(n)) for side in term.names.values()
+                                    for n in side]) for term in terms]
+
+    def names_in(self, readout: Readout) -> dict[str, tuple[str, ...]]:
+        """Term id → the names of that term the readout uses (only terms it uses)."""
         text = "\n\n".join(block.text for block in readout.blocks)
         keys = word_keys(text)
         found: dict[str, tuple[str, ...]] = {}
-        for term_id, names in compiled:
-            hits = tuple(n for n, key, pattern in names
-                         if (key is None or key in keys) and pattern.search(text))
+        for term_id, names in self.compiled:
+            hits = tuple(n for n, key, pattern in names if (key is None or key in keys) and pattern.search(text))
             if hits:
                 found[term_id] = hits
-        used[readout_id] = found
-        if cache is not None:
-            cache[cache_key] = found
-    return used
+        return found
 
 
 def term_usage(terms: tuple[Term, ...], used: Mapping[str, Mapping[str, tuple[str, ...]]],
