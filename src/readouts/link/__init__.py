@@ -48,8 +48,13 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
 
     new = [readouts[r] for r in order if key(readouts[r]) not in known]
 
-    def alone(readout: Readout) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-        return topics_by_block(readout.blocks, rules, set(readout.topics)), finder.names_in(readout)
+    def alone(readout: Readout) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
+                                         tuple[tuple[str, str], ...]]:
+        per_block = topics_by_block(readout.blocks, rules, set(readout.topics))
+        # Headings are marked but not quoted: a topic page lists what was said.
+        quoted = tuple((topic_id, block.anchor) for block in readout.blocks if block.kind != "heading"
+                       for topic_id in per_block.get(block.anchor, ()))
+        return per_block, finder.names_in(readout), quoted
 
     for readout, found in zip(new, map_in_workers(alone, new), strict=True):
         known[key(readout)] = found
@@ -58,13 +63,9 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
     excerpts: dict[str, list[Excerpt]] = defaultdict(list)
     for readout_id in order:
         readout = readouts[readout_id]
-        per_block, used[readout_id] = known[key(readout)]
-        for block in readout.blocks:
-            # Headings are marked but not quoted: a topic page lists what was said.
-            if block.kind != "heading":
-                for topic_id in per_block.get(block.anchor, ()):
-                    excerpts[topic_id].append(Excerpt(readout_id, block.anchor))
-        block_topics[readout_id] = per_block
+        block_topics[readout_id], used[readout_id], quoted = known[key(readout)]
+        for topic_id, anchor in quoted:
+            excerpts[topic_id].append(Excerpt(readout_id, anchor))
 
     by_topic: dict[str, list[str]] = defaultdict(list)
     by_person: dict[str, list[str]] = defaultdict(list)
