@@ -89,3 +89,15 @@ def test_add_refuses_the_name_of_a_source_imported_before(built_demo: Path, tmp_
     err = capsys.readouterr().err
     assert "was imported before, as 2019-09-25-mofa-japan-russia-foreign-ministers-meeting" in err
     assert readout.read_bytes() == before
+
+
+def test_output_cut_short_by_the_reader_is_no_traceback(demo_site: Path) -> None:
+    """`readouts build | head -1`: the reader closes the pipe before the build has said all."""
+    build = subprocess.Popen([sys.executable, "-m", "readouts", "--root", str(demo_site), "build"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert build.stdout is not None
+    build.stdout.close()
+    _, error = build.communicate()
+    assert build.returncode == 0
+    assert "Traceback" not in error.decode() and "BrokenPipe" not in error.decode()
+    assert (demo_site / "site" / "index.html").is_file()
