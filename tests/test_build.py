@@ -32,7 +32,8 @@ def test_every_page_kind_is_built(built_demo: Path) -> None:
     site = built_demo / "site"
     for path in ("index.html", "404.html", "topics/index.html", "people/index.html",
                  "meetings/index.html", "static/style.css", "topics/peace-treaty.html",
-                 "people/sergey-lavrov.html", f"readouts/{SEED_PAGES['000']}.html",
+                 "people/sergey-lavrov.html", "topics/peace-treaty/2019.html", "topics/peace-treaty/undated.html",
+                 "people/sergey-lavrov/2019.html", f"readouts/{SEED_PAGES['000']}.html",
                  f"readouts/{SEED_PAGES['000']}.md", "sources/000_201935dbfacb4233.txt"):
         assert (site / path).is_file(), path
     assert len(list((site / "readouts").glob("*.html"))) == 5
@@ -86,7 +87,9 @@ def test_a_new_source_shows_everywhere_it_belongs(built_demo: Path, tmp_path: Pa
     assert f"readouts/{new_id}.html" in _page(root, "index.html")
     for topic in ("peace-treaty", "humanitarian-measures"):
         assert f"../readouts/{new_id}.html#" in _page(root, f"topics/{topic}.html")
+        assert f"../../readouts/{new_id}.html#" in _page(root, f"topics/{topic}/2022.html")
     assert f"../readouts/{new_id}.html" in _page(root, "people/yoshimasa-hayashi.html")
+    assert f"../../readouts/{new_id}.html" in _page(root, "people/yoshimasa-hayashi/2022.html")
     assert broken_links(root / "site") == []
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from readouts.build import build_site
+from readouts.check import broken_links
 from tests.conftest import copy_demo_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -60,6 +61,17 @@ def _static_page(root: Path) -> None:
     (root / "static" / "about.html").write_text("<!DOCTYPE html><title>About</title><p>About.\n", encoding="utf-8")
 
 
+def _hand_written(root: Path, day: str, number: int, topics: str = "humanitarian-measures",
+                  participants: str = "taro-kono, sergey-lavrov") -> str:
+    """A readout written by hand, its own meeting (one a day), with a paragraph on the topic."""
+    readout_id = f"{day}-by-hand-{number}"
+    _readout(root, readout_id).write_text(
+        f"---\nid: {readout_id}\ntitle: Talks number {number}\npublisher: mofa-japan\nkind: readout\n"
+        f"meeting: {{date: {day}}}\nparticipants: [{participants}]\ntopics: [{topics}]\n---\n\n"
+        f"They discussed humanitarian measures for the former island residents ({number}).\n", encoding="utf-8")
+    return readout_id
+
+
 CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     ("add a source", lambda root: shutil.copy(FIXTURES / "sixth_readout.txt", root / "content" / "sources" / "six.txt")),
     ("edit a paragraph", lambda root: _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")),
@@ -71,6 +83,9 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     ("a participant added to it", lambda root: _account(root, "2012-09-25-mid-gemba-lavrov", "sergey-lavrov, koichiro-gemba, yoshihiko-noda")),
     ("an earlier account renames the meeting", lambda root: _account(root, "2012-09-25-a", "sergey-lavrov, koichiro-gemba, igor-shuvalov", "other")),
     ("a static page of the site's own", _static_page),
+    ("a readout in a year of its own", lambda root: _hand_written(root, "2021-04-01", 1)),
+    ("a readout moves to another year", lambda root: _edit(_readout(root, MOFA), "  date: 2019-09-25",
+                                                           "  date: 2018-09-25")),
     ("delete a readout", lambda root: (_readout(root, OTHER).unlink(),
                                        (root / "content" / "sources" / "003_19287fb4fa5b8656.txt").unlink())),
     ("change a topic rule", lambda root: _edit(root / "content" / "topics.yaml", "    - grave visit*\n", "")),
@@ -214,3 +229,65 @@ def test_a_new_readout_rewrites_only_its_years_shard_of_the_search_index(built_d
     after = {p.name: p.stat().st_ino for p in (root / "site" / "search").glob("*.js")}
     assert after.keys() == shards.keys() | {"2022.js"}
     assert all(after[name] == inode for name, inode in shards.items()), "an unchanged year's shard was rewritten"
+
+
+# ------------------------------------------------------------------ topic and person pages by year
+
+
+def _html_inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+
+
+def _rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    """Topic and person pages that are new or were written again (a reused page keeps its inode).
+    The indexes of all topics and all people are left out: like the other listing pages, they
+    are made again whenever any readout changed."""
+    return {p for p, inode in after.items() if before.get(p) != inode and p.startswith(("topics/", "people/"))
+            and p not in ("topics/index.html", "people/index.html")}
+
+
+def test_a_new_readout_rewrites_its_years_pages_and_the_overviews_of_what_it_touches(
+        built_demo: Path, tmp_path: Path) -> None:
+    root = tmp_path / "copy"
+    shutil.copytree(built_demo, root)
+    build_site(root)
+    site = root / "site"
+    before = _html_inodes(site)
+    _hand_written(root, "2019-03-01", 1)
+    build_site(root)
+    assert _rewritten(before, _html_inodes(site)) == {
+        "topics/humanitarian-measures.html", "topics/humanitarian-measures/2019.html",
+        "people/sergey-lavrov.html", "people/sergey-lavrov/2019.html",
+        "people/taro-kono.html", "people/taro-kono/2019.html",
+    }
+    assert _tree(site) == _clean_build(root, tmp_path)
+
+
+def test_a_long_listing_shows_its_latest_on_the_overview_and_everything_on_the_year_pages(
+        demo_site: Path, tmp_path: Path) -> None:
+    root = demo_site
+    days = [f"{year}-{month:02}-{day:02}" for year in (2014, 2015, 2016) for month, day in ((2, 3), (5, 6), (8, 9))]
+    days += [f"2020-{month:02}-10" for month in range(1, 13)]
+    ids = [_hand_written(root, day, number) for number, day in enumerate(days)]
+    build_site(root)
+    site = root / "site"
+    overview = (site / "topics" / "humanitarian-measures.html").read_text(encoding="utf-8")
+    # 2 demo readouts and 21 by hand: above SHOW_ALL_UP_TO, so the overview lists the newest ten.
+    newest = [f"../readouts/{r}.html\"" for r in reversed(ids[-10:])]
+    positions = [overview.index(link) for link in newest]
+    assert positions == sorted(positions), "the overview's latest are not newest first"
+    assert f"../readouts/{ids[-11]}.html\"" not in overview
+    assert "meeting by meeting" not in overview
+    for year in ("2014", "2015", "2016", "2017", "2019", "2020"):
+        assert f'href="humanitarian-measures/{year}.html"' in overview, year
+    page_2015 = (site / "topics" / "humanitarian-measures" / "2015.html").read_text(encoding="utf-8")
+    assert all(f"../../readouts/{r}.html\"" in page_2015 for r in ids[3:6])
+    assert "meeting by meeting" in page_2015
+    assert broken_links(site) == []
+
+    # An old readout's paragraph edited: its year's pages change, the overviews do not.
+    before = _html_inodes(site)
+    _edit(_readout(root, ids[4]), "former island residents (4)", "former islanders (4)")
+    build_site(root)
+    assert _rewritten(before, _html_inodes(site)) == {"topics/humanitarian-measures/2015.html"}
+    assert _tree(site) == _clean_build(root, tmp_path)

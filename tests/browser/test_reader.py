@@ -31,8 +31,10 @@ PAGE_KINDS = {
     "index": "index.html",
     "readout": READOUT_2017,
     "topic": "topics/humanitarian-measures.html",
+    "topic_year": "topics/humanitarian-measures/2019.html",
     "topics": "topics/index.html",
     "person": "people/sergey-lavrov.html",
+    "person_year": "people/sergey-lavrov/2019.html",
     "people": "people/index.html",
     "meeting": "meetings/2019-09-25-lavrov-motegi.html",
     "meetings": "meetings/index.html",
@@ -122,6 +124,31 @@ def test_a_main_topic_excerpt_leads_to_its_paragraph_in_the_readout(page: Page, 
     expect(paragraph).to_be_in_viewport()
     assert paragraph.evaluate("element => element.matches(':target')")
     assert " ".join(quoted) in " ".join(paragraph.inner_text().split())
+
+
+def test_a_topics_year_page_is_reached_from_its_overview_and_leads_on_and_back(page: Page, file_root: str) -> None:
+    page.goto(file_root + PAGE_KINDS["topic"])
+    page.get_by_role("region", name="By year").get_by_role("link", name="2019", exact=True).click()
+    page.wait_for_url(re.compile(r"/topics/humanitarian-measures/2019\.html$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Humanitarian measures, 2019")
+    years = page.get_by_role("navigation", name="Years")
+    expect(years.get_by_role("link")).to_have_text(["2017", "2019"])
+    expect(years.get_by_role("link", name="2019")).to_have_attribute("aria-current", "page")
+
+    link = page.locator("blockquote.excerpt").first.get_by_role("link", name="in context")
+    readout, _, anchor = (link.get_attribute("href") or "").partition("#")
+    assert readout.startswith("../../readouts/") and anchor.startswith("p-"), readout
+    link.click()
+    page.wait_for_url(re.compile(re.escape(readout.removeprefix("../..")) + "#" + anchor + "$"))
+    expect(page.locator(f"[id='{anchor}']")).to_be_in_viewport()
+
+    page.go_back()
+    page.get_by_role("navigation", name="Previous and next year").get_by_role("link", name=re.compile("2017")).click()
+    page.wait_for_url(re.compile(r"/topics/humanitarian-measures/2017\.html$"))
+    expect(page.get_by_role("navigation", name="Previous and next year").get_by_role("link")).to_have_count(1)
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Humanitarian measures").click()
+    page.wait_for_url(re.compile(r"/topics/humanitarian-measures\.html$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Humanitarian measures")
 
 
 # 2. A meeting's accounts side by side.

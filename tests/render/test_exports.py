@@ -196,6 +196,8 @@ def test_sitemap_lists_every_page_but_404(built_demo: Path) -> None:
     assert locs == [p for p in pages if p != urls.NOT_FOUND]
     assert urls.readout_path(SEED_000) in locs
     assert urls.readout_path(UNDATED_SEED) in locs
+    assert urls.topic_year_path("peace-treaty", 2019) in locs
+    assert urls.person_year_path("shinzo-abe", None) in locs
 
 
 # ------------------------------------------------------------------ JSON and CSV

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from readouts.config import DEFAULT_PUBLISHER_NAMES
 from readouts.model import Person, Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.cite import citations, meta_tags
+from readouts.render.listings import Attendance, PersonListing, TopicListing, Year, year_label
 from readouts.render.markdown import render_block, render_inline
 from readouts.render.mentions import Linker
 from readouts.render.urls import Links
@@ -170,51 +172,113 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
     return context
 
 
-def topic_context(graph: SiteGraph, topic_id: str) -> dict[str, Any]:
-    """topic.html: every readout that discusses the topic, oldest first, with its excerpts."""
-    topic = graph.topics[topic_id]
-    path = urls.topic_path(topic_id)
-    links = Links(path)
+def _span(years: list[int]) -> str | None:
+    """2017–2019, or 2019 for one year."""
+    if not years:
+        return None
+    return f"{years[0]}–{years[-1]}" if years[0] != years[-1] else str(years[0])
+
+
+def _count(n: int, noun: str) -> str:
+    """3 readouts, 1 meeting; "" for none."""
+    return f"{n} {noun}{'' if n == 1 else 's'}" if n else ""
+
+
+def _summary(parts: list[str], year: Year) -> str:
+    """What a year page holds, in a sentence: "4 readouts and 2 meetings in 2019"."""
+    text = " and ".join(parts)
+    text = text[0].upper() + text[1:] if text else "Nothing"
+    return f"{text} in {year}" if year is not None else text
+
+
+def _year_navigation(links: Links, years: list[Year], current: Year, href: Callable[[Year], str],
+                     crumbs: list[dict[str, Any]]) -> dict[str, Any]:
+    """What a year page needs to move about: the way up (crumbs), every year, the year before and after."""
+    at = years.index(current)
+
+    def neighbour(year: Year) -> dict[str, Any]:
+        return {"label": year_label(year), "href": href(year)}
+
+    return {"crumbs": crumbs,
+            "years": [{"label": year_label(y), "href": href(y), "current": y == current} for y in years],
+            "previous": neighbour(years[at - 1]) if at > 0 else None,
+            "next": neighbour(years[at + 1]) if at + 1 < len(years) else None}
+
+
+def _topic_entries(graph: SiteGraph, links: Links, topic_id: str, readout_ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Each readout with its paragraphs that discuss the topic, each linked to its place."""
+    wanted = set(readout_ids)
     excerpts: dict[str, list[str]] = {}
     for excerpt in graph.excerpts_by_topic.get(topic_id, ()):
-        excerpts.setdefault(excerpt.readout_id, []).append(excerpt.anchor)
+        if excerpt.readout_id in wanted:
+            excerpts.setdefault(excerpt.readout_id, []).append(excerpt.anchor)
     entries = []
-    for readout_id in graph.readouts_by_topic.get(topic_id, ()):
-        readout = graph.readouts[readout_id]
-        blocks = {b.anchor: b for b in readout.blocks}
+    for readout_id in readout_ids:
+        blocks = {b.anchor: b for b in graph.readouts[readout_id].blocks}
         entries.append({
             **readout_link(graph, links, readout_id),
             "excerpts": [{"html": render_inline(blocks[a].text, blocks[a].lang), "lang": blocks[a].lang,
                           "href": links.readout(readout_id, a)}
                          for a in excerpts.get(readout_id, ())],
         })
+    return entries
+
+
+def topic_context(graph: SiteGraph, listing: TopicListing) -> dict[str, Any]:
+    """topic.html, the overview: the topic, its readouts counted by year and publisher with a link
+    to each year's page, and either every readout with its excerpts and the meeting-by-meeting
+    table (when there are few) or the latest readouts."""
+    topic = graph.topics[listing.topic_id]
+    path = urls.topic_path(topic.id)
+    links = Links(path)
+    ids = listing.readout_ids
+    by_year = [(part, Counter[str](graph.readouts[r].publisher for r in part.readout_ids)) for part in listing.years]
+    publishers = [p for p in DEFAULT_PUBLISHER_NAMES if any(counts[p] for _, counts in by_year)]
+    complete = listing.complete()
     context = page_context(graph, path, topic.title, "topics")
-    ids = graph.readouts_by_topic.get(topic_id, ())
-    dated = [(graph.readouts[r].date, graph.readouts[r].publisher) for r in ids]
-    by_year_publisher: Counter[tuple[int | None, str]] = Counter(
-        (day.year if day else None, publisher) for day, publisher in dated)
-    years = sorted({y for y, _ in by_year_publisher if y is not None})
-    publishers = [p for p in DEFAULT_PUBLISHER_NAMES if any(pub == p for _, pub in by_year_publisher)]
     context["topic"] = {"id": topic.id, "title": topic.title, "description": topic.description,
-                        "main": topic.main, "count": len(entries),
-                        "years": [{"year": y, "count": sum(n for (yy, _), n in by_year_publisher.items() if yy == y)}
-                                  for y in years]}
-    context["counts"] = {"publishers": [publisher_name(graph, p) for p in publishers],
-                         "rows": [{"year": y if y is not None else "Undated",
-                                   "cells": [by_year_publisher.get((y, p), 0) for p in publishers]}
-                                  for y in [*years, *([None] if any(y is None for y, _ in by_year_publisher) else [])]]}
-    context["coverage"] = _coverage(graph, links, topic_id)
-    context["entries"] = entries
+                        "main": topic.main, "count": len(ids),
+                        "span": _span([p.year for p in listing.years if p.year is not None and p.readout_ids])}
+    most = max((len(part.readout_ids) for part in listing.years), default=0) or 1
+    context["years"] = {"publishers": [publisher_name(graph, p) for p in publishers],
+                        "rows": [{"label": year_label(part.year), "href": links.topic_year(topic.id, part.year),
+                                  "count": len(part.readout_ids), "percent": round(100 * len(part.readout_ids) / most),
+                                  "cells": [counts[p] for p in publishers]}
+                                 for part, counts in by_year]}
+    context["complete"] = complete
+    context["coverage"] = _coverage(graph, links, topic.id, listing.meeting_ids) if complete else None
+    context["entries"] = _topic_entries(graph, links, topic.id, ids if complete else listing.latest())
     return context
 
 
-def _coverage(graph: SiteGraph, links: Links, topic_id: str) -> dict[str, Any]:
-    """Meetings in time order × sides: who reported the topic at each meeting, linked to where."""
+def topic_year_context(graph: SiteGraph, listing: TopicListing, year: Year) -> dict[str, Any]:
+    """topic_year.html: one year of a topic, its readouts with their excerpts oldest first, and
+    who raised it at each of that year's meetings."""
+    topic = graph.topics[listing.topic_id]
+    part = next(p for p in listing.years if p.year == year)
+    path = urls.topic_year_path(topic.id, year)
+    links = Links(path)
+    context = page_context(graph, path, f"{topic.title}, {year if year is not None else 'undated'}",
+                           "topics")
+    context["topic"] = {"id": topic.id, "title": topic.title, "description": topic.description,
+                        "href": links.topic(topic.id)}
+    counted = [_count(len(part.readout_ids), "readout"), _count(len(part.meeting_ids), "meeting")]
+    context["year"] = {"label": year_label(year), "dated": year is not None,
+                       "summary": _summary([c for c in counted if c], year)}
+    context.update(_year_navigation(
+        links, [p.year for p in listing.years], year, lambda y: links.topic_year(topic.id, y),
+        [{"title": "Topics", "href": links.to(urls.TOPICS)}, {"title": topic.title, "href": links.topic(topic.id)}]))
+    context["coverage"] = _coverage(graph, links, topic.id, part.meeting_ids)
+    context["entries"] = _topic_entries(graph, links, topic.id, part.readout_ids)
+    return context
+
+
+def _coverage(graph: SiteGraph, links: Links, topic_id: str, meeting_ids: tuple[str, ...]) -> dict[str, Any]:
+    """Meetings × sides: who reported the topic at each meeting, linked to where."""
     sides = ["japan", "russia", "other"]
     rows = []
-    for meeting in sorted(graph.meetings.values(), key=lambda m: (m.date or dt.date.max, m.id)):
-        if not any(topic_id in graph.readouts[r].topics for r in meeting.readout_ids):
-            continue
+    for meeting_id in meeting_ids:
+        meeting = graph.meetings[meeting_id]
         cells = []
         for side in sides:
             accounts = [r for r in meeting.readout_ids if PUBLISHER_SIDES[graph.readouts[r].publisher] == side]
@@ -231,46 +295,70 @@ def _coverage(graph: SiteGraph, links: Links, topic_id: str) -> dict[str, Any]:
     return {"sides": [SIDE_LABELS.get(s, "Other outlets") for s in sides], "rows": rows}
 
 
-def person_context(graph: SiteGraph, person_id: str) -> dict[str, Any]:
-    """person.html: roles over time, meetings attended (each with all its accounts), readouts
-    that name them, and counterparts counted once per meeting."""
-    person: Person = graph.people[person_id]
-    path = urls.person_path(person_id)
-    links = Links(path)
-    meetings: dict[str, list[str]] = {}
-    mentioned = []
-    for readout_id in graph.readouts_by_person.get(person_id, ()):
-        readout = graph.readouts[readout_id]
-        if person_id in readout.participants:
-            meetings.setdefault(graph.meeting_of.get(readout_id, readout_id), []).append(readout_id)
-        else:
-            mentioned.append(readout_link(graph, links, readout_id))
+def _attended(graph: SiteGraph, links: Links, person: Person,
+              attendances: tuple[Attendance, ...]) -> list[dict[str, Any]]:
+    """Each meeting with the others there, the person's role that day, and its accounts."""
     attended = []
-    counterparts: Counter[str] = Counter()
-    for key, readout_ids in meetings.items():
-        meeting = graph.meetings.get(key)
-        others = [p for p in dict.fromkeys(p for r in readout_ids for p in graph.readouts[r].participants)
-                  if p != person_id]
-        counterparts.update(others)
-        day = meeting.date if meeting else graph.readouts[readout_ids[0]].date
+    for attendance in attendances:
+        others = [p for p in dict.fromkeys(p for r in attendance.readout_ids for p in graph.readouts[r].participants)
+                  if p != person.id]
         attended.append({
-            "date": format_date(day) or "Undated",
-            "place": meeting.place if meeting else graph.readouts[readout_ids[0]].meeting.place,
-            "href": links.meeting(key) if meeting else None,
-            "with": [person_link(graph, links, p, day) for p in others],
-            "role": person.role_on(day),
-            "accounts": [readout_link(graph, links, r) for r in readout_ids],
+            "date": format_date(attendance.day) or "Undated",
+            "place": attendance.place,
+            "href": links.meeting(attendance.meeting_id) if attendance.meeting_id else None,
+            "with": [person_link(graph, links, p, attendance.day) for p in others],
+            "role": person.role_on(attendance.day),
+            "accounts": [readout_link(graph, links, r) for r in attendance.readout_ids],
         })
+    return attended
+
+
+def person_context(graph: SiteGraph, listing: PersonListing) -> dict[str, Any]:
+    """person.html, the overview: roles over time, counterparts counted once per meeting, meetings
+    and mentions counted by year with a link to each year's page, and every meeting (each with
+    all its accounts) and mention when there are few, else the latest."""
+    person: Person = graph.people[listing.person_id]
+    path = urls.person_path(person.id)
+    links = Links(path)
+    complete = listing.complete()
     context = page_context(graph, path, person.name, "people")
     context["person"] = {
         "id": person.id, "name": person.name, "spellings": list(person.spellings),
         "roles": [{"title": r.title, "start": format_date(r.start), "end": format_date(r.end)}
                   for r in person.roles],
     }
-    context["attended"] = attended
-    context["mentioned"] = mentioned
-    context["counterparts"] = [{**person_link(graph, links, p, None), "count": n}
-                               for p, n in sorted(counterparts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    context["counterparts"] = [{**person_link(graph, links, p, None), "count": n} for p, n in listing.counterparts]
+    context["years"] = [{"label": year_label(part.year), "href": links.person_year(person.id, part.year),
+                         "attended": len(part.attended), "mentioned": len(part.mentioned)}
+                        for part in listing.years]
+    context["complete"] = complete
+    context["attended"] = _attended(graph, links, person,
+                                    listing.attended if complete else listing.latest_attended())
+    context["mentioned"] = [readout_link(graph, links, r)
+                            for r in (listing.mentioned if complete else listing.latest_mentioned())]
+    return context
+
+
+def person_year_context(graph: SiteGraph, listing: PersonListing, year: Year) -> dict[str, Any]:
+    """person_year.html: one year of a person: the meetings they attended, each with its
+    accounts, and the readouts that name them."""
+    person: Person = graph.people[listing.person_id]
+    part = next(p for p in listing.years if p.year == year)
+    path = urls.person_year_path(person.id, year)
+    links = Links(path)
+    context = page_context(graph, path, f"{person.name}, {year if year is not None else 'undated'}",
+                           "people")
+    context["person"] = {"id": person.id, "name": person.name, "href": links.person(person.id)}
+    counted = [_count(len(part.attended), "meeting") + " attended" if part.attended else "",
+               "named in " + _count(len(part.mentioned), "other readout" if part.attended else "readout")
+               if part.mentioned else ""]
+    context["year"] = {"label": year_label(year), "dated": year is not None,
+                       "summary": _summary([c for c in counted if c], year)}
+    context.update(_year_navigation(
+        links, [p.year for p in listing.years], year, lambda y: links.person_year(person.id, y),
+        [{"title": "People", "href": links.to(urls.PEOPLE)}, {"title": person.name, "href": links.person(person.id)}]))
+    context["attended"] = _attended(graph, links, person, part.attended)
+    context["mentioned"] = [readout_link(graph, links, r) for r in part.mentioned]
     return context
 
 

@@ -9,11 +9,13 @@ with clean ones byte for byte through a series of changes.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from readouts.model import SiteGraph
 from readouts.render.env import THEME
+from readouts.render.listings import Attendance, PersonListing, PersonYear, TopicListing, TopicYear
 
 
 def digest(value: Any) -> str:
@@ -44,11 +46,6 @@ class Dependencies:
         self.static = _files_digest([THEME / "static", root / "static"])
         # What the listing pages read: every readout's facts.
         self.everything = digest((self.common, tuple((r.id, r.digest) for r in corpus.readouts)))
-        # Topic and person pages show meetings, with every account's side and topics ("not
-        # reported" against "no account"), and a meeting's id moves when an earlier account joins.
-        self.meetings = digest(tuple(
-            (m, tuple((r, graph.readouts[r].publisher, graph.readouts[r].topics) for r in m.readout_ids))
-            for _, m in sorted(graph.meetings.items())))
 
     def _link(self, readout_id: str | None) -> Any:
         if readout_id is None:
@@ -69,13 +66,50 @@ class Dependencies:
     def _readouts(self, ids: tuple[str, ...]) -> Any:
         return [(self._link(r), self.graph.readouts[r].digest) for r in ids]
 
-    def topic(self, topic_id: str) -> str:
-        return digest((self.common, self.meetings, topic_id,
-                       self._readouts(self.graph.readouts_by_topic.get(topic_id, ()))))
+    def _coverage(self, topic_id: str, meeting_ids: tuple[str, ...]) -> Any:
+        """A topic's meeting-by-meeting rows: each meeting's id (it moves when an earlier account
+        joins), date and place, and each account's side and whether it reports the topic ("not
+        reported" against "no account"), with the text of those that do (where the link goes)."""
+        readouts = self.graph.readouts
+        return [(m, self.graph.meetings[m].date, self.graph.meetings[m].place,
+                 [(r, readouts[r].publisher, readouts[r].digest if topic_id in readouts[r].topics else None)
+                  for r in self.graph.meetings[m].readout_ids])
+                for m in meeting_ids]
 
-    def person(self, person_id: str) -> str:
-        return digest((self.common, self.meetings, person_id,
-                       self._readouts(self.graph.readouts_by_person.get(person_id, ()))))
+    def topic(self, listing: TopicListing) -> str:
+        """The overview: the counts by year and publisher, and the entries it lists."""
+        readouts = self.graph.readouts
+        counts = [(part.year, sorted(Counter(readouts[r].publisher for r in part.readout_ids).items()))
+                  for part in listing.years]
+        if listing.complete():
+            shown = (self._readouts(listing.readout_ids), self._coverage(listing.topic_id, listing.meeting_ids))
+        else:
+            shown = (self._readouts(listing.latest()), None)
+        return digest((self.common, listing.topic_id, counts, shown))
+
+    def topic_year(self, listing: TopicListing, part: TopicYear) -> str:
+        """One year's page: its readouts and meetings, and which other years have a page (the
+        links between years), but nothing of the other years' entries."""
+        return digest((self.common, listing.topic_id, part.year, [p.year for p in listing.years],
+                       self._readouts(part.readout_ids), self._coverage(listing.topic_id, part.meeting_ids)))
+
+    def _attended(self, attendances: tuple[Attendance, ...]) -> Any:
+        """Meetings as a person's pages show them: the accounts' facts and who took part."""
+        return [(a, [(self._link(r), self.graph.readouts[r].participants) for r in a.readout_ids])
+                for a in attendances]
+
+    def person(self, listing: PersonListing) -> str:
+        """The overview: counts by year, counterparts, and the entries it lists."""
+        counts = [(part.year, len(part.attended), len(part.mentioned)) for part in listing.years]
+        if listing.complete():
+            shown = (self._attended(listing.attended), [self._link(r) for r in listing.mentioned])
+        else:
+            shown = (self._attended(listing.latest_attended()), [self._link(r) for r in listing.latest_mentioned()])
+        return digest((self.common, listing.person_id, counts, listing.counterparts, shown))
+
+    def person_year(self, listing: PersonListing, part: PersonYear) -> str:
+        return digest((self.common, listing.person_id, part.year, [p.year for p in listing.years],
+                       self._attended(part.attended), [self._link(r) for r in part.mentioned]))
 
     def meeting(self, meeting_id: str) -> str:
         meeting = self.graph.meetings[meeting_id]

@@ -28,6 +28,22 @@ def person_path(person_id: str) -> str:
     return f"people/{person_id}.html"
 
 
+def _year_name(year: int | None) -> str:
+    return str(year) if year is not None else "undated"
+
+
+def topic_year_path(topic_id: str, year: int | None) -> str:
+    """A topic's readouts of one year, in a folder beside its overview page:
+    topics/<id>/2019.html, and topics/<id>/undated.html for readouts without a date. The address
+    depends on the year alone, so it stays the same however many readouts the topic gains."""
+    return f"topics/{topic_id}/{_year_name(year)}.html"
+
+
+def person_year_path(person_id: str, year: int | None) -> str:
+    """A person's meetings and mentions of one year: people/<id>/2019.html, .../undated.html."""
+    return f"people/{person_id}/{_year_name(year)}.html"
+
+
 def meeting_path(meeting_id: str) -> str:
     return f"meetings/{meeting_id}.html"
 
@@ -93,6 +109,12 @@ class Links:
 
     def person(self, person_id: str) -> str:
         return self.to(person_path(person_id))
+
+    def topic_year(self, topic_id: str, year: int | None) -> str:
+        return self.to(topic_year_path(topic_id, year))
+
+    def person_year(self, person_id: str, year: int | None) -> str:
+        return self.to(person_year_path(person_id, year))
 
     def meeting(self, meeting_id: str) -> str:
         return self.to(meeting_path(meeting_id))

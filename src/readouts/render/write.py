@@ -21,7 +21,7 @@ import jinja2
 from readouts.errors import ReadoutsError
 from readouts.model import SiteGraph
 from readouts.render import context as ctx
-from readouts.render import urls
+from readouts.render import listings, urls
 from readouts.render.depends import Dependencies, digest
 from readouts.render.env import THEME, make_env
 from readouts.render.exports import export_paths, write_exports
@@ -50,12 +50,25 @@ def pages(graph: SiteGraph, depends: Dependencies) -> Iterator[Page]:
     for readout_id in graph.chronology:
         yield (urls.readout_path(readout_id), "readout.html", partial(ctx.readout_context, graph, readout_id, linker),
                depends.readout(readout_id))
+    # A topic's and a person's entries are split by year (listings.py): an overview page and a
+    # page per year, each with its own fingerprint, so a new readout rewrites its year's page and
+    # the overview but no other year's.
     for topic in graph.corpus.topics:
-        yield (urls.topic_path(topic.id), "topic.html", partial(ctx.topic_context, graph, topic.id),
-               depends.topic(topic.id))
+        topic_listing = listings.topic_listing(graph, topic.id)
+        yield (urls.topic_path(topic.id), "topic.html", partial(ctx.topic_context, graph, topic_listing),
+               depends.topic(topic_listing))
+        for topic_year in topic_listing.years:
+            yield (urls.topic_year_path(topic.id, topic_year.year), "topic_year.html",
+                   partial(ctx.topic_year_context, graph, topic_listing, topic_year.year),
+                   depends.topic_year(topic_listing, topic_year))
     for person in graph.corpus.people:
-        yield (urls.person_path(person.id), "person.html", partial(ctx.person_context, graph, person.id),
-               depends.person(person.id))
+        person_listing = listings.person_listing(graph, person.id)
+        yield (urls.person_path(person.id), "person.html", partial(ctx.person_context, graph, person_listing),
+               depends.person(person_listing))
+        for person_year in person_listing.years:
+            yield (urls.person_year_path(person.id, person_year.year), "person_year.html",
+                   partial(ctx.person_year_context, graph, person_listing, person_year.year),
+                   depends.person_year(person_listing, person_year))
     for meeting_id in sorted(graph.meetings):
         yield (urls.meeting_path(meeting_id), "meeting.html", partial(ctx.meeting_context, graph, meeting_id),
                depends.meeting(meeting_id))
