@@ -5,8 +5,9 @@ Files, under search/:
 
     index.js                the years, how many readouts each holds and the keys of its term
                             files, and the stop words; it loads with the search page
-    <year>/terms/<key>.js   the year's terms that begin with <key> ("pe": peace, people, …),
-                            each with a (readout number, weight) pair per readout that has it
+    <year>/terms/<key>.js   the year's terms that begin with <key> ("p": peace, people, …, or
+                            "pe" and "pr" where "p" grew large), each with a (readout
+                            number, weight) pair per readout that has it
     <year>/docs/<n>.js      title, date, publisher and kind of DOCS_PER_FILE of the year's
                             readouts: what a result shows
     text/<id>.js            a readout's paragraphs, for the snippet under its result
@@ -60,9 +61,10 @@ next letter, and so on: a year with few readouts has a few files, and a word wit
 beginning ("co": cooperation, confirmed, countries, …) does not load all its neighbours."""
 
 MAX_KEY_LENGTH = 6
+"""Splitting stops at keys this long: by then a large file is one common term's postings."""
 
-DOCS_PER_FILE = 16
-"""Results show 20 at a time and each needs its title: small files keep that to a few KB each."""
+DOCS_PER_FILE = 8
+"""Results show 20 at a time, usually from as many files: small files keep that to about a KB each."""
 
 STOP_WORDS = frozenset([
     "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
