@@ -169,9 +169,10 @@
     });
   }
 
-  function matches(token, words) {
+  // Which query word a word of the text is (or begins with): its place in `words`, or -1.
+  function wordOf(token, words) {
     var word = normalise(token);
-    return words.some(function (w) { return word === w || (w.length >= PREFIX_FROM && word.startsWith(w)); });
+    return words.findIndex(function (w) { return word === w || (w.length >= PREFIX_FROM && word.startsWith(w)); });
   }
 
   // The paragraph with most of the words, cut around the first of them, the words marked (the
@@ -185,9 +186,10 @@
       var token = /[\p{L}\p{N}\p{M}]+/gu;
       var match;
       while ((match = token.exec(text)) !== null) {
-        if (matches(match[0], words)) {
+        var found = wordOf(match[0], words);
+        if (found >= 0) {
           hits.push([match.index, match.index + match[0].length]);
-          seen.add(normalise(match[0]));
+          seen.add(found);
         }
       }
       if (seen.size > best.distinct) { best = { text: text, hits: hits, distinct: seen.size }; }
@@ -197,7 +199,8 @@
     var space = text.indexOf(" ", start);
     if (start > 0 && space >= 0 && space < best.hits[0][0]) { start = space + 1; }
     var end = Math.min(text.length, start + SNIPPET);
-    if (end < text.length) { end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end; }
+    var lastSpace = text.lastIndexOf(" ", end);
+    if (end < text.length && lastSpace > start) { end = lastSpace; }
     var excerpt = document.createElement("p");
     excerpt.className = "excerpt-text";
     var at = start;
@@ -257,9 +260,9 @@
   function show(query) {
     var ticket = ++current;
     var words = queryWords(query);
+    more.hidden = true;
     if (!query.trim()) {
       list.textContent = "";
-      more.hidden = true;
       status.textContent = total + " readouts to search.";
       return Promise.resolve();
     }
