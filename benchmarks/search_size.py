@@ -68,8 +68,10 @@ class Files:
 @dataclass
 class QueryLoad:
     query: str
-    results: int
-    """Readouts found (with every word or some)."""
+    every_word: int
+    """Readouts found with every word of the query, shown first."""
+    some_words: int
+    """Readouts found with some of its words, shown after those."""
     loaded: Files
 
 
@@ -112,7 +114,8 @@ def query_loads(site: Path, queries: list[str]) -> list[QueryLoad]:
             status.filter(has_text=f"for “{query}”").wait_for(timeout=60_000)
             counts = STATUS.fullmatch(status.inner_text())
             assert counts, status.inner_text()
-            found = int(counts.group(1)) + int(counts.group(2) or 0)
+            every, some = int(counts.group(1)), int(counts.group(2) or 0)
+            found = every + some
             # The first page of results is shown once its titles and snippets have loaded.
             page.wait_for_function(f"document.querySelectorAll('#search-results > li').length >= {min(20, found)}",
                                    timeout=60_000)
@@ -122,7 +125,7 @@ def query_loads(site: Path, queries: list[str]) -> list[QueryLoad]:
                 path = url[len(prefix):] if url.startswith(prefix) else ""
                 if path.startswith("search/"):
                     loaded.add(path, (site / path).stat().st_size)
-            measured.append(QueryLoad(query, found, loaded))
+            measured.append(QueryLoad(query, every, some, loaded))
             context.close()
         browser.close()
     return measured
@@ -137,11 +140,12 @@ def report(measurement: Measurement) -> str:
     lines = [f"## {measurement.readouts:,} readouts", "",
              f"On disk: {_size(index.total)} in {sum(index.count.values()):,} files — "
              + ", ".join(f"{kind} {_size(index.size[kind])} ({index.count[kind]:,})" for kind in KINDS), "",
-             "| query | found | files | loaded | index | terms | docs | text |",
+             "| query | found (every word + some) | files | loaded | index | terms | docs | text |",
              "|---|---|---|---|---|---|---|---|"]
     for load in measurement.queries:
         files = load.loaded
-        lines.append(f"| {load.query} | {load.results:,} | {sum(files.count.values())} | {_size(files.total)} | "
+        lines.append(f"| {load.query} | {load.every_word:,} + {load.some_words:,} | {sum(files.count.values())} | "
+                     f"{_size(files.total)} | "
                      + " | ".join(_size(files.size[kind]) for kind in KINDS) + " |")
     return "\n".join(lines)
 
