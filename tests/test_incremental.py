@@ -139,7 +139,7 @@ def _search_files(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_ino for p in sorted((site / "search").rglob("*.js"))}
 
 
-def _rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
+def _rewritten_search_files(before: dict[str, int], after: dict[str, int]) -> set[str]:
     return {path for path, inode in after.items() if before.get(path) != inode}
 
 
@@ -157,12 +157,12 @@ def test_a_new_or_edited_readout_rewrites_only_its_years_search_files(built_demo
     after = _search_files(site)
     assert before.keys() <= after.keys()
     assert any(path.startswith("search/2022/terms/") for path in after)
-    assert _rewritten(before, after) == {p for p in after if p.startswith("search/2022/")} | {
+    assert _rewritten_search_files(before, after) == {p for p in after if p.startswith("search/2022/")} | {
         "search/index.js", f"search/text/{new_id}.js"}
 
     _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")  # a 2019 readout
     build_site(root)
     edited = _search_files(site)
-    rewritten = _rewritten(after, edited)
+    rewritten = _rewritten_search_files(after, edited)
     assert f"search/text/{MOFA}.js" in rewritten and any(p.startswith("search/2019/terms/") for p in rewritten)
     assert rewritten <= {p for p in edited if p.startswith("search/2019/")} | {"search/index.js", f"search/text/{MOFA}.js"}
