@@ -218,17 +218,39 @@ def test_files_are_reused_only_from_the_site_the_cache_describes(tmp_path: Path)
     assert _tree(root / "site") == _clean_build(root, tmp_path)
 
 
-def test_a_new_readout_rewrites_only_its_years_shard_of_the_search_index(built_demo: Path, tmp_path: Path) -> None:
+def _search_files(site: Path) -> dict[str, int]:
+    """Each file of the search index (path from the site's root) → its inode, which changes when a
+    build writes the file and stays when the build links it from the previous site."""
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in sorted((site / "search").rglob("*.js"))}
+
+
+def _rewritten_search_files(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {path for path, inode in after.items() if before.get(path) != inode}
+
+
+def test_a_new_or_edited_readout_rewrites_only_its_years_search_files(built_demo: Path, tmp_path: Path) -> None:
     root = tmp_path / "copy"
     shutil.copytree(built_demo, root)
     build_site(root)
-    shards = {p.name: p.stat().st_ino for p in (root / "site" / "search").glob("*.js")}
-    assert set(shards) == {"2012.js", "2017.js", "2019.js", "undated.js"}
+    site = root / "site"
+    before = _search_files(site)
+    assert {path.split("/")[1] for path in before} == {"index.js", "text", "2012", "2017", "2019", "undated"}
+
     shutil.copy(FIXTURES / "sixth_readout.txt", root / "content" / "sources" / "six.txt")  # a 2022 readout
+    report = build_site(root)
+    (new_id,) = report.imports.imported
+    after = _search_files(site)
+    assert before.keys() <= after.keys()
+    assert any(path.startswith("search/2022/terms/") for path in after)
+    assert _rewritten_search_files(before, after) == {p for p in after if p.startswith("search/2022/")} | {
+        "search/index.js", f"search/text/{new_id}.js"}
+
+    _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")  # a 2019 readout
     build_site(root)
-    after = {p.name: p.stat().st_ino for p in (root / "site" / "search").glob("*.js")}
-    assert after.keys() == shards.keys() | {"2022.js"}
-    assert all(after[name] == inode for name, inode in shards.items()), "an unchanged year's shard was rewritten"
+    edited = _search_files(site)
+    rewritten = _rewritten_search_files(after, edited)
+    assert f"search/text/{MOFA}.js" in rewritten and any(p.startswith("search/2019/terms/") for p in rewritten)
+    assert rewritten <= {p for p in edited if p.startswith("search/2019/")} | {"search/index.js", f"search/text/{MOFA}.js"}
 
 
 # ------------------------------------------------------------------ topic and person pages by year

@@ -68,7 +68,7 @@ def test_the_wheel_ships_the_theme_and_the_starter_site(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("readouts-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("readouts/theme/templates/readout.html", "readouts/theme/static/style.css",
-                   "readouts/theme/static/vendor/minisearch.js", "readouts/starter/topics.yaml",
+                   "readouts/theme/static/search.js", "readouts/starter/topics.yaml",
                    "readouts/cli.py"):
         assert needed in names, needed
 

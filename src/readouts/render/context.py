@@ -485,14 +485,11 @@ def glossary_context(graph: SiteGraph) -> dict[str, Any]:
 
 
 def search_context(graph: SiteGraph) -> dict[str, Any]:
-    """search.html: the form and an empty list that search.js fills."""
+    """search.html: the form and an empty list that search.js fills, loading the index's files
+    a query needs after the index's table of contents."""
     links = Links(urls.SEARCH)
     context = page_context(graph, urls.SEARCH, "Search", "search")
-    days = (graph.readouts[r].date for r in graph.chronology)
-    years = dict.fromkeys(day.year if day else None for day in days)
-    context["page"]["scripts"] = [links.to(urls.MINISEARCH_SCRIPT),
-                                  *(links.to(urls.search_shard_path(y)) for y in years),
-                                  links.to(urls.SEARCH_SCRIPT)]
+    context["page"]["scripts"] = [links.to(urls.SEARCH_INDEX), links.to(urls.SEARCH_SCRIPT)]
     context["count"] = len(graph.readouts)
     context["pagefind"] = graph.corpus.config.pagefind
     return context

@@ -60,12 +60,22 @@ NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
 CITE_SCRIPT = "static/cite.js"
 SEARCH_SCRIPT = "static/search.js"
-MINISEARCH_SCRIPT = "static/vendor/minisearch.js"
+SEARCH_INDEX = "search/index.js"
+"""The search index's table of contents; render/search.py describes the files beside it."""
 
 
-def search_shard_path(year: int | None) -> str:
-    """The search index comes in one script per year, so a new readout rewrites one of them."""
-    return f"search/{year if year is not None else 'undated'}.js"
+def search_terms_path(year: str, name: str) -> str:
+    return f"search/{year}/terms/{name}.js"
+
+
+def search_docs_path(year: str, number: int) -> str:
+    return f"search/{year}/docs/{number}.js"
+
+
+def search_text_path(readout_id: str) -> str:
+    return f"search/text/{readout_id}.js"
+
+
 FEED = "feed.xml"
 TOPIC_FEED = "topics/{topic_id}.xml"
 """A main topic's feed beside its page: TOPIC_FEED.format(topic_id=...)."""

@@ -26,7 +26,13 @@ from readouts.render.depends import Dependencies, digest
 from readouts.render.env import THEME, make_env
 from readouts.render.exports import export_paths, write_exports
 from readouts.render.mentions import Linker
-from readouts.render.search import search_shards, write_search_shard
+from readouts.render.search import (
+    previous_search_files,
+    search_years,
+    write_search_index,
+    write_search_text,
+    write_search_year,
+)
 
 Page = tuple[str, str, Callable[[], dict[str, Any]], str]
 """(output path, template name, context builder, fingerprint of what the page is made from)."""
@@ -132,12 +138,31 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
         if not keep(path, digest((path, readout.digest))):
             _copy(Path(readout.path.path), out / path)
             report.written += 1
-    # The search index and the exports read every readout: made again when anything changed.
-    for path, readout_ids in search_shards(graph).items():
-        shard = digest((depends.common, path, [(r, graph.readouts[r].digest) for r in readout_ids]))
-        if not keep(path, shard):
-            write_search_shard(graph, out, path, readout_ids)
-            report.written += 1
+    # The search index: a year's files are made from that year's readouts alone and a readout's
+    # text from itself, so a new readout rewrites its year's files, its text and the index's list.
+    previous_search = previous_search_files(old)
+    years = search_years(graph)
+    year_files: dict[str, list[str]] = {}
+    for year, readout_ids in years.items():
+        made_from = digest((depends.common, year, [(r, graph.readouts[r].digest) for r in readout_ids]))
+        files = [path for path in previous_search.get(year, ()) if old[path] == made_from]
+        if files and all(reusable(path, made_from) for path in files):
+            for path in files:
+                keep(path, made_from)
+        else:
+            files = write_search_year(graph, out, year, readout_ids)
+            report.manifest.update(dict.fromkeys(files, made_from))
+            report.written += len(files)
+        year_files[year] = files
+        for readout_id in readout_ids:
+            path = urls.search_text_path(readout_id)
+            if not keep(path, digest((path, graph.readouts[readout_id].digest))):
+                write_search_text(graph, out, readout_id)
+                report.written += 1
+    if not keep(urls.SEARCH_INDEX, digest([(year, len(ids), year_files[year]) for year, ids in years.items()])):
+        write_search_index(graph, out, year_files)
+        report.written += 1
+    # The exports read every readout: made again when anything changed.
     # The sitemap lists the site's own static pages too.
     data_files = export_paths(graph)
     data_fingerprint = digest((depends.everything, depends.static))
