@@ -78,7 +78,8 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             # manifest it was built with (a site restored from elsewhere, or built before a kill
             # between publishing and saving the cache, does not match).
             previous = output if _marker_token(output) == digest(cache.pages) else None
-            written = write_site(graph, root, staging, previous, cache.pages, progress, cache.fragments)
+            written = write_site(graph, root, staging, previous, cache.pages, progress, cache.fragments,
+                                 cache.search_counts)
             if config.pagefind:
                 index_with_pagefind(staging)
             token = digest(written.manifest)

@@ -62,11 +62,13 @@ class BuildCache:
     """Output path → fingerprint of everything the file was made from, as last published."""
     fragments: dict[str, bytes] = field(default_factory=dict)
     """Digest of inputs → a piece of an export file (a readout's JSON record, a meeting's event)."""
+    search_counts: dict[str, bytes] = field(default_factory=dict)
+    """Settings digest and readout digest → the readout's word counts for the search index."""
 
     def state(self) -> tuple[object, ...]:
         """What would be written: equal states need no save (a no-op rebuild writes nothing)."""
         return (tuple((k, v[0]) for k, v in self.readouts.items()), tuple(self.links), tuple(self.pages.items()),
-                tuple(self.fragments))
+                tuple(self.fragments), tuple(self.search_counts))
 
     @classmethod
     def load(cls, root: Path) -> BuildCache:

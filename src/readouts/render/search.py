@@ -35,6 +35,7 @@ import posixpath
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,14 +175,20 @@ Postings = dict[str, list[tuple[int, int]]]
 """Term → (readout number within the year, weight) for each readout that has the term."""
 
 
-def year_postings(documents: list[SearchDocument]) -> Postings:
+FieldCounts = dict[str, dict[str, int]]
+"""Field → word → how often the field has it: a readout's share of its year's term files."""
+
+
+def field_counts(document: SearchDocument) -> FieldCounts:
+    return {field: dict(Counter(words(text))) for field, text in document.fields().items()}
+
+
+def year_postings(counts: list[FieldCounts]) -> Postings:
     """Each term's weight in each readout: BM25's term-frequency part, per field, boosted.
 
     The lengths are weighed against the year's average, not the corpus's, so that the weights
     of one year do not change when another year gets a readout.
     """
-    counts = [{field: Counter(words(text)) for field, text in document.fields().items()}
-              for document in documents]
     average = {field: max(1.0, sum(sum(c[field].values()) for c in counts) / max(1, len(counts)))
                for field in FIELD_BOOSTS}
     postings: Postings = {}
@@ -243,11 +250,13 @@ def term_file_name(key: str) -> str:
     return "".join(char if char.isascii() and char.isalnum() else f"_{ord(char):x}_" for char in key)
 
 
-def write_search_year(graph: SiteGraph, out: Path, year: str, readout_ids: tuple[str, ...]) -> list[str]:
-    """Write one year's term and docs files; returns their paths."""
+def write_search_year(graph: SiteGraph, out: Path, year: str, readout_ids: tuple[str, ...],
+                      counts_of: Callable[[SearchDocument], FieldCounts] = field_counts) -> list[str]:
+    """Write one year's term and docs files; returns their paths. `counts_of` may answer from
+    an earlier build's counts: a new readout then costs one readout's counting, not a year's."""
     documents = [search_document(graph, readout_id) for readout_id in readout_ids]
     paths = []
-    for key, terms in term_files(year_postings(documents)).items():
+    for key, terms in term_files(year_postings([counts_of(document) for document in documents])).items():
         path = urls.search_terms_path(year, term_file_name(key))
         _write_script(out, path, f"{year}/terms/{key}", terms)
         paths.append(path)

@@ -7,6 +7,7 @@ the same bytes.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import multiprocessing
 import os
 import shutil
@@ -27,6 +28,9 @@ from readouts.render.env import THEME, make_env
 from readouts.render.exports import export_paths, write_exports
 from readouts.render.mentions import Linker
 from readouts.render.search import (
+    FieldCounts,
+    SearchDocument,
+    field_counts,
     previous_search_files,
     search_years,
     write_search_index,
@@ -90,10 +94,12 @@ class WriteReport:
 
 def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = None,
                manifest: dict[str, str] | None = None, progress: Progress | None = None,
-               fragments: dict[str, bytes] | None = None) -> WriteReport:
+               fragments: dict[str, bytes] | None = None,
+               search_counts: dict[str, bytes] | None = None) -> WriteReport:
     """Write every file of the site into `out`. A file whose fingerprint equals the one in
     `manifest` is linked from the `previous` site instead of being made again; `fragments`
-    keeps the pieces of the export files (exports.write_exports) between builds."""
+    keeps the pieces of the export files (exports.write_exports) between builds, and
+    `search_counts` each readout's word counts for the search index."""
     depends = Dependencies(graph, root)
     old = manifest or {}
     report = WriteReport()
@@ -142,6 +148,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
     # text from itself, so a new readout rewrites its year's files, its text and the index's list.
     previous_search = previous_search_files(old)
     years = search_years(graph)
+    counts_of = _kept_counts(graph, depends.common, search_counts if search_counts is not None else {})
     year_files: dict[str, list[str]] = {}
     for year, readout_ids in years.items():
         made_from = digest((depends.common, year, [(r, graph.readouts[r].digest) for r in readout_ids]))
@@ -150,7 +157,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
             for path in files:
                 keep(path, made_from)
         else:
-            files = write_search_year(graph, out, year, readout_ids)
+            files = write_search_year(graph, out, year, readout_ids, counts_of)
             report.manifest.update(dict.fromkeys(files, made_from))
             report.written += len(files)
         year_files[year] = files
@@ -174,6 +181,27 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
             report.manifest[path] = data_fingerprint
         report.written += write_exports(graph, out, list(report.manifest), fragments)
     return report
+
+
+def _kept_counts(graph: SiteGraph, common: str, kept: dict[str, bytes]) -> Callable[[SearchDocument], FieldCounts]:
+    """Word counts for the search index, from `kept` (by readout and settings) where an earlier
+    build made them. Kept marshalled: only the years being written are ever unpacked. Counts of
+    readouts gone from the site are dropped."""
+    live = {f"{common}:{r.digest}" for r in graph.readouts.values() if r.digest}
+    for key in set(kept) - live:
+        del kept[key]
+
+    def counts_of(document: SearchDocument) -> FieldCounts:
+        readout = graph.readouts[document.id]
+        if not readout.digest:
+            return field_counts(document)
+        key = f"{common}:{readout.digest}"
+        if key not in kept:
+            kept[key] = marshal.dumps(field_counts(document))
+        counts: FieldCounts = marshal.loads(kept[key])
+        return counts
+
+    return counts_of
 
 
 Progress = Callable[[int, int], None]
