@@ -104,21 +104,30 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
     old = manifest or {}
     report = WriteReport()
 
+    # Plain strings, not Paths: this runs for every file of the site on every build.
+    previous_dir = os.fspath(previous) if previous is not None else None
+    out_dir = os.fspath(out)
+    made_dirs: set[str] = set()
+
     def reusable(path: str, fingerprint: str) -> bool:
-        return previous is not None and old.get(path) == fingerprint and (previous / path).is_file()
+        return (previous_dir is not None and old.get(path) == fingerprint
+                and os.path.isfile(os.path.join(previous_dir, path)))
 
     def keep(path: str, fingerprint: str) -> bool:
         """Reuse the previous build's file when nothing it was made from changed."""
         report.manifest[path] = fingerprint
         if not reusable(path, fingerprint):
             return False
-        assert previous is not None
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        assert previous_dir is not None
+        source, target = os.path.join(previous_dir, path), os.path.join(out_dir, path)
+        folder = os.path.dirname(target)
+        if folder not in made_dirs:
+            os.makedirs(folder, exist_ok=True)
+            made_dirs.add(folder)
         try:
-            os.link(previous / path, target)
+            os.link(source, target)
         except OSError:
-            shutil.copyfile(previous / path, target)
+            shutil.copyfile(source, target)
         report.unchanged += 1
         return True
 
