@@ -138,12 +138,12 @@ def test_a_build_with_nothing_changed_reads_and_writes_nothing(tmp_path: Path) -
     _settle(root)
     build_site(root)
     before = {p: p.stat().st_ino for p in (root / "site").rglob("*")}
-    cache = (root / ".readouts-cache" / "build.pickle").stat().st_mtime_ns
+    cache = {p.name: p.stat().st_mtime_ns for p in (root / ".readouts-cache").iterdir()}
     report = build_site(root)
     assert report.imports is None and report.written == 0 and report.unchanged == len(
         [p for p in before if p.is_file()]) - 1  # all but the marker
     assert {p: p.stat().st_ino for p in (root / "site").rglob("*")} == before
-    assert (root / ".readouts-cache" / "build.pickle").stat().st_mtime_ns == cache
+    assert {p.name: p.stat().st_mtime_ns for p in (root / ".readouts-cache").iterdir()} == cache
 
 
 def test_an_edit_in_the_same_instant_as_the_build_is_not_missed(tmp_path: Path) -> None:
@@ -195,14 +195,34 @@ def test_a_build_with_nothing_changed_writes_no_page(built_demo: Path, tmp_path:
     assert report.unchanged >= len(pages)
 
 
-@pytest.mark.parametrize("damage", ["garbage", "empty"])
+@pytest.mark.parametrize("damage", ["garbage", "empty", "one part gone", "all gone"])
 def test_a_damaged_cache_is_ignored(built_demo: Path, tmp_path: Path, damage: str) -> None:
     root = tmp_path / "copy"
     shutil.copytree(built_demo, root)
-    cache = root / ".readouts-cache" / "build.pickle"
-    cache.write_bytes(b"not a pickle" if damage == "garbage" else b"")
+    parts = sorted((root / ".readouts-cache").glob("*.pickle"))
+    assert parts
+    for part in parts:
+        if damage == "garbage":
+            part.write_bytes(b"not a pickle")
+        elif damage == "empty":
+            part.write_bytes(b"")
+        elif damage == "all gone" or part.name == "pages-0.pickle":
+            part.unlink()
+    _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")
     build_site(root)
     assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_a_small_change_rewrites_a_small_part_of_the_cache(built_demo: Path, tmp_path: Path) -> None:
+    root = tmp_path / "copy"
+    shutil.copytree(built_demo, root)
+    build_site(root)
+    before = {p.name: p.stat().st_mtime_ns for p in (root / ".readouts-cache").glob("*.pickle")}
+    _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")
+    build_site(root)
+    after = {p.name: p.stat().st_mtime_ns for p in (root / ".readouts-cache").glob("*.pickle")}
+    rewritten = {name for name, mtime in after.items() if before.get(name) != mtime}
+    assert rewritten and len(rewritten) <= len(after) // 2, sorted(rewritten)
 
 
 def test_files_are_reused_only_from_the_site_the_cache_describes(tmp_path: Path) -> None:

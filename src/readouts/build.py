@@ -64,12 +64,10 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         from readouts.importer.run import import_sources
         from readouts.link import link
         from readouts.load import load_corpus
-        from readouts.render.depends import digest
         from readouts.render.write import write_site
 
         imports = import_sources(root, keep_going=keep_going)
         cache = BuildCache.load(root)
-        loaded_state = cache.state()
         graph = link(load_corpus(root, cache.readouts), cache.links)
         staging = staging_folder(output)
         try:
@@ -77,12 +75,12 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             # Files are reused only from the very site the cache describes: the marker names the
             # manifest it was built with (a site restored from elsewhere, or built before a kill
             # between publishing and saving the cache, does not match).
-            previous = output if _marker_token(output) == digest(cache.pages) else None
+            previous = output if _marker_token(output) == _manifest_token(cache.pages) else None
             written = write_site(graph, root, staging, previous, cache.pages, progress, cache.fragments,
                                  cache.search_counts)
             if config.pagefind:
                 index_with_pagefind(staging)
-            token = digest(written.manifest)
+            token = _manifest_token(written.manifest)
             (staging / MARKER).write_text("built by readouts; this folder is replaced on every build\n"
                                           f"manifest {token}\n", encoding="utf-8")
             publish(staging, output)
@@ -90,14 +88,20 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             shutil.rmtree(staging, ignore_errors=True)
             raise
         cache.pages = written.manifest
-        if cache.state() != loaded_state:
-            cache.save(root)
+        cache.save(root)
         # A build that imported wrote into content/ after the scan, and failed imports and kept
         # edits must be reported again next time: none of them leaves a stamp.
         if not (imports.imported or imports.failed or imports.kept_edited):
             Stamp.taken(inputs, scanned_at, token, len(written.manifest), len(graph.readouts)).save(root)
     return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
                        readouts=len(graph.readouts), seconds=time.perf_counter() - started, output=output)
+
+
+def _manifest_token(manifest: dict[str, str]) -> str:
+    """Names a manifest whatever the order of its entries (the cache keeps it in parts)."""
+    from readouts.render.depends import digest
+
+    return digest(sorted(manifest.items()))
 
 
 def _marker_token(output: Path) -> str | None:

@@ -16,13 +16,13 @@ import os
 import pickle
 import tempfile
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".readouts-cache"
-_FILE = "build.pickle"
 
 
 def code_digest() -> str:
@@ -49,6 +49,16 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_PARTS = 16
+"""Each table of the cache is kept in this many files, so that a build that changed a few
+entries rewrites a few files rather than the whole cache (hundreds of MB at 10,000 readouts)."""
+_TABLES = ("readouts", "links", "pages", "fragments", "search_counts")
+
+
+def _part_of(key: object) -> int:
+    return zlib.crc32(repr(key).encode("utf-8")) % _PARTS
+
+
 @dataclass
 class BuildCache:
     """The state carried from one build to the next."""
@@ -64,40 +74,72 @@ class BuildCache:
     """Digest of inputs → a piece of an export file (a readout's JSON record, a meeting's event)."""
     search_counts: dict[str, bytes] = field(default_factory=dict)
     """Settings digest and readout digest → the readout's word counts for the search index."""
+    saved: dict[tuple[str, int], frozenset[Any]] = field(default_factory=dict, repr=False)
+    """(table, part) → what that file held when loaded or last saved: unchanged parts are not
+    written again."""
 
-    def state(self) -> tuple[object, ...]:
-        """What would be written: equal states need no save (a no-op rebuild writes nothing)."""
-        return (tuple((k, v[0]) for k, v in self.readouts.items()), tuple(self.links), tuple(self.pages.items()),
-                tuple(self.fragments), tuple(self.search_counts))
+    @staticmethod
+    def _summary(table: str, part: dict[Any, Any]) -> frozenset[Any]:
+        # Entries are immutable under their keys, but for a readout file (its digest says
+        # which version) and an output path (its fingerprint).
+        if table == "readouts":
+            return frozenset((k, v[0]) for k, v in part.items())
+        if table == "pages":
+            return frozenset(part.items())
+        return frozenset(part)
+
+    def _parts(self, table: str) -> list[dict[Any, Any]]:
+        parts: list[dict[Any, Any]] = [{} for _ in range(_PARTS)]
+        for key, value in getattr(self, table).items():
+            parts[_part_of(key)][key] = value
+        return parts
 
     @classmethod
     def load(cls, root: Path) -> BuildCache:
-        code = code_digest()
-        path = root / CACHE_DIR / _FILE
-        try:
-            with open(path, "rb") as stream, _collector_paused():
-                cache = pickle.load(stream)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-            return cls(code)
+        """Every part written by this code; a missing, damaged or foreign part is left out
+        (its entries are made again), so a build killed while saving costs work, not results."""
+        cache = cls(code_digest())
+        folder = root / CACHE_DIR
+        with _collector_paused():
+            for table in _TABLES:
+                for number in range(_PARTS):
+                    try:
+                        with open(folder / f"{table}-{number}.pickle", "rb") as stream:
+                            code, part = pickle.load(stream)
+                    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError,
+                            ValueError):
+                        continue
+                    if code != cache.code or not isinstance(part, dict):
+                        continue
+                    getattr(cache, table).update(part)
+                    cache.saved[(table, number)] = cls._summary(table, part)
         # The cache's million objects live as long as the build: the collector need not walk
         # them again and again while the stages allocate.
         gc.freeze()
-        if not isinstance(cache, cls) or cache.code != code:
-            return cls(code)
         return cache
 
     def save(self, root: Path) -> None:
-        """Write atomically; a build killed while saving leaves the previous cache."""
+        """Write the parts that changed, each atomically."""
         folder = root / CACHE_DIR
         folder.mkdir(exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".build.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream, _collector_paused():
-                pickle.dump(self, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, folder / _FILE)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        for table in _TABLES:
+            for number, part in enumerate(self._parts(table)):
+                summary = self._summary(table, part)
+                if self.saved.get((table, number)) == summary:
+                    continue
+                _write_atomic(folder / f"{table}-{number}.pickle", (self.code, part))
+                self.saved[(table, number)] = summary
+
+
+def _write_atomic(path: Path, value: object) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream, _collector_paused():
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 # ---------------------------------------------------------------- the no-op check

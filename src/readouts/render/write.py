@@ -169,7 +169,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
             files = write_search_year(graph, out, year, readout_ids, counts_of)
             report.manifest.update(dict.fromkeys(files, made_from))
             report.written += len(files)
-        year_files[year] = files
+        year_files[year] = sorted(files)
         for readout_id in readout_ids:
             path = urls.search_text_path(readout_id)
             if not keep(path, digest((path, graph.readouts[readout_id].digest))):
