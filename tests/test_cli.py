@@ -101,3 +101,29 @@ def test_output_cut_short_by_the_reader_is_no_traceback(demo_site: Path) -> None
     assert build.returncode == 0
     assert "Traceback" not in error.decode() and "BrokenPipe" not in error.decode()
     assert (demo_site / "site" / "index.html").is_file()
+
+
+def test_a_participant_people_yaml_lacks_is_a_warning_not_a_failed_build(demo_site: Path, capsys) -> None:
+    import os
+    import time
+
+    (demo_site / "content" / "readouts" / "2020-02-02-talk.md").write_text(
+        "---\nid: 2020-02-02-talk\ntitle: A talk\npublisher: tass\nkind: news\nmeeting: {date: 2020-02-02}\n"
+        "participants: [sergey-lavrov, ivan-nobody]\ntopics: []\n---\n\nThey talked.\n", encoding="utf-8")
+    expected = "'ivan-nobody' is not in content/people.yaml"
+    assert main(["--root", str(demo_site), "build"]) == 0
+    out = capsys.readouterr().out
+    assert f"warning: {demo_site / 'content' / 'readouts' / '2020-02-02-talk.md'}: {expected}" in out
+    page = (demo_site / "site" / "readouts" / "2020-02-02-talk.html").read_text(encoding="utf-8")
+    assert "Sergey Lavrov" in page
+    # Said again by a build that finds nothing changed and stops at once.
+    past = time.time() - 60
+    for path in [demo_site / "site.yaml", *(demo_site / "content").rglob("*")]:
+        os.utime(path, (past, past))
+    main(["--root", str(demo_site), "build"])
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), "build"]) == 0
+    out = capsys.readouterr().out
+    assert "0 files written" in out and expected in out
+    assert main(["--root", str(demo_site), "check"]) == 1
+    assert expected in capsys.readouterr().out

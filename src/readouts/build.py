@@ -24,6 +24,7 @@ from readouts.publish import build_lock, publish, recover, staging_folder
 
 if TYPE_CHECKING:
     from readouts.importer.run import ImportReport
+    from readouts.model import SiteGraph
 
 MARKER = ".readouts-site"
 """A file in every built site: only a folder holding it may be replaced by a build."""
@@ -38,6 +39,8 @@ class BuildReport:
     readouts: int
     seconds: float
     output: Path
+    warnings: tuple[str, ...] = ()
+    """What the site still builds with but a person should fix, e.g. a participant people.yaml lacks."""
 
 
 def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], None] | None = None,
@@ -59,7 +62,8 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         stamp = Stamp.load(root)
         if stamp is not None and stamp.matches(inputs, _marker_token(output)):
             return BuildReport(imports=None, written=0, unchanged=stamp.files, readouts=stamp.readouts,
-                               seconds=time.perf_counter() - started, output=output)
+                               seconds=time.perf_counter() - started, output=output,
+                               warnings=tuple(stamp.warnings))
         # The stages' modules load here, not above: a build with nothing to do is done by now.
         from readouts.importer.run import import_sources
         from readouts.link import link
@@ -69,6 +73,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         imports = import_sources(root, keep_going=keep_going)
         cache = BuildCache.load(root)
         graph = link(load_corpus(root, cache.readouts), cache.links)
+        warnings = _unknown_people(graph)
         staging = staging_folder(output)
         try:
             staging.mkdir(parents=True)
@@ -92,9 +97,19 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         # A build that imported wrote into content/ after the scan, and failed imports and kept
         # edits must be reported again next time: none of them leaves a stamp.
         if not (imports.imported or imports.failed or imports.kept_edited):
-            Stamp.taken(inputs, scanned_at, token, len(written.manifest), len(graph.readouts)).save(root)
-    return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
+            Stamp.taken(inputs, scanned_at, token, len(written.manifest), len(graph.readouts),
+                        warnings).save(root)
+    return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged, warnings=warnings,
                        readouts=len(graph.readouts), seconds=time.perf_counter() - started, output=output)
+
+
+def _unknown_people(graph: SiteGraph) -> tuple[str, ...]:
+    """Participants and people named whom people.yaml does not know: their pages show the id as
+    a name and link nowhere, which is worth a line, not a failed build."""
+    return tuple(f"{graph.readouts[r].path.path}: {p!r} is not in content/people.yaml"
+                 for r in graph.chronology for p in dict.fromkeys(graph.readouts[r].participants
+                                                                 + graph.readouts[r].mentioned)
+                 if p not in graph.people)
 
 
 def _manifest_token(manifest: dict[str, str]) -> str:

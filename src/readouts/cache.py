@@ -192,22 +192,24 @@ class Stamp:
     """The manifest token of the site it published (build.MARKER)."""
     files: int
     readouts: int
+    warnings: tuple[str, ...] = ()
+    """The build's warnings, said again by every build that this stamp ends."""
 
     @classmethod
     def taken(cls, inputs: dict[str, list[int]], scanned_at_ns: int, marker: str, files: int,
-              readouts: int) -> Stamp:
+              readouts: int, warnings: tuple[str, ...] = ()) -> Stamp:
         """A stamp of `inputs` as scanned at `scanned_at_ns`; files modified just before the
         scan are recorded as unknown, so the next build looks at them again."""
         settled = {path: (value if scanned_at_ns - value[1] > _RACY_NS else [-1, -1])
                    for path, value in inputs.items()}
-        return cls(code_digest(), settled, marker, files, readouts)
+        return cls(code_digest(), settled, marker, files, readouts, warnings)
 
     @classmethod
     def load(cls, root: Path) -> Stamp | None:
         try:
             data = json.loads((root / CACHE_DIR / _STAMP).read_text(encoding="utf-8"))
             return cls(str(data["code"]), dict(data["inputs"]), str(data["marker"]), int(data["files"]),
-                       int(data["readouts"]))
+                       int(data["readouts"]), tuple(map(str, data.get("warnings", ()))))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -215,7 +217,8 @@ class Stamp:
         folder = root / CACHE_DIR
         folder.mkdir(exist_ok=True)
         text = json.dumps({"code": self.code, "marker": self.marker, "files": self.files,
-                           "readouts": self.readouts, "inputs": self.inputs}, separators=(",", ":"))
+                           "readouts": self.readouts, "warnings": list(self.warnings), "inputs": self.inputs},
+                          separators=(",", ":"))
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".stamp.", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:

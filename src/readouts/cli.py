@@ -207,6 +207,8 @@ def _build(root: Path, keep_going: bool) -> int:
 
         report = build_site(root, keep_going=keep_going, on_wait=wait, progress=progress)
     status = _print_imports(report.imports, verbose=False) if report.imports else 0
+    for warning in report.warnings:
+        print(f"warning: {warning}")
     try:
         shown = report.output.relative_to(Path.cwd())
     except ValueError:
