@@ -10,6 +10,7 @@ failed, interrupted or killed build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import time
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readouts.cache import BuildCache, Stamp, now_ns, scan_inputs
+from readouts.cache import BuildCache, Stamp, now_ns, scan_folders, scan_inputs, site_folders
 from readouts.config import load_config
 from readouts.errors import ReadoutsError
 from readouts.publish import build_lock, publish, recover, staging_folder
@@ -60,7 +61,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         scanned_at = now_ns()
         inputs = scan_inputs(root)
         stamp = Stamp.load(root)
-        if stamp is not None and stamp.matches(inputs, _marker_token(output)):
+        if stamp is not None and stamp.matches(inputs, _marker_token(output), output):
             return BuildReport(imports=None, written=0, unchanged=stamp.files, readouts=stamp.readouts,
                                seconds=time.perf_counter() - started, output=output,
                                warnings=tuple(stamp.warnings))
@@ -72,33 +73,37 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
 
         imports = import_sources(root, keep_going=keep_going)
         cache = BuildCache.load(root)
-        graph = link(load_corpus(root, cache.readouts), cache.links)
-        warnings = _unknown_people(graph)
-        staging = staging_folder(output)
         try:
-            staging.mkdir(parents=True)
-            # Files are reused only from the very site the cache describes: the marker names the
-            # manifest it was built with (a site restored from elsewhere, or built before a kill
-            # between publishing and saving the cache, does not match).
-            previous = output if _marker_token(output) == _manifest_token(cache.pages) else None
-            written = write_site(graph, root, staging, previous, cache.pages, progress, cache.fragments,
-                                 cache.search_counts)
-            if config.pagefind:
-                index_with_pagefind(staging)
-            token = _manifest_token(written.manifest)
-            (staging / MARKER).write_text("built by readouts; this folder is replaced on every build\n"
-                                          f"manifest {token}\n", encoding="utf-8")
-            publish(staging, output)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        cache.pages = written.manifest
-        cache.save(root)
-        # A build that imported wrote into content/ after the scan, and failed imports and kept
-        # edits must be reported again next time: none of them leaves a stamp.
-        if not (imports.imported or imports.failed or imports.kept_edited):
-            Stamp.taken(inputs, scanned_at, token, len(written.manifest), len(graph.readouts),
-                        warnings).save(root)
+            graph = link(load_corpus(root, cache.readouts), cache.links)
+            warnings = _unknown_people(graph)
+            staging = staging_folder(output)
+            try:
+                staging.mkdir(parents=True)
+                # Files are reused only from the very site the cache describes: the marker names the
+                # manifest it was built with (a site restored from elsewhere, or built before a kill
+                # between publishing and saving the cache, does not match).
+                previous = output if _marker_token(output) == _manifest_token(cache.pages) else None
+                written = write_site(graph, root, staging, previous, cache.pages, progress, cache.fragments,
+                                     cache.search_counts)
+                if config.pagefind:
+                    index_with_pagefind(staging)
+                token = _manifest_token(written.manifest)
+                (staging / MARKER).write_text("built by readouts; this folder is replaced on every build\n"
+                                              f"manifest {token}\n", encoding="utf-8")
+                publish(staging, output)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            cache.pages = written.manifest
+            cache.save(root)
+            # A build that imported wrote into content/ after the scan, and failed imports and kept
+            # edits must be reported again next time: none of them leaves a stamp.
+            if not (imports.imported or imports.failed or imports.kept_edited):
+                folders = scan_folders(output, site_folders(written.manifest))
+                Stamp.taken(inputs, scanned_at, token, len(written.manifest), len(graph.readouts), warnings,
+                            folders).save(root)
+        finally:
+            gc.unfreeze()  # what the cache froze is the collector's again
     return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged, warnings=warnings,
                        readouts=len(graph.readouts), seconds=time.perf_counter() - started, output=output)
 

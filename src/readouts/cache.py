@@ -9,6 +9,7 @@ readouts' own code, so no object of an older shape is ever read back.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import json
@@ -17,7 +18,7 @@ import pickle
 import tempfile
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,12 @@ from typing import Any
 CACHE_DIR = ".readouts-cache"
 
 
+@functools.cache
 def code_digest() -> str:
-    """The digest of this package's code and theme: a cache written by other code is not read."""
+    """The digest of this package's code and theme: a cache written by other code is not read.
+
+    Taken once per process, before the stages' modules load, so that a process that keeps
+    running (readouts serve) while the code on disk changes goes on naming the code it runs."""
     digest = hashlib.blake2b(digest_size=16)
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*")):
@@ -114,7 +119,7 @@ class BuildCache:
                     getattr(cache, table).update(part)
                     cache.saved[(table, number)] = cls._summary(table, part)
         # The cache's million objects live as long as the build: the collector need not walk
-        # them again and again while the stages allocate.
+        # them again and again while the stages allocate (build.py unfreezes them at the end).
         gc.freeze()
         return cache
 
@@ -152,34 +157,74 @@ _RACY_NS = 2_000_000_000
 without its size or time changing: it is never taken as unchanged."""
 
 
-def scan_inputs(root: Path) -> dict[str, list[int]]:
-    """Relative path → [size, modification time in ns] of every file a build reads.
+def _signature(stat: os.stat_result) -> list[int]:
+    # The change time and inode too: copying with the times kept (cp -p, rsync -t, tar) or
+    # swapping a file for another of the same size and time changes one of them.
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
-    Stat only, no reading: this is what lets a build that has nothing to do finish at once."""
+
+_UNKNOWN = [-1, -1, -1, -1]
+"""What a file that cannot be looked at is recorded as: never equal, so never trusted."""
+
+
+def scan_inputs(root: Path) -> dict[str, list[int]]:
+    """Relative path → [size, modification time, change time, inode] of every file a build reads.
+
+    Stat only, no reading: this is what lets a build that has nothing to do finish at once.
+    Folders reached twice (through links) are walked once."""
     found: dict[str, list[int]] = {}
+    walked: set[tuple[int, int]] = set()
 
     def walk(folder: str) -> None:
         try:
             entries = os.scandir(root / folder)
+            stat = os.stat(root / folder)
         except OSError:
+            found[folder + "/"] = _UNKNOWN
             return
+        if (stat.st_dev, stat.st_ino) in walked:
+            return
+        walked.add((stat.st_dev, stat.st_ino))
         with entries:
             for entry in entries:
                 name = f"{folder}/{entry.name}"
-                if entry.is_dir():
-                    walk(name)
-                elif entry.is_file():
-                    stat = entry.stat()
-                    found[name] = [stat.st_size, stat.st_mtime_ns]
+                try:
+                    if entry.is_dir():
+                        walk(name)
+                    elif entry.is_file():
+                        found[name] = _signature(entry.stat())
+                except OSError:
+                    found[name] = _UNKNOWN
 
-    try:
-        stat = (root / "site.yaml").stat()
-        found["site.yaml"] = [stat.st_size, stat.st_mtime_ns]
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        found["site.yaml"] = _signature((root / "site.yaml").stat())
     for folder in INPUT_FOLDERS:
-        walk(folder)
+        if (root / folder).exists():
+            walk(folder)
     return found
+
+
+def scan_folders(base: Path, names: Iterable[str]) -> dict[str, list[int]]:
+    """Folder (relative to `base`) → [modification time, inode]: a file added to a folder or
+    removed from it changes the folder's time, so the built site is checked without a walk."""
+    found: dict[str, list[int]] = {}
+    for name in names:
+        try:
+            stat = os.stat(base / name)
+            found[name] = [stat.st_mtime_ns, stat.st_ino]
+        except OSError:
+            found[name] = [-1, -1]
+    return found
+
+
+def site_folders(paths: Iterable[str]) -> set[str]:
+    """Every folder of a site holding these files, its root (".") included."""
+    folders = {"."}
+    for path in paths:
+        parts = path.split("/")[:-1]
+        for end in range(1, len(parts) + 1):
+            folders.add("/".join(parts[:end]))
+    return folders
 
 
 @dataclass(frozen=True)
@@ -194,22 +239,24 @@ class Stamp:
     readouts: int
     warnings: tuple[str, ...] = ()
     """The build's warnings, said again by every build that this stamp ends."""
+    site_folders: dict[str, list[int]] = field(default_factory=dict)
+    """Each folder of the published site → [modification time, inode] (scan_folders)."""
 
     @classmethod
     def taken(cls, inputs: dict[str, list[int]], scanned_at_ns: int, marker: str, files: int,
-              readouts: int, warnings: tuple[str, ...] = ()) -> Stamp:
+              readouts: int, warnings: tuple[str, ...], site_folders: dict[str, list[int]]) -> Stamp:
         """A stamp of `inputs` as scanned at `scanned_at_ns`; files modified just before the
         scan are recorded as unknown, so the next build looks at them again."""
-        settled = {path: (value if scanned_at_ns - value[1] > _RACY_NS else [-1, -1])
+        settled = {path: (value if scanned_at_ns - value[1] > _RACY_NS else _UNKNOWN)
                    for path, value in inputs.items()}
-        return cls(code_digest(), settled, marker, files, readouts, warnings)
+        return cls(code_digest(), settled, marker, files, readouts, warnings, site_folders)
 
     @classmethod
     def load(cls, root: Path) -> Stamp | None:
         try:
             data = json.loads((root / CACHE_DIR / _STAMP).read_text(encoding="utf-8"))
             return cls(str(data["code"]), dict(data["inputs"]), str(data["marker"]), int(data["files"]),
-                       int(data["readouts"]), tuple(map(str, data.get("warnings", ()))))
+                       int(data["readouts"]), tuple(map(str, data["warnings"])), dict(data["site_folders"]))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -217,7 +264,8 @@ class Stamp:
         folder = root / CACHE_DIR
         folder.mkdir(exist_ok=True)
         text = json.dumps({"code": self.code, "marker": self.marker, "files": self.files,
-                           "readouts": self.readouts, "warnings": list(self.warnings), "inputs": self.inputs},
+                           "readouts": self.readouts, "warnings": list(self.warnings), "inputs": self.inputs,
+                           "site_folders": self.site_folders},
                           separators=(",", ":"))
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".stamp.", suffix=".tmp")
         try:
@@ -228,8 +276,11 @@ class Stamp:
             Path(temporary).unlink(missing_ok=True)
             raise
 
-    def matches(self, inputs: dict[str, list[int]], marker: str | None) -> bool:
-        return self.marker == marker and self.inputs == inputs and self.code == code_digest()
+    def matches(self, inputs: dict[str, list[int]], marker: str | None, output: Path) -> bool:
+        """True when the inputs, the code and the published site are all as they were: a file
+        added to or removed from the site (its folder's time moved) makes a build look again."""
+        return (self.marker == marker and self.inputs == inputs and self.code == code_digest()
+                and scan_folders(output, self.site_folders) == self.site_folders)
 
 
 def now_ns() -> int:

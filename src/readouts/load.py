@@ -32,9 +32,13 @@ from readouts.model import (
 from readouts.parallel import map_in_workers
 from readouts.yamlio import Lines, load_yaml, parse_date
 
-ID = re.compile(r"(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:-|$))[a-z0-9][a-z0-9-]{0,120}")
-"""An id: it names files, so it is lower-case letters, digits and hyphens, and never a name
-Windows reserves for devices ("con", "nul")."""
+ID = re.compile(r"(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:-|$)|index$)[a-z0-9][a-z0-9-]{0,120}")
+"""An id: it names files, so it is lower-case letters, digits and hyphens, never a name Windows
+reserves for devices ("con", "nul"), and never "index", the name of each folder's list page."""
+def _why(value: object) -> str:
+    return " (a folder's list page is called index)" if value == "index" else ""
+
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 
 READOUT_KEYS = ("id", "title", "publisher", "kind", "published", "meeting", "participants",
@@ -139,7 +143,7 @@ def _expect_list(data: Any, path: Path, what: str) -> list[Lines]:
 def _id(entry: Lines, path: Path) -> str:
     value = entry.get("id")
     if not isinstance(value, str) or not ID.fullmatch(value):
-        raise ReadoutsError(f"expected an id of lower-case letters, digits and hyphens, got {value!r}",
+        raise ReadoutsError(f"expected an id of lower-case letters, digits and hyphens, got {value!r}{_why(value)}",
                             str(path), entry.line_of("id"))
     return value
 
@@ -269,7 +273,8 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
                                 name, data.line_of(key))
     readout_id = data.get("id", path.stem)
     if not isinstance(readout_id, str) or not ID.fullmatch(readout_id):
-        raise ReadoutsError(f"expected an id of lower-case letters, digits and hyphens, got {readout_id!r}",
+        raise ReadoutsError("expected an id of lower-case letters, digits and hyphens, "
+                            f"got {readout_id!r}{_why(readout_id)}",
                             name, data.line_of("id"))
     if readout_id != path.stem:
         raise ReadoutsError(f"the id {readout_id!r} differs from the file name {path.stem!r}", name,
@@ -291,7 +296,8 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
                             name, meeting.line_of("duration_minutes"))
     meeting_id = meeting.get("id")
     if meeting_id is not None and (not isinstance(meeting_id, str) or not ID.fullmatch(meeting_id)):
-        raise ReadoutsError(f"expected a meeting id of lower-case letters, digits and hyphens, got {meeting_id!r}",
+        raise ReadoutsError("expected a meeting id of lower-case letters, digits and hyphens, "
+                            f"got {meeting_id!r}{_why(meeting_id)}",
                             name, meeting.line_of("id"))
     source = data.get("source")
     source_file = None

@@ -144,6 +144,15 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
     """Build, serve and watch until `stop` is set (or Ctrl-C)."""
     from watchfiles import watch  # the dev server's own dependency, not paid for by builds
 
+    # The code this process runs is the code it loaded now: load every stage and name it once,
+    # so that its builds are never recorded as made by code changed on disk since.
+    import readouts.importer.run
+    import readouts.link
+    import readouts.load
+    import readouts.render.write  # noqa: F401
+    from readouts.cache import code_digest
+
+    code_digest()
     events = Events()
     output = root / load_config(root).output_dir
 

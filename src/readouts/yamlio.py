@@ -42,15 +42,16 @@ if hasattr(yaml, "CSafeLoader"):
     _CPlainLoader.yaml_implicit_resolvers = _PlainLoader.yaml_implicit_resolvers
     _FastLoader = _CPlainLoader
 
-_ANCHOR_ALIAS_OR_TAG = re.compile(r"[&*!]")
+_ANCHOR_ALIAS_OR_TAG = re.compile(r"[&*!\t]|[|>][-+0-9]*#")
 
 
 def _compose(text: str) -> yaml.Node | None:
     """Compose with libyaml when it is safe to, else with the Python composer.
 
     libyaml cannot refuse an alias as it comes, so it only reads text that holds no anchor,
-    alias or tag character at all; and its errors are reported by the Python composer, so a
-    message reads the same whichever parser found the problem.
+    alias or tag character at all, and none of the few things it accepts and the Python composer
+    refuses (tabs, a comment glued to `|` or `>`); its errors are reported by the Python composer,
+    so a message reads the same whichever parser found the problem.
     """
     if _FastLoader is not None and not _ANCHOR_ALIAS_OR_TAG.search(text):
         try:

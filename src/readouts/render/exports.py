@@ -285,7 +285,7 @@ def corpus_json(graph: SiteGraph, fragments: Fragments | None = None) -> bytes:
     records = []
     for readout_id in graph.chronology:
         readout = graph.readouts[readout_id]
-        inputs = ("json", readout.digest, graph.meeting_of.get(readout_id),
+        inputs = ("json", readout_id, readout.digest, graph.meeting_of.get(readout_id),
                   sorted(graph.block_topics.get(readout_id, {}).items()))
         records.append(kept.get(inputs, lambda: _json(readout_record(graph, readout))))  # noqa: B023
     return site[:-1] + b',"readouts":[' + b",".join(records) + b"]}\n"
@@ -321,7 +321,7 @@ def meetings_calendar(graph: SiteGraph, fragments: Fragments | None = None) -> b
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", graph.corpus.config.title)
-    head, end = bytes(calendar.to_ical()).split(b"END:VCALENDAR")
+    head, end = bytes(calendar.to_ical()).rsplit(b"END:VCALENDAR", 1)
     dated = sorted((m for m in graph.meetings.values() if m.date), key=lambda m: (m.date, m.id))
     events = []
     for meeting in dated:

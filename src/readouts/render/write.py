@@ -131,7 +131,9 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
         report.unchanged += 1
         return True
 
-    to_render = [(path, template, build) for path, template, build, fingerprint in pages(graph, depends)
+    site_pages = list(pages(graph, depends))
+    _refuse_shared_paths(site_pages)
+    to_render = [(path, template, build) for path, template, build, fingerprint in site_pages
                  if not keep(path, fingerprint)]
     report.written += render_pages(to_render, root, out, progress)
     for path, source in _static_files(root):
@@ -145,6 +147,8 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
             source = content / readout.source.file
             if source.is_file():
                 path = urls.source_path(readout.source.file)
+                if path in report.manifest:
+                    continue  # two readouts made from one source: it is there already
                 data = source.read_bytes()
                 if not keep(path, digest((path, hashlib.blake2b(data, digest_size=16).hexdigest()))):
                     _copy(source, out / path)
@@ -296,6 +300,17 @@ def _template_frame(error: BaseException) -> tuple[str | None, int | None]:
             found = (filename, trace.tb_lineno)
         trace = trace.tb_next
     return found
+
+
+def _refuse_shared_paths(site_pages: list[Page]) -> None:
+    """Two pages at one path would overwrite each other, and one may be a link into the live
+    site: ids are checked when loaded, this is the last guard."""
+    seen: dict[str, str] = {}
+    for path, template, _, _ in site_pages:
+        if path in seen:
+            raise ReadoutsError(f"two pages would be written to {path} ({seen[path]} and {template})",
+                                hint="give the topic, person or meeting another id")
+        seen[path] = template
 
 
 def _static_files(root: Path) -> list[tuple[str, Path]]:

@@ -1,0 +1,116 @@
+"""Rebuilds at the edges: what a quick rebuild could miss, and inputs that once broke one."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from readouts.build import build_site
+from readouts.errors import ReadoutsError, ReadoutsErrors
+from readouts.yamlio import load_yaml
+from tests.test_incremental import MOFA, _clean_build, _edit, _readout, _settle, _tree
+
+TALK = "---\ntitle: Talks\npublisher: tass\nkind: news\nmeeting: {date: 2020-02-02}\ntopics: []\n---\n\nThey met.\n"
+
+
+def _built(tmp_path: Path) -> Path:
+    from tests.conftest import copy_demo_site
+
+    (tmp_path / "root").mkdir()
+    root = copy_demo_site(tmp_path / "root", with_readouts=False)
+    build_site(root)
+    _settle(root)
+    build_site(root)
+    return root
+
+
+def test_two_readouts_with_the_same_bytes_keep_their_own_ids_in_the_data(tmp_path: Path) -> None:
+    root = _built(tmp_path)
+    for name in ("2020-02-02-alpha", "2020-02-02-beta"):
+        _readout(root, name).write_text(TALK, encoding="utf-8")
+    build_site(root)
+    records = json.loads((root / "site" / "readouts.json").read_text(encoding="utf-8"))["readouts"]
+    assert {"2020-02-02-alpha", "2020-02-02-beta"} <= {r["id"] for r in records}
+    _readout(root, "2020-02-02-beta").rename(_readout(root, "2020-02-02-gamma"))
+    _settle(root)
+    build_site(root)
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_a_file_deleted_from_the_built_site_comes_back(tmp_path: Path) -> None:
+    root = _built(tmp_path)
+    page = root / "site" / "readouts" / f"{MOFA}.html"
+    page.unlink()
+    report = build_site(root)
+    assert report.imports is not None and page.is_file()
+
+
+def test_an_edit_that_keeps_size_and_time_is_noticed(tmp_path: Path) -> None:
+    """As cp -p, rsync -t or tar leave a file: its change time still moves."""
+    root = _built(tmp_path)
+    path = _readout(root, MOFA)
+    stat = path.stat()
+    _edit(path, "garbage disposal", "garbage removals")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    build_site(root)
+    assert "garbage removals" in (root / "site" / "readouts" / f"{MOFA}.html").read_text(encoding="utf-8")
+
+
+def test_a_link_that_loops_under_content_does_not_stop_the_build(tmp_path: Path) -> None:
+    root = _built(tmp_path)
+    (root / "content" / "archive").symlink_to(".")
+    (root / "content" / "notes.txt").symlink_to("notes.txt")
+    build_site(root)
+    _settle(root)
+    build_site(root)
+    assert build_site(root).imports is None
+
+
+def test_two_readouts_made_from_one_source_build_twice(tmp_path: Path) -> None:
+    root = _built(tmp_path)
+    text = _readout(root, MOFA).read_text(encoding="utf-8")
+    copy = "2019-09-25-mofa-copy"
+    _readout(root, copy).write_text(text.replace(f"id: {MOFA}", f"id: {copy}"), encoding="utf-8")
+    build_site(root)
+    time.sleep(0.01)
+    _edit(_readout(root, copy), "garbage disposal", "waste disposal")
+    build_site(root)
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+@pytest.mark.parametrize("where", ["people.yaml", "topics.yaml"])
+def test_the_id_index_is_refused_with_its_file(tmp_path: Path, where: str) -> None:
+    root = _built(tmp_path)
+    path = root / "content" / where
+    text = path.read_text(encoding="utf-8")
+    first = "- id: "
+    start = text.index(first) + len(first)
+    path.write_text(text[:start] + "index" + text[text.index("\n", start):], encoding="utf-8")
+    with pytest.raises(ReadoutsError) as raised:
+        build_site(root)
+    errors = raised.value.errors if isinstance(raised.value, ReadoutsErrors) else [raised.value]
+    assert any(e.path == str(path) and e.line and "index" in e.message for e in errors)
+
+
+def test_a_site_title_that_reads_like_calendar_syntax_builds(tmp_path: Path) -> None:
+    root = _built(tmp_path)
+    _edit(root / "site.yaml", "title: Japan–Russia Readouts", "title: 'END:VCALENDAR'")
+    build_site(root)
+    assert (root / "site" / "meetings.ics").read_bytes().endswith(b"END:VCALENDAR\r\n")
+
+
+@pytest.mark.parametrize("text", ["title:\tTalks\n", "title: Talks\t\n", "title: |#\n  Talks\n"])
+def test_front_matter_reads_the_same_with_or_without_other_special_characters(text: str) -> None:
+    """The fast parser and the careful one must agree: a "Q&A" elsewhere must not change the verdict."""
+    def verdict(yaml_text: str) -> object:
+        try:
+            return load_yaml(yaml_text, "x.md")["title"]
+        except ReadoutsError as error:
+            return error.message
+
+    assert verdict(text) == verdict(text + "note: Q&A\n")
