@@ -333,3 +333,82 @@ def test_a_long_listing_shows_its_latest_on_the_overview_and_everything_on_the_y
     build_site(root)
     assert _rewritten(before, _html_inodes(site)) == {"topics/humanitarian-measures/2015.html"}
     assert _tree(site) == _clean_build(root, tmp_path)
+
+
+# ------------------------------------------------------------------ the timeline, meetings and publishers by year
+
+
+def _rewritten_listings(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    """The site-wide listing pages that are new or were written again: the timeline and its year
+    pages, the meetings' overview and year pages, and the publishers' page (meeting pages are
+    left out: a new readout makes or joins a meeting)."""
+    return {p for p, inode in after.items() if before.get(p) != inode
+            and (p.startswith(("timeline", "meetings/years/")) or p in ("meetings/index.html", "publishers.html"))}
+
+
+def test_a_new_readout_rewrites_its_years_timeline_and_meetings_pages_and_the_overviews(
+        built_demo: Path, tmp_path: Path) -> None:
+    root = tmp_path / "copy"
+    shutil.copytree(built_demo, root)
+    build_site(root)
+    site = root / "site"
+    before = _html_inodes(site)
+    assert {"timeline/2012.html", "timeline/2017.html", "timeline/2019.html", "timeline/undated.html",
+            "meetings/years/2012.html", "meetings/years/2019.html"} <= before.keys()
+    _hand_written(root, "2019-03-01", 1)
+    build_site(root)
+    assert _rewritten_listings(before, _html_inodes(site)) == {
+        "timeline.html", "timeline/2019.html", "meetings/index.html", "meetings/years/2019.html", "publishers.html"}
+    assert _tree(site) == _clean_build(root, tmp_path)
+
+
+def test_a_long_timeline_and_meetings_list_show_their_latest_and_everything_on_the_year_pages(
+        demo_site: Path, tmp_path: Path) -> None:
+    root = demo_site
+    days = [f"{year}-{month:02}-{day:02}" for year in (2014, 2015, 2016) for month, day in ((2, 3), (5, 6), (8, 9))]
+    days += [f"2020-{month:02}-10" for month in range(1, 13)]
+    ids = [_hand_written(root, day, number) for number, day in enumerate(days)]
+    build_site(root)
+    site = root / "site"
+    # 26 readouts and 24 meetings: above SHOW_ALL_UP_TO, so the overviews list the years and the latest.
+    timeline = (site / "timeline.html").read_text(encoding="utf-8")
+    assert "readouts/" not in timeline
+    for year in ("2012", "2014", "2015", "2016", "2017", "2019", "2020", "undated"):
+        assert f'href="timeline/{year}.html"' in timeline, year
+    page_2015 = (site / "timeline" / "2015.html").read_text(encoding="utf-8")
+    assert all(f"../readouts/{r}.html\"" in page_2015 for r in ids[3:6])
+    assert f"../readouts/{ids[6]}.html\"" not in page_2015
+
+    meetings = (site / "meetings" / "index.html").read_text(encoding="utf-8")
+    newest = [meetings.index(f'href="{day}-') for day in reversed(days[-10:])]
+    assert newest == sorted(newest), "the latest meetings are not newest first"
+    assert f'href="{days[-11]}-' not in meetings
+    for year in ("2012", "2014", "2015", "2016", "2019", "2020"):
+        assert f'href="years/{year}.html"' in meetings, year
+    meetings_2015 = (site / "meetings" / "years" / "2015.html").read_text(encoding="utf-8")
+    assert [meetings_2015.index(f'href="../{day}-') for day in days[3:6]] == sorted(
+        meetings_2015.index(f'href="../{day}-') for day in days[3:6])
+    assert f'href="../{days[6]}-' not in meetings_2015
+
+    publishers = (site / "publishers.html").read_text(encoding="utf-8")
+    assert f"readouts/{ids[-10]}.html\"" in publishers and f"readouts/{ids[-11]}.html\"" not in publishers
+    assert 'href="timeline/2015.html"' in publishers
+    assert broken_links(site) == []
+
+    # A readout in a year that has a page: that year's pages and the overviews, no other year's.
+    before = _html_inodes(site)
+    _hand_written(root, "2015-11-11", 99)
+    build_site(root)
+    assert _rewritten_listings(before, _html_inodes(site)) == {
+        "timeline.html", "timeline/2015.html", "meetings/index.html", "meetings/years/2015.html", "publishers.html"}
+    assert _tree(site) == _clean_build(root, tmp_path)
+
+
+def test_a_meeting_named_like_a_year_keeps_its_own_page_beside_the_years_page(demo_site: Path) -> None:
+    readout_id = _hand_written(demo_site, "2019-03-01", 1)
+    _edit(_readout(demo_site, readout_id), "meeting: {date: 2019-03-01}", 'meeting: {id: "2019", date: 2019-03-01}')
+    build_site(demo_site)
+    site = demo_site / "site"
+    assert f"../readouts/{readout_id}.html" in (site / "meetings" / "2019.html").read_text(encoding="utf-8")
+    assert 'href="../2019.html"' in (site / "meetings" / "years" / "2019.html").read_text(encoding="utf-8")
+    assert broken_links(site) == []

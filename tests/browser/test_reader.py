@@ -38,8 +38,11 @@ PAGE_KINDS = {
     "people": "people/index.html",
     "meeting": "meetings/2019-09-25-lavrov-motegi.html",
     "meetings": "meetings/index.html",
+    "meetings_year": "meetings/years/2019.html",
     "glossary": "glossary.html",
     "timeline": "timeline.html",
+    "timeline_year": "timeline/2019.html",
+    "timeline_undated": "timeline/undated.html",
     "publishers": "publishers.html",
     "search": "search.html?q=grave+visit",
     "404": "404.html",
@@ -149,6 +152,21 @@ def test_a_topics_year_page_is_reached_from_its_overview_and_leads_on_and_back(p
     page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Humanitarian measures").click()
     page.wait_for_url(re.compile(r"/topics/humanitarian-measures\.html$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Humanitarian measures")
+
+
+def test_a_timeline_bar_leads_to_its_years_page_which_leads_on_and_back(page: Page, file_root: str) -> None:
+    page.goto(file_root + PAGE_KINDS["timeline"])
+    page.locator("figure.chart").get_by_role("link", name=re.compile("^2019:")).click()
+    page.wait_for_url(re.compile(r"/timeline/2019\.html$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Timeline, 2019")
+    expect(page.locator("main ol.listing > li")).to_have_count(2)
+    years = page.get_by_role("navigation", name="Years")
+    expect(years.get_by_role("link")).to_have_text(["2012", "2017", "2019", "Undated"])
+    pager = page.get_by_role("navigation", name="Previous and next year")
+    pager.get_by_role("link", name=re.compile("Undated")).click()
+    page.wait_for_url(re.compile(r"/timeline/undated\.html$"))
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Timeline").click()
+    page.wait_for_url(re.compile(r"/timeline\.html$"))
 
 
 # 2. A meeting's accounts side by side.

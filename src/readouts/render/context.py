@@ -15,7 +15,7 @@ from readouts.config import DEFAULT_PUBLISHER_NAMES
 from readouts.model import Person, Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.cite import citations, meta_tags
-from readouts.render.listings import Attendance, PersonListing, TopicListing, Year, year_label
+from readouts.render.listings import Attendance, PersonListing, TopicListing, Year, YearListing, year_label
 from readouts.render.markdown import render_block, render_inline
 from readouts.render.mentions import Linker
 from readouts.render.urls import Links
@@ -452,15 +452,47 @@ def people_index_context(graph: SiteGraph) -> dict[str, Any]:
     return context
 
 
-def meetings_index_context(graph: SiteGraph) -> dict[str, Any]:
+def _year_rows(listing: YearListing, href: Callable[[Year], str]) -> list[dict[str, Any]]:
+    """A listing's counts by year as bars, each linking to its year's page."""
+    most = max((n for _, n in listing.counts()), default=0) or 1
+    return [{"label": year_label(year), "href": href(year), "count": n, "percent": round(100 * n / most)}
+            for year, n in listing.counts()]
+
+
+def _meeting_items(graph: SiteGraph, links: Links, meeting_ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    items = []
+    for meeting_id in meeting_ids:
+        meeting = graph.meetings[meeting_id]
+        items.append({"href": links.meeting(meeting.id), "date": format_date(meeting.date), "place": meeting.place,
+                      "participants": [person_link(graph, links, p, meeting.date)["name"]
+                                       for p in meeting.participants],
+                      "accounts": len(meeting.readout_ids)})
+    return items
+
+
+def meetings_index_context(graph: SiteGraph, listing: YearListing) -> dict[str, Any]:
+    """meetings.html, the overview: meetings counted by year with a link to each year's page, and
+    every meeting, newest first, while there are few, else the latest."""
     links = Links(urls.MEETINGS)
     context = page_context(graph, urls.MEETINGS, "Meetings", "meetings")
-    ordered = sorted(graph.meetings.values(), key=lambda m: (m.date or dt.date.max, m.id), reverse=True)
-    context["meetings"] = [
-        {"href": links.meeting(m.id), "date": format_date(m.date), "place": m.place,
-         "participants": [person_link(graph, links, p, m.date)["name"] for p in m.participants],
-         "accounts": len(m.readout_ids)}
-        for m in ordered]
+    context["total"] = len(listing.ids)
+    context["complete"] = listing.complete()
+    context["years"] = _year_rows(listing, links.meetings_year)
+    context["meetings"] = _meeting_items(graph, links, listing.shown())
+    return context
+
+
+def meetings_year_context(graph: SiteGraph, listing: YearListing, year: Year) -> dict[str, Any]:
+    """meetings_year.html: the meetings of one year, oldest first."""
+    path = urls.meetings_year_path(year)
+    links = Links(path)
+    ids = listing.of(year)
+    context = page_context(graph, path, f"Meetings, {year if year is not None else 'undated'}", "meetings")
+    context["year"] = {"label": year_label(year), "dated": year is not None,
+                       "summary": _summary([_count(len(ids), "meeting")], year)}
+    context.update(_year_navigation(links, [y for y, _ in listing.years], year, links.meetings_year,
+                                    [{"title": "Meetings", "href": links.to(urls.MEETINGS)}]))
+    context["meetings"] = _meeting_items(graph, links, ids)
     return context
 
 
@@ -495,34 +527,33 @@ def search_context(graph: SiteGraph) -> dict[str, Any]:
     return context
 
 
-def _years(graph: SiteGraph) -> dict[int | None, list[str]]:
-    """Year → readout ids in chronological order; None holds the undated."""
-    by_year: dict[int | None, list[str]] = {}
-    for readout_id in graph.chronology:
-        day = graph.readouts[readout_id].date
-        by_year.setdefault(day.year if day else None, []).append(readout_id)
-    return by_year
-
-
 CHART_HEIGHT = 160
 CHART_BAR = 28
 
 
-def timeline_context(graph: SiteGraph) -> dict[str, Any]:
-    """timeline.html: readouts by year as a list, and a chart of readouts by year and publisher
-    whose bars link to the year in the list."""
+def timeline_context(graph: SiteGraph, listing: YearListing) -> dict[str, Any]:
+    """timeline.html: a chart of readouts by year and publisher whose bars lead to each year's
+    page, and every readout by year while there are few, else the years with their counts."""
     links = Links(urls.TIMELINE)
     context = page_context(graph, urls.TIMELINE, "Timeline", "timeline")
-    by_year = _years(graph)
-    years = sorted(y for y in by_year if y is not None)
-    context["years"] = [{"year": y, "anchor": f"y{y}", "readouts": [readout_link(graph, links, r) for r in by_year[y]]}
-                        for y in years]
-    context["undated"] = [readout_link(graph, links, r) for r in by_year.get(None, [])]
+    complete = listing.complete()
+    by_year = dict(listing.years)
+    years = [y for y in by_year if y is not None]
+    rows = {row["label"]: row for row in _year_rows(listing, links.timeline_year)}
+
+    def entry(year: Year) -> dict[str, Any]:
+        return {**rows[year_label(year)], "year": year, "anchor": f"y{year}" if year is not None else "undated",
+                "readouts": [readout_link(graph, links, r) for r in by_year[year]] if complete else []}
+
+    context["total"] = len(listing.ids)
+    context["complete"] = complete
+    context["years"] = [entry(y) for y in years]
+    context["undated"] = entry(None) if None in by_year else None
     publishers = [p for p in DEFAULT_PUBLISHER_NAMES if any(r.publisher == p for r in graph.readouts.values())]
     most = max((len(by_year[y]) for y in years), default=1)
     bars = []
     for index, year in enumerate(range(years[0], years[-1] + 1) if years else ()):
-        counts: Counter[str] = Counter(graph.readouts[r].publisher for r in by_year.get(year, []))
+        counts: Counter[str] = Counter(graph.readouts[r].publisher for r in by_year.get(year, ()))
         top = CHART_HEIGHT
         segments = []
         for publisher in publishers:
@@ -530,7 +561,8 @@ def timeline_context(graph: SiteGraph) -> dict[str, Any]:
             if height:
                 top -= height
                 segments.append({"publisher": publisher, "y": top, "height": height, "count": counts[publisher]})
-        bars.append({"year": year, "x": index * (CHART_BAR + 8), "href": f"#y{year}" if year in by_year else None,
+        bars.append({"year": year, "x": index * (CHART_BAR + 8),
+                     "href": links.timeline_year(year) if year in by_year else None,
                      "total": sum(counts.values()), "segments": segments})
     context["chart"] = {"bars": bars, "height": CHART_HEIGHT, "bar": CHART_BAR,
                         "width": max(1, len(bars)) * (CHART_BAR + 8),
@@ -538,17 +570,33 @@ def timeline_context(graph: SiteGraph) -> dict[str, Any]:
     return context
 
 
-def publishers_context(graph: SiteGraph) -> dict[str, Any]:
-    """publishers.html: each publisher, its side, and its readouts newest first."""
+def timeline_year_context(graph: SiteGraph, listing: YearListing, year: Year) -> dict[str, Any]:
+    """timeline_year.html: the readouts of one year, oldest first."""
+    path = urls.timeline_year_path(year)
+    links = Links(path)
+    ids = listing.of(year)
+    context = page_context(graph, path, f"Timeline, {year if year is not None else 'undated'}", "timeline")
+    context["year"] = {"label": year_label(year), "dated": year is not None,
+                       "summary": _summary([_count(len(ids), "readout")], year)}
+    context.update(_year_navigation(links, [y for y, _ in listing.years], year, links.timeline_year,
+                                    [{"title": "Timeline", "href": links.to(urls.TIMELINE)}]))
+    context["readouts"] = [readout_link(graph, links, r) for r in ids]
+    return context
+
+
+def publishers_context(graph: SiteGraph, listings: dict[str, YearListing]) -> dict[str, Any]:
+    """publishers.html: each publisher, its side, its readouts counted by year (each year leading
+    to the timeline's page for it), and its readouts newest first while few, else the latest."""
     links = Links(urls.PUBLISHERS)
     context = page_context(graph, urls.PUBLISHERS, "Publishers", "publishers")
     groups = []
-    for publisher in DEFAULT_PUBLISHER_NAMES:
-        name = publisher_name(graph, publisher)
-        ids = [r for r in reversed(graph.chronology) if graph.readouts[r].publisher == publisher]
-        if ids:
-            groups.append({"id": publisher, "name": name, "side": SIDE_LABELS.get(PUBLISHER_SIDES[publisher], ""),
-                           "count": len(ids), "readouts": [readout_link(graph, links, r) for r in ids]})
+    for publisher, listing in listings.items():
+        groups.append({"id": publisher, "name": publisher_name(graph, publisher),
+                       "side": SIDE_LABELS.get(PUBLISHER_SIDES[publisher], ""), "count": len(listing.ids),
+                       "years": [{"label": year_label(y), "href": links.timeline_year(y), "count": n}
+                                 for y, n in listing.counts()],
+                       "complete": listing.complete(),
+                       "readouts": [readout_link(graph, links, r) for r in listing.shown()]})
     context["publishers"] = groups
     return context
 

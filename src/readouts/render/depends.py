@@ -15,7 +15,15 @@ from typing import Any
 
 from readouts.model import SiteGraph
 from readouts.render.env import THEME
-from readouts.render.listings import Attendance, PersonListing, PersonYear, TopicListing, TopicYear
+from readouts.render.listings import (
+    Attendance,
+    PersonListing,
+    PersonYear,
+    TopicListing,
+    TopicYear,
+    Year,
+    YearListing,
+)
 
 
 def digest(value: Any) -> str:
@@ -114,6 +122,38 @@ class Dependencies:
     def meeting(self, meeting_id: str) -> str:
         meeting = self.graph.meetings[meeting_id]
         return digest((self.common, meeting, self._readouts(meeting.readout_ids)))
+
+    def _publishers(self, ids: tuple[str, ...]) -> Any:
+        return sorted(Counter(self.graph.readouts[r].publisher for r in ids).items())
+
+    def timeline(self, listing: YearListing) -> str:
+        """The overview: the chart's counts by year and publisher, and every readout's link while
+        it lists them all."""
+        counts = [(year, self._publishers(ids)) for year, ids in listing.years]
+        shown = [self._link(r) for r in listing.ids] if listing.complete() else None
+        return digest((self.common, counts, shown))
+
+    def timeline_year(self, listing: YearListing, year: Year) -> str:
+        """One year's readouts, and which years have a page (the links between years)."""
+        return digest((self.common, year, [y for y, _ in listing.years], [self._link(r) for r in listing.of(year)]))
+
+    def _meetings(self, meeting_ids: tuple[str, ...]) -> Any:
+        """Meetings as a listing shows them: date, place, who took part, how many accounts."""
+        meetings = self.graph.meetings
+        return [(m, meetings[m].date, meetings[m].place, meetings[m].participants, len(meetings[m].readout_ids))
+                for m in meeting_ids]
+
+    def meetings(self, listing: YearListing) -> str:
+        return digest((self.common, listing.counts(), listing.complete(), self._meetings(listing.shown())))
+
+    def meetings_year(self, listing: YearListing, year: Year) -> str:
+        return digest((self.common, year, [y for y, _ in listing.years], self._meetings(listing.of(year))))
+
+    def publishers(self, listings: dict[str, YearListing]) -> str:
+        """Each publisher's counts by year and the readouts it lists."""
+        return digest((self.common, [(publisher, listing.counts(), listing.complete(),
+                                      [self._link(r) for r in listing.shown()])
+                                     for publisher, listing in listings.items()]))
 
     def listing(self, path: str) -> str:
         return digest((self.everything, path))

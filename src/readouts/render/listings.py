@@ -13,6 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from readouts.config import DEFAULT_PUBLISHER_NAMES
 from readouts.model import SiteGraph
 
 Year = int | None
@@ -170,3 +171,63 @@ def person_listing(graph: SiteGraph, person_id: str) -> PersonListing:
         tuple(PersonYear(year, tuple(attended.get(year, ())), tuple(mentioned.get(year, ())))
               for year in _in_order(set(attended) | set(mentioned))),
         tuple(sorted(counterparts.items(), key=lambda kv: (-kv[1], kv[0]))))
+
+
+@dataclass(frozen=True, slots=True)
+class YearListing:
+    """Ids filed by year, for the site-wide listings: the timeline (readouts), the meetings and
+    each publisher's readouts. An overview shows the counts by year and the latest entries, and a
+    page per year shows that year's, so a new readout rewrites its year's page and the overview."""
+
+    years: tuple[tuple[Year, tuple[str, ...]], ...]
+    """(year, ids oldest first): dated years ascending, then the undated."""
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every entry, oldest first (undated last)."""
+        return tuple(i for _, ids in self.years for i in ids)
+
+    def of(self, year: Year) -> tuple[str, ...]:
+        return next(ids for y, ids in self.years if y == year)
+
+    def counts(self) -> tuple[tuple[Year, int], ...]:
+        return tuple((year, len(ids)) for year, ids in self.years)
+
+    def complete(self) -> bool:
+        """Whether the overview shows every entry rather than the latest few."""
+        return len(self.ids) <= SHOW_ALL_UP_TO
+
+    def latest(self) -> tuple[str, ...]:
+        """The newest dated entries, newest first: what a larger overview lists."""
+        dated = [i for year, ids in self.years if year is not None for i in ids]
+        return tuple(reversed(dated[-LATEST_ON_OVERVIEW:]))
+
+    def shown(self) -> tuple[str, ...]:
+        """What the overview lists, newest first: everything while few (the undated first, as
+        they sort after every date), else the latest dated."""
+        return tuple(reversed(self.ids)) if self.complete() else self.latest()
+
+
+def _by_year(ids: list[str], day_of: dict[str, dt.date | None]) -> YearListing:
+    filed: dict[Year, list[str]] = {}
+    for entry in ids:
+        filed.setdefault(_year_of(day_of[entry]), []).append(entry)
+    return YearListing(tuple((year, tuple(filed[year])) for year in _in_order(set(filed))))
+
+
+def timeline_listing(graph: SiteGraph, publisher: str | None = None) -> YearListing:
+    """The readouts by year in the site's chronological order; only `publisher`'s when given."""
+    ids = [r for r in graph.chronology if publisher is None or graph.readouts[r].publisher == publisher]
+    return _by_year(ids, {r: graph.readouts[r].date for r in ids})
+
+
+def meetings_listing(graph: SiteGraph) -> YearListing:
+    """The meetings by the year of their own date, each year in time order (then by id)."""
+    ids = sorted(graph.meetings, key=lambda m: (graph.meetings[m].date or dt.date.max, m))
+    return _by_year(ids, {m: graph.meetings[m].date for m in ids})
+
+
+def publisher_listings(graph: SiteGraph) -> dict[str, YearListing]:
+    """Each publisher with a readout on the site, in the settings' order, with its readouts by year."""
+    listings = {publisher: timeline_listing(graph, publisher) for publisher in DEFAULT_PUBLISHER_NAMES}
+    return {publisher: listing for publisher, listing in listings.items() if listing.years}

@@ -48,6 +48,18 @@ def meeting_path(meeting_id: str) -> str:
     return f"meetings/{meeting_id}.html"
 
 
+def timeline_year_path(year: int | None) -> str:
+    """The readouts of one year: timeline/2019.html, and timeline/undated.html."""
+    return f"timeline/{_year_name(year)}.html"
+
+
+def meetings_year_path(year: int | None) -> str:
+    """The meetings of one year: meetings/years/2019.html, .../undated.html. In a folder of its
+    own because a person may give a meeting any id, "2019" among them, and meeting ids (load.ID)
+    hold no slash, so no meeting page can take a year page's address."""
+    return f"meetings/years/{_year_name(year)}.html"
+
+
 INDEX = "index.html"
 TOPICS = "topics/index.html"
 PEOPLE = "people/index.html"
@@ -128,3 +140,9 @@ class Links:
 
     def meeting(self, meeting_id: str) -> str:
         return self.to(meeting_path(meeting_id))
+
+    def timeline_year(self, year: int | None) -> str:
+        return self.to(timeline_year_path(year))
+
+    def meetings_year(self, year: int | None) -> str:
+        return self.to(meetings_year_path(year))

@@ -48,14 +48,28 @@ def pages(graph: SiteGraph, depends: Dependencies) -> Iterator[Page]:
         (urls.INDEX, "index.html", ctx.index_context),
         (urls.TOPICS, "topics.html", ctx.topics_index_context),
         (urls.PEOPLE, "people.html", ctx.people_index_context),
-        (urls.MEETINGS, "meetings.html", ctx.meetings_index_context),
         (urls.NOT_FOUND, "404.html", ctx.not_found_context),
         (urls.GLOSSARY, "glossary.html", ctx.glossary_context),
         (urls.SEARCH, "search.html", ctx.search_context),
-        (urls.TIMELINE, "timeline.html", ctx.timeline_context),
-        (urls.PUBLISHERS, "publishers.html", ctx.publishers_context),
     ):
         yield path, template, partial(builder, graph), depends.listing(path)
+    # The timeline and the meetings are split by year like a topic (listings.py), and the
+    # publishers' page lists only each publisher's latest: a new readout rewrites its year's pages
+    # and the overviews, not every readout's entry on the site.
+    timeline = listings.timeline_listing(graph)
+    yield urls.TIMELINE, "timeline.html", partial(ctx.timeline_context, graph, timeline), depends.timeline(timeline)
+    for year, _ in timeline.years:
+        yield (urls.timeline_year_path(year), "timeline_year.html",
+               partial(ctx.timeline_year_context, graph, timeline, year), depends.timeline_year(timeline, year))
+    meetings = listings.meetings_listing(graph)
+    yield (urls.MEETINGS, "meetings.html", partial(ctx.meetings_index_context, graph, meetings),
+           depends.meetings(meetings))
+    for year, _ in meetings.years:
+        yield (urls.meetings_year_path(year), "meetings_year.html",
+               partial(ctx.meetings_year_context, graph, meetings, year), depends.meetings_year(meetings, year))
+    publishers = listings.publisher_listings(graph)
+    yield (urls.PUBLISHERS, "publishers.html", partial(ctx.publishers_context, graph, publishers),
+           depends.publishers(publishers))
     linker = Linker(graph)
     for readout_id in graph.chronology:
         yield (urls.readout_path(readout_id), "readout.html", partial(ctx.readout_context, graph, readout_id, linker),
