@@ -136,3 +136,10 @@ def test_the_built_site_is_valid_html(built_demo: Path) -> None:
             pytest.fail(message)
         pytest.skip(message)
     assert html_problems(built_demo / "site") == []
+
+
+def test_the_timeline_chart_names_each_bar_in_words(built_demo: Path) -> None:
+    """A screen reader hears each bar of the chart: its year and how many readouts, in good English."""
+    page = (built_demo / "site" / "timeline.html").read_text(encoding="utf-8")
+    assert 'aria-label="2012: 1 readout"' in page
+    assert 'aria-label="2019: 2 readouts"' in page
