@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readouts.cache import BuildCache, Stamp, now_ns, scan_folders, scan_inputs, site_folders
-from readouts.config import load_config
 from readouts.errors import ReadoutsError
 from readouts.publish import build_lock, publish, recover, staging_folder
 
@@ -53,24 +52,27 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
     and the site is the one that build published, nothing is read or written.
     """
     started = time.perf_counter()
-    config = load_config(root)
-    output = root / config.output_dir
     with build_lock(root, on_wait=on_wait):
-        recover(output)
-        _check_replaceable(output)
         scanned_at = now_ns()
         inputs = scan_inputs(root)
         stamp = Stamp.load(root)
-        if stamp is not None and stamp.matches(inputs, _marker_token(output), output):
+        # site.yaml is among the inputs: while they are unchanged, so is the output folder.
+        if stamp is not None and stamp.matches(inputs, _marker_token(root / stamp.output), root / stamp.output):
             return BuildReport(imports=None, written=0, unchanged=stamp.files, readouts=stamp.readouts,
-                               seconds=time.perf_counter() - started, output=output,
+                               seconds=time.perf_counter() - started, output=root / stamp.output,
                                warnings=tuple(stamp.warnings))
-        # The stages' modules load here, not above: a build with nothing to do is done by now.
+        # The settings and the stages' modules load here, not above: a build with nothing to do
+        # is done by now, and starting Python is most of its time.
+        from readouts.config import load_config
         from readouts.importer.run import import_sources
         from readouts.link import link
         from readouts.load import load_corpus
         from readouts.render.write import write_site
 
+        config = load_config(root)
+        output = root / config.output_dir
+        recover(output)
+        _check_replaceable(output)
         imports = import_sources(root, keep_going=keep_going)
         cache = BuildCache.load(root)
         try:
@@ -100,8 +102,8 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             # edits must be reported again next time: none of them leaves a stamp.
             if not (imports.imported or imports.failed or imports.kept_edited):
                 folders = scan_folders(output, site_folders(written.manifest))
-                Stamp.taken(inputs, scanned_at, token, len(written.manifest), len(graph.readouts), warnings,
-                            folders).save(root)
+                Stamp.taken(inputs, scanned_at, config.output_dir, token, len(written.manifest),
+                            len(graph.readouts), warnings, folders).save(root)
         finally:
             gc.unfreeze()  # what the cache froze is the collector's again
     return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged, warnings=warnings,

@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import pickle
-import tempfile
 import time
 import zlib
 from collections.abc import Iterable, Iterator
@@ -137,6 +136,8 @@ class BuildCache:
 
 
 def _write_atomic(path: Path, value: object) -> None:
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream, _collector_paused():
@@ -233,6 +234,8 @@ class Stamp:
 
     code: str
     inputs: dict[str, list[int]]
+    output: str
+    """The output folder, relative to the site (site.yaml `output:`)."""
     marker: str
     """The manifest token of the site it published (build.MARKER)."""
     files: int
@@ -243,19 +246,20 @@ class Stamp:
     """Each folder of the published site → [modification time, inode] (scan_folders)."""
 
     @classmethod
-    def taken(cls, inputs: dict[str, list[int]], scanned_at_ns: int, marker: str, files: int,
+    def taken(cls, inputs: dict[str, list[int]], scanned_at_ns: int, output: str, marker: str, files: int,
               readouts: int, warnings: tuple[str, ...], site_folders: dict[str, list[int]]) -> Stamp:
         """A stamp of `inputs` as scanned at `scanned_at_ns`; files modified just before the
         scan are recorded as unknown, so the next build looks at them again."""
         settled = {path: (value if scanned_at_ns - value[1] > _RACY_NS else _UNKNOWN)
                    for path, value in inputs.items()}
-        return cls(code_digest(), settled, marker, files, readouts, warnings, site_folders)
+        return cls(code_digest(), settled, output, marker, files, readouts, warnings, site_folders)
 
     @classmethod
     def load(cls, root: Path) -> Stamp | None:
         try:
             data = json.loads((root / CACHE_DIR / _STAMP).read_text(encoding="utf-8"))
-            return cls(str(data["code"]), dict(data["inputs"]), str(data["marker"]), int(data["files"]),
+            return cls(str(data["code"]), dict(data["inputs"]), str(data["output"]), str(data["marker"]),
+                       int(data["files"]),
                        int(data["readouts"]), tuple(map(str, data["warnings"])), dict(data["site_folders"]))
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -263,10 +267,12 @@ class Stamp:
     def save(self, root: Path) -> None:
         folder = root / CACHE_DIR
         folder.mkdir(exist_ok=True)
-        text = json.dumps({"code": self.code, "marker": self.marker, "files": self.files,
+        text = json.dumps({"code": self.code, "output": self.output, "marker": self.marker, "files": self.files,
                            "readouts": self.readouts, "warnings": list(self.warnings), "inputs": self.inputs,
                            "site_folders": self.site_folders},
                           separators=(",", ":"))
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".stamp.", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:

@@ -9,14 +9,14 @@ available, two renames leave a gap of microseconds, and the next build repairs i
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import errno
+import functools
 import os
 import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from readouts.errors import ReadoutsError
 
@@ -24,7 +24,13 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def _renameat2() -> ctypes._CFuncPtr | None:  # type: ignore[name-defined]
+@functools.cache
+def _renameat2() -> Any:
+    """libc's renameat2, found when first needed: finding it runs ldconfig, which a build that
+    publishes nothing should not pay for."""
+    import ctypes
+    import ctypes.util
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         function = libc.renameat2
@@ -34,14 +40,14 @@ def _renameat2() -> ctypes._CFuncPtr | None:  # type: ignore[name-defined]
     return function
 
 
-_RENAMEAT2 = _renameat2()
-
-
 def exchange(new: Path, current: Path) -> bool:
     """Swap two folders atomically; False when the system cannot."""
-    if _RENAMEAT2 is None:
+    import ctypes
+
+    renameat2 = _renameat2()
+    if renameat2 is None:
         return False
-    result = _RENAMEAT2(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(current), _RENAME_EXCHANGE)
+    result = renameat2(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(current), _RENAME_EXCHANGE)
     if result == 0:
         return True
     if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EPERM):
