@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readouts.blocks import parse_blocks
 from readouts.link import link
+from readouts.link.keys import phrase_keys, word_keys
 from readouts.link.topics import TopicRules, topics_by_block
 from readouts.model import Corpus, MeetingFacts, Readout, SiteConfig, SourceRef, Topic
 
@@ -61,3 +65,17 @@ def test_front_matter_topics_win_over_the_rules() -> None:
     assert "humanitarian" not in graph.excerpts_by_topic
     edited = dataclasses.replace(corpus, readouts=(_readout(("peace", "humanitarian")),))
     assert link(edited).readouts_by_topic["humanitarian"] == ("r1",)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcXYZ_- 12.éЖжİ\u0307'’\n")), max_size=40))
+def test_word_keys_are_the_first_letters_of_each_word(text: str) -> None:
+    """The pre-filter's keys, found by one regex, are exactly those of the words one by one."""
+    words = re.findall(r"[^\W_]+", text)
+    assert word_keys(text) == {w[:3].lower() for w in words if len(w) >= 3}
+
+
+@pytest.mark.parametrize("phrase, needed", [("visit* ~ graves", {"vis", "gra"}), ("2+2", set()),
+                                            ("ab* treaty", {"tre"}), ("Peace Treaty", {"pea", "tre"})])
+def test_a_phrase_needs_the_keys_of_its_words(phrase: str, needed: set[str]) -> None:
+    assert phrase_keys(phrase) == needed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from readouts.link.keys import phrase_key, word_keys
+from readouts.link.keys import phrase_keys, word_keys
 from readouts.model import Readout, Term
 
 
@@ -20,7 +20,7 @@ class TermFinder:
     """Every name of every glossary term, compiled once for the whole corpus."""
 
     def __init__(self, terms: tuple[Term, ...]) -> None:
-        self.compiled = [(term.id, [(n, phrase_key(n), name_pattern(n)) for side in term.names.values()
+        self.compiled = [(term.id, [(n, phrase_keys(n), name_pattern(n)) for side in term.names.values()
                                     for n in side]) for term in terms]
 
     def names_in(self, readout: Readout) -> dict[str, tuple[str, ...]]:
@@ -29,7 +29,7 @@ class TermFinder:
         keys = word_keys(text)
         found: dict[str, tuple[str, ...]] = {}
         for term_id, names in self.compiled:
-            hits = tuple(n for n, key, pattern in names if (key is None or key in keys) and pattern.search(text))
+            hits = tuple(n for n, needed, pattern in names if needed <= keys and pattern.search(text))
             if hits:
                 found[term_id] = hits
         return found

@@ -3,7 +3,7 @@
 Searching a paragraph for hundreds of phrases one by one is slow, and one big alternation is
 slower still (it loses the regex engine's literal-prefix scan). A phrase can only match where
 its first word's first letters occur, so each text is split into words once and only the
-phrases whose keys are present are searched.
+phrases whose words' keys are all present are searched.
 """
 
 from __future__ import annotations
@@ -13,16 +13,22 @@ import re
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+_KEY = re.compile(r"(?<![^\W_])[^\W_]{3}")
+"""The first three letters of a word of three letters or more: _WORD's words, at their start."""
+
+
 def word_keys(text: str) -> set[str]:
     """The lower-cased first three letters of every word of three letters or more."""
-    return {word[:3].lower() for word in _WORD.findall(text) if len(word) >= 3}
+    return set(map(str.lower, _KEY.findall(text)))
 
 
-def phrase_key(phrase: str) -> str | None:
-    """The key a text must contain for `phrase` to match, or None when it cannot be told
-    (a first word shorter than three letters, or a wildcard among them: "2+2", "ab*")."""
-    first = phrase.split()[0] if phrase.split() else ""
-    head = first[:3]
-    if len(head) == 3 and _WORD.fullmatch(head):
-        return head.lower()
-    return None
+def phrase_keys(phrase: str) -> frozenset[str]:
+    """The keys a text must contain for `phrase` to match: those of every word of it that starts
+    with three letters or digits ("visit* ~ graves" → {"vis", "gra"}). A word that does not
+    ("2+2", "ab*", "~") adds none: it cannot be told, so it does not filter."""
+    keys = set()
+    for word in phrase.split():
+        head = word[:3]
+        if len(head) == 3 and _WORD.fullmatch(head):
+            keys.add(head.lower())
+    return frozenset(keys)

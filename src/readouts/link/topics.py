@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from readouts.link.keys import phrase_key, word_keys
+from readouts.link.keys import phrase_keys, word_keys
 from readouts.model import Block, Topic
 
 
@@ -28,8 +28,8 @@ def compile_phrase(phrase: str) -> str:
 @dataclass(frozen=True, slots=True)
 class TopicRule:
     topic_id: str
-    phrases: tuple[tuple[str, str | None, re.Pattern[str]], ...]
-    """(phrase, its word key for the pre-filter, compiled pattern)."""
+    phrases: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]
+    """(phrase, the word keys a text needs for it to match, compiled pattern)."""
     mask: re.Pattern[str] | None
 
 
@@ -43,7 +43,7 @@ class TopicRules:
     def build(cls, topics: Iterable[Topic]) -> TopicRules:
         rules = []
         for topic in topics:
-            phrases = tuple((p, phrase_key(p), re.compile(compile_phrase(p), re.IGNORECASE)) for p in topic.phrases)
+            phrases = tuple((p, phrase_keys(p), re.compile(compile_phrase(p), re.IGNORECASE)) for p in topic.phrases)
             mask = (re.compile("|".join(compile_phrase(p) for p in topic.exceptions), re.IGNORECASE)
                     if topic.exceptions else None)
             rules.append(TopicRule(topic.id, phrases, mask))
@@ -54,11 +54,14 @@ class TopicRules:
         keys = word_keys(text)
         found = []
         for rule in self.rules:
-            candidates = [(p, pattern) for p, key, pattern in rule.phrases if key is None or key in keys]
-            if not candidates:
-                continue
-            subject = rule.mask.sub(lambda m: " " * len(m.group(0)), text) if rule.mask else text
-            for phrase, pattern in candidates:
+            subject: str | None = None
+            for phrase, needed, pattern in rule.phrases:
+                # The exceptions are blanked out only once a phrase matches the text as it is:
+                # blanking cannot make a match (phrases and exceptions both end on word bounds).
+                if not needed <= keys or not pattern.search(text):
+                    continue
+                if subject is None:
+                    subject = rule.mask.sub(lambda m: " " * len(m.group(0)), text) if rule.mask else text
                 match = pattern.search(subject)
                 if match:
                     found.append((rule.topic_id, phrase, text[match.start():match.end()]))
