@@ -21,6 +21,7 @@ import jinja2
 
 from readouts.errors import ReadoutsError
 from readouts.model import SiteGraph
+from readouts.parallel import map_in_workers
 from readouts.render import context as ctx
 from readouts.render import listings, urls
 from readouts.render.depends import Dependencies, digest
@@ -32,6 +33,7 @@ from readouts.render.search import (
     SearchDocument,
     field_counts,
     previous_search_files,
+    search_document,
     search_years,
     write_search_index,
     write_search_text,
@@ -217,6 +219,12 @@ def _kept_counts(graph: SiteGraph, common: str, kept: dict[str, bytes]) -> Calla
     live = {f"{common}:{r.digest}" for r in graph.readouts.values() if r.digest}
     for key in set(kept) - live:
         del kept[key]
+    # Counted on every core when many are new (a cold build), ahead of the years that use them.
+    new = [r for r in graph.chronology
+           if graph.readouts[r].digest and f"{common}:{graph.readouts[r].digest}" not in kept]
+    packed = map_in_workers(lambda readout_id: marshal.dumps(field_counts(search_document(graph, readout_id))), new)
+    for readout_id, counts in zip(new, packed, strict=True):
+        kept[f"{common}:{graph.readouts[readout_id].digest}"] = counts
 
     def counts_of(document: SearchDocument) -> FieldCounts:
         readout = graph.readouts[document.id]
