@@ -143,3 +143,10 @@ def test_the_timeline_chart_names_each_bar_in_words(built_demo: Path) -> None:
     page = (built_demo / "site" / "timeline.html").read_text(encoding="utf-8")
     assert 'aria-label="2012: 1 readout"' in page
     assert 'aria-label="2019: 2 readouts"' in page
+
+
+def test_counts_are_written_as_a_reader_reads_them() -> None:
+    from readouts.render.env import make_env
+
+    template = make_env(None).from_string("{{ 9997 | number }} meetings, {{ 5 | number }} readouts")
+    assert template.render() == "9,997 meetings, 5 readouts"

@@ -15,7 +15,7 @@ def make_env(site_templates: Path | None) -> jinja2.Environment:
     if site_templates is not None and site_templates.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(site_templates)))
     loaders.append(jinja2.FileSystemLoader(str(THEME / "templates")))
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -23,3 +23,10 @@ def make_env(site_templates: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["number"] = number
+    return env
+
+
+def number(value: int) -> str:
+    """A count as a reader reads it: 9997 → "9,997" (years are not counts, and stay 2019)."""
+    return f"{value:,}"

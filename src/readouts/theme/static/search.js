@@ -263,7 +263,7 @@
     more.hidden = true;
     if (!query.trim()) {
       list.textContent = "";
-      status.textContent = total + " readouts to search.";
+      status.textContent = total.toLocaleString("en") + " readouts to search.";
       return Promise.resolve();
     }
     return Promise.all(words.map(loadTerms)).then(function (loaded) {
