@@ -66,8 +66,9 @@ class Dependencies:
         r = graph.readouts[readout_id]
         meeting_id = graph.meeting_of.get(readout_id)
         others = graph.meetings[meeting_id].readout_ids if meeting_id else ()
-        return digest((self.common, r.digest, tuple(sorted(graph.block_topics.get(readout_id, {}).items())),
-                       [self._link(n) for n in graph.neighbours[readout_id]],
+        # The topic marks of its paragraphs are not listed: they follow from the readout's bytes
+        # and topics.yaml, which `common` holds.
+        return digest((self.common, r.digest, [self._link(n) for n in graph.neighbours[readout_id]],
                        [self._link(o) for o in graph.related.get(readout_id, ())],
                        meeting_id, [self._link(o) for o in others]))
 

@@ -282,11 +282,12 @@ def corpus_json(graph: SiteGraph, fragments: Fragments | None = None) -> bytes:
     kept = fragments or Fragments(None)
     site = _json({"site": {"title": config.title, "description": config.description,
                            "language": config.language, "base_url": config.base_url}})
+    # A record's topic marks follow from the readout's bytes and the topic rules.
+    rules = hashlib.blake2b(repr(graph.corpus.topics).encode("utf-8"), digest_size=16).hexdigest()
     records = []
     for readout_id in graph.chronology:
         readout = graph.readouts[readout_id]
-        inputs = ("json", readout_id, readout.digest, graph.meeting_of.get(readout_id),
-                  sorted(graph.block_topics.get(readout_id, {}).items()))
+        inputs = ("json", readout_id, readout.digest or readout, graph.meeting_of.get(readout_id), rules)
         records.append(kept.get(inputs, lambda: _json(readout_record(graph, readout))))  # noqa: B023
     return site[:-1] + b',"readouts":[' + b",".join(records) + b"]}\n"
 
