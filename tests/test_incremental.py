@@ -131,12 +131,19 @@ def test_incremental_builds_equal_clean_builds_through_a_series_of_changes(tmp_p
         assert _tree(root / "site") == _clean_build(root, tmp_path), f"after: {name}"
 
 
-def test_a_build_with_nothing_changed_reads_and_writes_nothing(tmp_path: Path) -> None:
+def _settled_site(tmp_path: Path) -> Path:
+    """The demo site built, its files dated in the past, and built again: the next build trusts
+    sizes and times, as it would a while after the last edit."""
     (tmp_path / "root").mkdir()
     root = copy_demo_site(tmp_path / "root", with_readouts=False)
     build_site(root)
     _settle(root)
     build_site(root)
+    return root
+
+
+def test_a_build_with_nothing_changed_reads_and_writes_nothing(tmp_path: Path) -> None:
+    root = _settled_site(tmp_path)
     before = {p: p.stat().st_ino for p in (root / "site").rglob("*")}
     cache = {p.name: p.stat().st_mtime_ns for p in (root / ".readouts-cache").iterdir()}
     report = build_site(root)
@@ -162,11 +169,7 @@ def test_an_edit_in_the_same_instant_as_the_build_is_not_missed(tmp_path: Path) 
 
 
 def test_a_deleted_site_is_built_again(tmp_path: Path) -> None:
-    (tmp_path / "root").mkdir()
-    root = copy_demo_site(tmp_path / "root", with_readouts=False)
-    build_site(root)
-    _settle(root)
-    build_site(root)
+    root = _settled_site(tmp_path)
     shutil.rmtree(root / "site")
     report = build_site(root)
     assert report.imports is not None
@@ -238,14 +241,19 @@ def test_files_are_reused_only_from_the_site_the_cache_describes(tmp_path: Path)
     assert _tree(root / "site") == _clean_build(root, tmp_path)
 
 
-def _search_files(site: Path) -> dict[str, int]:
-    """Each file of the search index (path from the site's root) → its inode, which changes when a
-    build writes the file and stays when the build links it from the previous site."""
-    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in sorted((site / "search").rglob("*.js"))}
+def _inodes(site: Path, pattern: str = "*.html", under: str = "") -> dict[str, int]:
+    """Each file (path from the site's root) → its inode, which changes when a build writes the
+    file and stays when the build links it from the previous site."""
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in sorted((site / under).rglob(pattern))}
 
 
-def _rewritten_search_files(before: dict[str, int], after: dict[str, int]) -> set[str]:
+def _rewritten_files(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    """The files that are new or were written again."""
     return {path for path, inode in after.items() if before.get(path) != inode}
+
+
+def _search_files(site: Path) -> dict[str, int]:
+    return _inodes(site, "*.js", "search")
 
 
 def test_a_new_or_edited_readout_rewrites_only_its_years_search_files(built_demo: Path, tmp_path: Path) -> None:
@@ -262,13 +270,13 @@ def test_a_new_or_edited_readout_rewrites_only_its_years_search_files(built_demo
     after = _search_files(site)
     assert before.keys() <= after.keys()
     assert any(path.startswith("search/2022/terms/") for path in after)
-    assert _rewritten_search_files(before, after) == {p for p in after if p.startswith("search/2022/")} | {
+    assert _rewritten_files(before, after) == {p for p in after if p.startswith("search/2022/")} | {
         "search/index.js", f"search/text/{new_id}.js"}
 
     _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")  # a 2019 readout
     build_site(root)
     edited = _search_files(site)
-    rewritten = _rewritten_search_files(after, edited)
+    rewritten = _rewritten_files(after, edited)
     assert f"search/text/{MOFA}.js" in rewritten and any(p.startswith("search/2019/terms/") for p in rewritten)
     assert rewritten <= {p for p in edited if p.startswith("search/2019/")} | {"search/index.js", f"search/text/{MOFA}.js"}
 
@@ -276,16 +284,20 @@ def test_a_new_or_edited_readout_rewrites_only_its_years_search_files(built_demo
 # ------------------------------------------------------------------ topic and person pages by year
 
 
-def _html_inodes(site: Path) -> dict[str, int]:
-    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
-
-
 def _rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
     """Topic and person pages that are new or were written again (a reused page keeps its inode).
     The indexes of all topics and all people are left out: like the other listing pages, they
     are made again whenever any readout changed."""
-    return {p for p, inode in after.items() if before.get(p) != inode and p.startswith(("topics/", "people/"))
+    return {p for p in _rewritten_files(before, after) if p.startswith(("topics/", "people/"))
             and p not in ("topics/index.html", "people/index.html")}
+
+
+def _long_site(root: Path) -> tuple[list[str], list[str]]:
+    """21 readouts by hand, each its own meeting, on top of the demo's: more than any overview
+    shows in full. Returns (their days, their ids), oldest first."""
+    days = [f"{year}-{month:02}-{day:02}" for year in (2014, 2015, 2016) for month, day in ((2, 3), (5, 6), (8, 9))]
+    days += [f"2020-{month:02}-10" for month in range(1, 13)]
+    return days, [_hand_written(root, day, number) for number, day in enumerate(days)]
 
 
 def test_a_new_readout_rewrites_its_years_pages_and_the_overviews_of_what_it_touches(
@@ -294,10 +306,10 @@ def test_a_new_readout_rewrites_its_years_pages_and_the_overviews_of_what_it_tou
     shutil.copytree(built_demo, root)
     build_site(root)
     site = root / "site"
-    before = _html_inodes(site)
+    before = _inodes(site)
     _hand_written(root, "2019-03-01", 1)
     build_site(root)
-    assert _rewritten(before, _html_inodes(site)) == {
+    assert _rewritten(before, _inodes(site)) == {
         "topics/humanitarian-measures.html", "topics/humanitarian-measures/2019.html",
         "people/sergey-lavrov.html", "people/sergey-lavrov/2019.html",
         "people/taro-kono.html", "people/taro-kono/2019.html",
@@ -308,9 +320,7 @@ def test_a_new_readout_rewrites_its_years_pages_and_the_overviews_of_what_it_tou
 def test_a_long_listing_shows_its_latest_on_the_overview_and_everything_on_the_year_pages(
         demo_site: Path, tmp_path: Path) -> None:
     root = demo_site
-    days = [f"{year}-{month:02}-{day:02}" for year in (2014, 2015, 2016) for month, day in ((2, 3), (5, 6), (8, 9))]
-    days += [f"2020-{month:02}-10" for month in range(1, 13)]
-    ids = [_hand_written(root, day, number) for number, day in enumerate(days)]
+    _, ids = _long_site(root)
     build_site(root)
     site = root / "site"
     overview = (site / "topics" / "humanitarian-measures.html").read_text(encoding="utf-8")
@@ -328,10 +338,10 @@ def test_a_long_listing_shows_its_latest_on_the_overview_and_everything_on_the_y
     assert broken_links(site) == []
 
     # An old readout's paragraph edited: its year's pages change, the overviews do not.
-    before = _html_inodes(site)
+    before = _inodes(site)
     _edit(_readout(root, ids[4]), "former island residents (4)", "former islanders (4)")
     build_site(root)
-    assert _rewritten(before, _html_inodes(site)) == {"topics/humanitarian-measures/2015.html"}
+    assert _rewritten(before, _inodes(site)) == {"topics/humanitarian-measures/2015.html"}
     assert _tree(site) == _clean_build(root, tmp_path)
 
 
@@ -342,8 +352,8 @@ def _rewritten_listings(before: dict[str, int], after: dict[str, int]) -> set[st
     """The site-wide listing pages that are new or were written again: the timeline and its year
     pages, the meetings' overview and year pages, and the publishers' page (meeting pages are
     left out: a new readout makes or joins a meeting)."""
-    return {p for p, inode in after.items() if before.get(p) != inode
-            and (p.startswith(("timeline", "meetings/years/")) or p in ("meetings/index.html", "publishers.html"))}
+    return {p for p in _rewritten_files(before, after)
+            if p.startswith(("timeline", "meetings/years/")) or p in ("meetings/index.html", "publishers.html")}
 
 
 def test_a_new_readout_rewrites_its_years_timeline_and_meetings_pages_and_the_overviews(
@@ -352,12 +362,12 @@ def test_a_new_readout_rewrites_its_years_timeline_and_meetings_pages_and_the_ov
     shutil.copytree(built_demo, root)
     build_site(root)
     site = root / "site"
-    before = _html_inodes(site)
+    before = _inodes(site)
     assert {"timeline/2012.html", "timeline/2017.html", "timeline/2019.html", "timeline/undated.html",
             "meetings/years/2012.html", "meetings/years/2019.html"} <= before.keys()
     _hand_written(root, "2019-03-01", 1)
     build_site(root)
-    assert _rewritten_listings(before, _html_inodes(site)) == {
+    assert _rewritten_listings(before, _inodes(site)) == {
         "timeline.html", "timeline/2019.html", "meetings/index.html", "meetings/years/2019.html", "publishers.html"}
     assert _tree(site) == _clean_build(root, tmp_path)
 
@@ -365,9 +375,7 @@ def test_a_new_readout_rewrites_its_years_timeline_and_meetings_pages_and_the_ov
 def test_a_long_timeline_and_meetings_list_show_their_latest_and_everything_on_the_year_pages(
         demo_site: Path, tmp_path: Path) -> None:
     root = demo_site
-    days = [f"{year}-{month:02}-{day:02}" for year in (2014, 2015, 2016) for month, day in ((2, 3), (5, 6), (8, 9))]
-    days += [f"2020-{month:02}-10" for month in range(1, 13)]
-    ids = [_hand_written(root, day, number) for number, day in enumerate(days)]
+    days, ids = _long_site(root)
     build_site(root)
     site = root / "site"
     # 26 readouts and 24 meetings: above SHOW_ALL_UP_TO, so the overviews list the years and the latest.
@@ -396,10 +404,10 @@ def test_a_long_timeline_and_meetings_list_show_their_latest_and_everything_on_t
     assert broken_links(site) == []
 
     # A readout in a year that has a page: that year's pages and the overviews, no other year's.
-    before = _html_inodes(site)
+    before = _inodes(site)
     _hand_written(root, "2015-11-11", 99)
     build_site(root)
-    assert _rewritten_listings(before, _html_inodes(site)) == {
+    assert _rewritten_listings(before, _inodes(site)) == {
         "timeline.html", "timeline/2015.html", "meetings/index.html", "meetings/years/2015.html", "publishers.html"}
     assert _tree(site) == _clean_build(root, tmp_path)
 

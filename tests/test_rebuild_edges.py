@@ -12,24 +12,13 @@ import pytest
 from readouts.build import build_site
 from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.yamlio import load_yaml
-from tests.test_incremental import MOFA, _clean_build, _edit, _readout, _settle, _tree
+from tests.test_incremental import MOFA, _clean_build, _edit, _readout, _settle, _settled_site, _tree
 
 TALK = "---\ntitle: Talks\npublisher: tass\nkind: news\nmeeting: {date: 2020-02-02}\ntopics: []\n---\n\nThey met.\n"
 
 
-def _built(tmp_path: Path) -> Path:
-    from tests.conftest import copy_demo_site
-
-    (tmp_path / "root").mkdir()
-    root = copy_demo_site(tmp_path / "root", with_readouts=False)
-    build_site(root)
-    _settle(root)
-    build_site(root)
-    return root
-
-
 def test_two_readouts_with_the_same_bytes_keep_their_own_ids_in_the_data(tmp_path: Path) -> None:
-    root = _built(tmp_path)
+    root = _settled_site(tmp_path)
     for name in ("2020-02-02-alpha", "2020-02-02-beta"):
         _readout(root, name).write_text(TALK, encoding="utf-8")
     build_site(root)
@@ -42,7 +31,7 @@ def test_two_readouts_with_the_same_bytes_keep_their_own_ids_in_the_data(tmp_pat
 
 
 def test_a_file_deleted_from_the_built_site_comes_back(tmp_path: Path) -> None:
-    root = _built(tmp_path)
+    root = _settled_site(tmp_path)
     page = root / "site" / "readouts" / f"{MOFA}.html"
     page.unlink()
     report = build_site(root)
@@ -51,7 +40,7 @@ def test_a_file_deleted_from_the_built_site_comes_back(tmp_path: Path) -> None:
 
 def test_an_edit_that_keeps_size_and_time_is_noticed(tmp_path: Path) -> None:
     """As cp -p, rsync -t or tar leave a file: its change time still moves."""
-    root = _built(tmp_path)
+    root = _settled_site(tmp_path)
     path = _readout(root, MOFA)
     stat = path.stat()
     _edit(path, "garbage disposal", "garbage removals")
@@ -62,7 +51,7 @@ def test_an_edit_that_keeps_size_and_time_is_noticed(tmp_path: Path) -> None:
 
 
 def test_a_link_that_loops_under_content_does_not_stop_the_build(tmp_path: Path) -> None:
-    root = _built(tmp_path)
+    root = _settled_site(tmp_path)
     (root / "content" / "archive").symlink_to(".")
     (root / "content" / "notes.txt").symlink_to("notes.txt")
     build_site(root)
@@ -72,7 +61,7 @@ def test_a_link_that_loops_under_content_does_not_stop_the_build(tmp_path: Path)
 
 
 def test_two_readouts_made_from_one_source_build_twice(tmp_path: Path) -> None:
-    root = _built(tmp_path)
+    root = _settled_site(tmp_path)
     text = _readout(root, MOFA).read_text(encoding="utf-8")
     copy = "2019-09-25-mofa-copy"
     _readout(root, copy).write_text(text.replace(f"id: {MOFA}", f"id: {copy}"), encoding="utf-8")
@@ -85,7 +74,7 @@ def test_two_readouts_made_from_one_source_build_twice(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("where", ["people.yaml", "topics.yaml"])
 def test_the_id_index_is_refused_with_its_file(tmp_path: Path, where: str) -> None:
-    root = _built(tmp_path)
+    root = _settled_site(tmp_path)
     path = root / "content" / where
     text = path.read_text(encoding="utf-8")
     first = "- id: "
@@ -98,7 +87,7 @@ def test_the_id_index_is_refused_with_its_file(tmp_path: Path, where: str) -> No
 
 
 def test_a_site_title_that_reads_like_calendar_syntax_builds(tmp_path: Path) -> None:
-    root = _built(tmp_path)
+    root = _settled_site(tmp_path)
     _edit(root / "site.yaml", "title: Japan–Russia Readouts", "title: 'END:VCALENDAR'")
     build_site(root)
     assert (root / "site" / "meetings.ics").read_bytes().endswith(b"END:VCALENDAR\r\n")

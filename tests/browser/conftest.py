@@ -30,6 +30,12 @@ CHROMIUM_ARGS = [
 TIMEOUT_MS = 5_000
 
 
+# Readout pages of the demo site the browser tests open, by path from the site's root.
+READOUT_2017 = "readouts/2017-09-18-mofa-japan-russia-foreign-ministerial-meeting.html"
+READOUT_2019_MOFA = "readouts/2019-09-25-mofa-japan-russia-foreign-ministers-meeting.html"
+READOUT_2019_MID = "readouts/2019-05-31-mid-statement-by-foreign-minister-sergey-lavrov-at-a-joint-news.html"
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import PHONE, in_ci
+from .conftest import PHONE, READOUT_2017, READOUT_2019_MID, READOUT_2019_MOFA, in_ci
 
 try:
     from axe_playwright_python.sync_playwright import Axe
@@ -22,9 +22,6 @@ except ImportError as error:  # pragma: no cover - depends on the environment
     pytest.skip(f"the browser tests need the test extra: pip install -e '.[test]' ({error})",
                 allow_module_level=True)
 
-READOUT_2017 = "readouts/2017-09-18-mofa-japan-russia-foreign-ministerial-meeting.html"
-READOUT_2019_MOFA = "readouts/2019-09-25-mofa-japan-russia-foreign-ministers-meeting.html"
-READOUT_2019_MID = "readouts/2019-05-31-mid-statement-by-foreign-minister-sergey-lavrov-at-a-joint-news.html"
 
 # One page of every kind the site renders, by the path from the site's root.
 PAGE_KINDS = {

@@ -14,7 +14,7 @@ import pytest
 from readouts.build import build_site
 from tests.conftest import copy_demo_site
 
-from .conftest import in_ci
+from .conftest import READOUT_2017, READOUT_2019_MID, READOUT_2019_MOFA, in_ci
 
 try:
     from playwright.sync_api import Page, expect
@@ -25,9 +25,6 @@ except ImportError as error:  # pragma: no cover - depends on the environment
                 allow_module_level=True)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-READOUT_2017 = "readouts/2017-09-18-mofa-japan-russia-foreign-ministerial-meeting.html"
-READOUT_2019_MOFA = "readouts/2019-09-25-mofa-japan-russia-foreign-ministers-meeting.html"
-READOUT_2019_MID = "readouts/2019-05-31-mid-statement-by-foreign-minister-sergey-lavrov-at-a-joint-news.html"
 
 
 def index_files(page: Page) -> list[str]:

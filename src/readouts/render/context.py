@@ -482,16 +482,25 @@ def meetings_index_context(graph: SiteGraph, listing: YearListing) -> dict[str, 
     return context
 
 
-def meetings_year_context(graph: SiteGraph, listing: YearListing, year: Year) -> dict[str, Any]:
-    """meetings_year.html: the meetings of one year, oldest first."""
-    path = urls.meetings_year_path(year)
+def _site_year_page(graph: SiteGraph, listing: YearListing, year: Year, path: str, section: str, noun: str,
+                    year_href: Callable[[Links], Callable[[Year], str]],
+                    overview: str) -> tuple[dict[str, Any], Links, tuple[str, ...]]:
+    """The frame of a year page of a site-wide list (the timeline, the meetings): its title and
+    count, the way up to `overview` and to the other years. Returns it, its links and the year's ids."""
     links = Links(path)
     ids = listing.of(year)
-    context = page_context(graph, path, f"Meetings, {year if year is not None else 'undated'}", "meetings")
+    context = page_context(graph, path, f"{section}, {year if year is not None else 'undated'}", section.lower())
     context["year"] = {"label": year_label(year), "dated": year is not None,
-                       "summary": _summary([_count(len(ids), "meeting")], year)}
-    context.update(_year_navigation(links, [y for y, _ in listing.years], year, links.meetings_year,
-                                    [{"title": "Meetings", "href": links.to(urls.MEETINGS)}]))
+                       "summary": _summary([_count(len(ids), noun)], year)}
+    context.update(_year_navigation(links, [y for y, _ in listing.years], year, year_href(links),
+                                    [{"title": section, "href": links.to(overview)}]))
+    return context, links, ids
+
+
+def meetings_year_context(graph: SiteGraph, listing: YearListing, year: Year) -> dict[str, Any]:
+    """meetings_year.html: the meetings of one year, oldest first."""
+    context, links, ids = _site_year_page(graph, listing, year, urls.meetings_year_path(year), "Meetings", "meeting",
+                                          lambda links: links.meetings_year, urls.MEETINGS)
     context["meetings"] = _meeting_items(graph, links, ids)
     return context
 
@@ -572,14 +581,8 @@ def timeline_context(graph: SiteGraph, listing: YearListing) -> dict[str, Any]:
 
 def timeline_year_context(graph: SiteGraph, listing: YearListing, year: Year) -> dict[str, Any]:
     """timeline_year.html: the readouts of one year, oldest first."""
-    path = urls.timeline_year_path(year)
-    links = Links(path)
-    ids = listing.of(year)
-    context = page_context(graph, path, f"Timeline, {year if year is not None else 'undated'}", "timeline")
-    context["year"] = {"label": year_label(year), "dated": year is not None,
-                       "summary": _summary([_count(len(ids), "readout")], year)}
-    context.update(_year_navigation(links, [y for y, _ in listing.years], year, links.timeline_year,
-                                    [{"title": "Timeline", "href": links.to(urls.TIMELINE)}]))
+    context, links, ids = _site_year_page(graph, listing, year, urls.timeline_year_path(year), "Timeline", "readout",
+                                          lambda links: links.timeline_year, urls.TIMELINE)
     context["readouts"] = [readout_link(graph, links, r) for r in ids]
     return context
 

@@ -114,13 +114,10 @@ def plain_text(markdown: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class SearchDocument:
-    """One readout as search sees it: what a result shows, and the text of each field."""
+    """One readout as search sees it: the text of each field its words are counted in."""
 
     id: str
     title: str
-    date: str
-    publisher: str
-    kind: str
     names: str
     """Every spelling of every person the readout names."""
     terms: str
@@ -132,9 +129,13 @@ class SearchDocument:
         return {"title": self.title, "names": self.names, "terms": self.terms, "topics": self.topics,
                 "text": " ".join(self.paragraphs)}
 
-    def shown(self) -> list[str]:
-        """What a result shows, in the order search.js reads it."""
-        return [self.id, self.title, self.date, self.publisher, self.kind]
+
+
+def shown(graph: SiteGraph, readout_id: str) -> list[str]:
+    """What a result shows, in the order search.js reads it: id, title, date, publisher, kind."""
+    readout = graph.readouts[readout_id]
+    return [readout.id, readout.title, format_date(readout.date) or "Undated",
+            publisher_name(graph, readout.publisher), KIND_LABELS[readout.kind]]
 
 
 def search_document(graph: SiteGraph, readout_id: str) -> SearchDocument:
@@ -149,9 +150,6 @@ def search_document(graph: SiteGraph, readout_id: str) -> SearchDocument:
     return SearchDocument(
         id=readout.id,
         title=readout.title,
-        date=format_date(readout.date) or "Undated",
-        publisher=publisher_name(graph, readout.publisher),
-        kind=KIND_LABELS[readout.kind],
         names=" ".join(names),
         terms=" ".join(term_names),
         topics=" ".join(graph.topics[t].title for t in readout.topics if t in graph.topics),
@@ -250,21 +248,26 @@ def term_file_name(key: str) -> str:
     return "".join(char if char.isascii() and char.isalnum() else f"_{ord(char):x}_" for char in key)
 
 
+def count_words(graph: SiteGraph, readout_id: str) -> FieldCounts:
+    return field_counts(search_document(graph, readout_id))
+
+
 def write_search_year(graph: SiteGraph, out: Path, year: str, readout_ids: tuple[str, ...],
-                      counts_of: Callable[[SearchDocument], FieldCounts] = field_counts) -> list[str]:
-    """Write one year's term and docs files; returns their paths. `counts_of` may answer from
-    an earlier build's counts: a new readout then costs one readout's counting, not a year's."""
-    documents = [search_document(graph, readout_id) for readout_id in readout_ids]
+                      counts_of: Callable[[str], FieldCounts] | None = None) -> list[str]:
+    """Write one year's term and docs files; returns their paths. `counts_of` (readout id → its
+    word counts) may answer from an earlier build's counts: a new readout then costs one
+    readout's counting, not a year's."""
+    counts = [counts_of(r) if counts_of else count_words(graph, r) for r in readout_ids]
     paths = []
-    for key, terms in term_files(year_postings([counts_of(document) for document in documents])).items():
+    for key, terms in term_files(year_postings(counts)).items():
         path = urls.search_terms_path(year, term_file_name(key))
         _write_script(out, path, f"{year}/terms/{key}", terms)
         paths.append(path)
-    for start in range(0, len(documents), DOCS_PER_FILE):
+    for start in range(0, len(readout_ids), DOCS_PER_FILE):
         number = start // DOCS_PER_FILE
         path = urls.search_docs_path(year, number)
         _write_script(out, path, f"{year}/docs/{number}",
-                      [document.shown() for document in documents[start:start + DOCS_PER_FILE]])
+                      [shown(graph, r) for r in readout_ids[start:start + DOCS_PER_FILE]])
         paths.append(path)
     return paths
 

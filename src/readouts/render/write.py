@@ -19,6 +19,7 @@ from typing import Any
 
 import jinja2
 
+from readouts import parallel
 from readouts.errors import ReadoutsError
 from readouts.model import SiteGraph
 from readouts.parallel import map_in_workers
@@ -30,10 +31,8 @@ from readouts.render.exports import export_paths, write_exports
 from readouts.render.mentions import Linker
 from readouts.render.search import (
     FieldCounts,
-    SearchDocument,
-    field_counts,
+    count_words,
     previous_search_files,
-    search_document,
     search_years,
     write_search_index,
     write_search_text,
@@ -212,28 +211,25 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
     return report
 
 
-def _kept_counts(graph: SiteGraph, common: str, kept: dict[str, bytes]) -> Callable[[SearchDocument], FieldCounts]:
-    """Word counts for the search index, from `kept` (by readout and settings) where an earlier
-    build made them. Kept marshalled: only the years being written are ever unpacked. Counts of
-    readouts gone from the site are dropped."""
+def _kept_counts(graph: SiteGraph, common: str, kept: dict[str, bytes]) -> Callable[[str], FieldCounts]:
+    """Readout id → its word counts for the search index, from `kept` (by readout and settings)
+    where an earlier build made them, else counted now — on every core when many are new (a cold
+    build). Kept marshalled: only the years being written are ever unpacked. Counts of readouts
+    gone from the site are dropped."""
     live = {f"{common}:{r.digest}" for r in graph.readouts.values() if r.digest}
     for key in set(kept) - live:
         del kept[key]
-    # Counted on every core when many are new (a cold build), ahead of the years that use them.
     new = [r for r in graph.chronology
            if graph.readouts[r].digest and f"{common}:{graph.readouts[r].digest}" not in kept]
-    packed = map_in_workers(lambda readout_id: marshal.dumps(field_counts(search_document(graph, readout_id))), new)
+    packed = map_in_workers(lambda readout_id: marshal.dumps(count_words(graph, readout_id)), new)
     for readout_id, counts in zip(new, packed, strict=True):
         kept[f"{common}:{graph.readouts[readout_id].digest}"] = counts
 
-    def counts_of(document: SearchDocument) -> FieldCounts:
-        readout = graph.readouts[document.id]
-        if not readout.digest:
-            return field_counts(document)
-        key = f"{common}:{readout.digest}"
-        if key not in kept:
-            kept[key] = marshal.dumps(field_counts(document))
-        counts: FieldCounts = marshal.loads(kept[key])
+    def counts_of(readout_id: str) -> FieldCounts:
+        digest = graph.readouts[readout_id].digest
+        if not digest:  # a readout made in memory: nothing to keep its counts by
+            return count_words(graph, readout_id)
+        counts: FieldCounts = marshal.loads(kept[f"{common}:{digest}"])
         return counts
 
     return counts_of
@@ -252,8 +248,8 @@ _WORK: list[tuple[str, str, Callable[[], dict[str, Any]]]] = []
 def render_pages(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root: Path, out: Path,
                  progress: Progress | None = None) -> int:
     """Render and write pages, on every core when there are many. Returns pages written."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(work) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    workers = parallel.workers()
+    if len(work) < PARALLEL_FROM or not parallel.can_fork():
         env = make_env(root / "templates")
         for done, (path, template, build) in enumerate(work, start=1):
             _write_page(env, out, path, template, build)
