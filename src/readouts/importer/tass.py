@@ -1,4 +1,5 @@
-"""TASS, the Russian news agency: "CITY, Month D. /TASS/." datelines that print no year.
+"""TASS, the Russian news agency: "CITY, Month D. /TASS/." datelines that mostly print no year
+(some copies add it: "CITY, Month D, YYYY. /TASS/.").
 
 Pages open with "All news" or a list of other stories, then the headline and a standfirst
 that the text repeats, then the story.
@@ -13,7 +14,7 @@ from readouts.importer.document import Document
 
 NAME = "tass"
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}\.\s*/TASS/\.", re.M)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?\.\s*/TASS/\.", re.M)
 
 
 def detect(doc: Document) -> int:
