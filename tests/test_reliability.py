@@ -13,7 +13,10 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from readouts.build import build_site
+from readouts.publish import recover
 from tests.conftest import copy_demo_site
 
 BODY = "\n\n".join(
@@ -65,7 +68,13 @@ def test_a_killed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path: Pat
         process.send_signal(signal.SIGKILL)
         process.wait()
         site = _tree(root / "site")
-        assert site in (old, new), f"attempt {attempt}: the site is neither the old one nor the new one"
+        if site not in (old, new):
+            # Killed while moving the new files into place: the journal was written, and the
+            # next build plays it to the end before anything else.
+            assert (root / ".site.journal").exists(), f"attempt {attempt}: a mixed site and no journal"
+            recover(root / "site")
+            site = _tree(root / "site")
+            assert site == new, f"attempt {attempt}: playing the journal did not give the new site"
         if site == new:  # the build finished before the kill: start from the old site again
             _write_readouts(root, 60, "First title")
             subprocess.run(_build_command(root), check=True, capture_output=True, timeout=300)
@@ -117,8 +126,44 @@ def test_a_site_missing_between_two_renames_comes_back(demo_site: Path) -> None:
     before = _tree(demo_site / "site")
     shutil.move(demo_site / "site", demo_site / ".site.old-12345")
     (demo_site / ".site.new-12345").mkdir()
-    from readouts.publish import recover
-
     recover(demo_site / "site")
     assert _tree(demo_site / "site") == before
     assert not (demo_site / ".site.new-12345").exists()
+
+
+def test_a_build_killed_while_patching_the_site_is_finished_by_the_next(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The journal is the commit: once it is written, a kill halfway through moving files leaves
+    a site the next build completes, never one it builds upon half old and half new."""
+    import readouts.publish
+
+    root = copy_demo_site(tmp_path, with_readouts=False)
+    _write_readouts(root, 12, "First title")
+    build_site(root)
+    old = _tree(root / "site")
+    _write_readouts(root, 12, "Second title")
+    (root / "content" / "readouts" / "2018-01-01-other-readout-0.md").unlink()
+    real_replace = os.replace
+    moved = 0
+
+    def replace_then_die(source: str, target: str) -> None:
+        nonlocal moved
+        if str(target).startswith(str(root / "site") + os.sep):
+            moved += 1
+            if moved == 5:
+                raise KeyboardInterrupt  # as a kill would stop it, before the rest are moved
+        real_replace(source, target)
+
+    monkeypatch.setattr(readouts.publish.os, "replace", replace_then_die)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(root)
+    monkeypatch.undo()
+    assert _tree(root / "site") not in (old,), "the kill came before the journal was written"
+    assert (root / ".site.journal").exists()
+    build_site(root)
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("site", ".readouts-*", ".site*"))
+    build_site(clean)
+    assert _tree(root / "site") == _tree(clean / "site")
+    assert not (root / "site" / "readouts" / "2018-01-01-other-readout-0.html").exists()
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".site.")]

@@ -1,11 +1,11 @@
-"""Build: import what is new → load → link → render into a fresh folder → swap it in for site/.
+"""Build: import what is new → load → link → render aside → put it in place of site/.
 
 Each build leaves a cache for the next (cache.py): readouts whose files did not change are not
 parsed again, and pages whose inputs did not change are linked from the previous site rather
 than rendered again.
 
-The new site is written aside and replaces the old one only when complete (publish.py), so a
-failed, interrupted or killed build leaves the previous site exactly as it was.
+What changed is written aside and goes into site/ only when complete (publish.py), so a failed,
+interrupted or killed build leaves the previous site as it was.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from readouts.cache import BuildCache, Stamp, now_ns, scan_folders, scan_inputs, site_folders
 from readouts.errors import ReadoutsError
-from readouts.publish import build_lock, publish, recover, staging_folder
+from readouts.publish import build_lock, files_under, journal_path, patch, publish, recover, staging_folder
 
 if TYPE_CHECKING:
     from readouts.importer.run import ImportReport
@@ -57,7 +57,8 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         inputs = scan_inputs(root)
         stamp = Stamp.load(root)
         # site.yaml is among the inputs: while they are unchanged, so is the output folder.
-        if stamp is not None and stamp.matches(inputs, _marker_token(root / stamp.output), root / stamp.output):
+        if (stamp is not None and stamp.matches(inputs, _marker_token(root / stamp.output), root / stamp.output)
+                and not journal_path(root / stamp.output).exists()):
             return BuildReport(imports=None, written=0, unchanged=stamp.files, readouts=stamp.readouts,
                                seconds=time.perf_counter() - started, output=root / stamp.output,
                                warnings=tuple(stamp.warnings))
@@ -85,14 +86,22 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
                 # manifest it was built with (a site restored from elsewhere, or built before a kill
                 # between publishing and saving the cache, does not match).
                 previous = output if _marker_token(output) == _manifest_token(cache.pages) else None
+                # Pagefind indexes the whole site, so with it on the new site is made whole.
+                patching = previous is not None and not config.pagefind
                 written = write_site(graph, root, staging, previous, cache.pages, progress, cache.fragments,
-                                     cache.search_counts)
+                                     cache.search_counts, link_unchanged=not patching)
                 if config.pagefind:
                     index_with_pagefind(staging)
                 token = _manifest_token(written.manifest)
-                (staging / MARKER).write_text("built by readouts; this folder is replaced on every build\n"
+                (staging / MARKER).write_text("built by readouts; every build rewrites this folder\n"
                                               f"manifest {token}\n", encoding="utf-8")
-                publish(staging, output)
+                if patching:
+                    removed = [p for p in cache.pages if p not in written.manifest]
+                    # An index Pagefind made while it was on goes when it is switched off.
+                    removed += [f"pagefind/{p}" for p in files_under(output / "pagefind")]
+                    patch(staging, output, removed, MARKER)
+                else:
+                    publish(staging, output)
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise

@@ -110,11 +110,13 @@ class WriteReport:
 def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = None,
                manifest: dict[str, str] | None = None, progress: Progress | None = None,
                fragments: dict[str, bytes] | None = None,
-               search_counts: dict[str, bytes] | None = None) -> WriteReport:
-    """Write every file of the site into `out`. A file whose fingerprint equals the one in
-    `manifest` is linked from the `previous` site instead of being made again; `fragments`
-    keeps the pieces of the export files (exports.write_exports) between builds, and
-    `search_counts` each readout's word counts for the search index."""
+               search_counts: dict[str, bytes] | None = None, *, link_unchanged: bool = True) -> WriteReport:
+    """Write the files of the site into `out`. A file whose fingerprint equals the one in
+    `manifest` is not made again: it is linked from the `previous` site into `out`, or, without
+    `link_unchanged`, left where it is for the build to patch the previous site with what `out`
+    holds (publish.patch). `fragments` keeps the pieces of the export files
+    (exports.write_exports) between builds, and `search_counts` each readout's word counts for
+    the search index."""
     depends = Dependencies(graph, root)
     old = manifest or {}
     report = WriteReport()
@@ -133,6 +135,9 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
         report.manifest[path] = fingerprint
         if not reusable(path, fingerprint):
             return False
+        report.unchanged += 1
+        if not link_unchanged:
+            return True
         assert previous_dir is not None
         source, target = os.path.join(previous_dir, path), os.path.join(out_dir, path)
         folder = os.path.dirname(target)
@@ -143,7 +148,6 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
             os.link(source, target)
         except OSError:
             shutil.copyfile(source, target)
-        report.unchanged += 1
         return True
 
     site_pages = list(pages(graph, depends))
