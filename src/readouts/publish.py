@@ -105,7 +105,7 @@ def patch(staging: Path, output: Path, removed: list[str], last: str) -> None:
 
 def files_under(folder: Path) -> list[str]:
     """Paths of the files under `folder`, relative to it; none when it does not exist."""
-    found = []
+    found: list[str] = []
     start = len(os.fspath(folder)) + 1
     for directory, _, names in os.walk(folder):
         found.extend(os.path.join(directory, name)[start:] for name in names)
