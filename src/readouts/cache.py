@@ -69,7 +69,7 @@ class BuildCache:
 
     code: str
     readouts: dict[str, Any] = field(default_factory=dict)
-    """Readout file → (digest, Readout), for load."""
+    """Readout file → (digest, Readout, the files' signature or None), for load."""
     links: dict[Any, Any] = field(default_factory=dict)
     """(readout digest, rules digest) → what link computed for that readout alone."""
     pages: dict[str, str] = field(default_factory=dict)
@@ -85,9 +85,9 @@ class BuildCache:
     @staticmethod
     def _summary(table: str, part: dict[Any, Any]) -> frozenset[Any]:
         # Entries are immutable under their keys, but for a readout file (its digest says
-        # which version) and an output path (its fingerprint).
+        # which version, its signature when it was last seen) and an output path (its fingerprint).
         if table == "readouts":
-            return frozenset((k, v[0]) for k, v in part.items())
+            return frozenset((k, v[0], v[2]) for k, v in part.items())
         if table == "pages":
             return frozenset(part.items())
         return frozenset(part)

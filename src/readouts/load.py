@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.model import (
     KINDS,
     PUBLISHERS,
+    Blocks,
     Change,
     Corpus,
     ImportRecord,
@@ -46,11 +49,16 @@ READOUT_KEYS = ("id", "title", "publisher", "kind", "published", "meeting", "par
 MEETING_KEYS = ("date", "place", "occasion", "duration_minutes", "id")
 
 
-def load_corpus(root: Path, cache: dict[str, tuple[str, Readout]] | None = None) -> Corpus:
+CachedReadout = tuple[str, Readout, "tuple[object, ...] | None"]
+"""(digest, Readout, the signature of its files when they were last looked at), by file."""
+
+
+def load_corpus(root: Path, cache: dict[str, CachedReadout] | None = None) -> Corpus:
     """Load the whole site's content; raises ReadoutsErrors listing every problem found.
 
-    `cache` maps a readout file to (digest, Readout) from an earlier build: a file whose bytes
-    (and import record's) are unchanged is not parsed again. It is updated in place.
+    `cache` maps a readout file to (digest, Readout, signature) from an earlier build: a file
+    whose bytes (and import record's) are unchanged is not parsed again, and one whose size and
+    times are unchanged is not even read. It is updated in place.
     """
     config = load_config(root)
     content = root / "content"
@@ -71,21 +79,30 @@ def load_corpus(root: Path, cache: dict[str, tuple[str, Readout]] | None = None)
     readouts: list[Readout] = []
     seen: set[str] = set()
     to_parse: list[tuple[Path, bytes, bytes | None]] = []
+    looked_at = time.time_ns()
+    signatures: dict[str, tuple[object, ...] | None] = {}
     for path in sorted((content / "readouts").glob("*.md")):
-        raw = path.read_bytes()
-        record_path = _record_path(path)
-        record = record_path.read_bytes() if record_path.exists() else None
         key = str(path)
         seen.add(key)
-        if cache is not None and key in cache and cache[key][0] == readout_digest(raw, record):
-            readouts.append(cache[key][1])
+        record_path = _record_path(path)
+        signature = signatures[key] = _signature(path, record_path, looked_at)
+        known = cache.get(key) if cache is not None else None
+        if known is not None and signature is not None and known[2] == signature:
+            readouts.append(known[1])  # not read: neither file changed since it was cached
+            continue
+        raw = path.read_bytes()
+        record = record_path.read_bytes() if record_path.exists() else None
+        if known is not None and known[0] == readout_digest(raw, record):
+            readouts.append(known[1])
+            assert cache is not None
+            cache[key] = (known[0], known[1], signature)
         else:
             to_parse.append((path, raw, record))
     for parsed in map_in_workers(_parse_readout, to_parse):
         if isinstance(parsed, Readout):
             readouts.append(parsed)
             if cache is not None:
-                cache[parsed.path.path] = (parsed.digest, parsed)
+                cache[parsed.path.path] = (parsed.digest, parsed, signatures.get(parsed.path.path))
         else:
             errors.extend(parsed.errors if isinstance(parsed, ReadoutsErrors) else [parsed])
     if cache is not None:
@@ -96,6 +113,28 @@ def load_corpus(root: Path, cache: dict[str, tuple[str, Readout]] | None = None)
         raise ReadoutsErrors(errors)
     return Corpus(config=config, readouts=tuple(sorted(readouts, key=lambda r: r.id)),
                   topics=tuple(topics), people=tuple(people), terms=tuple(terms))
+
+
+RACY_NS = 2_000_000_000
+"""A file changed less than this before it was looked at may change again within the same tick
+of the file system's clock, unseen by size and times: its bytes are read, not trusted."""
+
+
+def _signature(path: Path, record_path: Path, looked_at: int) -> tuple[object, ...] | None:
+    """What the file system says of a readout file and its import record — size, modification
+    and change time, inode — to tell an unchanged file without reading it; None when either
+    changed too recently to tell."""
+    signature: list[object] = []
+    for file in (path, record_path):
+        try:
+            stat = os.stat(file)
+        except FileNotFoundError:
+            signature.append(None)
+            continue
+        if looked_at - max(stat.st_mtime_ns, stat.st_ctime_ns) < RACY_NS:
+            return None
+        signature.append((stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
+    return tuple(signature)
 
 
 def _parse_readout(item: tuple[Path, bytes, bytes | None]) -> Readout | ReadoutsError:
@@ -319,7 +358,7 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         participants=_ids(data, "participants", name), mentioned=_ids(data, "mentioned", name),
         topics=_ids(data, "topics", name), source=source_file,
         imported=load_import_record(_record_path(path), record, text),
-        blocks=parse_blocks(body, body_line), path=SourceRef(name, 1),
+        blocks=Blocks(parse_blocks(body, body_line)), path=SourceRef(name, 1),
         digest=readout_digest(raw, record))
 
 

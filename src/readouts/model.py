@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Mapping
+import pickle
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Literal, get_args
+from typing import Any, Literal, get_args, overload
 
 Publisher = Literal["mofa-japan", "mid-russia", "tass", "kremlin", "other"]
 PUBLISHERS: tuple[str, ...] = get_args(Publisher)
@@ -104,6 +105,62 @@ class Block:
     """"ru" when the block is written in Cyrillic; None for the site's language."""
 
 
+class Blocks(Sequence[Block]):
+    """A readout's body, kept pickled until something reads it.
+
+    The build cache holds every readout of the site, and a build that adds one readout of
+    10,000 reads the bodies of a few dozen: unpickling half a million blocks it does not look at
+    was most of its time. Reads as the tuple of blocks it holds (equality, hash, repr), so a
+    fingerprint made from it does not depend on whether it was unpacked.
+    """
+
+    __slots__ = ("_items", "_packed")
+
+    def __init__(self, items: tuple[Block, ...] = (), packed: bytes | None = None) -> None:
+        self._items: tuple[Block, ...] | None = None if packed is not None else tuple(items)
+        self._packed = packed
+
+    @property
+    def items(self) -> tuple[Block, ...]:
+        if self._items is None:
+            assert self._packed is not None
+            self._items = pickle.loads(self._packed)
+            self._packed = None  # one copy of a body in memory, not two
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> Block: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Block, ...]: ...
+    def __getitem__(self, index: int | slice) -> Block | tuple[Block, ...]:
+        return self.items[index]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Blocks):
+            return self.items == other.items
+        return isinstance(other, tuple) and self.items == other
+
+    def __hash__(self) -> int:
+        return hash(self.items)
+
+    def __repr__(self) -> str:
+        return repr(self.items)
+
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
+        packed = self._packed if self._packed is not None else pickle.dumps(self._items, pickle.HIGHEST_PROTOCOL)
+        return _packed_blocks, (packed,)
+
+
+def _packed_blocks(packed: bytes) -> Blocks:
+    return Blocks(packed=packed)
+
+
 @dataclass(frozen=True, slots=True)
 class Readout:
     """One account of a meeting, as loaded from content/readouts/<id>.md."""
@@ -122,7 +179,7 @@ class Readout:
     """None for a readout written by hand."""
     imported: ImportRecord | None
     """None for a readout written by hand."""
-    blocks: tuple[Block, ...]
+    blocks: Blocks
     """The body, block by block; the Markdown file itself is copied beside the page."""
     path: SourceRef
     digest: str = ""

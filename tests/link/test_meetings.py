@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from readouts.link.meetings import group_meetings
-from readouts.model import ImportRecord, MeetingFacts, Readout, SourceRef
+from readouts.model import Blocks, ImportRecord, MeetingFacts, Readout, SourceRef
 
 
 def _readout(readout_id: str, day: dt.date | None, people: tuple[str, ...], place: str | None = None,
@@ -13,7 +13,7 @@ def _readout(readout_id: str, day: dt.date | None, people: tuple[str, ...], plac
     record = ImportRecord("tass", (), (), (), (), False, printed) if printed else None
     return Readout(id=readout_id, title=readout_id, publisher="other", kind="news", published=None,
                    meeting=MeetingFacts(day, place, None, None, meeting_id), participants=people,
-                   mentioned=(), topics=(), source=None, imported=record, blocks=(),
+                   mentioned=(), topics=(), source=None, imported=record, blocks=Blocks(),
                    path=SourceRef(readout_id))
 
 

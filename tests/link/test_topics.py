@@ -13,7 +13,7 @@ from readouts.blocks import parse_blocks
 from readouts.link import link
 from readouts.link.keys import phrase_keys, word_keys
 from readouts.link.topics import TopicRules, topics_by_block
-from readouts.model import Corpus, MeetingFacts, Readout, SiteConfig, SourceRef, Topic
+from readouts.model import Blocks, Corpus, MeetingFacts, Readout, SiteConfig, SourceRef, Topic
 
 
 def _topic(topic_id: str, *phrases: str, exceptions: tuple[str, ...] = ()) -> Topic:
@@ -52,7 +52,7 @@ def _readout(topics: tuple[str, ...]) -> Readout:
     body = "We discussed the peace treaty and grave visits.\n"
     return Readout(id="r1", title="R", publisher="other", kind="news", published=None,
                    meeting=MeetingFacts(None, None, None, None), participants=(), mentioned=(),
-                   topics=topics, source=None, imported=None, blocks=parse_blocks(body, 1),
+                   topics=topics, source=None, imported=None, blocks=Blocks(parse_blocks(body, 1)),
                    path=SourceRef("r1.md"))
 
 

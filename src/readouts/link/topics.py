@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from readouts.link.keys import phrase_keys, word_keys
@@ -72,7 +72,7 @@ class TopicRules:
         return tuple(topic_id for topic_id, _, _ in self.explain(text))
 
 
-def topics_by_block(blocks: tuple[Block, ...], rules: TopicRules, chosen: set[str]) -> dict[str, tuple[str, ...]]:
+def topics_by_block(blocks: Sequence[Block], rules: TopicRules, chosen: set[str]) -> dict[str, tuple[str, ...]]:
     """Block anchor → the topics it discusses: its own, or, when it names none, those of the
     heading it sits under.
 
