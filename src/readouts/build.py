@@ -89,7 +89,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
                 # Pagefind indexes the whole site, so with it on the new site is made whole.
                 patching = previous is not None and not config.pagefind
                 written = write_site(graph, root, staging, previous, cache.pages, progress, cache.fragments,
-                                     cache.search_counts, link_unchanged=not patching)
+                                     cache.search_counts, link_unchanged=not patching, groups=cache.groups)
                 if config.pagefind:
                     index_with_pagefind(staging)
                 token = _manifest_token(written.manifest)

@@ -56,7 +56,7 @@ def _collector_paused() -> Iterator[None]:
 _PARTS = 16
 """Each table of the cache is kept in this many files, so that a build that changed a few
 entries rewrites a few files rather than the whole cache (hundreds of MB at 10,000 readouts)."""
-_TABLES = ("readouts", "links", "pages", "fragments", "search_counts")
+_TABLES = ("readouts", "links", "pages", "fragments", "search_counts", "groups")
 
 
 def _part_of(key: object) -> int:
@@ -78,6 +78,9 @@ class BuildCache:
     """Digest of inputs → a piece of an export file (a readout's JSON record, a meeting's event)."""
     search_counts: dict[str, bytes] = field(default_factory=dict)
     """Settings digest and readout digest → the readout's word counts for the search index."""
+    groups: dict[Any, Any] = field(default_factory=dict)
+    """(kind, topic or person id) → what its pages were made from and their paths and
+    fingerprints (render.write.GroupMemo)."""
     saved: dict[tuple[str, int], frozenset[Any]] = field(default_factory=dict, repr=False)
     """(table, part) → what that file held when loaded or last saved: unchanged parts are not
     written again."""
@@ -85,11 +88,14 @@ class BuildCache:
     @staticmethod
     def _summary(table: str, part: dict[Any, Any]) -> frozenset[Any]:
         # Entries are immutable under their keys, but for a readout file (its digest says
-        # which version, its signature when it was last seen) and an output path (its fingerprint).
+        # which version, its signature when it was last seen), an output path (its fingerprint)
+        # and a topic's or person's pages (the key they were made from).
         if table == "readouts":
             return frozenset((k, v[0], v[2]) for k, v in part.items())
         if table == "pages":
             return frozenset(part.items())
+        if table == "groups":  # the pages follow from the key
+            return frozenset((k, hash(v[0])) for k, v in part.items())
         return frozenset(part)
 
     def _parts(self, table: str) -> list[dict[Any, Any]]:

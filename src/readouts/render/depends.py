@@ -55,6 +55,21 @@ class Dependencies:
         # What the listing pages read: every readout's facts.
         self.everything = digest((self.common, tuple((r.id, r.digest) for r in corpus.readouts)))
 
+    def group_key(self, readout_ids: tuple[str, ...]) -> tuple[Any, ...]:
+        """Everything the pages of one topic or person are made from, as a value quick to make
+        and compare: the settings, its readouts (by digest), the meetings they belong to and
+        every account of those (a meeting's date and place come from all its accounts). Equal
+        keys, equal pages: a build passes over the topics and people a change did not touch
+        without listing them again (write.GroupMemo)."""
+        graph = self.graph
+        readouts, meeting_of, meetings = graph.readouts, graph.meeting_of, graph.meetings
+        meeting_ids = tuple(dict.fromkeys(meeting_of[r] for r in readout_ids if r in meeting_of))
+        mates = tuple(x for m in meeting_ids for x in meetings[m].readout_ids)
+        # A readout made in memory has no digest: it stands for itself.
+        return (self.common, readout_ids, tuple(meeting_of.get(r) for r in readout_ids),
+                tuple(readouts[r].digest or readouts[r] for r in readout_ids),
+                meeting_ids, mates, tuple(readouts[x].digest or readouts[x] for x in mates))
+
     def _link(self, readout_id: str | None) -> Any:
         if readout_id is None:
             return None

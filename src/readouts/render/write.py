@@ -43,7 +43,87 @@ Page = tuple[str, str, Callable[[], dict[str, Any]], str]
 """(output path, template name, context builder, fingerprint of what the page is made from)."""
 
 
-def pages(graph: SiteGraph, depends: Dependencies) -> Iterator[Page]:
+OVERVIEW = "overview"
+"""The part of a topic's or person's pages that is not a year's (GroupMemo)."""
+
+
+@dataclass
+class GroupMemo:
+    """The pages of each topic and person as the last build made them, under the key of what
+    they were made from (Dependencies.group_key).
+
+    Listing a topic or a person and fingerprinting its pages reads every one of its readouts:
+    for a site of 10,000 readouts that was most of the time of adding one. A topic or person
+    whose key is unchanged has the same pages, so they are taken from here unlisted.
+    """
+
+    before: dict[Any, tuple[tuple[Any, ...], list[tuple[str, str, Any, str]]]]
+    """(kind, id) → (key, [(path, template, part, fingerprint)]) of the last build; part is
+    OVERVIEW or the year."""
+    reusable: Callable[[str, str], bool]
+    """Whether the last build's file at a path, with a fingerprint, can stay."""
+    now: dict[Any, tuple[tuple[Any, ...], list[tuple[str, str, Any, str]]]] = field(default_factory=dict)
+
+    def kept(self, group: tuple[str, str], key: tuple[Any, ...]) -> list[tuple[str, str, Any, str]] | None:
+        """The group's pages when unchanged and still all in the site, else None."""
+        entry = self.before.get(group)
+        if entry is None or entry[0] != key or not all(self.reusable(p, f) for p, _, _, f in entry[1]):
+            return None
+        self.now[group] = entry
+        return entry[1]
+
+
+def _topic_page(graph: SiteGraph, topic_id: str, part: Any) -> dict[str, Any]:
+    listing = listings.topic_listing(graph, topic_id)
+    return ctx.topic_context(graph, listing) if part == OVERVIEW else ctx.topic_year_context(graph, listing, part)
+
+
+def _person_page(graph: SiteGraph, person_id: str, part: Any) -> dict[str, Any]:
+    listing = listings.person_listing(graph, person_id)
+    return ctx.person_context(graph, listing) if part == OVERVIEW else ctx.person_year_context(graph, listing, part)
+
+
+def _group_pages(graph: SiteGraph, depends: Dependencies, memo: GroupMemo | None, kind: str, owner: str,
+                 members: tuple[str, ...]) -> Iterator[Page]:
+    """A topic's or person's overview and year pages: from the memo when nothing they read
+    changed, else listed and fingerprinted anew (and remembered)."""
+    key = depends.group_key(members) if memo is not None else ()
+    kept = memo.kept((kind, owner), key) if memo is not None else None
+    if kept is not None:
+        # Rendered only if its file went missing from the site after reusable() looked.
+        page_of = _topic_page if kind == "topic" else _person_page
+        for path, template, part, fingerprint in kept:
+            yield path, template, partial(page_of, graph, owner, part), fingerprint
+        return
+    made: list[Page] = []
+    parts: list[Any] = []
+    if kind == "topic":
+        topic_listing = listings.topic_listing(graph, owner)
+        made.append((urls.topic_path(owner), "topic.html", partial(ctx.topic_context, graph, topic_listing),
+                     depends.topic(topic_listing)))
+        parts.append(OVERVIEW)
+        for topic_year in topic_listing.years:
+            made.append((urls.topic_year_path(owner, topic_year.year), "topic_year.html",
+                         partial(ctx.topic_year_context, graph, topic_listing, topic_year.year),
+                         depends.topic_year(topic_listing, topic_year)))
+            parts.append(topic_year.year)
+    else:
+        person_listing = listings.person_listing(graph, owner)
+        made.append((urls.person_path(owner), "person.html", partial(ctx.person_context, graph, person_listing),
+                     depends.person(person_listing)))
+        parts.append(OVERVIEW)
+        for person_year in person_listing.years:
+            made.append((urls.person_year_path(owner, person_year.year), "person_year.html",
+                         partial(ctx.person_year_context, graph, person_listing, person_year.year),
+                         depends.person_year(person_listing, person_year)))
+            parts.append(person_year.year)
+    if memo is not None:
+        memo.now[(kind, owner)] = (key, [(path, template, part, fingerprint)
+                                         for (path, template, _, fingerprint), part in zip(made, parts, strict=True)])
+    yield from made
+
+
+def pages(graph: SiteGraph, depends: Dependencies, memo: GroupMemo | None = None) -> Iterator[Page]:
     """Every HTML page of the site, with the template and context that make it."""
     for path, template, builder in (
         (urls.INDEX, "index.html", ctx.index_context),
@@ -79,21 +159,10 @@ def pages(graph: SiteGraph, depends: Dependencies) -> Iterator[Page]:
     # page per year, each with its own fingerprint, so a new readout rewrites its year's page and
     # the overview but no other year's.
     for topic in graph.corpus.topics:
-        topic_listing = listings.topic_listing(graph, topic.id)
-        yield (urls.topic_path(topic.id), "topic.html", partial(ctx.topic_context, graph, topic_listing),
-               depends.topic(topic_listing))
-        for topic_year in topic_listing.years:
-            yield (urls.topic_year_path(topic.id, topic_year.year), "topic_year.html",
-                   partial(ctx.topic_year_context, graph, topic_listing, topic_year.year),
-                   depends.topic_year(topic_listing, topic_year))
+        yield from _group_pages(graph, depends, memo, "topic", topic.id, graph.readouts_by_topic.get(topic.id, ()))
     for person in graph.corpus.people:
-        person_listing = listings.person_listing(graph, person.id)
-        yield (urls.person_path(person.id), "person.html", partial(ctx.person_context, graph, person_listing),
-               depends.person(person_listing))
-        for person_year in person_listing.years:
-            yield (urls.person_year_path(person.id, person_year.year), "person_year.html",
-                   partial(ctx.person_year_context, graph, person_listing, person_year.year),
-                   depends.person_year(person_listing, person_year))
+        yield from _group_pages(graph, depends, memo, "person", person.id,
+                                graph.readouts_by_person.get(person.id, ()))
     for meeting_id in sorted(graph.meetings):
         yield (urls.meeting_path(meeting_id), "meeting.html", partial(ctx.meeting_context, graph, meeting_id),
                depends.meeting(meeting_id))
@@ -110,13 +179,15 @@ class WriteReport:
 def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = None,
                manifest: dict[str, str] | None = None, progress: Progress | None = None,
                fragments: dict[str, bytes] | None = None,
-               search_counts: dict[str, bytes] | None = None, *, link_unchanged: bool = True) -> WriteReport:
+               search_counts: dict[str, bytes] | None = None, *, link_unchanged: bool = True,
+               groups: dict[Any, Any] | None = None) -> WriteReport:
     """Write the files of the site into `out`. A file whose fingerprint equals the one in
     `manifest` is not made again: it is linked from the `previous` site into `out`, or, without
     `link_unchanged`, left where it is for the build to patch the previous site with what `out`
     holds (publish.patch). `fragments` keeps the pieces of the export files
-    (exports.write_exports) between builds, and `search_counts` each readout's word counts for
-    the search index."""
+    (exports.write_exports) between builds, `search_counts` each readout's word counts for
+    the search index, and `groups` the pages of each topic and person (GroupMemo); the last two
+    are updated in place."""
     depends = Dependencies(graph, root)
     old = manifest or {}
     report = WriteReport()
@@ -150,7 +221,11 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
             shutil.copyfile(source, target)
         return True
 
-    site_pages = list(pages(graph, depends))
+    memo = GroupMemo(groups if groups is not None and previous_dir is not None else {}, reusable)
+    site_pages = list(pages(graph, depends, memo))
+    if groups is not None:
+        groups.clear()
+        groups.update(memo.now)
     _refuse_shared_paths(site_pages)
     to_render = [(path, template, build) for path, template, build, fingerprint in site_pages
                  if not keep(path, fingerprint)]
