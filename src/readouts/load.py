@@ -81,15 +81,18 @@ def load_corpus(root: Path, cache: dict[str, CachedReadout] | None = None) -> Co
     to_parse: list[tuple[Path, bytes, bytes | None]] = []
     looked_at = time.time_ns()
     signatures: dict[str, tuple[object, ...] | None] = {}
-    for path in sorted((content / "readouts").glob("*.md")):
-        key = str(path)
+    # Plain strings, not Paths: this runs for every readout on every build.
+    folder, records = os.fspath(content / "readouts"), os.fspath(content / "provenance")
+    for name in _markdown_names(folder):
+        key = os.path.join(folder, name)
         seen.add(key)
-        record_path = _record_path(path)
-        signature = signatures[key] = _signature(path, record_path, looked_at)
+        record_key = os.path.join(records, name[:-3] + ".json")
+        signature = signatures[key] = _signature(key, record_key, looked_at)
         known = cache.get(key) if cache is not None else None
         if known is not None and signature is not None and known[2] == signature:
             readouts.append(known[1])  # not read: neither file changed since it was cached
             continue
+        path, record_path = Path(key), Path(record_key)
         raw = path.read_bytes()
         record = record_path.read_bytes() if record_path.exists() else None
         if known is not None and known[0] == readout_digest(raw, record):
@@ -120,7 +123,18 @@ RACY_NS = 2_000_000_000
 of the file system's clock, unseen by size and times: its bytes are read, not trusted."""
 
 
-def _signature(path: Path, record_path: Path, looked_at: int) -> tuple[object, ...] | None:
+def _markdown_names(folder: str) -> list[str]:
+    """The names of the Markdown files in a folder, sorted; hidden ones (an editor's lock or
+    backup copy) are not readouts."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(e.name for e in entries if e.name.endswith(".md") and not e.name.startswith(".")
+                          and e.is_file())
+    except FileNotFoundError:
+        return []
+
+
+def _signature(path: str, record_path: str, looked_at: int) -> tuple[object, ...] | None:
     """What the file system says of a readout file and its import record — size, modification
     and change time, inode — to tell an unchanged file without reading it; None when either
     changed too recently to tell."""

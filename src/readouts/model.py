@@ -281,14 +281,6 @@ class Meeting:
 
 
 @dataclass(frozen=True, slots=True)
-class Excerpt:
-    """A block of a readout that discusses a topic: what a topic page lists."""
-
-    readout_id: str
-    anchor: str
-
-
-@dataclass(frozen=True, slots=True)
 class SiteGraph:
     """The cross-link graph every page is rendered from."""
 
@@ -300,7 +292,10 @@ class SiteGraph:
     """Readout id → (the readout before it, the one after it) in the chronology."""
     block_topics: Mapping[str, Mapping[str, tuple[str, ...]]]
     """Readout id → block anchor → topic ids the block discusses."""
-    excerpts_by_topic: Mapping[str, tuple[Excerpt, ...]]
+    quoted: Mapping[str, tuple[tuple[str, str], ...]]
+    """Readout id → (topic id, block anchor) for each block a topic page quotes, in body order:
+    the blocks that discuss a topic, but not headings. Kept by readout, not by topic, so that a
+    build makes no object per quoted block of the site (half a million at 10,000 readouts)."""
     readouts_by_topic: Mapping[str, tuple[str, ...]]
     readouts_by_person: Mapping[str, tuple[str, ...]]
     meetings: Mapping[str, Meeting]
@@ -331,5 +326,5 @@ def _pickle_by_fields(cls: type) -> None:
 
 
 for _cls in (SourceRef, MeetingFacts, SourceFile, Change, ImportRecord, Block, Readout, Role, Person, Topic,
-             Term, Excerpt, Meeting):
+             Term, Meeting):
     _pickle_by_fields(_cls)

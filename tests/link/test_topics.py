@@ -62,7 +62,7 @@ def test_front_matter_topics_win_over_the_rules() -> None:
     corpus = Corpus(config=config, readouts=(_readout(("peace",)),), topics=topics, people=(), terms=())
     graph = link(corpus)
     assert graph.readouts_by_topic == {"peace": ("r1",)}
-    assert "humanitarian" not in graph.excerpts_by_topic
+    assert [topic for topic, _ in graph.quoted["r1"]] == ["peace"]
     edited = dataclasses.replace(corpus, readouts=(_readout(("peace", "humanitarian")),))
     assert link(edited).readouts_by_topic["humanitarian"] == ("r1",)
 

@@ -17,7 +17,7 @@ from readouts.link.glossary import TermFinder, term_usage
 from readouts.link.meetings import group_meetings
 from readouts.link.related import related_readouts
 from readouts.link.topics import TopicRules, topics_by_block
-from readouts.model import Corpus, Excerpt, Readout, SiteGraph
+from readouts.model import Corpus, Readout, SiteGraph
 from readouts.parallel import map_in_workers
 
 
@@ -60,12 +60,10 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
         known[key(readout)] = found
     block_topics: dict[str, dict[str, tuple[str, ...]]] = {}
     used: dict[str, dict[str, tuple[str, ...]]] = {}
-    excerpts: dict[str, list[Excerpt]] = defaultdict(list)
+    quoted: dict[str, tuple[tuple[str, str], ...]] = {}
     for readout_id in order:
         readout = readouts[readout_id]
-        block_topics[readout_id], used[readout_id], quoted = known[key(readout)]
-        for topic_id, anchor in quoted:
-            excerpts[topic_id].append(Excerpt(readout_id, anchor))
+        block_topics[readout_id], used[readout_id], quoted[readout_id] = known[key(readout)]
 
     by_topic: dict[str, list[str]] = defaultdict(list)
     by_person: dict[str, list[str]] = defaultdict(list)
@@ -92,7 +90,7 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
         neighbours=frozen({r: (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
                            for i, r in enumerate(order)}),
         block_topics=frozen({k: frozen(v) for k, v in block_topics.items()}),
-        excerpts_by_topic=frozen({k: tuple(v) for k, v in excerpts.items()}),
+        quoted=frozen(quoted),
         readouts_by_topic=frozen({k: tuple(v) for k, v in by_topic.items()}),
         readouts_by_person=frozen({k: tuple(v) for k, v in by_person.items()}),
         meetings=frozen(meetings),

@@ -207,19 +207,15 @@ def _year_navigation(links: Links, years: list[Year], current: Year, href: Calla
 
 def _topic_entries(graph: SiteGraph, links: Links, topic_id: str, readout_ids: tuple[str, ...]) -> list[dict[str, Any]]:
     """Each readout with its paragraphs that discuss the topic, each linked to its place."""
-    wanted = set(readout_ids)
-    excerpts: dict[str, list[str]] = {}
-    for excerpt in graph.excerpts_by_topic.get(topic_id, ()):
-        if excerpt.readout_id in wanted:
-            excerpts.setdefault(excerpt.readout_id, []).append(excerpt.anchor)
     entries = []
     for readout_id in readout_ids:
         blocks = {b.anchor: b for b in graph.readouts[readout_id].blocks}
+        anchors = [anchor for topic, anchor in graph.quoted.get(readout_id, ()) if topic == topic_id]
         entries.append({
             **readout_link(graph, links, readout_id),
             "excerpts": [{"html": render_inline(blocks[a].text, blocks[a].lang), "lang": blocks[a].lang,
                           "href": links.readout(readout_id, a)}
-                         for a in excerpts.get(readout_id, ())],
+                         for a in anchors],
         })
     return entries
 
