@@ -73,7 +73,7 @@ def export_files(graph: SiteGraph, site_files: Iterable[str], fragments: Fragmen
     (the sitemap lists its pages). The pieces the files are joined from are taken from
     `fragments` and marked as in use there, whether or not the file is made again."""
     return [*feed_files(graph), *sitemap_files(graph, site_files), *readouts_data_files(graph, fragments),
-            corpus_csv_file(graph), meetings_calendar_file(graph, fragments)]
+            corpus_csv_file(graph, fragments), meetings_calendar_file(graph, fragments)]
 
 
 def write_exports(graph: SiteGraph, out: Path, site_files: Iterable[str],
@@ -460,27 +460,36 @@ def _record_json(graph: SiteGraph, readout_id: str) -> bytes:
     return _json(readout_record(graph, graph.readouts[readout_id]))
 
 
-def corpus_csv_file(graph: SiteGraph) -> ExportFile:
-    """readouts.csv, made from every readout's facts and meeting id."""
-    made_from = [(r, _made_from(graph.readouts[r]), graph.meeting_of.get(r)) for r in graph.chronology]
-    return ExportFile(urls.READOUTS_CSV, digest(("csv", made_from)), partial(corpus_csv, graph))
+def corpus_csv_file(graph: SiteGraph, fragments: Fragments) -> ExportFile:
+    """readouts.csv, joined from each readout's row, kept in `fragments` by what the row follows
+    from: the readout's bytes and its meeting's id."""
+    keys = [fragments.key(("csv", r, _made_from(graph.readouts[r]), graph.meeting_of.get(r))) for r in graph.chronology]
+    return ExportFile(urls.READOUTS_CSV, digest(keys), partial(corpus_csv, graph, keys, fragments))
 
 
-def corpus_csv(graph: SiteGraph) -> bytes:
-    """readouts.csv: one row per readout, oldest first; list fields joined with ';'."""
+def corpus_csv(graph: SiteGraph, keys: list[str], fragments: Fragments) -> bytes:
+    """readouts.csv: a header, then one row per readout, oldest first; list fields joined with ';'."""
+    rows = [fragments.get(key, partial(_csv_row, graph, readout_id))
+            for readout_id, key in zip(graph.chronology, keys, strict=True)]
+    return _csv_line(CSV_COLUMNS) + b"".join(rows)
+
+
+def _csv_row(graph: SiteGraph, readout_id: str) -> bytes:
+    readout = graph.readouts[readout_id]
+    meeting = readout.meeting
+    return _csv_line([
+        readout.id, readout.title, readout.publisher, readout.kind, _iso(readout.published) or "",
+        _iso(meeting.date) or "", meeting.place or "", meeting.occasion or "",
+        "" if meeting.duration_minutes is None else meeting.duration_minutes,
+        ";".join(readout.participants), ";".join(readout.mentioned), ";".join(readout.topics),
+        graph.meeting_of.get(readout_id, ""), urls.readout_path(readout_id),
+    ])
+
+
+def _csv_line(values: Iterable[object]) -> bytes:
+    """One line of RFC 4180 CSV, quoted where the values need it."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for readout_id in graph.chronology:
-        readout = graph.readouts[readout_id]
-        meeting = readout.meeting
-        writer.writerow([
-            readout.id, readout.title, readout.publisher, readout.kind, _iso(readout.published) or "",
-            _iso(meeting.date) or "", meeting.place or "", meeting.occasion or "",
-            "" if meeting.duration_minutes is None else meeting.duration_minutes,
-            ";".join(readout.participants), ";".join(readout.mentioned), ";".join(readout.topics),
-            graph.meeting_of.get(readout_id, ""), urls.readout_path(readout_id),
-        ])
+    csv.writer(buffer).writerow(values)
     return buffer.getvalue().encode("utf-8")
 
 
