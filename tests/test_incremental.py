@@ -444,7 +444,7 @@ def test_a_new_readout_rewrites_its_years_data_file_and_sitemap_part_and_no_othe
     site = root / "site"
     before = _export_files(site)
     assert {"data/readouts-2012.json", "data/readouts-2017.json", "data/readouts-2019.json",
-            "data/readouts-undated.json", "sitemaps/site.xml", "sitemaps/readouts-2019.xml"} <= before.keys()
+            "data/readouts-undated.json", "sitemap-site.xml", "sitemap-2019.xml"} <= before.keys()
 
     _hand_written(root, "2019-03-01", 1)
     build_site(root)
@@ -452,7 +452,7 @@ def test_a_new_readout_rewrites_its_years_data_file_and_sitemap_part_and_no_othe
     # The index of the data files counts the new readout; the sitemap's index lists the same
     # parts. The feeds list every dated readout of the demo, so they take the new one in.
     assert _rewritten_exports(before, added) == {
-        "data/readouts-2019.json", "readouts.json", "sitemaps/readouts-2019.xml",
+        "data/readouts-2019.json", "readouts.json", "sitemap-2019.xml",
         "readouts.csv", "meetings.ics", "feed.xml", "topics/humanitarian-measures.xml"}
     assert _tree(site) == _clean_build(root, tmp_path)
 
@@ -468,11 +468,11 @@ def test_a_new_readout_rewrites_its_years_data_file_and_sitemap_part_and_no_othe
     new_year = _hand_written(root, "2021-04-01", 2)
     build_site(root)
     rewritten = {p for p in _rewritten_exports(edited, _export_files(site)) if p.startswith(("data/", "sitemap"))}
-    assert rewritten == {"data/readouts-2021.json", "sitemaps/readouts-2021.xml", "sitemap.xml"}
+    assert rewritten == {"data/readouts-2021.json", "sitemap-2021.xml", "sitemap.xml"}
     assert _tree(site) == _clean_build(root, tmp_path)
 
     # Its deletion takes them away again.
     _readout(root, new_year).unlink()
     build_site(root)
-    assert not (site / "data" / "readouts-2021.json").exists() and not (site / "sitemaps" / "readouts-2021.xml").exists()
+    assert not (site / "data" / "readouts-2021.json").exists() and not (site / "sitemap-2021.xml").exists()
     assert _tree(site) == _clean_build(root, tmp_path)

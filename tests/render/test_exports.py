@@ -91,11 +91,12 @@ def _sitemap(site: Path) -> dict[str, list[str]]:
     parts: dict[str, list[str]] = {}
     for loc in index.iter(f"{SITEMAP}loc"):
         part = loc.text or ""
-        assert part.startswith("sitemaps/") and part not in parts
+        # The protocol: a sitemap lists only addresses under its own folder.
+        assert "/" not in part and part.startswith("sitemap-") and part not in parts
         urlset = _xml(site / part)
         assert urlset.tag == f"{SITEMAP}urlset"
-        parts[part] = [posixpath.normpath(posixpath.join(posixpath.dirname(part), unquote(page.text or "")))
-                       for page in urlset.iter(f"{SITEMAP}loc")]
+        parts[part] = [posixpath.normpath(unquote(page.text or "")) for page in urlset.iter(f"{SITEMAP}loc")]
+        assert not any(page.startswith("../") for page in parts[part])
     return parts
 
 
@@ -221,11 +222,11 @@ def test_base_url_makes_every_link_and_id_absolute(tmp_path: Path) -> None:
 
     assert "<!--" not in (out / urls.SITEMAP).read_text(encoding="utf-8")
     parts = [loc.text for loc in _xml(out / urls.SITEMAP).iter(f"{SITEMAP}loc")]
-    assert parts == [f"{BASE_URL}sitemaps/site.xml", f"{BASE_URL}sitemaps/readouts-2020.xml"]
-    assert "<!--" not in (out / "sitemaps" / "site.xml").read_text(encoding="utf-8")
-    assert [loc.text for loc in _xml(out / "sitemaps" / "site.xml").iter(f"{SITEMAP}loc")] == [
+    assert parts == [f"{BASE_URL}sitemap-site.xml", f"{BASE_URL}sitemap-2020.xml"]
+    assert "<!--" not in (out / "sitemap-site.xml").read_text(encoding="utf-8")
+    assert [loc.text for loc in _xml(out / "sitemap-site.xml").iter(f"{SITEMAP}loc")] == [
         f"{BASE_URL}index.html", f"{BASE_URL}meetings/index.html"]
-    assert [loc.text for loc in _xml(out / "sitemaps" / "readouts-2020.xml").iter(f"{SITEMAP}loc")] == [
+    assert [loc.text for loc in _xml(out / "sitemap-2020.xml").iter(f"{SITEMAP}loc")] == [
         f"{BASE_URL}readouts/hostile.html"]
 
     calendar = icalendar.Calendar.from_ical((out / urls.MEETINGS_ICS).read_bytes())
@@ -241,21 +242,21 @@ def test_sitemap_index_lists_parts_that_together_list_every_page_but_404(built_d
     site = built_demo / "site"
     assert "base_url" in (site / urls.SITEMAP).read_text(encoding="utf-8")  # relative paths do not make a valid sitemap
     parts = _sitemap(site)
-    assert list(parts) == ["sitemaps/site.xml", "sitemaps/readouts-2012.xml", "sitemaps/readouts-2017.xml",
-                           "sitemaps/readouts-2019.xml", "sitemaps/readouts-undated.xml"]
-    assert sorted(p.relative_to(site).as_posix() for p in (site / "sitemaps").iterdir()) == sorted(parts)
+    assert list(parts) == ["sitemap-site.xml", "sitemap-2012.xml", "sitemap-2017.xml", "sitemap-2019.xml",
+                           "sitemap-undated.xml"]
+    assert sorted(p.name for p in site.glob("sitemap-*.xml")) == sorted(parts)
     listed = [page for pages in parts.values() for page in pages]
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     assert sorted(listed) == [p for p in pages if p != urls.NOT_FOUND]  # each page once, and every one resolves
     for pages_of_part in parts.values():
         assert pages_of_part == sorted(pages_of_part)
-    year_2019 = set(parts["sitemaps/readouts-2019.xml"])
+    year_2019 = set(parts["sitemap-2019.xml"])
     assert {urls.readout_path(SEED_000), urls.timeline_year_path(2019), urls.meetings_year_path(2019),
             urls.topic_year_path("peace-treaty", 2019), urls.meeting_path("2019-09-25-lavrov-motegi")} <= year_2019
     assert all(page.startswith(("readouts/", "timeline/", "meetings/", "topics/", "people/")) for page in year_2019)
-    assert set(parts["sitemaps/readouts-undated.xml"]) >= {urls.readout_path(UNDATED_SEED),
-                                                            urls.person_year_path("shinzo-abe", None)}
-    assert {urls.INDEX, urls.TIMELINE, urls.topic_path("peace-treaty")} <= set(parts["sitemaps/site.xml"])
+    assert set(parts["sitemap-undated.xml"]) >= {urls.readout_path(UNDATED_SEED),
+                                                 urls.person_year_path("shinzo-abe", None)}
+    assert {urls.INDEX, urls.TIMELINE, urls.topic_path("peace-treaty")} <= set(parts["sitemap-site.xml"])
 
 
 def test_a_part_too_long_for_the_protocol_is_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -269,12 +270,13 @@ def test_a_part_too_long_for_the_protocol_is_split(tmp_path: Path, monkeypatch: 
     write_exports(graph, out, pages)
     parts = _sitemap(out)
     assert {part: len(listed) for part, listed in parts.items()} == {
-        "sitemaps/site.xml": 2, "sitemaps/site-2.xml": 2, "sitemaps/site-3.xml": 1, "sitemaps/readouts-2020.xml": 1}
+        "sitemap-site.xml": 2, "sitemap-site-2.xml": 2, "sitemap-site-3.xml": 1, "sitemap-2020.xml": 1}
     assert sorted(p for listed in parts.values() for p in listed) == sorted(p for p in pages if p != urls.NOT_FOUND)
 
     monkeypatch.setattr(exports, "SITEMAP_MAX_URLS", 50_000)
     monkeypatch.setattr(exports, "SITEMAP_MAX_BYTES", 500)
-    shutil.rmtree(out / "sitemaps")
+    for part in parts:
+        (out / part).unlink()
     write_exports(graph, out, pages)
     parts = _sitemap(out)
     assert len(parts) > 2
@@ -368,8 +370,8 @@ def test_two_builds_write_the_same_bytes(built_demo: Path, tmp_path: Path) -> No
     shutil.copytree(built_demo, root)
     files = [urls.FEED, urls.SITEMAP, urls.READOUTS_JSON, urls.READOUTS_CSV, urls.MEETINGS_ICS,
              *(urls.TOPIC_FEED.format(topic_id=t) for t in ("peace-treaty", "humanitarian-measures")),
-             *(p.relative_to(built_demo / "site").as_posix() for folder in ("data", "sitemaps")
-               for p in sorted((built_demo / "site" / folder).iterdir()))]
+             *(p.relative_to(built_demo / "site").as_posix() for pattern in ("data/*", "sitemap-*")
+               for p in sorted((built_demo / "site").glob(pattern)))]
     build_site(root)
     first = {path: (root / "site" / path).read_bytes() for path in files}
     build_site(root)

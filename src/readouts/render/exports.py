@@ -285,8 +285,9 @@ def _entry(graph: SiteGraph, feed: ET.Element, path: str, readout: Readout) -> N
 
 
 def sitemap_files(graph: SiteGraph, site_files: Iterable[str]) -> list[ExportFile]:
-    """sitemap.xml, a sitemap index, and the parts it lists: every HTML page of the site but the
-    404 page, a year's pages in that year's part (`page_years`) and the others in the site's.
+    """sitemap.xml, a sitemap index, and the parts it lists beside it: every HTML page of the site
+    but the 404 page, a year's pages in that year's part (`page_years`) and the others in the
+    site's.
 
     A new readout's pages (its own, its meeting's, a first year page of a topic) are all of its
     year, so it changes that part alone; the index changes only when a part comes or goes. A
@@ -303,12 +304,12 @@ def sitemap_files(graph: SiteGraph, site_files: Iterable[str]) -> list[ExportFil
         else:
             site_pages.append(loc)
     # The site's part, then the years ascending, then the undated.
-    parts = [("site", site_pages), *((urls.sitemap_year_name(year), by_year[year])
-                                     for year in sorted(by_year, key=lambda y: (y is None, y or 0)))]
+    parts = [(urls.SITEMAP_SITE, site_pages), *((urls.sitemap_year_path(year), by_year[year])
+                                                for year in sorted(by_year, key=lambda y: (y is None, y or 0)))]
     files = []
-    for name, pages in parts:
+    for first_path, pages in parts:
         for number, locs in enumerate(_sitemap_chunks(pages), start=1):
-            path = urls.sitemap_part_path(name if number == 1 else f"{name}-{number}")
+            path = first_path if number == 1 else first_path.removesuffix(".xml") + f"-{number}.xml"
             files.append(ExportFile(path, digest(("sitemap", base_url, locs)),
                                     partial(sitemap_part, base_url, locs)))
     index = sitemap_index(graph, [f.path for f in files])
@@ -330,10 +331,9 @@ def page_years(graph: SiteGraph) -> dict[str, Year]:
 
 
 def _loc(base_url: str | None, page: str) -> str:
-    """A page's address in a part: absolute with a base URL, else relative to the parts' folder."""
-    if base_url:
-        return f"{base_url}{quote(page, safe='/')}"
-    return quote(urls.relative(urls.SITEMAP_SITE, page), safe="/")
+    """A page's address: absolute with a base URL, else relative to the site's root, where the
+    parts are."""
+    return f"{base_url or ''}{quote(page, safe='/')}"
 
 
 _URL_BYTES = len("  <url>\n    <loc></loc>\n  </url>\n")

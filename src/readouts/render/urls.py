@@ -93,17 +93,17 @@ TOPIC_FEED = "topics/{topic_id}.xml"
 """A main topic's feed beside its page: TOPIC_FEED.format(topic_id=...)."""
 SITEMAP = "sitemap.xml"
 """A sitemap index (sitemaps.org) listing the parts below, which list the pages."""
-SITEMAP_PARTS = "sitemaps"
-"""The folder of the sitemap's parts: the site's own pages, and one part per year."""
 
 
 def sitemap_part_path(name: str) -> str:
-    return f"{SITEMAP_PARTS}/{name}.xml"
+    """A part of the sitemap, beside sitemap.xml at the site's root: the protocol lets a sitemap
+    list only addresses under its own folder, and the pages are in many."""
+    return f"sitemap-{name}.xml"
 
 
-def sitemap_year_name(year: int | None) -> str:
-    """The part listing a year's pages: readouts-2019, and readouts-undated."""
-    return f"readouts-{_year_name(year)}"
+def sitemap_year_path(year: int | None) -> str:
+    """The part listing a year's pages: sitemap-2019.xml, and sitemap-undated.xml."""
+    return sitemap_part_path(_year_name(year))
 
 
 SITEMAP_SITE = sitemap_part_path("site")
