@@ -7,7 +7,8 @@ Builds the site (so that its cache is current), adds the next generated readout,
 and counts the files of the output folder that are new or were written again. An unchanged
 file is hard-linked from the previous build and keeps its inode, so comparing inodes says what
 was written without trusting the build's own count. Pages (.html) under the --list folders are
-named with their sizes: how much a reader's cache and a deployment have to fetch again.
+named with their sizes, and so are the export files written (feeds, sitemap, the corpus as JSON
+and CSV, the calendar): how much a reader's cache and a deployment have to fetch again.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate
+
+EXPORT_SUFFIXES = (".xml", ".json", ".csv", ".ics")
+"""How the export files' names end (render/exports.py); a generated site's other files end otherwise."""
 
 
 def _build(root: Path) -> str:
@@ -56,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {path}  {(site / path).stat().st_size / 1e3:,.0f} kB")
     if listed:
         print(f"  {len(listed)} pages, {sum((site / p).stat().st_size for p in listed) / 1e6:,.2f} MB")
+    exports = [p for p in written if p.endswith(EXPORT_SUFFIXES)]
+    print(f"{len(exports)} export files written:")
+    for path in exports:
+        print(f"  {path}  {(site / path).stat().st_size / 1e3:,.0f} kB")
+    print(f"  {sum((site / p).stat().st_size for p in exports) / 1e6:,.2f} MB")
     return 0
 
 

@@ -439,3 +439,59 @@ def test_a_new_readout_lists_again_only_its_own_topics_and_people(tmp_path: Path
     assert sorted(listed) == ["humanitarian-measures", "sergey-lavrov", "taro-kono"]
     monkeypatch.undo()
     assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+# ------------------------------------------------------------------ export files by year
+
+
+def _export_files(site: Path) -> dict[str, tuple[int, int]]:
+    """The feeds, the sitemap and its parts, the corpus's data files and the calendar → (inode,
+    modification time): a file written again, in place or anew, changes one of them."""
+    return {p.relative_to(site).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in sorted(site.rglob("*"))
+            if p.suffix in (".xml", ".json", ".csv", ".ics")}
+
+
+def _rewritten_exports(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> set[str]:
+    return {path for path, stamp in after.items() if before.get(path) != stamp}
+
+
+def test_a_new_readout_rewrites_its_years_data_file_and_sitemap_part_and_no_other_years(
+        built_demo: Path, tmp_path: Path) -> None:
+    root = tmp_path / "copy"
+    shutil.copytree(built_demo, root)
+    build_site(root)
+    site = root / "site"
+    before = _export_files(site)
+    assert {"data/readouts-2012.json", "data/readouts-2017.json", "data/readouts-2019.json",
+            "data/readouts-undated.json", "sitemap-site.xml", "sitemap-2019.xml"} <= before.keys()
+
+    _hand_written(root, "2019-03-01", 1)
+    build_site(root)
+    added = _export_files(site)
+    # The index of the data files counts the new readout; the sitemap's index lists the same
+    # parts. The feeds list every dated readout of the demo, so they take the new one in.
+    assert _rewritten_exports(before, added) == {
+        "data/readouts-2019.json", "readouts.json", "sitemap-2019.xml",
+        "readouts.csv", "meetings.ics", "feed.xml", "topics/humanitarian-measures.xml"}
+    assert _tree(site) == _clean_build(root, tmp_path)
+
+    # An edited paragraph changes one record: no address, no count.
+    _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")
+    build_site(root)
+    edited = _export_files(site)
+    assert {p for p in _rewritten_exports(added, edited) if p.startswith(("data/", "sitemap"))} == {
+        "data/readouts-2019.json"}
+    assert "readouts.json" not in _rewritten_exports(added, edited)
+
+    # A readout in a year of its own: that year's files, and the sitemap's index lists its part.
+    new_year = _hand_written(root, "2021-04-01", 2)
+    build_site(root)
+    rewritten = {p for p in _rewritten_exports(edited, _export_files(site)) if p.startswith(("data/", "sitemap"))}
+    assert rewritten == {"data/readouts-2021.json", "sitemap-2021.xml", "sitemap.xml"}
+    assert _tree(site) == _clean_build(root, tmp_path)
+
+    # Its deletion takes them away again.
+    _readout(root, new_year).unlink()
+    build_site(root)
+    assert not (site / "data" / "readouts-2021.json").exists() and not (site / "sitemap-2021.xml").exists()
+    assert _tree(site) == _clean_build(root, tmp_path)

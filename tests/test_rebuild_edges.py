@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 from readouts.build import build_site
 from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.yamlio import load_yaml
+from tests.render.test_exports import _records
 from tests.test_incremental import MOFA, _clean_build, _edit, _readout, _settle, _settled_site, _tree
 
 TALK = "---\ntitle: Talks\npublisher: tass\nkind: news\nmeeting: {date: 2020-02-02}\ntopics: []\n---\n\nThey met.\n"
@@ -22,7 +22,7 @@ def test_two_readouts_with_the_same_bytes_keep_their_own_ids_in_the_data(tmp_pat
     for name in ("2020-02-02-alpha", "2020-02-02-beta"):
         _readout(root, name).write_text(TALK, encoding="utf-8")
     build_site(root)
-    records = json.loads((root / "site" / "readouts.json").read_text(encoding="utf-8"))["readouts"]
+    records = _records(root / "site")
     assert {"2020-02-02-alpha", "2020-02-02-beta"} <= {r["id"] for r in records}
     _readout(root, "2020-02-02-beta").rename(_readout(root, "2020-02-02-gamma"))
     _settle(root)

@@ -8,10 +8,12 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import posixpath
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
+from urllib.parse import unquote
 
 import icalendar
 import jsonschema
@@ -21,7 +23,7 @@ from readouts.build import build_site
 from readouts.link import link
 from readouts.load import load_corpus
 from readouts.model import KINDS, PUBLISHERS, BlockKind, SiteGraph
-from readouts.render import urls
+from readouts.render import exports, urls
 from readouts.render.exports import CSV_COLUMNS, write_exports
 
 REPO = Path(__file__).resolve().parents[2]
@@ -51,6 +53,51 @@ def _href(entry: ET.Element) -> str:
 
 def _entry_ids(feed: ET.Element) -> list[str]:
     return [e.findtext(f"{ATOM}id", "") for e in feed.iter(f"{ATOM}entry")]
+
+
+def _validate(data: object, definition: str) -> None:
+    """`data` against one definition of the schema, and against the schema as a whole."""
+    jsonschema.validate(data, SCHEMA, cls=jsonschema.Draft202012Validator)
+    jsonschema.validate(data, {"$defs": SCHEMA["$defs"], "$ref": f"#/$defs/{definition}"},
+                        cls=jsonschema.Draft202012Validator)
+
+
+def _records(site: Path) -> list[dict[str, Any]]:
+    """Every readout's record, from the year files readouts.json lists, in their order; each file
+    checked against the schema and its entry in the index."""
+    index = json.loads((site / urls.READOUTS_JSON).read_text(encoding="utf-8"))
+    _validate(index, "index")
+    records: list[dict[str, Any]] = []
+    for entry in index["files"]:
+        year_file = json.loads((site / entry["path"]).read_text(encoding="utf-8"))
+        _validate(year_file, "year_file")
+        assert entry["path"] == urls.readouts_year_path(entry["year"])
+        assert year_file["year"] == entry["year"] and len(year_file["readouts"]) == entry["count"]
+        for record in year_file["readouts"]:
+            day = record["meeting"]["date"] or record["published"]
+            assert (int(day[:4]) if day else None) == entry["year"], record["id"]
+        records += year_file["readouts"]
+    assert len(records) == index["count"]
+    assert sorted(index["files"], key=lambda e: (e["year"] is None, e["year"] or 0)) == index["files"]
+    return records
+
+
+def _sitemap(site: Path) -> dict[str, list[str]]:
+    """Each part sitemap.xml lists → the pages the part lists, as paths in the site (a site
+    without base_url: the addresses are relative to the file that holds them)."""
+    index = _xml(site / urls.SITEMAP)
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    assert not list(index.iter(f"{SITEMAP}lastmod"))
+    parts: dict[str, list[str]] = {}
+    for loc in index.iter(f"{SITEMAP}loc"):
+        part = loc.text or ""
+        # The protocol: a sitemap lists only addresses under its own folder.
+        assert "/" not in part and part.startswith("sitemap-") and part not in parts
+        urlset = _xml(site / part)
+        assert urlset.tag == f"{SITEMAP}urlset"
+        parts[part] = [posixpath.normpath(unquote(page.text or "")) for page in urlset.iter(f"{SITEMAP}loc")]
+        assert not any(page.startswith("../") for page in parts[part])
+    return parts
 
 
 def _readout(readout_id: str, title: str, day: str | None, body: str = "A paragraph about the peace treaty.\n") -> str:
@@ -122,7 +169,9 @@ def test_hostile_text_is_escaped_and_every_file_still_parses(tmp_path: Path) -> 
     graph = _small_site(tmp_path / "src", base_url=None)
     out = tmp_path / "out"
     pages = _pages(out)
-    assert write_exports(graph, out, pages) == 8
+    # Four feeds, the sitemap's index and two parts (the site's, 2020's), readouts.json and the
+    # files of 2019, 2020 and the undated, the CSV and the calendar.
+    assert write_exports(graph, out, pages) == 13
 
     raw = (out / urls.FEED).read_bytes()
     assert b"<script>" not in raw and b"]]>" not in raw
@@ -130,9 +179,7 @@ def test_hostile_text_is_escaped_and_every_file_still_parses(tmp_path: Path) -> 
     assert [e.findtext(f"{ATOM}title") for e in entries] == [HOSTILE, "Older"]  # undated left out
     assert entries[0].findtext(f"{ATOM}summary") == "First <b> & *stars* about the peace treaty, Сергей Лавров."
 
-    record = json.loads((out / urls.READOUTS_JSON).read_text(encoding="utf-8"))
-    jsonschema.validate(record, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert [r["title"] for r in record["readouts"]] == ["Older", HOSTILE, "Undated"]
+    assert [r["title"] for r in _records(out)] == ["Older", HOSTILE, "Undated"]
     rows = list(csv.DictReader(io.StringIO((out / urls.READOUTS_CSV).read_text(encoding="utf-8"))))
     assert rows[1]["title"] == HOSTILE
     calendar = icalendar.Calendar.from_ical((out / urls.MEETINGS_ICS).read_bytes())
@@ -173,10 +220,14 @@ def test_base_url_makes_every_link_and_id_absolute(tmp_path: Path) -> None:
     assert entry.findtext(f"{ATOM}id") == f"{BASE_URL}readouts/hostile.html"
     assert _href(entry) == f"{BASE_URL}readouts/hostile.html"
 
-    sitemap_text = (out / urls.SITEMAP).read_text(encoding="utf-8")
-    assert "<!--" not in sitemap_text
-    locs = [loc.text for loc in _xml(out / urls.SITEMAP).iter(f"{SITEMAP}loc")]
-    assert locs == [f"{BASE_URL}index.html", f"{BASE_URL}meetings/index.html", f"{BASE_URL}readouts/hostile.html"]
+    assert "<!--" not in (out / urls.SITEMAP).read_text(encoding="utf-8")
+    parts = [loc.text for loc in _xml(out / urls.SITEMAP).iter(f"{SITEMAP}loc")]
+    assert parts == [f"{BASE_URL}sitemap-site.xml", f"{BASE_URL}sitemap-2020.xml"]
+    assert "<!--" not in (out / "sitemap-site.xml").read_text(encoding="utf-8")
+    assert [loc.text for loc in _xml(out / "sitemap-site.xml").iter(f"{SITEMAP}loc")] == [
+        f"{BASE_URL}index.html", f"{BASE_URL}meetings/index.html"]
+    assert [loc.text for loc in _xml(out / "sitemap-2020.xml").iter(f"{SITEMAP}loc")] == [
+        f"{BASE_URL}readouts/hostile.html"]
 
     calendar = icalendar.Calendar.from_ical((out / urls.MEETINGS_ICS).read_bytes())
     assert {str(e.get("url")) for e in calendar.walk("VEVENT")} == {
@@ -187,28 +238,72 @@ def test_base_url_makes_every_link_and_id_absolute(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ sitemap
 
 
-def test_sitemap_lists_every_page_but_404(built_demo: Path) -> None:
+def test_sitemap_index_lists_parts_that_together_list_every_page_but_404(built_demo: Path) -> None:
     site = built_demo / "site"
-    text = (site / urls.SITEMAP).read_text(encoding="utf-8")
-    assert "base_url" in text  # the comment saying relative paths do not make a valid sitemap
-    locs = [loc.text or "" for loc in _xml(site / urls.SITEMAP).iter(f"{SITEMAP}loc")]
+    assert "base_url" in (site / urls.SITEMAP).read_text(encoding="utf-8")  # relative paths do not make a valid sitemap
+    parts = _sitemap(site)
+    assert list(parts) == ["sitemap-site.xml", "sitemap-2012.xml", "sitemap-2017.xml", "sitemap-2019.xml",
+                           "sitemap-undated.xml"]
+    assert sorted(p.name for p in site.glob("sitemap-*.xml")) == sorted(parts)
+    listed = [page for pages in parts.values() for page in pages]
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    assert locs == [p for p in pages if p != urls.NOT_FOUND]
-    assert urls.readout_path(SEED_000) in locs
-    assert urls.readout_path(UNDATED_SEED) in locs
-    assert urls.topic_year_path("peace-treaty", 2019) in locs
-    assert urls.person_year_path("shinzo-abe", None) in locs
+    assert sorted(listed) == [p for p in pages if p != urls.NOT_FOUND]  # each page once, and every one resolves
+    for pages_of_part in parts.values():
+        assert pages_of_part == sorted(pages_of_part)
+    year_2019 = set(parts["sitemap-2019.xml"])
+    assert {urls.readout_path(SEED_000), urls.timeline_year_path(2019), urls.meetings_year_path(2019),
+            urls.topic_year_path("peace-treaty", 2019), urls.meeting_path("2019-09-25-lavrov-motegi")} <= year_2019
+    assert all(page.startswith(("readouts/", "timeline/", "meetings/", "topics/", "people/")) for page in year_2019)
+    assert set(parts["sitemap-undated.xml"]) >= {urls.readout_path(UNDATED_SEED),
+                                                 urls.person_year_path("shinzo-abe", None)}
+    assert {urls.INDEX, urls.TIMELINE, urls.topic_path("peace-treaty")} <= set(parts["sitemap-site.xml"])
+
+
+def test_a_part_too_long_for_the_protocol_is_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = _small_site(tmp_path / "src", base_url=None)
+    out = tmp_path / "out"
+    pages = _pages(out)
+    pages += ["glossary.html", "search.html", "timeline.html"]
+    for page in pages:
+        (out / page).write_text("<!doctype html>", encoding="utf-8")
+    monkeypatch.setattr(exports, "SITEMAP_MAX_URLS", 2)
+    write_exports(graph, out, pages)
+    parts = _sitemap(out)
+    assert {part: len(listed) for part, listed in parts.items()} == {
+        "sitemap-site.xml": 2, "sitemap-site-2.xml": 2, "sitemap-site-3.xml": 1, "sitemap-2020.xml": 1}
+    assert sorted(p for listed in parts.values() for p in listed) == sorted(p for p in pages if p != urls.NOT_FOUND)
+
+    monkeypatch.setattr(exports, "SITEMAP_MAX_URLS", 50_000)
+    monkeypatch.setattr(exports, "SITEMAP_MAX_BYTES", 500)
+    for part in parts:
+        (out / part).unlink()
+    write_exports(graph, out, pages)
+    parts = _sitemap(out)
+    assert len(parts) > 2
+    assert all((out / part).stat().st_size <= 500 for part in parts)
+    assert sorted(p for listed in parts.values() for p in listed) == sorted(p for p in pages if p != urls.NOT_FOUND)
 
 
 # ------------------------------------------------------------------ JSON and CSV
 
 
-def test_readouts_json_follows_its_schema_and_anchors_exist(built_demo: Path, demo_graph: SiteGraph) -> None:
+def test_readouts_json_lists_year_files_that_hold_every_readout_once(built_demo: Path, demo_graph: SiteGraph) -> None:
     site = built_demo / "site"
-    data = json.loads((site / urls.READOUTS_JSON).read_text(encoding="utf-8"))
-    jsonschema.validate(data, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert [r["id"] for r in data["readouts"]] == list(demo_graph.chronology)
-    seed = next(r for r in data["readouts"] if r["id"] == SEED_000)
+    index = json.loads((site / urls.READOUTS_JSON).read_text(encoding="utf-8"))
+    assert index["site"] == {"title": "Japan–Russia Readouts", "description": index["site"]["description"],
+                             "language": "en", "base_url": None}
+    assert [(f["path"], f["year"], f["count"]) for f in index["files"]] == [
+        ("data/readouts-2012.json", 2012, 1), ("data/readouts-2017.json", 2017, 1),
+        ("data/readouts-2019.json", 2019, 2), ("data/readouts-undated.json", None, 1)]
+    assert sorted(p.relative_to(site).as_posix() for p in (site / "data").iterdir()) == [
+        f["path"] for f in index["files"]]
+    # Read one after the other, the year files are the whole corpus in chronological order.
+    assert [r["id"] for r in _records(site)] == list(demo_graph.chronology)
+
+
+def test_readouts_records_follow_the_schema_and_anchors_exist(built_demo: Path, demo_graph: SiteGraph) -> None:
+    site = built_demo / "site"
+    seed = next(r for r in _records(site) if r["id"] == SEED_000)
     assert seed["meeting_id"] == demo_graph.meeting_of[SEED_000]
     assert (site / urls.meeting_path(seed["meeting_id"])).is_file()
     assert seed["meeting"] == {"date": "2019-09-25", "place": "New York",
@@ -273,11 +368,13 @@ def test_meetings_ics_has_an_all_day_event_per_dated_meeting(built_demo: Path, d
 def test_two_builds_write_the_same_bytes(built_demo: Path, tmp_path: Path) -> None:
     root = tmp_path / "copy"
     shutil.copytree(built_demo, root)
-    exports = [urls.FEED, urls.SITEMAP, urls.READOUTS_JSON, urls.READOUTS_CSV, urls.MEETINGS_ICS,
-               *(urls.TOPIC_FEED.format(topic_id=t) for t in ("peace-treaty", "humanitarian-measures"))]
+    files = [urls.FEED, urls.SITEMAP, urls.READOUTS_JSON, urls.READOUTS_CSV, urls.MEETINGS_ICS,
+             *(urls.TOPIC_FEED.format(topic_id=t) for t in ("peace-treaty", "humanitarian-measures")),
+             *(p.relative_to(built_demo / "site").as_posix() for pattern in ("data/*", "sitemap-*")
+               for p in sorted((built_demo / "site").glob(pattern)))]
     build_site(root)
-    first = {path: (root / "site" / path).read_bytes() for path in exports}
+    first = {path: (root / "site" / path).read_bytes() for path in files}
     build_site(root)
-    second = {path: (root / "site" / path).read_bytes() for path in exports}
+    second = {path: (root / "site" / path).read_bytes() for path in files}
     assert first == second
-    assert first == {path: (built_demo / "site" / path).read_bytes() for path in exports}
+    assert first == {path: (built_demo / "site" / path).read_bytes() for path in files}

@@ -5,19 +5,27 @@ dates come from the readouts and meetings, never from the clock, so two builds o
 content write the same bytes and a re-deployed site does not look changed to feed readers.
 Without `base_url` the files use site-relative links and `urn:` ids, which still identify each
 readout across builds but cannot be followed from outside the site.
+
+Each file comes with a fingerprint of exactly what it is made from (`ExportFile`), so a build
+writes only the files whose inputs changed. The corpus's records and the sitemap's pages are
+split by year behind small index files, so a new or edited readout rewrites its year's files
+and not every readout's; the files that stay whole (the feeds, the CSV, the calendar) are
+joined from pieces kept between builds (`Fragments`).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
+import heapq
 import io
 import json
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -27,12 +35,17 @@ import icalendar
 from readouts.model import Block, Meeting, Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.context import publisher_name
+from readouts.render.depends import digest
+from readouts.render.listings import Year
 
 FEED_ENTRIES = 50
 """Feed readers fetch the whole file on every poll: the newest readouts are what they need."""
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+SITEMAP_MAX_URLS = 50_000
+SITEMAP_MAX_BYTES = 50 * 1024 * 1024
+"""What the sitemaps.org protocol allows one sitemap file: a part that would hold more is split."""
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PRODID = "-//readouts//readouts//EN"
 CSV_COLUMNS = ("id", "title", "publisher", "kind", "published", "meeting_date", "place", "occasion",
@@ -44,49 +57,64 @@ _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def export_paths(graph: SiteGraph) -> list[str]:
-    """Every file write_exports writes."""
-    feeds = [urls.TOPIC_FEED.format(topic_id=t) for t in graph.corpus.config.main_topics if t in graph.topics]
-    return [urls.FEED, *feeds, urls.SITEMAP, urls.READOUTS_JSON, urls.READOUTS_CSV, urls.MEETINGS_ICS]
+@dataclass(frozen=True, slots=True)
+class ExportFile:
+    """One export file: where it goes, a fingerprint of exactly what it is made from, and how to
+    make it. A build keeps the previous build's file while the fingerprint is the same
+    (render/write.py), so `make` runs only for the files whose inputs changed."""
+
+    path: str
+    fingerprint: str
+    make: Callable[[], bytes]
+
+
+def export_files(graph: SiteGraph, site_files: Iterable[str], fragments: Fragments) -> list[ExportFile]:
+    """Every export file of the site. `site_files` are the paths of every other file of the site
+    (the sitemap lists its pages). The pieces the files are joined from are taken from
+    `fragments` and marked as in use there, whether or not the file is made again."""
+    return [*feed_files(graph), *sitemap_files(graph, site_files), *readouts_data_files(graph, fragments),
+            corpus_csv_file(graph, fragments), meetings_calendar_file(graph, fragments)]
 
 
 def write_exports(graph: SiteGraph, out: Path, site_files: Iterable[str],
                   fragments: dict[str, bytes] | None = None) -> int:
     """Write every export file under `out`; returns how many files were written.
 
-    `site_files` are the paths of every other file of the site (the sitemap lists its pages).
     `fragments` keeps each readout's record and each meeting's event from the last build, by a
     digest of what they are made from: a new readout then costs one record, not the whole
     corpus's. It is updated in place to hold this build's only.
     """
     kept = Fragments(fragments)
-    files: dict[str, bytes] = {urls.FEED: atom_feed(graph, urls.FEED, _dated_newest_first(graph, graph.chronology))}
-    for topic_id in graph.corpus.config.main_topics:
-        if topic_id in graph.topics:
-            path = urls.TOPIC_FEED.format(topic_id=topic_id)
-            ids = _dated_newest_first(graph, graph.readouts_by_topic.get(topic_id, ()))
-            files[path] = atom_feed(graph, path, ids, topic_id)
-    files[urls.SITEMAP] = sitemap(graph, site_files)
-    files[urls.READOUTS_JSON] = corpus_json(graph, kept)
-    files[urls.READOUTS_CSV] = corpus_csv(graph)
-    files[urls.MEETINGS_ICS] = meetings_calendar(graph, kept)
+    files = export_files(graph, site_files, kept)
+    for export in files:
+        write_export(out, export)
     kept.forget_unused()
-    for path, data in files.items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
     return len(files)
 
 
+def write_export(out: Path, export: ExportFile) -> None:
+    target = out / export.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(export.make())
+
+
 class Fragments:
-    """Pieces of export files from the last build, by the digest of what each is made from."""
+    """Pieces of export files from the last build, by the digest of what each is made from.
+
+    A piece is kept while a file of the site is made from it, even when that file is not made
+    again in this build: a later change to one of its neighbours then costs one piece."""
 
     def __init__(self, store: dict[str, bytes] | None) -> None:
         self.store = store if store is not None else {}
         self.used: set[str] = set()
 
-    def get(self, inputs: object, make: Callable[[], bytes]) -> bytes:
-        key = hashlib.blake2b(repr(inputs).encode("utf-8"), digest_size=16).hexdigest()
+    def key(self, inputs: object) -> str:
+        """The key of the piece made from `inputs`, which is kept for the next build."""
+        key = digest(inputs)
+        self.used.add(key)
+        return key
+
+    def get(self, key: str, make: Callable[[], bytes]) -> bytes:
         self.used.add(key)
         fragment = self.store.get(key)
         if fragment is None:
@@ -96,6 +124,15 @@ class Fragments:
     def forget_unused(self) -> None:
         for key in set(self.store) - self.used:
             del self.store[key]
+
+
+def _made_from(readout: Readout) -> object:
+    """What a readout's facts and text follow from: its digest, or itself when made in memory."""
+    return readout.digest or readout
+
+
+def _year(day: dt.date | None) -> Year:
+    return day.year if day else None
 
 
 # ---------------------------------------------------------------- links and text
@@ -142,11 +179,32 @@ def _iso(day: dt.date | None) -> str | None:
 # ---------------------------------------------------------------- Atom feeds
 
 
+def feed_files(graph: SiteGraph) -> list[ExportFile]:
+    """The site's feed and each main topic's. A feed is made from the settings, the topics and
+    the readouts it lists: a readout that is not among a feed's newest leaves it as it was."""
+    config = graph.corpus.config
+    settings = digest((config, graph.corpus.topics))
+    feeds: list[tuple[str, str | None, Iterable[str]]] = [(urls.FEED, None, graph.chronology)]
+    feeds += [(urls.TOPIC_FEED.format(topic_id=t), t, graph.readouts_by_topic.get(t, ()))
+              for t in config.main_topics if t in graph.topics]
+    files = []
+    for path, topic_id, candidates in feeds:
+        ids = _dated_newest_first(graph, candidates)
+        fallback = None if ids else _newest_day(graph)  # what an empty feed is dated by
+        made_from = (settings, path, [(r, _made_from(graph.readouts[r])) for r in ids], fallback)
+        files.append(ExportFile(path, digest(made_from), partial(atom_feed, graph, path, ids, topic_id)))
+    return files
+
+
 def _dated_newest_first(graph: SiteGraph, readout_ids: Iterable[str]) -> list[str]:
     """Readouts with a date, newest first (ties by id), at most FEED_ENTRIES: an entry needs a date."""
     dated = [r for r in readout_ids if graph.readouts[r].date]
-    dated.sort(key=lambda r: (graph.readouts[r].date, r), reverse=True)
-    return dated[:FEED_ENTRIES]
+    return heapq.nlargest(FEED_ENTRIES, dated, key=lambda r: (graph.readouts[r].date, r))
+
+
+def _newest_day(graph: SiteGraph) -> dt.date:
+    """The corpus's newest entry day, and a fixed day for a corpus without one."""
+    return max((d for d in map(entry_day, graph.readouts.values()) if d), default=dt.date(1970, 1, 1))
 
 
 def entry_day(readout: Readout) -> dt.date | None:
@@ -193,8 +251,7 @@ def atom_feed(graph: SiteGraph, path: str, readout_ids: list[str], topic_id: str
     # The newest entry's day, so the feed changes only when its entries do; an empty feed takes
     # the corpus's newest day, and an empty corpus a fixed one.
     days = [d for d in (entry_day(graph.readouts[r]) for r in readout_ids) if d]
-    newest = max(days, default=None) or max((d for d in map(entry_day, graph.readouts.values()) if d),
-                                            default=dt.date(1970, 1, 1))
+    newest = max(days, default=None) or _newest_day(graph)
     _element(feed, "updated", _timestamp(newest))
     _element(feed, "generator", "readouts")
     for readout_id in readout_ids:
@@ -227,19 +284,104 @@ def _entry(graph: SiteGraph, feed: ET.Element, path: str, readout: Readout) -> N
 # ---------------------------------------------------------------- sitemap
 
 
-def sitemap(graph: SiteGraph, site_files: Iterable[str]) -> bytes:
-    """Every HTML page of the site but the 404 page, sorted by path."""
+def sitemap_files(graph: SiteGraph, site_files: Iterable[str]) -> list[ExportFile]:
+    """sitemap.xml, a sitemap index, and the parts it lists beside it: every HTML page of the site
+    but the 404 page, a year's pages in that year's part (`page_years`) and the others in the
+    site's.
+
+    A new readout's pages (its own, its meeting's, a first year page of a topic) are all of its
+    year, so it changes that part alone; the index changes only when a part comes or goes. A
+    part is made from the addresses it lists and nothing else.
+    """
     base_url = graph.corpus.config.base_url
-    pages = sorted(path for path in site_files if path.endswith(".html"))
+    years = page_years(graph)
+    site_pages: list[str] = []
+    by_year: dict[Year, list[str]] = {}
+    for page in sorted(path for path in site_files if path.endswith(".html") and path != urls.NOT_FOUND):
+        loc = _loc(base_url, page)
+        if page in years:
+            by_year.setdefault(years[page], []).append(loc)
+        else:
+            site_pages.append(loc)
+    # The site's part, then the years ascending, then the undated.
+    parts = [(urls.SITEMAP_SITE, site_pages), *((urls.sitemap_year_path(year), by_year[year])
+                                                for year in sorted(by_year, key=lambda y: (y is None, y or 0)))]
+    files = []
+    for first_path, pages in parts:
+        for number, locs in enumerate(_sitemap_chunks(pages), start=1):
+            path = first_path if number == 1 else first_path.removesuffix(".xml") + f"-{number}.xml"
+            files.append(ExportFile(path, digest(("sitemap", base_url, locs)),
+                                    partial(sitemap_part, base_url, locs)))
+    index = sitemap_index(graph, [f.path for f in files])
+    return [ExportFile(urls.SITEMAP, digest(index), lambda: index), *files]
+
+
+def page_years(graph: SiteGraph) -> dict[str, Year]:
+    """Each page that belongs to a year → the year: a readout's page (by Readout.date), a
+    meeting's (by its own date), and the year pages of the timeline, the meetings, the topics
+    and the people."""
+    years: dict[str, Year] = {urls.readout_path(r.id): _year(r.date) for r in graph.readouts.values()}
+    years.update((urls.meeting_path(m.id), _year(m.date)) for m in graph.meetings.values())
+    for year in set(years.values()):
+        years[urls.timeline_year_path(year)] = year
+        years[urls.meetings_year_path(year)] = year
+        years.update((urls.topic_year_path(topic.id, year), year) for topic in graph.corpus.topics)
+        years.update((urls.person_year_path(person.id, year), year) for person in graph.corpus.people)
+    return years
+
+
+def _loc(base_url: str | None, page: str) -> str:
+    """A page's address: absolute with a base URL, else relative to the site's root, where the
+    parts are."""
+    return f"{base_url or ''}{quote(page, safe='/')}"
+
+
+_URL_BYTES = len("  <url>\n    <loc></loc>\n  </url>\n")
+_PART_BYTES = 400
+"""Generous bounds for what a part holds besides its addresses: its head, its comment and its end."""
+
+
+def _sitemap_chunks(locs: list[str]) -> list[list[str]]:
+    """`locs` in as many parts as the protocol's limits need: one, for any site of a realistic
+    size (a year would need some 25,000 readouts, each with a page and a meeting's, for two)."""
+    chunks: list[list[str]] = [[]]
+    size = _PART_BYTES
+    for loc in locs:
+        entry = len(loc.encode("utf-8")) + _URL_BYTES
+        if len(chunks[-1]) >= SITEMAP_MAX_URLS or size + entry > SITEMAP_MAX_BYTES:
+            chunks.append([])
+            size = _PART_BYTES
+        chunks[-1].append(loc)
+        size += entry
+    return chunks
+
+
+def _relative_comment(root: ET.Element) -> None:
+    root.append(ET.Comment(" Relative paths: set base_url in site.yaml to make this a valid sitemap, "
+                           "which needs absolute URLs. "))
+
+
+def sitemap_part(base_url: str | None, locs: list[str]) -> bytes:
+    """A <urlset> of the given addresses."""
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
     if not base_url:
-        root.append(ET.Comment(" Relative paths: set base_url in site.yaml to make this a valid sitemap, "
-                               "which needs absolute URLs. "))
-    for page in pages:
-        if page == urls.NOT_FOUND:
-            continue
+        _relative_comment(root)
+    for loc in locs:
         entry = _element(root, "url")
-        _element(entry, "loc", f"{base_url or ''}{quote(page, safe='/')}")
+        _element(entry, "loc", loc)
+    return _xml_bytes(root)
+
+
+def sitemap_index(graph: SiteGraph, parts: list[str]) -> bytes:
+    """A <sitemapindex> of the parts. It gives no <lastmod>: the day a part last changed is known
+    only to the clock or to an earlier build, and either would make two builds of the same
+    content differ (a crawler fetches every part instead)."""
+    root = ET.Element("sitemapindex", {"xmlns": SITEMAP_NS})
+    if not graph.corpus.config.base_url:
+        _relative_comment(root)
+    for part in parts:
+        entry = _element(root, "sitemap")
+        _element(entry, "loc", absolute_or_relative(graph, urls.SITEMAP, part))
     return _xml_bytes(root)
 
 
@@ -273,56 +415,103 @@ def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def corpus_json(graph: SiteGraph, fragments: Fragments | None = None) -> bytes:
-    """readouts.json: the site's settings and every readout, oldest first.
+def readouts_data_files(graph: SiteGraph, fragments: Fragments) -> list[ExportFile]:
+    """readouts.json, which describes the site and lists the year files, and a file of records
+    for each year (data/readouts-<year>.json) in chronological order.
 
-    Written as the JSON text of {"site": …, "readouts": [record, …]}, joined from each record's
-    own text so that unchanged records come from `fragments`."""
+    A year file is made from its readouts' records alone, each kept in `fragments` by what it
+    follows from: the readout's bytes, its meeting's id and the topic rules (which mark its
+    paragraphs). A new or edited readout rewrites its year's file and the index's count."""
+    rules = digest(graph.corpus.topics)
+    by_year: dict[Year, list[str]] = {}
+    for readout_id in graph.chronology:  # dated years ascending, then the undated
+        by_year.setdefault(_year(graph.readouts[readout_id].date), []).append(readout_id)
+    files = []
+    listed = []
+    for year, ids in by_year.items():
+        keys = [fragments.key(("json", r, _made_from(graph.readouts[r]), graph.meeting_of.get(r), rules))
+                for r in ids]
+        path = urls.readouts_year_path(year)
+        files.append(ExportFile(path, digest(("readouts", year, keys)),
+                                partial(readouts_year, graph, year, ids, keys, fragments)))
+        listed.append({"path": path, "year": year, "count": len(ids)})
+    index = readouts_index(graph, listed)
+    return [ExportFile(urls.READOUTS_JSON, digest(index), lambda: index), *files]
+
+
+def readouts_index(graph: SiteGraph, files: list[dict[str, Any]]) -> bytes:
+    """readouts.json: the site's settings, how many readouts it has, and its year files."""
     config = graph.corpus.config
-    kept = fragments or Fragments(None)
-    site = _json({"site": {"title": config.title, "description": config.description,
-                           "language": config.language, "base_url": config.base_url}})
-    # A record's topic marks follow from the readout's bytes and the topic rules.
-    rules = hashlib.blake2b(repr(graph.corpus.topics).encode("utf-8"), digest_size=16).hexdigest()
-    records = []
-    for readout_id in graph.chronology:
-        readout = graph.readouts[readout_id]
-        inputs = ("json", readout_id, readout.digest or readout, graph.meeting_of.get(readout_id), rules)
-        records.append(kept.get(inputs, lambda: _json(readout_record(graph, readout))))  # noqa: B023
-    return site[:-1] + b',"readouts":[' + b",".join(records) + b"]}\n"
+    return _json({"site": {"title": config.title, "description": config.description,
+                           "language": config.language, "base_url": config.base_url},
+                  "count": sum(f["count"] for f in files), "files": files}) + b"\n"
 
 
-def corpus_csv(graph: SiteGraph) -> bytes:
-    """readouts.csv: one row per readout, oldest first; list fields joined with ';'."""
+def readouts_year(graph: SiteGraph, year: Year, readout_ids: list[str], keys: list[str],
+                  fragments: Fragments) -> bytes:
+    """One year's file: {"year": …, "readouts": [record, …]}, joined from each record's own text
+    so that unchanged records come from `fragments`."""
+    records = [fragments.get(key, partial(_record_json, graph, readout_id))
+               for readout_id, key in zip(readout_ids, keys, strict=True)]
+    return _json({"year": year})[:-1] + b',"readouts":[' + b",".join(records) + b"]}\n"
+
+
+def _record_json(graph: SiteGraph, readout_id: str) -> bytes:
+    return _json(readout_record(graph, graph.readouts[readout_id]))
+
+
+def corpus_csv_file(graph: SiteGraph, fragments: Fragments) -> ExportFile:
+    """readouts.csv, joined from each readout's row, kept in `fragments` by what the row follows
+    from: the readout's bytes and its meeting's id."""
+    keys = [fragments.key(("csv", r, _made_from(graph.readouts[r]), graph.meeting_of.get(r))) for r in graph.chronology]
+    return ExportFile(urls.READOUTS_CSV, digest(keys), partial(corpus_csv, graph, keys, fragments))
+
+
+def corpus_csv(graph: SiteGraph, keys: list[str], fragments: Fragments) -> bytes:
+    """readouts.csv: a header, then one row per readout, oldest first; list fields joined with ';'."""
+    rows = [fragments.get(key, partial(_csv_row, graph, readout_id))
+            for readout_id, key in zip(graph.chronology, keys, strict=True)]
+    return _csv_line(CSV_COLUMNS) + b"".join(rows)
+
+
+def _csv_row(graph: SiteGraph, readout_id: str) -> bytes:
+    readout = graph.readouts[readout_id]
+    meeting = readout.meeting
+    return _csv_line([
+        readout.id, readout.title, readout.publisher, readout.kind, _iso(readout.published) or "",
+        _iso(meeting.date) or "", meeting.place or "", meeting.occasion or "",
+        "" if meeting.duration_minutes is None else meeting.duration_minutes,
+        ";".join(readout.participants), ";".join(readout.mentioned), ";".join(readout.topics),
+        graph.meeting_of.get(readout_id, ""), urls.readout_path(readout_id),
+    ])
+
+
+def _csv_line(values: Iterable[object]) -> bytes:
+    """One line of RFC 4180 CSV, quoted where the values need it."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for readout_id in graph.chronology:
-        readout = graph.readouts[readout_id]
-        meeting = readout.meeting
-        writer.writerow([
-            readout.id, readout.title, readout.publisher, readout.kind, _iso(readout.published) or "",
-            _iso(meeting.date) or "", meeting.place or "", meeting.occasion or "",
-            "" if meeting.duration_minutes is None else meeting.duration_minutes,
-            ";".join(readout.participants), ";".join(readout.mentioned), ";".join(readout.topics),
-            graph.meeting_of.get(readout_id, ""), urls.readout_path(readout_id),
-        ])
+    csv.writer(buffer).writerow(values)
     return buffer.getvalue().encode("utf-8")
 
 
 # ---------------------------------------------------------------- iCalendar
 
 
-def meetings_calendar(graph: SiteGraph, fragments: Fragments | None = None) -> bytes:
-    """meetings.ics: one all-day event per dated meeting, oldest first.
+CalendarEvent = tuple[Meeting, list[str], list[str], str]
+"""What a meeting's event is made from: the meeting, its participants' names, its accounts as
+"title (publisher)", and its page's address."""
 
-    The calendar's own lines, then each event's text (unchanged events from `fragments`)."""
-    kept = fragments or Fragments(None)
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", graph.corpus.config.title)
-    head, end = bytes(calendar.to_ical()).rsplit(b"END:VCALENDAR", 1)
+
+def meetings_calendar_file(graph: SiteGraph, fragments: Fragments) -> ExportFile:
+    """meetings.ics, made from the site's title and each dated meeting's event."""
+    events = _calendar_events(graph)
+    keys = [fragments.key(("ics", *event)) for event in events]
+    title = graph.corpus.config.title
+    return ExportFile(urls.MEETINGS_ICS, digest((title, keys)),
+                      partial(meetings_calendar, title, events, keys, fragments))
+
+
+def _calendar_events(graph: SiteGraph) -> list[CalendarEvent]:
+    """Every dated meeting, oldest first, with what its event shows."""
     dated = sorted((m for m in graph.meetings.values() if m.date), key=lambda m: (m.date, m.id))
     events = []
     for meeting in dated:
@@ -330,9 +519,21 @@ def meetings_calendar(graph: SiteGraph, fragments: Fragments | None = None) -> b
         accounts = [f"{graph.readouts[r].title} ({publisher_name(graph, graph.readouts[r].publisher)})"
                     for r in meeting.readout_ids]
         url = absolute_or_relative(graph, urls.MEETINGS_ICS, urls.meeting_path(meeting.id))
-        events.append(kept.get(("ics", meeting, names, accounts, url),
-                               lambda: _event(meeting, names, accounts, url)))  # noqa: B023
-    return head + b"".join(events) + b"END:VCALENDAR" + end
+        events.append((meeting, names, accounts, url))
+    return events
+
+
+def meetings_calendar(title: str, events: list[CalendarEvent], keys: list[str], fragments: Fragments) -> bytes:
+    """meetings.ics: one all-day event per dated meeting, oldest first.
+
+    The calendar's own lines, then each event's text (unchanged events from `fragments`)."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", title)
+    head, end = bytes(calendar.to_ical()).rsplit(b"END:VCALENDAR", 1)
+    pieces = [fragments.get(key, partial(_event, *event)) for event, key in zip(events, keys, strict=True)]
+    return head + b"".join(pieces) + b"END:VCALENDAR" + end
 
 
 def _event(meeting: Meeting, names: list[str], accounts: list[str], url: str) -> bytes:

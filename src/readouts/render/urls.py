@@ -92,7 +92,31 @@ FEED = "feed.xml"
 TOPIC_FEED = "topics/{topic_id}.xml"
 """A main topic's feed beside its page: TOPIC_FEED.format(topic_id=...)."""
 SITEMAP = "sitemap.xml"
+"""A sitemap index (sitemaps.org) listing the parts below, which list the pages."""
+
+
+def sitemap_part_path(name: str) -> str:
+    """A part of the sitemap, beside sitemap.xml at the site's root: the protocol lets a sitemap
+    list only addresses under its own folder, and the pages are in many."""
+    return f"sitemap-{name}.xml"
+
+
+def sitemap_year_path(year: int | None) -> str:
+    """The part listing a year's pages: sitemap-2019.xml, and sitemap-undated.xml."""
+    return sitemap_part_path(_year_name(year))
+
+
+SITEMAP_SITE = sitemap_part_path("site")
+"""The part listing every page that belongs to no year: overviews, indexes, the site's own pages."""
 READOUTS_JSON = "readouts.json"
+"""The site's settings and the list of the files below, where the readouts are."""
+
+
+def readouts_year_path(year: int | None) -> str:
+    """The records of one year's readouts: data/readouts-2019.json, data/readouts-undated.json."""
+    return f"data/readouts-{_year_name(year)}.json"
+
+
 READOUTS_CSV = "readouts.csv"
 MEETINGS_ICS = "meetings.ics"
 

@@ -27,7 +27,7 @@ from readouts.render import context as ctx
 from readouts.render import listings, urls
 from readouts.render.depends import Dependencies, digest
 from readouts.render.env import THEME, make_env
-from readouts.render.exports import export_paths, write_exports
+from readouts.render.exports import Fragments, export_files, write_export
 from readouts.render.mentions import Linker
 from readouts.render.search import (
     FieldCounts,
@@ -276,17 +276,16 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
     if not keep(urls.SEARCH_INDEX, digest([(year, len(ids), year_files[year]) for year, ids in years.items()])):
         write_search_index(graph, out, year_files)
         report.written += 1
-    # The exports read every readout: made again when anything changed.
-    # The sitemap lists the site's own static pages too.
-    data_files = export_paths(graph)
-    data_fingerprint = digest((depends.everything, depends.static))
-    if all(reusable(path, data_fingerprint) for path in data_files):
-        for path in data_files:
-            keep(path, data_fingerprint)
-    else:
-        for path in data_files:
-            report.manifest[path] = data_fingerprint
-        report.written += write_exports(graph, out, list(report.manifest), fragments)
+    # The exports: each file has a fingerprint of exactly what it is made from (exports.py), so a
+    # new readout rewrites its year's data file and sitemap part, the indexes that count them,
+    # the CSV, the calendar and the feeds it enters, and keeps every other year's files. The
+    # sitemap lists the site's own static pages too.
+    pieces = Fragments(fragments)
+    for export in export_files(graph, list(report.manifest), pieces):
+        if not keep(export.path, export.fingerprint):
+            write_export(out, export)
+            report.written += 1
+    pieces.forget_unused()
     return report
 
 
