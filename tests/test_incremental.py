@@ -495,3 +495,19 @@ def test_a_new_readout_rewrites_its_years_data_file_and_sitemap_part_and_no_othe
     build_site(root)
     assert not (site / "data" / "readouts-2021.json").exists() and not (site / "sitemap-2021.xml").exists()
     assert _tree(site) == _clean_build(root, tmp_path)
+
+
+def test_templates_kept_compiled_between_builds_follow_every_edit(tmp_path: Path) -> None:
+    """Compiled templates are kept in the cache; an edit of a site's template, even one that
+    keeps its size, is what the next build renders with."""
+    root = _settled_site(tmp_path)
+    assert any((root / ".readouts-cache" / "templates").iterdir()), "no compiled template was kept"
+    template = root / "templates" / "readout_item.html"
+    template.parent.mkdir(exist_ok=True)
+    for mark in ("first-mark", "other-mark"):  # the same length: only the bytes differ
+        template.write_text(f'<a class="{mark}" href="{{{{ readout.href }}}}">{{{{ readout.title }}}}</a>\n',
+                            encoding="utf-8")
+        _settle(root)
+        build_site(root)
+        assert f'class="{mark}"' in (root / "site" / "timeline.html").read_text(encoding="utf-8")
+    assert _tree(root / "site") == _clean_build(root, tmp_path)

@@ -9,8 +9,12 @@ import jinja2
 THEME = Path(__file__).resolve().parent.parent / "theme"
 
 
-def make_env(site_templates: Path | None) -> jinja2.Environment:
-    """StrictUndefined, so a misspelt variable fails the build; autoescape everything."""
+def make_env(site_templates: Path | None, compiled: Path | None = None) -> jinja2.Environment:
+    """StrictUndefined, so a misspelt variable fails the build; autoescape everything.
+
+    `compiled` is a folder to keep the templates compiled to Python in between builds (Jinja's
+    bytecode cache, keyed by each template's source): compiling the theme's templates took a
+    build that rewrites a handful of pages a fifth of a second."""
     loaders: list[jinja2.BaseLoader] = []
     if site_templates is not None and site_templates.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(site_templates)))
@@ -22,6 +26,7 @@ def make_env(site_templates: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(compiled),
     )
     env.filters["number"] = number
     return env
@@ -30,3 +35,13 @@ def make_env(site_templates: Path | None) -> jinja2.Environment:
 def number(value: int) -> str:
     """A count as a reader reads it: 9997 → "9,997" (years are not counts, and stay 2019)."""
     return f"{value:,}"
+
+
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a cache only saves time: without a folder for it, templates compile
+    return jinja2.FileSystemBytecodeCache(str(folder))

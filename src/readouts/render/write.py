@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 
 from readouts import parallel
+from readouts.cache import CACHE_DIR
 from readouts.errors import ReadoutsError
 from readouts.model import SiteGraph
 from readouts.parallel import map_in_workers
@@ -328,7 +329,7 @@ def render_pages(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root
     """Render and write pages, on every core when there are many. Returns pages written."""
     workers = parallel.workers()
     if len(work) < PARALLEL_FROM or not parallel.can_fork():
-        env = make_env(root / "templates")
+        env = make_env(root / "templates", root / CACHE_DIR / "templates")
         for done, (path, template, build) in enumerate(work, start=1):
             _write_page(env, out, path, template, build)
             if progress and done % 50 == 0:
@@ -353,7 +354,7 @@ def render_pages(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root
 
 def _render_share(args: tuple[Path, Path, int, int]) -> int:
     root, out, start, step = args
-    env = make_env(root / "templates")
+    env = make_env(root / "templates", root / CACHE_DIR / "templates")
     share = _WORK[start::step]
     for path, template, build in share:
         _write_page(env, out, path, template, build)
