@@ -146,16 +146,19 @@ def test_a_build_killed_while_patching_the_site_is_finished_by_the_next(
     real_replace = os.replace
     moved = 0
 
+    class Killed(BaseException):
+        """Stands for SIGKILL: nothing of the build runs after it."""
+
     def replace_then_die(source: str, target: str) -> None:
         nonlocal moved
         if str(target).startswith(str(root / "site") + os.sep):
             moved += 1
             if moved == 5:
-                raise KeyboardInterrupt  # as a kill would stop it, before the rest are moved
+                raise Killed  # before the rest are moved
         real_replace(source, target)
 
     monkeypatch.setattr(readouts.publish.os, "replace", replace_then_die)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(Killed):
         build_site(root)
     monkeypatch.undo()
     assert _tree(root / "site") not in (old,), "the kill came before the journal was written"
@@ -167,3 +170,61 @@ def test_a_build_killed_while_patching_the_site_is_finished_by_the_next(
     assert _tree(root / "site") == _tree(clean / "site")
     assert not (root / "site" / "readouts" / "2018-01-01-other-readout-0.html").exists()
     assert not [p.name for p in root.iterdir() if p.name.startswith(".site.")]
+
+
+def test_ctrl_c_after_the_commit_finishes_moving_the_new_site_in(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C is not a kill: once the journal is committed the build finishes the moves before
+    it stops, so the site is never left mixed by it."""
+    import readouts.publish
+
+    root = copy_demo_site(tmp_path, with_readouts=False)
+    _write_readouts(root, 12, "First title")
+    build_site(root)
+    _write_readouts(root, 12, "Second title")
+    real_replace = os.replace
+    interrupted = False
+
+    def replace_once_interrupted(source: str, target: str) -> None:
+        nonlocal interrupted
+        if str(target).startswith(str(root / "site") + os.sep) and not interrupted:
+            interrupted = True
+            raise KeyboardInterrupt
+        real_replace(source, target)
+
+    monkeypatch.setattr(readouts.publish.os, "replace", replace_once_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(root)
+    monkeypatch.undo()
+    assert interrupted and not (root / ".site.journal").exists()
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("site", ".readouts-*", ".site*"))
+    build_site(clean)
+    assert _tree(root / "site") == _tree(clean / "site")
+
+
+def test_a_site_that_cannot_be_patched_gets_a_message_and_the_next_build_finishes_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import readouts.publish
+    from readouts.errors import ReadoutsError
+
+    root = copy_demo_site(tmp_path, with_readouts=False)
+    _write_readouts(root, 12, "First title")
+    build_site(root)
+    _write_readouts(root, 12, "Second title")
+    real_replace = os.replace
+
+    def disk_full(source: str, target: str) -> None:
+        if str(target).startswith(str(root / "site") + os.sep):
+            raise OSError(28, "No space left on device", target)
+        real_replace(source, target)
+
+    monkeypatch.setattr(readouts.publish.os, "replace", disk_full)
+    with pytest.raises(ReadoutsError, match="could not put the new site in place: No space left on device"):
+        build_site(root)
+    monkeypatch.undo()
+    assert (root / ".site.journal").exists()
+    build_site(root)
+    page = root / "site" / "readouts" / "2018-01-01-other-readout-0.html"
+    assert "Second title" in page.read_text(encoding="utf-8")
+    assert not (root / ".site.journal").exists()

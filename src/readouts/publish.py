@@ -100,7 +100,11 @@ def patch(staging: Path, output: Path, removed: list[str], last: str) -> None:
     temporary.write_text(json.dumps({"staging": staging.name, "files": files, "removed": sorted(removed)}),
                          encoding="utf-8")
     os.replace(temporary, journal)  # the commit: from here on the new site is the one that counts
-    _play(journal)
+    try:
+        _play(journal)
+    except KeyboardInterrupt:
+        _play(journal)  # Ctrl-C after the commit: finish the few moves left, then stop
+        raise
 
 
 def files_under(folder: Path) -> list[str]:
@@ -114,7 +118,18 @@ def files_under(folder: Path) -> list[str]:
 
 def _play(journal: Path) -> None:
     """Carry out a journal: idempotent, so a journal played halfway before a kill can be played
-    again from the start."""
+    again from the start. A file that cannot be moved or removed (a full disk, permissions) stops
+    it with a message; the journal stays for the next build to finish."""
+    try:
+        _play_entries(journal)
+    except OSError as error:
+        raise ReadoutsError(f"could not put the new site in place: {error.strerror or error}",
+                            error.filename and os.fsdecode(error.filename),
+                            hint="free some space or fix the folder's permissions; the next build "
+                                 "finishes the job") from None
+
+
+def _play_entries(journal: Path) -> None:
     import json
 
     output = journal.parent / journal.name[1:-len(".journal")]
