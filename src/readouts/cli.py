@@ -152,7 +152,8 @@ def _run(argv: list[str] | None) -> int:
         _error(error)
         return 1
     except KeyboardInterrupt:
-        print("interrupted; the site is whole: the previous one, or the new one if it was already going in", file=sys.stderr)
+        print("interrupted; the site is whole: the previous one, or the new one if it was already going in",
+              file=sys.stderr)
         return 130
     return 0
 
