@@ -500,8 +500,12 @@ def test_a_new_readout_rewrites_its_years_data_file_and_sitemap_part_and_no_othe
 def test_templates_kept_compiled_between_builds_follow_every_edit(tmp_path: Path) -> None:
     """Compiled templates are kept in the cache; an edit of a site's template, even one that
     keeps its size, is what the next build renders with."""
+    from readouts.cache import code_digest
+
     root = _settled_site(tmp_path)
-    assert any((root / ".readouts-cache" / "templates").iterdir()), "no compiled template was kept"
+    compiled = root / ".readouts-cache" / "templates"
+    assert any((compiled / code_digest()).iterdir()), "no compiled template was kept"
+    (compiled / "other-code").mkdir()  # as another version of readouts would have left
     template = root / "templates" / "readout_item.html"
     template.parent.mkdir(exist_ok=True)
     for mark in ("first-mark", "other-mark"):  # the same length: only the bytes differ
@@ -510,4 +514,6 @@ def test_templates_kept_compiled_between_builds_follow_every_edit(tmp_path: Path
         _settle(root)
         build_site(root)
         assert f'class="{mark}"' in (root / "site" / "timeline.html").read_text(encoding="utf-8")
+    # Named by the code: another version of readouts may compile the same source differently.
+    assert [p.name for p in compiled.iterdir()] == [code_digest()]
     assert _tree(root / "site") == _clean_build(root, tmp_path)

@@ -103,3 +103,50 @@ def test_front_matter_reads_the_same_with_or_without_other_special_characters(te
             return error.message
 
     assert verdict(text) == verdict(text + "note: Q&A\n")
+
+
+def test_a_static_file_that_becomes_a_folder_and_back_is_published_each_time(tmp_path: Path) -> None:
+    """The site is patched file by file: a file of the old site where the new one has a folder
+    (or the other way round) must give way, not stop every build from then on."""
+    import shutil
+
+    root = _settled_site(tmp_path)
+    static = root / "static"
+    static.mkdir(exist_ok=True)
+    (static / "fonts").write_text("a file first\n", encoding="utf-8")
+    for step in ("folder", "file"):
+        _settle(root)
+        build_site(root)
+        if step == "folder":
+            (static / "fonts").unlink()
+            (static / "fonts").mkdir()
+            (static / "fonts" / "serif.txt").write_text("then a folder\n", encoding="utf-8")
+        else:
+            shutil.rmtree(static / "fonts")
+            (static / "fonts").write_text("a file again\n", encoding="utf-8")
+        _settle(root)
+        build_site(root)
+        assert _tree(root / "site") == _clean_build(root, tmp_path), f"after the static file became a {step}"
+    assert not (root / ".site.journal").exists()
+
+
+def test_a_journal_whose_files_were_removed_makes_the_next_build_a_whole_one(tmp_path: Path) -> None:
+    """If the files a committed journal names are gone, what was moved is new and the rest is
+    old: the next build must not trust that site."""
+    import json
+    import shutil
+
+    root = _settled_site(tmp_path)
+    staging = root / ".site.new-1"
+    (staging / "readouts").mkdir(parents=True)
+    page = next((root / "site" / "readouts").glob("*.html"))
+    (staging / "readouts" / page.name).write_text("half of a newer site\n", encoding="utf-8")
+    journal = root / ".site.journal"
+    journal.write_text(json.dumps({"staging": staging.name, "marker": ".readouts-site",
+                                   "files": [f"readouts/{page.name}"], "removed": []}), encoding="utf-8")
+    os.replace(staging / "readouts" / page.name, page)  # moved before a kill
+    shutil.rmtree(staging)  # and the rest removed by hand
+    _settle(root)
+    build_site(root)
+    assert not journal.exists()
+    assert _tree(root / "site") == _clean_build(root, tmp_path)

@@ -1,8 +1,8 @@
 """Build: import what is new → load → link → render aside → put it in place of site/.
 
 Each build leaves a cache for the next (cache.py): readouts whose files did not change are not
-parsed again, and pages whose inputs did not change are linked from the previous site rather
-than rendered again.
+parsed again, and pages whose inputs did not change are kept from the previous site rather than
+rendered again.
 
 What changed is written aside and goes into site/ only when complete (publish.py), so a failed,
 interrupted or killed build leaves the previous site as it was.
@@ -103,7 +103,10 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
                 else:
                     publish(staging, output)
             except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
+                # Once the journal is committed its files are the new site: they stay for the
+                # next build to move in.
+                if not journal_path(output).exists():
+                    shutil.rmtree(staging, ignore_errors=True)
                 raise
             cache.pages = written.manifest
             cache.save(root)

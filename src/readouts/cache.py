@@ -159,7 +159,7 @@ def _write_atomic(path: Path, value: object) -> None:
 _STAMP = "stamp.json"
 INPUT_FOLDERS = ("content", "templates", "static")
 """What a build reads besides site.yaml and readouts' own code (the output folder is not read)."""
-_RACY_NS = 2_000_000_000
+RACY_NS = 2_000_000_000
 """A file modified this close before the scan may change again within the same timestamp tick
 without its size or time changing: it is never taken as unchanged."""
 
@@ -256,7 +256,7 @@ class Stamp:
               readouts: int, warnings: tuple[str, ...], site_folders: dict[str, list[int]]) -> Stamp:
         """A stamp of `inputs` as scanned at `scanned_at_ns`; files modified just before the
         scan are recorded as unknown, so the next build looks at them again."""
-        settled = {path: (value if scanned_at_ns - value[1] > _RACY_NS else _UNKNOWN)
+        settled = {path: (value if scanned_at_ns - value[1] > RACY_NS else _UNKNOWN)
                    for path, value in inputs.items()}
         return cls(code_digest(), settled, output, marker, files, readouts, warnings, site_folders)
 

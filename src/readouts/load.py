@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from readouts.blocks import parse_blocks
+from readouts.cache import RACY_NS
 from readouts.config import load_config
 from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.model import (
@@ -116,11 +117,6 @@ def load_corpus(root: Path, cache: dict[str, CachedReadout] | None = None) -> Co
         raise ReadoutsErrors(errors)
     return Corpus(config=config, readouts=tuple(sorted(readouts, key=lambda r: r.id)),
                   topics=tuple(topics), people=tuple(people), terms=tuple(terms))
-
-
-RACY_NS = 2_000_000_000
-"""A file changed less than this before it was looked at may change again within the same tick
-of the file system's clock, unseen by size and times: its bytes are read, not trusted."""
 
 
 def _markdown_names(folder: str) -> list[str]:

@@ -82,23 +82,26 @@ def publish(staging: Path, output: Path) -> None:
 
 
 def journal_path(output: Path) -> Path:
+    """Where a build that patches `output` commits the list of what it changes (patch)."""
     return output.parent / f".{output.name}.journal"
 
 
-def patch(staging: Path, output: Path, removed: list[str], last: str) -> None:
-    """Move every file of `staging` into `output` and delete the `removed` paths, `last` (the
-    marker naming the new site) after all the others; journaled, so a kill cannot leave it half
+def patch(staging: Path, output: Path, removed: list[str], marker: str) -> None:
+    """Move every file of `staging` into `output` and delete the `removed` paths, `marker` (the
+    file naming the new site) after all the others; journaled, so a kill cannot leave it half
     done for longer than until the next build."""
     import json
 
     files = sorted(files_under(staging))
-    if last in files:
-        files.remove(last)
-        files.append(last)
+    if marker in files:
+        files.remove(marker)
+        files.append(marker)
     journal = journal_path(output)
     temporary = journal.with_name(journal.name + ".tmp")
-    temporary.write_text(json.dumps({"staging": staging.name, "files": files, "removed": sorted(removed)}),
-                         encoding="utf-8")
+    with open(temporary, "w", encoding="utf-8") as stream:
+        json.dump({"staging": staging.name, "marker": marker, "files": files, "removed": sorted(removed)}, stream)
+        stream.flush()
+        os.fsync(stream.fileno())  # a journal that loses its text in a power cut commits nothing
     os.replace(temporary, journal)  # the commit: from here on the new site is the one that counts
     try:
         _play(journal)
@@ -119,14 +122,18 @@ def files_under(folder: Path) -> list[str]:
 def _play(journal: Path) -> None:
     """Carry out a journal: idempotent, so a journal played halfway before a kill can be played
     again from the start. A file that cannot be moved or removed (a full disk, permissions) stops
-    it with a message; the journal stays for the next build to finish."""
+    it with a message, and the journal and the files still to move stay for the next build."""
     try:
         _play_entries(journal)
     except OSError as error:
         raise ReadoutsError(f"could not put the new site in place: {error.strerror or error}",
                             error.filename and os.fsdecode(error.filename),
-                            hint="free some space or fix the folder's permissions; the next build "
-                                 "finishes the job") from None
+                            hint="free some space or fix the folder's permissions, and build again") from None
+
+
+UNFINISHED = "built by readouts; a build was cut short here, and the next one builds it whole\nmanifest unfinished\n"
+"""The marker of a site whose journal could not be played to its end: it names no manifest, so
+the next build trusts no file of it and makes the whole site anew."""
 
 
 def _play_entries(journal: Path) -> None:
@@ -136,9 +143,15 @@ def _play_entries(journal: Path) -> None:
     try:
         entries = json.loads(journal.read_text(encoding="utf-8"))
         staging = journal.parent / entries["staging"]
-        files, removed = list(entries["files"]), list(entries["removed"])
+        marker, files, removed = str(entries["marker"]), list(entries["files"]), list(entries["removed"])
     except (OSError, ValueError, KeyError, TypeError):
         journal.unlink(missing_ok=True)  # not a journal this code wrote: nothing was committed by it
+        return
+    if not staging.is_dir():
+        # The files to move are gone (removed by hand): what was moved is new and the rest old,
+        # so the site must not be trusted by the next build.
+        (output / marker).write_text(UNFINISHED, encoding="utf-8")
+        journal.unlink()
         return
     made: set[str] = set()
     for path in files:
@@ -147,13 +160,17 @@ def _play_entries(journal: Path) -> None:
             continue  # moved before the kill
         folder = os.path.dirname(target)
         if folder not in made:
-            os.makedirs(folder, exist_ok=True)
+            _make_folder(folder, os.fspath(output))
             made.add(folder)
+        if os.path.isdir(target) and not os.path.islink(target):
+            shutil.rmtree(target)  # a folder of the old site where the new one has a file
         os.replace(source, target)
     emptied: set[str] = set()
     for path in removed:
         target = os.path.join(output, path)
-        with contextlib.suppress(FileNotFoundError):
+        if os.path.isdir(target) and not os.path.islink(target):
+            continue  # the new site made a folder where the old one had this file
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # gone, or its folder became a file
             os.unlink(target)
         emptied.add(os.path.dirname(target))
     # A folder the removed files leave empty goes too: a clean build would not make it.
@@ -166,6 +183,23 @@ def _play_entries(journal: Path) -> None:
             folder = os.path.dirname(folder)
     journal.unlink()
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def _make_folder(folder: str, output: str) -> None:
+    """Make a folder of the site, removing a file of the old site that stands in its way (a
+    static file that became a folder of static files)."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+        return
+    except (FileExistsError, NotADirectoryError):
+        pass
+    path = folder
+    while path != output and path.startswith(output + os.sep):
+        if os.path.lexists(path) and not os.path.isdir(path):
+            os.unlink(path)
+            break
+        path = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
 
 
 def recover(output: Path) -> None:

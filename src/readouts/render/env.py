@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
 
@@ -37,11 +40,28 @@ def number(value: int) -> str:
     return f"{value:,}"
 
 
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, that lets a build go on when it cannot write there
+    (a cache folder made by another user): a template not kept is compiled again next time."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    """Compiled templates in a folder named by the code's digest: another version of readouts
+    may compile the same source differently (Jinja keys them by source alone)."""
     if folder is None:
         return None
+    from readouts.cache import code_digest
+
+    current = folder / code_digest()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        current.mkdir(parents=True, exist_ok=True)
+        for other in folder.iterdir():
+            if other != current and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
     except OSError:
         return None  # a cache only saves time: without a folder for it, templates compile
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _QuietBytecodeCache(str(current))
