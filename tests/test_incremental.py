@@ -176,10 +176,17 @@ def test_a_deleted_site_is_built_again(tmp_path: Path) -> None:
     assert _tree(root / "site") == _clean_build(root, tmp_path)
 
 
-def test_a_body_edit_rewrites_only_the_pages_that_show_it(built_demo: Path, tmp_path: Path) -> None:
+def _built_copy(built_demo: Path, tmp_path: Path) -> Path:
+    """A copy of the built demo site, built once more: the copy's cache is keyed by the old
+    paths, and that build refreshes it."""
     root = tmp_path / "copy"
     shutil.copytree(built_demo, root)
-    build_site(root)  # the copy's cache is keyed by the old paths: this build refreshes it
+    build_site(root)
+    return root
+
+
+def test_a_body_edit_rewrites_only_the_pages_that_show_it(built_demo: Path, tmp_path: Path) -> None:
+    root = _built_copy(built_demo, tmp_path)
     untouched = root / "site" / "readouts" / f"{OTHER}.html"
     inode = untouched.stat().st_ino
     _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")
@@ -190,9 +197,7 @@ def test_a_body_edit_rewrites_only_the_pages_that_show_it(built_demo: Path, tmp_
 
 
 def test_a_build_with_nothing_changed_writes_no_page(built_demo: Path, tmp_path: Path) -> None:
-    root = tmp_path / "copy"
-    shutil.copytree(built_demo, root)
-    build_site(root)
+    root = _built_copy(built_demo, tmp_path)
     report = build_site(root)
     pages = [p for p in (root / "site").rglob("*.html")]
     assert report.unchanged >= len(pages)
@@ -217,9 +222,7 @@ def test_a_damaged_cache_is_ignored(built_demo: Path, tmp_path: Path, damage: st
 
 
 def test_a_small_change_rewrites_a_small_part_of_the_cache(built_demo: Path, tmp_path: Path) -> None:
-    root = tmp_path / "copy"
-    shutil.copytree(built_demo, root)
-    build_site(root)
+    root = _built_copy(built_demo, tmp_path)
     before = {p.name: p.stat().st_mtime_ns for p in (root / ".readouts-cache").glob("*.pickle")}
     _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")
     build_site(root)
@@ -257,9 +260,7 @@ def _search_files(site: Path) -> dict[str, int]:
 
 
 def test_a_new_or_edited_readout_rewrites_only_its_years_search_files(built_demo: Path, tmp_path: Path) -> None:
-    root = tmp_path / "copy"
-    shutil.copytree(built_demo, root)
-    build_site(root)
+    root = _built_copy(built_demo, tmp_path)
     site = root / "site"
     before = _search_files(site)
     assert {path.split("/")[1] for path in before} == {"index.js", "text", "2012", "2017", "2019", "undated"}
@@ -302,9 +303,7 @@ def _long_site(root: Path) -> tuple[list[str], list[str]]:
 
 def test_a_new_readout_rewrites_its_years_pages_and_the_overviews_of_what_it_touches(
         built_demo: Path, tmp_path: Path) -> None:
-    root = tmp_path / "copy"
-    shutil.copytree(built_demo, root)
-    build_site(root)
+    root = _built_copy(built_demo, tmp_path)
     site = root / "site"
     before = _inodes(site)
     _hand_written(root, "2019-03-01", 1)
@@ -358,9 +357,7 @@ def _rewritten_listings(before: dict[str, int], after: dict[str, int]) -> set[st
 
 def test_a_new_readout_rewrites_its_years_timeline_and_meetings_pages_and_the_overviews(
         built_demo: Path, tmp_path: Path) -> None:
-    root = tmp_path / "copy"
-    shutil.copytree(built_demo, root)
-    build_site(root)
+    root = _built_copy(built_demo, tmp_path)
     site = root / "site"
     before = _inodes(site)
     assert {"timeline/2012.html", "timeline/2017.html", "timeline/2019.html", "timeline/undated.html",
@@ -457,9 +454,7 @@ def _rewritten_exports(before: dict[str, tuple[int, int]], after: dict[str, tupl
 
 def test_a_new_readout_rewrites_its_years_data_file_and_sitemap_part_and_no_other_years(
         built_demo: Path, tmp_path: Path) -> None:
-    root = tmp_path / "copy"
-    shutil.copytree(built_demo, root)
-    build_site(root)
+    root = _built_copy(built_demo, tmp_path)
     site = root / "site"
     before = _export_files(site)
     assert {"data/readouts-2012.json", "data/readouts-2017.json", "data/readouts-2019.json",

@@ -83,11 +83,11 @@ def load_corpus(root: Path, cache: dict[str, CachedReadout] | None = None) -> Co
     looked_at = time.time_ns()
     signatures: dict[str, tuple[object, ...] | None] = {}
     # Plain strings, not Paths: this runs for every readout on every build.
-    folder, records = os.fspath(content / "readouts"), os.fspath(content / "provenance")
+    folder = os.fspath(content / "readouts")
     for name in _markdown_names(folder):
         key = os.path.join(folder, name)
         seen.add(key)
-        record_key = os.path.join(records, name[:-3] + ".json")
+        record_key = _record_file(key)
         signature = signatures[key] = _signature(key, record_key, looked_at)
         known = cache.get(key) if cache is not None else None
         if known is not None and signature is not None and known[2] == signature:
@@ -295,8 +295,14 @@ def readout_digest(raw: bytes, record: bytes | None) -> str:
     return digest.hexdigest()
 
 
+def _record_file(md_file: str) -> str:
+    """content/readouts/<id>.md → content/provenance/<id>.json, as plain strings (per readout)."""
+    folder, name = os.path.split(md_file)
+    return os.path.join(os.path.dirname(folder), "provenance", os.path.splitext(name)[0] + ".json")
+
+
 def _record_path(md_path: Path) -> Path:
-    return md_path.parent.parent / "provenance" / f"{md_path.stem}.json"
+    return Path(_record_file(os.fspath(md_path)))
 
 
 def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = None) -> Readout:

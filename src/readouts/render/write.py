@@ -74,57 +74,65 @@ class GroupMemo:
         return entry[1]
 
 
-def _topic_page(graph: SiteGraph, topic_id: str, part: Any) -> dict[str, Any]:
-    listing = listings.topic_listing(graph, topic_id)
-    return ctx.topic_context(graph, listing) if part == OVERVIEW else ctx.topic_year_context(graph, listing, part)
+@dataclass(frozen=True, slots=True)
+class _GroupPages:
+    """How a topic's or a person's pages are made: the same shape, an overview and a page a year."""
+
+    listing: Callable[[SiteGraph, str], Any]
+    path: Callable[[str], str]
+    template: str
+    context: Callable[..., dict[str, Any]]
+    fingerprint: Callable[[Dependencies, Any], str]
+    year_path: Callable[[str, Any], str]
+    year_template: str
+    year_context: Callable[..., dict[str, Any]]
+    year_fingerprint: Callable[[Dependencies, Any, Any], str]
 
 
-def _person_page(graph: SiteGraph, person_id: str, part: Any) -> dict[str, Any]:
-    listing = listings.person_listing(graph, person_id)
-    return ctx.person_context(graph, listing) if part == OVERVIEW else ctx.person_year_context(graph, listing, part)
+def _group_pages_of(kind: str) -> _GroupPages:
+    # Looked up at each call, not bound once: the listing functions are the module's as it is now.
+    if kind == "topic":
+        return _GroupPages(listings.topic_listing, urls.topic_path, "topic.html", ctx.topic_context,
+                           Dependencies.topic, urls.topic_year_path, "topic_year.html", ctx.topic_year_context,
+                           Dependencies.topic_year)
+    return _GroupPages(listings.person_listing, urls.person_path, "person.html", ctx.person_context,
+                       Dependencies.person, urls.person_year_path, "person_year.html", ctx.person_year_context,
+                       Dependencies.person_year)
 
 
-def _group_pages(graph: SiteGraph, depends: Dependencies, memo: GroupMemo | None, kind: str, owner: str,
+def _group_page(graph: SiteGraph, kind: str, owner: str, part: Any) -> dict[str, Any]:
+    """The context of one kept page of a topic or person, listed anew (GroupMemo.kept)."""
+    made = _group_pages_of(kind)
+    listing = made.listing(graph, owner)
+    return made.context(graph, listing) if part == OVERVIEW else made.year_context(graph, listing, part)
+
+
+def _group_pages(graph: SiteGraph, depends: Dependencies, memo: GroupMemo, kind: str, owner: str,
                  members: tuple[str, ...]) -> Iterator[Page]:
     """A topic's or person's overview and year pages: from the memo when nothing they read
     changed, else listed and fingerprinted anew (and remembered)."""
-    key = depends.group_key(members) if memo is not None else ()
-    kept = memo.kept((kind, owner), key) if memo is not None else None
-    if kept is not None:
-        # Rendered only if its file went missing from the site after reusable() looked.
-        page_of = _topic_page if kind == "topic" else _person_page
-        for path, template, part, fingerprint in kept:
-            yield path, template, partial(page_of, graph, owner, part), fingerprint
-        return
-    made: list[Page] = []
-    parts: list[Any] = []
-    if kind == "topic":
-        topic_listing = listings.topic_listing(graph, owner)
-        made.append((urls.topic_path(owner), "topic.html", partial(ctx.topic_context, graph, topic_listing),
-                     depends.topic(topic_listing)))
-        parts.append(OVERVIEW)
-        for topic_year in topic_listing.years:
-            made.append((urls.topic_year_path(owner, topic_year.year), "topic_year.html",
-                         partial(ctx.topic_year_context, graph, topic_listing, topic_year.year),
-                         depends.topic_year(topic_listing, topic_year)))
-            parts.append(topic_year.year)
-    else:
-        person_listing = listings.person_listing(graph, owner)
-        made.append((urls.person_path(owner), "person.html", partial(ctx.person_context, graph, person_listing),
-                     depends.person(person_listing)))
-        parts.append(OVERVIEW)
-        for person_year in person_listing.years:
-            made.append((urls.person_year_path(owner, person_year.year), "person_year.html",
-                         partial(ctx.person_year_context, graph, person_listing, person_year.year),
-                         depends.person_year(person_listing, person_year)))
-            parts.append(person_year.year)
-    if memo is not None:
+    key = depends.group_key(members)
+    kept = memo.kept((kind, owner), key)
+    if kept is None:
+        made = _group_pages_of(kind)
+        listing = made.listing(graph, owner)
+        pages_made: list[tuple[Page, Any]] = [
+            ((made.path(owner), made.template, partial(made.context, graph, listing),
+              made.fingerprint(depends, listing)), OVERVIEW)]
+        pages_made.extend(((made.year_path(owner, part.year), made.year_template,
+                            partial(made.year_context, graph, listing, part.year),
+                            made.year_fingerprint(depends, listing, part)), part.year) for part in listing.years)
         memo.now[(kind, owner)] = (key, [(path, template, part, fingerprint)
-                                         for (path, template, _, fingerprint), part in zip(made, parts, strict=True)])
-    yield from made
+                                         for (path, template, _, fingerprint), part in pages_made])
+        for page, _ in pages_made:
+            yield page
+        return
+    # Rendered only if its file went missing from the site after reusable() looked.
+    for path, template, part, fingerprint in kept:
+        yield path, template, partial(_group_page, graph, kind, owner, part), fingerprint
 
 
-def pages(graph: SiteGraph, depends: Dependencies, memo: GroupMemo | None = None) -> Iterator[Page]:
+def pages(graph: SiteGraph, depends: Dependencies, memo: GroupMemo) -> Iterator[Page]:
     """Every HTML page of the site, with the template and context that make it."""
     for path, template, builder in (
         (urls.INDEX, "index.html", ctx.index_context),
