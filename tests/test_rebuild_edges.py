@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,6 +37,83 @@ def test_a_file_deleted_from_the_built_site_comes_back(tmp_path: Path) -> None:
     page.unlink()
     report = build_site(root)
     assert report.imports is not None and page.is_file()
+
+
+def test_a_file_deleted_from_the_built_site_comes_back_with_an_edit(tmp_path: Path) -> None:
+    """The folder the file was in changed: the build looks at each kept file again."""
+    root = _settled_site(tmp_path)
+    page = root / "site" / "readouts" / f"{MOFA}.html"
+    page.unlink()
+    _edit(_readout(root, MOFA), "garbage disposal", "garbage removals")
+    _settle(root)
+    build_site(root)
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_an_untouched_site_is_not_looked_at_file_by_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 10,000 readouts a site has 45,000 files: when no folder of it changed since the last
+    build published it, every file that build made is there, and the next one trusts that."""
+    root = _settled_site(tmp_path)
+    looked: list[str] = []
+    real_isfile = os.path.isfile
+
+    def isfile(path: str | os.PathLike[str]) -> bool:
+        looked.append(os.fspath(path))
+        return real_isfile(path)
+
+    monkeypatch.setattr(os.path, "isfile", isfile)
+    _edit(_readout(root, MOFA), "garbage disposal", "garbage removals")
+    _settle(root)
+    report = build_site(root)
+    assert report.unchanged > 100
+    assert not [path for path in looked if path.startswith(os.fspath(root / "site"))]
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_sources_and_import_records_unchanged_since_the_last_build_are_not_read_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An imported site has a source and an import record per readout: a rebuild after one edit
+    must not read them all to learn that they need no import."""
+    root = _settled_site(tmp_path)
+    # Change times cannot be set back: pretend the files were looked at a minute later.
+    monkeypatch.setattr("readouts.cache.RACY_NS", -120 * 10**9)
+    monkeypatch.setattr("readouts.load.RACY_NS", -120 * 10**9)
+    _edit(_readout(root, MOFA), "garbage disposal", "garbage removals")
+    build_site(root)
+    read: list[str] = []
+    real_open, real_read_bytes, real_read_text = open, Path.read_bytes, Path.read_text
+
+    def opening(file: Any, *args: Any, **kwargs: Any) -> Any:
+        read.append(os.fspath(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("readouts.cache.open", opening, raising=False)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (read.append(str(self)), real_read_bytes(self))[1])
+    monkeypatch.setattr(Path, "read_text",
+                        lambda self, *a, **k: (read.append(str(self)), real_read_text(self, *a, **k))[1])
+    _edit(_readout(root, MOFA), "garbage removals", "garbage disposal")
+    build_site(root)
+    content = root / "content"
+    # The edited readout is read again, with its import record; no source is.
+    assert [p for p in read if p.startswith(str(content / "sources"))] == []
+    records = {p for p in read if p.startswith(str(content / "provenance"))}
+    assert records == {str(content / "provenance" / f"{MOFA}.json")}
+    assert {p for p in read if p.startswith(str(content / "readouts"))} == {str(_readout(root, MOFA))}
+    monkeypatch.undo()
+    _settle(root)
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_a_source_changed_since_the_last_build_is_imported_again(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _settled_site(tmp_path)
+    monkeypatch.setattr("readouts.cache.RACY_NS", -120 * 10**9)
+    build_site(root)  # every digest kept
+    source = next((root / "content" / "sources").glob("000_*.txt"))
+    _edit(source, "garbage disposal", "garbage removals")
+    report = build_site(root)
+    assert report.imports is not None and len(report.imports.imported) == 1
+    assert "garbage removals" in (root / "site" / "sources" / source.name).read_text(encoding="utf-8")
 
 
 def test_an_edit_that_keeps_size_and_time_is_noticed(tmp_path: Path) -> None:

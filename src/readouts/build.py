@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readouts.cache import BuildCache, Stamp, now_ns, scan_folders, scan_inputs, site_folders
+from readouts.cache import BuildCache, FileMemo, Stamp, now_ns, scan_folders, scan_inputs, site_folders
 from readouts.errors import ReadoutsError
 from readouts.publish import build_lock, files_under, journal_path, patch, publish, recover, staging_folder
 
@@ -74,9 +74,10 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         output = root / config.output_dir
         recover(output)
         _check_replaceable(output)
-        imports = import_sources(root, keep_going=keep_going)
         cache = BuildCache.load(root)
         try:
+            file_memo = FileMemo(cache.files)
+            imports = import_sources(root, keep_going=keep_going, files=file_memo)
             graph = link(load_corpus(root, cache.readouts), cache.links)
             warnings = _unknown_people(graph)
             staging = staging_folder(output)
@@ -85,11 +86,15 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
                 # Files are reused only from the very site the cache describes: the marker names the
                 # manifest it was built with (a site restored from elsewhere, or built before a kill
                 # between publishing and saving the cache, does not match).
-                previous = output if _marker_token(output) == _manifest_token(cache.pages) else None
+                marker = _marker_token(output)
+                previous = output if marker == _manifest_token(cache.pages) else None
                 # Pagefind indexes the whole site, so with it on the new site is made whole.
                 patching = previous is not None and not config.pagefind
                 written = write_site(graph, root, staging, previous, cache.pages, progress, cache.fragments,
-                                     cache.search_counts, link_unchanged=not patching, groups=cache.groups)
+                                     cache.search_counts, link_unchanged=not patching, groups=cache.groups,
+                                     previous_whole=previous is not None and _site_untouched(stamp, marker, output),
+                                     file_memo=file_memo)
+                file_memo.forget_unused()
                 if config.pagefind:
                     index_with_pagefind(staging)
                 token = _manifest_token(written.manifest)
@@ -129,6 +134,15 @@ def _unknown_people(graph: SiteGraph) -> tuple[str, ...]:
                  for r in graph.chronology for p in dict.fromkeys(graph.readouts[r].participants
                                                                  + graph.readouts[r].mentioned)
                  if p not in graph.people)
+
+
+def _site_untouched(stamp: Stamp | None, marker: str | None, output: Path) -> bool:
+    """True when no file was added to or removed from the site since the build that left
+    `stamp` published it: every folder's time is as that build recorded it (a file removed
+    changes its folder's time). Then every file of the manifest is there, and the build need not
+    look at each of them (45,000 at 10,000 readouts)."""
+    return (stamp is not None and stamp.marker == marker and bool(stamp.site_folders)
+            and scan_folders(output, stamp.site_folders) == stamp.site_folders)
 
 
 def _manifest_token(manifest: dict[str, str]) -> str:

@@ -17,10 +17,10 @@ import os
 import pickle
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 CACHE_DIR = ".readouts-cache"
 
@@ -56,7 +56,7 @@ def _collector_paused() -> Iterator[None]:
 _PARTS = 16
 """Each table of the cache is kept in this many files, so that a build that changed a few
 entries rewrites a few files rather than the whole cache (hundreds of MB at 10,000 readouts)."""
-_TABLES = ("readouts", "links", "pages", "fragments", "search_counts", "groups")
+_TABLES = ("readouts", "links", "pages", "fragments", "search_counts", "groups", "files")
 
 
 def _part_of(key: object) -> int:
@@ -81,6 +81,8 @@ class BuildCache:
     groups: dict[Any, Any] = field(default_factory=dict)
     """(kind, topic or person id) → what its pages were made from and their paths and
     fingerprints (render.write.GroupMemo)."""
+    files: dict[Any, Any] = field(default_factory=dict)
+    """(kind, file) → (the file's signature, what was made from its bytes), for FileMemo."""
     saved: dict[tuple[str, int], frozenset[Any]] = field(default_factory=dict, repr=False)
     """(table, part) → what that file held when loaded or last saved: unchanged parts are not
     written again."""
@@ -96,6 +98,8 @@ class BuildCache:
             return frozenset(part.items())
         if table == "groups":  # the pages follow from the key
             return frozenset((k, hash(v[0])) for k, v in part.items())
+        if table == "files":  # what was made follows from the signature
+            return frozenset((k, v[0]) for k, v in part.items())
         return frozenset(part)
 
     def _parts(self, table: str) -> list[dict[Any, Any]]:
@@ -152,6 +156,56 @@ def _write_atomic(path: Path, value: object) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+Made = TypeVar("Made")
+
+
+class FileMemo:
+    """What was made from a file's bytes (a digest, a parsed record), kept by the file's size,
+    times and inode, so that a build that finds them unchanged does not read the file again.
+
+    The importer looks at every source, readout and import record on every build to tell which
+    need importing: at 10,000 imported readouts, reading and hashing them all took longer than
+    the rest of adding one. A file changed moments ago (its clock tick may not be over) is read
+    whatever its times say, as in load.py."""
+
+    def __init__(self, store: dict[Any, Any] | None = None) -> None:
+        self.store = store if store is not None else {}
+        self.looked_at = now_ns()
+        self.used: set[Any] = set()
+
+    def get(self, kind: str, path: Path, make: Callable[[bytes], Made]) -> Made:
+        """make(the file's bytes), from the memo while the file is as it was; raises OSError
+        as reading the file would."""
+        key = (kind, os.fspath(path))
+        stat = os.stat(path)
+        signature = tuple(_signature(stat))
+        self.used.add(key)
+        kept = self.store.get(key)
+        if kept is not None and kept[0] == signature:
+            value: Made = kept[1]
+            return value
+        with open(path, "rb") as stream:
+            value = make(stream.read())
+        if self.looked_at - max(stat.st_mtime_ns, stat.st_ctime_ns) >= RACY_NS:
+            self.store[key] = (signature, value)
+        else:
+            self.store.pop(key, None)
+        return value
+
+    def sha256(self, path: Path) -> str:
+        """The SHA-256 of the file's bytes, in hex."""
+        return self.get("sha256", path, _sha256_hex)
+
+    def forget_unused(self) -> None:
+        """Drop what no file looked at in this build was made into (files gone or renamed)."""
+        for key in set(self.store) - self.used:
+            del self.store[key]
+
+
+def _sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 # ---------------------------------------------------------------- the no-op check

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from readouts import __version__
+from readouts.cache import FileMemo
 from readouts.errors import ReadoutsError
 from readouts.importer import read_source
 from readouts.importer.common import Context
@@ -57,13 +58,17 @@ def _inputs_digest(root: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def load_provenance(root: Path) -> dict[str, tuple[str, Provenance]]:
+def load_provenance(root: Path, files: FileMemo | None = None) -> dict[str, tuple[str, Provenance]]:
     """Source file (relative to content/) → (readout id, provenance) for every imported readout."""
+    files = files or FileMemo()
     by_source: dict[str, tuple[str, Provenance]] = {}
     folder = root / "content" / "provenance"
     if folder.is_dir():
         for path in sorted(folder.glob("*.json")):
-            record = Provenance.from_json(path.read_text(encoding="utf-8"))
+            try:
+                record = files.get("provenance", path, lambda data: Provenance.from_json(data.decode("utf-8")))
+            except (OSError, UnicodeDecodeError):
+                record = None
             if record is not None:
                 by_source[record.source] = (path.stem, record)
     return by_source
@@ -77,8 +82,12 @@ def make_context(root: Path) -> Context:
 
 
 def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_going: bool = False,
-                   only: list[Path] | None = None) -> ImportReport:
-    """Import new and changed sources. Raises the first ReadoutsError unless keep_going."""
+                   only: list[Path] | None = None, files: FileMemo | None = None) -> ImportReport:
+    """Import new and changed sources. Raises the first ReadoutsError unless keep_going.
+
+    `files` keeps the digests of sources and readouts and the parsed import records between
+    builds, so that files whose size, times and inode did not change are not read again."""
+    files = files or FileMemo()
     content = root / "content"
     report = ImportReport()
     sources = only if only is not None else source_files(root)
@@ -86,21 +95,23 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
         return report
     context = make_context(root)
     inputs = _inputs_digest(root)
-    known = load_provenance(root)
+    known = load_provenance(root, files)
     readouts_dir = content / "readouts"
     taken = {p.stem for p in readouts_dir.glob("*.md")} if readouts_dir.is_dir() else set()
 
     for path in sources:
         relative = path.relative_to(content).as_posix()
-        data = path.read_bytes()
-        sha = sha256_of(data)
+        sha = files.sha256(path)
         existing = known.get(relative)
         readout_id = existing[0] if existing else None
         if existing:
             record = existing[1]
             md_path = readouts_dir / f"{readout_id}.md"
-            current = md_path.read_bytes() if md_path.exists() else None
-            edited = current is not None and sha256_of(current) != record.written_sha256
+            try:
+                current: str | None = files.sha256(md_path)
+            except FileNotFoundError:
+                current = None
+            edited = current is not None and current != record.written_sha256
             up_to_date = (record.source_sha256 == sha and record.inputs == inputs and current is not None)
             if up_to_date and not (readout_id in force and edited):
                 report.unchanged.append(readout_id)  # type: ignore[arg-type]
@@ -111,6 +122,8 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
                 else:
                     report.unchanged.append(readout_id)  # type: ignore[arg-type]
                 continue
+        data = path.read_bytes()
+        sha = sha256_of(data)  # of the very bytes imported, should the file have changed since
         try:
             imported = read_source(data, str(path), context)
         except ReadoutsError as error:

@@ -54,6 +54,7 @@ class Dependencies:
         self.static = _files_digest([THEME / "static", root / "static"])
         # What the listing pages read: every readout's facts.
         self.everything = digest((self.common, tuple((r.id, r.digest) for r in corpus.readouts)))
+        self._links: dict[str, str] = {}
 
     def group_key(self, readout_ids: tuple[str, ...]) -> tuple[Any, ...]:
         """Everything the pages of one topic or person are made from, as a value quick to make
@@ -70,11 +71,17 @@ class Dependencies:
                 tuple(readouts[r].digest or readouts[r] for r in readout_ids),
                 meeting_ids, mates, tuple(readouts[x].digest or readouts[x] for x in mates))
 
-    def _link(self, readout_id: str | None) -> Any:
+    def _link(self, readout_id: str | None) -> str | None:
+        """A readout as a link to it shows it. Kept as text: every readout is linked from a dozen
+        pages (its neighbours', related readouts', meetings', listings'), and a fingerprint is
+        made of text anyway."""
         if readout_id is None:
             return None
-        r = self.graph.readouts[readout_id]
-        return (r.id, r.title, r.date, r.published, r.publisher, r.kind)
+        found = self._links.get(readout_id)
+        if found is None:
+            r = self.graph.readouts[readout_id]
+            found = self._links[readout_id] = repr((r.id, r.title, r.date, r.published, r.publisher, r.kind))
+        return found
 
     def readout(self, readout_id: str) -> str:
         graph = self.graph
@@ -136,8 +143,10 @@ class Dependencies:
                        self._attended(part.attended), [self._link(r) for r in part.mentioned]))
 
     def meeting(self, meeting_id: str) -> str:
-        meeting = self.graph.meetings[meeting_id]
-        return digest((self.common, meeting, self._readouts(meeting.readout_ids)))
+        m = self.graph.meetings[meeting_id]
+        # Its fields, not the Meeting: a dataclass's repr is made in Python, one per meeting.
+        return digest((self.common, m.id, m.date, m.place, m.participants, m.readout_ids,
+                       self._readouts(m.readout_ids)))
 
     def _publishers(self, ids: tuple[str, ...]) -> Any:
         return sorted(Counter(self.graph.readouts[r].publisher for r in ids).items())

@@ -6,7 +6,6 @@ the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import multiprocessing
 import os
@@ -20,7 +19,7 @@ from typing import Any
 import jinja2
 
 from readouts import parallel
-from readouts.cache import CACHE_DIR
+from readouts.cache import CACHE_DIR, FileMemo
 from readouts.errors import ReadoutsError
 from readouts.model import SiteGraph
 from readouts.parallel import map_in_workers
@@ -189,14 +188,18 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
                manifest: dict[str, str] | None = None, progress: Progress | None = None,
                fragments: dict[str, bytes] | None = None,
                search_counts: dict[str, bytes] | None = None, *, link_unchanged: bool = True,
-               groups: dict[Any, Any] | None = None) -> WriteReport:
+               groups: dict[Any, Any] | None = None, previous_whole: bool = False,
+               file_memo: FileMemo | None = None) -> WriteReport:
     """Write the files of the site into `out`. A file whose fingerprint equals the one in
     `manifest` is not made again: it is linked from the `previous` site into `out`, or, without
     `link_unchanged`, left where it is for the build to patch the previous site with what `out`
     holds (publish.patch). `fragments` keeps the pieces of the export files
     (exports.write_exports) between builds, `search_counts` each readout's word counts for
     the search index, and `groups` the pages of each topic and person (GroupMemo); the last two
-    are updated in place."""
+    are updated in place. `previous_whole` says the previous site holds every file `manifest`
+    names (nothing was removed from it since): then they are not looked at one by one.
+    `file_memo` knows the digests of raw sources the import step took."""
+    file_memo = file_memo or FileMemo()
     depends = Dependencies(graph, root)
     old = manifest or {}
     report = WriteReport()
@@ -208,7 +211,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
 
     def reusable(path: str, fingerprint: str) -> bool:
         return (previous_dir is not None and old.get(path) == fingerprint
-                and os.path.isfile(os.path.join(previous_dir, path)))
+                and (previous_whole or os.path.isfile(os.path.join(previous_dir, path))))
 
     def keep(path: str, fingerprint: str) -> bool:
         """Reuse the previous build's file when nothing it was made from changed."""
@@ -248,14 +251,12 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
         # The raw source and the Markdown sit beside the page: provenance a reader can check.
         if readout.source:
             source = content / readout.source.file
-            if source.is_file():
-                path = urls.source_path(readout.source.file)
-                if path in report.manifest:
-                    continue  # two readouts made from one source: it is there already
-                data = source.read_bytes()
-                if not keep(path, digest((path, hashlib.blake2b(data, digest_size=16).hexdigest()))):
-                    _copy(source, out / path)
-                    report.written += 1
+            path = urls.source_path(readout.source.file)
+            made_from = None if path in report.manifest else _source_made_from(path, source, file_memo)
+            # Two readouts made from one source: it is there already.
+            if made_from is not None and not keep(path, made_from):
+                _copy(source, out / path)
+                report.written += 1
         path = urls.readout_markdown_path(readout.id)
         if not keep(path, digest((path, readout.digest))):
             _copy(Path(readout.path.path), out / path)
@@ -296,6 +297,18 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
             report.written += 1
     pieces.forget_unused()
     return report
+
+
+def _source_made_from(path: str, source: Path, file_memo: FileMemo) -> str | None:
+    """The fingerprint of a raw source's copy, None when the source cannot be read.
+
+    By its digest, which the import step has just taken (FileMemo keeps it while the file's
+    size and times are unchanged): an imported site has a source per readout, and reading them
+    all on every build cost more than the rest of a small rebuild."""
+    try:
+        return digest((path, file_memo.sha256(source)))
+    except OSError:
+        return None
 
 
 def _kept_counts(graph: SiteGraph, common: str, kept: dict[str, bytes]) -> Callable[[str], FieldCounts]:
