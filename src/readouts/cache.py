@@ -127,9 +127,11 @@ class BuildCache:
                         continue
                     getattr(cache, table).update(part)
                     cache.saved[(table, number)] = cls._summary(table, part)
-        # The cache's million objects live as long as the build: the collector need not walk
-        # them again and again while the stages allocate (build.py unfreezes them at the end).
-        gc.freeze()
+            # The cache's million objects live as long as the build: the collector need not walk
+            # them again and again while the stages allocate (build.py unfreezes them at the end).
+            # Frozen before the collector is back: its first pass would walk them all (0.13 s at
+            # 10,000 readouts, measured).
+            gc.freeze()
         return cache
 
     def save(self, root: Path) -> None:

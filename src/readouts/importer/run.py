@@ -10,16 +10,18 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readouts import __version__
 from readouts.cache import FileMemo
 from readouts.errors import ReadoutsError
-from readouts.importer import read_source
-from readouts.importer.common import Context
 from readouts.importer.write import Provenance, new_id, render_markdown, sha256_of, write_atomic
 from readouts.link.topics import TopicRules
 from readouts.load import load_people, load_topics
 from readouts.names import NameIndex
+
+if TYPE_CHECKING:
+    from readouts.importer.common import Context
 
 SOURCE_SUFFIXES = (".txt", ".text")
 
@@ -76,6 +78,8 @@ def load_provenance(root: Path, files: FileMemo | None = None) -> dict[str, tupl
 
 def make_context(root: Path) -> Context:
     """What the importer reads from a site's registries: people.yaml and topics.yaml."""
+    from readouts.importer.common import Context
+
     content = root / "content"
     rules = TopicRules.build(load_topics(content / "topics.yaml"))
     return Context(names=NameIndex.build(load_people(content / "people.yaml")), topics_of=rules.topics_of)
@@ -93,11 +97,13 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
     sources = only if only is not None else source_files(root)
     if not sources:
         return report
-    context = make_context(root)
+    # The adapters and the registries' rules are loaded only when a source needs importing:
+    # most builds import nothing.
+    context: Context | None = None
     inputs = _inputs_digest(root)
     known = load_provenance(root, files)
     readouts_dir = content / "readouts"
-    taken = {p.stem for p in readouts_dir.glob("*.md")} if readouts_dir.is_dir() else set()
+    taken: set[str] | None = None  # the ids in use, listed when a new source needs one
 
     for path in sources:
         relative = path.relative_to(content).as_posix()
@@ -124,6 +130,9 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
                 continue
         data = path.read_bytes()
         sha = sha256_of(data)  # of the very bytes imported, should the file have changed since
+        from readouts.importer import read_source
+
+        context = context or make_context(root)
         try:
             imported = read_source(data, str(path), context)
         except ReadoutsError as error:
@@ -132,6 +141,8 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
             report.failed.append(error)
             continue
         if readout_id is None:
+            if taken is None:
+                taken = {p.stem for p in readouts_dir.glob("*.md")} if readouts_dir.is_dir() else set()
             readout_id = new_id(imported, taken)
             taken.add(readout_id)
         text = render_markdown(readout_id, imported, relative, sha)

@@ -30,8 +30,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import icalendar
-
 from readouts.model import Block, Meeting, Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.context import publisher_name
@@ -530,6 +528,8 @@ def meetings_calendar(title: str, events: list[CalendarEvent], keys: list[str], 
     """meetings.ics: one all-day event per dated meeting, oldest first.
 
     The calendar's own lines, then each event's text (unchanged events from `fragments`)."""
+    import icalendar  # here, not above: most builds do not write the calendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -541,6 +541,8 @@ def meetings_calendar(title: str, events: list[CalendarEvent], keys: list[str], 
 
 def _event(meeting: Meeting, names: list[str], accounts: list[str], url: str) -> bytes:
     assert meeting.date is not None
+    import icalendar
+
     event = icalendar.Event()
     event.add("uid", f"{meeting.id}@readouts")
     # The meeting's own day, not the build time: the same meeting always gives the same bytes.
