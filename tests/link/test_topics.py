@@ -79,3 +79,27 @@ def test_word_keys_are_the_first_letters_of_each_word(text: str) -> None:
                                             ("ab* treaty", {"tre"}), ("Peace Treaty", {"pea", "tre"})])
 def test_a_phrase_needs_the_keys_of_its_words(phrase: str, needed: set[str]) -> None:
     assert phrase_keys(phrase) == needed
+
+
+_WORDISH = st.text(alphabet=st.sampled_from(list("abAB-_ 1.éЖİ\u0307'’\n*~")), min_size=1, max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(phrase=_WORDISH, text=st.text(alphabet=st.sampled_from(list("abAB-_ 1.éЖİ\u0307'’\nxyz")), max_size=40))
+def test_a_phrase_matches_where_the_plain_word_boundary_form_matches(phrase: str, text: str) -> None:
+    """Phrases and glossary names begin with their first letter and test the word boundary
+    after it (keys.word_start, for speed): they match exactly where the plain form, a look-behind
+    before the first letter, matches."""
+    from readouts.link.glossary import name_pattern
+    from readouts.link.topics import compile_phrase
+
+    plain_phrase = (r"(?<![\w-])" + compile_phrase(phrase).replace(r"(?<![\w-].)", "")
+                    if not compile_phrase(phrase).startswith(r"(?<![\w-])") else compile_phrase(phrase))
+    for fast, plain, flags in ((compile_phrase(phrase), plain_phrase, re.IGNORECASE),
+                               (name_pattern(phrase).pattern,
+                                r"(?<![\w-])" + name_pattern(phrase).pattern.replace(r"(?<![\w-].)", ""),
+                                name_pattern(phrase).flags)):
+        if fast == r"(?!)":
+            continue
+        found = [m.span() for m in re.finditer(fast, text, flags)]
+        assert found == [m.span() for m in re.finditer(plain, text, flags)]

@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from readouts.link.keys import phrase_keys, word_keys
+from readouts.link.keys import phrase_keys, word_keys, word_start
 from readouts.model import Readout, Term
 
 
 def name_pattern(name: str) -> re.Pattern[str]:
     """A term's name on word boundaries; acronyms ("TOR") keep their case, other names do not."""
     flags = 0 if name.isupper() else re.IGNORECASE
-    body = r"\s+".join(re.escape(word) for word in name.split())
-    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", flags)
+    first, *rest = name.split() or [""]
+    if not first:
+        return re.compile(r"(?!)")  # an empty name names nothing
+    body = r"\s+".join([word_start(first[0]) + re.escape(first[1:]), *(re.escape(word) for word in rest)])
+    return re.compile(body + r"(?![\w-])", flags)
 
 
 class TermFinder:

@@ -6,23 +6,33 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from readouts.link.keys import phrase_keys, word_keys
+from readouts.link.keys import phrase_keys, word_keys, word_start
 from readouts.model import Block, Topic
 
 
 def compile_phrase(phrase: str) -> str:
     """"visit* ~ graves" → a regex: words on word boundaries, * a word ending, ~ up to 3 words."""
+    tokens = phrase.split()
+    # A phrase starting with a letter (not "~" or "*") starts its regex with it (keys.word_start).
+    lettered = bool(tokens) and tokens[0] != "~" and not tokens[0].startswith("*")
     parts = []
-    for token in phrase.split():
+    for index, token in enumerate(tokens):
         if token == "~":
             parts.append(r"(?:\S+\s+){0,3}?")
             continue
-        text = re.escape(token.replace("*", "\x00")).replace("\x00", r"\w*")
-        parts.append(text + r"\s+")
+        if index == 0 and lettered:
+            parts.append(word_start(token[0]) + _literal(token[1:]) + r"\s+")
+        else:
+            parts.append(_literal(token) + r"\s+")
     pattern = "".join(parts)
     if pattern.endswith(r"\s+"):
         pattern = pattern[: -len(r"\s+")]
-    return r"(?<![\w-])" + pattern + r"(?![\w-])"
+    return ("" if lettered else r"(?<![\w-])") + pattern + r"(?![\w-])"
+
+
+def _literal(token: str) -> str:
+    """A word of a phrase → regex source: its letters as they are, * any word ending."""
+    return re.escape(token.replace("*", "\x00")).replace("\x00", r"\w*")
 
 
 @dataclass(frozen=True, slots=True)

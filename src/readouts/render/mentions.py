@@ -47,9 +47,7 @@ class Linker:
                 others = [f"{s.title()}: {', '.join(n)}" for s, n in term.names.items() if s != side]
                 target = Target(f"{urls.GLOSSARY}#{term.id}", f"{term.title}. " + "; ".join(others))
                 for name in names:
-                    pattern = term_pattern(name)
-                    # The glossary's pattern starts with a look-behind; here the word start is known.
-                    self._add(name, re.compile(pattern.pattern.removeprefix(r"(?<![\w-])"), pattern.flags), target)
+                    self._add(name, term_pattern(name), target)
         for candidates in self.index.values():
             candidates.sort(key=lambda c: -len(c[0].pattern))
 
