@@ -6,6 +6,7 @@ the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import multiprocessing
 import os
@@ -241,61 +242,66 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
     _refuse_shared_paths(site_pages)
     to_render = [(path, template, build) for path, template, build, fingerprint in site_pages
                  if not keep(path, fingerprint)]
-    report.written += render_pages(to_render, root, out, progress)
-    for path, source in _static_files(root):
-        if not keep(path, digest((depends.static, path))):
-            _copy(source, out / path)
-            report.written += 1
-    content = root / "content"
-    for readout in graph.readouts.values():
-        # The raw source and the Markdown sit beside the page: provenance a reader can check.
-        if readout.source:
-            source = content / readout.source.file
-            path = urls.source_path(readout.source.file)
-            made_from = None if path in report.manifest else _source_made_from(path, source, file_memo)
-            # Two readouts made from one source: it is there already.
-            if made_from is not None and not keep(path, made_from):
+    # Counted before the pages start rendering: counting forks workers of its own, and a process
+    # must not fork while a pool's threads run in it.
+    counts_of = _kept_counts(graph, depends.common, search_counts if search_counts is not None else {})
+    # Everything but the pages (static files, sources, the search index, the exports) is
+    # written while the pages render: on a large site, in other processes.
+    with pages_rendering(to_render, root, out, progress) as pages_written:
+        for path, source in _static_files(root):
+            if not keep(path, digest((depends.static, path))):
                 _copy(source, out / path)
                 report.written += 1
-        path = urls.readout_markdown_path(readout.id)
-        if not keep(path, digest((path, readout.digest))):
-            _copy(Path(readout.path.path), out / path)
-            report.written += 1
-    # The search index: a year's files are made from that year's readouts alone and a readout's
-    # text from itself, so a new readout rewrites its year's files, its text and the index's list.
-    previous_search = previous_search_files(old)
-    years = search_years(graph)
-    counts_of = _kept_counts(graph, depends.common, search_counts if search_counts is not None else {})
-    year_files: dict[str, list[str]] = {}
-    for year, readout_ids in years.items():
-        made_from = digest((depends.common, year, [(r, graph.readouts[r].digest) for r in readout_ids]))
-        files = [path for path in previous_search.get(year, ()) if old[path] == made_from]
-        if files and all(reusable(path, made_from) for path in files):
-            for path in files:
-                keep(path, made_from)
-        else:
-            files = write_search_year(graph, out, year, readout_ids, counts_of)
-            report.manifest.update(dict.fromkeys(files, made_from))
-            report.written += len(files)
-        year_files[year] = sorted(files)
-        for readout_id in readout_ids:
-            path = urls.search_text_path(readout_id)
-            if not keep(path, digest((path, graph.readouts[readout_id].digest))):
-                write_search_text(graph, out, readout_id)
+        content = root / "content"
+        for readout in graph.readouts.values():
+            # The raw source and the Markdown sit beside the page: provenance a reader can check.
+            if readout.source:
+                source = content / readout.source.file
+                path = urls.source_path(readout.source.file)
+                made_from = None if path in report.manifest else _source_made_from(path, source, file_memo)
+                # Two readouts made from one source: it is there already.
+                if made_from is not None and not keep(path, made_from):
+                    _copy(source, out / path)
+                    report.written += 1
+            path = urls.readout_markdown_path(readout.id)
+            if not keep(path, digest((path, readout.digest))):
+                _copy(Path(readout.path.path), out / path)
                 report.written += 1
-    if not keep(urls.SEARCH_INDEX, digest([(year, len(ids), year_files[year]) for year, ids in years.items()])):
-        write_search_index(graph, out, year_files)
-        report.written += 1
-    # The exports: each file has a fingerprint of exactly what it is made from (exports.py), so a
-    # new readout rewrites its year's data file and sitemap part, the indexes that count them,
-    # the CSV, the calendar and the feeds it enters, and keeps every other year's files. The
-    # sitemap lists the site's own static pages too.
-    pieces = Fragments(fragments)
-    for export in export_files(graph, list(report.manifest), pieces):
-        if not keep(export.path, export.fingerprint):
-            write_export(out, export)
+        # The search index: a year's files are made from that year's readouts alone and a readout's
+        # text from itself, so a new readout rewrites its year's files, its text and the index's list.
+        previous_search = previous_search_files(old)
+        years = search_years(graph)
+        year_files: dict[str, list[str]] = {}
+        for year, readout_ids in years.items():
+            made_from = digest((depends.common, year, [(r, graph.readouts[r].digest) for r in readout_ids]))
+            files = [path for path in previous_search.get(year, ()) if old[path] == made_from]
+            if files and all(reusable(path, made_from) for path in files):
+                for path in files:
+                    keep(path, made_from)
+            else:
+                files = write_search_year(graph, out, year, readout_ids, counts_of)
+                report.manifest.update(dict.fromkeys(files, made_from))
+                report.written += len(files)
+            year_files[year] = sorted(files)
+            for readout_id in readout_ids:
+                path = urls.search_text_path(readout_id)
+                if not keep(path, digest((path, graph.readouts[readout_id].digest))):
+                    write_search_text(graph, out, readout_id)
+                    report.written += 1
+        if not keep(urls.SEARCH_INDEX, digest([(year, len(ids), year_files[year]) for year, ids in years.items()])):
+            write_search_index(graph, out, year_files)
             report.written += 1
-    pieces.forget_unused()
+        # The exports: each file has a fingerprint of exactly what it is made from (exports.py), so a
+        # new readout rewrites its year's data file and sitemap part, the indexes that count them,
+        # the CSV, the calendar and the feeds it enters, and keeps every other year's files. The
+        # sitemap lists the site's own static pages too.
+        pieces = Fragments(fragments)
+        for export in export_files(graph, list(report.manifest), pieces):
+            if not keep(export.path, export.fingerprint):
+                write_export(out, export)
+                report.written += 1
+        pieces.forget_unused()
+        report.written += pages_written()
     return report
 
 
@@ -345,32 +351,50 @@ _WORK: list[tuple[str, str, Callable[[], dict[str, Any]]]] = []
 """The pages the worker processes render, set before they are forked so they inherit it."""
 
 
-def render_pages(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root: Path, out: Path,
-                 progress: Progress | None = None) -> int:
-    """Render and write pages, on every core when there are many. Returns pages written."""
+@contextlib.contextmanager
+def pages_rendering(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root: Path, out: Path,
+                    progress: Progress | None = None) -> Iterator[Callable[[], int]]:
+    """Render and write pages. Gives a function that waits for them and returns how many were
+    written; the caller writes other files meanwhile.
+
+    Many pages render in worker processes, one per core, which start at once: the build's
+    other files (search index, exports, copies) are written in this process while they run,
+    instead of after them with every core but one idle. A few pages render in this process when
+    the function is called."""
     workers = parallel.workers()
     if len(work) < PARALLEL_FROM or not parallel.can_fork():
-        env = make_env(root / "templates", root / CACHE_DIR / "templates")
-        for done, (path, template, build) in enumerate(work, start=1):
-            _write_page(env, out, path, template, build)
-            if progress and done % 50 == 0:
-                progress(done, len(work))
-        return len(work)
+        yield partial(_render_here, work, root, out, progress)
+        return
     global _WORK
     _WORK = work
     try:
         # Forked workers inherit the graph and the page list without pickling either; each
         # renders every n-th page, so the share of long and short pages evens out.
         chunks = [(root, out, start, workers) for start in range(workers)]
-        done = 0
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for count in pool.imap_unordered(_render_share, chunks):
-                done += count
-                if progress:
-                    progress(done, len(work))
-        return done
+            shares = pool.imap_unordered(_render_share, chunks)
+
+            def wait() -> int:
+                done = 0
+                for count in shares:
+                    done += count
+                    if progress:
+                        progress(done, len(work))
+                return done
+
+            yield wait
     finally:
         _WORK = []
+
+
+def _render_here(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root: Path, out: Path,
+                 progress: Progress | None) -> int:
+    env = make_env(root / "templates", root / CACHE_DIR / "templates")
+    for done, (path, template, build) in enumerate(work, start=1):
+        _write_page(env, out, path, template, build)
+        if progress and done % 50 == 0:
+            progress(done, len(work))
+    return len(work)
 
 
 def _render_share(args: tuple[Path, Path, int, int]) -> int:
