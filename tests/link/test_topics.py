@@ -103,3 +103,34 @@ def test_a_phrase_matches_where_the_plain_word_boundary_form_matches(phrase: str
             continue
         found = [m.span() for m in re.finditer(fast, text, flags)]
         assert found == [m.span() for m in re.finditer(plain, text, flags)]
+
+
+def _explain_every_phrase(rules: TopicRules, text: str) -> list[tuple[str, str, str]]:
+    """explain() as the rules read: every phrase of every topic tried in order, none skipped."""
+    found = []
+    for rule in rules.rules:
+        subject = rule.mask.sub(lambda m: " " * len(m.group(0)), text) if rule.mask else text
+        for phrase, _, pattern in rule.phrases:
+            match = pattern.search(subject) if pattern.search(text) else None
+            if match:
+                found.append((rule.topic_id, phrase, text[match.start():match.end()]))
+                break
+    return found
+
+
+_MANY_RULES = TopicRules.build([
+    _topic("humanitarian", "grave visit*", "visit* ~ graves", "former island residents"),
+    _topic("security", "security", "2+2", exceptions=("Security Council",)),
+    _topic("peace", "peace treaty", "treaty", "мирн* договор*"),
+    _topic("visits", "visit*", "*ing ~ graves", exceptions=("visit* ~ graves",)),
+])
+_RULE_WORDS = ["grave", "visits", "visit", "graves", "to", "the", "former", "island", "residents", "security",
+               "Security", "Council", "2+2", "peace", "treaty", "мирного", "договора", "visiting", "-", ",", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_RULE_WORDS), max_size=14))
+def test_explain_finds_what_trying_every_phrase_finds(words: list[str]) -> None:
+    """The phrases are looked up by their words' keys; the answer is that of trying them all."""
+    text = " ".join(words)
+    assert _MANY_RULES.explain(text) == _explain_every_phrase(_MANY_RULES, text)

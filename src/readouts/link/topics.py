@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from readouts.link.keys import phrase_keys, word_keys, word_start
 from readouts.model import Block, Topic
@@ -48,34 +48,56 @@ class TopicRules:
     """Compiled rules for every topic, in topics.yaml order."""
 
     rules: tuple[TopicRule, ...]
+    by_key: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    """A word key → (rule, phrase) of the phrases that need it (one key per phrase): a paragraph
+    is tried only against the phrases one of whose keys it has, not all of them."""
+    unkeyed: tuple[tuple[int, int], ...] = ()
+    """(rule, phrase) of the phrases with no key ("2+2"), tried on every text."""
 
     @classmethod
     def build(cls, topics: Iterable[Topic]) -> TopicRules:
         rules = []
-        for topic in topics:
+        by_key: dict[str, list[tuple[int, int]]] = {}
+        unkeyed = []
+        for rule_number, topic in enumerate(topics):
             phrases = tuple((p, phrase_keys(p), re.compile(compile_phrase(p), re.IGNORECASE)) for p in topic.phrases)
             mask = (re.compile("|".join(compile_phrase(p) for p in topic.exceptions), re.IGNORECASE)
                     if topic.exceptions else None)
             rules.append(TopicRule(topic.id, phrases, mask))
-        return cls(tuple(rules))
+            for phrase_number, (_, needed, _) in enumerate(phrases):
+                if needed:
+                    by_key.setdefault(min(needed), []).append((rule_number, phrase_number))
+                else:
+                    unkeyed.append((rule_number, phrase_number))
+        return cls(tuple(rules), {key: tuple(found) for key, found in by_key.items()}, tuple(unkeyed))
 
     def explain(self, text: str) -> list[tuple[str, str, str]]:
-        """(topic id, phrase, matched text) for every topic the text discusses."""
+        """(topic id, phrase, matched text) for every topic the text discusses: for each topic,
+        its first phrase (in topics.yaml order) that matches outside the topic's exceptions."""
         keys = word_keys(text)
+        candidates = [*self.unkeyed]
+        for key in keys:
+            candidates.extend(self.by_key.get(key, ()))
         found = []
-        for rule in self.rules:
-            subject: str | None = None
-            for phrase, needed, pattern in rule.phrases:
-                # The exceptions are blanked out only once a phrase matches the text as it is:
-                # blanking cannot make a match (phrases and exceptions both end on word bounds).
-                if not needed <= keys or not pattern.search(text):
-                    continue
-                if subject is None:
-                    subject = rule.mask.sub(lambda m: " " * len(m.group(0)), text) if rule.mask else text
-                match = pattern.search(subject)
-                if match:
-                    found.append((rule.topic_id, phrase, text[match.start():match.end()]))
-                    break
+        done = -1  # the rule last found: its later phrases need no trying
+        subjects: dict[int, str] = {}
+        for rule_number, phrase_number in sorted(candidates):
+            if rule_number == done:
+                continue
+            rule = self.rules[rule_number]
+            phrase, needed, pattern = rule.phrases[phrase_number]
+            # The exceptions are blanked out only once a phrase matches the text as it is:
+            # blanking cannot make a match (phrases and exceptions both end on word bounds).
+            if not needed <= keys or not pattern.search(text):
+                continue
+            subject = subjects.get(rule_number)
+            if subject is None:
+                subject = subjects[rule_number] = (rule.mask.sub(lambda m: " " * len(m.group(0)), text)
+                                                   if rule.mask else text)
+            match = pattern.search(subject)
+            if match:
+                found.append((rule.topic_id, phrase, text[match.start():match.end()]))
+                done = rule_number
         return found
 
     def topics_of(self, text: str) -> tuple[str, ...]:
