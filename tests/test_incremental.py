@@ -8,6 +8,7 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,21 +115,51 @@ def _settle(root: Path) -> None:
         os.utime(root / "site.yaml", ns=(moment, moment))
 
 
-def test_incremental_builds_equal_clean_builds_through_a_series_of_changes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("in_memory", [False, True], ids=["cache read from its files", "cache kept in memory"])
+def test_incremental_builds_equal_clean_builds_through_a_series_of_changes(tmp_path: Path, in_memory: bool) -> None:
+    """Built as `readouts build` does, each build reading the cache from its files, and as
+    `readouts serve` does, taking the cache the last build left in memory."""
     (tmp_path / "root").mkdir()
     root = copy_demo_site(tmp_path / "root", with_readouts=False)
-    build_site(root)
+    build_site(root, cache_in_memory=in_memory)
     _settle(root)
     for name, change in CHANGES:
         # A build after an import leaves no record of what it read; one more build does, so
         # that every change below is measured against such a record.
         _settle(root)
-        build_site(root)
+        build_site(root, cache_in_memory=in_memory)
         change(root)
         _settle(root)
-        report = build_site(root)
+        report = build_site(root, cache_in_memory=in_memory)
         assert report.imports is not None, f"{name}: the change went unnoticed"
         assert _tree(root / "site") == _clean_build(root, tmp_path), f"after: {name}"
+
+
+def test_a_cache_kept_in_memory_is_used_only_while_its_files_are_as_it_left_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _settled_site(tmp_path)
+    _edit(_readout(root, MOFA), "garbage disposal", "garbage removals")
+    build_site(root, cache_in_memory=True)
+    opened: list[str] = []
+    real_open = open
+
+    def opening(file: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(os.fspath(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("readouts.cache.open", opening, raising=False)
+    _edit(_readout(root, MOFA), "garbage removals", "garbage disposal")
+    build_site(root, cache_in_memory=True)
+    assert not [p for p in opened if p.endswith(".pickle")]
+    # Another process (a `readouts build`) rewrote a part of the cache: the one in memory may
+    # be out of date.
+    part = next((root / ".readouts-cache").glob("readouts-*.pickle"))
+    part.write_bytes(part.read_bytes())
+    _edit(_readout(root, MOFA), "garbage disposal", "waste removals")
+    build_site(root, cache_in_memory=True)
+    assert [p for p in opened if p.endswith(".pickle")]
+    monkeypatch.undo()
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
 
 
 def _settled_site(tmp_path: Path) -> Path:

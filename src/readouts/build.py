@@ -44,12 +44,14 @@ class BuildReport:
 
 
 def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], None] | None = None,
-               progress: Callable[[int, int], None] | None = None) -> BuildReport:
+               progress: Callable[[int, int], None] | None = None, cache_in_memory: bool = False) -> BuildReport:
     """Import new and changed sources, then render the whole site into its output folder.
 
     One build of a site runs at a time; a second one waits for the first (`on_wait` is told).
     When no file the build reads changed since the last build (by size and modification time),
     and the site is the one that build published, nothing is read or written.
+    `cache_in_memory` takes the build cache this process saved last from memory rather than
+    from its files, while they are unchanged (readouts serve).
     """
     started = time.perf_counter()
     with build_lock(root, on_wait=on_wait):
@@ -74,7 +76,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         output = root / config.output_dir
         recover(output)
         _check_replaceable(output)
-        cache = BuildCache.load(root)
+        cache = BuildCache.load(root, from_memory=cache_in_memory)
         try:
             file_memo = FileMemo(cache.files)
             imports = import_sources(root, keep_going=keep_going, files=file_memo)

@@ -158,7 +158,7 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
 
     def rebuild(first: bool) -> None:
         try:
-            report: BuildReport = build_site(root)
+            report: BuildReport = build_site(root, cache_in_memory=True)
         except ReadoutsError as error:
             log(f"error: {error}")
             events.publish(str(error))
