@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from readouts.cli import main
 
 
@@ -127,3 +129,24 @@ def test_a_participant_people_yaml_lacks_is_a_warning_not_a_failed_build(demo_si
     assert "0 files written" in out and expected in out
     assert main(["--root", str(demo_site), "check"]) == 1
     assert expected in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["build", "check", "serve", "import"])
+def test_a_root_that_is_no_site_gets_a_message_not_a_traceback(tmp_path: Path, command: str) -> None:
+    """Run as a user runs it: the command's own process, its exit status and what it prints."""
+    for root, said in ((tmp_path / "missing", "there is no folder"), (tmp_path, "is not a readouts site")):
+        done = subprocess.run([sys.executable, "-m", "readouts", "--root", str(root), command],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 1
+        assert said in done.stderr and "readouts init" in done.stderr
+        assert "Traceback" not in done.stderr
+
+
+def test_the_command_reports_its_exit_status_and_all_it_printed(demo_site: Path) -> None:
+    """`python -m readouts` leaves the process without Python's teardown: what it printed must
+    still all arrive, and its status must be the build's."""
+    done = subprocess.run([sys.executable, "-m", "readouts", "--root", str(demo_site), "build"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("imported ")
+    assert done.stdout.rstrip().endswith(f"python -m http.server -d {demo_site / 'site'}")

@@ -1,3 +1,3 @@
-from readouts.cli import main
+from readouts.cli import run
 
-raise SystemExit(main())
+run()

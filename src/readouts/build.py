@@ -50,8 +50,10 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
     One build of a site runs at a time; a second one waits for the first (`on_wait` is told).
     When no file the build reads changed since the last build (by size and modification time),
     and the site is the one that build published, nothing is read or written.
-    `cache_in_memory` takes the build cache this process saved last from memory rather than
-    from its files, while they are unchanged (readouts serve).
+    `cache_in_memory` keeps the build cache in memory after the build, and takes the one the
+    last build of this process kept rather than read its files, while they are unchanged
+    (readouts serve builds again and again). The command line keeps it too: it exits right
+    after the build without freeing the cache's millions of objects one by one.
     """
     started = time.perf_counter()
     with build_lock(root, on_wait=on_wait):
@@ -116,7 +118,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
                     shutil.rmtree(staging, ignore_errors=True)
                 raise
             cache.pages = written.manifest
-            cache.save(root)
+            cache.save(root, keep_in_memory=cache_in_memory)
             # A build that imported wrote into content/ after the scan, and failed imports and kept
             # edits must be reported again next time: none of them leaves a stamp.
             if not (imports.imported or imports.failed or imports.kept_edited):

@@ -144,8 +144,9 @@ class BuildCache:
             gc.freeze()
         return cache
 
-    def save(self, root: Path) -> None:
-        """Write the parts that changed, each atomically."""
+    def save(self, root: Path, *, keep_in_memory: bool = False) -> None:
+        """Write the parts that changed, each atomically; with `keep_in_memory`, keep this cache
+        for the next load(from_memory=True) of this process."""
         folder = root / CACHE_DIR
         folder.mkdir(exist_ok=True)
         for table in _TABLES:
@@ -155,8 +156,9 @@ class BuildCache:
                     continue
                 _write_atomic(folder / f"{table}-{number}.pickle", (self.code, part))
                 self.saved[(table, number)] = summary
-        global _IN_MEMORY
-        _IN_MEMORY = (root, _part_signatures(root), self)
+        if keep_in_memory:
+            global _IN_MEMORY
+            _IN_MEMORY = (root, _part_signatures(root), self)
 
 
 _IN_MEMORY: tuple[Path, list[list[int]], BuildCache] | None = None

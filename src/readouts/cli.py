@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from readouts import __version__
 from readouts.errors import ReadoutsError, ReadoutsErrors
@@ -99,6 +100,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run() -> NoReturn:
+    """The `readouts` command: main(), then out of the process at once.
+
+    Python's own exit frees every object still alive one by one and walks them all for cycles:
+    after a build of 10,000 readouts, a quarter of a second for memory the system takes back in
+    one go (measured). Every file is closed by then; the standard streams are flushed here."""
+    status = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(status)
+
+
 def main(argv: list[str] | None = None) -> int:
     status = 0
     try:
@@ -123,6 +137,7 @@ def _run(argv: list[str] | None) -> int:
             print(f"next: copy a readout's text into {args.dir / 'content' / 'sources'}/ and run "
                   f"`readouts --root {args.dir} build`")
             return 0
+        _check_is_site(root)
         if args.command == "build":
             return _build(root, args.keep_going)
         if args.command == "serve":
@@ -156,6 +171,15 @@ def _run(argv: list[str] | None) -> int:
               file=sys.stderr)
         return 130
     return 0
+
+
+def _check_is_site(root: Path) -> None:
+    """A mistyped --root gets a message saying so, not errors about a site that is not there."""
+    hint = "pass --root the folder that holds site.yaml and content/, or make a site with `readouts init DIR`"
+    if not root.is_dir():
+        raise ReadoutsError(f"there is no folder {root}", hint=hint)
+    if not (root / "site.yaml").is_file() and not (root / "content").is_dir():
+        raise ReadoutsError(f"{root} is not a readouts site: it has neither site.yaml nor content/", hint=hint)
 
 
 def _error(error: ReadoutsError) -> None:
@@ -206,7 +230,7 @@ def _build(root: Path, keep_going: bool) -> int:
 
             progress = advance
 
-        report = build_site(root, keep_going=keep_going, on_wait=wait, progress=progress)
+        report = build_site(root, keep_going=keep_going, on_wait=wait, progress=progress, cache_in_memory=True)
     status = _print_imports(report.imports, verbose=False) if report.imports else 0
     for warning in report.warnings:
         print(f"warning: {warning}")
