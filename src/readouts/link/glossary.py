@@ -20,21 +20,42 @@ def name_pattern(name: str) -> re.Pattern[str]:
 
 
 class TermFinder:
-    """Every name of every glossary term, compiled once for the whole corpus."""
+    """Every name of every glossary term, compiled once for the whole corpus, and indexed by
+    one of its word keys (keys.py): a paragraph is searched only for the names one of whose
+    words it has."""
 
     def __init__(self, terms: tuple[Term, ...]) -> None:
         self.compiled = [(term.id, [(n, phrase_keys(n), name_pattern(n)) for side in term.names.values()
                                     for n in side]) for term in terms]
+        self.by_key: dict[str, list[tuple[int, int]]] = {}
+        self.unkeyed: list[tuple[int, int]] = []
+        for term_number, (_, names) in enumerate(self.compiled):
+            for name_number, (_, needed, _) in enumerate(names):
+                if needed:
+                    self.by_key.setdefault(min(needed), []).append((term_number, name_number))
+                else:
+                    self.unkeyed.append((term_number, name_number))
 
     def names_in(self, readout: Readout) -> dict[str, tuple[str, ...]]:
-        """Term id → the names of that term the readout uses (only terms it uses)."""
-        text = "\n\n".join(block.text for block in readout.blocks)
-        keys = word_keys(text)
+        """Term id → the names of that term the readout uses (only terms it uses), in the
+        glossary's order. A name is used where it stands within one paragraph."""
+        hits: set[tuple[int, int]] = set()
+        for block in readout.blocks:
+            text = block.text
+            keys = word_keys(text)
+            candidates = [*self.unkeyed]
+            for key in keys:
+                candidates.extend(self.by_key.get(key, ()))
+            for term_number, name_number in candidates:
+                if (term_number, name_number) in hits:
+                    continue
+                _, needed, pattern = self.compiled[term_number][1][name_number]
+                if needed <= keys and pattern.search(text):
+                    hits.add((term_number, name_number))
         found: dict[str, tuple[str, ...]] = {}
-        for term_id, names in self.compiled:
-            hits = tuple(n for n, needed, pattern in names if needed <= keys and pattern.search(text))
-            if hits:
-                found[term_id] = hits
+        for term_number, name_number in sorted(hits):
+            term_id, names = self.compiled[term_number]
+            found[term_id] = (*found.get(term_id, ()), names[name_number][0])
         return found
 
 

@@ -9,6 +9,7 @@ phrases whose words' keys are all present are searched.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -17,9 +18,13 @@ _KEY = re.compile(r"(?<![^\W_])[^\W_]{3}")
 """The first three letters of a word of three letters or more: _WORD's words, at their start."""
 
 
-def word_keys(text: str) -> set[str]:
-    """The lower-cased first three letters of every word of three letters or more."""
-    return set(map(str.lower, _KEY.findall(text)))
+@lru_cache(maxsize=4096)
+def word_keys(text: str) -> frozenset[str]:
+    """The lower-cased first three letters of every word of three letters or more.
+
+    Kept for the last few thousand texts: the topic rules and the glossary both ask for each
+    paragraph's keys, one after the other."""
+    return frozenset(map(str.lower, _KEY.findall(text)))
 
 
 def phrase_keys(phrase: str) -> frozenset[str]:
