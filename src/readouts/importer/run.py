@@ -8,6 +8,7 @@ import wrote it.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,8 +42,13 @@ def source_files(root: Path) -> list[Path]:
     folder = root / "content" / "sources"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
-                  and not p.name.startswith("."))
+    # Names sorted as text, not as Paths: at 10,000 sources, comparing Paths took longer than
+    # checking every source for changes.
+    with os.scandir(folder) as entries:
+        names = sorted(entry.name for entry in entries
+                       if not entry.name.startswith(".") and os.path.splitext(entry.name)[1].lower() in SOURCE_SUFFIXES
+                       and entry.is_file())
+    return [folder / name for name in names]
 
 
 def _inputs_digest(root: Path) -> str:
@@ -66,7 +72,9 @@ def load_provenance(root: Path, files: FileMemo | None = None) -> dict[str, tupl
     by_source: dict[str, tuple[str, Provenance]] = {}
     folder = root / "content" / "provenance"
     if folder.is_dir():
-        for path in sorted(folder.glob("*.json")):
+        with os.scandir(folder) as entries:
+            names = sorted(entry.name for entry in entries if entry.name.endswith(".json"))
+        for path in (folder / name for name in names):
             try:
                 record = files.get("provenance", path, lambda data: Provenance.from_json(data.decode("utf-8")))
             except (OSError, UnicodeDecodeError):
