@@ -150,3 +150,15 @@ def test_counts_are_written_as_a_reader_reads_them() -> None:
 
     template = make_env(None).from_string("{{ 9997 | number }} meetings, {{ 5 | number }} readouts")
     assert template.render() == "9,997 meetings, 5 readouts"
+
+
+def test_a_sites_readout_template_that_includes_the_paragraph_marks_still_shows_them(demo_site: Path) -> None:
+    """block_marks.html became a macro; a site's own readout.html written before includes it."""
+    (demo_site / "templates").mkdir(exist_ok=True)
+    (demo_site / "templates" / "readout.html").write_text(
+        '{% extends "base.html" %}{% block main %}{% for element in readout.body %}{% if element.type == "paragraph" %}'
+        '{% set item = element %}<p id="{{ item.anchor }}">{% include "block_marks.html" %}{{ item.html }}</p>'
+        '{% endif %}{% endfor %}{% endblock %}\n', encoding="utf-8")
+    build_site(demo_site)
+    page = (demo_site / "site" / "readouts" / "2019-09-25-mofa-japan-russia-foreign-ministers-meeting.html")
+    assert 'class="pilcrow" href="#p-' in page.read_text(encoding="utf-8")

@@ -50,6 +50,40 @@ def test_a_file_deleted_from_the_built_site_comes_back_with_an_edit(tmp_path: Pa
     assert _tree(root / "site") == _clean_build(root, tmp_path)
 
 
+@pytest.mark.parametrize("pagefind", [False, True], ids=["patched site", "whole site"])
+def test_a_page_removed_while_the_build_saves_its_cache_comes_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   pagefind: bool) -> None:
+    """Saving the cache can take seconds at 10,000 readouts; a page removed from the site
+    meanwhile (by a person, a sync tool) must not be taken as there by every later build."""
+    from readouts import build as build_module
+    from readouts.cache import BuildCache
+    from tests.test_incremental import OTHER
+
+    root = _settled_site(tmp_path)
+    if pagefind:  # a build that makes the whole site links the kept files from the previous one
+        with open(root / "site.yaml", "a", encoding="utf-8") as settings:
+            settings.write("pagefind: true\n")
+        monkeypatch.setattr(build_module, "index_with_pagefind", lambda site: None)
+        build_site(root)
+    page = root / "site" / "readouts" / f"{OTHER}.html"
+    real_save = BuildCache.save
+
+    def saving(self: BuildCache, at: Path, **options: Any) -> None:
+        page.unlink(missing_ok=True)
+        real_save(self, at, **options)
+
+    _edit(_readout(root, MOFA), "garbage disposal", "garbage removals")
+    _settle(root)
+    monkeypatch.setattr(BuildCache, "save", saving)
+    build_site(root)
+    monkeypatch.setattr(BuildCache, "save", real_save)
+    assert not page.exists()
+    _edit(_readout(root, MOFA), "garbage removals", "garbage disposal")
+    _settle(root)
+    build_site(root)
+    assert page.is_file()
+
+
 def test_an_untouched_site_is_not_looked_at_file_by_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """At 10,000 readouts a site has 45,000 files: when no folder of it changed since the last
     build published it, every file that build made is there, and the next one trusts that."""

@@ -117,12 +117,15 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
                 if not journal_path(output).exists():
                     shutil.rmtree(staging, ignore_errors=True)
                 raise
+            # The site's folders as published, looked at before anything else takes time (saving
+            # the cache can take seconds): a file removed from the site after this look changes
+            # its folder's time, and the next build then looks at each file again.
+            folders = scan_folders(output, site_folders(written.manifest))
             cache.pages = written.manifest
             cache.save(root, keep_in_memory=cache_in_memory)
             # A build that imported wrote into content/ after the scan, and failed imports and kept
             # edits must be reported again next time: none of them leaves a stamp.
             if not (imports.imported or imports.failed or imports.kept_edited):
-                folders = scan_folders(output, site_folders(written.manifest))
                 Stamp.taken(inputs, scanned_at, config.output_dir, token, len(written.manifest),
                             len(graph.readouts), warnings, folders).save(root)
         finally:

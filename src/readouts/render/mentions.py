@@ -37,7 +37,7 @@ class Linker:
     """Links the first mention of each person and term on a page."""
 
     def __init__(self, graph: SiteGraph) -> None:
-        self.index: dict[str, list[tuple[re.Pattern[str], Target]]] = {}
+        self.index: dict[str, list[tuple[re.Pattern[str], Target, int]]] = {}
         for person_id, forms in name_forms(tuple(graph.people.values())):
             target = Target(urls.person_path(person_id), graph.people[person_id].name)
             for form in forms:
@@ -48,13 +48,14 @@ class Linker:
                 target = Target(f"{urls.GLOSSARY}#{term.id}", f"{term.title}. " + "; ".join(others))
                 for name in names:
                     self._add(name, term_pattern(name), target)
+        # The longest name first: "Abe Shinzo" is the person, not the glossary's "Abe" and a word.
         for candidates in self.index.values():
-            candidates.sort(key=lambda c: -len(c[0].pattern))
+            candidates.sort(key=lambda c: -c[2])
 
     def _add(self, form: str, pattern: re.Pattern[str], target: Target) -> None:
         words = form.split()
         if words and len(words[0]) >= 3:
-            self.index.setdefault(_key(words[0]), []).append((pattern, target))
+            self.index.setdefault(_key(words[0]), []).append((pattern, target, len(" ".join(words))))
 
     def link(self, html: Markup, links: Links, seen: set[str]) -> Markup:
         """Wrap mentions not yet in `seen` in a link, outside tags and existing links."""
@@ -79,7 +80,7 @@ class Linker:
         for word in _WORD.finditer(text):
             if word.start() < done:
                 continue
-            for pattern, target in self.index.get(_key(word.group(0)), ()):
+            for pattern, target, _ in self.index.get(_key(word.group(0)), ()):
                 match = pattern.match(text, word.start())
                 if match is None:
                     continue

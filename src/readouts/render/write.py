@@ -219,8 +219,8 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
         report.manifest[path] = fingerprint
         if not reusable(path, fingerprint):
             return False
-        report.unchanged += 1
         if not link_unchanged:
+            report.unchanged += 1
             return True
         assert previous_dir is not None
         source, target = os.path.join(previous_dir, path), os.path.join(out_dir, path)
@@ -229,9 +229,13 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
             os.makedirs(folder, exist_ok=True)
             made_dirs.add(folder)
         try:
-            os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copyfile(source, target)
+        except FileNotFoundError:
+            return False  # gone from the previous site after all (previous_whole): made again
+        report.unchanged += 1
         return True
 
     memo = GroupMemo(groups if groups is not None and previous_dir is not None else {}, reusable)
