@@ -150,3 +150,9 @@ def test_the_command_reports_its_exit_status_and_all_it_printed(demo_site: Path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("imported ")
     assert done.stdout.rstrip().endswith(f"python -m http.server -d {demo_site / 'site'}")
+
+
+def test_a_build_with_its_output_closed_still_builds(demo_site: Path) -> None:
+    done = subprocess.run(f"{sys.executable} -m readouts --root {demo_site} build >&- 2>&-", shell=True, timeout=120)
+    assert done.returncode == 0
+    assert (demo_site / "site" / "index.html").is_file()

@@ -114,6 +114,12 @@ def run() -> NoReturn:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Started with its output closed (`readouts build >&-`), Python has no stream to print to:
+    # the work is done all the same, and what it says goes nowhere.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     status = 0
     try:
         status = _run(argv)
