@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import marshal
 from collections import defaultdict
 from types import MappingProxyType
 from typing import Any
@@ -17,7 +18,7 @@ from readouts.link.glossary import TermFinder, term_usage
 from readouts.link.meetings import group_meetings
 from readouts.link.related import related_readouts
 from readouts.link.topics import TopicRules, topics_by_block
-from readouts.model import Corpus, Readout, SiteGraph
+from readouts.model import Corpus, Readout, SiteGraph, Unpacked
 from readouts.parallel import map_in_workers
 
 
@@ -48,22 +49,21 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
 
     new = [readouts[r] for r in order if key(readouts[r]) not in known]
 
-    def alone(readout: Readout) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
-                                         tuple[tuple[str, str], ...]]:
+    def alone(readout: Readout) -> tuple[dict[str, tuple[str, ...]], bytes]:
+        """Its glossary names, and, marshalled (model.Unpacked), its paragraphs' topics and the
+        blocks topic pages quote."""
         per_block = topics_by_block(readout.blocks, rules, set(readout.topics))
         # Headings are marked but not quoted: a topic page lists what was said.
         quoted = tuple((topic_id, block.anchor) for block in readout.blocks if block.kind != "heading"
                        for topic_id in per_block.get(block.anchor, ()))
-        return per_block, finder.names_in(readout), quoted
+        return finder.names_in(readout), marshal.dumps((per_block, quoted))
 
     for readout, found in zip(new, map_in_workers(alone, new), strict=True):
         known[key(readout)] = found
-    block_topics: dict[str, dict[str, tuple[str, ...]]] = {}
     used: dict[str, dict[str, tuple[str, ...]]] = {}
-    quoted: dict[str, tuple[tuple[str, str], ...]] = {}
+    packed: dict[str, bytes] = {}
     for readout_id in order:
-        readout = readouts[readout_id]
-        block_topics[readout_id], used[readout_id], quoted[readout_id] = known[key(readout)]
+        used[readout_id], packed[readout_id] = known[key(readouts[readout_id])]
 
     by_topic: dict[str, list[str]] = defaultdict(list)
     by_person: dict[str, list[str]] = defaultdict(list)
@@ -89,8 +89,8 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
         chronology=order,
         neighbours=frozen({r: (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
                            for i, r in enumerate(order)}),
-        block_topics=frozen({k: frozen(v) for k, v in block_topics.items()}),
-        quoted=frozen(quoted),
+        block_topics=Unpacked(packed, 0),
+        quoted=Unpacked(packed, 1),
         readouts_by_topic=frozen({k: tuple(v) for k, v in by_topic.items()}),
         readouts_by_person=frozen({k: tuple(v) for k, v in by_person.items()}),
         meetings=frozen(meetings),
