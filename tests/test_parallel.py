@@ -50,3 +50,46 @@ def test_problems_found_in_workers_are_reported_with_file_and_line(tmp_path: Pat
         build_site(root)
     assert [(e.path, e.line) for e in raised.value.errors] == [(str(p), 4) for p in readouts[:2]]
     assert all("unknown key 'kind_of'" in e.message for e in raised.value.errors)
+
+
+@pytest.mark.parametrize("stage", ["reading readouts", "rendering pages"])
+def test_a_worker_that_dies_fails_the_build_with_a_message_and_leaves_the_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
+    """A worker killed mid-build (by the out-of-memory killer, say) must not leave the build
+    waiting for it forever."""
+    import os
+    import signal
+
+    from readouts import load
+    from readouts.errors import ReadoutsError
+    from readouts.render import context
+
+    root = _site(tmp_path, "dies")
+    build_site(root)
+    before = _tree(root / "site")
+    shutil.rmtree(root / ".readouts-cache")  # everything is made again
+    main = os.getpid()
+    module, name = (load, "_parse_readout") if stage == "reading readouts" else (context, "readout_context")
+    real = getattr(module, name)
+
+    def dying(*args: object, **kwargs: object) -> object:
+        if os.getpid() != main:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, dying)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(write, "PARALLEL_FROM", 1)
+
+    def waited_too_long(*_: object) -> None:
+        raise TimeoutError("the build waited for a dead worker")
+
+    previous = signal.signal(signal.SIGALRM, waited_too_long)
+    signal.alarm(60)
+    try:
+        with pytest.raises(ReadoutsError, match="worker process stopped"):
+            build_site(root)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert _tree(root / "site") == before

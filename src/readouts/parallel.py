@@ -1,16 +1,22 @@
 """Work spread over every core, for the stages whose work is one independent piece per readout.
 
 Workers are forked, so they inherit the function and its inputs without pickling them; only
-results travel back. Small batches run in this process: starting workers costs more than it
-saves below a few hundred readouts, and platforms without fork always run serially.
+results travel back, each worker's in one message. Small batches run in this process: starting
+workers costs more than it saves below a few hundred readouts, and platforms without fork always
+run serially.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.connection import Connection
+from multiprocessing.connection import wait as connection_wait
 from typing import Any, TypeVar
+
+from readouts.errors import ReadoutsError
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -41,9 +47,9 @@ def map_in_workers(function: Callable[[Item], Result], items: Sequence[Item]) ->
     _JOB = (function, items)
     count = workers()
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            # Every n-th item to each worker: long and short items even out across workers.
-            shares = pool.map(_share, [(start, count) for start in range(count)])
+        # Every n-th item to each worker: long and short items even out across workers.
+        with forked(_share, count) as wait:
+            shares = wait()
     finally:
         _JOB = None
     results: list[Any] = [None] * len(items)
@@ -52,8 +58,82 @@ def map_in_workers(function: Callable[[Item], Result], items: Sequence[Item]) ->
     return results
 
 
-def _share(args: tuple[int, int]) -> list[Any]:
-    start, step = args
+def _share(start: int, step: int) -> list[Any]:
     assert _JOB is not None
     function, items = _JOB
     return [function(item) for item in items[start::step]]
+
+
+@contextlib.contextmanager
+def forked(share: Callable[[int, int], Any], count: int,
+           on_share: Callable[[Any], None] | None = None) -> Iterator[Callable[[], list[Any]]]:
+    """Run share(start, count) for each start in range(count), each in a forked process.
+
+    Gives a function that waits for them all and returns their results by start (`on_share`
+    is told each as it comes). The workers are this process's own children, not a pool's: a
+    worker that dies without its result (killed, out of memory) is an error here, where a
+    pool waits for it forever, and no thread runs in this process while they work. Leaving the
+    block before the results are in (an error, Ctrl-C) kills the workers.
+    """
+    context = multiprocessing.get_context("fork")
+    processes: list[Any] = []
+    receivers: list[Connection] = []
+    try:
+        for start in range(count):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_run_share, args=(share, start, count, sender), daemon=True)
+            process.start()
+            sender.close()
+            processes.append(process)
+            receivers.append(receiver)
+
+        def collect() -> list[Any]:
+            results: list[Any] = [None] * count
+            pending = set(range(count))
+            while pending:
+                ready = connection_wait([receivers[i] for i in pending] + [processes[i].sentinel for i in pending])
+                for start in sorted(pending):
+                    # A result sent just before its worker ended is read before the end is heeded.
+                    if receivers[start] in ready or (processes[start].sentinel in ready and receivers[start].poll()):
+                        try:
+                            done, value = receivers[start].recv()
+                        except EOFError:
+                            done, value = False, None
+                    elif processes[start].sentinel in ready:
+                        done, value = False, None
+                    else:
+                        continue
+                    if not done:
+                        if isinstance(value, BaseException):
+                            raise value
+                        processes[start].join()
+                        raise ReadoutsError(f"a worker process stopped before its work was done "
+                                            f"(exit code {processes[start].exitcode})",
+                                            hint="it may have run out of memory; the previous site is as it was")
+                    results[start] = value
+                    pending.discard(start)
+                    if on_share is not None:
+                        on_share(value)
+            return results
+
+        yield collect
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+            process.join()
+        for receiver in receivers:
+            receiver.close()
+
+
+def _run_share(share: Callable[[int, int], Any], start: int, count: int, sender: Connection) -> None:
+    """In the worker: its share's result, or what stopped it, sent back whole."""
+    try:
+        outcome: tuple[bool, Any] = (True, share(start, count))
+    except BaseException as error:  # every failure travels back, to be raised there
+        outcome = (False, error)
+    try:
+        sender.send(outcome)
+    except Exception as error:  # an error that cannot be pickled still says what it was
+        sender.send((False, ReadoutsError(f"{type(error).__name__}: {error}")))
+    sender.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -246,8 +245,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
     _refuse_shared_paths(site_pages)
     to_render = [(path, template, build) for path, template, build, fingerprint in site_pages
                  if not keep(path, fingerprint)]
-    # Counted before the pages start rendering: counting forks workers of its own, and a process
-    # must not fork while a pool's threads run in it.
+    # Counted before the pages start rendering: counting runs on every core itself.
     counts_of = _kept_counts(graph, depends.common, search_counts if search_counts is not None else {})
     # Everything but the pages (static files, sources, the search index, the exports) is
     # written while the pages render: on a large site, in other processes.
@@ -374,19 +372,16 @@ def pages_rendering(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], r
     try:
         # Forked workers inherit the graph and the page list without pickling either; each
         # renders every n-th page, so the share of long and short pages evens out.
-        chunks = [(root, out, start, workers) for start in range(workers)]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            shares = pool.imap_unordered(_render_share, chunks)
+        done = 0
 
-            def wait() -> int:
-                done = 0
-                for count in shares:
-                    done += count
-                    if progress:
-                        progress(done, len(work))
-                return done
+        def told(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress:
+                progress(done, len(work))
 
-            yield wait
+        with parallel.forked(partial(_render_share, root, out), workers, on_share=told) as wait:
+            yield lambda: sum(wait())
     finally:
         _WORK = []
 
@@ -401,8 +396,7 @@ def _render_here(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root
     return len(work)
 
 
-def _render_share(args: tuple[Path, Path, int, int]) -> int:
-    root, out, start, step = args
+def _render_share(root: Path, out: Path, start: int, step: int) -> int:
     env = make_env(root / "templates", root / CACHE_DIR / "templates")
     share = _WORK[start::step]
     for path, template, build in share:
