@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from readouts.link.meetings import group_meetings
 from readouts.model import Blocks, ImportRecord, MeetingFacts, Readout, SourceRef
 
@@ -59,3 +62,36 @@ def test_a_person_set_meeting_id_wins() -> None:
                 _readout("c", dt.date(2020, 1, 1), ("abe",), meeting_id="m1"))
     assert of["a"] == of["c"] == "m1"
     assert of["b"] != "m1"
+
+
+_DAYS = [dt.date(2019, 12, 30), dt.date(2019, 12, 31), dt.date(2020, 1, 1), dt.date(2020, 2, 27),
+         dt.date(2020, 2, 28), dt.date(2020, 2, 29), dt.date(2021, 2, 27), dt.date(2021, 2, 28),
+         dt.date(2021, 3, 1), dt.date(2020, 3, 1)]
+_PRINTED = [(12, 31), (1, 1), (1, 2), (2, 28), (2, 29), (3, 1), (3, 2), (3, 3), (6, 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), st.sampled_from(_DAYS)),
+                          st.lists(st.sampled_from(["abe", "putin", "lavrov", "kono"]), min_size=1, max_size=3,
+                                   unique=True),
+                          st.sampled_from([None, "Moscow", "Tokyo"]),
+                          st.one_of(st.none(), st.sampled_from(_PRINTED))),
+                max_size=12))
+def test_an_undated_account_joins_the_meeting_it_would_join_if_every_meeting_were_tried(
+        accounts: list[tuple[dt.date | None, list[str], str | None, tuple[int, int] | None]]) -> None:
+    """Meetings are looked up by the month and day an undated account's printed day allows;
+    the answer must be that of trying every meeting."""
+    import readouts.link.meetings as meetings
+
+    readouts = {f"r{n}": _readout(f"r{n}", day, tuple(people), place, printed if day is None else None)
+                for n, (day, people, place, printed) in enumerate(accounts)}
+    order = tuple(sorted(readouts))
+    looked_up = group_meetings(readouts, order)
+    every_day = {(month, day) for month in range(1, 13) for day in range(1, 32)}
+    real = meetings._days_before
+    try:
+        meetings._days_before = lambda printed: every_day  # type: ignore[assignment]
+        tried_all = group_meetings(readouts, order)
+    finally:
+        meetings._days_before = real
+    assert looked_up == tried_all

@@ -42,6 +42,18 @@ def _fits_printed_day(readout: Readout, printed: tuple[int, int], members: list[
     return len(shared) >= 2 and (readout.meeting.place is None or not places or readout.meeting.place in places)
 
 
+def _days_before(printed: tuple[int, int]) -> set[tuple[int, int]]:
+    """(month, day) of the printed day and the two days before it, in a leap year and not."""
+    days: set[tuple[int, int]] = set()
+    for year in (2000, 2001):
+        try:
+            day = dt.date(year, *printed)
+        except ValueError:  # 29 February, in 2001
+            continue
+        days.update(((day - dt.timedelta(days=back)).month, (day - dt.timedelta(days=back)).day) for back in range(3))
+    return days
+
+
 def meeting_id_for(readout: Readout) -> str:
     day = readout.meeting.date.isoformat() if readout.meeting.date else "undated"
     people = "-".join(p.split("-")[-1] for p in sorted(readout.participants)[:3]) or "meeting"
@@ -77,13 +89,23 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...]
     # An account that prints its day without a year ("TOKYO, August 31. /TASS/.") joins the one
     # meeting it fits: same people, no other place, held that day or up to two days before (a
     # dateline is often the next day, in another time zone).
+    # Only the meetings held on the printed day or up to two days before can fit, so they are
+    # looked up by the month and day of their date, not tried one by one: a site of imported
+    # news items without a year would otherwise compare each with every meeting.
+    by_day: dict[tuple[int, int], list[str]] = defaultdict(list)
+    place_in_order = {key: number for number, key in enumerate(groups)}
+    for key, members in groups.items():
+        first_day = next((readouts[m].meeting.date for m in members if readouts[m].meeting.date), None)
+        if first_day is not None:
+            by_day[(first_day.month, first_day.day)].append(key)
     for readout_id in order:
         readout = readouts[readout_id]
         printed = readout.imported.printed_day if readout.imported else None
         if readout.meeting.date is not None or readout.meeting.meeting_id or printed is None:
             continue
-        fits = [key for key, members in groups.items()
-                if _fits_printed_day(readout, printed, [readouts[m] for m in members])]
+        candidates = sorted({key for day in _days_before(printed) for key in by_day.get(day, ())},
+                            key=place_in_order.__getitem__)
+        fits = [key for key in candidates if _fits_printed_day(readout, printed, [readouts[m] for m in groups[key]])]
         if len(fits) == 1:
             groups[fits[0]].append(readout_id)
 
