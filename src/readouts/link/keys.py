@@ -18,13 +18,20 @@ _KEY = re.compile(r"(?<![^\W_])[^\W_]{3}")
 """The first three letters of a word of three letters or more: _WORD's words, at their start."""
 
 
+def fold(letters: str) -> str:
+    """Letters lower-cased as a case-blind regex compares them, one letter for one: "İ" lower-cases
+    to "i" and a combining dot, which the regex engine does not see (it matches "İstanbul" to
+    "istanbul"), so the dot goes."""
+    return letters.lower().replace("\u0307", "")
+
+
 @lru_cache(maxsize=4096)
 def word_keys(text: str) -> frozenset[str]:
     """The lower-cased first three letters of every word of three letters or more.
 
     Kept for the last few thousand texts: the topic rules and the glossary both ask for each
     paragraph's keys, one after the other."""
-    return frozenset(map(str.lower, _KEY.findall(text)))
+    return frozenset(map(fold, _KEY.findall(text)))
 
 
 def phrase_keys(phrase: str) -> frozenset[str]:
@@ -35,7 +42,7 @@ def phrase_keys(phrase: str) -> frozenset[str]:
     for word in phrase.split():
         head = word[:3]
         if len(head) == 3 and _WORD.fullmatch(head):
-            keys.add(head.lower())
+            keys.add(fold(head))
     return frozenset(keys)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from readouts.link.glossary import name_pattern as term_pattern
+from readouts.link.keys import fold
 from readouts.model import SiteGraph
 from readouts.names import name_forms, name_pattern
 from readouts.render import urls
@@ -30,7 +31,7 @@ class Target:
 
 
 def _key(word: str) -> str:
-    return word[:3].lower()
+    return fold(word[:3])
 
 
 class Linker:
