@@ -148,7 +148,7 @@ def test_a_readout_unchanged_since_the_last_build_is_not_read_again(
     for path in folder.glob("*.md"):
         os.utime(path, (past, past))
     # Change times cannot be set back: pretend the files were looked at a minute later.
-    monkeypatch.setattr("readouts.load.RACY_NS", -120 * 10**9)
+    monkeypatch.setattr("readouts.cache.RACY_NS", -120 * 10**9)
     first = load_corpus(demo_site, cache)
     read: list[str] = []
     real_read_bytes = Path.read_bytes
@@ -165,7 +165,7 @@ def test_a_readout_unchanged_since_the_last_build_is_not_read_again(
     assert len(second.readouts) == len(first.readouts)
     assert "One more paragraph." in next(b.text for r in second.readouts if r.path.path == str(edited)
                                          for b in r.blocks if "more paragraph" in b.text)
-    monkeypatch.setattr("readouts.load.RACY_NS", 2 * 10**9)
+    monkeypatch.setattr("readouts.cache.RACY_NS", 2 * 10**9)
     read.clear()
     load_corpus(demo_site, cache)
     assert edited.name in read, "a file written a moment ago was trusted by its times"

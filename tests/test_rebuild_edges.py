@@ -111,7 +111,6 @@ def test_sources_and_import_records_unchanged_since_the_last_build_are_not_read_
     root = _settled_site(tmp_path)
     # Change times cannot be set back: pretend the files were looked at a minute later.
     monkeypatch.setattr("readouts.cache.RACY_NS", -120 * 10**9)
-    monkeypatch.setattr("readouts.load.RACY_NS", -120 * 10**9)
     _edit(_readout(root, MOFA), "garbage disposal", "garbage removals")
     build_site(root)
     read: list[str] = []

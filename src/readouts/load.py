@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from readouts.blocks import parse_blocks
-from readouts.cache import RACY_NS
+from readouts.cache import settled_signature
 from readouts.config import load_config
 from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.model import (
@@ -141,9 +141,10 @@ def _signature(path: str, record_path: str, looked_at: int) -> tuple[object, ...
         except FileNotFoundError:
             signature.append(None)
             continue
-        if looked_at - max(stat.st_mtime_ns, stat.st_ctime_ns) < RACY_NS:
+        settled = settled_signature(stat, looked_at)
+        if settled is None:
             return None
-        signature.append((stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
+        signature.append(settled)
     return tuple(signature)
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from readouts.cache import sha256_hex
 from readouts.importer import read_source
 from readouts.importer.run import make_context
-from readouts.importer.write import render_markdown, sha256_of
+from readouts.importer.write import render_markdown
 from tests.conftest import REPO
 
 SOURCES = sorted((REPO / "content" / "sources").glob("*.txt"))
@@ -28,7 +29,7 @@ def imported():
 def test_seed_imports_to_golden_markdown(source: Path, imported, update_golden: bool) -> None:
     result = imported[source.name]
     text = render_markdown(f"golden-{source.stem}", result, f"sources/{source.name}",
-                           sha256_of(source.read_bytes()))
+                           sha256_hex(source.read_bytes()))
     golden = GOLDEN / f"{source.stem}.md"
     if update_golden or not golden.exists():
         golden.write_text(text, encoding="utf-8")

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readouts import __version__
-from readouts.cache import FileMemo
+from readouts.cache import FileMemo, sha256_hex
 from readouts.errors import ReadoutsError
-from readouts.importer.write import Provenance, new_id, render_markdown, sha256_of, write_atomic
+from readouts.importer.write import Provenance, new_id, render_markdown, write_atomic
 from readouts.link.topics import TopicRules
 from readouts.load import load_people, load_topics
 from readouts.names import NameIndex
@@ -42,8 +42,8 @@ def source_files(root: Path) -> list[Path]:
     folder = root / "content" / "sources"
     if not folder.is_dir():
         return []
-    # Names sorted as text, not as Paths: at 10,000 sources, comparing Paths took longer than
-    # checking every source for changes.
+    # Names sorted as text, not as Paths: comparing Paths was half the time of checking 2,000
+    # imported readouts for changes (0.13 s, 0.066 s without).
     with os.scandir(folder) as entries:
         names = sorted(entry.name for entry in entries
                        if not entry.name.startswith(".") and os.path.splitext(entry.name)[1].lower() in SOURCE_SUFFIXES
@@ -137,7 +137,7 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
                     report.unchanged.append(readout_id)  # type: ignore[arg-type]
                 continue
         data = path.read_bytes()
-        sha = sha256_of(data)  # of the very bytes imported, should the file have changed since
+        sha = sha256_hex(data)  # of the very bytes imported, should the file have changed since
         from readouts.importer import read_source
 
         context = context or make_context(root)
@@ -156,7 +156,7 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
         text = render_markdown(readout_id, imported, relative, sha)
         write_atomic(readouts_dir / f"{readout_id}.md", text)
         record = Provenance(
-            source=relative, source_sha256=sha, written_sha256=sha256_of(text.encode("utf-8")),
+            source=relative, source_sha256=sha, written_sha256=sha256_hex(text.encode("utf-8")),
             inputs=inputs, adapter=imported.publisher,
             changes=tuple({"line": c.line, "action": c.action, "what": c.what, "why": c.why}
                           for c in imported.changes),

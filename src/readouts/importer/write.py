@@ -6,7 +6,6 @@ matches it, a person has edited it, and no import may overwrite it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -118,10 +117,6 @@ class Provenance:
             return cls(**fields)
         except (ValueError, TypeError):
             return None
-
-
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from readouts.link.keys import phrase_keys, word_keys, word_start
+from readouts.link.keys import KeyIndex, phrase_keys, word_keys, word_start
 from readouts.model import Readout, Term
 
 
@@ -27,14 +27,7 @@ class TermFinder:
     def __init__(self, terms: tuple[Term, ...]) -> None:
         self.compiled = [(term.id, [(n, phrase_keys(n), name_pattern(n)) for side in term.names.values()
                                     for n in side]) for term in terms]
-        self.by_key: dict[str, list[tuple[int, int]]] = {}
-        self.unkeyed: list[tuple[int, int]] = []
-        for term_number, (_, names) in enumerate(self.compiled):
-            for name_number, (_, needed, _) in enumerate(names):
-                if needed:
-                    self.by_key.setdefault(min(needed), []).append((term_number, name_number))
-                else:
-                    self.unkeyed.append((term_number, name_number))
+        self.index = KeyIndex.of([needed for _, needed, _ in names] for _, names in self.compiled)
 
     def names_in(self, readout: Readout) -> dict[str, tuple[str, ...]]:
         """Term id → the names of that term the readout uses (only terms it uses), in the
@@ -43,10 +36,7 @@ class TermFinder:
         for block in readout.blocks:
             text = block.text
             keys = word_keys(text)
-            candidates = [*self.unkeyed]
-            for key in keys:
-                candidates.extend(self.by_key.get(key, ()))
-            for term_number, name_number in candidates:
+            for term_number, name_number in self.index.candidates(keys):
                 if (term_number, name_number) in hits:
                     continue
                 _, needed, pattern = self.compiled[term_number][1][name_number]

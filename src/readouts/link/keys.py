@@ -9,6 +9,8 @@ phrases whose words' keys are all present are searched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -44,6 +46,37 @@ def phrase_keys(phrase: str) -> frozenset[str]:
         if len(head) == 3 and _WORD.fullmatch(head):
             keys.add(fold(head))
     return frozenset(keys)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyIndex:
+    """Phrases by one of the word keys each needs (any one will do: a text lacking it cannot
+    match): a text is tried only against the phrases under its own keys, and those with no key
+    ("2+2"), not against every phrase. A phrase is named by its place: (group, number in the
+    group), a topic's phrases or a glossary term's names."""
+
+    by_key: Mapping[str, tuple[tuple[int, int], ...]]
+    unkeyed: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, groups: Iterable[Iterable[frozenset[str]]]) -> KeyIndex:
+        """From the keys each phrase of each group needs (phrase_keys)."""
+        by_key: dict[str, list[tuple[int, int]]] = {}
+        unkeyed = []
+        for group, needs in enumerate(groups):
+            for number, needed in enumerate(needs):
+                if needed:
+                    by_key.setdefault(min(needed), []).append((group, number))
+                else:
+                    unkeyed.append((group, number))
+        return cls({key: tuple(places) for key, places in by_key.items()}, tuple(unkeyed))
+
+    def candidates(self, keys: Iterable[str]) -> list[tuple[int, int]]:
+        """The places of the phrases a text with these word keys may match, in order."""
+        found = [*self.unkeyed]
+        for key in keys:
+            found.extend(self.by_key.get(key, ()))
+        return sorted(found)
 
 
 def word_start(first_letter: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from readouts.link.keys import phrase_keys, word_keys, word_start
+from readouts.link.keys import KeyIndex, phrase_keys, word_keys, word_start
 from readouts.model import Block, Topic
 
 
@@ -48,40 +48,27 @@ class TopicRules:
     """Compiled rules for every topic, in topics.yaml order."""
 
     rules: tuple[TopicRule, ...]
-    by_key: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
-    """A word key → (rule, phrase) of the phrases that need it (one key per phrase): a paragraph
-    is tried only against the phrases one of whose keys it has, not all of them."""
-    unkeyed: tuple[tuple[int, int], ...] = ()
-    """(rule, phrase) of the phrases with no key ("2+2"), tried on every text."""
+    index: KeyIndex
+    """The phrases by word key: a paragraph is tried only against those it may match."""
 
     @classmethod
     def build(cls, topics: Iterable[Topic]) -> TopicRules:
         rules = []
-        by_key: dict[str, list[tuple[int, int]]] = {}
-        unkeyed = []
-        for rule_number, topic in enumerate(topics):
+        for topic in topics:
             phrases = tuple((p, phrase_keys(p), re.compile(compile_phrase(p), re.IGNORECASE)) for p in topic.phrases)
             mask = (re.compile("|".join(compile_phrase(p) for p in topic.exceptions), re.IGNORECASE)
                     if topic.exceptions else None)
             rules.append(TopicRule(topic.id, phrases, mask))
-            for phrase_number, (_, needed, _) in enumerate(phrases):
-                if needed:
-                    by_key.setdefault(min(needed), []).append((rule_number, phrase_number))
-                else:
-                    unkeyed.append((rule_number, phrase_number))
-        return cls(tuple(rules), {key: tuple(found) for key, found in by_key.items()}, tuple(unkeyed))
+        return cls(tuple(rules), KeyIndex.of([needed for _, needed, _ in rule.phrases] for rule in rules))
 
     def explain(self, text: str) -> list[tuple[str, str, str]]:
         """(topic id, phrase, matched text) for every topic the text discusses: for each topic,
         its first phrase (in topics.yaml order) that matches outside the topic's exceptions."""
         keys = word_keys(text)
-        candidates = [*self.unkeyed]
-        for key in keys:
-            candidates.extend(self.by_key.get(key, ()))
         found = []
         done = -1  # the rule last found: its later phrases need no trying
         subjects: dict[int, str] = {}
-        for rule_number, phrase_number in sorted(candidates):
+        for rule_number, phrase_number in self.index.candidates(keys):
             if rule_number == done:
                 continue
             rule = self.rules[rule_number]

@@ -311,8 +311,8 @@ def _source_made_from(path: str, source: Path, file_memo: FileMemo) -> str | Non
     """The fingerprint of a raw source's copy, None when the source cannot be read.
 
     By its digest, which the import step has just taken (FileMemo keeps it while the file's
-    size and times are unchanged): an imported site has a source per readout, and reading them
-    all on every build cost more than the rest of a small rebuild."""
+    size and times are unchanged): an imported site has a source per readout, and each build
+    read them all again to hash them."""
     try:
         return digest((path, file_memo.sha256(source)))
     except OSError:
