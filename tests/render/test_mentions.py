@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
-from markupsafe import Markup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
 
+from readouts.link.keys import fold
 from readouts.model import Person, Term
 from readouts.render.mentions import Linker
 from readouts.render.urls import Links
@@ -18,3 +22,65 @@ def test_the_longest_name_is_linked_whether_a_person_or_a_term() -> None:
     linked = Linker(graph).link(Markup("Abe Shinzo met the Abe elders."), Links("readouts/x.html"), set())  # type: ignore[arg-type]
     assert '<a class="mention" href="../people/abe-shinzo.html" title="Abe Shinzo">Abe Shinzo</a>' in linked
     assert 'href="../glossary.html#abe" title="Abe (clan). ">Abe</a> elders' in linked
+
+
+_PEOPLE = (
+    Person(id="abe-shinzo", name="Abe Shinzo", country=None, spellings=(), roles=()),
+    Person(id="sergey-lavrov", name="Sergey Lavrov", country=None, spellings=("Lavrov S.",), roles=()),
+    Person(id="ilham-aliyev", name="İlham Aliyev", country=None, spellings=(), roles=()),
+    Person(id="odysseas-papas", name="ΟΔΥΣΣΕΑΣ ΠΑΠΑΣ", country=None, spellings=("Σωκράτης",), roles=()),
+    Person(id="kostas-karamanlis", name="ΚΩΣΤΑΣ ΚΑΡΑΜΑΝΛΗΣ", country=None, spellings=(), roles=()),
+    Person(id="sean-o-neil", name="Sean O'Neil", country=None, spellings=(), roles=()),
+)
+_TERMS = (Term(id="abe", title="Abe (clan)", names={"neutral": ("Abe",)}, definition=""),
+          Term(id="kunashir", title="Kunashir", names={"japan": ("Kunashiri",), "russia": ("Kunashir", "Кунашир")},
+               definition=""))
+_PIECES = [
+    "Abe Shinzo", "Sergey Lavrov", "İlham Aliyev", "ΚΩΣΤΑΣ ΚΑΡΑΜΑΝΛΗΣ", "Sean O'Neil",
+    "Abe", "abe", "ABE", "Shinzo", "Sergey", "Lavrov", "LAVROV", "İlham", "Ilham", "ilham", "Aliyev",
+    "ΟΔΥΣΣΕΑΣ", "ΠΑΠΑΣ", "Σωκράτης", "ΣΩΚΡΑΤΗΣ", "σωκρατησ", "ΚΩΣΤΑΣ", "Κωστας", "ΚΑΡΑΜΑΝΛΗΣ",
+    "Sean", "O'Neil", "O’Neil", "Kunashiri", "Kunashir", "КУНАШИР", "кунашир", "the", "talks", "x",
+    "’", "'", "-", "_", " ", " ", ", ", ".", "(", "İ", "ς", "ß", "\u0307", "é",
+]
+
+
+def _word_by_word(linker: Linker, text: str, links: Links, seen: set[str]) -> str:
+    """Linking as it was done before the trie: every word of the text tried in turn."""
+    pieces: list[str] = []
+    done = 0
+    for word in re.finditer(r"(?<![\w-])[\w’'-]{3,}", text):
+        if word.start() < done:
+            continue
+        for pattern, target, _ in linker.index.get(fold(word.group(0)[:3]), ()):
+            match = pattern.match(text, word.start())
+            if match is None:
+                continue
+            if target.path not in seen:
+                seen.add(target.path)
+                pieces.append(text[done:match.start()])
+                pieces.append(f'<a class="mention" href="{escape(links.to(target.path))}" '
+                              f'title="{escape(target.title)}">{match.group(0)}</a>')
+                done = match.end()
+            break
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.sets(st.sampled_from(
+    ["people/abe-shinzo.html", "people/sergey-lavrov.html", "glossary.html#abe"])))
+def test_names_are_linked_where_trying_every_word_would_link_them(pieces: list[str], seen: set[str]) -> None:
+    graph = SimpleNamespace(people={p.id: p for p in _PEOPLE}, corpus=SimpleNamespace(terms=_TERMS))
+    linker = Linker(graph)  # type: ignore[arg-type]
+    text = "".join(pieces)
+    links = Links("readouts/x.html")
+    expected_seen, found_seen = set(seen), set(seen)
+    assert linker._link_text(text, links, found_seen) == _word_by_word(linker, text, links, expected_seen)
+    assert found_seen == expected_seen
+
+
+def test_a_name_in_capitals_with_a_final_sigma_and_a_dotted_capital_i_is_linked() -> None:
+    graph = SimpleNamespace(people={p.id: p for p in _PEOPLE}, corpus=SimpleNamespace(terms=_TERMS))
+    linker = Linker(graph)  # type: ignore[arg-type]
+    assert ">ΚΩΣΤΑΣ ΚΑΡΑΜΑΝΛΗΣ</a> met" in linker.link(Markup("ΚΩΣΤΑΣ ΚΑΡΑΜΑΝΛΗΣ met"), Links("x.html"), set())
+    assert ">İlham Aliyev</a> met" in linker.link(Markup("İlham Aliyev met"), Links("x.html"), set())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import jinja2.bccache
@@ -26,7 +27,7 @@ def make_env(site_templates: Path | None, compiled: Path | None = None) -> jinja
     if site_templates is not None and site_templates.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(site_templates)))
     loaders.append(jinja2.FileSystemLoader(str(THEME / "templates")))
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -38,6 +39,26 @@ def make_env(site_templates: Path | None, compiled: Path | None = None) -> jinja
     )
     env.filters["number"] = number
     return env
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja's environment, with `item.name` on a dict looking up the key first.
+
+    The pages' contexts are dicts, and Jinja tries `item.name` as an attribute before the key:
+    every such lookup raised and caught an AttributeError, over a thousand per readout page, a
+    tenth of a cold build's time. What a template gets is the same: a name that is not one of
+    dict's own attributes is never found as an attribute of a dict."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
 
 
 def number(value: int) -> str:
