@@ -261,3 +261,24 @@ def test_a_journal_whose_files_were_removed_makes_the_next_build_a_whole_one(tmp
     build_site(root)
     assert not journal.exists()
     assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+@pytest.mark.parametrize("folder", ["readouts", "search"])
+def test_a_folder_of_the_site_linked_elsewhere_is_not_written_through(tmp_path: Path, folder: str) -> None:
+    """The build writes only into its output folder: a folder of the site that a person turned
+    into a link to another place (to share it, to move it to another disk) is replaced by a folder
+    of the new site, and what the link led to stays as it was."""
+    import shutil
+
+    root = _settled_site(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(root / "site" / folder, elsewhere)
+    (root / "site" / folder).symlink_to(elsewhere, target_is_directory=True)
+    before = _tree(elsewhere)
+    _edit(_readout(root, MOFA), "garbage disposal", "garbage removals")
+    _readout(root, "2020-02-02-alpha").write_text(TALK, encoding="utf-8")
+    _settle(root)
+    build_site(root)
+    assert _tree(elsewhere) == before
+    assert not (root / "site" / folder).is_symlink()
+    assert _tree(root / "site") == _clean_build(root, tmp_path)

@@ -11,6 +11,7 @@ interrupted or killed build leaves the previous site as it was.
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -92,6 +93,8 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
                 # between publishing and saving the cache, does not match).
                 marker = _marker_token(output)
                 previous = output if marker == _manifest_token(cache.pages) else None
+                if previous is not None and _linked_folder(output, stamp, marker, cache.pages):
+                    previous = None  # made whole and put in place of the old site, link and all
                 # Pagefind indexes the whole site, so with it on the new site is made whole.
                 patching = previous is not None and not config.pagefind
                 written = write_site(graph, root, staging, previous, cache.pages, progress, cache.fragments,
@@ -150,6 +153,16 @@ def _site_untouched(stamp: Stamp | None, marker: str | None, output: Path) -> bo
     look at each of them (45,000 at 10,000 readouts)."""
     return (stamp is not None and stamp.marker == marker and bool(stamp.site_folders)
             and scan_folders(output, stamp.site_folders) == stamp.site_folders)
+
+
+def _linked_folder(output: Path, stamp: Stamp | None, marker: str | None, manifest: dict[str, str]) -> bool:
+    """True when a folder of the site is a symbolic link (a person shared it, or moved it to
+    another disk): patching the site would write and delete files where the link leads, which
+    is not the build's to touch. The folders are those the stamp recorded when the site was
+    published, else those of its manifest."""
+    folders = (stamp.site_folders if stamp is not None and stamp.marker == marker and stamp.site_folders
+               else site_folders(manifest))
+    return any(os.path.islink(os.path.join(output, folder)) for folder in folders if folder != ".")
 
 
 def _manifest_token(manifest: dict[str, str]) -> str:
