@@ -282,3 +282,50 @@ def test_a_folder_of_the_site_linked_elsewhere_is_not_written_through(tmp_path: 
     assert _tree(elsewhere) == before
     assert not (root / "site" / folder).is_symlink()
     assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_a_link_where_the_new_site_makes_a_folder_is_replaced_by_the_folder(tmp_path: Path) -> None:
+    root = _settled_site(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "mine.txt").write_text("mine\n", encoding="utf-8")
+    # The site has no readout of 2020 yet: the new one makes search/2020/.
+    assert not (root / "site" / "search" / "2020").exists()
+    (root / "site" / "search" / "2020").symlink_to(elsewhere, target_is_directory=True)
+    _readout(root, "2020-02-02-alpha").write_text(TALK, encoding="utf-8")
+    _settle(root)
+    build_site(root)
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["mine.txt"]
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_a_link_named_pagefind_goes_without_what_it_leads_to(tmp_path: Path) -> None:
+    """The build removes a Pagefind index left from when it was switched on; a link in its place
+    (the index moved to another disk) is removed, the files it leads to are not."""
+    root = _settled_site(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "pagefind.js").write_text("kept\n", encoding="utf-8")
+    (root / "site" / "pagefind").symlink_to(elsewhere, target_is_directory=True)
+    _edit(_readout(root, MOFA), "garbage disposal", "garbage removals")
+    _settle(root)
+    build_site(root)
+    assert (elsewhere / "pagefind.js").read_text(encoding="utf-8") == "kept\n"
+    assert not (root / "site" / "pagefind").exists()
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_a_page_that_is_a_link_is_replaced_and_what_it_leads_to_kept(tmp_path: Path) -> None:
+    import shutil
+
+    root = _settled_site(tmp_path)
+    elsewhere = tmp_path / "elsewhere.html"
+    page = root / "site" / "readouts" / f"{MOFA}.html"
+    shutil.move(page, elsewhere)
+    page.symlink_to(elsewhere)
+    before = elsewhere.read_bytes()
+    _edit(_readout(root, MOFA), "garbage disposal", "garbage removals")
+    _settle(root)
+    build_site(root)
+    assert elsewhere.read_bytes() == before and not page.is_symlink()
+    assert _tree(root / "site") == _clean_build(root, tmp_path)

@@ -109,8 +109,11 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
                                               f"manifest {token}\n", encoding="utf-8")
                 if patching:
                     removed = [p for p in cache.pages if p not in written.manifest]
-                    # An index Pagefind made while it was on goes when it is switched off.
-                    removed += [f"pagefind/{p}" for p in files_under(output / "pagefind")]
+                    # An index Pagefind made while it was on goes when it is switched off (a link
+                    # there goes, not the files it leads to).
+                    pagefind = output / "pagefind"
+                    removed += (["pagefind"] if pagefind.is_symlink()
+                                else [f"pagefind/{p}" for p in files_under(pagefind)])
                     patch(staging, output, removed, MARKER)
                 else:
                     publish(staging, output)
