@@ -170,54 +170,37 @@ def _play_entries(journal: Path) -> None:
         target = os.path.join(output, path)
         if os.path.isdir(target) and not os.path.islink(target):
             continue  # the new site made a folder where the old one had this file
-        if _linked_folder_above(target, os.fspath(output)):
+        if any(os.path.islink(f) for f in _folders_within(os.path.dirname(target), os.fspath(output))):
             continue  # the file is where a link in the site leads, not the site's
         with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # gone, or its folder became a file
             os.unlink(target)
         emptied.add(os.path.dirname(target))
     # A folder the removed files leave empty goes too: a clean build would not make it.
     for folder in sorted(emptied, key=len, reverse=True):
-        while folder != os.fspath(output) and folder.startswith(os.fspath(output)):
+        for empty in _folders_within(folder, os.fspath(output)):
             try:
-                os.rmdir(folder)
+                os.rmdir(empty)
             except OSError:
                 break
-            folder = os.path.dirname(folder)
     journal.unlink()
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _linked_folder_above(path: str, output: str) -> bool:
-    """Whether a folder between `output` and `path` is a symbolic link."""
-    folder = os.path.dirname(path)
-    while folder != output and folder.startswith(output + os.sep):
-        if os.path.islink(folder):
-            return True
-        folder = os.path.dirname(folder)
-    return False
+def _folders_within(path: str, output: str) -> Iterator[str]:
+    """`path` and the folders above it, up to but not including `output`."""
+    while path != output and path.startswith(output + os.sep):
+        yield path
+        path = os.path.dirname(path)
 
 
 def _make_folder(folder: str, output: str) -> None:
-    """Make a folder of the site, removing a file of the old site that stands in its way (a
-    static file that became a folder of static files), and a link: the site's files go into the
-    site, not where a link someone put there leads (build.py makes a site whole rather than
-    patch one whose folders are links; this is for a folder only the new site has)."""
-    path = folder
-    while path != output and path.startswith(output + os.sep):
-        if os.path.islink(path):
+    """Make a folder of the site, removing what stands in its way: a file of the old site (a
+    static file that became a folder of static files), and a link, so that the site's files go
+    into the site, not where a link someone put there leads (build.py makes a site whole rather
+    than patch one whose folders are links; this is for a folder only the new site has)."""
+    for path in _folders_within(folder, output):
+        if os.path.islink(path) or (os.path.lexists(path) and not os.path.isdir(path)):
             os.unlink(path)
-        path = os.path.dirname(path)
-    try:
-        os.makedirs(folder, exist_ok=True)
-        return
-    except (FileExistsError, NotADirectoryError):
-        pass
-    path = folder
-    while path != output and path.startswith(output + os.sep):
-        if os.path.lexists(path) and not os.path.isdir(path):
-            os.unlink(path)
-            break
-        path = os.path.dirname(path)
     os.makedirs(folder, exist_ok=True)
 
 

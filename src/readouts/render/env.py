@@ -48,9 +48,9 @@ class _Environment(jinja2.Environment):
     """Jinja's environment, with `item.name` on a dict looking up the key first.
 
     The pages' contexts are dicts, and Jinja tries `item.name` as an attribute before the key:
-    every such lookup raised and caught an AttributeError, over a thousand per readout page, a
-    tenth of a cold build's time. What a template gets is the same: a name that is not one of
-    dict's own attributes is never found as an attribute of a dict."""
+    every such lookup raised and caught an AttributeError, over a thousand per readout page
+    (0.51 µs a lookup against 0.07 µs this way). What a template gets is the same: a name that is
+    not one of dict's own attributes is never found as an attribute of a dict."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
