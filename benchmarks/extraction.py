@@ -1,14 +1,16 @@
-"""Benchmark: how accurately the importer extracts each field of a readout.
+"""Benchmark: how accurately the importer reads labelled readouts, field by field.
 
-Imports every file named in a labelled corpus (DIR/labels.yaml) with the registries
+Imports every file named in one or more labelled corpora (DIR/labels.yaml) with the registries
 (content/people.yaml, content/topics.yaml) of a site root and prints, per field, the share of
-files whose extracted value equals the gold label, then the mean over the fields.
+files whose label gives a value that the importer read right, and how many values it invented
+where the label is empty; then the main topics' precision and recall and the same-meeting pairs'
+precision, recall and F1 (benchmarks/topics.py, which prints every topic).
 
-This is a benchmark, not a test: it measures, it never fails. The corpus and its labels live
-outside the repository (e.g. /work/shared/corpus/dev); see the header comment of labels.yaml
+This is a benchmark, not a test: it measures, it never fails. The corpora and their labels live
+outside the repository (e.g. /work/shared/corpus/dev); see the header comment of a labels.yaml
 for the labelling conventions.
 
-    python benchmarks/extraction.py --corpus /work/shared/corpus/dev [--root .] [--verbose]
+    python benchmarks/extraction.py --corpus DIR [--corpus DIR2 …] [--root .] [--verbose]
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from labels import load_labels
+from labels import load_corpora
+from topics import f1, fmt, ratio, score_meetings, score_topics
 
+from readouts.config import load_config
 from readouts.errors import ReadoutsError
 from readouts.importer import ImportedReadout, read_source
 from readouts.importer.run import make_context
@@ -54,6 +58,10 @@ def norm_place(value: str | None) -> str | None:
     return None if value is None else str(value).strip().casefold()
 
 
+def norm_people(value: Any) -> frozenset[str] | None:
+    return frozenset(value) if value else None
+
+
 # field name → (label key, how to read the imported value, how to normalise both sides)
 Getter = Callable[[ImportedReadout, dict[str, str]], Any]
 FIELDS: dict[str, tuple[str, Getter, Callable[[Any], Any]]] = {
@@ -66,7 +74,7 @@ FIELDS: dict[str, tuple[str, Getter, Callable[[Any], Any]]] = {
     "duration": ("duration_minutes", lambda r, _: r.meeting.duration_minutes,
                  lambda v: None if v is None else int(v)),
     "participants": ("participants", lambda r, names: [names.get(p, p) for p in r.participants],
-                     lambda v: frozenset(v or ())),
+                     norm_people),
 }
 
 
@@ -76,53 +84,73 @@ def show(value: Any) -> str:
     return repr(value)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description="Per-field accuracy of the importer against a labelled corpus (a benchmark, "
-                    "not a test: the corpus lives outside the repository).")
-    parser.add_argument("--corpus", type=Path, required=True,
-                        help="folder with the .txt files and their labels.yaml")
-    parser.add_argument("--root", type=Path, default=REPO_ROOT,
-                        help="site root whose content/people.yaml and topics.yaml the importer reads "
-                             "(default: %(default)s)")
-    parser.add_argument("--verbose", action="store_true",
-                        help="print every mismatch: file, field, expected, got")
-    args = parser.parse_args(argv)
-
-    labels = load_labels(args.corpus)
-    context = make_context(args.root)
-    names = {person.id: person.name for person in load_people(args.root / "content" / "people.yaml")}
+def score_fields(files: dict[Path, dict[str, Any]], root: Path, verbose: bool) -> float:
+    """Print each field's accuracy over the files whose label gives it; return their mean."""
+    context = make_context(root)
+    names = {person.id: person.name for person in load_people(root / "content" / "people.yaml")}
     correct = dict.fromkeys(FIELDS, 0)
-    files = 0
-
-    for filename, gold in labels.items():
-        path = args.corpus / filename
-        if not path.is_file():
-            print(f"skipped {filename}: labelled but not in {args.corpus}")
-            continue
-        files += 1
+    labelled = dict.fromkeys(FIELDS, 0)
+    invented = dict.fromkeys(FIELDS, 0)
+    for path, gold in files.items():
         try:
             imported: ImportedReadout | None = read_source(path.read_bytes(), str(path), context)
         except ReadoutsError as error:
-            print(f"error {filename}: {error} (all fields count as wrong)")
+            print(f"error {path.name}: {error} (all fields count as wrong)")
             imported = None
         for field, (key, get, norm) in FIELDS.items():
             expected = norm(gold.get(key))
             got = norm(get(imported, names)) if imported is not None else "<error>"
+            if expected is None:
+                if got is not None and got != "<error>":
+                    invented[field] += 1
+                    if verbose:
+                        print(f"invented {path.name}  {field}: {show(got)}")
+                continue
+            labelled[field] += 1
             if expected == got:
                 correct[field] += 1
-            elif args.verbose:
-                print(f"mismatch {filename}  {field}: expected {show(expected)}, got {show(got)}")
-
-    if args.verbose:
+            elif verbose:
+                print(f"mismatch {path.name}  {field}: expected {show(expected)}, got {show(got)}")
+    if verbose:
         print()
-    print(f"{'field':<14}{'correct':>9}{'accuracy':>10}")
+    print(f"{len(files)} files")
+    print(f"{'field':<14}{'correct':>9}{'accuracy':>10}{'invented':>10}")
     accuracies = []
-    for field, count in correct.items():
-        accuracy = count / files if files else 0.0
-        accuracies.append(accuracy)
-        print(f"{field:<14}{f'{count}/{files}':>9}{accuracy:>10.3f}")
-    print(f"mean {sum(accuracies) / len(accuracies):.3f}")
+    for field in FIELDS:
+        accuracy = ratio(correct[field], labelled[field])
+        if accuracy is not None:
+            accuracies.append(accuracy)
+        print(f"{field:<14}{f'{correct[field]}/{labelled[field]}':>9}{fmt(accuracy):>10}{invented[field]:>10}")
+    mean = sum(accuracies) / len(accuracies) if accuracies else 0.0
+    print(f"mean field accuracy {mean:.3f}, invented values {sum(invented.values())}")
+    return mean
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Per-field accuracy of the importer, main-topic precision/recall and "
+                    "same-meeting pair F1 against labelled corpora (a benchmark, not a test: the "
+                    "corpora live outside the repository).")
+    parser.add_argument("--corpus", type=Path, required=True, action="append",
+                        help="folder with the .txt files and their labels.yaml; give it again to "
+                             "measure several corpora together")
+    parser.add_argument("--root", type=Path, default=REPO_ROOT,
+                        help="site root whose site.yaml, content/*.yaml and seed sources the "
+                             "importer and the link stage read (default: %(default)s)")
+    parser.add_argument("--verbose", action="store_true",
+                        help="print every mismatch and invented value, every topic, every wrong pair")
+    args = parser.parse_args(argv)
+
+    files = load_corpora(args.corpus)
+    score_fields(files, args.root, args.verbose)
+    print()
+    tp, fp, fn = score_topics(files, args.root, args.verbose, main_only=not args.verbose)
+    main_topics = list(load_config(args.root).main_topics)
+    t, f, n = (sum(counts[topic] for topic in main_topics) for counts in (tp, fp, fn))
+    print(f"main topics: precision {fmt(ratio(t, t + f))}, recall {fmt(ratio(t, t + n))}")
+    precision, recall = score_meetings(files, args.root, args.verbose)
+    print(f"same-meeting pairs: precision {fmt(precision)}, recall {fmt(recall)}, "
+          f"F1 {fmt(f1(precision, recall))}")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""The gold labels of a labelled corpus (labels.yaml beside its .txt files), shared by the benchmarks."""
+"""The gold labels of labelled corpora (labels.yaml beside their .txt files), shared by the benchmarks."""
 
 from __future__ import annotations
 
@@ -15,3 +15,20 @@ def load_labels(corpus: Path) -> dict[str, dict[str, Any]]:
     for missing in sorted(name for name in labels if not (corpus / name).is_file()):
         print(f"skipped {missing}: labelled but not in {corpus}")
     return {name: gold for name, gold in sorted(labels.items()) if (corpus / name).is_file()}
+
+
+def load_corpora(corpora: list[Path]) -> dict[Path, dict[str, Any]]:
+    """Path of each labelled file → its gold labels, over several corpora.
+
+    Labels name other documents by file name (`same_meeting_as`), so names must be unique
+    across the corpora measured together.
+    """
+    files: dict[Path, dict[str, Any]] = {}
+    seen: dict[str, Path] = {}
+    for corpus in corpora:
+        for name, gold in load_labels(corpus).items():
+            if name in seen:
+                raise SystemExit(f"{name} is labelled in both {seen[name]} and {corpus}")
+            seen[name] = corpus
+            files[corpus / name] = gold
+    return files

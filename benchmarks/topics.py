@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from labels import load_labels
+from labels import load_corpora
 
 from readouts.config import load_config
 from readouts.errors import ReadoutsError, ReadoutsErrors
@@ -53,13 +53,19 @@ def f1(precision: float | None, recall: float | None) -> float | None:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def score_topics(labels: dict[str, dict[str, Any]], corpus: Path, root: Path, verbose: bool) -> None:
+Counts = Counter[str]
+
+
+def score_topics(files: dict[Path, dict[str, Any]], root: Path, verbose: bool,
+                 main_only: bool = False) -> tuple[Counts, Counts, Counts]:
+    """Print precision/recall per topic (only the main topics with `main_only`); return the
+    true positives, false positives and false negatives per topic."""
     context = make_context(root)
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
-    for filename, gold in labels.items():
-        path = corpus / filename
+    for path, gold in files.items():
+        filename = path.name
         try:
             predicted = set(read_source(path.read_bytes(), str(path), context).topics)
         except ReadoutsError as error:
@@ -75,16 +81,18 @@ def score_topics(labels: dict[str, dict[str, Any]], corpus: Path, root: Path, ve
 
     main = list(load_config(root).main_topics)
     seen = set(tp) | set(fp) | set(fn)
-    order = [t for t in main if t in seen] + sorted(seen - set(main))
+    order = [t for t in main if t in seen] + ([] if main_only else sorted(seen - set(main)))
     if verbose:
         print()
     print(f"{'topic':<28}{'tp':>4}{'fp':>4}{'fn':>4}{'precision':>11}{'recall':>8}{'f1':>8}")
     rows = [(t, tp[t], fp[t], fn[t]) for t in order]
-    rows.append(("micro (all topics)", sum(tp.values()), sum(fp.values()), sum(fn.values())))
+    if not main_only:
+        rows.append(("micro (all topics)", sum(tp.values()), sum(fp.values()), sum(fn.values())))
     for topic, t, f, n in rows:
         precision, recall = ratio(t, t + f), ratio(t, t + n)
         print(f"{topic:<28}{t:>4}{f:>4}{n:>4}{fmt(precision):>11}{fmt(recall):>8}"
               f"{fmt(f1(precision, recall)):>8}")
+    return tp, fp, fn
 
 
 def load_readable_corpus(tmp: Path) -> Corpus:
@@ -126,7 +134,10 @@ def build_site(tmp: Path, root: Path, files: list[Path]) -> dict[str, str | None
     return meeting_of
 
 
-def score_meetings(labels: dict[str, dict[str, Any]], corpus: Path, root: Path, verbose: bool) -> None:
+def score_meetings(files: dict[Path, dict[str, Any]], root: Path,
+                   verbose: bool) -> tuple[float | None, float | None]:
+    """Print and return the same-meeting pairs' precision and recall."""
+    labels = {path.name: gold for path, gold in files.items()}
     seeds = sorted((root / "content" / "sources").glob("*.txt"))
     named = {other for gold in labels.values() for other in gold.get("same_meeting_as") or ()}
     pool = sorted(set(labels) | {seed.name for seed in seeds if seed.name in named})
@@ -136,8 +147,7 @@ def score_meetings(labels: dict[str, dict[str, Any]], corpus: Path, root: Path, 
     one_sided = sum(1 for a, b in listed if (b, a) not in listed)
 
     with tempfile.TemporaryDirectory(prefix="readouts-bench-") as tmp:
-        files = seeds + [corpus / name for name in labels]
-        meeting_of = build_site(Path(tmp), root, files)
+        meeting_of = build_site(Path(tmp), root, seeds + list(files))
     predicted = {frozenset((a, b)) for a, b in itertools.combinations(pool, 2)
                  if meeting_of.get(a) is not None and meeting_of.get(a) == meeting_of.get(b)}
 
@@ -146,12 +156,14 @@ def score_meetings(labels: dict[str, dict[str, Any]], corpus: Path, root: Path, 
           f"({len(pool) - len(labels)} of them seeds named by the labels)")
     print(f"gold pairs {len(gold)} ({one_sided} listed by one side only), "
           f"predicted pairs {len(predicted)}, correct {len(correct)}")
-    print(f"pair precision {fmt(ratio(len(correct), len(predicted)))}")
-    print(f"pair recall {fmt(ratio(len(correct), len(gold)))}")
+    precision, recall = ratio(len(correct), len(predicted)), ratio(len(correct), len(gold))
+    print(f"pair precision {fmt(precision)}")
+    print(f"pair recall {fmt(recall)}")
     if verbose:
         for label, pairs in (("missed", gold - predicted), ("wrong", predicted - gold)):
             for a, b in sorted(sorted(pair) for pair in pairs):
                 print(f"{label} pair: {a} ({meeting_of.get(a)}) + {b} ({meeting_of.get(b)})")
+    return precision, recall
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,8 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         description="Topic precision/recall/F1 per topic and same-meeting pair precision/recall "
                     "against a labelled corpus (a benchmark, not a test: the corpus lives "
                     "outside the repository).")
-    parser.add_argument("--corpus", type=Path, required=True,
-                        help="folder with the .txt files and their labels.yaml")
+    parser.add_argument("--corpus", type=Path, required=True, action="append",
+                        help="folder with the .txt files and their labels.yaml; give it again to "
+                             "measure several corpora together")
     parser.add_argument("--root", type=Path, default=REPO_ROOT,
                         help="site root providing site.yaml, content/{people,topics,glossary}.yaml "
                              "and the seed sources in content/sources/ (default: %(default)s)")
@@ -168,9 +181,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="print each file's missed and extra topics, and every wrong pair")
     args = parser.parse_args(argv)
 
-    labels = load_labels(args.corpus)
-    score_topics(labels, args.corpus, args.root, args.verbose)
-    score_meetings(labels, args.corpus, args.root, args.verbose)
+    files = load_corpora(args.corpus)
+    score_topics(files, args.root, args.verbose)
+    score_meetings(files, args.root, args.verbose)
     return 0
 
 
