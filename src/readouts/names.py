@@ -7,6 +7,7 @@ by full name only where two people share one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -31,17 +32,30 @@ _NOT_NAMES = {
 }
 
 
-def _word_pattern(word: str) -> str:
-    escaped = re.escape(word)
+# Russian case endings of nouns and adjectives: a name declines like one ("Маэхара" →
+# "Маэхары", "Сергей" → "Сергея", "Лавров" → "Лавровым"). A closed list, not any three letters,
+# so that a short name does not find a longer word ("Кан" must not find "Канада").
+_RU_ENDINGS = (r"(?:а|я|у|ю|е|и|ы|й|ь|ой|ей|ою|ею|ом|ем|ым|им|ых|их|ам|ям|ами|ями|ах|ях|ую|юю|"
+               r"ая|яя|ого|его|ому|ему)?")
+# Romanisations of Russian names differ in i and y after a vowel (Sergei/Sergey, Shoigu/Shoygu,
+# Yuri/Yury): the BGN/PCGN and the passport systems write the same letter й differently.
+_VOWEL_IY = re.compile(r"(?<=[aeiouAEIOU])[iy]|(?<=[a-z])[iy]$")
+
+
+def _word_pattern(word: str, variants: bool) -> str:
     if re.search(r"[\u0400-\u04FF]", word):
-        # Russian declines names: "Лавров", "Лаврова", "Лавровым".
-        return escaped + r"[а-яё]{0,3}"
-    return escaped
+        stem = word[:-1] if len(word) > 3 and word[-1] in "аяйь" else word
+        return re.escape(stem) + _RU_ENDINGS
+    if variants and word.isascii():
+        parts = _VOWEL_IY.split(word)
+        return "[iy]".join(re.escape(part) for part in parts)
+    return re.escape(word)
 
 
-def name_pattern(name: str) -> str:
-    """A way of writing a name → regex source: any spacing, Russian declension endings."""
-    return r"\s+".join(_word_pattern(w) for w in name.replace(",", " ").split())
+def name_pattern(name: str, variants: bool = False) -> str:
+    """A way of writing a name → regex source: any spacing, Russian case endings, and with
+    `variants` the i/y spellings of one Russian name in Latin letters."""
+    return r"\s+".join(_word_pattern(w, variants) for w in name.replace(",", " ").split())
 
 
 def name_forms(people: tuple[Person, ...]) -> list[tuple[str, list[str]]]:
@@ -54,6 +68,12 @@ def name_forms(people: tuple[Person, ...]) -> list[tuple[str, list[str]]]:
         for name in (person.name, *person.spellings):
             forms.append(name)
             family = _family(name)
+            given = name.split()[:-1] if "," not in name else []
+            if len(given) == 1 and family.isascii():
+                # Family name first, as Japan's ministry writes its own people since 2020 and
+                # Russian lists write everyone: "MORI Takeo", "Lavrov, Sergey".
+                forms.extend((f"{family} {given[0]}", f"{family.upper()} {given[0]}",
+                              f"{family}, {given[0]}", f"{family.upper()}, {given[0]}"))
             if family_counts.get(family, 0) <= 1 and len(family) > 2:
                 forms.append(family)
                 if family.isascii():
@@ -67,18 +87,31 @@ class NameIndex:
     """Finds people.yaml's people in text."""
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    people: tuple[Person, ...] = ()
 
     @classmethod
     def build(cls, people: tuple[Person, ...]) -> NameIndex:
         patterns = []
         for person_id, forms in name_forms(people):
-            alternatives = sorted({name_pattern(form) for form in forms}, key=len, reverse=True)
+            alternatives = sorted({name_pattern(form, variants=True) for form in forms}, key=len, reverse=True)
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w])")
             patterns.append((person_id, pattern))
-        return cls(tuple(patterns))
+        return cls(tuple(patterns), people)
+
+    def country_of(self, person_id: str) -> str | None:
+        return next((p.country for p in self.people if p.id == person_id), None)
+
+    def holder_of(self, office: re.Pattern[str], day: dt.date | None) -> str | None:
+        """The one person whose dated role matching `office` was held on `day`, else None."""
+        if day is None:
+            return None
+        holders = {person.id for person in self.people for role in person.roles
+                   if role.start is not None and role.held_on(day) and office.search(role.title)}
+        return holders.pop() if len(holders) == 1 else None
 
     def find(self, text: str) -> list[tuple[int, str]]:
         """(position of first mention, person id) for each person named, in text order."""
+        text = text.translate(_PLAIN_LETTERS)
         found = []
         for person_id, pattern in self.patterns:
             match = pattern.search(text)
@@ -103,6 +136,12 @@ class NameIndex:
             if not self.ids_in(name) and name not in names:
                 names.append(name)
         return names
+
+
+# Hepburn's long vowels (Shinzō, Kōno, Yūko) and other accented Latin letters, read as their
+# plain letter: one character for one, so positions in the text stay where they were.
+_PLAIN_LETTERS = str.maketrans("āēīōūâêîôûäëïöüáéíóúàèìòùĀĒĪŌŪÂÊÎÔÛÄËÏÖÜÁÉÍÓÚÀÈÌÒÙ",
+                               "aeiouaeiouaeiouaeiouaeiouAEIOUAEIOUAEIOUAEIOUAEIOU")
 
 
 def _family(name: str) -> str:

@@ -191,11 +191,6 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
         lede_paragraph = lede_paragraph[own.end:]
     lede = facts.sentences(lede_paragraph)[0] if lede_paragraph else None
     meeting_sentence, strong_meeting = facts.meeting_sentence(prose)
-    speakers = [m.group(1) for p in paragraphs if (m := _SPEAKER.match(p))]
-    participants = facts.participants(title, lede, meeting_sentence, speakers, context.names)
-    everyone = context.names.ids_in("\n".join([title or "", *paragraphs]))
-    mentioned = [p for p in everyone if p not in participants]
-
     is_phone = bool(meeting_sentence and facts.PHONE_WORDS.search(meeting_sentence)) or bool(
         lede and facts.PHONE_WORDS.search(lede))
     transcript = bool(paragraphs and facts.TRANSCRIPT_OPENING.match(paragraphs[0])) or bool(
@@ -208,6 +203,11 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
     if meeting_date is None and title and (partial := dates.find_partial_dates(title)):
         # "Gist of Japan-Russia summit on Nov. 10": the headline names the meeting's day.
         printed_day = printed_day or (partial[0].month, partial[0].day)
+    speakers = [m.group(1) for p in paragraphs if (m := _SPEAKER.match(p))]
+    participants = facts.participants(title, lede, meeting_sentence, speakers, context.names,
+                                      prose, meeting_date or published)
+    everyone = context.names.ids_in("\n".join([title or "", *paragraphs]))
+    mentioned = [p for p in everyone if p not in participants]
     context_text = " ".join(t for t in (title, lede, meeting_sentence) if t)
     occasion, occasion_city = facts.occasion(context_text, " ".join(prose[:3]))
     place = None

@@ -16,7 +16,8 @@ from readouts.names import NameIndex
 # where no sentence has a stronger one ("a visit to Russia" is often a plan, not the meeting).
 MEETING_WORDS = re.compile(
     r"\b(?:met|meets|meet|meeting|held|holds|talks?|talked|conversation|consultations?|summit|"
-    r"telephone|phone|call|встреч\w*|переговор\w*|разговор\w*)\b",
+    r"telephone|phone|call|summon(?:s|ed)?|received|courtesy call|встреч\w*|переговор\w*|"
+    r"разговор\w*|беседова\w*|обсуди\w*)\b",
     re.IGNORECASE,
 )
 WEAK_MEETING_WORDS = re.compile(r"\b(?:visit(?:ed|s)?|discuss(?:ed)?|exchanged views|визит\w*)\b",
@@ -26,7 +27,8 @@ PHONE_WORDS = re.compile(r"\b(?:telephone|phone|call|video ?conference|теле�
 # What follows these is what the meeting was about, not who was there.
 _ABOUT = re.compile(
     r"\s(?:about|concerning|regarding|on the (?:issue|subject|question|situation)|over the|"
-    r"in connection with|communicated|conveyed|stressed|said|say)\s", re.IGNORECASE)
+    r"in connection with|communicated|conveyed|stressed|said|say|ahead of|in the run-up to|"
+    r"in preparation for|prior to|before)\s", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“А-Я])")
 _ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|H\.E|St|No|U\.S|U\.N|Jr)\.$")
@@ -60,18 +62,83 @@ def meeting_sentence(paragraphs: list[str]) -> tuple[str | None, bool]:
 
 
 def participants(title: str | None, lede: str | None, meeting: str | None,
-                 speakers: list[str], index: NameIndex) -> list[str]:
+                 speakers: list[str], index: NameIndex, opening: list[str],
+                 day: dt.date | None) -> list[str]:
     """The people who met: named in the headline, the opening sentence or the sentence that
-    reports the meeting (before it turns to what was discussed), or speaking in a transcript."""
+    reports the meeting (before it turns to what was discussed), or speaking in a transcript;
+    then whoever a meeting of two sides, or of four ministers, still lacks (see below)."""
     found: list[str] = []
     for text in (title, lede, meeting, *speakers):
-        if not text:
-            continue
-        cut = _ABOUT.search(text)
-        for person_id in index.ids_in(text[: cut.start()] if cut else text):
+        for person_id in _named_before_subject(text, index):
             if person_id not in found:
                 found.append(person_id)
+    found.extend(p for p in _other_side(found, title, lede, meeting, index, opening, day) if p not in found)
+    if any(TWO_PLUS_TWO.search(text or "") for text in (title, lede, meeting)):
+        found.extend(p for p in _defence_ministers(opening, index, day) if p not in found)
     return found
+
+
+def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
+    if not text:
+        return []
+    cut = _ABOUT.search(text)
+    return index.ids_in(text[: cut.start()] if cut else text)
+
+
+_SIDES = {"japan": "Japan", "russia": "Russian Federation"}
+# An office named without its holder's name: "Press Conference by the Prime Minister" (who
+# then says "I had a telephone talk"), "the Foreign Minister said".
+_OFFICES = (
+    (re.compile(r"\bPrime Minister\b|премьер", re.IGNORECASE), "Prime Minister of (?:the )?{side}"),
+    (re.compile(r"\bForeign Minister\b|Minister (?:for|of) Foreign Affairs|министр\w* иностранных дел",
+                re.IGNORECASE), "Minister (?:for|of) Foreign Affairs of (?:the )?{side}"),
+    (re.compile(r"\bPresident\b|президент", re.IGNORECASE), "^President of (?:the )?{side}"),
+)
+_COUNTERPART = re.compile(r"\bcounterparts?\b|коллег\w*", re.IGNORECASE)
+
+
+def _other_side(found: list[str], title: str | None, lede: str | None, meeting: str | None,
+                index: NameIndex, opening: list[str], day: dt.date | None) -> list[str]:
+    """A meeting between Japan and Russia has a person from each: when the people found so far
+    are all from one side, the first person of the other side whom an opening sentence about
+    the meeting names ("after meeting with Tokyo's Foreign Minister Takeaki Matsumoto"), else
+    the holder on that day of an office the headline or opening names without a name."""
+    sides = {index.country_of(p) for p in found} & set(_SIDES)
+    if len(sides) != 1:
+        return []
+    missing = (set(_SIDES) - sides).pop()
+    for paragraph in opening[:3]:
+        for sentence in sentences(paragraph):
+            if MEETING_WORDS.search(sentence) or _COUNTERPART.search(sentence):
+                for person_id in _named_before_subject(sentence, index):
+                    if index.country_of(person_id) == missing:
+                        return [person_id]
+    for text in (title, lede, meeting):
+        for office, role in _OFFICES:
+            if text and any(not _names_holder(text, match.end(), index) for match in office.finditer(text)):
+                holder = index.holder_of(re.compile(role.format(side=_SIDES[missing])), day)
+                if holder:
+                    return [holder]
+    return []
+
+
+def _names_holder(text: str, end: int, index: NameIndex) -> bool:
+    """Whether an office is followed by its holder's name ("Foreign Minister Sergey Lavrov")."""
+    found = index.find(text[end: end + 40])
+    return bool(found) and found[0][0] <= 3
+
+
+TWO_PLUS_TWO = re.compile(r"\b2\s?\+\s?2\b|two-plus-two|foreign and defen[cs]e ministers|"
+                          r"«2\+2»|министров иностранных дел и обороны", re.IGNORECASE)
+_DEFENCE = re.compile(r"Minister (?:of|for) Defen[cs]e")
+
+
+def _defence_ministers(opening: list[str], index: NameIndex, day: dt.date | None) -> list[str]:
+    """In a "2+2", the defence ministers sit at the table too: those the opening names who held
+    that office on the day (on some day, when the text gives none)."""
+    return [person_id for person_id in index.ids_in(" ".join(opening[:3]))
+            if any(_DEFENCE.search(role.title) and (day is None or role.start is not None and role.held_on(day))
+                   for person in index.people if person.id == person_id for role in person.roles)]
 
 
 _NUMBER_WORDS = {
