@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from readouts.importer import dates, facts
-from readouts.importer.document import Change, Document, Line, is_prose, shorten, words
+from readouts.importer.document import Change, Document, Line, clean_caption, is_prose, shorten, words
 from readouts.importer.structure import MarkdownBody, to_markdown
 from readouts.model import Kind, MeetingFacts, Publisher
 from readouts.names import NameIndex
@@ -79,10 +79,46 @@ def dateline(text: str) -> Dateline | None:
 
 
 def headline_like(text: str) -> bool:
-    """A line that could be a headline: not running text, not a date."""
+    """A line that could be a headline: not running text, not a date, not the page's labels."""
+    text = clean_caption(text)
     count = len(words(text))
     return (1 <= count <= 45 and not is_prose(text) and dates.date_line(text) is None
-            and not text.endswith((",", ":", ";")) and dateline(text) is None)
+            and not text.endswith((",", ":", ";")) and dateline(text) is None
+            and label_reason(text) is None)
+
+
+# Lines around a headline that name, credit or place the page rather than the event. Each is a
+# convention of news and ministry pages in general, not of one site:
+_BYLINE = re.compile(  # "Posted: 4:44 pm, March 20, 2017 by Desk man", "Faizan Hashmi 2 minutes ago"
+    r"^(?:posted|published|updated|written|by)\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
+    r"\|\s*\d|\b\d{1,2}:\d\d\b.*\bby\s+[A-Z]", re.IGNORECASE)
+_CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from Reuters video)", "Фото: …"
+    r"^(?:photograph|photo|picture|image) of\b|\b(?:photo|фото|image|screenshot|source|источник)\s*:|\((?:photo|screenshot|video|file)\b[^)]*\)|"
+    r"\b(?:left|right|center|centre|second from (?:left|right))\s*[,)]", re.IGNORECASE)
+_NAME_CREDIT = re.compile(r"\((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\)\s*$")  # "… Ukraine. (Yuichi Nobira)"
+# What a headline reports: an event or an act. A short line without one is a section or site
+# label: "Japan-Russia Relations", "Press Releases", "politics", "Images", "Newsfrom Japan".
+_EVENT = re.compile(
+    r"\b(?:meet\w*|met|talks?|talked|summit\w*|conversation|conference|visit\w*|statements?|"
+    r"remarks|calls?|consultations?|protests?|summon\w*|discuss\w*|agree\w*|sign\w*|gist|"
+    r"overview|interview|briefing|comments?|встреч\w*|переговор\w*|обсуди\w*|заявлени\w*|"
+    r"визит\w*|разговор\w*|брифинг\w*|интервью|провел\w*|провёл\w*)\b", re.IGNORECASE)
+
+
+def label_reason(text: str) -> str | None:
+    """Why a short line above the text is a byline, a credit, a place or a label, not a headline."""
+    if _BYLINE.search(text):
+        return "byline"
+    if _CREDIT.search(text) or _NAME_CREDIT.search(text):
+        return "photo caption or credit"
+    if re.fullmatch(r"\(.*\)|\[.*\]", text):
+        return "bracketed note"
+    count = len(words(text))
+    if count <= 3 and (text.isupper() or facts.city_named(text)):
+        return "place or site name"
+    if count <= 4 and not _EVENT.search(text):
+        return "section or site label"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +172,7 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
     header = split_header(doc.lines)
     title, title_lines = choose_title(header, doc)
     if title is not None:
-        title = re.sub(r"\s+", " ", title).strip() or None
+        title = re.sub(r"\s+", " ", clean_caption(title)).strip() or None
 
     # The published date: a date line in the header, else a capture stamp, else the dateline.
     published: dt.date | None = None
@@ -166,7 +202,7 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
             body_lines.append(line)
         else:
             changes.append(Change(line.number, "removed", shorten(line.text),
-                                  "caption or section label above the text"))
+                                  label_reason(line.text) or "caption or section label above the text"))
     body_lines.extend(header.body)
 
     paragraphs = [line.text for line in body_lines]

@@ -35,6 +35,8 @@ _FULL_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}",          # 25 September 2019
     r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b",            # 2019-09-25
     rf"\b{_DAY}\s+{_MONTH_RU}\s+{_YEAR}",                   # 25 сентября 2019
+    # 25.09.2019: the numeric form of Russian and other European pages, always day first
+    r"(?<![\d.])(?P<numeric_day>[0-3]?\d)\.(?P<numeric_month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d.]\d)",
 ))
 _NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
 _PARTIAL_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (
@@ -103,17 +105,18 @@ def find_dates(text: str) -> list[FoundDate]:
                 continue
             found.append(FoundDate(day, match.start(), match.end(), False))
             continue
-        month = _month_number(match)
+        numeric = match.groupdict().get("numeric_day")
+        month = int(match.group("numeric_month")) if numeric else _month_number(match)
         if month is None:
             continue
         try:
-            day = dt.date(int(match.group("year")), month, int(match.group("day")))
+            day = dt.date(int(match.group("year")), month, int(numeric or match.group("day")))
         except ValueError:
             continue
         weekday = match.groupdict().get("weekday")
         if weekday and WEEKDAYS[weekday.lower()] != day.weekday():
             continue
-        found.append(FoundDate(day, match.start(), match.end(), match.group("glued") is not None))
+        found.append(FoundDate(day, match.start(), match.end(), match.groupdict().get("glued") is not None))
     return found
 
 
@@ -134,14 +137,14 @@ def find_partial_dates(text: str) -> list[PartialDate]:
 
 
 def date_line(text: str) -> FoundDate | None:
-    """The date when a line is a date (perhaps with a time or a place after it), else None."""
+    """The date when a line is a date, perhaps with a weekday before it and a time, a place or
+    the issuing office after it ("Tuesday, February 9, 2016, 8:45 a.m. Ministry of Foreign
+    Affairs", "February 25, 2022 at 14:01 JST", "09.02.2014 23:52"), else None."""
     dates = find_dates(text)
     if not dates or dates[0].start > 0:
         return None
     rest = text[dates[0].end:]
-    # "31 May 201911:01", "21 Mar 2022 19:07", "April 27, 2017, The Kremlin, Moscow"
-    if re.fullmatch(r"\s*(?:г(?:ода|\.)?)?\s*(?:[0-2]?\d:\d\d(?:\s*[ap]\.?m\.?)?)?\s*(?:,[^.]{0,60})?\.?\s*", rest,
-                    re.IGNORECASE):
+    if len(re.findall(r"[^\W\d_]+", rest)) <= 8 and not re.search(r"[a-zа-я]{3,}\.\s*$", rest):
         return dates[0]
     return None
 

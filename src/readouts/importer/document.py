@@ -153,11 +153,31 @@ def prepare(text: str, path: str) -> Document:
                 captions.append(clean_caption(line))
             continue
         lines.append(Line(number, line))
+    lines = _without_numbered_captions(lines, changes, captions)
     if not lines:
         raise ReadoutsError("the file holds no text once page menus and captions are removed",
                             path, hint="copy the readout's own text from the publisher's page")
     return Document(path=path, raw=text, lines=tuple(lines), changes=tuple(changes),
                     stamp=stamp, footers=tuple(footers), captions=tuple(c for c in captions if c))
+
+
+_NUMBERED = re.compile(r"^(.{8,240}?)\s+(\d{1,2})$")
+
+
+def _without_numbered_captions(lines: list[Line], changes: list[Change], captions: list[str]) -> list[Line]:
+    """A photo gallery prints one caption per photo, numbered: "Japan-Russia Summit Meeting 1",
+    "… 2". Two or more lines that differ only in that number are captions, not text."""
+    stems = [m.group(1) if (m := _NUMBERED.match(line.text)) else None for line in lines]
+    repeated = {stem for stem in stems if stem is not None and stems.count(stem) >= 2}
+    kept = []
+    for line, stem in zip(lines, stems):
+        if stem in repeated:
+            changes.append(Change(line.number, "removed", shorten(line.text), "photo caption"))
+            if stem not in captions:
+                captions.append(stem)
+        else:
+            kept.append(line)
+    return kept
 
 
 def furniture_reason(line: str) -> str | None:
@@ -170,7 +190,7 @@ def furniture_reason(line: str) -> str | None:
     return None
 
 
-_CAPTION_PREFIX = re.compile(r"^\(?photo(?:graph)?\s*\d*\)?\s*:?\s*", re.IGNORECASE)
+_CAPTION_PREFIX = re.compile(r"^\(?photo(?:graph)?\s*\d*\s*(?::|\))\s*|^photo\s*\d+\s*", re.IGNORECASE)
 _CAPTION_SUFFIX = re.compile(r"\s*(?:<br\s*/?>\s*)?\((?:photo|handshake)[^)]*\)\s*$", re.IGNORECASE)
 
 
