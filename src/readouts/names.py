@@ -101,6 +101,11 @@ class NameIndex:
     def country_of(self, person_id: str) -> str | None:
         return next((p.country for p in self.people if p.id == person_id), None)
 
+    def held(self, person_id: str, office: re.Pattern[str], day: dt.date | None) -> bool:
+        """Whether the person held an office matching `office` on `day` (on any day if None)."""
+        return any(office.search(role.title) and (day is None or (role.start is not None and role.held_on(day)))
+                   for person in self.people if person.id == person_id for role in person.roles)
+
     def holder_of(self, office: re.Pattern[str], day: dt.date | None) -> str | None:
         """The one person whose dated role matching `office` was held on `day`, else None."""
         if day is None:

@@ -93,7 +93,8 @@ _BYLINE = re.compile(  # "Posted: 4:44 pm, March 20, 2017 by Desk man", "Faizan 
     r"^(?:posted|published|updated|written|by)\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
     r"\|\s*\d|\b\d{1,2}:\d\d\b.*\bby\s+[A-Z]", re.IGNORECASE)
 _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from Reuters video)", "Фото: …"
-    r"^(?:photograph|photo|picture|image) of\b|\b(?:photo|фото|image|screenshot|source|источник)\s*:|\((?:photo|screenshot|video|file)\b[^)]*\)|"
+    r"^(?:photograph|photo|picture|image) of\b|\b(?:photo|фото|image|screenshot|source|источник)\s*:|"
+    r"\((?:photo|screenshot|video|file)\b[^)]*\)|"
     r"\b(?:left|right|center|centre|second from (?:left|right))\s*[,)]", re.IGNORECASE)
 _NAME_CREDIT = re.compile(r"\((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\)\s*$")  # "… Ukraine. (Yuichi Nobira)"
 # What a headline reports: an event or an act. A short line without one is a section or site
@@ -231,8 +232,9 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
         lede and facts.PHONE_WORDS.search(lede))
     transcript = bool(paragraphs and facts.TRANSCRIPT_OPENING.match(paragraphs[0])) or bool(
         title and facts.TRANSCRIPT_TITLE.search(title))
+    transcript = transcript or bool(paragraphs and _SPEAKER.match(paragraphs[0]))
     kind = _kind(title, default_kind, transcript)
-    meeting_date = _meeting_date(title, lede, meeting_sentence, published, kind)
+    meeting_date = _meeting_date(title, lede, meeting_sentence, published, kind, publisher)
     if meeting_date is None and meeting_sentence and (partial := dates.find_partial_dates(meeting_sentence)):
         notes.append("the meeting's day is printed without a year: the meeting date is left empty")
         printed_day = printed_day or (partial[0].month, partial[0].day)
@@ -248,7 +250,7 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
     occasion, occasion_city = facts.occasion(context_text, " ".join(prose[:3]))
     place = None
     if not is_phone:
-        place = _place(title, header, context_text, story, occasion_city,
+        place = _place(title, header, context_text, prose, occasion_city, story, lede,
                        meeting_sentence if strong_meeting else None)
     duration = facts.duration_minutes(context_text) or facts.duration_minutes(" ".join(prose[:3]))
 
@@ -271,14 +273,19 @@ def _kind(title: str | None, default: Kind, transcript: bool) -> Kind:
     if title:
         for pattern, kind in facts.KIND_CUES:
             if pattern.search(title):
+                if kind == "official-readout":
+                    return "readout"
                 if default == "news" and (kind == "readout" or not transcript):
                     break
                 return kind  # type: ignore[return-value]
+    if transcript and title is None:
+        # a page of speakers' words under no headline: "President of Russia Vladimir Putin: …"
+        return "press-conference"
     return default
 
 
 def _meeting_date(title: str | None, lede: str | None, sentence: str | None,
-                  published: dt.date | None, kind: Kind) -> dt.date | None:
+                  published: dt.date | None, kind: Kind, publisher: Publisher) -> dt.date | None:
     if title:
         in_title = dates.find_dates(title)
         if in_title:
@@ -289,11 +296,21 @@ def _meeting_date(title: str | None, lede: str | None, sentence: str | None,
     if kind == "press-conference":
         # Press statements are made the day of the talks they follow.
         return published
+    if kind == "readout" and publisher != "other":
+        # A ministry's or the Kremlin's own account is dated the day of the meeting it reports:
+        # "November 13, 2010, Yokohama" above "Dmitry Medvedev met with Naoto Kan".
+        return published
     return None
 
 
-def _place(title: str | None, header: Header, text: str, story: Dateline | None,
-           occasion_city: str | None, meeting_sentence: str | None) -> str | None:
+def _place(title: str | None, header: Header, text: str, opening: list[str],
+           occasion_city: str | None, story: Dateline | None, lede: str | None,
+           meeting: str | None) -> str | None:
+    """The city of the meeting: from the headline's closing place and date, the date line's
+    place, the sentences that report the meeting, the occasion's fixed city, then any opening
+    sentence about the meeting ("The talks took place in Moscow"); last, a story's dateline,
+    unless the story relays what a ministry or another outlet said: then the dateline names
+    where the reporter filed from, not where the ministers sat."""
     if title:
         match = _TITLE_PLACE.search(title)
         if match:
@@ -309,6 +326,16 @@ def _place(title: str | None, header: Header, text: str, story: Dateline | None,
         return found
     if occasion_city:
         return occasion_city
-    if story and meeting_sentence:
-        return facts.city_named(story.city.title())
+    for paragraph in opening[:3]:
+        for sentence in facts.sentences(paragraph):
+            if facts.MEETING_WORDS.search(sentence) and (found := facts.place_in(sentence)):
+                return found
+    if story and meeting and lede and not _RELAYED.search(lede):
+        return facts.city_named(story.city)
     return None
+
+
+# "…, the Japanese foreign ministry reported.", "…, Kyodo reports.", "according to the ministry"
+_RELAYED = re.compile(r"\b(?:ministry|agency|office|kyodo|jiji|reuters|nhk|interfax|sputnik)\b[^.]{0,30}"
+                      r"\b(?:said|says|reported|reports|announced)\b|\baccording to\b|"
+                      r"\b(?:reported|reports)\b", re.IGNORECASE)

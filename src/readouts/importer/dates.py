@@ -56,9 +56,29 @@ def _matches(forms: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str
 
 
 RELATIVE_WEEKDAY = re.compile(
-    r"\b(?:on|last|this)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"\b(?:on|last|this)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"(?<![\w-])в(?:о)?\s+(?:прошл\w+\s+)?(?P<weekday_ru>понедельник|вторник|среду|четверг|пятницу|субботу|"
+    r"воскресенье)\b",
     re.IGNORECASE,
 )
+_WEEKDAYS_RU = {"понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5,
+                "воскресенье": 6}
+# "today" and "yesterday" count from the day the text was published.
+RELATIVE_DAY = re.compile(r"\b(?P<word>today|yesterday)\b|(?<![\w-])(?P<word_ru>сегодня|вчера)(?![\w-])",
+                          re.IGNORECASE)
+
+
+def weekday_of(match: re.Match[str]) -> int:
+    """The weekday (Monday = 0) a RELATIVE_WEEKDAY match names."""
+    if match.group("weekday"):
+        return WEEKDAYS[match.group("weekday").lower()]
+    return _WEEKDAYS_RU[match.group("weekday_ru").lower()]
+
+
+def days_back(match: re.Match[str]) -> int:
+    """0 for "today", 1 for "yesterday" (a RELATIVE_DAY match)."""
+    word = (match.group("word") or match.group("word_ru")).lower()
+    return 0 if word in ("today", "сегодня") else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,20 +169,22 @@ def date_line(text: str) -> FoundDate | None:
     return None
 
 
-def resolve_year(partial: PartialDate, anchor: dt.date | None) -> dt.date | None:
+def resolve_year(partial: PartialDate, anchor: dt.date | None, ahead: bool = False) -> dt.date | None:
     """The date of a day and month printed in a text dated `anchor`, or None when unpinned.
 
     A readout reports a meeting that happened on or before its publication, so the year is the
-    anchor's, or the one before when the day would fall after the anchor.
+    anchor's, or the one before when the day would fall after the anchor; a text that announces
+    a meeting (`ahead`) speaks of the anchor's year or the next.
     """
     if anchor is None:
         return None
-    for year in (anchor.year, anchor.year - 1):
+    years = (anchor.year, anchor.year + 1) if ahead else (anchor.year, anchor.year - 1)
+    for year in years:
         try:
             day = dt.date(year, partial.month, partial.day)
         except ValueError:
             continue
-        if day <= anchor + dt.timedelta(days=1):
+        if (day >= anchor - dt.timedelta(days=1)) if ahead else (day <= anchor + dt.timedelta(days=1)):
             if partial.weekday is not None and partial.weekday != day.weekday():
                 return None
             return day

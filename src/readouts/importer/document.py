@@ -170,7 +170,7 @@ def _without_numbered_captions(lines: list[Line], changes: list[Change], caption
     stems = [m.group(1) if (m := _NUMBERED.match(line.text)) else None for line in lines]
     repeated = {stem for stem in stems if stem is not None and stems.count(stem) >= 2}
     kept = []
-    for line, stem in zip(lines, stems):
+    for line, stem in zip(lines, stems, strict=True):
         if stem in repeated:
             changes.append(Change(line.number, "removed", shorten(line.text), "photo caption"))
             if stem not in captions:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer import dates
+from readouts.importer import dates, places
 from readouts.names import NameIndex
 
 # Words that make a sentence the one that reports the meeting itself; the weaker ones only
@@ -28,7 +28,7 @@ PHONE_WORDS = re.compile(r"\b(?:telephone|phone|call|video ?conference|теле�
 _ABOUT = re.compile(
     r"\s(?:about|concerning|regarding|on the (?:issue|subject|question|situation)|over the|"
     r"in connection with|communicated|conveyed|stressed|said|say|ahead of|in the run-up to|"
-    r"in preparation for|prior to|before)\s", re.IGNORECASE)
+    r"in preparation for|prior to|before|to (?:lay|pave|prepare)|groundwork)\s", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“А-Я])")
 _ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|H\.E|St|No|U\.S|U\.N|Jr)\.$")
@@ -137,8 +137,7 @@ def _defence_ministers(opening: list[str], index: NameIndex, day: dt.date | None
     """In a "2+2", the defence ministers sit at the table too: those the opening names who held
     that office on the day (on some day, when the text gives none)."""
     return [person_id for person_id in index.ids_in(" ".join(opening[:3]))
-            if any(_DEFENCE.search(role.title) and (day is None or role.start is not None and role.held_on(day))
-                   for person in index.people if person.id == person_id for role in person.roles)]
+            if index.held(person_id, _DEFENCE, day)]
 
 
 _NUMBER_WORDS = {
@@ -159,10 +158,20 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
+# "In a 5-minute telephone conversation", "a 40-minute meeting": the duration as an adjective.
+_DURATION_ADJECTIVE = re.compile(
+    rf"\b{_NUM}-(hour|minute)(?:-long)?\s+(?:telephone\s+|phone\s+|video\s+)?"
+    rf"(?:talks?|meeting|conversation|call|summit|session|consultations?)\b", re.IGNORECASE)
+
+
 def duration_minutes(text: str) -> int | None:
     """"approximately one hour and 40 minutes" → 100; the first duration the text gives."""
     match = DURATION.search(text)
     if not match:
+        adjective = _DURATION_ADJECTIVE.search(text)
+        if adjective:
+            amount = _number(adjective.group(1)) * (60 if adjective.group(2).lower() == "hour" else 1)
+            return amount if 0 < amount <= 24 * 60 else None
         return None
     amount = _number(match.group(1))
     if match.group(2).lower().startswith("hour"):
@@ -247,41 +256,56 @@ CITIES = (
     "Sydney", "Brisbane", "Auckland", "Port Moresby", "Osaka", "Cannes", "Deauville", "Evian",
     "Lough Erne", "Elmau", "Biarritz", "Charlevoix", "Taormina", "Toyako", "Yokohama",
 )
-_CITY = re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(set(CITIES), key=len, reverse=True))
-                   + r")\b")
-_RU_CITIES = {"Москв": "Moscow", "Токио": "Tokyo", "Мюнхен": "Munich", "Владивосток": "Vladivostok",
-              "Сочи": "Sochi", "Нью-Йорк": "New York", "Осак": "Osaka", "Санкт-Петербург": "St. Petersburg"}
-_RU_CITY = re.compile(r"\bв\s+(" + "|".join(_RU_CITIES) + r")\w*")
-_PLACE_CUE = re.compile(r"\b(?:in|visited|visiting|at|to|arrived in)\s+(?:the\s+(?:city|town) of\s+)?$")
+_KNOWN = {c.casefold(): c for c in CITIES}
+# A city the meeting is in follows one of these: "in New York", "visited Sochi", "held in Lima".
+_PLACE_CUE = re.compile(
+    r"\b(?:in|visited|visiting|at|to|arrived in)\s+(?:the\s+(?:city|town) of\s+)?"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
+_RU_PLACE_CUE = re.compile(r"(?<![\w-])во?\s+(?P<name>[А-ЯЁ][а-яё-]+)")
 
 
 def place_in(text: str) -> str | None:
-    """A city the sentence puts the meeting in: "in New York", "visited Sochi"."""
-    for match in _CITY.finditer(text):
-        if _PLACE_CUE.search(text[max(0, match.start() - 25): match.start()]):
-            return _canonical_city(match.group(1))
-    russian = _RU_CITY.search(text)
-    if russian:
-        return _RU_CITIES[russian.group(1)]
+    """The first city a sentence puts the meeting in ("in New York", "visited Sochi", "в Москве"),
+    passing over a place announced for another, later meeting ("upcoming meeting in Tokyo")."""
+    for match in _PLACE_CUE.finditer(text):
+        if _announced(text, match.start()):
+            continue
+        words = match.group("name").split()
+        for count in range(len(words), 0, -1):
+            found = city_named(" ".join(words[:count]))
+            if found:
+                return found
+    for match in _RU_PLACE_CUE.finditer(text):
+        if not _announced(text, match.start()):
+            found = places.russian_city(match.group("name"))
+            if found:
+                return found
     return None
+
+
+def _announced(text: str, position: int) -> bool:
+    """Whether the words just before `position`, in the same sentence, speak of the future."""
+    # a sentence ends after a word, not after "Mr." or "H.E."
+    before = re.split(r"(?<=[a-z]{3})[.;!?]\s", text[max(0, position - 200): position])[-1]
+    return bool(_FUTURE.search(before))
 
 
 def city_named(text: str) -> str | None:
-    """A dateline's city ("MANILA", "UNITED NATIONS" is no city), in its usual spelling."""
-    for city in CITIES:
-        if text.strip().lower() == city.lower():
-            return _canonical_city(city)
-    return None
+    """A city by name ("MANILA", "Lima"; "UNITED NATIONS" is no city), in its usual spelling."""
+    name = text.strip(" .,")
+    known = _KNOWN.get(name.casefold())
+    if known:
+        return _canonical_city(known)
+    return places.city(name.title() if name.isupper() else name)
 
 
 def _canonical_city(city: str) -> str:
-    return {"Saint Petersburg": "St. Petersburg", "Naypyidaw": "Nay Pyi Taw", "Kiev": "Kyiv",
-            "Nur-Sultan": "Astana"}.get(city, city)
+    return places.PREFERRED.get(city, city)
 
 
 def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None:
-    """The day the meeting sentence names ("On Tuesday, September 25", "on Friday"), given
-    the date of the text; None when the text does not pin the year."""
+    """The day the meeting sentence names ("On Tuesday, September 25", "on Friday", "today",
+    "в субботу"), given the date of the text; None when the text does not pin the year."""
     if not sentence:
         return None
     full = dates.find_dates(sentence)
@@ -289,10 +313,15 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
         return full[0].date
     partial = dates.find_partial_dates(sentence)
     if partial:
-        return dates.resolve_year(partial[0], anchor)
+        return dates.resolve_year(partial[0], anchor, ahead=bool(_FUTURE.search(sentence)))
+    if anchor is None:
+        return None
     relative = dates.RELATIVE_WEEKDAY.search(sentence)
     if relative:
-        return dates.resolve_weekday(dates.WEEKDAYS[relative.group("weekday").lower()], anchor)
+        return dates.resolve_weekday(dates.weekday_of(relative), anchor)
+    day = dates.RELATIVE_DAY.search(sentence)
+    if day:
+        return anchor - dt.timedelta(days=dates.days_back(day))
     return None
 
 
@@ -300,10 +329,12 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
 TRANSCRIPT_OPENING = re.compile(
     r"^(?:ladies and gentlemen|colleagues|good (?:morning|afternoon|evening)|dear (?:friends|colleagues)|"
     r"friends|дамы и господа|коллеги|добрый день)\b", re.IGNORECASE)
-TRANSCRIPT_TITLE = re.compile(r"\b(?:remarks|statement and answers|answers to (?:media )?questions|transcript)\b",
-                              re.IGNORECASE)
+TRANSCRIPT_TITLE = re.compile(r"\b(?:remarks|statement and answers|answers to (?:media )?questions|transcript)\b|"
+                              r"^(?:press conference|news conference|briefing) by\b", re.IGNORECASE)
 
 KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # a government's own press release is its account of the meeting, whoever reposts it
+    (re.compile(r"^press release\b|пресс-релиз", re.IGNORECASE), "official-readout"),
     (re.compile(r"\b(?:news|press) conference|press statements?|answers? to (?:media )?questions|"
                 r"joint press|briefing|пресс-конференц\w*", re.IGNORECASE), "press-conference"),
     (re.compile(r"^(?:statement|comment|remarks)\b|\bstatement by\b|заявлени\w*|комментари\w*",

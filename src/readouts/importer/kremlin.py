@@ -17,7 +17,10 @@ _SIGNS = (
     (re.compile(r"Official (?:web)?site of the President of Russia", re.I), 6),
     (re.compile(r"\b(?:19|20)\d\d, The Kremlin, Moscow\b"), 6),
     (re.compile(r"\bkremlin\.ru\b", re.I), 4),
-    (re.compile(r"^President of Russia Vladimir Putin:", re.M), 2),
+    # transcripts name each speaker by office first, a foreign one's words "(retranslated)":
+    # "President of Russia Vladimir Putin:", "Prime Minister of Japan Shinzo Abe (retranslated):"
+    (re.compile(r"^President of Russia [A-Z]\w+ [A-Z]\w+:", re.M), 4),
+    (re.compile(r"\(retranslated\):", re.M), 4),
 )
 
 

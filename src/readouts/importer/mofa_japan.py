@@ -13,20 +13,42 @@ from readouts.importer.document import Document, clean_caption
 
 NAME = "mofa-japan"
 
+# Each sign is a house convention of MOFA's English pages, across their layouts since 2010,
+# weighed by how rarely other publishers share it.
 _SIGNS = (
-    re.compile(r"The overview of the (?:meeting|talks?|conversation|visit) is as follows", re.I),
-    re.compile(r"Minister for Foreign Affairs(?: of Japan)?", re.I),
-    re.compile(r"\(Overview\)"),
-    re.compile(r"\(local time\)", re.I),
-    re.compile(r"Four Northern Islands|Northern Territories", re.I),
-    re.compile(r"^Back to (?:Japan-\w+ Relations|Index)", re.I | re.M),
-    re.compile(r"former island residents", re.I),
+    # "The overview of the meeting is as follows." closes the opening of every MOFA readout
+    (re.compile(r"\b(?:the|an) overview of the (?:meeting|talks?|conversation|visit|call|"
+                r"consultations?|dialogue) is as follows", re.I), 4),
+    # Japan's own titles as the ministry writes them; the press says "Foreign Minister"
+    (re.compile(r"\b(?:Vice-|Parliamentary Vice-|State )?Minister for Foreign Affairs\b"), 2),
+    # "Mr. Katsuya Okada, Minister for…", "Mr. KISHIDA Fumio, Prime Minister of Japan", "H.E. Mr."
+    (re.compile(r"\bMr\. (?:[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{2,} [A-Z][a-z]+|[A-Z][a-z]+, [A-Z][a-z]+), "
+                r"(?:Minister|Prime Minister|Vice-Minister|Ambassador|President|Chief Cabinet)"), 2),
+    (re.compile(r"\bH\.E\. Mr\."), 2),
+    (re.compile(r"\(Overview\)"), 2),
+    (re.compile(r"\(local time\)", re.I), 2),
+    (re.compile(r"\bprovisional translation\b", re.I), 1),
+    # the disclaimer under translated press releases of the older layouts
+    (re.compile(r"foregoing is a provisional translation|date of issue of the original", re.I), 3),
+    (re.compile(r"^Press Conference by (?:Foreign Minister|the Press Secretary|Deputy Press Secretary)",
+                re.M), 4),
+    (re.compile(r"Four Northern Islands|Northern Territories", re.I), 1),
+    (re.compile(r"former island residents", re.I), 1),
+    # section labels above the date, links back below the text
+    (re.compile(r"^(?:Japan-[A-Z][a-z]+ Relations|Press Releases)$", re.M), 2),
+    (re.compile(r"^Back to (?:Japan-\w+ Relations|Index)", re.I | re.M), 2),
+    # numbered sections with "(1)" points: "2. (1) On Japan-Russia relations…"
+    (re.compile(r"^\s*\d\.\s+(?:\(\d\)\s+)?\S.*\n(?:.*\n){0,3}?\s*(?:[•·]\s*)?\(\d\)\s", re.M), 1),
 )
+# A news agency's dateline or credit says the text is the agency's report of what MOFA said.
+_NEWS = re.compile(r"/TASS/|/ТАСС/|\((?:Jiji Press|Kyodo|Reuters|AP|AFP|Interfax|Mainichi|NHK|Sputnik)\)|"
+                   r"\b(?:the (?:Japanese |Foreign )?ministry said|ministry said in a statement)")
 
 
 def detect(doc: Document) -> int:
     """How strongly the text reads like a MOFA page (0 = not at all)."""
-    return sum(2 if sign.search(doc.raw) else 0 for sign in _SIGNS) - (4 if "/TASS/" in doc.raw else 0)
+    score = sum(weight for sign, weight in _SIGNS if sign.search(doc.raw))
+    return score - (6 if _NEWS.search(doc.raw) else 0)
 
 
 def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:

