@@ -55,7 +55,7 @@ def _word_pattern(word: str, variants: bool) -> str:
 def name_pattern(name: str, variants: bool = False) -> str:
     """A way of writing a name → regex source: any spacing, Russian case endings, and with
     `variants` the i/y spellings of one Russian name in Latin letters."""
-    return r"\s+".join(_word_pattern(w, variants) for w in name.replace(",", " ").split())
+    return r",?\s+".join(_word_pattern(w, variants) for w in name.replace(",", " ").split())
 
 
 def name_forms(people: tuple[Person, ...]) -> list[tuple[str, list[str]]]:

@@ -75,6 +75,48 @@ FACTS = [
     ("generic/russian_text", "place", "Moscow"),
     ("generic/russian_text", "meeting_date", dt.date(2020, 12, 18)),
     ("generic/russian_text", "topics", {"peace-treaty"}),
+    # MOFA's older layout: headline, date, numbered paragraphs, the translation disclaimer
+    ("mofa_japan/older_layout_telephone_talks", "kind", "readout"),
+    ("mofa_japan/older_layout_telephone_talks", "meeting_date", dt.date(2012, 5, 8)),
+    ("mofa_japan/older_layout_telephone_talks", "participants", {"yoshihiko-noda", "vladimir-putin"}),
+    ("mofa_japan/older_layout_telephone_talks", "duration", 10),
+    # MOFA's press conferences: a date line with weekday, time and the ministry's name
+    ("mofa_japan/press_conference_by_foreign_minister", "title", "Press Conference by Foreign Minister Yoko Kamikawa"),
+    ("mofa_japan/press_conference_by_foreign_minister", "kind", "press-conference"),
+    ("mofa_japan/press_conference_by_foreign_minister", "published", dt.date(2024, 3, 8)),
+    # a gallery's numbered captions carry the headline; the ministry writes family names first
+    ("mofa_japan/numbered_gallery_captions", "title",
+     "Vice-Minister for Foreign Affairs summons the Ambassador of the Russian Federation to Japan"),
+    ("mofa_japan/numbered_gallery_captions", "participants", {"takeo-mori", "nikolay-nozdrev"}),
+    ("mofa_japan/numbered_gallery_captions", "meeting_date", dt.date(2023, 5, 10)),
+    # a site name, a section, a byline, a credited caption and a lone dateline city are no headline
+    ("generic/byline_and_credit_around_headline", "title", "Kamikawa, Lavrov hold first talks in a year over fisheries"),
+    ("generic/byline_and_credit_around_headline", "participants", {"yoko-kamikawa", "sergey-lavrov"}),
+    # a story that relays a ministry's statement was filed in its dateline city, not held there
+    ("tass/relayed_report_dateline", "place", None),
+    ("tass/relayed_report_dateline", "participants", {"andrey-rudenko", "toyohisa-kozuki"}),
+    ("tass/russian_dateline", "participants", {"sergey-lavrov", "taro-kono"}),
+    ("tass/russian_dateline", "place", "Moscow"),
+    ("kremlin/transcript_speaker_labels", "kind", "press-conference"),
+    ("kremlin/transcript_speaker_labels", "participants", {"vladimir-putin", "shinzo-abe"}),
+    # an embassy's press release is an account of the meeting; a 2+2 seats the defence ministers
+    ("generic/embassy_press_release_two_plus_two", "kind", "readout"),
+    ("generic/embassy_press_release_two_plus_two", "participants",
+     {"sergey-lavrov", "fumio-kishida", "sergey-shoigu", "tomomi-inada"}),
+    # "by the Prime Minister", speaking as "I": the holder of that office on that day
+    ("generic/office_named_without_a_name", "participants", {"fumio-kishida", "vladimir-putin"}),
+    ("generic/office_named_without_a_name", "meeting_date", dt.date(2021, 10, 7)),
+    ("generic/office_named_without_a_name", "kind", "press-conference"),
+    ("generic/office_named_without_a_name", "duration", 25),
+    ("generic/city_only_the_gazetteer_knows", "place", "Krasnoyarsk"),
+    ("generic/city_only_the_gazetteer_knows", "duration", 40),
+    ("generic/russian_city_in_prepositional_case", "place", "Khabarovsk"),
+    ("generic/russian_city_in_prepositional_case", "published", dt.date(2020, 12, 18)),
+    ("generic/russian_city_in_prepositional_case", "meeting_date", dt.date(2020, 12, 18)),
+    ("generic/russian_city_in_prepositional_case", "participants", {"sergey-lavrov", "toshimitsu-motegi"}),
+    # an announced meeting is dated forward from the text, and its place is not taken as held
+    ("generic/announced_meeting_is_dated_forward", "meeting_date", dt.date(2024, 1, 15)),
+    ("generic/announced_meeting_is_dated_forward", "place", None),
 ]
 
 

@@ -293,6 +293,8 @@ def _announced(text: str, position: int) -> bool:
 def city_named(text: str) -> str | None:
     """A city by name ("MANILA", "Lima"; "UNITED NATIONS" is no city), in its usual spelling."""
     name = text.strip(" .,")
+    if not name[:1].isupper():
+        return None
     known = _KNOWN.get(name.casefold())
     if known:
         return _canonical_city(known)
