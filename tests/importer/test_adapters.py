@@ -90,7 +90,8 @@ FACTS = [
     ("mofa_japan/numbered_gallery_captions", "participants", {"takeo-mori", "nikolay-nozdrev"}),
     ("mofa_japan/numbered_gallery_captions", "meeting_date", dt.date(2023, 5, 10)),
     # a site name, a section, a byline, a credited caption and a lone dateline city are no headline
-    ("generic/byline_and_credit_around_headline", "title", "Kamikawa, Lavrov hold first talks in a year over fisheries"),
+    ("generic/byline_and_credit_around_headline", "title",
+     "Kamikawa, Lavrov hold first talks in a year over fisheries"),
     ("generic/byline_and_credit_around_headline", "participants", {"yoko-kamikawa", "sergey-lavrov"}),
     # a story that relays a ministry's statement was filed in its dateline city, not held there
     ("tass/relayed_report_dateline", "place", None),
