@@ -19,6 +19,7 @@ from readouts.config import load_config
 from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.model import (
     KINDS,
+    MEETING_FORMATS,
     PUBLISHERS,
     Blocks,
     Change,
@@ -47,7 +48,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M
 
 READOUT_KEYS = ("id", "title", "publisher", "kind", "published", "meeting", "participants",
                 "mentioned", "topics", "source")
-MEETING_KEYS = ("date", "place", "occasion", "duration_minutes", "id")
+MEETING_KEYS = ("date", "place", "format", "occasion", "duration_minutes", "id")
 
 
 CachedReadout = tuple[str, Readout, "tuple[object, ...] | None"]
@@ -340,7 +341,7 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
     kind = _choice(data, "kind", KINDS, "readout", name)
     meeting = data.get("meeting") or Lines()
     if not isinstance(meeting, Lines):
-        raise ReadoutsError("meeting must hold date, place, occasion, duration_minutes", name,
+        raise ReadoutsError("meeting must hold date, place, format, occasion, duration_minutes", name,
                             data.line_of("meeting"))
     for key in meeting:
         if key not in MEETING_KEYS:
@@ -371,7 +372,8 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
             date=parse_date(meeting.get("date"), name, meeting.line_of("date")),
             place=_text(meeting, "place", path) or None,
             occasion=_text(meeting, "occasion", path) or None,
-            duration_minutes=duration, meeting_id=meeting_id),
+            duration_minutes=duration, meeting_id=meeting_id,
+            format=_optional_choice(meeting, "format", MEETING_FORMATS, name)),  # type: ignore[arg-type]
         participants=_ids(data, "participants", name), mentioned=_ids(data, "mentioned", name),
         topics=_ids(data, "topics", name), source=source_file,
         imported=load_import_record(_record_path(path), record, text),
@@ -412,6 +414,11 @@ def _choice(data: Lines, key: str, allowed: tuple[str, ...], default: str, name:
         raise ReadoutsError(f"expected {key} to be one of: {', '.join(allowed)}; got {value!r}", name,
                             data.line_of(key))
     return str(value)
+
+
+def _optional_choice(data: Lines, key: str, allowed: tuple[str, ...], name: str) -> str | None:
+    """An empty value means the text does not say."""
+    return None if data.get(key) is None else _choice(data, key, allowed, "", name)
 
 
 def _ids(data: Lines, key: str, name: str) -> tuple[str, ...]:

@@ -20,6 +20,10 @@ PUBLISHERS: tuple[str, ...] = get_args(Publisher)
 
 Kind = Literal["readout", "statement", "press-conference", "news"]
 KINDS: tuple[str, ...] = get_args(Kind)
+MeetingFormat = Literal["in-person", "telephone", "video", "2+2"]
+"""How the sides met: at one table, by telephone, by video link, or as foreign and defence
+ministers together ("2+2", held in person)."""
+MEETING_FORMATS: tuple[str, ...] = get_args(MeetingFormat)
 
 BlockKind = Literal["heading", "paragraph", "item", "quote", "other"]
 
@@ -46,6 +50,8 @@ class MeetingFacts:
     """Taken from the text ("approximately 1 hour and 40 minutes" → 100)."""
     meeting_id: str | None = None
     """Set by a person to group this readout with others the automatic grouping missed."""
+    format: MeetingFormat | None = None
+    """In person, by telephone or video, or a "2+2"; None when the text does not say."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +317,7 @@ class Meeting:
     place: str | None
     participants: tuple[str, ...]
     readout_ids: tuple[str, ...]
+    format: MeetingFormat | None = None
 
 
 @dataclass(frozen=True, slots=True)

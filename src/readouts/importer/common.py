@@ -63,10 +63,13 @@ class Dateline:
     end: int
 
 
+# "MANILA, August 7. /TASS/.", "МОСКВА, 14 января. /ТАСС/.", "Tokyo, Nov. 25 (Jiji Press)--":
+# a city, perhaps a day, and the agency, which no sentence of running text has at its start.
 _DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z .'’-]{1,30}?)[,.]?\s*"
-    r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+(?:19|20)\d\d)?)?\.?\s*"
-    r"(?:/(?P<agency>[A-Za-z-]{2,20})/\.?|\((?P<agency2>[A-Za-z-]{2,20})\))\s*[-–—]?\s*"
+    r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{1,30}?|[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2})[,.]?\s*"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|\d{1,2}\s+[а-яё]{3,9})"
+    r"(?:,?\s+(?:19|20)\d\d)?)?\.?\s*"
+    r"(?:/(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})/\.?|\((?P<agency2>[A-Z][A-Za-z -]{1,20})\))\s*[-–—]{0,2}\s*"
 )
 
 
@@ -228,8 +231,9 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
         lede_paragraph = lede_paragraph[own.end:]
     lede = facts.sentences(lede_paragraph)[0] if lede_paragraph else None
     meeting_sentence, strong_meeting = facts.meeting_sentence(prose)
-    is_phone = bool(meeting_sentence and facts.PHONE_WORDS.search(meeting_sentence)) or bool(
-        lede and facts.PHONE_WORDS.search(lede))
+    meeting_format = facts.meeting_format(title, meeting_sentence, lede)
+    is_phone = meeting_format in ("telephone", "video") or bool(
+        meeting_sentence and facts.PHONE_WORDS.search(meeting_sentence))
     transcript = bool(paragraphs and facts.TRANSCRIPT_OPENING.match(paragraphs[0])) or bool(
         title and facts.TRANSCRIPT_TITLE.search(title))
     transcript = transcript or bool(paragraphs and _SPEAKER.match(paragraphs[0]))
@@ -259,7 +263,7 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
     text_for_topics = "\n".join(paragraphs)
     return ImportedReadout(
         source_path=doc.path, title=title, publisher=publisher, kind=kind, published=published,
-        meeting=MeetingFacts(meeting_date, place, occasion, duration),
+        meeting=MeetingFacts(meeting_date, place, occasion, duration, format=meeting_format),  # type: ignore[arg-type]
         participants=tuple(participants), mentioned=tuple(mentioned),
         unresolved=tuple(context.names.unresolved("\n".join([title or "", *paragraphs]))),
         topics=context.topics_of(text_for_topics), body=body,

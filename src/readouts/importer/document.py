@@ -211,9 +211,18 @@ def words(text: str) -> list[str]:
     return re.findall(r"[\w’'-]+", text)
 
 
+# News items often close with their outlet in brackets: "…, the Japanese ministry said. (Mainichi)";
+# a photo caption closes with its photographer or source, and stays a caption.
+_CLOSING_CREDIT = re.compile(r"(?<=[.!?”\"])\s*\([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}\)\s*$")
+_CAPTION_CUE = re.compile(r"\b(?:left|right|cent(?:er|re))\s*[,)]|\b(?:photo\w*|screenshot|video)\b",
+                          re.IGNORECASE)
+
+
 def is_prose(text: str) -> bool:
     """A line of running text rather than a headline, date or label."""
     count = len(words(text))
     if count >= 45:
         return True
+    if not _CAPTION_CUE.search(text):
+        text = _CLOSING_CREDIT.sub("", text)
     return count >= 6 and text.rstrip("”\"’')] ").endswith((".", "!", "?", ":", ";", ","))

@@ -122,6 +122,33 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
     return []
 
 
+VIDEO_WORDS = re.compile(r"\bvideo ?(?:conference|link|call|talks?|meeting)\b|\bvideoconference\b|"
+                         r"видеоконференц\w*|видеосвяз\w*", re.IGNORECASE)
+_IN_PERSON = re.compile(r"\b(?:met|meets?|meeting|summit|talks|visit\w*|consultations?|summon\w*|received|"
+                        r"courtesy call)\b|встрет\w*|встреч\w*|переговор\w*", re.IGNORECASE)
+# Where the meeting sentence turns to something else: "…with Mr. Lavrov, who was visiting Japan
+# for the "2+2" Ministerial Meeting" names another meeting in its relative clause.
+_CLAUSE = re.compile(r",?\s(?:who|which|where|when)\s|,\s(?:during|after|following)\s", re.IGNORECASE)
+
+
+def meeting_format(title: str | None, meeting: str | None, lede: str | None) -> str | None:
+    """"2+2", "video", "telephone" or "in-person", as the headline or the meeting sentence (up
+    to a relative clause) says; None when neither says how the sides met."""
+    head = _CLAUSE.split(meeting)[0] if meeting else ""
+    for text in (title or "", head):
+        if TWO_PLUS_TWO.search(text):
+            return "2+2"
+        if VIDEO_WORDS.search(text):
+            return "video"
+        if PHONE_WORDS.search(text):
+            return "telephone"
+    if lede and PHONE_WORDS.search(_CLAUSE.split(lede)[0]):
+        return "telephone"
+    if _IN_PERSON.search(title or "") or _IN_PERSON.search(head):
+        return "in-person"
+    return None
+
+
 def _names_holder(text: str, end: int, index: NameIndex) -> bool:
     """Whether an office is followed by its holder's name ("Foreign Minister Sergey Lavrov")."""
     found = index.find(text[end: end + 40])

@@ -77,7 +77,7 @@ def render_markdown(readout_id: str, imported: ImportedReadout, source_file: str
         "kind": imported.kind,
         "published": imported.published,
         "meeting": {
-            "date": meeting.date, "place": meeting.place, "occasion": meeting.occasion,
+            "date": meeting.date, "place": meeting.place, "format": meeting.format, "occasion": meeting.occasion,
             "duration_minutes": meeting.duration_minutes,
         },
         "participants": list(imported.participants),

@@ -1,4 +1,5 @@
-"""Accounts of the same meeting, grouped: same day, overlapping participants, compatible place.
+"""Accounts of the same meeting, grouped: same day, overlapping participants, compatible place
+and format.
 
 A person's `meeting: {id: …}` in front matter always wins over the automatic grouping.
 """
@@ -17,11 +18,20 @@ def _same_meeting(a: Readout, b: Readout) -> bool:
     participants (or all of the smaller list), and do not name different places."""
     if a.meeting.date is None or a.meeting.date != b.meeting.date:
         return False
-    if a.meeting.place and b.meeting.place and a.meeting.place != b.meeting.place:
+    if not _compatible(a, b):
         return False
     shared = set(a.participants) & set(b.participants)
     smaller = min(len(a.participants), len(b.participants))
     return len(shared) >= 2 or (smaller > 0 and len(shared) == smaller)
+
+
+def _compatible(a: Readout, b: Readout) -> bool:
+    """Two accounts that name different places or different ways of meeting (a telephone talk
+    and a meeting, a foreign ministers' meeting and the "2+2" held the same day) report two
+    meetings."""
+    if a.meeting.place and b.meeting.place and a.meeting.place != b.meeting.place:
+        return False
+    return not (a.meeting.format and b.meeting.format and a.meeting.format != b.meeting.format)
 
 
 def date_for_printed_day(printed: tuple[int, int], meeting_day: dt.date) -> dt.date | None:
@@ -38,8 +48,7 @@ def _fits_printed_day(readout: Readout, printed: tuple[int, int], members: list[
     if not dated or date_for_printed_day(printed, dated[0].meeting.date) is None:  # type: ignore[arg-type]
         return False
     shared = set(readout.participants) & {p for m in members for p in m.participants}
-    places = {m.meeting.place for m in members if m.meeting.place}
-    return len(shared) >= 2 and (readout.meeting.place is None or not places or readout.meeting.place in places)
+    return len(shared) >= 2 and all(_compatible(readout, member) for member in members)
 
 
 def _days_before(printed: tuple[int, int]) -> set[tuple[int, int]]:
@@ -116,8 +125,9 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...]
         date = next((r.meeting.date for r in accounts if r.meeting.date), None)
         place = next((r.meeting.place for r in accounts if r.meeting.place), None)
         participants = tuple(dict.fromkeys(p for r in accounts for p in r.participants))
+        how = next((r.meeting.format for r in accounts if r.meeting.format), None)
         meetings[key] = Meeting(id=key, date=date, place=place, participants=participants,
-                                readout_ids=tuple(members))
+                                readout_ids=tuple(members), format=how)
         for member in members:
             meeting_of[member] = key
     return meetings, meeting_of
