@@ -12,10 +12,12 @@ from readouts.model import Blocks, ImportRecord, MeetingFacts, Readout, SourceRe
 
 
 def _readout(readout_id: str, day: dt.date | None, people: tuple[str, ...], place: str | None = None,
-             printed: tuple[int, int] | None = None, meeting_id: str | None = None) -> Readout:
+             printed: tuple[int, int] | None = None, meeting_id: str | None = None,
+             how: str | None = None) -> Readout:
     record = ImportRecord("tass", (), (), (), (), False, printed) if printed else None
     return Readout(id=readout_id, title=readout_id, publisher="other", kind="news", published=None,
-                   meeting=MeetingFacts(day, place, None, None, meeting_id), participants=people,
+                   meeting=MeetingFacts(day, place, None, None, meeting_id, how),  # type: ignore[arg-type]
+                   participants=people,
                    mentioned=(), topics=(), source=None, imported=record, blocks=Blocks(),
                    path=SourceRef(readout_id))
 
@@ -43,6 +45,26 @@ def test_same_people_in_different_places_stay_apart() -> None:
     of = _group(_readout("a", DAY, ("motegi", "lavrov"), "New York"),
                 _readout("b", DAY, ("motegi", "lavrov"), "Moscow"))
     assert of["a"] != of["b"]
+
+
+def test_a_foreign_ministers_meeting_and_the_2plus2_of_the_same_day_stay_apart() -> None:
+    of = _group(_readout("fm", DAY, ("kono", "lavrov"), "Moscow", how="in-person"),
+                _readout("2+2", DAY, ("kono", "onodera", "lavrov", "shoigu"), "Moscow", how="2+2"),
+                _readout("news", DAY, ("kono", "lavrov"), how="2+2"))
+    assert of["fm"] != of["2+2"] and of["news"] == of["2+2"]
+
+
+def test_a_telephone_talk_and_a_meeting_of_one_day_stay_apart_and_an_account_that_does_not_say_joins() -> None:
+    of = _group(_readout("call", DAY, ("abe", "putin"), how="telephone"),
+                _readout("met", DAY, ("abe", "putin"), "Vladivostok", how="in-person"),
+                _readout("unsaid", DAY, ("abe", "putin"), "Vladivostok"))
+    assert of["call"] != of["met"] and of["unsaid"] == of["met"]
+
+
+def test_an_undated_account_joins_only_a_meeting_held_the_way_it_says() -> None:
+    of = _group(_readout("call", DAY, ("motegi", "lavrov"), how="telephone"),
+                _readout("tass", None, ("motegi", "lavrov"), printed=(9, 26), how="in-person"))
+    assert "tass" not in of
 
 
 def test_an_undated_account_joins_the_meeting_its_dateline_fits() -> None:

@@ -306,7 +306,7 @@ def test_readouts_records_follow_the_schema_and_anchors_exist(built_demo: Path, 
     seed = next(r for r in _records(site) if r["id"] == SEED_000)
     assert seed["meeting_id"] == demo_graph.meeting_of[SEED_000]
     assert (site / urls.meeting_path(seed["meeting_id"])).is_file()
-    assert seed["meeting"] == {"date": "2019-09-25", "place": "New York",
+    assert seed["meeting"] == {"date": "2019-09-25", "place": "New York", "format": "in-person",
                                "occasion": "United Nations General Assembly", "duration_minutes": 45}
     page = (site / seed["url"]).read_text(encoding="utf-8")
     assert seed["paragraphs"]

@@ -34,6 +34,13 @@ def _compatible(a: Readout, b: Readout) -> bool:
     return not (a.meeting.format and b.meeting.format and a.meeting.format != b.meeting.format)
 
 
+def _agreement(readout: Readout, members: list[Readout]) -> int:
+    """How many of place and format the account shares with a meeting's accounts."""
+    facts = readout.meeting
+    return sum(1 for m in members for same in (facts.place and facts.place == m.meeting.place,
+                                               facts.format and facts.format == m.meeting.format) if same)
+
+
 def date_for_printed_day(printed: tuple[int, int], meeting_day: dt.date) -> dt.date | None:
     """The full date of a day printed without a year, if it falls 0–2 days after the meeting."""
     for offset in range(3):
@@ -83,10 +90,11 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...]
         day = readout.meeting.date
         if day is None:
             continue
-        for key in on_day[day]:
-            if any(_same_meeting(readout, readouts[m]) for m in groups[key]):
-                groups[key].append(readout_id)
-                break
+        fits = [key for key in on_day[day] if any(_same_meeting(readout, readouts[m]) for m in groups[key])]
+        if fits:
+            # an account that fits two meetings of the day joins the one it agrees with most
+            best = max(fits, key=lambda key: _agreement(readout, [readouts[m] for m in groups[key]]))
+            groups[best].append(readout_id)
         else:
             key = meeting_id_for(readout)
             suffix = 2

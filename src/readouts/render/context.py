@@ -30,6 +30,11 @@ PUBLISHER_SIDES = {"mofa-japan": "japan", "mid-russia": "russia", "tass": "russi
 KIND_LABELS = {"readout": "Readout", "statement": "Statement", "press-conference": "Press conference",
                "news": "News report"}
 LATEST = 15
+FORMAT_LABELS = {"in-person": "in person", "telephone": "by telephone", "video": "by video link",
+                 "2+2": "“2+2”: foreign and defence ministers"}
+"""How a meeting was held, as a fact line says it."""
+FORMAT_KICKERS = {"telephone": "Telephone talk", "video": "Video conference", "2+2": "“2+2” meeting"}
+"""What a meeting page calls its meeting when it was not an ordinary one."""
 
 
 def format_date(day: dt.date | None) -> str | None:
@@ -150,6 +155,7 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
             "date": format_date(readout.meeting.date),
             "date_iso": readout.meeting.date.isoformat() if readout.meeting.date else None,
             "place": readout.meeting.place, "occasion": readout.meeting.occasion,
+            "format": FORMAT_LABELS.get(readout.meeting.format or ""),
             "duration": format_duration(readout.meeting.duration_minutes),
             "href": links.meeting(meeting_id) if meeting_id else None,
         },
@@ -383,6 +389,8 @@ def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
     title = " – ".join(n["name"] for n in names) or "Meeting"
     context = page_context(graph, path, f"{title}, {format_date(meeting.date) or 'undated'}", "meetings")
     context["meeting"] = {"id": meeting.id, "date": format_date(meeting.date), "place": meeting.place,
+                          "format": FORMAT_LABELS.get(meeting.format or ""),
+                          "kicker": FORMAT_KICKERS.get(meeting.format or "", "Meeting"),
                           "participants": names, "accounts": accounts, "rows": rows,
                           "one_sided": _one_sided(graph, links, meeting.readout_ids, topic_ids)}
     return context

@@ -145,7 +145,7 @@ class Dependencies:
     def meeting(self, meeting_id: str) -> str:
         m = self.graph.meetings[meeting_id]
         # Its fields, not the Meeting: a dataclass's repr is made in Python, one per meeting.
-        return digest((self.common, m.id, m.date, m.place, m.participants, m.readout_ids,
+        return digest((self.common, m.id, m.date, m.place, m.format, m.participants, m.readout_ids,
                        self._readouts(m.readout_ids)))
 
     def _publishers(self, ids: tuple[str, ...]) -> Any:
