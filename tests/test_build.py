@@ -162,3 +162,22 @@ def test_a_sites_readout_template_that_includes_the_paragraph_marks_still_shows_
     build_site(demo_site)
     page = (demo_site / "site" / "readouts" / "2019-09-25-mofa-japan-russia-foreign-ministers-meeting.html")
     assert 'class="pilcrow" href="#p-' in page.read_text(encoding="utf-8")
+
+
+def test_a_news_item_is_credited_to_the_outlet_it_names_and_a_call_is_shown_as_one(built_demo: Path,
+                                                                                   tmp_path: Path) -> None:
+    root = tmp_path / "site-copy"
+    shutil.copytree(built_demo, root)
+    (root / "content" / "sources" / "jiji.txt").write_text(
+        "Hayashi, Lavrov hold phone talks\n\n"
+        "Tokyo, Nov. 25, 2021 (Jiji Press)--Japanese Foreign Minister Yoshimasa Hayashi held telephone talks "
+        "with his Russian counterpart, Sergey Lavrov, on Thursday, and they agreed to advance negotiations on a "
+        "peace treaty.\n", encoding="utf-8")
+    report = build_site(root)
+    new_id = report.imports.imported[0]
+    page = _page(root, f"readouts/{new_id}.html")
+    assert '<p class="kicker">Jiji Press · News report</p>' in page
+    assert "Other outlets" not in page
+    assert "by telephone" in page
+    meeting = next(p for p in (root / "site" / "meetings").glob("*.html") if f"{new_id}.html" in p.read_text("utf-8"))
+    assert '<p class="kicker">Telephone talk</p>' in meeting.read_text(encoding="utf-8")

@@ -46,7 +46,7 @@ def _why(value: object) -> str:
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 
-READOUT_KEYS = ("id", "title", "publisher", "kind", "published", "meeting", "participants",
+READOUT_KEYS = ("id", "title", "publisher", "outlet", "kind", "published", "meeting", "participants",
                 "mentioned", "topics", "source")
 MEETING_KEYS = ("date", "place", "format", "occasion", "duration_minutes", "id")
 
@@ -378,7 +378,7 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         topics=_ids(data, "topics", name), source=source_file,
         imported=load_import_record(_record_path(path), record, text),
         blocks=Blocks(parse_blocks(body, body_line)), path=SourceRef(name, 1),
-        digest=readout_digest(raw, record))
+        digest=readout_digest(raw, record), outlet=_text(data, "outlet", path) or None)
 
 
 def _month_day(value: object) -> tuple[int, int] | None:

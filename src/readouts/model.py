@@ -223,6 +223,8 @@ class Readout:
     path: SourceRef
     digest: str = ""
     """Hash of the Markdown file and its import record: what cached work on it is keyed by."""
+    outlet: str | None = None
+    """For publisher "other": the news outlet the text credits ("Interfax"), shown in its place."""
 
     @property
     def date(self) -> dt.date | None:

@@ -93,6 +93,10 @@ FACTS = [
     ("generic/byline_and_credit_around_headline", "title",
      "Kamikawa, Lavrov hold first talks in a year over fisheries"),
     ("generic/byline_and_credit_around_headline", "participants", {"yoko-kamikawa", "sergey-lavrov"}),
+    # the outlet a news item credits: masthead, dateline agency
+    ("generic/byline_and_credit_around_headline", "outlet", "The Example Daily"),
+    ("generic/news_agency_glued_stamp", "outlet", "Interfax"),
+    ("tass/dateline_with_year", "outlet", None),
     # a story that relays a ministry's statement was filed in its dateline city, not held there
     ("tass/relayed_report_dateline", "place", None),
     ("tass/relayed_report_dateline", "participants", {"andrey-rudenko", "toyohisa-kozuki"}),
@@ -127,7 +131,7 @@ def test_fact_is_read(case: str, field: str, expected, context) -> None:
     got = {
         "title": r.title, "published": r.published, "kind": r.kind, "place": r.meeting.place,
         "meeting_date": r.meeting.date, "duration": r.meeting.duration_minutes,
-        "participants": set(r.participants), "topics": set(r.topics),
+        "participants": set(r.participants), "topics": set(r.topics), "outlet": r.outlet,
     }[field]
     assert got == expected
 

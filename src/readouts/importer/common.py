@@ -42,6 +42,8 @@ class ImportedReadout:
     printed_day: tuple[int, int] | None = None
     """(month, day) the text prints without a year, kept so that another account of the same
     meeting can later propose the full date."""
+    outlet: str | None = None
+    """The news outlet the text credits ("Interfax", "Jiji Press"), for a publisher of its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,8 @@ class Dateline:
 # "MANILA, August 7. /TASS/.", "МОСКВА, 14 января. /ТАСС/.", "Tokyo, Nov. 25 (Jiji Press)--":
 # a city, perhaps a day, and the agency, which no sentence of running text has at its start.
 _DATELINE = re.compile(
-    r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{1,30}?|[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2})[,.]?\s*"
+    r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{1,30}?|[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2})"
+    r"(?:,\s*[A-Z][a-z]+(?=\s*[(/]))?[,.]?\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|\d{1,2}\s+[а-яё]{3,9})"
     r"(?:,?\s+(?:19|20)\d\d)?)?\.?\s*"
     r"(?:/(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})/\.?|\((?P<agency2>[A-Z][A-Za-z -]{1,20})\))\s*[-–—]{0,2}\s*"
@@ -268,7 +271,39 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
         unresolved=tuple(context.names.unresolved("\n".join([title or "", *paragraphs]))),
         topics=context.topics_of(text_for_topics), body=body,
         changes=tuple(sorted(changes, key=lambda c: c.line)), notes=tuple(notes), lede=lede,
-        printed_day=printed_day if published is None or meeting_date is None else None)
+        printed_day=printed_day if published is None or meeting_date is None else None,
+        outlet=outlet([line.text for line in header.lines], title, story, paragraphs)
+        if publisher == "other" else None)
+
+
+# News agencies and papers a headline names after a dash: "Kishida holds talks with Lavrov – NHK".
+_OUTLETS = ("Kyodo", "Kyodo News", "Jiji", "Jiji Press", "NHK", "NHK World", "Reuters", "AP", "AFP", "Bloomberg",
+            "Interfax", "RIA Novosti", "Sputnik", "RT", "Mainichi", "The Asahi Shimbun", "Asahi", "Yomiuri",
+            "Nikkei", "The Japan Times", "Kommersant", "Izvestia", "Rossiyskaya Gazeta", "Xinhua", "Yonhap")
+_TITLE_CREDIT = re.compile(r"\s[-–—]\s(?P<name>[A-Z][\w .&]{1,30})$")
+_MASTHEAD = re.compile(r"^(?:the\s+)?[A-Za-z][\w .&-]{1,40}?(?:\bshimbun|\btimes|\bpost|\bherald|\bdaily|"
+                       r"\bgazette|\btribune|\bjournal|\bexaminer|\.com)$", re.IGNORECASE)
+
+
+def outlet(header: list[str], title: str | None, story: Dateline | None, paragraphs: list[str]) -> str | None:
+    """The outlet a news item credits: its dateline's agency ("Tokyo, Nov. 25 (Jiji Press)--"),
+    an agency after a dash in the headline, a closing credit ("… (Mainichi)"), or the masthead
+    above it ("THE ASAHI SHIMBUN")."""
+    if story and story.agency:
+        return story.agency
+    known = {name.casefold(): name for name in _OUTLETS}
+    if title and (match := _TITLE_CREDIT.search(title)):
+        name = match.group("name").strip()
+        if name.isupper() or name.casefold() in known:
+            return known.get(name.casefold(), name)
+    for paragraph in paragraphs[:8]:
+        match = re.search(r"[.!?”\"]\s*\((?P<name>[A-Z][\w .&]{1,30})\)\s*$", paragraph)
+        if match and match.group("name").casefold() in known:
+            return known[match.group("name").casefold()]
+    for line in header[:6]:
+        if line != title and _MASTHEAD.match(line) and len(line.split()) <= 5:
+            return line.title() if line.isupper() else line
+    return None
 
 
 def _kind(title: str | None, default: Kind, transcript: bool) -> Kind:

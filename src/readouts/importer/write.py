@@ -74,6 +74,7 @@ def render_markdown(readout_id: str, imported: ImportedReadout, source_file: str
         "id": readout_id,
         "title": imported.title or supplied_title(imported),
         "publisher": imported.publisher,
+        **({"outlet": imported.outlet} if imported.outlet else {}),
         "kind": imported.kind,
         "published": imported.published,
         "meeting": {

@@ -25,6 +25,13 @@ def publisher_name(graph: SiteGraph, publisher: str) -> str:
     """The publisher's name as site.yaml's `publishers:` (or the default) gives it."""
     return graph.corpus.config.publisher_names.get(publisher) or DEFAULT_PUBLISHER_NAMES[publisher]
 
+def credited_to(graph: SiteGraph, readout: Readout) -> str:
+    """Who a readout is credited to: its publisher, or for "other" the outlet the text names."""
+    if readout.publisher == "other" and readout.outlet:
+        return readout.outlet
+    return publisher_name(graph, readout.publisher)
+
+
 PUBLISHER_SIDES = {"mofa-japan": "japan", "mid-russia": "russia", "tass": "russia",
                    "kremlin": "russia", "other": "other"}
 KIND_LABELS = {"readout": "Readout", "statement": "Statement", "press-conference": "Press conference",
@@ -73,7 +80,7 @@ def readout_link(graph: SiteGraph, links: Links, readout_id: str) -> dict[str, A
     readout = graph.readouts[readout_id]
     return {"id": readout.id, "title": readout.title, "href": links.readout(readout.id),
             "date": format_date(readout.date), "date_iso": readout.date.isoformat() if readout.date else None,
-            "publisher": publisher_name(graph, readout.publisher), "kind": KIND_LABELS[readout.kind]}
+            "publisher": credited_to(graph, readout), "kind": KIND_LABELS[readout.kind]}
 
 
 def person_link(graph: SiteGraph, links: Links, person_id: str, day: dt.date | None) -> dict[str, Any]:
@@ -139,15 +146,15 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
     context = page_context(graph, path, readout.title, "readouts")
     base_url = graph.corpus.config.base_url
     permalink = f"{base_url}{path}" if base_url else path
-    context["page"]["meta"] = meta_tags(readout, publisher_name(graph, readout.publisher),
+    context["page"]["meta"] = meta_tags(readout, credited_to(graph, readout),
                                         permalink if base_url else None)
     context["page"]["scripts"] = [links.to(urls.CITE_SCRIPT)]
-    context["cite"] = {**citations(readout, publisher_name(graph, readout.publisher), KIND_LABELS[readout.kind],
+    context["cite"] = {**citations(readout, credited_to(graph, readout), KIND_LABELS[readout.kind],
                                    permalink), "permalink": permalink, "has_base": bool(base_url)}
     context["readout"] = {
         "id": readout.id,
         "title": readout.title,
-        "publisher": publisher_name(graph, readout.publisher),
+        "publisher": credited_to(graph, readout),
         "kind": KIND_LABELS[readout.kind],
         "published": format_date(readout.published),
         "published_iso": readout.published.isoformat() if readout.published else None,
@@ -381,7 +388,7 @@ def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
             anchors = [b.anchor for b in readout.blocks
                        if b.kind != "heading" and topic_id in marks.get(b.anchor, ())]
             blocks = {b.anchor: b for b in readout.blocks}
-            cells.append({"reported": topic_id in readout.topics, "account": publisher_name(graph, readout.publisher),
+            cells.append({"reported": topic_id in readout.topics, "account": credited_to(graph, readout),
                           "excerpts": [{"html": render_inline(blocks[a].text, blocks[a].lang),
                                         "href": links.readout(readout_id, a)} for a in anchors]})
         rows.append({"topic": _topic_links(graph, links, (topic_id,))[0], "cells": cells})

@@ -80,7 +80,7 @@ class Dependencies:
         found = self._links.get(readout_id)
         if found is None:
             r = self.graph.readouts[readout_id]
-            found = self._links[readout_id] = repr((r.id, r.title, r.date, r.published, r.publisher, r.kind))
+            found = self._links[readout_id] = repr((r.id, r.title, r.date, r.published, r.publisher, r.outlet, r.kind))
         return found
 
     def readout(self, readout_id: str) -> str:

@@ -32,7 +32,7 @@ from urllib.parse import quote
 
 from readouts.model import Block, Meeting, Readout, SiteGraph
 from readouts.render import urls
-from readouts.render.context import publisher_name
+from readouts.render.context import credited_to
 from readouts.render.depends import digest
 from readouts.render.listings import Year
 
@@ -268,7 +268,7 @@ def _entry(graph: SiteGraph, feed: ET.Element, path: str, readout: Readout) -> N
     _element(entry, "published", _timestamp(day))
     _element(entry, "updated", _timestamp(day))
     author = _element(entry, "author")
-    _element(author, "name", publisher_name(graph, readout.publisher))
+    _element(author, "name", credited_to(graph, readout))
     block = summary_block(readout)
     if block is not None:
         summary = _element(entry, "summary", plain_text(block.text), type="text")
@@ -518,7 +518,7 @@ def _calendar_events(graph: SiteGraph) -> list[CalendarEvent]:
     events = []
     for meeting in dated:
         names = [graph.people[p].name if p in graph.people else p for p in meeting.participants]
-        accounts = [f"{graph.readouts[r].title} ({publisher_name(graph, graph.readouts[r].publisher)})"
+        accounts = [f"{graph.readouts[r].title} ({credited_to(graph, graph.readouts[r])})"
                     for r in meeting.readout_ids]
         url = absolute_or_relative(graph, urls.MEETINGS_ICS, urls.meeting_path(meeting.id))
         events.append((meeting, names, accounts, url))

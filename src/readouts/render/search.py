@@ -42,7 +42,7 @@ from typing import Any
 
 from readouts.model import SiteGraph
 from readouts.render import urls
-from readouts.render.context import KIND_LABELS, format_date, publisher_name
+from readouts.render.context import KIND_LABELS, credited_to, format_date
 
 FIELD_BOOSTS = {"title": 3.0, "names": 2.0, "terms": 2.0, "topics": 2.0, "text": 1.0}
 """How much a word counts in each part of a readout: a word in the title, a person's name, a
@@ -135,7 +135,7 @@ def shown(graph: SiteGraph, readout_id: str) -> list[str]:
     """What a result shows, in the order search.js reads it: id, title, date, publisher, kind."""
     readout = graph.readouts[readout_id]
     return [readout.id, readout.title, format_date(readout.date) or "Undated",
-            publisher_name(graph, readout.publisher), KIND_LABELS[readout.kind]]
+            credited_to(graph, readout), KIND_LABELS[readout.kind]]
 
 
 def search_document(graph: SiteGraph, readout_id: str) -> SearchDocument:
