@@ -84,7 +84,8 @@ class Finding:
 
 
 def content_findings(graph: SiteGraph) -> list[Finding]:
-    """Names people.yaml does not know, and undated readouts, with a date to propose if any."""
+    """Names people.yaml does not know, fields the importer left empty and why, and undated
+    readouts, with a date to propose if any."""
     findings: list[Finding] = []
     for readout_id in graph.chronology:
         readout = graph.readouts[readout_id]
@@ -94,6 +95,14 @@ def content_findings(graph: SiteGraph) -> list[Finding]:
                 findings.append(Finding(path, f"{person_id!r} is not in content/people.yaml",
                                         f"add an entry with id: {person_id} to content/people.yaml"))
         if readout.imported:
+            source = readout.source.file if readout.source else path
+            for note in readout.imported.notes:
+                # what the importer left empty, and the source line that made it unsure, while
+                # it is still empty
+                still_empty = ("published date" in note and readout.published is None) or (
+                    "meeting date" in note and readout.meeting.date is None)
+                if still_empty:
+                    findings.append(Finding(f"{path} (from content/{source})", note))
             for name in readout.imported.unresolved:
                 findings.append(Finding(path, f"the source names {name!r}, who is not in content/people.yaml",
                                         "add them with their spellings, then rebuild"))

@@ -223,7 +223,7 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
             partial = dates.find_partial_dates(story.date_text)
             if partial:
                 printed_day = (partial[0].month, partial[0].day)
-            notes.append(f"the dateline prints \"{story.date_text}\" with no year: "
+            notes.append(f"line {body_lines[0].number}: the dateline prints \"{story.date_text}\" with no year: "
                          f"the published date is left empty for a person to fill in")
     if published is None and not notes:
         notes.append("no publication date found: the published date is left empty")
@@ -243,7 +243,10 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
     kind = _kind(title, default_kind, transcript)
     meeting_date = _meeting_date(title, lede, meeting_sentence, published, kind, publisher)
     if meeting_date is None and meeting_sentence and (partial := dates.find_partial_dates(meeting_sentence)):
-        notes.append("the meeting's day is printed without a year: the meeting date is left empty")
+        line = next((b.number for b in body_lines if meeting_sentence in b.text), None)
+        where = f"line {line}: " if line else ""
+        notes.append(f"{where}the meeting's day is printed without a year (\"{shorten(meeting_sentence, 80)}\"): "
+                     f"the meeting date is left empty")
         printed_day = printed_day or (partial[0].month, partial[0].day)
     if meeting_date is None and title and (partial := dates.find_partial_dates(title)):
         # "Gist of Japan-Russia summit on Nov. 10": the headline names the meeting's day.
