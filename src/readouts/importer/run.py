@@ -20,6 +20,7 @@ from readouts.importer.write import Provenance, new_id, render_markdown, write_a
 from readouts.link.topics import TopicRules
 from readouts.load import load_people, load_topics
 from readouts.names import NameIndex
+from readouts.paths import check_link, listed_file
 
 if TYPE_CHECKING:
     from readouts.importer.common import Context
@@ -40,6 +41,7 @@ class ImportReport:
 
 def source_files(root: Path) -> list[Path]:
     folder = root / "content" / "sources"
+    check_link(root, folder)
     if not folder.is_dir():
         return []
     # Names sorted as text, not as Paths: comparing Paths was half the time of checking 2,000
@@ -47,7 +49,7 @@ def source_files(root: Path) -> list[Path]:
     with os.scandir(folder) as entries:
         names = sorted(entry.name for entry in entries
                        if not entry.name.startswith(".") and os.path.splitext(entry.name)[1].lower() in SOURCE_SUFFIXES
-                       and entry.is_file())
+                       and listed_file(root, entry))
     return [folder / name for name in names]
 
 
