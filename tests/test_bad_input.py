@@ -231,3 +231,31 @@ def test_a_link_that_loops_where_the_build_reads_gets_a_message(demo_site: Path,
     # Either link of the pair may be met first.
     assert f"error: {link}" in err and ": this is a symbolic link that leads round in a loop" in err
     assert _tree(demo_site) == before
+
+
+@pytest.mark.parametrize("folder", ["readouts", "provenance"])
+def test_an_import_that_cannot_write_gets_a_message_and_changes_nothing(
+        demo_site: Path, capsys, monkeypatch, folder: str) -> None:
+    """A folder that cannot be written, or a full disk: the message names the file, and the
+    source is imported by the next build, once."""
+    assert main(["--root", str(demo_site), "build"]) == 0
+    new = demo_site / "content" / "sources" / "new.txt"
+    new.write_bytes((Path(__file__).parent / "fixtures" / "sixth_readout.txt").read_bytes())
+    before = _tree(demo_site)
+    real_replace = os.replace
+
+    def replace(source, target):  # type: ignore[no-untyped-def]
+        if Path(target).parent.name == folder:
+            raise PermissionError(13, "Permission denied", str(target))
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"error: {demo_site / 'content' / folder}" in err and ": Permission denied" in err, err
+    assert _tree(demo_site) == before
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert main(["--root", str(demo_site), "build"]) == 0
+    assert "built 6 readouts" in capsys.readouterr().out

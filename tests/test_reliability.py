@@ -228,3 +228,63 @@ def test_a_site_that_cannot_be_patched_gets_a_message_and_the_next_build_finishe
     page = root / "site" / "readouts" / "2018-01-01-other-readout-0.html"
     assert "Second title" in page.read_text(encoding="utf-8")
     assert not (root / ".site.journal").exists()
+
+
+SLOW_WRITES = """\
+import sys, time
+import readouts.importer.run as run
+write = run.write_atomic
+def slow(path, text):
+    time.sleep(1.5)
+    write(path, text)
+run.write_atomic = slow
+from readouts.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+"""The command line with every write of an import 1.5 s late, so that a second command started
+meanwhile meets an import half done."""
+
+
+def _readouts_by_source(root: Path) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for path in sorted((root / "content" / "readouts").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        start = text.index("  file: ") + len("  file: ")
+        found.setdefault(text[start:text.index("\n", start)], []).append(path.stem)
+    return found
+
+
+def _when_writing_starts(root: Path, slow: subprocess.Popen[bytes]) -> None:
+    folder = root / "content" / "readouts"
+    deadline = time.monotonic() + 60
+    while not (folder.is_dir() and any(os.scandir(folder))):
+        assert slow.poll() is None and time.monotonic() < deadline, "the import wrote nothing"
+        time.sleep(0.01)
+
+
+@pytest.mark.parametrize(("first", "second"), [("import", "import"), ("add", "build")],
+                         ids=["two imports", "a build while add imports"])
+def test_commands_that_import_at_once_give_one_readout_per_source(
+        tmp_path: Path, first: str, second: str) -> None:
+    (tmp_path / "site").mkdir()
+    root = copy_demo_site(tmp_path / "site", with_readouts=False)
+    sources = sorted((root / "content" / "sources").glob("*.txt"))
+    for extra in sources[2:]:
+        extra.unlink()
+    files: list[str] = []
+    if first == "add":
+        outside = tmp_path / "downloads"
+        outside.mkdir()
+        for source in sources[:2]:
+            files.append(str(shutil.move(source, outside / source.name)))
+    slow = subprocess.Popen([sys.executable, "-c", SLOW_WRITES, "--root", str(root), first, *files],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _when_writing_starts(root, slow)
+    other = subprocess.run([sys.executable, "-m", "readouts", "--root", str(root), second],
+                           capture_output=True, timeout=120)
+    _, err = slow.communicate(timeout=120)
+    assert slow.returncode == 0, err.decode()
+    assert other.returncode == 0, other.stderr.decode()
+    found = _readouts_by_source(root)
+    assert sorted(found) == [f"sources/{s.name}" for s in sources[:2]]
+    assert all(len(ids) == 1 for ids in found.values()), found

@@ -155,10 +155,12 @@ def _run(argv: list[str] | None) -> int:
         if args.command == "import":
             from readouts.importer.run import import_sources
 
-            report = import_sources(root, force=frozenset(args.force), keep_going=args.keep_going)
+            with _content_lock(root):
+                report = import_sources(root, force=frozenset(args.force), keep_going=args.keep_going)
             return _print_imports(report, verbose=True)
         if args.command == "add":
-            return _add(root, args.files)
+            with _content_lock(root):
+                return _add(root, args.files)
         if args.command == "check":
             return _check(root)
         if args.command == "explain":
@@ -172,11 +174,29 @@ def _run(argv: list[str] | None) -> int:
     except ReadoutsError as error:
         _error(error)
         return 1
+    except BrokenPipeError:
+        raise  # the reader went away; main() deals with it
+    except OSError as error:
+        # The environment, not the input: a full disk, a folder that cannot be written.
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted; the site is whole: the previous one, or the new one if it was already going in",
               file=sys.stderr)
         return 130
     return 0
+
+
+def _content_lock(root: Path) -> contextlib.AbstractContextManager[None]:
+    """The site's build lock, for commands that write into content/: an import running beside
+    a build (or another import) would give one source two readouts."""
+    from readouts.publish import build_lock
+
+    def wait() -> None:
+        print("waiting for a build or import of this site to finish…", file=sys.stderr)
+
+    return build_lock(root, on_wait=wait)
 
 
 def _check_is_site(root: Path) -> None:

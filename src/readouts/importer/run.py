@@ -127,6 +127,8 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
                 current: str | None = files.sha256(md_path)
             except FileNotFoundError:
                 current = None
+            if current != record.written_sha256 and _finish_interrupted(md_path, record):
+                current = record.written_sha256
             edited = current is not None and current != record.written_sha256
             up_to_date = (record.source_sha256 == sha and record.inputs == inputs and current is not None)
             if up_to_date and not (readout_id in force and edited):
@@ -152,11 +154,13 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
             continue
         if readout_id is None:
             if taken is None:
+                # A record without its Markdown (an import interrupted before the Markdown went
+                # in) holds its id as much as a file does.
                 taken = {p.stem for p in readouts_dir.glob("*.md")} if readouts_dir.is_dir() else set()
+                taken.update(readout_id for readout_id, _ in known.values())
             readout_id = new_id(imported, taken)
             taken.add(readout_id)
         text = render_markdown(readout_id, imported, relative, sha)
-        write_atomic(readouts_dir / f"{readout_id}.md", text)
         record = Provenance(
             source=relative, source_sha256=sha, written_sha256=sha256_hex(text.encode("utf-8")),
             inputs=inputs, adapter=imported.publisher,
@@ -164,10 +168,51 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
                           for c in imported.changes),
             block_lines=imported.body.lines, notes=imported.notes, unresolved=imported.unresolved,
             printed_day=imported.printed_day)
-        write_atomic(content / "provenance" / f"{readout_id}.json", record.to_json())
+        _write_readout(readouts_dir / f"{readout_id}.md", text, content / "provenance" / f"{readout_id}.json",
+                       record)
         report.imported.append(readout_id)
         for note in imported.notes:
             report.notes.append((readout_id, note))
         for name in imported.unresolved:
             report.notes.append((readout_id, f"{name!r} is not in content/people.yaml"))
     return report
+
+
+def _pending(md_path: Path) -> Path:
+    """Where a readout's new Markdown waits until its import record is written (hidden, so
+    nothing reads it as a readout)."""
+    return md_path.with_name(f".{md_path.name}.pending")
+
+
+def _write_readout(md_path: Path, text: str, record_path: Path, record: Provenance) -> None:
+    """Write a readout's Markdown and its import record so that an interruption anywhere (a
+    kill, a full disk, a folder that cannot be written) leaves what the next import recognises.
+
+    The record is the commit: it names the digest of the Markdown, which is written beside its
+    place first and put there after the record. Killed before the record, the import did not
+    happen (the next one makes it again, under the same id); killed after, the next import
+    finds the Markdown the record names waiting and puts it in place (_finish_interrupted)."""
+    pending = _pending(md_path)
+    write_atomic(pending, text)
+    try:
+        write_atomic(record_path, record.to_json())
+    except OSError:
+        pending.unlink(missing_ok=True)  # not committed: nothing of this import stays
+        raise
+    os.replace(pending, md_path)
+
+
+def _finish_interrupted(md_path: Path, record: Provenance) -> bool:
+    """Put in place the Markdown an import committed to (its record names it) but was stopped
+    before moving in; True when it did. Markdown left by an import stopped before its record
+    was never committed, and goes."""
+    pending = _pending(md_path)
+    try:
+        data = pending.read_bytes()
+    except FileNotFoundError:
+        return False
+    if sha256_hex(data) != record.written_sha256:
+        pending.unlink(missing_ok=True)
+        return False
+    os.replace(pending, md_path)
+    return True
