@@ -6,6 +6,7 @@ line, as a user would; the message must name the file (and the line, where there
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -259,3 +260,47 @@ def test_an_import_that_cannot_write_gets_a_message_and_changes_nothing(
     monkeypatch.setattr(os, "replace", real_replace)
     assert main(["--root", str(demo_site), "build"]) == 0
     assert "built 6 readouts" in capsys.readouterr().out
+
+
+MEETING = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
+"""The readout the demo site imports from content/sources/000_201935dbfacb4233.txt."""
+
+
+@pytest.mark.parametrize("command", ["build", "import"])
+def test_a_new_text_under_a_used_source_name_is_refused_as_add_refuses_it(
+        demo_site: Path, capsys, command: str) -> None:
+    assert main(["--root", str(demo_site), "build"]) == 0
+    sources = demo_site / "content" / "sources"
+    used = sources / "000_201935dbfacb4233.txt"
+    used.write_bytes((sources / "003_19287fb4fa5b8656.txt").read_bytes())
+    before = _tree(demo_site)
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), command]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert (f"error: {used}: a source named {used.name} was imported before, as {MEETING}, "
+            "and this text reads as another readout (") in err
+    assert f"hint: give the new text a name of its own, so both readouts are kept; or, to replace {MEETING} " \
+           f"with it, run `readouts import --force {MEETING}`" in err
+    assert _tree(demo_site) == before
+    # Asked for by name, the new text takes the readout's place.
+    assert main(["--root", str(demo_site), "import", "--force", MEETING]) == 0
+    readout = (demo_site / "content" / "readouts" / f"{MEETING}.md").read_text(encoding="utf-8")
+    assert f"sha256: {hashlib.sha256(used.read_bytes()).hexdigest()}" in readout
+
+
+def test_add_and_build_take_a_corrected_copy_of_the_same_text_alike(demo_site: Path, tmp_path: Path, capsys) -> None:
+    """The one rule both follow: a name stays with its document, and a corrected copy of the
+    document is imported again."""
+    assert main(["--root", str(demo_site), "build"]) == 0
+    used = demo_site / "content" / "sources" / "000_201935dbfacb4233.txt"
+    corrected = used.read_bytes() + b"\nA paragraph added later to the page.\n"
+    copy = tmp_path / "downloads" / used.name
+    copy.parent.mkdir()
+    copy.write_bytes(corrected)
+    assert main(["--root", str(demo_site), "add", str(copy)]) == 0
+    assert f"imported {MEETING}\n" in capsys.readouterr().out
+    used.write_bytes(corrected + b"\nAnother paragraph.\n")
+    assert main(["--root", str(demo_site), "build"]) == 0
+    assert f"imported {MEETING}\n" in capsys.readouterr().out
+    assert len(list((demo_site / "content" / "readouts").glob("*.md"))) == 5

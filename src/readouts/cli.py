@@ -271,30 +271,29 @@ def _build(root: Path, keep_going: bool) -> int:
 
 
 def _add(root: Path, files: list[Path]) -> int:
-    from readouts.importer.run import import_sources, load_provenance
+    from readouts.importer.run import check_added_text, import_sources, load_provenance
     from readouts.importer.write import write_atomic_bytes
 
     sources = root / "content" / "sources"
-    sources.mkdir(parents=True, exist_ok=True)
     imported_before = load_provenance(root)
-    copied = []
+    texts = []
+    # Every file is checked before any is copied: a refused file leaves content/ as it was.
     for file in files:
         if not file.is_file():
             raise ReadoutsError("no such file", str(file))
-        target = sources / file.name
-        earlier = imported_before.get(f"sources/{file.name}")
-        if earlier and not target.exists():
-            # The name belongs to a source imported before and since removed: reusing it would
-            # re-import this text over that readout.
-            raise ReadoutsError(f"a source named {file.name} was imported before, as {earlier[0]}", str(file),
-                                hint="rename the file you are adding, so both readouts are kept")
-        if target.exists() and target.read_bytes() != file.read_bytes():
+        data, target = file.read_bytes(), sources / file.name
+        if f"sources/{file.name}" in imported_before:
+            # The import's own rule: a name stays with the document first imported from it.
+            check_added_text(root, file.name, data, str(file))
+        elif target.exists() and target.read_bytes() != data:
             raise ReadoutsError(f"content/sources/{file.name} exists and holds a different text", str(file),
                                 hint="rename the file you are adding, so both sources are kept")
-        if not target.exists():
-            write_atomic_bytes(target, file.read_bytes())
-        copied.append(target)
-    report = import_sources(root, only=copied)
+        texts.append((target, data))
+    sources.mkdir(parents=True, exist_ok=True)
+    for target, data in texts:
+        if not target.exists() or target.read_bytes() != data:
+            write_atomic_bytes(target, data)
+    report = import_sources(root, only=[target for target, _ in texts])
     return _print_imports(report, verbose=True)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ from readouts.names import NameIndex
 from readouts.paths import check_link, listed_file
 
 if TYPE_CHECKING:
-    from readouts.importer.common import Context
+    from readouts.importer.common import Context, ImportedReadout
 
 SOURCE_SUFFIXES = (".txt", ".text")
 
@@ -84,6 +85,44 @@ def load_provenance(root: Path, files: FileMemo | None = None) -> dict[str, tupl
             if record is not None:
                 by_source[record.source] = (path.stem, record)
     return by_source
+
+
+def refuse_another_document(readout_id: str, imported: ImportedReadout, source: str, path: str) -> None:
+    """Refuse a text under the name of a source imported before, as `readout_id`, when it reads
+    as another document: another publisher, or both another day and another title than the id
+    records. The rule of `readouts add` and of every import, so that a new text saved under a
+    used name never silently takes the place of a readout.
+
+    A corrected copy of the same page (a paragraph added, a typo fixed, a date filled in) passes,
+    and is imported again over a readout nobody edited."""
+    fresh = new_id(imported, set())
+    old_day, old_publisher, old_slug = _id_parts(readout_id)
+    day, publisher, slug = _id_parts(fresh)
+    same_slug = old_slug == slug or re.fullmatch(re.escape(slug) + r"-\d+", old_slug) is not None
+    if publisher == old_publisher and (day == old_day or same_slug):
+        return
+    raise ReadoutsError(f"a source named {source.removeprefix('sources/')} was imported before, as {readout_id}, "
+                        f"and this text reads as another readout ({fresh})", path,
+                        hint=f"give the new text a name of its own, so both readouts are kept; or, to replace "
+                             f"{readout_id} with it, run `readouts import --force {readout_id}`")
+
+
+def check_added_text(root: Path, name: str, data: bytes, path: str) -> None:
+    """Before `readouts add` copies `data` into content/sources/<name>: refuse it when that name
+    was imported before and the text reads as another document (refuse_another_document)."""
+    earlier = load_provenance(root).get(f"sources/{name}")
+    if earlier is None or earlier[1].source_sha256 == sha256_hex(data):
+        return
+    from readouts.importer import read_source
+
+    refuse_another_document(earlier[0], read_source(data, path, make_context(root)), f"sources/{name}", path)
+
+
+def _id_parts(readout_id: str) -> tuple[str, str, str]:
+    """"2019-09-25-mofa-japan-russia-talks" → ("2019-09-25", "mofa", "japan-russia-talks")."""
+    day = "undated" if readout_id.startswith("undated-") else readout_id[:10]
+    publisher, _, slug = readout_id[len(day) + 1:].partition("-")
+    return day, publisher, slug
 
 
 def make_context(root: Path) -> Context:
@@ -147,6 +186,8 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
         context = context or make_context(root)
         try:
             imported = read_source(data, str(path), context)
+            if existing and existing[1].source_sha256 != sha and readout_id not in force:
+                refuse_another_document(readout_id, imported, relative, str(path))  # type: ignore[arg-type]
         except ReadoutsError as error:
             if not keep_going:
                 raise
