@@ -219,6 +219,12 @@ def _print_imports(report: ImportReport, verbose: bool) -> int:
         print(f"nothing to import: {len(report.unchanged)} readout(s) up to date")
     for readout_id, note in report.notes:
         print(f"note: {readout_id}: {note}")
+    for readout_id, source in report.deleted:
+        print(f"note: content/readouts/{readout_id}.md was deleted, so content/{source} is no longer imported "
+              f"(content/provenance/{readout_id}.json records it)\n"
+              f"hint: to bring the readout back, run `readouts import --force {readout_id}`")
+    for old, new in report.renamed:
+        print(f"note: content/readouts/{old}.md was renamed {new}.md: its import record goes with it")
     for readout_id, source in report.kept_edited:
         print(f"warning: {source} changed, but content/readouts/{readout_id}.md was edited by hand and "
               f"is kept as it is\nhint: to replace your edits with a fresh import, run "

@@ -7,6 +7,7 @@ import wrote it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -16,12 +17,13 @@ from typing import TYPE_CHECKING
 
 from readouts import __version__
 from readouts.cache import FileMemo, sha256_hex
-from readouts.errors import ReadoutsError
+from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.importer.write import Provenance, new_id, render_markdown, write_atomic
 from readouts.link.topics import TopicRules
-from readouts.load import load_people, load_topics
+from readouts.load import load_people, load_topics, split_front_matter
 from readouts.names import NameIndex
 from readouts.paths import check_link, listed_file
+from readouts.yamlio import Lines, load_yaml
 
 if TYPE_CHECKING:
     from readouts.importer.common import Context, ImportedReadout
@@ -36,6 +38,10 @@ class ImportReport:
     kept_edited: list[tuple[str, str]] = field(default_factory=list)
     """(readout id, source file) whose source changed but whose Markdown a person edited."""
     failed: list[ReadoutsError] = field(default_factory=list)
+    deleted: list[tuple[str, str]] = field(default_factory=list)
+    """(readout id, source file) whose Markdown a person deleted, found so by this import."""
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    """(old id, new id) of readouts whose Markdown a person renamed: the record went along."""
     notes: list[tuple[str, str]] = field(default_factory=list)
     """(readout id, what a person should check) for dates left empty and unknown names."""
 
@@ -118,6 +124,56 @@ def check_added_text(root: Path, name: str, data: bytes, path: str) -> None:
     refuse_another_document(earlier[0], read_source(data, path, make_context(root)), f"sources/{name}", path)
 
 
+def _check_forced(root: Path, force: frozenset[str], known: dict[str, tuple[str, Provenance]]) -> None:
+    """Every id given to --force names a readout imported from a source; a typo is an error,
+    not "nothing to import"."""
+    imported = {readout_id for readout_id, _ in known.values()}
+    errors = []
+    for readout_id in sorted(force - imported):
+        md_path = root / "content" / "readouts" / f"{readout_id}.md"
+        if md_path.exists():
+            errors.append(ReadoutsError(f"{readout_id} was written by hand, not imported: there is no source to "
+                                        "import it from again", str(md_path)))
+        else:
+            errors.append(ReadoutsError(f"no readout with the id {readout_id!r} was imported from a source",
+                                        hint="ids are the file names in content/readouts/ without .md"))
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ReadoutsErrors(errors)
+
+
+def _deleted_or_renamed(root: Path, readout_id: str, record: Provenance, report: ImportReport) -> None:
+    """The Markdown of an imported readout is gone. Renamed (a readout without an import record
+    names the same source), its record goes along; otherwise the deletion is recorded, so the
+    source is not imported again and the next import has nothing to say about it."""
+    content = root / "content"
+    renamed = _renamed_to(content, record.source)
+    if renamed is not None:
+        write_atomic(content / "provenance" / f"{renamed}.json", record.to_json())
+        (content / "provenance" / f"{readout_id}.json").unlink(missing_ok=True)
+        report.renamed.append((readout_id, renamed))
+        return
+    write_atomic(content / "provenance" / f"{readout_id}.json", dataclasses.replace(record, deleted=True).to_json())
+    report.deleted.append((readout_id, record.source))
+
+
+def _renamed_to(content: Path, source: str) -> str | None:
+    """The id of a readout without an import record whose front matter names `source`."""
+    for md_path in sorted((content / "readouts").glob("*.md")):
+        if md_path.name.startswith(".") or (content / "provenance" / f"{md_path.stem}.json").exists():
+            continue
+        try:
+            front, _, _ = split_front_matter(md_path.read_text(encoding="utf-8"), str(md_path))
+            data = load_yaml(front, str(md_path))
+        except (ReadoutsError, OSError, UnicodeDecodeError):
+            continue  # the build reports what is wrong with it
+        named = data.get("source") if isinstance(data, Lines) else None
+        if isinstance(named, Lines) and named.get("file") == source:
+            return md_path.stem
+    return None
+
+
 def _id_parts(readout_id: str) -> tuple[str, str, str]:
     """"2019-09-25-mofa-japan-russia-talks" → ("2019-09-25", "mofa", "japan-russia-talks")."""
     day = "undated" if readout_id.startswith("undated-") else readout_id[:10]
@@ -143,6 +199,8 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
     files = files or FileMemo()
     content = root / "content"
     report = ImportReport()
+    known = load_provenance(root, files)
+    _check_forced(root, force, known)
     sources = only if only is not None else source_files(root)
     if not sources:
         return report
@@ -150,7 +208,6 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
     # most builds import nothing.
     context: Context | None = None
     inputs = _inputs_digest(root)
-    known = load_provenance(root, files)
     readouts_dir = content / "readouts"
     taken: set[str] | None = None  # the ids in use, listed when a new source needs one
 
@@ -168,6 +225,12 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
                 current = None
             if current != record.written_sha256 and _finish_interrupted(md_path, record):
                 current = record.written_sha256
+            if current is None and readout_id not in force:
+                # A person deleted the Markdown, or renamed it: the source stays, and does not
+                # bring the readout back (nor a second copy of a renamed one).
+                if not record.deleted:
+                    _deleted_or_renamed(root, readout_id, record, report)  # type: ignore[arg-type]
+                continue
             edited = current is not None and current != record.written_sha256
             up_to_date = (record.source_sha256 == sha and record.inputs == inputs and current is not None)
             if up_to_date and not (readout_id in force and edited):
