@@ -75,7 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--keep-going", action="store_true",
                      help="import every source that can be read; list the others and exit 1")
     imp.add_argument("--force", action="append", default=[], metavar="ID",
-                     help="re-import this readout even though it was edited by hand (repeatable)")
+                     help="import this readout again even though it was edited by hand or deleted, or its "
+                          "source now holds another text (repeatable)")
 
     add = commands.add_parser(
         "add", help="copy raw readouts into content/sources/ and import them",

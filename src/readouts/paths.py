@@ -7,6 +7,7 @@ content/sources/passwd.txt`) would publish what it leads to; one that loops cann
 from __future__ import annotations
 
 import errno
+import functools
 import os
 from pathlib import Path
 
@@ -29,11 +30,17 @@ def check_link(root: Path | str | None, path: Path | str, *, loops: bool = True)
         target = os.path.realpath(path)
     if root is None:
         return
-    real_root = os.path.realpath(root)
+    real_root = _real(os.fspath(root))
     if os.path.commonpath([real_root, target]) != real_root:
         raise ReadoutsError(f"this is a symbolic link to {target}, which is outside the site ({real_root}): "
                             "what it leads to would be published", str(path),
                             hint="copy what it leads to into the site instead of linking to it, or remove the link")
+
+
+@functools.lru_cache(maxsize=16)
+def _real(root: str) -> str:
+    # Once per site, not once per link: a site may link thousands of sources to files in it.
+    return os.path.realpath(root)
 
 
 def listed_file(root: Path | str, entry: os.DirEntry[str]) -> bool:
