@@ -304,3 +304,26 @@ def test_add_and_build_take_a_corrected_copy_of_the_same_text_alike(demo_site: P
     assert main(["--root", str(demo_site), "build"]) == 0
     assert f"imported {MEETING}\n" in capsys.readouterr().out
     assert len(list((demo_site / "content" / "readouts").glob("*.md"))) == 5
+
+
+@pytest.mark.parametrize("command", ["add", "explain"])
+def test_add_and_explain_refuse_a_link_leading_outside_the_site(
+        demo_site: Path, tmp_path_factory: pytest.TempPathFactory, capsys, command: str) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "passwd.txt"
+    outside.write_bytes((Path(__file__).parent / "fixtures" / "sixth_readout.txt").read_bytes())
+    assert main(["--root", str(demo_site), "build"]) == 0
+    if command == "add":
+        link = demo_site / "content" / "sources" / "passwd.txt"
+        argv = ["add", str(outside)]
+    else:
+        link = demo_site / "content" / "readouts" / "linked.md"
+        outside.write_text(GOOD.replace("{id}", "linked"), encoding="utf-8")
+        argv = ["explain", "linked"]
+    link.symlink_to(outside)
+    before = _tree(demo_site)
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), *argv]) == 1
+    captured = capsys.readouterr()
+    assert f"error: {link}: this is a symbolic link to {outside}, which is outside the site" in captured.err
+    assert "Traceback" not in captured.err and "peace treaty" not in captured.out
+    assert _tree(demo_site) == before

@@ -329,8 +329,10 @@ def _check(root: Path) -> int:
 def _explain(root: Path, readout_id: str) -> int:
     from readouts.link.topics import TopicRules
     from readouts.load import load_readout, load_topics
+    from readouts.paths import check_link
 
     path = root / "content" / "readouts" / f"{readout_id}.md"
+    check_link(root, path)
     if not path.exists():
         raise ReadoutsError(f"no readout with the id {readout_id!r}", str(path),
                             hint="ids are the file names in content/readouts/ without .md")

@@ -202,6 +202,8 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
     known = load_provenance(root, files)
     _check_forced(root, force, known)
     sources = only if only is not None else source_files(root)
+    for path in only or ():
+        check_link(root, path)  # as source_files checks those it lists
     if not sources:
         return report
     # The adapters and the registries' rules are loaded only when a source needs importing:
