@@ -231,18 +231,18 @@ def test_a_site_that_cannot_be_patched_gets_a_message_and_the_next_build_finishe
 
 
 SLOW_WRITES = """\
-import sys, time
+import os, sys, time
 import readouts.importer.run as run
 write = run.write_atomic
 def slow(path, text):
-    time.sleep(1.5)
+    time.sleep(float(os.environ.get("DELAY", "1.5")))
     write(path, text)
 run.write_atomic = slow
 from readouts.cli import main
 sys.exit(main(sys.argv[1:]))
 """
-"""The command line with every write of an import 1.5 s late, so that a second command started
-meanwhile meets an import half done."""
+"""The command line with every write of an import DELAY (1.5) s late, so that a second command
+started meanwhile meets an import half done, and a kill can land between any two writes."""
 
 
 def _readouts_by_source(root: Path) -> dict[str, list[str]]:
@@ -288,3 +288,34 @@ def test_commands_that_import_at_once_give_one_readout_per_source(
     found = _readouts_by_source(root)
     assert sorted(found) == [f"sources/{s.name}" for s in sources[:2]]
     assert all(len(ids) == 1 for ids in found.values()), found
+
+
+@pytest.mark.parametrize("window", range(5))
+def test_an_import_killed_between_any_two_writes_is_finished_by_the_next(tmp_path: Path, window: int) -> None:
+    """kill -9, so nothing of the import's own runs after it: each run is killed in another of
+    the pauses before its writes (two sources, two writes each, then the end)."""
+    (tmp_path / "site").mkdir()
+    root = copy_demo_site(tmp_path / "site", with_readouts=False)
+    for extra in sorted((root / "content" / "sources").glob("*.txt"))[2:]:
+        extra.unlink()
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean)
+    subprocess.run([sys.executable, "-m", "readouts", "--root", str(clean), "import"], check=True, capture_output=True)
+    delay = 0.4
+    slow = subprocess.Popen([sys.executable, "-c", SLOW_WRITES, "--root", str(root), "import"],
+                            env={**os.environ, "DELAY": str(delay)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _when_writing_starts(root, slow)  # the first write is done: the pause before the second begins
+    time.sleep(delay * (window + 0.5))
+    slow.send_signal(signal.SIGKILL)
+    slow.communicate(timeout=60)
+    again = subprocess.run([sys.executable, "-m", "readouts", "--root", str(root), "import"],
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0 and "warning" not in again.stderr, again.stderr
+    found = _readouts_by_source(root)
+    assert all(len(ids) == 1 for ids in found.values()) and len(found) == 2, found
+
+    def state(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for folder in ("readouts", "provenance")
+                for p in sorted((site / "content" / folder).glob("*"))}
+
+    assert state(root) == state(clean)
