@@ -260,8 +260,8 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
             continue
         if readout_id is None:
             if taken is None:
-                # A record without its Markdown (an import interrupted before the Markdown went
-                # in) holds its id as much as a file does.
+                # A record without its Markdown (a readout a person deleted, an import stopped
+                # before its Markdown went in) holds its id as much as a file does.
                 taken = {p.stem for p in readouts_dir.glob("*.md")} if readouts_dir.is_dir() else set()
                 taken.update(readout_id for readout_id, _ in known.values())
             readout_id = new_id(imported, taken)
