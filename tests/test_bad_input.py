@@ -6,6 +6,9 @@ line, as a user would; the message must name the file (and the line, where there
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -120,3 +123,207 @@ def test_bad_input_gets_one_clear_message(demo_site: Path, capsys, write, messag
 
 def test_the_table_has_at_least_thirty_cases() -> None:
     assert len(CASES) >= 30
+
+
+def _tree(root: Path) -> dict[str, bytes | str]:
+    """Every file under content/ and site/, a link by where it points, a file by its bytes."""
+    found: dict[str, bytes | str] = {}
+    for top in ("content", "site"):
+        for path in sorted((root / top).rglob("*")) if (root / top).exists() else []:
+            name = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                found[name] = "link to " + os.readlink(path)
+            elif path.is_file():
+                found[name] = path.read_bytes()
+    return found
+
+
+SECRET = b"root:x:0:0:a secret that must not be published:/root:/bin/bash\n"
+
+
+def _link_a_source(root: Path, outside: Path) -> Path:
+    link = root / "content" / "sources" / "passwd.txt"
+    link.symlink_to(outside)
+    return link
+
+
+def _link_a_hand_written_source(root: Path, outside: Path) -> Path:
+    link = root / "content" / "sources" / "passwd"
+    link.symlink_to(outside)
+    readout = next((root / "content" / "readouts").glob("*.md"))
+    text = readout.read_text(encoding="utf-8")
+    start = text.index("  file: ") + len("  file: ")
+    readout.write_text(text[:start] + "sources/passwd" + text[text.index("\n", start):], encoding="utf-8")
+    return link
+
+
+def _link_a_static_file(root: Path, outside: Path) -> Path:
+    (root / "static").mkdir(exist_ok=True)
+    link = root / "static" / "passwd.txt"
+    link.symlink_to(outside)
+    return link
+
+
+def _link_a_readout(root: Path, outside: Path) -> Path:
+    outside.write_text(GOOD.replace("{id}", "linked"), encoding="utf-8")
+    link = root / "content" / "readouts" / "linked.md"
+    link.symlink_to(outside)
+    return link
+
+
+def _link_the_sources_folder(root: Path, outside: Path) -> Path:
+    sources = root / "content" / "sources"
+    moved = outside.parent / "sources"
+    shutil.copytree(sources, moved)
+    (moved / "passwd.txt").write_bytes(SECRET)
+    shutil.rmtree(sources)
+    sources.symlink_to(moved)
+    return sources
+
+
+LINK_CASES = [_link_a_source, _link_a_hand_written_source, _link_a_static_file, _link_a_readout,
+              _link_the_sources_folder]
+
+
+@pytest.mark.parametrize("command", ["build", "import"])
+@pytest.mark.parametrize("make_link", LINK_CASES, ids=[f.__name__[1:] for f in LINK_CASES])
+def test_a_link_leading_outside_the_site_is_refused_naming_it_and_its_target(
+        demo_site: Path, tmp_path_factory: pytest.TempPathFactory, capsys, make_link, command: str) -> None:
+    if command == "import" and make_link in (_link_a_hand_written_source, _link_a_static_file, _link_a_readout):
+        pytest.skip("import reads only the sources")
+    outside = tmp_path_factory.mktemp("elsewhere") / "passwd"
+    outside.write_bytes(SECRET)
+    assert main(["--root", str(demo_site), "build"]) == 0
+    link = make_link(demo_site, outside)
+    before = _tree(demo_site)
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), command]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"error: {link}: this is a symbolic link to {os.path.realpath(link)}, which is outside the site" in err
+    assert _tree(demo_site) == before
+    assert not any(SECRET in data for data in before.values() if isinstance(data, bytes) and data != SECRET)
+    site = demo_site / "site"
+    assert not any(SECRET in p.read_bytes() for p in site.rglob("*") if p.is_file())
+
+
+def test_a_link_inside_the_site_is_followed(demo_site: Path) -> None:
+    sources = demo_site / "content" / "sources"
+    first = sorted(sources.glob("*.txt"))[0]
+    (sources / "copy.txt").symlink_to(first.name)
+    assert main(["--root", str(demo_site), "build"]) == 0
+    assert (demo_site / "site" / "sources" / "copy.txt").read_bytes() == first.read_bytes()
+
+
+@pytest.mark.parametrize("where", ["content/sources/loop.txt", "content/readouts/loop.md", "content/people.yaml",
+                                   "static/loop.css", "templates/loop.html"])
+def test_a_link_that_loops_where_the_build_reads_gets_a_message(demo_site: Path, capsys, where: str) -> None:
+    assert main(["--root", str(demo_site), "build"]) == 0
+    link = demo_site / where
+    link.parent.mkdir(exist_ok=True)
+    link.unlink(missing_ok=True)
+    link.symlink_to(link.name + ".other")
+    link.with_name(link.name + ".other").symlink_to(link.name)
+    before = _tree(demo_site)
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    # Either link of the pair may be met first.
+    assert f"error: {link}" in err and ": this is a symbolic link that leads round in a loop" in err
+    assert _tree(demo_site) == before
+
+
+@pytest.mark.parametrize("folder", ["readouts", "provenance"])
+def test_an_import_that_cannot_write_gets_a_message_and_changes_nothing(
+        demo_site: Path, capsys, monkeypatch, folder: str) -> None:
+    """A folder that cannot be written, or a full disk: the message names the file, and the
+    source is imported by the next build, once."""
+    assert main(["--root", str(demo_site), "build"]) == 0
+    new = demo_site / "content" / "sources" / "new.txt"
+    new.write_bytes((Path(__file__).parent / "fixtures" / "sixth_readout.txt").read_bytes())
+    before = _tree(demo_site)
+    real_replace = os.replace
+
+    def replace(source, target):  # type: ignore[no-untyped-def]
+        if Path(target).parent.name == folder:
+            raise PermissionError(13, "Permission denied", str(target))
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"error: {demo_site / 'content' / folder}" in err and ": Permission denied" in err, err
+    assert _tree(demo_site) == before
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert main(["--root", str(demo_site), "build"]) == 0
+    assert "built 6 readouts" in capsys.readouterr().out
+
+
+MEETING = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
+"""The readout the demo site imports from content/sources/000_201935dbfacb4233.txt."""
+
+
+@pytest.mark.parametrize("command", ["build", "import"])
+def test_a_new_text_under_a_used_source_name_is_refused_as_add_refuses_it(
+        demo_site: Path, capsys, command: str) -> None:
+    assert main(["--root", str(demo_site), "build"]) == 0
+    sources = demo_site / "content" / "sources"
+    used = sources / "000_201935dbfacb4233.txt"
+    used.write_bytes((sources / "003_19287fb4fa5b8656.txt").read_bytes())
+    before = _tree(demo_site)
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), command]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert (f"error: {used}: a source named {used.name} was imported before, as {MEETING}, "
+            "and this text reads as another readout (") in err
+    assert f"hint: give the new text a name of its own, so both readouts are kept; or, to replace {MEETING} " \
+           f"with it, run `readouts import --force {MEETING}`" in err
+    assert _tree(demo_site) == before
+    # Asked for by name, the new text takes the readout's place.
+    assert main(["--root", str(demo_site), "import", "--force", MEETING]) == 0
+    readout = (demo_site / "content" / "readouts" / f"{MEETING}.md").read_text(encoding="utf-8")
+    assert f"sha256: {hashlib.sha256(used.read_bytes()).hexdigest()}" in readout
+
+
+def test_add_and_build_take_a_corrected_copy_of_the_same_text_alike(demo_site: Path, tmp_path: Path, capsys) -> None:
+    """The one rule both follow: a name stays with its document, and a corrected copy of the
+    document is imported again."""
+    assert main(["--root", str(demo_site), "build"]) == 0
+    used = demo_site / "content" / "sources" / "000_201935dbfacb4233.txt"
+    corrected = used.read_bytes() + b"\nA paragraph added later to the page.\n"
+    copy = tmp_path / "downloads" / used.name
+    copy.parent.mkdir()
+    copy.write_bytes(corrected)
+    assert main(["--root", str(demo_site), "add", str(copy)]) == 0
+    assert f"imported {MEETING}\n" in capsys.readouterr().out
+    used.write_bytes(corrected + b"\nAnother paragraph.\n")
+    assert main(["--root", str(demo_site), "build"]) == 0
+    assert f"imported {MEETING}\n" in capsys.readouterr().out
+    assert len(list((demo_site / "content" / "readouts").glob("*.md"))) == 5
+
+
+@pytest.mark.parametrize("command", ["add", "explain"])
+def test_add_and_explain_refuse_a_link_leading_outside_the_site(
+        demo_site: Path, tmp_path_factory: pytest.TempPathFactory, capsys, command: str) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "passwd.txt"
+    outside.write_bytes((Path(__file__).parent / "fixtures" / "sixth_readout.txt").read_bytes())
+    assert main(["--root", str(demo_site), "build"]) == 0
+    if command == "add":
+        link = demo_site / "content" / "sources" / "passwd.txt"
+        argv = ["add", str(outside)]
+    else:
+        link = demo_site / "content" / "readouts" / "linked.md"
+        outside.write_text(GOOD.replace("{id}", "linked"), encoding="utf-8")
+        argv = ["explain", "linked"]
+    link.symlink_to(outside)
+    before = _tree(demo_site)
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), *argv]) == 1
+    captured = capsys.readouterr()
+    assert f"error: {link}: this is a symbolic link to {outside}, which is outside the site" in captured.err
+    assert "Traceback" not in captured.err and "peace treaty" not in captured.out
+    assert _tree(demo_site) == before

@@ -156,3 +156,80 @@ def test_a_build_with_its_output_closed_still_builds(demo_site: Path) -> None:
     done = subprocess.run(f"{sys.executable} -m readouts --root {demo_site} build >&- 2>&-", shell=True, timeout=120)
     assert done.returncode == 0
     assert (demo_site / "site" / "index.html").is_file()
+
+
+MEETING = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
+"""The readout the demo site imports from content/sources/000_201935dbfacb4233.txt."""
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for top in ("content", "site") for p in sorted((root / top).rglob("*")) if p.is_file()}
+
+
+def test_a_deleted_readout_stays_deleted_and_the_build_says_so(demo_site: Path, capsys) -> None:
+    assert main(["--root", str(demo_site), "build"]) == 0
+    readout = demo_site / "content" / "readouts" / f"{MEETING}.md"
+    written = readout.read_bytes()
+    readout.unlink()
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), "build"]) == 0
+    out = capsys.readouterr().out
+    assert (f"note: content/readouts/{MEETING}.md was deleted, so content/sources/000_201935dbfacb4233.txt is no "
+            f"longer imported (content/provenance/{MEETING}.json records it)\n"
+            f"hint: to bring the readout back, run `readouts import --force {MEETING}`") in out
+    assert "built 4 readouts" in out
+    assert not readout.exists() and not (demo_site / "site" / "readouts" / f"{MEETING}.html").exists()
+    assert '"deleted": true' in (demo_site / "content" / "provenance" / f"{MEETING}.json").read_text(encoding="utf-8")
+    # Said once: the next build has nothing new to say about it.
+    assert main(["--root", str(demo_site), "build"]) == 0
+    assert "was deleted" not in capsys.readouterr().out and not readout.exists()
+    assert main(["--root", str(demo_site), "import", "--force", MEETING]) == 0
+    assert readout.read_bytes() == written
+
+
+def test_a_renamed_readout_takes_its_record_along_and_leaves_no_copy_under_its_old_id(
+        demo_site: Path, capsys) -> None:
+    assert main(["--root", str(demo_site), "build"]) == 0
+    folder = demo_site / "content" / "readouts"
+    old = folder / f"{MEETING}.md"
+    new = folder / "new-york-talks.md"
+    new.write_text(old.read_text(encoding="utf-8").replace(f"id: {MEETING}", "id: new-york-talks"), encoding="utf-8")
+    old.unlink()
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), "build"]) == 0
+    out = capsys.readouterr().out
+    assert f"note: content/readouts/{MEETING}.md was renamed new-york-talks.md: its import record goes with it" in out
+    assert not old.exists() and "built 5 readouts" in out
+    assert sorted(p.name for p in (demo_site / "content" / "provenance").glob(f"{MEETING}*")) == []
+    assert (demo_site / "content" / "provenance" / "new-york-talks.json").exists()
+
+
+def test_a_deleted_source_is_a_warning_naming_the_readout(demo_site: Path, capsys) -> None:
+    assert main(["--root", str(demo_site), "build"]) == 0
+    (demo_site / "content" / "sources" / "000_201935dbfacb4233.txt").unlink()
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), "build"]) == 0
+    readout = demo_site / "content" / "readouts" / f"{MEETING}.md"
+    assert (f"warning: {readout}: its source content/sources/000_201935dbfacb4233.txt no longer exists, so the "
+            "page's link to it leads nowhere") in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kind", ["unknown", "written by hand"])
+def test_import_force_of_an_id_not_imported_is_an_error_naming_it(demo_site: Path, capsys, kind: str) -> None:
+    assert main(["--root", str(demo_site), "build"]) == 0
+    readout_id = "no-such-readout"
+    if kind == "written by hand":
+        readout_id = "2020-02-02-talk"
+        (demo_site / "content" / "readouts" / f"{readout_id}.md").write_text(
+            f"---\nid: {readout_id}\ntitle: A talk\n---\n\nThey talked.\n", encoding="utf-8")
+    before = _files(demo_site)
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), "import", "--force", readout_id]) == 1
+    captured = capsys.readouterr()
+    assert "nothing to import" not in captured.out and "Traceback" not in captured.err
+    if kind == "unknown":
+        assert f"error: no readout with the id '{readout_id}' was imported from a source" in captured.err
+    else:
+        assert f"{readout_id}.md: {readout_id} was written by hand, not imported" in captured.err
+    assert _files(demo_site) == before

@@ -228,3 +228,94 @@ def test_a_site_that_cannot_be_patched_gets_a_message_and_the_next_build_finishe
     page = root / "site" / "readouts" / "2018-01-01-other-readout-0.html"
     assert "Second title" in page.read_text(encoding="utf-8")
     assert not (root / ".site.journal").exists()
+
+
+SLOW_WRITES = """\
+import os, sys, time
+import readouts.importer.run as run
+write = run.write_atomic
+def slow(path, text):
+    time.sleep(float(os.environ.get("DELAY", "1.5")))
+    write(path, text)
+run.write_atomic = slow
+from readouts.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+"""The command line with every write of an import DELAY (1.5) s late, so that a second command
+started meanwhile meets an import half done, and a kill can land between any two writes."""
+
+
+def _readouts_by_source(root: Path) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for path in sorted((root / "content" / "readouts").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        start = text.index("  file: ") + len("  file: ")
+        found.setdefault(text[start:text.index("\n", start)], []).append(path.stem)
+    return found
+
+
+def _when_writing_starts(root: Path, slow: subprocess.Popen[bytes]) -> None:
+    folder = root / "content" / "readouts"
+    deadline = time.monotonic() + 60
+    while not (folder.is_dir() and any(os.scandir(folder))):
+        assert slow.poll() is None and time.monotonic() < deadline, "the import wrote nothing"
+        time.sleep(0.01)
+
+
+@pytest.mark.parametrize(("first", "second"), [("import", "import"), ("add", "build")],
+                         ids=["two imports", "a build while add imports"])
+def test_commands_that_import_at_once_give_one_readout_per_source(
+        tmp_path: Path, first: str, second: str) -> None:
+    (tmp_path / "site").mkdir()
+    root = copy_demo_site(tmp_path / "site", with_readouts=False)
+    sources = sorted((root / "content" / "sources").glob("*.txt"))
+    for extra in sources[2:]:
+        extra.unlink()
+    files: list[str] = []
+    if first == "add":
+        outside = tmp_path / "downloads"
+        outside.mkdir()
+        for source in sources[:2]:
+            files.append(str(shutil.move(source, outside / source.name)))
+    slow = subprocess.Popen([sys.executable, "-c", SLOW_WRITES, "--root", str(root), first, *files],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _when_writing_starts(root, slow)
+    other = subprocess.run([sys.executable, "-m", "readouts", "--root", str(root), second],
+                           capture_output=True, timeout=120)
+    _, err = slow.communicate(timeout=120)
+    assert slow.returncode == 0, err.decode()
+    assert other.returncode == 0, other.stderr.decode()
+    found = _readouts_by_source(root)
+    assert sorted(found) == [f"sources/{s.name}" for s in sources[:2]]
+    assert all(len(ids) == 1 for ids in found.values()), found
+
+
+@pytest.mark.parametrize("window", range(5))
+def test_an_import_killed_between_any_two_writes_is_finished_by_the_next(tmp_path: Path, window: int) -> None:
+    """kill -9, so nothing of the import's own runs after it: each run is killed in another of
+    the pauses before its writes (two sources, two writes each, then the end)."""
+    (tmp_path / "site").mkdir()
+    root = copy_demo_site(tmp_path / "site", with_readouts=False)
+    for extra in sorted((root / "content" / "sources").glob("*.txt"))[2:]:
+        extra.unlink()
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean)
+    subprocess.run([sys.executable, "-m", "readouts", "--root", str(clean), "import"], check=True, capture_output=True)
+    delay = 0.4
+    slow = subprocess.Popen([sys.executable, "-c", SLOW_WRITES, "--root", str(root), "import"],
+                            env={**os.environ, "DELAY": str(delay)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _when_writing_starts(root, slow)  # the first write is done: the pause before the second begins
+    time.sleep(delay * (window + 0.5))
+    slow.send_signal(signal.SIGKILL)
+    slow.communicate(timeout=60)
+    again = subprocess.run([sys.executable, "-m", "readouts", "--root", str(root), "import"],
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0 and "warning" not in again.stderr, again.stderr
+    found = _readouts_by_source(root)
+    assert all(len(ids) == 1 for ids in found.values()) and len(found) == 2, found
+
+    def state(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for folder in ("readouts", "provenance")
+                for p in sorted((site / "content" / folder).glob("*"))}
+
+    assert state(root) == state(clean)

@@ -84,7 +84,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             file_memo = FileMemo(cache.files)
             imports = import_sources(root, keep_going=keep_going, files=file_memo)
             graph = link(load_corpus(root, cache.readouts), cache.links)
-            warnings = _unknown_people(graph)
+            warnings = _unknown_people(graph) + _missing_sources(graph, inputs)
             staging = staging_folder(output)
             try:
                 staging.mkdir(parents=True)
@@ -131,7 +131,8 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             cache.save(root, keep_in_memory=cache_in_memory)
             # A build that imported wrote into content/ after the scan, and failed imports and kept
             # edits must be reported again next time: none of them leaves a stamp.
-            if not (imports.imported or imports.failed or imports.kept_edited):
+            if not (imports.imported or imports.failed or imports.kept_edited or imports.deleted
+                    or imports.renamed):
                 Stamp.taken(inputs, scanned_at, config.output_dir, token, len(written.manifest),
                             len(graph.readouts), warnings, folders).save(root)
         finally:
@@ -147,6 +148,19 @@ def _unknown_people(graph: SiteGraph) -> tuple[str, ...]:
                  for r in graph.chronology for p in dict.fromkeys(graph.readouts[r].participants
                                                                  + graph.readouts[r].mentioned)
                  if p not in graph.people)
+
+
+def _missing_sources(graph: SiteGraph, inputs: dict[str, list[int]]) -> tuple[str, ...]:
+    """Readouts whose source file is gone: the page's link to it would lead nowhere. Told by
+    the scan of the inputs, so without a look at each file."""
+    missing = []
+    for readout_id in graph.chronology:
+        source = graph.readouts[readout_id].source
+        if source is not None and f"content/{source.file}" not in inputs:
+            missing.append(f"{graph.readouts[readout_id].path.path}: its source content/{source.file} no longer "
+                           "exists, so the page's link to it leads nowhere (put the file back, or remove `source:` "
+                           "from the front matter)")
+    return tuple(missing)
 
 
 def _site_untouched(stamp: Stamp | None, marker: str | None, output: Path) -> bool:

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from readouts.paths import check_link
+
 CACHE_DIR = ".readouts-cache"
 
 
@@ -272,11 +274,13 @@ def scan_inputs(root: Path) -> dict[str, list[int]]:
     """Relative path → [size, modification time, change time, inode] of every file a build reads.
 
     Stat only, no reading: this is what lets a build that has nothing to do finish at once.
-    Folders reached twice (through links) are walked once."""
+    Folders reached twice (through links) are walked once. A link that leads outside the site
+    is refused (paths.check_link), as is one that loops under templates/ and static/, whose
+    every file the build reads; under content/ the stages refuse those they would read."""
     found: dict[str, list[int]] = {}
     walked: set[tuple[int, int]] = set()
 
-    def walk(folder: str) -> None:
+    def walk(folder: str, loops: bool) -> None:
         try:
             entries = os.scandir(root / folder)
             stat = os.stat(root / folder)
@@ -289,19 +293,23 @@ def scan_inputs(root: Path) -> dict[str, list[int]]:
         with entries:
             for entry in entries:
                 name = f"{folder}/{entry.name}"
+                if entry.is_symlink():
+                    check_link(root, entry.path, loops=loops)
                 try:
                     if entry.is_dir():
-                        walk(name)
+                        walk(name, loops)
                     elif entry.is_file():
                         found[name] = _signature(entry.stat())
                 except OSError:
                     found[name] = _UNKNOWN
 
+    check_link(root, root / "site.yaml")
     with contextlib.suppress(OSError):
         found["site.yaml"] = _signature((root / "site.yaml").stat())
     for folder in INPUT_FOLDERS:
+        check_link(root, root / folder)
         if (root / folder).exists():
-            walk(folder)
+            walk(folder, loops=folder != "content")
     return found
 
 

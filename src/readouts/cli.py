@@ -75,7 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--keep-going", action="store_true",
                      help="import every source that can be read; list the others and exit 1")
     imp.add_argument("--force", action="append", default=[], metavar="ID",
-                     help="re-import this readout even though it was edited by hand (repeatable)")
+                     help="import this readout again even though it was edited by hand or deleted, or its "
+                          "source now holds another text (repeatable)")
 
     add = commands.add_parser(
         "add", help="copy raw readouts into content/sources/ and import them",
@@ -155,10 +156,12 @@ def _run(argv: list[str] | None) -> int:
         if args.command == "import":
             from readouts.importer.run import import_sources
 
-            report = import_sources(root, force=frozenset(args.force), keep_going=args.keep_going)
+            with _content_lock(root):
+                report = import_sources(root, force=frozenset(args.force), keep_going=args.keep_going)
             return _print_imports(report, verbose=True)
         if args.command == "add":
-            return _add(root, args.files)
+            with _content_lock(root):
+                return _add(root, args.files)
         if args.command == "check":
             return _check(root)
         if args.command == "explain":
@@ -172,11 +175,29 @@ def _run(argv: list[str] | None) -> int:
     except ReadoutsError as error:
         _error(error)
         return 1
+    except BrokenPipeError:
+        raise  # the reader went away; main() deals with it
+    except OSError as error:
+        # The environment, not the input: a full disk, a folder that cannot be written.
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted; the site is whole: the previous one, or the new one if it was already going in",
               file=sys.stderr)
         return 130
     return 0
+
+
+def _content_lock(root: Path) -> contextlib.AbstractContextManager[None]:
+    """The site's build lock, for commands that write into content/: an import running beside
+    a build (or another import) would give one source two readouts."""
+    from readouts.publish import build_lock
+
+    def wait() -> None:
+        print("waiting for a build or import of this site to finish…", file=sys.stderr)
+
+    return build_lock(root, on_wait=wait)
 
 
 def _check_is_site(root: Path) -> None:
@@ -199,6 +220,12 @@ def _print_imports(report: ImportReport, verbose: bool) -> int:
         print(f"nothing to import: {len(report.unchanged)} readout(s) up to date")
     for readout_id, note in report.notes:
         print(f"note: {readout_id}: {note}")
+    for readout_id, source in report.deleted:
+        print(f"note: content/readouts/{readout_id}.md was deleted, so content/{source} is no longer imported "
+              f"(content/provenance/{readout_id}.json records it)\n"
+              f"hint: to bring the readout back, run `readouts import --force {readout_id}`")
+    for old, new in report.renamed:
+        print(f"note: content/readouts/{old}.md was renamed {new}.md: its import record goes with it")
     for readout_id, source in report.kept_edited:
         print(f"warning: {source} changed, but content/readouts/{readout_id}.md was edited by hand and "
               f"is kept as it is\nhint: to replace your edits with a fresh import, run "
@@ -251,30 +278,29 @@ def _build(root: Path, keep_going: bool) -> int:
 
 
 def _add(root: Path, files: list[Path]) -> int:
-    from readouts.importer.run import import_sources, load_provenance
+    from readouts.importer.run import check_added_text, import_sources, load_provenance
     from readouts.importer.write import write_atomic_bytes
 
     sources = root / "content" / "sources"
-    sources.mkdir(parents=True, exist_ok=True)
     imported_before = load_provenance(root)
-    copied = []
+    texts = []
+    # Every file is checked before any is copied: a refused file leaves content/ as it was.
     for file in files:
         if not file.is_file():
             raise ReadoutsError("no such file", str(file))
-        target = sources / file.name
-        earlier = imported_before.get(f"sources/{file.name}")
-        if earlier and not target.exists():
-            # The name belongs to a source imported before and since removed: reusing it would
-            # re-import this text over that readout.
-            raise ReadoutsError(f"a source named {file.name} was imported before, as {earlier[0]}", str(file),
-                                hint="rename the file you are adding, so both readouts are kept")
-        if target.exists() and target.read_bytes() != file.read_bytes():
+        data, target = file.read_bytes(), sources / file.name
+        if f"sources/{file.name}" in imported_before:
+            # The import's own rule: a name stays with the document first imported from it.
+            check_added_text(root, file.name, data, str(file))
+        elif target.exists() and target.read_bytes() != data:
             raise ReadoutsError(f"content/sources/{file.name} exists and holds a different text", str(file),
                                 hint="rename the file you are adding, so both sources are kept")
-        if not target.exists():
-            write_atomic_bytes(target, file.read_bytes())
-        copied.append(target)
-    report = import_sources(root, only=copied)
+        texts.append((target, data))
+    sources.mkdir(parents=True, exist_ok=True)
+    for target, data in texts:
+        if not target.exists() or target.read_bytes() != data:
+            write_atomic_bytes(target, data)
+    report = import_sources(root, only=[target for target, _ in texts])
     return _print_imports(report, verbose=True)
 
 
@@ -303,8 +329,10 @@ def _check(root: Path) -> int:
 def _explain(root: Path, readout_id: str) -> int:
     from readouts.link.topics import TopicRules
     from readouts.load import load_readout, load_topics
+    from readouts.paths import check_link
 
     path = root / "content" / "readouts" / f"{readout_id}.md"
+    check_link(root, path)
     if not path.exists():
         raise ReadoutsError(f"no readout with the id {readout_id!r}", str(path),
                             hint="ids are the file names in content/readouts/ without .md")

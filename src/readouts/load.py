@@ -35,6 +35,7 @@ from readouts.model import (
     Topic,
 )
 from readouts.parallel import map_in_workers
+from readouts.paths import check_link, listed_file
 from readouts.yamlio import Lines, load_yaml, parse_date
 
 ID = re.compile(r"(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:-|$)|index$)[a-z0-9][a-z0-9-]{0,120}")
@@ -85,7 +86,7 @@ def load_corpus(root: Path, cache: dict[str, CachedReadout] | None = None) -> Co
     signatures: dict[str, tuple[object, ...] | None] = {}
     # Plain strings, not Paths: this runs for every readout on every build.
     folder = os.fspath(content / "readouts")
-    for name in _markdown_names(folder):
+    for name in _markdown_names(root, folder):
         key = os.path.join(folder, name)
         seen.add(key)
         record_key = _record_file(key)
@@ -120,13 +121,14 @@ def load_corpus(root: Path, cache: dict[str, CachedReadout] | None = None) -> Co
                   topics=tuple(topics), people=tuple(people), terms=tuple(terms))
 
 
-def _markdown_names(folder: str) -> list[str]:
+def _markdown_names(root: Path, folder: str) -> list[str]:
     """The names of the Markdown files in a folder, sorted; hidden ones (an editor's lock or
-    backup copy) are not readouts."""
+    backup copy) are not readouts. A link leading outside the site, or looping, is refused."""
+    check_link(root, folder)
     try:
         with os.scandir(folder) as entries:
             return sorted(e.name for e in entries if e.name.endswith(".md") and not e.name.startswith(".")
-                          and e.is_file())
+                          and listed_file(root, e))
     except FileNotFoundError:
         return []
 
@@ -221,6 +223,7 @@ def _text(entry: Lines, key: str, path: Path, required: bool = False) -> str:
 
 def _read_yaml(path: Path) -> Any:
     if not path.exists():
+        check_link(None, path)  # a link that loops is refused, not taken for a missing registry
         return None
     return load_yaml(path.read_text(encoding="utf-8"), str(path))
 

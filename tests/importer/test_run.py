@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 from pathlib import Path
+
+import pytest
 
 from readouts.importer.run import import_sources
 
@@ -77,3 +81,84 @@ def test_registry_change_refreshes_unedited_readouts(demo_site: Path) -> None:
     assert "humanitarian-measures" in readout.read_text(encoding="utf-8")
     report = import_sources(demo_site)
     assert report.imported == [readout.stem]
+
+
+class Killed(BaseException):
+    """Stands for a kill: nothing of the import's own runs after it."""
+
+
+def _two_sources(demo_site: Path) -> Path:
+    for path in sorted((demo_site / "content" / "sources").glob("*.txt"))[2:]:
+        path.unlink()
+    return demo_site
+
+
+def _readouts_by_source(root: Path) -> dict[str, list[str]]:
+    """Source file → the readouts whose front matter names it."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((root / "content" / "readouts").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        start = text.index("  file: ") + len("  file: ")
+        found.setdefault(text[start:text.index("\n", start)], []).append(path.stem)
+    return found
+
+
+def _state(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for folder in ("readouts", "provenance") for p in sorted((root / "content" / folder).glob("*"))
+            if not p.name.startswith(".")}
+
+
+def _prepare(root: Path, scenario: str) -> None:
+    """Before the import that is stopped: nothing imported yet, or every readout imported and
+    then its source changed, so that each is imported again."""
+    if scenario == "re-import":
+        import_sources(root)
+        for source in (root / "content" / "sources").glob("*.txt"):
+            source.write_text(source.read_text(encoding="utf-8") + "\nA paragraph added later to the page.\n",
+                              encoding="utf-8")
+
+
+@pytest.mark.parametrize("fault", [Killed, lambda: OSError(errno.ENOSPC, "No space left on device")],
+                         ids=["killed", "disk full"])
+@pytest.mark.parametrize("scenario", ["first import", "re-import"])
+def test_an_import_stopped_at_any_write_leaves_what_the_next_import_finishes(
+        demo_site: Path, tmp_path: Path, monkeypatch, fault, scenario: str) -> None:
+    """Stopped before each of the files it puts in place in turn, the next import ends with
+    exactly the readouts an uninterrupted import makes: one per source, none taken for edited."""
+    _two_sources(demo_site)
+    clean = tmp_path / "clean"
+    shutil.copytree(demo_site, clean)
+    _prepare(clean, scenario)
+    import_sources(clean)
+    expected = _state(clean)
+    real_replace = os.replace
+    stop_at = 0
+    while True:
+        root = tmp_path / f"stopped-{stop_at}"
+        shutil.copytree(demo_site, root)
+        _prepare(root, scenario)
+        done = 0
+
+        def replace(source, target, *, stop_at=stop_at):  # type: ignore[no-untyped-def]
+            nonlocal done
+            if done == stop_at:
+                raise fault()
+            done += 1
+            return real_replace(source, target)
+
+        monkeypatch.setattr(os, "replace", replace)
+        try:
+            import_sources(root)
+            finished = True
+        except (Killed, OSError):
+            finished = False
+        monkeypatch.setattr(os, "replace", real_replace)
+        report = import_sources(root)
+        assert report.kept_edited == [], f"stopped before write {stop_at}"
+        assert all(len(ids) == 1 for ids in _readouts_by_source(root).values()), f"stopped before write {stop_at}"
+        assert _state(root) == expected, f"stopped before write {stop_at}"
+        if finished:
+            break
+        stop_at += 1
+    assert stop_at >= 6  # the Markdown and its record for each of two sources

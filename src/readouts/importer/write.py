@@ -104,9 +104,13 @@ class Provenance:
     notes: tuple[str, ...]
     unresolved: tuple[str, ...]
     printed_day: tuple[int, int] | None = None
+    deleted: bool = False
+    """A person deleted the readout's Markdown: its source is not imported again unless asked."""
 
     def to_json(self) -> str:
         data = {"version": PROVENANCE_VERSION, **{k: getattr(self, k) for k in self.__slots__}}
+        if not self.deleted:
+            del data["deleted"]  # records of readouts still there read as they always did
         return json.dumps(data, indent=1, ensure_ascii=False, default=list) + "\n"
 
     @classmethod
