@@ -243,8 +243,8 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
     kind = _kind(title, default_kind, transcript)
     meeting_date = _meeting_date(title, lede, meeting_sentence, published, kind, publisher)
     if meeting_date is None and meeting_sentence and (partial := dates.find_partial_dates(meeting_sentence)):
-        line = next((b.number for b in body_lines if meeting_sentence in b.text), None)
-        where = f"line {line}: " if line else ""
+        number = next((b.number for b in body_lines if meeting_sentence in b.text), None)
+        where = f"line {number}: " if number else ""
         notes.append(f"{where}the meeting's day is printed without a year (\"{shorten(meeting_sentence, 80)}\"): "
                      f"the meeting date is left empty")
         printed_day = printed_day or (partial[0].month, partial[0].day)
