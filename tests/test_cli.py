@@ -36,6 +36,57 @@ def test_add_copies_and_imports(demo_site: Path, tmp_path: Path, capsys) -> None
     assert "imported 2022-02-08-mofa-japan-russia-foreign-ministers-telephone-talk" in capsys.readouterr().out
 
 
+def test_add_shows_what_it_read_and_what_is_left_for_a_person(demo_site: Path, tmp_path: Path, capsys) -> None:
+    new = tmp_path / "tass.txt"
+    new.write_text("Lavrov, Kono meet in Moscow\n\nMOSCOW, January 14. /TASS/. Russian Foreign Minister Sergey "
+                   "Lavrov met his Japanese counterpart Taro Kono in Moscow on Monday to discuss a peace treaty.\n",
+                   encoding="utf-8")
+    assert main(["--root", str(demo_site), "add", str(new)]) == 0
+    out = capsys.readouterr().out
+    for row in ("  title        Lavrov, Kono meet in Moscow", "  publisher    tass · news",
+                "  published    — (not printed)", "  meeting      — (not printed), Moscow, in-person",
+                "  participants Sergey Lavrov, Taro Kono", "  topics       Peace treaty",
+                '  to check     line 3: the dateline prints "January 14" with no year'):
+        assert row in out
+
+
+def test_add_with_url_records_where_it_was_published_and_keeps_it_through_a_re_import(
+        demo_site: Path, tmp_path: Path, capsys) -> None:
+    new = tmp_path / "talk.txt"
+    text = ("Foreign ministers talk by telephone\n\nOn March 3, 2021, Foreign Minister Toshimitsu Motegi held a "
+            "telephone talk with Foreign Minister Sergey Lavrov.\n")
+    new.write_text(text, encoding="utf-8")
+    url = "https://www.mofa.go.jp/erp/rss/northern/page1e_000001.html"
+    assert main(["--root", str(demo_site), "add", str(new), "--url", url]) == 0
+    out = capsys.readouterr().out
+    readout_id = next(line.removeprefix("imported ") for line in out.splitlines() if line.startswith("imported "))
+    markdown = demo_site / "content" / "readouts" / f"{readout_id}.md"
+    # the ministry's own site settles the publisher, though the text carries none of its marks
+    assert "publisher: mofa-japan" in markdown.read_text(encoding="utf-8")
+    assert f"  url: {url}" in markdown.read_text(encoding="utf-8")
+    (demo_site / "content" / "sources" / "talk.txt").write_text(text.replace("talk with", "talk with the"),
+                                                                 encoding="utf-8")
+    assert main(["--root", str(demo_site), "build"]) == 0
+    assert f"  url: {url}" in markdown.read_text(encoding="utf-8")
+    page = (demo_site / "site" / "readouts" / f"{readout_id}.html").read_text(encoding="utf-8")
+    assert f'Published at <a href="{url}"' in page
+    assert f"Originally published at {url}." in page
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["second.txt"], "--url names where one readout was published; 2 files were given"),
+    ([], "expected --url as an http:// or https:// address, got 'javascript:alert(1)'"),
+])
+def test_add_refuses_a_url_it_cannot_record(demo_site: Path, tmp_path: Path, capsys, extra, message) -> None:
+    for name in ("first.txt", *extra):
+        (tmp_path / name).write_text("Talks\n\nThe ministers met in Tokyo.\n", encoding="utf-8")
+    url = "https://example.org/a" if extra else "javascript:alert(1)"
+    files = [str(tmp_path / name) for name in ("first.txt", *extra)]
+    assert main(["--root", str(demo_site), "add", *files, "--url", url]) == 1
+    assert message in capsys.readouterr().err
+    assert not (demo_site / "content" / "sources" / "first.txt").exists()
+
+
 def test_explain_names_the_phrase(built_demo: Path, capsys) -> None:
     readout_id = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
     assert main(["--root", str(built_demo), "explain", readout_id]) == 0

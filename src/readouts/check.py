@@ -86,29 +86,63 @@ class Finding:
 def content_findings(graph: SiteGraph) -> list[Finding]:
     """Names people.yaml does not know, fields the importer left empty and why, and undated
     readouts, with a date to propose if any."""
+    return [finding for readout_id in graph.chronology for finding in content_findings_of(graph, readout_id)]
+
+
+def content_findings_of(graph: SiteGraph, readout_id: str) -> list[Finding]:
+    """What needs a person in one readout."""
     findings: list[Finding] = []
-    for readout_id in graph.chronology:
-        readout = graph.readouts[readout_id]
-        path = readout.path.path
-        for person_id in readout.participants + readout.mentioned:
-            if person_id not in graph.people:
-                findings.append(Finding(path, f"{person_id!r} is not in content/people.yaml",
-                                        f"add an entry with id: {person_id} to content/people.yaml"))
-        if readout.imported:
-            source = readout.source.file if readout.source else path
-            for note in readout.imported.notes:
-                # what the importer left empty, and the source line that made it unsure, while
-                # it is still empty
-                still_empty = ("published date" in note and readout.published is None) or (
-                    "meeting date" in note and readout.meeting.date is None)
-                if still_empty:
-                    findings.append(Finding(f"{path} (from content/{source})", note))
-            for name in readout.imported.unresolved:
-                findings.append(Finding(path, f"the source names {name!r}, who is not in content/people.yaml",
-                                        "add them with their spellings, then rebuild"))
-        if readout.date is None:
-            findings.append(_undated(graph, readout_id))
+    readout = graph.readouts[readout_id]
+    path = readout.path.path
+    for person_id in readout.participants + readout.mentioned:
+        if person_id not in graph.people:
+            findings.append(Finding(path, f"{person_id!r} is not in content/people.yaml",
+                                    f"add an entry with id: {person_id} to content/people.yaml"))
+    if readout.imported:
+        source = readout.source.file if readout.source else path
+        for note in readout.imported.notes:
+            # what the importer left empty, and the source line that made it unsure, while it
+            # is still empty
+            still_empty = ("published date" in note and readout.published is None) or (
+                "meeting date" in note and readout.meeting.date is None)
+            if still_empty:
+                findings.append(Finding(f"{path} (from content/{source})", note))
+        for name in readout.imported.unresolved:
+            findings.append(Finding(path, f"the source names {name!r}, who is not in content/people.yaml",
+                                    "add them with their spellings, then rebuild"))
+    if readout.date is None:
+        findings.append(_undated(graph, readout_id))
     return findings
+
+
+def what_was_read(graph: SiteGraph, readout_id: str) -> list[tuple[str, str]]:
+    """(label, value) rows of what import read from a readout's source, and what it left for a
+    person: what `readouts add` shows."""
+    readout = graph.readouts[readout_id]
+    meeting = readout.meeting
+
+    def names(ids: tuple[str, ...]) -> str:
+        return ", ".join(graph.people[p].name if p in graph.people else p for p in ids) or "—"
+
+    publisher = readout.publisher + (f" ({readout.outlet})" if readout.outlet else "")
+    how = ", ".join(x for x in (meeting.place, meeting.format, meeting.occasion) if x)
+    rows = [("title", readout.title), ("publisher", f"{publisher} · {readout.kind}"),
+            ("published", readout.published.isoformat() if readout.published else "— (not printed)"),
+            ("meeting", (meeting.date.isoformat() if meeting.date else "— (not printed)")
+             + (f", {how}" if how else "")),
+            ("participants", names(readout.participants)),
+            ("topics", ", ".join(graph.topics[t].title if t in graph.topics else t for t in readout.topics) or "—")]
+    if readout.source and readout.source.url:
+        rows.append(("published at", readout.source.url))
+    meeting_id = graph.meeting_of.get(readout_id)
+    if meeting_id:
+        others = [r for r in graph.meetings[meeting_id].readout_ids if r != readout_id]
+        rows.append(("meeting page", meeting_id + (f", with {len(others)} other account"
+                                                   f"{'s' if len(others) != 1 else ''}: {', '.join(others)}"
+                                                   if others else ", its only account so far")))
+    for finding in content_findings_of(graph, readout_id):
+        rows.append(("to check", finding.message + (f" ({finding.hint})" if finding.hint else "")))
+    return rows
 
 
 def _undated(graph: SiteGraph, readout_id: str) -> Finding:

@@ -81,9 +81,13 @@ def _parser() -> argparse.ArgumentParser:
     add = commands.add_parser(
         "add", help="copy raw readouts into content/sources/ and import them",
         description="Copy each FILE into content/sources/ under its own name, then import it.")
-    add.epilog = "example:\n  readouts add ~/Downloads/mofa-2019-09-25.txt ~/Downloads/tass-2019-09-26.txt"
+    add.epilog = ("examples:\n  readouts add ~/Downloads/mofa-2019-09-25.txt ~/Downloads/tass-2019-09-26.txt\n"
+                  "  readouts add ~/Downloads/talks.txt --url https://www.mofa.go.jp/erp/rss/page4e_001234.html")
     add.formatter_class = argparse.RawDescriptionHelpFormatter
     add.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    add.add_argument("--url", metavar="URL",
+                     help="where the readout was published (with one FILE): kept in its front matter, "
+                          "shown in citations and provenance; a publisher's own site settles the publisher")
 
     commands.add_parser(
         "check", help="list what needs a person: unknown names, undated readouts, broken links",
@@ -161,7 +165,7 @@ def _run(argv: list[str] | None) -> int:
             return _print_imports(report, verbose=True)
         if args.command == "add":
             with _content_lock(root):
-                return _add(root, args.files)
+                return _add(root, args.files, args.url)
         if args.command == "check":
             return _check(root)
         if args.command == "explain":
@@ -277,9 +281,18 @@ def _build(root: Path, keep_going: bool) -> int:
     return status
 
 
-def _add(root: Path, files: list[Path]) -> int:
+def _add(root: Path, files: list[Path], url: str | None = None) -> int:
+    import re
+
     from readouts.importer.run import check_added_text, import_sources, load_provenance
     from readouts.importer.write import write_atomic_bytes
+
+    if url is not None:
+        if len(files) != 1:
+            raise ReadoutsError(f"--url names where one readout was published; {len(files)} files were given",
+                                hint="add the files one at a time, each with its own --url")
+        if not re.fullmatch(r"https?://[^\s<>\"]+", url):
+            raise ReadoutsError(f"expected --url as an http:// or https:// address, got {url!r}")
 
     sources = root / "content" / "sources"
     imported_before = load_provenance(root)
@@ -300,8 +313,26 @@ def _add(root: Path, files: list[Path]) -> int:
     for target, data in texts:
         if not target.exists() or target.read_bytes() != data:
             write_atomic_bytes(target, data)
-    report = import_sources(root, only=[target for target, _ in texts])
-    return _print_imports(report, verbose=True)
+    urls = {f"sources/{texts[0][0].name}": url} if url else None
+    report = import_sources(root, only=[target for target, _ in texts], urls=urls)
+    status = _print_imports(report, verbose=True)
+    if report.imported:
+        _print_what_was_read(root, report.imported)
+    return status
+
+
+def _print_what_was_read(root: Path, readout_ids: list[str]) -> None:
+    """Each new readout's facts as the importer read them, so a wrong one is caught as it
+    enters the archive."""
+    from readouts.check import what_was_read
+    from readouts.link import link
+    from readouts.load import load_corpus
+
+    graph = link(load_corpus(root))
+    for readout_id in readout_ids:
+        print(f"\n{readout_id}")
+        for label, value in what_was_read(graph, readout_id):
+            print(f"  {label:<13}{value}")
 
 
 def _check(root: Path) -> int:

@@ -367,7 +367,11 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         if not re.fullmatch(r"sources/[^/\\\x00]+", source["file"]) or ".." in source["file"]:
             raise ReadoutsError(f"expected source file as sources/<name>, got {source['file']!r}", name,
                                 source.line_of("file"))
-        source_file = SourceFile(file=source["file"], sha256=str(source.get("sha256") or ""))
+        url = source.get("url")
+        if url is not None and not (isinstance(url, str) and re.fullmatch(r"https?://[^\s<>\"]+", url)):
+            raise ReadoutsError(f"expected source url as an http:// or https:// address, got {url!r}", name,
+                                source.line_of("url"))
+        source_file = SourceFile(file=source["file"], sha256=str(source.get("sha256") or ""), url=url)
     return Readout(
         id=readout_id, title=title, publisher=publisher, kind=kind,  # type: ignore[arg-type]
         published=parse_date(data.get("published"), name, data.line_of("published")),

@@ -60,6 +60,8 @@ class SourceFile:
 
     file: str
     sha256: str
+    url: str | None = None
+    """Where the publisher published it, when the person who added it said."""
 
 
 @dataclass(frozen=True, slots=True)

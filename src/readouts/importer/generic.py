@@ -10,6 +10,7 @@ from readouts.importer.common import Context, Header, ImportedReadout, last_head
 from readouts.importer.document import Document
 
 NAME = "other"
+DOMAINS: tuple[str, ...] = ()
 
 
 def detect(doc: Document) -> int:

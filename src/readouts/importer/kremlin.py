@@ -12,6 +12,8 @@ from readouts.importer.common import Context, Header, ImportedReadout, first_hea
 from readouts.importer.document import Document
 
 NAME = "kremlin"
+DOMAINS = ("kremlin.ru",)
+"""The site the publisher publishes on: an address there settles who published a text."""
 
 _SIGNS = (
     (re.compile(r"Official (?:web)?site of the President of Russia", re.I), 6),

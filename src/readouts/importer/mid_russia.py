@@ -12,6 +12,8 @@ from readouts.importer.common import Context, Header, ImportedReadout, first_hea
 from readouts.importer.document import Document
 
 NAME = "mid-russia"
+DOMAINS = ("mid.ru",)
+"""The site the publisher publishes on: an address there settles who published a text."""
 
 _SIGNS = (
     # the time glued to the year: "31 May 201911:01"

@@ -12,6 +12,8 @@ from readouts.importer.common import Context, Header, ImportedReadout, headline_
 from readouts.importer.document import Document, clean_caption
 
 NAME = "mofa-japan"
+DOMAINS = ("mofa.go.jp",)
+"""The site the publisher publishes on: an address there settles who published a text."""
 
 # Each sign is a house convention of MOFA's English pages, across their layouts since 2010,
 # weighed by how rarely other publishers share it.

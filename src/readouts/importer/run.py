@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -191,8 +192,12 @@ def make_context(root: Path) -> Context:
 
 
 def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_going: bool = False,
-                   only: list[Path] | None = None, files: FileMemo | None = None) -> ImportReport:
+                   only: list[Path] | None = None, files: FileMemo | None = None,
+                   urls: Mapping[str, str] | None = None) -> ImportReport:
     """Import new and changed sources. Raises the first ReadoutsError unless keep_going.
+
+    `urls` gives where sources (by path relative to content/) were published; a source
+    imported before keeps the address its record holds.
 
     `files` keeps the digests of sources and readouts and the parsed import records between
     builds, so that files whose size, times and inode did not change are not read again."""
@@ -218,6 +223,7 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
         sha = files.sha256(path)
         existing = known.get(relative)
         readout_id = existing[0] if existing else None
+        given_url = (urls or {}).get(relative)
         if existing:
             record = existing[1]
             md_path = readouts_dir / f"{readout_id}.md"
@@ -234,7 +240,8 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
                     _deleted_or_renamed(root, readout_id, record, report)  # type: ignore[arg-type]
                 continue
             edited = current is not None and current != record.written_sha256
-            up_to_date = (record.source_sha256 == sha and record.inputs == inputs and current is not None)
+            up_to_date = (record.source_sha256 == sha and record.inputs == inputs and current is not None
+                          and given_url in (None, record.url))
             if up_to_date and not (readout_id in force and edited):
                 report.unchanged.append(readout_id)  # type: ignore[arg-type]
                 continue
@@ -244,13 +251,14 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
                 else:
                     report.unchanged.append(readout_id)  # type: ignore[arg-type]
                 continue
+        url = given_url or (existing[1].url if existing else None)
         data = path.read_bytes()
         sha = sha256_hex(data)  # of the very bytes imported, should the file have changed since
         from readouts.importer import read_source
 
         context = context or make_context(root)
         try:
-            imported = read_source(data, str(path), context)
+            imported = read_source(data, str(path), context, url)
             if existing and existing[1].source_sha256 != sha and readout_id not in force:
                 refuse_another_document(readout_id, imported, relative, str(path))  # type: ignore[arg-type]
         except ReadoutsError as error:
@@ -266,14 +274,14 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
                 taken.update(readout_id for readout_id, _ in known.values())
             readout_id = new_id(imported, taken)
             taken.add(readout_id)
-        text = render_markdown(readout_id, imported, relative, sha)
+        text = render_markdown(readout_id, imported, relative, sha, url)
         record = Provenance(
             source=relative, source_sha256=sha, written_sha256=sha256_hex(text.encode("utf-8")),
             inputs=inputs, adapter=imported.publisher,
             changes=tuple({"line": c.line, "action": c.action, "what": c.what, "why": c.why}
                           for c in imported.changes),
             block_lines=imported.body.lines, notes=imported.notes, unresolved=imported.unresolved,
-            printed_day=imported.printed_day)
+            printed_day=imported.printed_day, url=url)
         _write_readout(readouts_dir / f"{readout_id}.md", text, content / "provenance" / f"{readout_id}.json",
                        record)
         report.imported.append(readout_id)

@@ -13,6 +13,8 @@ from readouts.importer.common import Context, Header, ImportedReadout, first_hea
 from readouts.importer.document import Document
 
 NAME = "tass"
+DOMAINS = ("tass.com", "tass.ru")
+"""The site the publisher publishes on: an address there settles who published a text."""
 
 # "MOSCOW, May 29. /TASS/." in English; "МОСКВА, 14 января. /ТАСС/." on the Russian service.
 _DATELINE = re.compile(

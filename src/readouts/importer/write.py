@@ -67,7 +67,8 @@ def new_id(imported: ImportedReadout, taken: set[str]) -> str:
     return candidate
 
 
-def render_markdown(readout_id: str, imported: ImportedReadout, source_file: str, sha256: str) -> str:
+def render_markdown(readout_id: str, imported: ImportedReadout, source_file: str, sha256: str,
+                    url: str | None = None) -> str:
     """The text of content/readouts/<id>.md."""
     meeting = imported.meeting
     front: dict[str, Any] = {
@@ -84,7 +85,7 @@ def render_markdown(readout_id: str, imported: ImportedReadout, source_file: str
         "participants": list(imported.participants),
         "mentioned": list(imported.mentioned),
         "topics": list(imported.topics),
-        "source": {"file": source_file, "sha256": sha256},
+        "source": {"file": source_file, "sha256": sha256, **({"url": url} if url else {})},
     }
     return "---\n" + dump_yaml(front) + "---\n\n" + imported.body.text
 
@@ -106,11 +107,15 @@ class Provenance:
     printed_day: tuple[int, int] | None = None
     deleted: bool = False
     """A person deleted the readout's Markdown: its source is not imported again unless asked."""
+    url: str | None = None
+    """Where the source was published (`readouts add --url`), kept for every later import."""
 
     def to_json(self) -> str:
         data = {"version": PROVENANCE_VERSION, **{k: getattr(self, k) for k in self.__slots__}}
         if not self.deleted:
             del data["deleted"]  # records of readouts still there read as they always did
+        if self.url is None:
+            del data["url"]
         return json.dumps(data, indent=1, ensure_ascii=False, default=list) + "\n"
 
     @classmethod

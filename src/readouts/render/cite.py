@@ -29,7 +29,8 @@ def citations(readout: Readout, publisher: str, kind: str, permalink: str) -> di
     """The readout cited in each format, pointing at `permalink`."""
     day = readout.published or readout.meeting.date
     date_text = f"{day.day} {day:%B %Y}" if day else "n.d."
-    text = f"{publisher}. “{readout.title}.” {kind}, {date_text}. {permalink}. Accessed [date]."
+    original = f" Originally published at {readout.source.url}." if readout.source and readout.source.url else ""
+    text = f"{publisher}. “{readout.title}.” {kind}, {date_text}. {permalink}.{original} Accessed [date]."
 
     fields = [f"  author = {{{{{_bibtex_escape(publisher)}}}}}",
               f"  title = {{{{{_bibtex_escape(readout.title)}}}}}"]
