@@ -97,6 +97,10 @@ FACTS = [
     ("generic/byline_and_credit_around_headline", "outlet", "The Example Daily"),
     ("generic/news_agency_glued_stamp", "outlet", "Interfax"),
     ("tass/dateline_with_year", "outlet", None),
+    ("generic/outlet_credited_below_and_beside_the_date", "outlet", "Kyodo"),
+    ("generic/russian_outlet_after_the_date_line", "outlet", "Общественная служба новостей"),
+    ("generic/russian_outlet_after_the_date_line", "participants", {"andrey-rudenko", "toyohisa-kozuki"}),
+    ("generic/russian_outlet_after_the_date_line", "published", dt.date(2023, 1, 30)),
     # a story that relays a ministry's statement was filed in its dateline city, not held there
     ("tass/relayed_report_dateline", "place", None),
     ("tass/relayed_report_dateline", "participants", {"andrey-rudenko", "toyohisa-kozuki"}),

@@ -306,7 +306,19 @@ def outlet(header: list[str], title: str | None, story: Dateline | None, paragra
     for line in header[:6]:
         if line != title and _MASTHEAD.match(line) and len(line.split()) <= 5:
             return line.title() if line.isupper() else line
+        # "30 января 2023, 21:30 — Общественная служба новостей — ОСН": the outlet after its date
+        if (found := dates.date_line(line)) and (match := _DATED_CREDIT.match(line[found.end:])):
+            return match.group("name").strip()
+    for paragraph in paragraphs:
+        if match := _COPYRIGHT.match(paragraph):  # "© KYODO" under the story
+            name = match.group("name").strip()
+            return known.get(name.casefold(), name.title() if name.isupper() and len(name) > 4 else name)
     return None
+
+
+_DATED_CREDIT = re.compile(r"^[\s,0-9:]*[—–-]\s*(?P<name>[^—–\d][^—–]{2,60}?)\s*(?:[—–-]\s*[^—–]{2,12})?$")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?(?P<name>[A-Za-zА-ЯЁа-яё][\w .&-]{1,40})$",
+                        re.IGNORECASE)
 
 
 def _kind(title: str | None, default: Kind, transcript: bool) -> Kind:
