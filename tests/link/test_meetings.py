@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from hypothesis import given, settings
@@ -65,6 +66,13 @@ def test_an_undated_account_joins_only_a_meeting_held_the_way_it_says() -> None:
     of = _group(_readout("call", DAY, ("motegi", "lavrov"), how="telephone"),
                 _readout("tass", None, ("motegi", "lavrov"), printed=(9, 26), how="in-person"))
     assert "tass" not in of
+
+
+def test_a_preview_joins_the_meeting_it_announces_but_never_makes_one() -> None:
+    preview = dataclasses.replace(_readout("preview", DAY, ("motegi", "lavrov")), published=DAY - dt.timedelta(days=3))
+    assert "preview" not in _group(preview)
+    of = _group(preview, _readout("account", DAY, ("lavrov", "motegi")))
+    assert of["preview"] == of["account"]
 
 
 def test_an_undated_account_joins_the_meeting_its_dateline_fits() -> None:

@@ -128,7 +128,7 @@ _IN_PERSON = re.compile(r"\b(?:met|meets?|meeting|summit|talks|visit\w*|consulta
                         r"courtesy call)\b|встрет\w*|встреч\w*|переговор\w*", re.IGNORECASE)
 # Where the meeting sentence turns to something else: "…with Mr. Lavrov, who was visiting Japan
 # for the "2+2" Ministerial Meeting" names another meeting in its relative clause.
-_CLAUSE = re.compile(r",?\s(?:who|which|where|when)\s|,\s(?:during|after|following)\s", re.IGNORECASE)
+_CLAUSE = re.compile(r",?\s(?:who|which|where|when)\s", re.IGNORECASE)
 
 
 def meeting_format(title: str | None, meeting: str | None, lede: str | None) -> str | None:

@@ -70,6 +70,12 @@ def _days_before(printed: tuple[int, int]) -> set[tuple[int, int]]:
     return days
 
 
+def _announces(readout: Readout) -> bool:
+    """A text published before the day of the meeting it names: a preview or an announcement."""
+    meeting_day, published = readout.meeting.date, readout.published
+    return meeting_day is not None and published is not None and meeting_day > published
+
+
 def meeting_id_for(readout: Readout) -> str:
     day = readout.meeting.date.isoformat() if readout.meeting.date else "undated"
     people = "-".join(p.split("-")[-1] for p in sorted(readout.participants)[:3]) or "meeting"
@@ -82,7 +88,10 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...]
     groups: dict[str, list[str]] = defaultdict(list)
     on_day: dict[dt.date, list[str]] = defaultdict(list)
     """Day → the automatic groups of that day: a readout is compared with its own day's only."""
-    for readout_id in order:
+    # Accounts of a meeting first, then previews: a text published before the meeting it names
+    # joins that meeting's accounts but never makes a meeting of its own.
+    previews = [r for r in order if _announces(readouts[r])]
+    for readout_id in [r for r in order if not _announces(readouts[r])] + previews:
         readout = readouts[readout_id]
         if readout.meeting.meeting_id:
             groups[readout.meeting.meeting_id].append(readout_id)
@@ -95,6 +104,8 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...]
             # an account that fits two meetings of the day joins the one it agrees with most
             best = max(fits, key=lambda key: _agreement(readout, [readouts[m] for m in groups[key]]))
             groups[best].append(readout_id)
+        elif readout_id in previews:
+            continue
         else:
             key = meeting_id_for(readout)
             suffix = 2
