@@ -26,6 +26,10 @@ PIECES = st.sampled_from([
     "TOKYO, August 31. /TASS/. ", "for approximately one hour and 40 minutes", "<script>x</script>",
     "Back to Index", "en-GB1 ru-RU1", "Сергей Лавров", "# ", "- ", "[a](b)", "{{ x }}", "1956. ",
     "Ladies and gentlemen,", "Feb 30, 2020", "2019-02-30", " date 2021-08-11 ",
+    "МОСКВА, 14 января. /ТАСС/. ", "Tokyo, Nov. 25 (Jiji Press)--", "09.02.2014 23:52", "31.02.2014",
+    "Posted: 4:44 pm, March 20, 2017 by Desk man", "© KYODO", "Photo: Pool via AP", "в Москве",
+    "(“2+2” Ministerial Meeting)", "Press Conference by the Prime Minister", "Meeting 1", "Meeting 2",
+    "President of Russia Vladimir Putin:", "(retranslated):", "will be held on January 15", "today",
 ])
 LINES = st.lists(st.one_of(PIECES, st.text(max_size=80)), max_size=25).map("\n".join)
 
