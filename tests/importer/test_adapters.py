@@ -101,6 +101,11 @@ FACTS = [
     ("generic/russian_outlet_after_the_date_line", "outlet", "Общественная служба новостей"),
     ("generic/russian_outlet_after_the_date_line", "participants", {"andrey-rudenko", "toyohisa-kozuki"}),
     ("generic/russian_outlet_after_the_date_line", "published", dt.date(2023, 1, 30)),
+    # a visit's overview reports each of its meetings in the opening paragraph
+    ("mofa_japan/visit_overview_with_a_courtesy_call", "participants",
+     {"yoko-kamikawa", "sergey-lavrov", "mikhail-mishustin"}),
+    # no one named where the meeting is reported: the first sentence naming both sides
+    ("generic/russian_report_naming_both_sides", "participants", {"sergey-lavrov", "seiji-maehara"}),
     # a story that relays a ministry's statement was filed in its dateline city, not held there
     ("tass/relayed_report_dateline", "place", None),
     ("tass/relayed_report_dateline", "participants", {"andrey-rudenko", "toyohisa-kozuki"}),

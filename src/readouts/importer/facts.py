@@ -72,10 +72,38 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
         for person_id in _named_before_subject(text, index):
             if person_id not in found:
                 found.append(person_id)
+    if title and _VISIT.search(title):
+        found.extend(p for p in _met_on_the_visit(opening, index) if p not in found)
+    if not found:
+        found.extend(_both_sides_named(opening, index))
     found.extend(p for p in _other_side(found, title, lede, meeting, index, opening, day) if p not in found)
     if any(TWO_PLUS_TWO.search(text or "") for text in (title, lede, meeting)):
         found.extend(p for p in _defence_ministers(opening, index, day) if p not in found)
     return found
+
+
+_VISIT = re.compile(r"\bvisit\b|\bвизит\w*", re.IGNORECASE)
+
+
+def _met_on_the_visit(opening: list[str], index: NameIndex) -> list[str]:
+    """A visit's overview reports each meeting of the visit in its opening paragraph: "held a
+    foreign ministers' meeting with Mr. Lavrov … Subsequently, Foreign Minister Gemba paid a
+    courtesy call on Mr. Putin"."""
+    return [person_id for sentence in sentences(opening[0]) if opening
+            if MEETING_WORDS.search(sentence) and not _FUTURE.search(sentence)
+            for person_id in _named_before_subject(sentence, index)]
+
+
+def _both_sides_named(opening: list[str], index: NameIndex) -> list[str]:
+    """With no one named where the meeting is reported, the first opening sentence that names
+    someone of each side names the two who met: "Вчера главы внешнеполитических ведомств двух
+    стран Сергей Лавров и Сэйдзи Маэхара смогли … обменяться репликами"."""
+    for paragraph in opening[:2]:
+        for sentence in sentences(paragraph):
+            named = _named_before_subject(sentence, index)
+            if {index.country_of(p) for p in named} >= set(_SIDES):
+                return named
+    return []
 
 
 def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
