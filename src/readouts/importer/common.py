@@ -260,8 +260,9 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
     occasion, occasion_city = facts.occasion(context_text, " ".join(prose[:3]))
     place = None
     if not is_phone:
+        announcement = bool(meeting_date and published and meeting_date > published)
         place = _place(title, header, context_text, prose, occasion_city, story, lede,
-                       meeting_sentence if strong_meeting else None)
+                       meeting_sentence if strong_meeting else None, announcement)
     duration = facts.duration_minutes(context_text) or facts.duration_minutes(" ".join(prose[:3]))
 
     body = to_markdown(body_lines)
@@ -359,7 +360,7 @@ def _meeting_date(title: str | None, lede: str | None, sentence: str | None,
 
 def _place(title: str | None, header: Header, text: str, opening: list[str],
            occasion_city: str | None, story: Dateline | None, lede: str | None,
-           meeting: str | None) -> str | None:
+           meeting: str | None, announcement: bool = False) -> str | None:
     """The city of the meeting: from the headline's closing place and date, the date line's
     place, the sentences that report the meeting, the occasion's fixed city, then any opening
     sentence about the meeting ("The talks took place in Moscow"); last, a story's dateline,
@@ -369,6 +370,9 @@ def _place(title: str | None, header: Header, text: str, opening: list[str],
         match = _TITLE_PLACE.search(title)
         if match:
             return facts.city_named(match.group(1)) or match.group(1).strip()
+    if announcement and meeting and (found := facts.place_in(meeting, announcement=True)):
+        # the text announces its meeting ("will be held in Tokyo on February 15"): that is its place
+        return found
     if header.date_index is not None:
         # "April 27, 2017, The Kremlin, Moscow"
         line = header.lines[header.date_index].text

@@ -319,11 +319,12 @@ _PLACE_CUE = re.compile(
 _RU_PLACE_CUE = re.compile(r"(?<![\w-])во?\s+(?P<name>[А-ЯЁ][а-яё-]+)")
 
 
-def place_in(text: str) -> str | None:
+def place_in(text: str, announcement: bool = False) -> str | None:
     """The first city a sentence puts the meeting in ("in New York", "visited Sochi", "в Москве"),
-    passing over a place announced for another, later meeting ("upcoming meeting in Tokyo")."""
+    passing over a place announced for another, later meeting ("upcoming meeting in Tokyo")
+    unless the sentence is the `announcement` of the very meeting the text is about."""
     for match in _PLACE_CUE.finditer(text):
-        if _announced(text, match.start()):
+        if not announcement and _announced(text, match.start()):
             continue
         words = match.group("name").split()
         for count in range(len(words), 0, -1):
@@ -331,7 +332,7 @@ def place_in(text: str) -> str | None:
             if found:
                 return found
     for match in _RU_PLACE_CUE.finditer(text):
-        if not _announced(text, match.start()):
+        if announcement or not _announced(text, match.start()):
             found = places.russian_city(match.group("name"))
             if found:
                 return found
