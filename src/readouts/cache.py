@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from readouts.errors import ReadoutsError, naming
+
 CACHE_DIR = ".readouts-cache"
 
 
@@ -182,7 +184,7 @@ def _write_atomic(path: Path, value: object) -> None:
 
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "wb") as stream, _collector_paused():
+        with naming(path), os.fdopen(handle, "wb") as stream, _collector_paused():
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except BaseException:
@@ -191,6 +193,9 @@ def _write_atomic(path: Path, value: object) -> None:
 
 
 Made = TypeVar("Made")
+
+_DAMAGED = {"provenance": ("the import record is damaged", "delete it: the readout then counts as written by hand")}
+"""What FileMemo says of a file of each kind it could not make anything of."""
 
 
 class FileMemo:
@@ -218,7 +223,14 @@ class FileMemo:
             value: Made = kept[1]
             return value
         with open(path, "rb") as stream:
-            value = make(stream.read())
+            data = stream.read()
+        try:
+            value = make(data)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            # What `make` reads is a file a person can edit or damage (an import record that
+            # holds a list): its name and what was wrong, not a traceback.
+            what, hint = _DAMAGED.get(kind, ("the file is damaged", None))
+            raise ReadoutsError(f"{what} ({exc.__class__.__name__}: {exc})", str(path), hint=hint) from None
         if signature is not None:
             self.store[key] = (signature, value)
         else:
@@ -375,7 +387,7 @@ class Stamp:
 
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".stamp.", suffix=".tmp")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            with naming(folder / _STAMP), os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(text)
             os.replace(temporary, folder / _STAMP)
         except BaseException:

@@ -34,7 +34,7 @@ from readouts.model import (
     Topic,
 )
 from readouts.parallel import map_in_workers
-from readouts.yamlio import Lines, load_yaml, parse_date
+from readouts.yamlio import Lines, decode_utf8, load_yaml, parse_date, read_yaml_file
 
 ID = re.compile(r"(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:-|$)|index$)[a-z0-9][a-z0-9-]{0,120}")
 """An id: it names files, so it is lower-case letters, digits and hyphens, never a name Windows
@@ -218,16 +218,10 @@ def _text(entry: Lines, key: str, path: Path, required: bool = False) -> str:
     return str(value).strip()
 
 
-def _read_yaml(path: Path) -> Any:
-    if not path.exists():
-        return None
-    return load_yaml(path.read_text(encoding="utf-8"), str(path))
-
-
 def load_topics(path: Path) -> tuple[Topic, ...]:
     """content/topics.yaml → topics in file order."""
     topics = []
-    for entry in _expect_list(_read_yaml(path), path, "topics"):
+    for entry in _expect_list(read_yaml_file(path), path, "topics"):
         topics.append(Topic(id=_id(entry, path), title=_text(entry, "title", path, required=True),
                             description=_text(entry, "description", path),
                             phrases=_strings(entry, "phrases", path),
@@ -240,7 +234,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
 def load_people(path: Path) -> tuple[Person, ...]:
     """content/people.yaml → people in file order."""
     people = []
-    for entry in _expect_list(_read_yaml(path), path, "people"):
+    for entry in _expect_list(read_yaml_file(path), path, "people"):
         roles = []
         for role in entry.get("roles") or []:
             if not isinstance(role, Lines) or not isinstance(role.get("title"), str) or not role["title"].strip():
@@ -259,7 +253,7 @@ def load_people(path: Path) -> tuple[Person, ...]:
 def load_terms(path: Path) -> tuple[Term, ...]:
     """content/glossary.yaml → glossary terms in file order."""
     terms = []
-    for entry in _expect_list(_read_yaml(path), path, "terms"):
+    for entry in _expect_list(read_yaml_file(path), path, "terms"):
         names = entry.get("names") or Lines()
         if not isinstance(names, Lines):
             raise ReadoutsError("names must map a side to its names, like `japan: [Northern Territories]`",
@@ -314,11 +308,8 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         raw = path.read_bytes()
         record_path = _record_path(path)
         record = record_path.read_bytes() if record_path.exists() else None
-    try:
-        # "utf-8-sig": editors on Windows start files with a byte-order mark.
-        text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-    except UnicodeDecodeError as exc:
-        raise ReadoutsError(f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})", name) from None
+    # "utf-8-sig": editors on Windows start files with a byte-order mark.
+    text = decode_utf8(raw, name).replace("\r\n", "\n").replace("\r", "\n")
     yaml_text, body, body_line = split_front_matter(text, name)
     data = load_yaml(yaml_text, name, first_line=2)
     if not isinstance(data, Lines):

@@ -96,6 +96,7 @@ def patch(staging: Path, output: Path, removed: list[str], marker: str) -> None:
     if marker in files:
         files.remove(marker)
         files.append(marker)
+    _check_writable(output, files + removed)
     journal = journal_path(output)
     temporary = journal.with_name(journal.name + ".tmp")
     with open(temporary, "w", encoding="utf-8") as stream:
@@ -108,6 +109,22 @@ def patch(staging: Path, output: Path, removed: list[str], marker: str) -> None:
     except KeyboardInterrupt:
         _play(journal)  # Ctrl-C after the commit: finish the few moves left, then stop
         raise
+
+
+def _check_writable(output: Path, paths: list[str]) -> None:
+    """Fail before the commit when a folder of the site the journal would change cannot be
+    changed (another user's, or on a read-only disk): after the commit such a folder would stop
+    the journal halfway, leaving a site part old and part new until the next build."""
+    checked: set[str] = set()
+    for path in paths:
+        folder = os.path.dirname(os.path.join(output, path))
+        while not os.path.isdir(folder) and folder != os.fspath(output):
+            folder = os.path.dirname(folder)  # made by the journal, in the nearest folder that exists
+        if folder in checked:
+            continue
+        checked.add(folder)
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), folder)
 
 
 def files_under(folder: Path) -> list[str]:

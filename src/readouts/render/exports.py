@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from readouts.errors import naming
 from readouts.model import Block, Meeting, Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.context import publisher_name
@@ -93,7 +94,8 @@ def write_exports(graph: SiteGraph, out: Path, site_files: Iterable[str],
 def write_export(out: Path, export: ExportFile) -> None:
     target = out / export.path
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(export.make())
+    with naming(target):
+        target.write_bytes(export.make())
 
 
 class Fragments:
