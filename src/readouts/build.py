@@ -19,7 +19,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readouts.cache import BuildCache, FileMemo, Stamp, now_ns, scan_folders, scan_inputs, site_folders
+from readouts.cache import (
+    CACHE_DIR,
+    BuildCache,
+    FileMemo,
+    Stamp,
+    key_problem,
+    now_ns,
+    scan_folders,
+    scan_inputs,
+    site_folders,
+)
 from readouts.errors import ReadoutsError, from_os_error
 from readouts.publish import build_lock, files_under, journal_path, patch, publish, recover, staging_folder
 
@@ -81,6 +91,11 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         _check_replaceable(output)
         cache = BuildCache.load(root, from_memory=cache_in_memory)
         notes: list[str] = []
+        if key_problem():
+            notes.append(str(key_problem()))
+        elif cache.foreign:
+            notes.append(f"{cache.foreign} file(s) of {root / CACHE_DIR} were not sealed by readouts for this user "
+                         "on this machine: left unread, so this build does their work")
         try:
             file_memo = FileMemo(cache.files)
             imports = import_sources(root, keep_going=keep_going, files=file_memo)
