@@ -22,6 +22,7 @@ import contextlib
 import errno
 import functools
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -164,6 +165,12 @@ def _play_entries(journal: Path) -> None:
     except (OSError, ValueError, KeyError, TypeError):
         journal.unlink(missing_ok=True)  # not a journal this code wrote: nothing was committed by it
         return
+    if not _journal_of(output, entries["staging"], [marker, *files, *removed]):
+        # A journal that names a folder other than a staging folder of this site, or a path that
+        # leaves the site ("../../home/…"), was not written by a build: played, it would remove
+        # files anywhere (a site folder may come from someone else).
+        journal.unlink()
+        return
     if not staging.is_dir():
         # The files to move are gone (removed by hand): what was moved is new and the rest old,
         # so the site must not be trusted by the next build.
@@ -201,6 +208,14 @@ def _play_entries(journal: Path) -> None:
                 break
     journal.unlink()
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def _journal_of(output: Path, staging: object, paths: list[object]) -> bool:
+    """True when a journal's staging folder is one of this output's and each path lies inside."""
+    if not isinstance(staging, str) or not re.fullmatch(rf"\.{re.escape(output.name)}\.new-\d+", staging):
+        return False
+    return all(isinstance(p, str) and p and "\x00" not in p and not os.path.isabs(p)
+               and ".." not in p.replace("\\", "/").split("/") for p in paths)
 
 
 def _folders_within(path: str, output: str) -> Iterator[str]:
