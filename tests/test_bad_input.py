@@ -257,6 +257,31 @@ HOSTILE: list[tuple[str, Mutate, str]] = [
                           ("data:", '"data:text/html,<b>x</b>"'), ("file:", '"file:///etc/"'),
                           ("ftp:", '"ftp://example.org/"'), ("without a scheme", "example.org/readouts/"),
                           ("without a host", '"https://"'), ("a number", "12"), ("a list", "[https://a.org/]"))],
+    # topic phrases: text with a word, in a shape whose regex stays quick
+    *[(f"topic phrase {value}", edit("content/topics.yaml", "    - peace treaty\n", f"    - {value}\n    - peace treaty\n"),
+       f"topics.yaml:17: expected each of phrases as text, got {shown}")
+      for value, shown in (("true", "True"), ("false", "False"), ("yes", "True"), ("12345", "12345"),
+                           ("1.5", "1.5"), ("~", "None"), ("null", "None"), ("[a, b]", "['a', 'b']"),
+                           ("{a: b}", "{'a': 'b'}"))],
+    *[(f"topic phrase {value!r}", edit("content/topics.yaml", "    - peace treaty\n", f"    - {value}\n    - peace treaty\n"),
+       f"topics.yaml:17: the phrase {shown!r} cannot be used: {problem}")
+      for value, shown, problem in (
+          ('""', "", "a phrase needs at least one word"), ('"   "', "   ", "a phrase needs at least one word"),
+          ('"~"', "~", "a phrase needs at least one word"), ('"*"', "*", "a phrase needs at least one word"),
+          ('"~ * ~"', "~ * ~", "a phrase needs at least one word"),
+          ('"a ~ b ~ c ~ d ~ e"', "a ~ b ~ c ~ d ~ e", "a phrase may hold at most 3 gaps"),
+          ('"wo*m*n"', "wo*m*n", "a * stands for a word's ending"))],
+    ("topic exception true", edit("content/topics.yaml", "  main: true\n", "  main: true\n  except: [true]\n"),
+     "topics.yaml:16: expected each of except as text, got True"),
+    ("topic exception empty", edit("content/topics.yaml", "  main: true\n", "  main: true\n  except: ['']\n"),
+     "topics.yaml:16: the phrase '' cannot be used: a phrase needs at least one word"),
+    ("topic phrases a mapping", edit("content/topics.yaml", "  phrases:\n    - peace treaty\n",
+                                     "  phrases: {peace: treaty}\n  x:\n    - peace treaty\n"),
+     "topics.yaml:17: phrases must be a list of phrases"),
+    *[(f"topic main {value}", edit("content/topics.yaml", "  main: true\n", f"  main: {value}\n"),
+       f"topics.yaml:15: main must be true or false, got {shown}")
+      for value, shown in (('"no"', "'no'"), ('"false"', "'false'"), ("'yes'", "'yes'"), ("1", "1"), ("0", "0"),
+                           ("on-weekdays", "'on-weekdays'"))],
     # output: a file, or one of the site's own inputs
     ("output a file that exists", lambda r: (write("README.md", "mine\n")(r), write("site.yaml", "output: README.md\n")(r)),
      "README.md: the output folder"),

@@ -162,3 +162,18 @@ def test_a_sites_readout_template_that_includes_the_paragraph_marks_still_shows_
     build_site(demo_site)
     page = (demo_site / "site" / "readouts" / "2019-09-25-mofa-japan-russia-foreign-ministers-meeting.html")
     assert 'class="pilcrow" href="#p-' in page.read_text(encoding="utf-8")
+
+
+def test_a_topic_phrase_of_many_gaps_builds_the_demo_in_seconds(demo_site: Path) -> None:
+    """Consecutive gaps made a regex whose tries multiplied: the demo build took minutes."""
+    import subprocess
+    import sys
+
+    topics = demo_site / "content" / "topics.yaml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace(
+        "    - peace treaty\n",
+        '    - peace treaty\n    - "~ ~ ~ ~ ~ ~ ~ ~ ~ ~ zq"\n    - "a ~ ~ ~ ~ ~ ~ ~ ~ zq"\n', 1),
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "readouts", "--root", str(demo_site), "build"],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr

@@ -207,6 +207,48 @@ def _strings(entry: Lines, key: str, path: Path) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+def _phrases(entry: Lines, key: str, path: Path) -> tuple[str, ...]:
+    """A topic's phrases (or exceptions): text, each with a word, in a shape whose regex stays
+    quick (link.topics.phrase_problem)."""
+    from readouts.link.topics import phrase_problem
+
+    value = entry.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    line = entry.line_of(key)
+    if not isinstance(value, list):
+        raise ReadoutsError(f"{key} must be a list of phrases, like [peace treaty], got {value!r}", str(path), line)
+    for phrase in value:
+        # `true` and `12345` are YAML's booleans and numbers: quoted, they are text
+        if not isinstance(phrase, str):
+            raise ReadoutsError(f"expected each of {key} as text, got {phrase!r}", str(path), line,
+                                hint=_quoted(phrase))
+        problem = phrase_problem(phrase)
+        if problem:
+            raise ReadoutsError(f"the phrase {phrase!r} cannot be used: {problem}", str(path), line)
+    return tuple(value)
+
+
+def _quoted(value: object) -> str | None:
+    """How to write a YAML boolean or number as the text it was meant to be."""
+    if isinstance(value, bool):
+        return f'put it in quotes: "{str(value).lower()}"'
+    if isinstance(value, (int, float)):
+        return f'put it in quotes: "{value}"'
+    return None
+
+
+def _flag(entry: Lines, key: str, path: Path) -> bool:
+    value = entry.get(key, False)
+    if not isinstance(value, bool):
+        # "no" in quotes is text, and any text counted as true
+        raise ReadoutsError(f"{key} must be true or false, got {value!r}", str(path), entry.line_of(key),
+                            hint=f"write `{key}: true` or `{key}: false`, without quotes")
+    return value
+
+
 def _text(entry: Lines, key: str, path: Path, required: bool = False) -> str:
     value = entry.get(key)
     if value is None or (required and isinstance(value, str) and not value.strip()):
@@ -224,9 +266,9 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
     for entry in _expect_list(read_yaml_file(path), path, "topics"):
         topics.append(Topic(id=_id(entry, path), title=_text(entry, "title", path, required=True),
                             description=_text(entry, "description", path),
-                            phrases=_strings(entry, "phrases", path),
-                            exceptions=_strings(entry, "except", path),
-                            main=bool(entry.get("main", False))))
+                            phrases=_phrases(entry, "phrases", path),
+                            exceptions=_phrases(entry, "except", path),
+                            main=_flag(entry, "main", path)))
     _no_duplicates(topics, path)
     return tuple(topics)
 
