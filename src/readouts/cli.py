@@ -152,7 +152,8 @@ def _run(argv: list[str] | None) -> int:
         if args.command == "init":
             from readouts.scaffold import init_site
 
-            for path in init_site(args.dir):
+            for path in init_site(args.dir, on_kept=lambda kept: print(f"kept {kept}: it exists, and init never "
+                                                                        "writes over a file")):
                 print(f"created {path}")
             print(f"next: copy a readout's text into {args.dir / 'content' / 'sources'}/ and run "
                   f"`readouts --root {args.dir} build`")
