@@ -86,7 +86,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         from readouts.render.write import write_site
 
         config = load_config(root)
-        output = root / config.output_dir
+        output = _real_folder(root / config.output_dir)
         recover(output)
         _check_replaceable(output)
         cache = BuildCache.load(root, from_memory=cache_in_memory)
@@ -225,6 +225,15 @@ def index_with_pagefind(site: Path) -> None:
     if result.returncode != 0:
         raise ReadoutsError(f"Pagefind failed: {(result.stderr or result.stdout).strip()[-500:]}",
                             hint="run `python -m pagefind --site site` to see the whole report")
+
+
+def _real_folder(output: Path) -> Path:
+    """The folder the output's path leads to. An output folder that is a link (to a folder a web
+    server serves, or on another disk) is kept: the site is made beside the folder it leads to
+    and exchanged with that, where swapping the link itself replaced it by a real folder and
+    left the link behind as a temporary folder that could not be removed."""
+    real = Path(os.path.realpath(output))
+    return real if real != Path(os.path.abspath(output)) else output
 
 
 def _check_replaceable(output: Path) -> None:
