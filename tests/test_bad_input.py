@@ -257,6 +257,14 @@ HOSTILE: list[tuple[str, Mutate, str]] = [
                           ("data:", '"data:text/html,<b>x</b>"'), ("file:", '"file:///etc/"'),
                           ("ftp:", '"ftp://example.org/"'), ("without a scheme", "example.org/readouts/"),
                           ("without a host", '"https://"'), ("a number", "12"), ("a list", "[https://a.org/]"))],
+    # control characters in a readout: a NUL from a binary file, an escape code from a terminal
+    *[(f"readout holding {name}", front_matter("title: Japan-Russia Foreign Ministers’ Meeting",
+                                               f"title: Japan-Russia{char} Foreign Ministers’ Meeting"),
+       f"{MOFA}.md:3: the file holds a control character ({ord(char):#04x})")
+      for name, char in (("a NUL", "\x00"), ("an escape", "\x1b"), ("a bell", "\x07"), ("a backspace", "\x08"),
+                         ("a DEL", "\x7f"), ("a vertical tab", "\x0b"))],
+    ("readout holding a NUL in its body", edit(f"content/readouts/{MOFA}.md", "garbage disposal", "garbage\x00disposal"),
+     f"{MOFA}.md:"),
     # topic phrases: text with a word, in a shape whose regex stays quick
     *[(f"topic phrase {value}", edit("content/topics.yaml", "    - peace treaty\n", f"    - {value}\n    - peace treaty\n"),
        f"topics.yaml:17: expected each of phrases as text, got {shown}")

@@ -43,6 +43,8 @@ def _why(value: object) -> str:
     return " (a folder's list page is called index)" if value == "index" else ""
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 
 READOUT_KEYS = ("id", "title", "publisher", "kind", "published", "meeting", "participants",
@@ -352,6 +354,13 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         record = record_path.read_bytes() if record_path.exists() else None
     # "utf-8-sig": editors on Windows start files with a byte-order mark.
     text = decode_utf8(raw, name).replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        # A NUL or an escape code is no part of a readout's text: it came from a binary file or a
+        # terminal, and would go on into every page, feed and calendar made from it.
+        raise ReadoutsError(f"the file holds a control character ({ord(control.group()):#04x})", name,
+                            text.count("\n", 0, control.start()) + 1,
+                            hint="delete it: text holds no control characters but tabs and line breaks")
     yaml_text, body, body_line = split_front_matter(text, name)
     data = load_yaml(yaml_text, name, first_line=2)
     if not isinstance(data, Lines):

@@ -551,6 +551,16 @@ def meetings_calendar(title: str, events: list[CalendarEvent], keys: list[str], 
     return head + b"".join(pieces) + b"END:VCALENDAR" + end
 
 
+_ICAL_CONTROLS = dict.fromkeys([*range(9), *range(11, 32), 0x7f, *range(0x80, 0xa0)], None)
+"""What an iCalendar text may not hold (RFC 5545, 3.3.11): control characters but the tab; a line
+break is written as \\n. A title in front matter can hold them ("\\e[31m", "\\r" in quotes), and a
+raw carriage return would end the line early."""
+
+
+def _ical_text(text: str) -> str:
+    return text.translate(_ICAL_CONTROLS)
+
+
 def _event(meeting: Meeting, names: list[str], accounts: list[str], url: str) -> bytes:
     assert meeting.date is not None
     import icalendar
@@ -561,9 +571,9 @@ def _event(meeting: Meeting, names: list[str], accounts: list[str], url: str) ->
     event.add("dtstamp", dt.datetime.combine(meeting.date, dt.time(), tzinfo=dt.timezone.utc))
     event.add("dtstart", meeting.date)
     event.add("dtend", meeting.date + dt.timedelta(days=1))
-    event.add("summary", f"{' – '.join(names)} meeting" if names else "Meeting")
+    event.add("summary", _ical_text(f"{' – '.join(names)} meeting" if names else "Meeting"))
     if meeting.place:
-        event.add("location", meeting.place)
-    event.add("description", "Accounts:\n" + "\n".join(f"- {a}" for a in accounts))
+        event.add("location", _ical_text(meeting.place))
+    event.add("description", _ical_text("Accounts:\n" + "\n".join(f"- {a}" for a in accounts)))
     event.add("url", url)
     return bytes(event.to_ical())
