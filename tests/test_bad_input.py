@@ -126,6 +126,7 @@ def test_bad_input_gets_one_clear_message(demo_site: Path, capsys, write, messag
 
 def test_the_table_has_at_least_thirty_cases() -> None:
     assert len(CASES) >= 30
+    assert len(CASES) + len(HOSTILE) >= 150
 
 
 # Second round (issue #20): hostile input against a site that was built, so the test can say

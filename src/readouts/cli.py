@@ -47,9 +47,9 @@ def _parser() -> argparse.ArgumentParser:
         "build", help="import new or changed sources, then render the site",
         description="Import new or changed sources, then render the whole site into its output "
                     "folder (site/ unless site.yaml says otherwise). Only what changed since the "
-                    "last build is made again (.readouts-cache/ remembers; deleting it is always "
-                    "safe), and a build that finds no file changed stops at once. A failed build "
-                    "leaves the previous site as it was.")
+                    "last build is made again (.readouts-cache/ remembers; deleting it between "
+                    "builds loses nothing but time), and a build that finds no file changed stops "
+                    "at once. A failed build leaves the previous site as it was.")
     build.epilog = "example:\n  readouts build --keep-going"
     build.formatter_class = argparse.RawDescriptionHelpFormatter
     build.add_argument("--keep-going", action="store_true",
