@@ -205,3 +205,22 @@ def test_a_port_in_use_gets_a_message(demo_site: Path) -> None:
     assert "hint: another program" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (demo_site / "site").exists()
+
+
+def test_settings_that_cannot_be_read_at_start_are_said_and_serving_goes_on(demo_site: Path) -> None:
+    settings = demo_site / "site.yaml"
+    good = settings.read_bytes()
+    settings.write_bytes("title: Caf\xe9\n".encode("latin-1"))
+    process, url = _start(demo_site)
+    try:
+        connection, response = _events(url)
+        failed = _next_event(response)
+        assert b"event: failed" in failed and b"site.yaml" in failed and b"not UTF-8" in failed, failed
+        settings.write_bytes(good)
+        assert b"event: reload" in _next_event(response)
+        assert "Japan-Russia Foreign Ministers’ Meeting" in _get(f"{url}readouts/{MOFA}.html")
+        connection.close()
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    assert "Traceback" not in output, output

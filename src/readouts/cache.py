@@ -11,6 +11,7 @@ never unpickled: unpickling runs code, and a site folder may come from someone e
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import gc
 import hashlib
@@ -113,7 +114,7 @@ def _make_key(path: Path) -> bytes:
         temporary.unlink(missing_ok=True)
     key = _read_key(path)
     if key is None:
-        raise PermissionError(13, "the key file is not this user's alone", os.fspath(path))
+        raise PermissionError(errno.EACCES, "the key file is not this user's alone", os.fspath(path))
     return key
 
 
