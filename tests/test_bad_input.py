@@ -507,3 +507,27 @@ def test_a_limit_on_file_size_gets_a_message_and_changes_nothing(built_site: Pat
     assert ": File too large\nhint: a limit on file size (ulimit -f) stopped the write" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert tree(built_site) == before
+
+
+def test_a_limit_on_file_size_met_while_importing_names_the_content_folder(built_site: Path) -> None:
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    talk = NEW_SOURCE.read_text(encoding="utf-8")
+    padding = "\n\n".join(f"{n}. The ministers also discussed item {n} of the agenda at some length." for n in range(300))
+    (built_site / "content" / "sources" / "long.txt").write_text(talk + "\n\n" + padding + "\n", encoding="utf-8")
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (12_000, 12_000))
+
+    before = tree(built_site)
+    result = subprocess.run([sys.executable, "-m", "readouts", "--root", str(built_site), "build"],
+                            capture_output=True, text=True, preexec_fn=limited, timeout=120)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"error: {built_site / 'content'}" in result.stderr and ": File too large\nhint: " in result.stderr, \
+        result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree(built_site) == before

@@ -30,7 +30,7 @@ from readouts.cache import (
     scan_inputs,
     site_folders,
 )
-from readouts.errors import ReadoutsError, from_os_error
+from readouts.errors import ReadoutsError, from_os_error, naming
 from readouts.publish import build_lock, files_under, journal_path, patch, publish, recover, staging_folder
 
 if TYPE_CHECKING:
@@ -98,7 +98,10 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
                          "on this machine: left unread, so this build does their work")
         try:
             file_memo = FileMemo(cache.files)
-            imports = import_sources(root, keep_going=keep_going, files=file_memo)
+            # A write that finds the disk full says only "No space left on device": it is one of
+            # the readouts and import records in content/.
+            with naming(root / "content"):
+                imports = import_sources(root, keep_going=keep_going, files=file_memo)
             graph = link(load_corpus(root, cache.readouts), cache.links)
             warnings = _unknown_people(graph)
             staging = staging_folder(output)
