@@ -10,6 +10,15 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # The key that seals build caches lives under XDG_CACHE_HOME: the tests keep theirs apart
+    # from the user's own, and every process they start inherits it.
+    import os
+    import tempfile
+
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="readouts-tests-cache-")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite golden files from the current output; review the diff like code")

@@ -181,3 +181,44 @@ def test_a_news_item_is_credited_to_the_outlet_it_names_and_a_call_is_shown_as_o
     assert "by telephone" in page
     meeting = next(p for p in (root / "site" / "meetings").glob("*.html") if f"{new_id}.html" in p.read_text("utf-8"))
     assert '<p class="kicker">Telephone talk</p>' in meeting.read_text(encoding="utf-8")
+
+
+def test_a_topic_phrase_of_many_gaps_builds_the_demo_in_seconds(demo_site: Path) -> None:
+    """Consecutive gaps made a regex whose tries multiplied: the demo build took minutes."""
+    import subprocess
+    import sys
+
+    topics = demo_site / "content" / "topics.yaml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace(
+        "    - peace treaty\n",
+        '    - peace treaty\n    - "~ ~ ~ ~ ~ ~ ~ ~ ~ ~ zq"\n    - "a ~ ~ ~ ~ ~ ~ ~ ~ zq"\n', 1),
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "readouts", "--root", str(demo_site), "build"],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_fresh_clone_builds_without_changing_what_is_committed(tmp_path: Path) -> None:
+    """The demo's import records name the importer that wrote them (its code and the registries
+    it reads): committed by an older importer, the first `python build.py` of a fresh clone
+    imported every readout again and left `git status` dirty. After a change to the importer,
+    run `python build.py` and commit content/ with it."""
+    import shlex
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parent.parent
+    clone = tmp_path / "clone"
+    clone.mkdir()
+    if subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True).returncode != 0:
+        pytest.skip("not a git checkout")
+    subprocess.run(f"git -C {shlex.quote(str(repo))} archive HEAD content site.yaml "
+                   f"| tar -x -C {shlex.quote(str(clone))}", shell=True, check=True)
+    committed = {p.relative_to(clone): p.read_bytes() for p in sorted(clone.rglob("*")) if p.is_file()}
+    result = subprocess.run([sys.executable, "-m", "readouts", "--root", str(clone), "build"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    built = {p.relative_to(clone): p.read_bytes() for p in sorted((clone / "content").rglob("*")) if p.is_file()}
+    built[Path("site.yaml")] = (clone / "site.yaml").read_bytes()
+    changed = sorted(str(p) for p in committed.keys() | built.keys() if committed.get(p) != built.get(p))
+    assert changed == [], "a fresh clone's build changed these committed files (see the docstring)"

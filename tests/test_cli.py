@@ -284,3 +284,52 @@ def test_import_force_of_an_id_not_imported_is_an_error_naming_it(demo_site: Pat
     else:
         assert f"{readout_id}.md: {readout_id} was written by hand, not imported" in captured.err
     assert _files(demo_site) == before
+
+
+def _plant_a_bug(monkeypatch: pytest.MonkeyPatch) -> None:
+    import readouts.link
+
+    def link(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyError("planted")
+
+    monkeypatch.setattr(readouts.link, "link", link)
+
+
+def test_a_bug_is_one_line_saying_so_and_where_to_report_it(demo_site: Path, capsys,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    _plant_a_bug(monkeypatch)
+    assert main(["--root", str(demo_site), "build"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: this is a bug in readouts 0.1.0, not a problem with your site (KeyError: 'planted')\n"
+                          "hint: please report it in the readouts issue tracker"), err
+    assert "--debug" in err
+    assert "Traceback" not in err
+
+
+def test_debug_shows_the_traceback_of_a_bug(demo_site: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    _plant_a_bug(monkeypatch)
+    assert main(["--debug", "--root", str(demo_site), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err and "KeyError: 'planted'" in err
+    assert "this is a bug in readouts" in err
+
+
+def test_an_os_error_names_the_file_and_the_cause(demo_site: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import readouts.link
+
+    def link(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device", "/some/where/file.html")
+
+    monkeypatch.setattr(readouts.link, "link", link)
+    assert main(["--root", str(demo_site), "build"]) == 1
+    err = capsys.readouterr().err
+    assert err == ("error: /some/where/file.html: No space left on device\n"
+                   "hint: free some space on that disk and run it again; the previous site is as it was\n"), err
+
+
+def test_a_usage_error_exits_2(capsys) -> None:
+    with pytest.raises(SystemExit) as exit:
+        main(["build", "--no-such-option"])
+    assert exit.value.code == 2

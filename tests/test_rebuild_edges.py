@@ -329,3 +329,45 @@ def test_a_page_that_is_a_link_is_replaced_and_what_it_leads_to_kept(tmp_path: P
     build_site(root)
     assert elsewhere.read_bytes() == before and not page.is_symlink()
     assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_an_output_folder_that_is_a_link_stays_a_link_and_gets_the_site(tmp_path: Path) -> None:
+    """A person links the output folder to where a web server serves from: the site goes there,
+    the link stays, and no temporary folder is left on either side of it."""
+    from tests.conftest import copy_demo_site
+
+    (tmp_path / "s").mkdir()
+    root = copy_demo_site(tmp_path / "s", with_readouts=False)
+    (root / "site.yaml").write_text((root / "site.yaml").read_text(encoding="utf-8").replace(
+        "output: site", "output: outlink"), encoding="utf-8")
+    served = tmp_path / "www" / "public"
+    served.mkdir(parents=True)
+    (root / "outlink").symlink_to(served, target_is_directory=True)
+    for change in range(3):
+        if change:
+            _edit(_readout(root, MOFA), "garbage disposal" if change == 1 else "garbage removals",
+                  "garbage removals" if change == 1 else "garbage disposal")
+            _settle(root)
+        build_site(root)
+        assert (root / "outlink").is_symlink() and os.readlink(root / "outlink") == str(served)
+        page = (served / "readouts" / f"{MOFA}.html").read_text(encoding="utf-8")
+        assert ("garbage removals" in page) == (change == 1)
+        leftovers = [p.name for folder in (root, served.parent) for p in folder.iterdir() if ".new-" in p.name
+                     or ".old-" in p.name or p.name.endswith(".journal")]
+        assert leftovers == []
+
+
+def test_an_output_folder_linked_to_a_folder_of_other_files_is_refused(tmp_path: Path) -> None:
+    from tests.conftest import copy_demo_site
+
+    (tmp_path / "s").mkdir()
+    root = copy_demo_site(tmp_path / "s", with_readouts=False)
+    (root / "site.yaml").write_text("output: outlink\n", encoding="utf-8")
+    served = tmp_path / "home"
+    served.mkdir()
+    (served / "thesis.tex").write_text("years of work\n", encoding="utf-8")
+    (root / "outlink").symlink_to(served, target_is_directory=True)
+    with pytest.raises(ReadoutsError, match="holds files readouts did not write"):
+        build_site(root)
+    assert [p.name for p in served.iterdir()] == ["thesis.tex"]
+    assert (root / "outlink").is_symlink()

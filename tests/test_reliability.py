@@ -319,3 +319,33 @@ def test_an_import_killed_between_any_two_writes_is_finished_by_the_next(tmp_pat
                 for p in sorted((site / "content" / folder).glob("*"))}
 
     assert state(root) == state(clean)
+
+
+@pytest.mark.parametrize("entries", [
+    {"staging": "../victim", "marker": ".readouts-site", "files": [], "removed": []},
+    {"staging": ".site.new-1", "marker": ".readouts-site", "files": [], "removed": ["../../outside/precious.txt"]},
+    {"staging": ".site.new-1", "marker": ".readouts-site", "files": [], "removed": ["/abs/precious.txt"]},
+    {"staging": ".site.new-2", "marker": "../../outside/precious.txt", "files": [], "removed": []},
+], ids=["staging outside", "removed outside", "removed absolute", "marker outside"])
+def test_a_journal_that_reaches_outside_the_site_is_not_played(tmp_path: Path, entries: dict[str, object]) -> None:
+    """A site folder may come from someone else with a journal in it: played, a journal naming
+    paths outside the site would remove files there."""
+    import json
+
+    (tmp_path / "s").mkdir()
+    root = copy_demo_site(tmp_path / "s", with_readouts=False)
+    build_site(root)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "precious.txt").write_text("keep me", encoding="utf-8")
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "precious.txt").write_text("keep me", encoding="utf-8")
+    (root / ".site.new-1").mkdir()
+    entries = {**entries, "removed": [str(tmp_path / "outside" / "precious.txt") if p == "/abs/precious.txt" else p
+                                      for p in entries["removed"]]}  # type: ignore[attr-defined]
+    (root / ".site.journal").write_text(json.dumps(entries), encoding="utf-8")
+    build_site(root)
+    assert (outside / "precious.txt").read_text(encoding="utf-8") == "keep me"
+    assert (victim / "precious.txt").read_text(encoding="utf-8") == "keep me"
+    assert not (root / ".site.journal").exists() and not (root / ".site.new-1").exists()

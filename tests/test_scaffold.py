@@ -88,3 +88,18 @@ def test_publishers_can_be_renamed_in_site_yaml(tmp_path: Path) -> None:
     assert main(["--root", str(site), "build"]) == 0
     (page,) = (site / "site" / "readouts").glob("*.html")
     assert "MOFA (Tokyo)" in page.read_text(encoding="utf-8")
+
+
+def test_init_in_a_folder_with_files_keeps_every_one_of_them(tmp_path: Path, capsys) -> None:
+    (tmp_path / "README.md").write_text("# My project\n", encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("*.pyc\n", encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / ".gitkeep").write_text("mine\n", encoding="utf-8")
+    assert main(["init", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# My project\n"
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*.pyc\n"
+    assert (tmp_path / "templates" / ".gitkeep").read_text(encoding="utf-8") == "mine\n"
+    assert f"kept {tmp_path / 'README.md'}: it exists, and init never writes over a file" in out
+    assert f"created {tmp_path / 'site.yaml'}" in out and f"created {tmp_path / 'README.md'}" not in out
+    assert (tmp_path / "content" / "topics.yaml").is_file()

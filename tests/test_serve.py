@@ -29,10 +29,31 @@ def _wait_for(condition, seconds: float = 30.0) -> bool:  # type: ignore[no-unty
     return False
 
 
-@pytest.fixture
-def server(demo_site: Path):  # type: ignore[no-untyped-def]
-    process = subprocess.Popen([sys.executable, "-m", "readouts", "--root", str(demo_site), "serve", "--port", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+# A bug planted in a real serve process: with content/bug present, linking raises what it names.
+_WITH_A_PLANTED_FAULT = """
+import errno, sys
+from pathlib import Path
+import readouts.link
+from readouts.cli import main
+
+root = Path(sys.argv[1])
+real_link = readouts.link.link
+
+def link(*args, **kwargs):
+    bug = root / "content" / "bug"
+    if bug.exists():
+        raise {"os": OSError(errno.ENOSPC, "No space left on device"), "bug": KeyError("planted")}[bug.read_text()]
+    return real_link(*args, **kwargs)
+
+readouts.link.link = link
+sys.exit(main(["--root", str(root), "serve", "--port", "0"]))
+"""
+
+
+def _start(root: Path, *, planted: bool = False) -> tuple[subprocess.Popen[str], str]:
+    command = ([sys.executable, "-c", _WITH_A_PLANTED_FAULT, str(root)] if planted
+               else [sys.executable, "-m", "readouts", "--root", str(root), "serve", "--port", "0"])
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert process.stdout is not None
     url = None
     deadline = time.monotonic() + 120
@@ -43,7 +64,21 @@ def server(demo_site: Path):  # type: ignore[no-untyped-def]
         elif not line and process.poll() is not None:
             break
     assert url, "the server did not start"
+    return process, url
+
+
+@pytest.fixture
+def server(demo_site: Path):  # type: ignore[no-untyped-def]
+    process, url = _start(demo_site)
     yield url, demo_site
+    process.terminate()
+    process.wait(10)
+
+
+@pytest.fixture
+def planted_server(demo_site: Path):  # type: ignore[no-untyped-def]
+    process, url = _start(demo_site, planted=True)
+    yield url, demo_site, process
     process.terminate()
     process.wait(10)
 
@@ -96,3 +131,96 @@ def test_a_failed_rebuild_keeps_the_last_good_site_and_says_why(server) -> None:
     with pytest.raises(urllib.error.HTTPError) as missing:
         _get(f"{url}no-such-page.html")
     assert missing.value.code == 404
+
+
+def _next_event(response: http.client.HTTPResponse) -> bytes:
+    """The next event of the stream (keep-alive comments skipped), or what came in a minute."""
+    seen = b""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = response.readline()
+        if line.startswith(b"event:"):
+            return line + response.readline()
+        seen += line
+    return seen
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_registry_saved_in_another_encoding_while_serving_keeps_the_server_and_the_site(
+        server) -> None:  # type: ignore[no-untyped-def]
+    url, root = server
+    connection, response = _events(url)
+    site = _tree(root / "site")
+    people = root / "content" / "people.yaml"
+    good = people.read_bytes()
+    people.write_bytes(good.replace(b"Sergey Lavrov", b"Serg\xe9y Lavrov", 1))
+    failed = _next_event(response)
+    assert b"event: failed" in failed and b"people.yaml" in failed and b"not UTF-8" in failed, failed
+    assert b"Traceback" not in failed
+    assert "Japan-Russia Foreign Ministers’ Meeting" in _get(f"{url}readouts/{MOFA}.html")
+    assert _tree(root / "site") == site
+    people.write_bytes(good)
+    assert b"event: reload" in _next_event(response)
+    connection.close()
+
+
+@pytest.mark.parametrize(("fault", "said"), [("os", b"No space left on device"), ("bug", b"this is a bug in readouts")])
+def test_any_failure_of_a_rebuild_is_shown_and_the_last_good_site_stays_served(
+        planted_server, fault: str, said: bytes) -> None:  # type: ignore[no-untyped-def]
+    url, root, process = planted_server
+    connection, response = _events(url)
+    site = _tree(root / "site")
+    (root / "content" / "bug").write_text(fault, encoding="utf-8")
+    failed = _next_event(response)
+    assert b"event: failed" in failed and said in failed, failed
+    assert process.poll() is None, "the server must go on"
+    assert "Japan-Russia Foreign Ministers’ Meeting" in _get(f"{url}readouts/{MOFA}.html")
+    assert _tree(root / "site") == site
+    (root / "content" / "bug").unlink()
+    assert b"event: reload" in _next_event(response)
+    readout = root / "content" / "readouts" / f"{MOFA}.md"
+    readout.write_text(readout.read_text(encoding="utf-8").replace(
+        "title: Japan-Russia Foreign Ministers’ Meeting", "title: Rebuilt after the fault"), encoding="utf-8")
+    assert _wait_for(lambda: "Rebuilt after the fault" in _get(f"{url}readouts/{MOFA}.html"))
+    connection.close()
+    process.terminate()
+    output = process.communicate(timeout=10)[0]
+    assert "Traceback" not in output, output
+
+
+def test_a_port_in_use_gets_a_message(demo_site: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "readouts", "--root", str(demo_site), "serve", "--port",
+                                 str(port)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"error: cannot serve at 127.0.0.1:{port}: Address already in use" in result.stderr, result.stderr
+    assert "hint: another program" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (demo_site / "site").exists()
+
+
+def test_settings_that_cannot_be_read_at_start_are_said_and_serving_goes_on(demo_site: Path) -> None:
+    settings = demo_site / "site.yaml"
+    good = settings.read_bytes()
+    settings.write_bytes("title: Caf\xe9\n".encode("latin-1"))
+    process, url = _start(demo_site)
+    try:
+        connection, response = _events(url)
+        failed = _next_event(response)
+        assert b"event: failed" in failed and b"site.yaml" in failed and b"not UTF-8" in failed, failed
+        settings.write_bytes(good)
+        assert b"event: reload" in _next_event(response)
+        assert "Japan-Russia Foreign Ministers’ Meeting" in _get(f"{url}readouts/{MOFA}.html")
+        connection.close()
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    assert "Traceback" not in output, output

@@ -19,8 +19,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readouts.cache import BuildCache, FileMemo, Stamp, now_ns, scan_folders, scan_inputs, site_folders
-from readouts.errors import ReadoutsError
+from readouts.cache import (
+    CACHE_DIR,
+    BuildCache,
+    FileMemo,
+    Stamp,
+    key_problem,
+    now_ns,
+    scan_folders,
+    scan_inputs,
+    site_folders,
+)
+from readouts.errors import ReadoutsError, from_os_error, naming
 from readouts.publish import build_lock, files_under, journal_path, patch, publish, recover, staging_folder
 
 if TYPE_CHECKING:
@@ -76,13 +86,22 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         from readouts.render.write import write_site
 
         config = load_config(root)
-        output = root / config.output_dir
+        output = _real_folder(root / config.output_dir)
         recover(output)
         _check_replaceable(output)
         cache = BuildCache.load(root, from_memory=cache_in_memory)
+        notes: list[str] = []
+        if key_problem():
+            notes.append(str(key_problem()))
+        elif cache.foreign:
+            notes.append(f"{cache.foreign} file(s) of {root / CACHE_DIR} were not sealed by readouts for this user "
+                         "on this machine: left unread, so this build does their work")
         try:
             file_memo = FileMemo(cache.files)
-            imports = import_sources(root, keep_going=keep_going, files=file_memo)
+            # A write that finds the disk full says only "No space left on device": it is one of
+            # the readouts and import records in content/.
+            with naming(root / "content"):
+                imports = import_sources(root, keep_going=keep_going, files=file_memo)
             graph = link(load_corpus(root, cache.readouts), cache.links)
             warnings = _unknown_people(graph) + _missing_sources(graph, inputs)
             staging = staging_folder(output)
@@ -128,16 +147,24 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             # its folder's time, and the next build then looks at each file again.
             folders = scan_folders(output, site_folders(written.manifest))
             cache.pages = written.manifest
-            cache.save(root, keep_in_memory=cache_in_memory)
-            # A build that imported wrote into content/ after the scan, and failed imports and kept
-            # edits must be reported again next time: none of them leaves a stamp.
-            if not (imports.imported or imports.failed or imports.kept_edited or imports.deleted
-                    or imports.renamed):
-                Stamp.taken(inputs, scanned_at, config.output_dir, token, len(written.manifest),
-                            len(graph.readouts), warnings, folders).save(root)
+            try:
+                cache.save(root, keep_in_memory=cache_in_memory)
+                # A build that imported wrote into content/ after the scan, and failed imports and
+                # kept edits must be reported again next time: none of them leaves a stamp.
+                if not (imports.imported or imports.failed or imports.kept_edited or imports.deleted
+                        or imports.renamed):
+                    Stamp.taken(inputs, scanned_at, config.output_dir, token, len(written.manifest),
+                                len(graph.readouts), warnings, folders).save(root)
+            except OSError as error:
+                # The new site is in place and whole; the cache only saves the next build work
+                # (each of its files is written whole or not at all), so a full disk or a cache
+                # folder we may not write is worth a line, not a failed build.
+                notes.append(f"the build cache was not saved, so the next build does more work: "
+                             f"{from_os_error(error)}")
         finally:
             gc.unfreeze()  # what the cache froze is the collector's again
-    return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged, warnings=warnings,
+    return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
+                       warnings=warnings + tuple(notes),
                        readouts=len(graph.readouts), seconds=time.perf_counter() - started, output=output)
 
 
@@ -217,7 +244,19 @@ def index_with_pagefind(site: Path) -> None:
                             hint="run `python -m pagefind --site site` to see the whole report")
 
 
+def _real_folder(output: Path) -> Path:
+    """The folder the output's path leads to. An output folder that is a link (to a folder a web
+    server serves, or on another disk) is kept: the site is made beside the folder it leads to
+    and exchanged with that, where swapping the link itself replaced it by a real folder and
+    left the link behind as a temporary folder that could not be removed."""
+    real = Path(os.path.realpath(output))
+    return real if real != Path(os.path.abspath(output)) else output
+
+
 def _check_replaceable(output: Path) -> None:
+    if output.exists() and not output.is_dir():
+        raise ReadoutsError(f"the output folder {output} is a file", str(output),
+                            hint="set `output:` in site.yaml to a folder, like `site`")
     if output.exists() and any(output.iterdir()) and not (output / MARKER).exists():
         raise ReadoutsError(f"the output folder {output} holds files readouts did not write",
                             str(output), hint="move them away, or set another `output:` in site.yaml")

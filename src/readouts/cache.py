@@ -3,15 +3,19 @@ fingerprint of every file written, in .readouts-cache/ beside the content.
 
 The cache is an optimisation only: a missing, damaged or outdated cache (another version of
 readouts wrote it) is ignored, and the build does the work again. It is keyed by the digest of
-readouts' own code, so no object of an older shape is ever read back.
+readouts' own code, so no object of an older shape is ever read back. Every file of it is sealed
+with a key only this user on this machine holds (`seal`), and one whose seal does not match is
+never unpickled: unpickling runs code, and a site folder may come from someone else.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import gc
 import hashlib
+import hmac
 import json
 import os
 import pickle
@@ -22,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from readouts.errors import ReadoutsError, naming
 from readouts.paths import check_link
 
 CACHE_DIR = ".readouts-cache"
@@ -55,6 +60,86 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_SEAL = b"readouts cache, sealed\n"
+_KEY_FILE = "cache-key"
+
+
+def key_path() -> Path:
+    """The user's own secret for sealing caches: outside every site, so a site folder copied from
+    someone else never carries it."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "readouts" / _KEY_FILE
+
+
+@functools.cache
+def _key() -> tuple[bytes, str | None]:
+    """(the key, None), or (a key for this process alone, why) when none can be kept: then
+    nothing a build saves can be read by another process, which costs work and nothing else."""
+    path = key_path()
+    try:
+        key = _read_key(path)
+        if key is None:
+            key = _make_key(path)
+        return key, None
+    except OSError as error:
+        return os.urandom(32), (f"no key to seal the build cache with ({path}: {error.strerror or error}): "
+                                "every build makes the whole site")
+
+
+def _read_key(path: Path) -> bytes | None:
+    """The key in `path`, if it is one only this user could have written or read."""
+    try:
+        with open(path, "rb") as stream:
+            stat = os.fstat(stream.fileno())
+            key = stream.read(65)
+    except FileNotFoundError:
+        return None
+    if stat.st_uid != os.getuid() or stat.st_mode & 0o077 or len(key) != 32:
+        return None  # replaced: another user may know it
+    return key
+
+
+def _make_key(path: Path) -> bytes:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temporary = path.with_name(f".{_KEY_FILE}.{os.getpid()}")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(os.urandom(32))
+        try:
+            os.link(temporary, path)  # the first process to make one wins; the others read it
+        except FileExistsError:
+            if _read_key(path) is None:
+                os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    key = _read_key(path)
+    if key is None:
+        raise PermissionError(errno.EACCES, "the key file is not this user's alone", os.fspath(path))
+    return key
+
+
+def key_problem() -> str | None:
+    """Why caches cannot be kept between processes, or None when they can."""
+    return _key()[1]
+
+
+def seal(data: bytes) -> list[bytes]:
+    """The pieces of a sealed file: a header, the HMAC-SHA256 of `data` under the user's key, `data`."""
+    return [_SEAL, hmac.digest(_key()[0], data, "sha256"), data]
+
+
+def unseal(blob: bytes) -> memoryview | None:
+    """The data of a sealed file, or None when it was not sealed with this user's key."""
+    start = len(_SEAL) + 32
+    if len(blob) < start or not blob.startswith(_SEAL):
+        return None
+    data = memoryview(blob)[start:]
+    if not hmac.compare_digest(blob[len(_SEAL):start], hmac.digest(_key()[0], data, "sha256")):
+        return None
+    return data
+
+
 _PARTS = 16
 """Each table of the cache is kept in this many files, so that a build that changed a few
 entries rewrites a few files rather than the whole cache (hundreds of MB at 10,000 readouts)."""
@@ -85,6 +170,8 @@ class BuildCache:
     fingerprints (render.write.GroupMemo)."""
     files: dict[Any, Any] = field(default_factory=dict)
     """(kind, file) → (the file's signature, what was made from its bytes), for FileMemo."""
+    foreign: int = 0
+    """How many of its files were not sealed with this user's key, and were left unread."""
     saved: dict[tuple[str, int], frozenset[Any]] = field(default_factory=dict, repr=False)
     """(table, part) → what that file held when loaded or last saved: unchanged parts are not
     written again."""
@@ -131,9 +218,16 @@ class BuildCache:
                 for number in range(_PARTS):
                     try:
                         with open(folder / f"{table}-{number}.pickle", "rb") as stream:
-                            code, part = pickle.load(stream)
-                    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError,
-                            ValueError):
+                            blob = stream.read()
+                    except OSError:
+                        continue
+                    data = unseal(blob)
+                    if data is None:
+                        cache.foreign += 1  # never unpickled: it could run any code
+                        continue
+                    try:
+                        code, part = pickle.loads(data)
+                    except (EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
                         continue
                     if code != cache.code or not isinstance(part, dict):
                         continue
@@ -158,6 +252,7 @@ class BuildCache:
                     continue
                 _write_atomic(folder / f"{table}-{number}.pickle", (self.code, part))
                 self.saved[(table, number)] = summary
+        self.foreign = 0  # what it holds now is this user's own
         if keep_in_memory:
             global _IN_MEMORY
             _IN_MEMORY = (root, _part_signatures(root), self)
@@ -184,8 +279,10 @@ def _write_atomic(path: Path, value: object) -> None:
 
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "wb") as stream, _collector_paused():
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        with naming(path), os.fdopen(handle, "wb") as stream:
+            with _collector_paused():
+                data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.writelines(seal(data))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -193,6 +290,9 @@ def _write_atomic(path: Path, value: object) -> None:
 
 
 Made = TypeVar("Made")
+
+_DAMAGED = {"provenance": ("the import record is damaged", "delete it: the readout then counts as written by hand")}
+"""What FileMemo says of a file of each kind it could not make anything of."""
 
 
 class FileMemo:
@@ -220,7 +320,14 @@ class FileMemo:
             value: Made = kept[1]
             return value
         with open(path, "rb") as stream:
-            value = make(stream.read())
+            data = stream.read()
+        try:
+            value = make(data)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            # What `make` reads is a file a person can edit or damage (an import record that
+            # holds a list): its name and what was wrong, not a traceback.
+            what, hint = _DAMAGED.get(kind, ("the file is damaged", None))
+            raise ReadoutsError(f"{what} ({exc.__class__.__name__}: {exc})", str(path), hint=hint) from None
         if signature is not None:
             self.store[key] = (signature, value)
         else:
@@ -365,7 +472,10 @@ class Stamp:
     @classmethod
     def load(cls, root: Path) -> Stamp | None:
         try:
-            data = json.loads((root / CACHE_DIR / _STAMP).read_text(encoding="utf-8"))
+            sealed = unseal((root / CACHE_DIR / _STAMP).read_bytes())
+            if sealed is None:
+                return None
+            data = json.loads(bytes(sealed).decode("utf-8"))
             return cls(str(data["code"]), dict(data["inputs"]), str(data["output"]), str(data["marker"]),
                        int(data["files"]),
                        int(data["readouts"]), tuple(map(str, data["warnings"])), dict(data["site_folders"]))
@@ -383,8 +493,8 @@ class Stamp:
 
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".stamp.", suffix=".tmp")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
+            with naming(folder / _STAMP), os.fdopen(handle, "wb") as stream:
+                stream.writelines(seal(text.encode("utf-8")))
             os.replace(temporary, folder / _STAMP)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

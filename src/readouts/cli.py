@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from readouts import __version__
-from readouts.errors import ReadoutsError, ReadoutsErrors
+from readouts.errors import ReadoutsError, ReadoutsErrors, bug_report, from_os_error
 
 if TYPE_CHECKING:
     from readouts.importer.run import ImportReport
@@ -32,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"readouts {__version__}")
     parser.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
                         help="the site's folder, holding site.yaml and content/ (default: here)")
+    parser.add_argument("--debug", action="store_true", help="on a bug in readouts, show its traceback")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     init = commands.add_parser(
@@ -46,9 +47,9 @@ def _parser() -> argparse.ArgumentParser:
         "build", help="import new or changed sources, then render the site",
         description="Import new or changed sources, then render the whole site into its output "
                     "folder (site/ unless site.yaml says otherwise). Only what changed since the "
-                    "last build is made again (.readouts-cache/ remembers; deleting it is always "
-                    "safe), and a build that finds no file changed stops at once. A failed build "
-                    "leaves the previous site as it was.")
+                    "last build is made again (.readouts-cache/ remembers; deleting it between "
+                    "builds loses nothing but time), and a build that finds no file changed stops "
+                    "at once. A failed build leaves the previous site as it was.")
     build.epilog = "example:\n  readouts build --keep-going"
     build.formatter_class = argparse.RawDescriptionHelpFormatter
     build.add_argument("--keep-going", action="store_true",
@@ -133,6 +134,19 @@ def main(argv: list[str] | None = None) -> int:
         # The reader of our output went away (`readouts build | head -1`): the work is done,
         # there is only no one left to tell. Python would otherwise complain again at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as error:
+        # The environment, not the input: a full disk, a folder we may not write, a port in use.
+        _error(from_os_error(error))
+        return 1
+    except Exception:
+        # A bug: the user can do nothing about it but report it, so one line says so, and the
+        # traceback is there for whoever fixes it.
+        if "--debug" in (sys.argv[1:] if argv is None else argv):
+            import traceback
+
+            traceback.print_exc()
+        print(f"error: {bug_report(sys.exc_info()[1])}", file=sys.stderr)
+        return 1
     return status
 
 
@@ -143,7 +157,8 @@ def _run(argv: list[str] | None) -> int:
         if args.command == "init":
             from readouts.scaffold import init_site
 
-            for path in init_site(args.dir):
+            for path in init_site(args.dir, on_kept=lambda kept: print(f"kept {kept}: it exists, and init never "
+                                                                        "writes over a file")):
                 print(f"created {path}")
             print(f"next: copy a readout's text into {args.dir / 'content' / 'sources'}/ and run "
                   f"`readouts --root {args.dir} build`")
@@ -183,8 +198,7 @@ def _run(argv: list[str] | None) -> int:
         raise  # the reader went away; main() deals with it
     except OSError as error:
         # The environment, not the input: a full disk, a folder that cannot be written.
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        _error(from_os_error(error))
         return 1
     except KeyboardInterrupt:
         print("interrupted; the site is whole: the previous one, or the new one if it was already going in",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from readouts.errors import ReadoutsError
 from readouts.model import SiteConfig
-from readouts.yamlio import Lines, load_yaml
+from readouts.yamlio import Lines, read_yaml_file
 
 CONFIG_FILE = "site.yaml"
 
@@ -18,6 +19,11 @@ DEFAULT_PUBLISHER_NAMES = {
     "kremlin": "President of Russia",
     "other": "Other outlets",
 }
+
+_WEB_ADDRESS = re.compile(r"https?://[^\x00-\x20\x7f-\x9f\"'<>\\^`{|}]+", re.IGNORECASE)
+
+_INPUTS = ("content", "templates", "static", "site.yaml", ".readouts-cache", ".readouts.lock")
+"""What the output folder may not be, nor lie in: the site's own inputs and the build's files."""
 
 _DEFAULTS: dict[str, Any] = {
     "title": "Readouts",
@@ -34,9 +40,7 @@ _DEFAULTS: dict[str, Any] = {
 def load_config(root: Path) -> SiteConfig:
     """Read root/site.yaml; a site without one gets the defaults."""
     path = root / CONFIG_FILE
-    data: Any = Lines()
-    if path.exists():
-        data = load_yaml(path.read_text(encoding="utf-8"), str(path)) or Lines()
+    data: Any = read_yaml_file(path) or Lines()
     if not isinstance(data, Lines):
         raise ReadoutsError("expected keys like `title: My site`, got a list or a single value",
                             str(path), 1)
@@ -48,16 +52,23 @@ def load_config(root: Path) -> SiteConfig:
     for key in ("title", "description", "language", "output"):
         if not isinstance(values[key], str):
             raise ReadoutsError(f"{key} must be text, got {values[key]!r}", str(path), data.line_of(key))
-    if values["base_url"] is not None and not isinstance(values["base_url"], str):
-        raise ReadoutsError(f"base_url must be a URL, got {values['base_url']!r}", str(path),
-                            data.line_of("base_url"))
+    base_url = values["base_url"]
+    # Feeds, the sitemap and the calendar print it into every link: a line break there splits a
+    # calendar line (an iCalendar library refused it with a traceback), and a `javascript:` link
+    # would run when followed.
+    if base_url is not None and (not isinstance(base_url, str) or not _WEB_ADDRESS.fullmatch(base_url)):
+        raise ReadoutsError(f"expected base_url as a web address like https://example.org/readouts/, "
+                            f"got {base_url!r}", str(path), data.line_of("base_url"),
+                            hint="start it with https:// or http://; leave out spaces and line breaks")
     main = values["main_topics"]
     if not isinstance(main, list) or not all(isinstance(t, str) for t in main):
         raise ReadoutsError("main_topics must be a list of topic ids", str(path), data.line_of("main_topics"))
     output = values["output"]
-    if Path(output).is_absolute() or ".." in Path(output).parts or output in ("", ".", "content"):
+    parts = Path(output).parts
+    if Path(output).is_absolute() or ".." in parts or not parts or parts[0] in _INPUTS:
         raise ReadoutsError(f"output must be a folder inside the site, like `site`, got {output!r}",
-                            str(path), data.line_of("output"))
+                            str(path), data.line_of("output"),
+                            hint=f"a build replaces that folder, so it cannot be one of: {', '.join(_INPUTS)}")
     if not isinstance(values["pagefind"], bool):
         raise ReadoutsError(f"pagefind must be true or false, got {values['pagefind']!r}", str(path),
                             data.line_of("pagefind"))
@@ -69,7 +80,6 @@ def load_config(root: Path) -> SiteConfig:
         if key not in DEFAULT_PUBLISHER_NAMES:
             raise ReadoutsError(f"unknown publisher {key!r}; expected one of: {', '.join(DEFAULT_PUBLISHER_NAMES)}",
                                 str(path), publishers.line_of(key) if isinstance(publishers, Lines) else None)
-    base_url = values["base_url"]
     if base_url and not base_url.endswith("/"):
         base_url += "/"
     return SiteConfig(title=values["title"], description=values["description"].strip(),

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+from collections.abc import Iterator
+
 
 class ReadoutsError(Exception):
     """A problem the user can fix: bad input, a missing file, a name we cannot resolve.
 
-    Anything else that escapes is a bug and should show its traceback.
+    An OSError is the environment (a full disk, a folder we may not write): `from_os_error` says
+    which file and why. Anything else that escapes is a bug: `bug_report` says so in one line, and
+    `readouts --debug` shows its traceback.
     """
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None,
@@ -43,3 +50,49 @@ class ReadoutsErrors(ReadoutsError):
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)
+
+
+_ENVIRONMENT_HINTS = {
+    errno.ENOSPC: "free some space on that disk and run it again; the previous site is as it was",
+    errno.EDQUOT: "your disk quota is used up: free some space and run it again",
+    errno.EFBIG: "a limit on file size (ulimit -f) stopped the write: raise it and run it again",
+    errno.EACCES: "readouts needs to read and write there: check the owner and permissions",
+    errno.EPERM: "readouts needs to read and write there: check the owner and permissions",
+    errno.EROFS: "that disk is mounted read-only: build on a disk that can be written",
+    errno.EISDIR: "a folder is where a file should be: move it away",
+    errno.ENOTDIR: "a file is where a folder should be: move it away",
+    errno.EADDRINUSE: "another program listens there: pick another port with --port, or --port 0 for a free one",
+}
+
+
+def from_os_error(error: OSError) -> ReadoutsError:
+    """An OSError as a message: the file it concerns (where the system said) and why."""
+    cause = error.strerror or str(error)
+    path = None
+    if error.filename is not None:
+        path = os.fsdecode(error.filename)
+        if error.filename2 is not None:
+            cause += f" (and {os.fsdecode(error.filename2)})"
+    return ReadoutsError(cause, path, hint=_ENVIRONMENT_HINTS.get(error.errno or 0))
+
+
+def bug_report(error: BaseException | None) -> str:
+    """What to say of an exception that is not a ReadoutsError: a bug, and where it goes."""
+    from readouts import __version__
+
+    kind = error.__class__.__name__ if error is not None else "error"
+    return (f"this is a bug in readouts {__version__}, not a problem with your site ({kind}: {error})\n"
+            "hint: please report it in the readouts issue tracker with the command you ran; run it again "
+            "with --debug (`readouts --debug build`) to see the traceback")
+
+
+@contextlib.contextmanager
+def naming(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Gives an OSError raised inside the name of the file being written, where the system gave
+    none: a write that finds the disk full says only "No space left on device"."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename is None:
+            error.filename = os.fspath(path)
+        raise

@@ -36,7 +36,7 @@ from readouts.model import (
 )
 from readouts.parallel import map_in_workers
 from readouts.paths import check_link, listed_file
-from readouts.yamlio import Lines, load_yaml, parse_date
+from readouts.yamlio import Lines, decode_utf8, load_yaml, parse_date, read_yaml_file
 
 ID = re.compile(r"(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:-|$)|index$)[a-z0-9][a-z0-9-]{0,120}")
 """An id: it names files, so it is lower-case letters, digits and hyphens, never a name Windows
@@ -44,6 +44,8 @@ reserves for devices ("con", "nul"), and never "index", the name of each folder'
 def _why(value: object) -> str:
     return " (a folder's list page is called index)" if value == "index" else ""
 
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 
@@ -210,6 +212,48 @@ def _strings(entry: Lines, key: str, path: Path) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+def _phrases(entry: Lines, key: str, path: Path) -> tuple[str, ...]:
+    """A topic's phrases (or exceptions): text, each with a word, in a shape whose regex stays
+    quick (link.topics.phrase_problem)."""
+    from readouts.link.topics import phrase_problem
+
+    value = entry.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    line = entry.line_of(key)
+    if not isinstance(value, list):
+        raise ReadoutsError(f"{key} must be a list of phrases, like [peace treaty], got {value!r}", str(path), line)
+    for phrase in value:
+        # `true` and `12345` are YAML's booleans and numbers: quoted, they are text
+        if not isinstance(phrase, str):
+            raise ReadoutsError(f"expected each of {key} as text, got {phrase!r}", str(path), line,
+                                hint=_quoted(phrase))
+        problem = phrase_problem(phrase)
+        if problem:
+            raise ReadoutsError(f"the phrase {phrase!r} cannot be used: {problem}", str(path), line)
+    return tuple(value)
+
+
+def _quoted(value: object) -> str | None:
+    """How to write a YAML boolean or number as the text it was meant to be."""
+    if isinstance(value, bool):
+        return f'put it in quotes: "{str(value).lower()}"'
+    if isinstance(value, (int, float)):
+        return f'put it in quotes: "{value}"'
+    return None
+
+
+def _flag(entry: Lines, key: str, path: Path) -> bool:
+    value = entry.get(key, False)
+    if not isinstance(value, bool):
+        # "no" in quotes is text, and any text counted as true
+        raise ReadoutsError(f"{key} must be true or false, got {value!r}", str(path), entry.line_of(key),
+                            hint=f"write `{key}: true` or `{key}: false`, without quotes")
+    return value
+
+
 def _text(entry: Lines, key: str, path: Path, required: bool = False) -> str:
     value = entry.get(key)
     if value is None or (required and isinstance(value, str) and not value.strip()):
@@ -225,7 +269,7 @@ def _read_yaml(path: Path) -> Any:
     if not path.exists():
         check_link(None, path)  # a link that loops is refused, not taken for a missing registry
         return None
-    return load_yaml(path.read_text(encoding="utf-8"), str(path))
+    return read_yaml_file(path)
 
 
 def load_topics(path: Path) -> tuple[Topic, ...]:
@@ -234,9 +278,9 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
     for entry in _expect_list(_read_yaml(path), path, "topics"):
         topics.append(Topic(id=_id(entry, path), title=_text(entry, "title", path, required=True),
                             description=_text(entry, "description", path),
-                            phrases=_strings(entry, "phrases", path),
-                            exceptions=_strings(entry, "except", path),
-                            main=bool(entry.get("main", False))))
+                            phrases=_phrases(entry, "phrases", path),
+                            exceptions=_phrases(entry, "except", path),
+                            main=_flag(entry, "main", path)))
     _no_duplicates(topics, path)
     return tuple(topics)
 
@@ -318,11 +362,15 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         raw = path.read_bytes()
         record_path = _record_path(path)
         record = record_path.read_bytes() if record_path.exists() else None
-    try:
-        # "utf-8-sig": editors on Windows start files with a byte-order mark.
-        text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-    except UnicodeDecodeError as exc:
-        raise ReadoutsError(f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})", name) from None
+    # "utf-8-sig": editors on Windows start files with a byte-order mark.
+    text = decode_utf8(raw, name).replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        # A NUL or an escape code is no part of a readout's text: it came from a binary file or a
+        # terminal, and would go on into every page, feed and calendar made from it.
+        raise ReadoutsError(f"the file holds a control character ({ord(control.group()):#04x})", name,
+                            text.count("\n", 0, control.start()) + 1,
+                            hint="delete it: text holds no control characters but tabs and line breaks")
     yaml_text, body, body_line = split_front_matter(text, name)
     data = load_yaml(yaml_text, name, first_line=2)
     if not isinstance(data, Lines):

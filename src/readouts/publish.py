@@ -22,6 +22,7 @@ import contextlib
 import errno
 import functools
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -96,6 +97,7 @@ def patch(staging: Path, output: Path, removed: list[str], marker: str) -> None:
     if marker in files:
         files.remove(marker)
         files.append(marker)
+    _check_writable(output, files + removed)
     journal = journal_path(output)
     temporary = journal.with_name(journal.name + ".tmp")
     with open(temporary, "w", encoding="utf-8") as stream:
@@ -108,6 +110,22 @@ def patch(staging: Path, output: Path, removed: list[str], marker: str) -> None:
     except KeyboardInterrupt:
         _play(journal)  # Ctrl-C after the commit: finish the few moves left, then stop
         raise
+
+
+def _check_writable(output: Path, paths: list[str]) -> None:
+    """Fail before the commit when a folder of the site the journal would change cannot be
+    changed (another user's, or on a read-only disk): after the commit such a folder would stop
+    the journal halfway, leaving a site part old and part new until the next build."""
+    checked: set[str] = set()
+    for path in paths:
+        folder = os.path.dirname(os.path.join(output, path))
+        while not os.path.isdir(folder) and folder != os.fspath(output):
+            folder = os.path.dirname(folder)  # made by the journal, in the nearest folder that exists
+        if folder in checked:
+            continue
+        checked.add(folder)
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), folder)
 
 
 def files_under(folder: Path) -> list[str]:
@@ -147,6 +165,12 @@ def _play_entries(journal: Path) -> None:
     except (OSError, ValueError, KeyError, TypeError):
         journal.unlink(missing_ok=True)  # not a journal this code wrote: nothing was committed by it
         return
+    if not _journal_of(output, entries["staging"], [marker, *files, *removed]):
+        # A journal that names a folder other than a staging folder of this site, or a path that
+        # leaves the site ("../../home/…"), was not written by a build: played, it would remove
+        # files anywhere (a site folder may come from someone else).
+        journal.unlink()
+        return
     if not staging.is_dir():
         # The files to move are gone (removed by hand): what was moved is new and the rest old,
         # so the site must not be trusted by the next build.
@@ -184,6 +208,14 @@ def _play_entries(journal: Path) -> None:
                 break
     journal.unlink()
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def _journal_of(output: Path, staging: object, paths: list[object]) -> bool:
+    """True when a journal's staging folder is one of this output's and each path lies inside."""
+    if not isinstance(staging, str) or not re.fullmatch(rf"\.{re.escape(output.name)}\.new-\d+", staging):
+        return False
+    return all(isinstance(p, str) and p and "\x00" not in p and not os.path.isabs(p)
+               and ".." not in p.replace("\\", "/").split("/") for p in paths)
 
 
 def _folders_within(path: str, output: str) -> Iterator[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from readouts.errors import ReadoutsError
@@ -13,8 +13,9 @@ _FILES = {"site.yaml": "site.yaml", "README.md": "README.md", "topics.yaml": "co
 _FOLDERS = ("content/sources", "content/readouts", "templates", "static")
 
 
-def init_site(target: Path) -> list[Path]:
-    """Create a site in `target` (new or empty); returns the files written. Never overwrites."""
+def init_site(target: Path, on_kept: Callable[[Path], None] | None = None) -> list[Path]:
+    """Create a site in `target` (new, or a folder without a site); returns the files written.
+    Never overwrites: a file that exists (a project's own README.md) is kept, and `on_kept` told."""
     if (target / "site.yaml").exists() or (target / "content").exists():
         raise ReadoutsError("a site already exists here", str(target),
                             hint="build it with `readouts --root DIR build`, or choose another folder")
@@ -23,15 +24,22 @@ def init_site(target: Path) -> list[Path]:
     written = []
     for folder in _FOLDERS:
         (target / folder).mkdir(parents=True, exist_ok=True)
-        keep = target / folder / ".gitkeep"
-        keep.touch()
-        written.append(keep)
+        written += _create(target / folder / ".gitkeep", b"", on_kept)
     for source, destination in _FILES.items():
-        path = target / destination
-        shutil.copyfile(STARTER / source, path)
-        written.append(path)
-    gitignore = target / ".gitignore"
-    if not gitignore.exists():
-        gitignore.write_text("/site/\n/.site.*/\n/.readouts-cache/\n/.readouts.lock\n", encoding="utf-8")
-        written.append(gitignore)
+        written += _create(target / destination, (STARTER / source).read_bytes(), on_kept)
+    written += _create(target / ".gitignore", b"/site/\n/.site.*/\n/.readouts-cache/\n/.readouts.lock\n", None)
     return written
+
+
+def _create(path: Path, data: bytes, on_kept: Callable[[Path], None] | None) -> list[Path]:
+    """[path] when it was made with `data`; [] when a file was there (it is left as it was)."""
+    try:
+        # "x": made only if absent, in the one system call that also looks, so nothing is ever
+        # written over, even by a file made meanwhile
+        with open(path, "xb") as stream:
+            stream.write(data)
+    except FileExistsError:
+        if on_kept is not None and path.name != ".gitkeep":
+            on_kept(path)
+        return []
+    return [path]

@@ -19,7 +19,7 @@ from typing import Any
 from readouts.build import BuildReport, build_site
 from readouts.cache import CACHE_DIR
 from readouts.config import load_config
-from readouts.errors import ReadoutsError
+from readouts.errors import ReadoutsError, bug_report, from_os_error
 
 EVENTS = "/__readouts/events"
 RELOAD_SCRIPT = "/__readouts/reload.js"
@@ -154,24 +154,46 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
 
     code_digest()
     events = Events()
-    output = root / load_config(root).output_dir
+    try:
+        output = root / load_config(root).output_dir
+    except ReadoutsError as error:
+        # Served all the same: the settings are watched, and the first good build fills it.
+        log(f"error: {error}")
+        output = root / "site"
+    handler = partial(type("BoundHandler", (Handler,), {"events": events}), directory=str(output))
+    try:
+        server = ThreadingHTTPServer((host, port), handler)
+    except OSError as error:
+        raise ReadoutsError(f"cannot serve at {host}:{port}: {error.strerror or error}",
+                            hint="another program may listen there: pick another port with --port, "
+                                 "or --port 0 for a free one") from None
 
     def rebuild(first: bool) -> None:
+        # The promise is that the last good site stays served whatever a build meets: a bad
+        # save, a full disk, or a bug. Each is said here and over the page, and the next change
+        # builds again; only Ctrl-C ends serving.
         try:
             report: BuildReport = build_site(root, cache_in_memory=True)
         except ReadoutsError as error:
-            log(f"error: {error}")
-            events.publish(str(error))
+            failed(str(error))
+            return
+        except OSError as error:
+            failed(str(from_os_error(error)))
+            return
+        except Exception as error:
+            failed(bug_report(error))
             return
         log(f"built {report.readouts} readouts: {report.written} files written, "
             f"{report.unchanged} unchanged, {report.seconds:.2f} s")
         if first or report.written or events.error:
             events.publish(None)
 
+    def failed(message: str) -> None:
+        log(f"error: {message}")
+        events.publish(message)
+
     rebuild(first=True)
     output.mkdir(parents=True, exist_ok=True)
-    handler = partial(type("BoundHandler", (Handler,), {"events": events}), directory=str(output))
-    server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

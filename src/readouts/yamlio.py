@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from readouts.errors import ReadoutsError
 
+MAX_DEPTH = 50
+"""How deeply lists and mappings may nest. Content needs four levels at most; the composer and
+the constructor recurse once per level, and 3,000 levels ("[[[[…") overflowed Python's stack."""
+
+_TOO_DEEP = f"lists and mappings are nested more than {MAX_DEPTH} levels deep"
+
 
 class _PlainLoader(yaml.SafeLoader):
     """SafeLoader without the timestamp resolver: "2019-02-30" must be our error, not PyYAML's."""
+
+    depth = 0
 
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         # Aliases are refused outright: content never needs them, and "billion laughs"
@@ -25,7 +34,13 @@ class _PlainLoader(yaml.SafeLoader):
             event = self.peek_event()
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed",
                                               event.start_mark)
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(None, None, _TOO_DEEP, self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _PlainLoader.yaml_implicit_resolvers = {
@@ -75,6 +90,31 @@ class Lines(dict):
         return self.key_lines.get(key, self.line)
 
 
+def read_yaml_file(path: Path) -> Any:
+    """load_yaml of a file that must be UTF-8 text; None when there is no such file."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise ReadoutsError("expected a YAML file, found a folder", str(path),
+                            hint=f"move the folder away and put a file named {path.name} there") from None
+    return load_yaml(decode_utf8(raw, str(path)), str(path))
+
+
+def decode_utf8(raw: bytes, path: str) -> str:
+    """Text from a file that must be UTF-8 (a byte-order mark allowed), or a message saying what
+    it looks like instead."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        looks = ""
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+            looks = " (it looks like UTF-16)"
+        raise ReadoutsError(f"the file is not UTF-8 text{looks}: {exc.reason} at byte {exc.start}", path,
+                            hint="save it as UTF-8 in your editor (\"Save with encoding\" or similar)") from None
+
+
 def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
     """Parse YAML text; every mapping becomes a `Lines` dict. Lines count from `first_line`."""
     try:
@@ -91,8 +131,12 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
     return _construct(node, path, first_line)
 
 
-def _construct(node: yaml.Node, path: str, first_line: int) -> Any:
+def _construct(node: yaml.Node, path: str, first_line: int, depth: int = 0) -> Any:
     line = first_line + node.start_mark.line
+    if depth > MAX_DEPTH:
+        # libyaml composes up to 1,000 levels; the Python composer stops at MAX_DEPTH
+        raise ReadoutsError(f"this is not valid YAML: {_TOO_DEEP}", path, line,
+                            hint="content needs a few levels at most: check the brackets on that line")
     if node.tag not in _ALLOWED_TAGS:
         raise ReadoutsError(f"YAML tag {node.tag!r} is not allowed here", path, line,
                             hint="write plain values: text, numbers, lists and keys")
@@ -100,18 +144,18 @@ def _construct(node: yaml.Node, path: str, first_line: int) -> Any:
         result = Lines()
         result.line = line
         for key_node, value_node in node.value:
-            key = _construct(key_node, path, first_line)
+            key = _construct(key_node, path, first_line, depth + 1)
             if not isinstance(key, str):
                 raise ReadoutsError(f"expected a name before the colon, got {key!r}", path,
                                     first_line + key_node.start_mark.line)
             if key in result:
                 raise ReadoutsError(f"the key {key!r} appears twice", path,
                                     first_line + key_node.start_mark.line)
-            result[key] = _construct(value_node, path, first_line)
+            result[key] = _construct(value_node, path, first_line, depth + 1)
             result.key_lines[key] = first_line + key_node.start_mark.line
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, path, first_line) for item in node.value]
+        return [_construct(item, path, first_line, depth + 1) for item in node.value]
     value = _SCALARS.construct_object(node, deep=True)
     # The loader remembers every node it constructed; forget them, or memory grows per file.
     _SCALARS.constructed_objects.clear()
@@ -174,6 +218,15 @@ def parse_date(value: Any, path: str, line: int | None) -> dt.date | None:
         raise ReadoutsError(f"expected a date like 2019-09-25, got {text!r}", path, line,
                             hint="write the date as YYYY-MM-DD, or leave it empty if unknown")
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise ReadoutsError(f"the date {text!r} does not exist", path, line) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ReadoutsError(f"expected a date in the years {FIRST_YEAR} to {LAST_YEAR}, got {text!r}", path, line,
+                            hint="check the year; leave the date empty if it is unknown")
+    return day
+
+
+FIRST_YEAR, LAST_YEAR = 1000, 2999
+"""The years a date may fall in. A meeting's calendar event ends the next day, and the stages
+count days forwards and back: at 9999-12-31, the last day Python has, that overflowed."""

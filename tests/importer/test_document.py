@@ -45,3 +45,26 @@ def test_capture_stamp_is_the_published_date_and_leaves_the_text() -> None:
     doc = prepare(" date 2021-08-11 TOKYO, August 11. /TASS/. Ministers met.\n", "x.txt")
     assert str(doc.stamp) == "2021-08-11"
     assert doc.lines[0].text.startswith("TOKYO, August 11.")
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u202a", "\u202b", "\u202c", "\u202d", "\u2066", "\u2067", "\u2068",
+                                     "\u2069", "\u200e", "\u200f", "\u061c", "\x00", "\x1b", "\x7f", "\x9b"])
+def test_bidi_and_control_characters_do_not_survive_into_the_text(control: str) -> None:
+    # "\u202e" turns "Lavrov visit gpj.exe" around on screen: what a reader sees is not the text
+    doc = prepare(f"Foreign Ministers{control} Meeting\nThe ministers{control} met.\n", "x.txt")
+    assert [line.text for line in doc.lines] == ["Foreign Ministers Meeting", "The ministers met."]
+
+
+def test_a_nul_after_the_first_8_kb_does_not_reach_the_markdown(demo_site) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from readouts.build import build_site
+
+    text = (Path(__file__).parent.parent / "fixtures" / "sixth_readout.txt").read_text(encoding="utf-8")
+    padding = "\n".join(f"The ministers also discussed item {n} of the agenda." for n in range(200))
+    (demo_site / "content" / "sources" / "late-nul.txt").write_bytes(
+        (text + "\n" + padding + "\nA line with a NUL\x00 in it.\n").encode("utf-8"))
+    assert len(text.encode("utf-8")) + len(padding) > 8192
+    build_site(demo_site)
+    for md in (demo_site / "content" / "readouts").glob("*.md"):
+        assert b"\x00" not in md.read_bytes()

@@ -142,3 +142,38 @@ def test_a_phrase_matches_a_word_spelt_with_a_dotted_capital_i() -> None:
     rules = TopicRules.build([_topic("istanbul", "istanbul talks")])
     assert rules.topics_of("The İstanbul talks went on.") == ("istanbul",)
     assert rules.topics_of("THE İSTANBUL TALKS") == ("istanbul",)
+
+
+# Phrases come from a file anyone may edit: none may make a search take time that grows faster
+# than the text ("~ ~ ~ ~ ~ ~ ~ ~ zq" made the demo build take minutes).
+QUICK_PHRASES = ["~ ~ ~ ~ ~ ~ ~ ~ zq", "zq ~ ~ ~ ~ ~ ~ ~ ~", "a ~ ~ ~ ~ ~ ~ ~ ~ zq", "a ~ a ~ a ~ zq",
+                 "* ~ ~ ~ ~ zq", "a* ~ ~ ~ ~ ~ ~ a* ~ zq", "wom*n", "- ~ ~ ~ ~ - zq"]
+ADVERSARIAL_TEXTS = ["a " * 20_000, "a-" * 20_000, "! " * 20_000, "!" * 40_000, "a" * 40_000,
+                     ("a " * 50 + "\n") * 400, "wom" + "m" * 40_000]
+
+
+@pytest.mark.parametrize("phrase", QUICK_PHRASES)
+def test_every_phrase_searches_in_time_that_grows_with_the_text(phrase: str) -> None:
+    import time
+
+    rules = TopicRules.build([_topic("t", phrase)])
+    for text in ADVERSARIAL_TEXTS:
+        started = time.perf_counter()
+        rules.topics_of(text)
+        assert time.perf_counter() - started < 1.0, f"{phrase!r} on {text[:12]!r}…"
+
+
+def test_consecutive_gaps_are_one_gap_as_long_as_all_of_them() -> None:
+    rules = TopicRules.build([_topic("t", "visit* ~ ~ graves")])
+    assert rules.topics_of("visit one two three four five six graves") == ("t",)
+    assert rules.topics_of("visit one two three four five six seven graves") == ()
+
+
+@pytest.mark.parametrize(("phrase", "problem"), [
+    ("", "needs at least one word"), ("~", "needs at least one word"), ("* ~ *", "needs at least one word"),
+    ("a ~ b ~ c ~ d ~ e", "at most 3 gaps"), ("wo*m*n", "one to a word"), ("island**", "one to a word"),
+])
+def test_a_phrase_that_matches_everywhere_or_slowly_is_refused(phrase: str, problem: str) -> None:
+    from readouts.link.topics import phrase_problem
+
+    assert problem in (phrase_problem(phrase) or "")

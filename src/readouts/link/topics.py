@@ -9,16 +9,52 @@ from dataclasses import dataclass
 from readouts.link.keys import KeyIndex, phrase_keys, word_keys, word_start
 from readouts.model import Block, Topic
 
+MAX_GAPS = 3
+"""Gaps (~) a phrase may hold between its words. Each gap tries up to four lengths wherever the
+words before it match, so the tries multiply with every gap: three keep them to 64 per start."""
+
+
+def phrase_problem(phrase: str) -> str | None:
+    """What makes a phrase unusable, or None: one that matches everywhere, or whose regex could
+    take time that grows faster than the text."""
+    tokens = _tokens(phrase)
+    words = [t for t in tokens if isinstance(t, str) and t != "*"]
+    if not words:
+        return "a phrase needs at least one word (on its own, ~ or * matches every paragraph)"
+    if sum(isinstance(t, int) for t in tokens) > MAX_GAPS:
+        return f"a phrase may hold at most {MAX_GAPS} gaps (~) between its words"
+    if any(t.count("*") > 1 for t in words):
+        return "a * stands for a word's ending: one to a word, as in island*"
+    return None
+
+
+def _tokens(phrase: str) -> list[str | int]:
+    """The words of a phrase, each run of ~ as the number of words it may stand for (three each):
+    "~ ~ ~ zq" is one gap of up to nine words, not three gaps whose lengths the regex would try in
+    every combination. A gap before the first word or after the last is dropped: a phrase is
+    searched for, so it finds the same paragraphs without."""
+    tokens: list[str | int] = []
+    for word in phrase.split():
+        if word != "~":
+            tokens.append(word)
+        elif tokens and isinstance(tokens[-1], int):
+            tokens[-1] += 3
+        elif tokens:
+            tokens.append(3)
+    while tokens and isinstance(tokens[-1], int):
+        tokens.pop()
+    return tokens
+
 
 def compile_phrase(phrase: str) -> str:
     """"visit* ~ graves" → a regex: words on word boundaries, * a word ending, ~ up to 3 words."""
-    tokens = phrase.split()
-    # A phrase starting with a letter (not "~" or "*") starts its regex with it (keys.word_start).
-    lettered = bool(tokens) and tokens[0] != "~" and not tokens[0].startswith("*")
+    tokens = _tokens(phrase)
+    # A phrase starting with a letter (not "*") starts its regex with it (keys.word_start).
+    lettered = bool(tokens) and isinstance(tokens[0], str) and not tokens[0].startswith("*")
     parts = []
     for index, token in enumerate(tokens):
-        if token == "~":
-            parts.append(r"(?:\S+\s+){0,3}?")
+        if isinstance(token, int):
+            parts.append(rf"(?:\S+\s+){{0,{token}}}?")
             continue
         if index == 0 and lettered:
             parts.append(word_start(token[0]) + _literal(token[1:]) + r"\s+")

@@ -141,7 +141,7 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
     source = None
     if readout.source:
         source = {"file": readout.source.file, "sha256": readout.source.sha256,
-                  "href": links.to(urls.source_path(readout.source.file)), "url": readout.source.url}
+                  "href": links.source(readout.source.file), "url": readout.source.url}
     imported = readout.imported
     context = page_context(graph, path, readout.title, "readouts")
     base_url = graph.corpus.config.base_url

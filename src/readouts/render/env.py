@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -66,13 +67,39 @@ def number(value: int) -> str:
     return f"{value:,}"
 
 
-class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's cache of compiled templates, that lets a build go on when it cannot write there
-    (a cache folder made by another user): a template not kept is compiled again next time."""
+class _SealedBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, each file sealed with the user's key (cache.seal):
+    compiled templates are code, and one this user's readouts did not write is compiled again,
+    never run. A build goes on when it cannot write there (a cache folder made by another user):
+    a template not kept is compiled again next time."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        from readouts.cache import unseal
+
+        try:
+            with open(self._get_cache_filename(bucket), "rb") as stream:
+                blob = stream.read()
+        except OSError:
+            return
+        data = unseal(blob)
+        if data is not None:
+            bucket.bytecode_from_string(bytes(data))
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        import tempfile
+
+        from readouts.cache import seal
+
+        target = self._get_cache_filename(bucket)
         with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
+            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".", suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.writelines(seal(bucket.bytecode_to_string()))
+                os.replace(temporary, target)
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
 
 
 def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
@@ -90,4 +117,4 @@ def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
                 shutil.rmtree(other, ignore_errors=True)
     except OSError:
         return None  # a cache only saves time: without a folder for it, templates compile
-    return _QuietBytecodeCache(str(current))
+    return _SealedBytecodeCache(str(current))

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from readouts.errors import naming
 from readouts.model import Block, Meeting, Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.context import credited_to
@@ -93,7 +94,8 @@ def write_exports(graph: SiteGraph, out: Path, site_files: Iterable[str],
 def write_export(out: Path, export: ExportFile) -> None:
     target = out / export.path
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(export.make())
+    with naming(target):
+        target.write_bytes(export.make())
 
 
 class Fragments:
@@ -486,10 +488,20 @@ def _csv_row(graph: SiteGraph, readout_id: str) -> bytes:
 
 
 def _csv_line(values: Iterable[object]) -> bytes:
-    """One line of RFC 4180 CSV, quoted where the values need it."""
+    """One line of RFC 4180 CSV, quoted where the values need it; text a spreadsheet would take
+    for a formula is kept as text."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerow(values)
+    csv.writer(buffer).writerow([_not_a_formula(v) if isinstance(v, str) else v for v in values])
     return buffer.getvalue().encode("utf-8")
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def _not_a_formula(value: str) -> str:
+    """A title like `=HYPERLINK("http://…")` opened in a spreadsheet is a formula, run on
+    opening: a leading quote keeps it text (OWASP's advice for CSV injection)."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 # ---------------------------------------------------------------- iCalendar
@@ -540,6 +552,16 @@ def meetings_calendar(title: str, events: list[CalendarEvent], keys: list[str], 
     return head + b"".join(pieces) + b"END:VCALENDAR" + end
 
 
+_ICAL_CONTROLS = dict.fromkeys([*range(9), *range(11, 32), 0x7f, *range(0x80, 0xa0)], None)
+"""What an iCalendar text may not hold (RFC 5545, 3.3.11): control characters but the tab; a line
+break is written as \\n. A title in front matter can hold them ("\\e[31m", "\\r" in quotes), and a
+raw carriage return would end the line early."""
+
+
+def _ical_text(text: str) -> str:
+    return text.translate(_ICAL_CONTROLS)
+
+
 def _event(meeting: Meeting, names: list[str], accounts: list[str], url: str) -> bytes:
     assert meeting.date is not None
     import icalendar
@@ -550,9 +572,9 @@ def _event(meeting: Meeting, names: list[str], accounts: list[str], url: str) ->
     event.add("dtstamp", dt.datetime.combine(meeting.date, dt.time(), tzinfo=dt.timezone.utc))
     event.add("dtstart", meeting.date)
     event.add("dtend", meeting.date + dt.timedelta(days=1))
-    event.add("summary", f"{' – '.join(names)} meeting" if names else "Meeting")
+    event.add("summary", _ical_text(f"{' – '.join(names)} meeting" if names else "Meeting"))
     if meeting.place:
-        event.add("location", meeting.place)
-    event.add("description", "Accounts:\n" + "\n".join(f"- {a}" for a in accounts))
+        event.add("location", _ical_text(meeting.place))
+    event.add("description", _ical_text("Accounts:\n" + "\n".join(f"- {a}" for a in accounts)))
     event.add("url", url)
     return bytes(event.to_ical())

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from readouts.errors import naming
 from readouts.model import SiteGraph
 from readouts.render import urls
 from readouts.render.context import KIND_LABELS, credited_to, format_date
@@ -320,5 +321,6 @@ def _write_script(out: Path, path: str, name: str, data: Any) -> None:
     """A script that stores `data` under `name` on the page's READOUTS_SEARCH_FILES."""
     target = out / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("window.READOUTS_SEARCH_FILES = window.READOUTS_SEARCH_FILES || {};\n"
-                      f"window.READOUTS_SEARCH_FILES[{_json(name)}] = {_json(data)};\n", encoding="utf-8")
+    with naming(target):
+        target.write_text("window.READOUTS_SEARCH_FILES = window.READOUTS_SEARCH_FILES || {};\n"
+                          f"window.READOUTS_SEARCH_FILES[{_json(name)}] = {_json(data)};\n", encoding="utf-8")

@@ -6,6 +6,8 @@ disk (file://), and can be zipped and handed on.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 
 def readout_path(readout_id: str) -> str:
     return f"readouts/{readout_id}.html"
@@ -18,6 +20,13 @@ def readout_markdown_path(readout_id: str) -> str:
 def source_path(source_file: str) -> str:
     """A raw source as published on the site: content/sources/x.txt → sources/x.txt."""
     return source_file
+
+
+def href(path: str) -> str:
+    """An output path as it goes into a link. Every path readouts makes up is safe as it is; a
+    source keeps the name it was added under, where `#`, `?`, `%`, a space or a quote would end
+    the path, start a query or stand for another character."""
+    return quote(path, safe="/")
 
 
 def topic_path(topic_id: str) -> str:
@@ -149,6 +158,9 @@ class Links:
     def readout(self, readout_id: str, anchor: str | None = None) -> str:
         path = readout_path(readout_id)
         return self.to(f"{path}#{anchor}" if anchor else path)
+
+    def source(self, source_file: str) -> str:
+        return self.to(href(source_path(source_file)))
 
     def topic(self, topic_id: str) -> str:
         return self.to(topic_path(topic_id))

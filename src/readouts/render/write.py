@@ -20,7 +20,7 @@ import jinja2
 
 from readouts import parallel
 from readouts.cache import CACHE_DIR, FileMemo
-from readouts.errors import ReadoutsError
+from readouts.errors import ReadoutsError, naming
 from readouts.model import SiteGraph
 from readouts.parallel import map_in_workers
 from readouts.render import context as ctx
@@ -231,7 +231,8 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
             try:
                 os.link(source, target)
             except OSError:
-                shutil.copyfile(source, target)
+                with naming(target):
+                    shutil.copyfile(source, target)
         except FileNotFoundError:
             return False  # gone from the previous site after all (previous_whole): made again
         report.unchanged += 1
@@ -409,12 +410,14 @@ def _write_page(env: jinja2.Environment, out: Path, path: str, template: str,
     html = render_page(env, template, build())
     target = out / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html, encoding="utf-8")
+    with naming(target):
+        target.write_text(html, encoding="utf-8")
 
 
 def _copy(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+    with naming(target):
+        shutil.copyfile(source, target)
 
 
 def render_page(env: jinja2.Environment, template_name: str, context: dict[str, Any]) -> str:

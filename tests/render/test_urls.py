@@ -1,0 +1,37 @@
+"""Links: every one the site prints leads to the file it names."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from readouts.build import build_site
+from readouts.check import broken_links
+from readouts.render import urls
+
+NEW_SOURCE = Path(__file__).resolve().parent.parent / "fixtures" / "sixth_readout.txt"
+NEW_ID = "2022-02-08-mofa-japan-russia-foreign-ministers-telephone-talk"
+
+
+@pytest.mark.parametrize("name", ["talk #2.txt", "talk?draft=1.txt", "100% sure.txt", "Lavrov's \"talk\".txt",
+                                  "a%20b.txt", "tab\there & <b>.txt"])
+def test_a_link_to_a_source_leads_to_the_copied_file_whatever_its_name(demo_site: Path, name: str) -> None:
+    shutil.copy(NEW_SOURCE, demo_site / "content" / "sources" / name)
+    build_site(demo_site)
+    site = demo_site / "site"
+    page = site / urls.readout_path(NEW_ID)
+    html = page.read_text(encoding="utf-8")
+    hrefs = [h for h in re.findall(r'href="([^"]*)"', html) if "sources/" in h]
+    assert hrefs, "the readout's page links to its source"
+    for href in hrefs:
+        href = href.replace("&amp;", "&").replace("&#39;", "'").replace("&#34;", '"').replace("&quot;", '"')
+        link = urlsplit(urljoin(page.as_uri(), href))
+        assert not link.query and not link.fragment, href
+        target = Path(unquote(link.path))
+        assert target == site / "sources" / name
+        assert target.read_bytes() == NEW_SOURCE.read_bytes()
+    assert not [b for b in broken_links(site) if "sources/" in b.href]

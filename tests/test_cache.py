@@ -1,0 +1,131 @@
+"""The build cache: sealed with a key only this user holds, so a cache from elsewhere never runs."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import pickle
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from readouts import cache
+from readouts.cli import main
+
+MOFA = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
+
+
+class _Payload:
+    """Unpickling this writes a file: what a cache from someone else could do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (exec, (f"open({str(self.marker)!r}, 'w').write('ran')",))
+
+
+@pytest.fixture
+def built_site(built_demo: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "built"
+    shutil.copytree(built_demo, root, symlinks=True)
+    return root
+
+
+def _change(root: Path) -> None:
+    path = root / "content" / "readouts" / f"{MOFA}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "title: Japan-Russia Foreign Ministers’ Meeting", "title: A changed title"), encoding="utf-8")
+
+
+def test_a_cache_file_from_someone_else_is_never_unpickled(built_site: Path, tmp_path: Path, capsys) -> None:
+    marker = tmp_path / "ran"
+    for part in (built_site / ".readouts-cache").glob("*.pickle"):
+        part.write_bytes(pickle.dumps((cache.code_digest(), _Payload(marker))))
+    _change(built_site)
+    assert main(["--root", str(built_site), "build"]) == 0
+    out = capsys.readouterr().out
+    assert not marker.exists(), "a cache file this user's readouts did not seal was unpickled"
+    assert out.count("were not sealed by readouts for this user on this machine") == 1, out
+    assert "A changed title" in (built_site / "site" / "readouts" / f"{MOFA}.html").read_text(encoding="utf-8")
+    # the next build reads the cache it sealed itself, and says nothing of it
+    _change(built_site)
+    assert main(["--root", str(built_site), "build"]) == 0
+    assert "not sealed" not in capsys.readouterr().out
+
+
+def test_a_compiled_template_from_someone_else_is_never_run(built_site: Path, tmp_path: Path, capsys) -> None:
+    import jinja2.bccache
+
+    from readouts.render.env import make_env
+
+    marker = tmp_path / "ran"
+    code = compile(f"open({str(marker)!r}, 'w').write('ran')", "<template>", "exec")
+    env = make_env(built_site / "templates", built_site / ".readouts-cache" / "templates")
+    compiled = env.bytecode_cache
+    assert isinstance(compiled, jinja2.FileSystemBytecodeCache)
+    # what someone else's cache would hold: each template's file, its source's checksum, their code
+    for name in env.list_templates():
+        source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        path = Path(compiled.directory) / (compiled.pattern % compiled.get_cache_key(name, filename))
+        path.write_bytes(jinja2.bccache.bc_magic + pickle.dumps(compiled.get_source_checksum(source), 2)
+                         + marshal.dumps(code))
+    _change(built_site)
+    assert main(["--root", str(built_site), "build"]) == 0
+    assert not marker.exists(), "a compiled template this user's readouts did not seal was run"
+    assert "A changed title" in (built_site / "site" / "readouts" / f"{MOFA}.html").read_text(encoding="utf-8")
+
+
+def test_a_cache_sealed_with_another_key_means_a_full_build_and_one_line(built_site: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch,
+                                                                         capsys) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
+    cache._key.cache_clear()
+    for part in (built_site / ".readouts-cache").glob("*.pickle"):
+        part.write_bytes(b"".join(cache.seal(part.read_bytes())))
+    monkeypatch.undo()
+    cache._key.cache_clear()
+    _change(built_site)
+    assert main(["--root", str(built_site), "build"]) == 0
+    out = capsys.readouterr().out
+    assert "warning: " in out and out.count("not sealed by readouts") == 1, out
+    assert "error" not in out
+
+
+def test_the_key_is_made_once_and_only_its_user_can_read_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    cache._key.cache_clear()
+    try:
+        sealed = b"".join(cache.seal(b"data"))
+        key = tmp_path / "xdg" / "readouts" / "cache-key"
+        assert stat.S_IMODE(key.stat().st_mode) == 0o600
+        assert stat.S_IMODE(key.parent.stat().st_mode) == 0o700
+        cache._key.cache_clear()
+        assert cache.unseal(sealed) == b"data", "the key is kept between processes"
+        assert cache.unseal(sealed[:-1] + b"x") is None
+        assert cache.unseal(b"data") is None
+        # a key others could read is no secret: a new one replaces it
+        os.chmod(key, 0o644)
+        cache._key.cache_clear()
+        assert cache.unseal(sealed) is None
+        assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    finally:
+        monkeypatch.undo()
+        cache._key.cache_clear()
+
+
+def test_without_a_place_for_the_key_builds_go_on_and_say_why(built_site: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))
+    cache._key.cache_clear()
+    try:
+        _change(built_site)
+        assert main(["--root", str(built_site), "build"]) == 0
+        out = capsys.readouterr().out
+        assert "warning: no key to seal the build cache with" in out, out
+    finally:
+        monkeypatch.undo()
+        cache._key.cache_clear()
