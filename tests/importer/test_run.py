@@ -162,3 +162,15 @@ def test_an_import_stopped_at_any_write_leaves_what_the_next_import_finishes(
             break
         stop_at += 1
     assert stop_at >= 6  # the Markdown and its record for each of two sources
+
+
+def test_what_import_writes_gets_the_mode_of_any_new_file(tmp_path) -> None:
+    import os
+    import stat
+
+    from readouts.importer.write import write_atomic
+
+    mask = os.umask(0)
+    os.umask(mask)
+    write_atomic(tmp_path / "a.md", "text")
+    assert stat.S_IMODE((tmp_path / "a.md").stat().st_mode) == 0o666 & ~mask != 0o600
