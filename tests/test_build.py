@@ -222,3 +222,16 @@ def test_a_fresh_clone_builds_without_changing_what_is_committed(tmp_path: Path)
     built[Path("site.yaml")] = (clone / "site.yaml").read_bytes()
     changed = sorted(str(p) for p in committed.keys() | built.keys() if committed.get(p) != built.get(p))
     assert changed == [], "a fresh clone's build changed these committed files (see the docstring)"
+
+
+def test_the_committed_demo_readouts_are_as_their_import_records_say_import_wrote_them() -> None:
+    """A demo readout whose Markdown differs from what its record says import wrote counts as
+    edited by hand, and no importer change ever refreshes it again."""
+    import hashlib
+    import json
+
+    repo = Path(__file__).resolve().parent.parent
+    for record_path in sorted((repo / "content" / "provenance").glob("*.json")):
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        markdown = repo / "content" / "readouts" / f"{record_path.stem}.md"
+        assert hashlib.sha256(markdown.read_bytes()).hexdigest() == record["written_sha256"], markdown.name
