@@ -30,6 +30,7 @@ PIECES = st.sampled_from([
     "Posted: 4:44 pm, March 20, 2017 by Desk man", "© KYODO", "Photo: Pool via AP", "в Москве",
     "(“2+2” Ministerial Meeting)", "Press Conference by the Prime Minister", "Meeting 1", "Meeting 2",
     "President of Russia Vladimir Putin:", "(retranslated):", "will be held on January 15", "today",
+    "2019/09/25 10:00", "2019.9.5",
 ])
 LINES = st.lists(st.one_of(PIECES, st.text(max_size=80)), max_size=25).map("\n".join)
 

@@ -1,0 +1,52 @@
+"""Dates as readouts print them, and never a year the text does not give."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from readouts.importer import dates
+from readouts.importer.facts import meeting_date
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Tuesday, February 9, 2016, 8:45 a.m.   Ministry of Foreign Affairs", dt.date(2016, 2, 9)),
+    ("February 25, 2022 at 14:01 JST", dt.date(2022, 2, 25)),
+    ("09.02.2014 23:52", dt.date(2014, 2, 9)),      # day first, as Russian pages write it
+    ("2019/09/25 10:00", dt.date(2019, 9, 25)),     # year first, as Japanese pages write it
+    ("30 января 2023, 21:30", dt.date(2023, 1, 30)),
+    ("31 May 201911:01", dt.date(2019, 5, 31)),
+    ("April 27, 2017, The Kremlin, Moscow", dt.date(2017, 4, 27)),
+    ("June 9, 2010 the ministers held talks in Tokyo and agreed on the next steps.", None),
+    ("31.02.2014", None),
+])
+def test_a_date_line_is_read_with_what_stands_around_it(line: str, expected: dt.date | None) -> None:
+    found = dates.date_line(line)
+    assert (found.date if found else None) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The ministers met on Friday.", dt.date(2019, 9, 20)),
+    ("I had a telephone talk with President Putin today.", dt.date(2019, 9, 25)),
+    ("Вчера министры провели переговоры.", dt.date(2019, 9, 24)),
+    ("В субботу президент провел встречу.", dt.date(2019, 9, 21)),
+    ("The talks took place on September 23.", dt.date(2019, 9, 23)),
+    ("The consultations will be held on January 15.", dt.date(2020, 1, 15)),  # announced: forward
+    ("The talks took place on December 3.", dt.date(2018, 12, 3)),            # reported: backward
+])
+def test_a_day_without_a_year_takes_it_from_the_texts_own_date(sentence: str, expected: dt.date) -> None:
+    assert meeting_date(sentence, dt.date(2019, 9, 25)) == expected
+
+
+def test_a_day_without_a_year_in_an_undated_text_stays_empty() -> None:
+    assert meeting_date("The ministers met on Friday, September 20.", None) is None
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_every_printed_form_of_a_date_reads_back_as_that_date(day: dt.date) -> None:
+    for text in (f"{day:%B} {day.day}, {day.year}", f"{day.day} {day:%B %Y}", day.isoformat(),
+                 f"{day.day:02d}.{day.month:02d}.{day.year}", f"{day.year}/{day.month:02d}/{day.day:02d}"):
+        assert [found.date for found in dates.find_dates(text)] == [day], text
