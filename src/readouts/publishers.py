@@ -1,7 +1,7 @@
 """The publishers a site knows: one row each, read by every stage that treats publishers apart.
 
-Import names its readouts' ids after a row's short id, load accepts only these ids, and render
-takes each publisher's default name, side and citation types from here, in this order.
+Import runs each row's adapter and names readout ids after its short id, load accepts only
+these ids, and render takes each publisher's default name, side and citation types from here.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ class PublisherInfo:
     """One publisher: what import, load and render need to know about it."""
 
     id: Publisher
-    """As front matter spells it (`publisher: mofa-japan`); an adapter's NAME."""
+    """As front matter spells it (`publisher: mofa-japan`); its adapter's NAME."""
+    adapter: str
+    """The module in readouts/importer/ that reads its pages (`importer/mofa_japan.py`)."""
     name: str
     """The name pages show unless site.yaml's `publishers:` gives another."""
     side: Side
@@ -40,11 +42,15 @@ def _rows(*rows: PublisherInfo) -> dict[str, PublisherInfo]:
 
 
 PUBLISHERS: Mapping[str, PublisherInfo] = _rows(
-    PublisherInfo("mofa-japan", "Ministry of Foreign Affairs of Japan", "japan", "mofa", "GOVDOC", "webpage"),
-    PublisherInfo("mid-russia", "Ministry of Foreign Affairs of Russia", "russia", "mid", "GOVDOC", "webpage"),
-    PublisherInfo("tass", "TASS", "russia", "tass", "NEWS", "article-newspaper"),
-    PublisherInfo("kremlin", "President of Russia", "russia", "kremlin", "GOVDOC", "webpage"),
-    # the generic adapter's: news outlets, embassies, reposts; a readout shows the outlet it credits
-    PublisherInfo("other", "Other outlets", "other", "news", "NEWS", "article-newspaper"),
+    PublisherInfo("mofa-japan", "mofa_japan", "Ministry of Foreign Affairs of Japan", "japan", "mofa",
+                  "GOVDOC", "webpage"),
+    PublisherInfo("mid-russia", "mid_russia", "Ministry of Foreign Affairs of Russia", "russia", "mid",
+                  "GOVDOC", "webpage"),
+    PublisherInfo("tass", "tass", "TASS", "russia", "tass", "NEWS", "article-newspaper"),
+    PublisherInfo("kremlin", "kremlin", "President of Russia", "russia", "kremlin", "GOVDOC", "webpage"),
+    # news outlets, embassies, reposts: a readout shows the outlet it credits in this name's place.
+    # Its adapter reads whatever no other recognises, so it stays last.
+    PublisherInfo("other", "generic", "Other outlets", "other", "news", "NEWS", "article-newspaper"),
 )
-"""Every publisher, in the order pages list them (charts, tables, the publishers' page)."""
+"""Every publisher, in the order pages list them (charts, tables, the publishers' page) and
+adapters are tried in."""
