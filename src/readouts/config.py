@@ -8,17 +8,10 @@ from typing import Any
 
 from readouts.errors import ReadoutsError
 from readouts.model import SiteConfig
+from readouts.publishers import PUBLISHERS
 from readouts.yamlio import Lines, read_yaml_file
 
 CONFIG_FILE = "site.yaml"
-
-DEFAULT_PUBLISHER_NAMES = {
-    "mofa-japan": "Ministry of Foreign Affairs of Japan",
-    "mid-russia": "Ministry of Foreign Affairs of Russia",
-    "tass": "TASS",
-    "kremlin": "President of Russia",
-    "other": "Other outlets",
-}
 
 _WEB_ADDRESS = re.compile(r"https?://[^\x00-\x20\x7f-\x9f\"'<>\\^`{|}]+", re.IGNORECASE)
 
@@ -77,12 +70,12 @@ def load_config(root: Path) -> SiteConfig:
         raise ReadoutsError("publishers must map a publisher id to its name, like `tass: TASS news agency`",
                             str(path), data.line_of("publishers"))
     for key in publishers:
-        if key not in DEFAULT_PUBLISHER_NAMES:
-            raise ReadoutsError(f"unknown publisher {key!r}; expected one of: {', '.join(DEFAULT_PUBLISHER_NAMES)}",
+        if key not in PUBLISHERS:
+            raise ReadoutsError(f"unknown publisher {key!r}; expected one of: {', '.join(PUBLISHERS)}",
                                 str(path), publishers.line_of(key) if isinstance(publishers, Lines) else None)
     if base_url and not base_url.endswith("/"):
         base_url += "/"
     return SiteConfig(title=values["title"], description=values["description"].strip(),
                       base_url=base_url, language=values["language"], main_topics=tuple(main),
                       output_dir=output, pagefind=values["pagefind"],
-                      publisher_names={**DEFAULT_PUBLISHER_NAMES, **publishers})
+                      publisher_names={**{p.id: p.name for p in PUBLISHERS.values()}, **publishers})

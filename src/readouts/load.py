@@ -20,7 +20,6 @@ from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.model import (
     KINDS,
     MEETING_FORMATS,
-    PUBLISHERS,
     Blocks,
     Change,
     Corpus,
@@ -36,6 +35,7 @@ from readouts.model import (
 )
 from readouts.parallel import map_in_workers
 from readouts.paths import check_link, listed_file
+from readouts.publishers import PUBLISHERS
 from readouts.yamlio import Lines, decode_utf8, load_yaml, parse_date, read_yaml_file
 
 ID = re.compile(r"(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:-|$)|index$)[a-z0-9][a-z0-9-]{0,120}")
@@ -388,7 +388,7 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         raise ReadoutsError(f"the id {readout_id!r} differs from the file name {path.stem!r}", name,
                             data.line_of("id"), hint=f"rename the file to {readout_id}.md")
     title = _text(data, "title", path, required=True)
-    publisher = _choice(data, "publisher", PUBLISHERS, "other", name)
+    publisher = _choice(data, "publisher", tuple(PUBLISHERS), "other", name)
     kind = _choice(data, "kind", KINDS, "readout", name)
     meeting = data.get("meeting") or Lines()
     if not isinstance(meeting, Lines):

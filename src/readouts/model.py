@@ -15,8 +15,7 @@ from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any, Literal, get_args, overload
 
-Publisher = Literal["mofa-japan", "mid-russia", "tass", "kremlin", "other"]
-PUBLISHERS: tuple[str, ...] = get_args(Publisher)
+from readouts.publishers import Publisher
 
 Kind = Literal["readout", "statement", "press-conference", "news"]
 KINDS: tuple[str, ...] = get_args(Kind)

@@ -15,12 +15,13 @@ from readouts.importer import pick, read_source
 from readouts.importer.document import decode, prepare
 from readouts.importer.run import make_context
 from readouts.importer.write import render_markdown
+from readouts.publishers import PUBLISHERS
 from tests.conftest import REPO
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = sorted(FIXTURES.glob("*/*.txt"))
-PUBLISHER = {"mofa_japan": "mofa-japan", "mid_russia": "mid-russia", "tass": "tass",
-             "kremlin": "kremlin", "generic": "other"}
+PUBLISHER = {row.adapter: row.id for row in PUBLISHERS.values()}
+"""A fixture folder, named after its adapter's module → the publisher that adapter writes."""
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,8 @@ import pytest
 from readouts.build import build_site
 from readouts.link import link
 from readouts.load import load_corpus
-from readouts.model import KINDS, PUBLISHERS, BlockKind, SiteGraph
+from readouts.model import KINDS, BlockKind, SiteGraph
+from readouts.publishers import PUBLISHERS
 from readouts.render import exports, urls
 from readouts.render.exports import CSV_COLUMNS, write_exports
 

@@ -1,22 +1,24 @@
 """Import: raw readout text → ImportedReadout, through the adapter whose signatures fit best.
 
 A new publisher is one new module with NAME, DOMAINS (the hosts of its site), detect(doc) →
-score and parse(doc, context), added to ADAPTERS. The generic adapter scores 1 and so wins only
-when no other recognises the text.
+score and parse(doc, context), named by its row in readouts/publishers.py. The generic adapter
+scores 1 and so wins only when no other recognises the text.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from importlib import import_module
 from types import ModuleType
 from urllib.parse import urlsplit
 
-from readouts.importer import generic, kremlin, mid_russia, mofa_japan, tass
+from readouts.importer import generic
 from readouts.importer.common import Context, ImportedReadout
 from readouts.importer.document import decode, prepare
+from readouts.publishers import PUBLISHERS
 
 ADAPTERS: dict[str, ModuleType] = {
-    module.NAME: module for module in (mofa_japan, mid_russia, tass, kremlin, generic)
+    publisher.id: import_module(f"readouts.importer.{publisher.adapter}") for publisher in PUBLISHERS.values()
 }
 
 # A publisher's signatures must add up to this before its adapter is trusted over the generic one.

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
 from readouts.importer.document import Document
+from readouts.publishers import Publisher
 
-NAME = "other"
+NAME: Publisher = "other"
 DOMAINS: tuple[str, ...] = ()
 
 
@@ -23,5 +24,5 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
 
 
 def parse(doc: Document, context: Context) -> ImportedReadout:
-    return parse_document(doc, context, publisher="other", default_kind="news",
+    return parse_document(doc, context, publisher=NAME, default_kind="news",
                           choose_title=choose_title)

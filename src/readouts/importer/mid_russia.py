@@ -10,8 +10,9 @@ import re
 
 from readouts.importer.common import Context, Header, ImportedReadout, first_headline, parse_document
 from readouts.importer.document import Document
+from readouts.publishers import Publisher
 
-NAME = "mid-russia"
+NAME: Publisher = "mid-russia"
 DOMAINS = ("mid.ru",)
 """The site the publisher publishes on: an address there settles who published a text."""
 
@@ -38,5 +39,5 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
 
 
 def parse(doc: Document, context: Context) -> ImportedReadout:
-    return parse_document(doc, context, publisher="mid-russia", default_kind="statement",
+    return parse_document(doc, context, publisher=NAME, default_kind="statement",
                           choose_title=choose_title)

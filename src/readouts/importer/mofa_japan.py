@@ -10,8 +10,9 @@ import re
 
 from readouts.importer.common import Context, Header, ImportedReadout, headline_like, last_headline, parse_document
 from readouts.importer.document import Document, clean_caption
+from readouts.publishers import Publisher
 
-NAME = "mofa-japan"
+NAME: Publisher = "mofa-japan"
 DOMAINS = ("mofa.go.jp",)
 """The site the publisher publishes on: an address there settles who published a text."""
 
@@ -71,5 +72,5 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
 
 
 def parse(doc: Document, context: Context) -> ImportedReadout:
-    return parse_document(doc, context, publisher="mofa-japan", default_kind="readout",
+    return parse_document(doc, context, publisher=NAME, default_kind="readout",
                           choose_title=choose_title)

@@ -65,10 +65,11 @@ def _inputs_digest(root: Path) -> str:
     """What besides the source decides the output: the importer and the registries it reads.
 
     The importer's own code counts, so an upgrade that reads sources better refreshes every
-    readout nobody has edited.
+    readout nobody has edited; so do names.py and publishers.py, which it reads names and ids from.
     """
     digest = hashlib.sha256(__version__.encode())
-    for module in [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "names.py"]:
+    package = Path(__file__).parent.parent
+    for module in [*sorted(Path(__file__).parent.glob("*.py")), package / "names.py", package / "publishers.py"]:
         digest.update(module.read_bytes())
     for name in ("people.yaml", "topics.yaml"):
         path = root / "content" / name

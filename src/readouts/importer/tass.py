@@ -11,8 +11,9 @@ import re
 
 from readouts.importer.common import Context, Header, ImportedReadout, first_headline, parse_document
 from readouts.importer.document import Document
+from readouts.publishers import Publisher
 
-NAME = "tass"
+NAME: Publisher = "tass"
 DOMAINS = ("tass.com", "tass.ru")
 """The site the publisher publishes on: an address there settles who published a text."""
 
@@ -34,5 +35,5 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
 
 
 def parse(doc: Document, context: Context) -> ImportedReadout:
-    return parse_document(doc, context, publisher="tass", default_kind="news",
+    return parse_document(doc, context, publisher=NAME, default_kind="news",
                           choose_title=choose_title)

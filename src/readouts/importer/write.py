@@ -17,12 +17,10 @@ from typing import Any
 
 from readouts.importer.common import ImportedReadout
 from readouts.importer.document import shorten
+from readouts.publishers import PUBLISHERS
 from readouts.yamlio import dump_yaml
 
 PROVENANCE_VERSION = 1
-
-_SHORT_PUBLISHER = {"mofa-japan": "mofa", "mid-russia": "mid", "tass": "tass", "kremlin": "kremlin",
-                    "other": "news"}
 
 _TRANSLIT = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -60,7 +58,7 @@ def new_id(imported: ImportedReadout, taken: set[str]) -> str:
     day = imported.meeting.date or imported.published
     prefix = day.isoformat() if day else "undated"
     slug = slugify(imported.title or imported.lede or Path(imported.source_path).stem)
-    base = f"{prefix}-{_SHORT_PUBLISHER[imported.publisher]}-{slug}"
+    base = f"{prefix}-{PUBLISHERS[imported.publisher].short_id}-{slug}"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1

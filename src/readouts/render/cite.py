@@ -11,11 +11,8 @@ import re
 from typing import Any
 
 from readouts.model import Readout
+from readouts.publishers import PUBLISHERS
 
-# Official publishers issue government documents; the others publish news.
-_RIS_TYPE = {"mofa-japan": "GOVDOC", "mid-russia": "GOVDOC", "kremlin": "GOVDOC", "tass": "NEWS", "other": "NEWS"}
-_CSL_TYPE = {"mofa-japan": "webpage", "mid-russia": "webpage", "kremlin": "webpage",
-             "tass": "article-newspaper", "other": "article-newspaper"}
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -40,13 +37,13 @@ def citations(readout: Readout, publisher: str, kind: str, permalink: str) -> di
                f"  note = {{{_bibtex_escape(kind)}}}"]
     bibtex = f"@misc{{readouts:{readout.id},\n" + ",\n".join(fields) + "\n}"
 
-    ris = [f"TY  - {_RIS_TYPE[readout.publisher]}", f"TI  - {readout.title}", f"AU  - {publisher}",
+    ris = [f"TY  - {PUBLISHERS[readout.publisher].ris_type}", f"TI  - {readout.title}", f"AU  - {publisher}",
            f"PB  - {publisher}"]
     if day:
         ris += [f"PY  - {day.year}", f"DA  - {day:%Y/%m/%d}/"]
     ris += [f"M3  - {kind}", f"UR  - {permalink}", f"ID  - {readout.id}", "ER  - "]
 
-    csl: dict[str, Any] = {"id": readout.id, "type": _CSL_TYPE[readout.publisher], "title": readout.title,
+    csl: dict[str, Any] = {"id": readout.id, "type": PUBLISHERS[readout.publisher].csl_type, "title": readout.title,
                            "author": [{"literal": publisher}], "publisher": publisher, "genre": kind,
                            "URL": permalink}
     if day:

@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from readouts.config import DEFAULT_PUBLISHER_NAMES
 from readouts.model import Person, Readout, SiteGraph
+from readouts.publishers import PUBLISHERS
 from readouts.render import urls
 from readouts.render.cite import citations, meta_tags
 from readouts.render.listings import Attendance, PersonListing, TopicListing, Year, YearListing, year_label
@@ -23,7 +23,8 @@ from readouts.render.urls import Links
 
 def publisher_name(graph: SiteGraph, publisher: str) -> str:
     """The publisher's name as site.yaml's `publishers:` (or the default) gives it."""
-    return graph.corpus.config.publisher_names.get(publisher) or DEFAULT_PUBLISHER_NAMES[publisher]
+    return graph.corpus.config.publisher_names.get(publisher) or PUBLISHERS[publisher].name
+
 
 def credited_to(graph: SiteGraph, readout: Readout) -> str:
     """Who a readout is credited to: its publisher, or for "other" the outlet the text names."""
@@ -32,8 +33,6 @@ def credited_to(graph: SiteGraph, readout: Readout) -> str:
     return publisher_name(graph, readout.publisher)
 
 
-PUBLISHER_SIDES = {"mofa-japan": "japan", "mid-russia": "russia", "tass": "russia",
-                   "kremlin": "russia", "other": "other"}
 KIND_LABELS = {"readout": "Readout", "statement": "Statement", "press-conference": "Press conference",
                "news": "News report"}
 LATEST = 15
@@ -242,7 +241,7 @@ def topic_context(graph: SiteGraph, listing: TopicListing) -> dict[str, Any]:
     links = Links(path)
     ids = listing.readout_ids
     by_year = [(part, Counter[str](graph.readouts[r].publisher for r in part.readout_ids)) for part in listing.years]
-    publishers = [p for p in DEFAULT_PUBLISHER_NAMES if any(counts[p] for _, counts in by_year)]
+    publishers = [p for p in PUBLISHERS if any(counts[p] for _, counts in by_year)]
     complete = listing.complete()
     context = page_context(graph, path, topic.title, "topics")
     context["topic"] = {"id": topic.id, "title": topic.title, "description": topic.description,
@@ -290,7 +289,7 @@ def _coverage(graph: SiteGraph, links: Links, topic_id: str, meeting_ids: tuple[
         meeting = graph.meetings[meeting_id]
         cells = []
         for side in sides:
-            accounts = [r for r in meeting.readout_ids if PUBLISHER_SIDES[graph.readouts[r].publisher] == side]
+            accounts = [r for r in meeting.readout_ids if PUBLISHERS[graph.readouts[r].publisher].side == side]
             reporting = [r for r in accounts if topic_id in graph.readouts[r].topics]
             first = None
             if reporting:
@@ -410,12 +409,12 @@ def _one_sided(graph: SiteGraph, links: Links, readout_ids: tuple[str, ...],
                topic_ids: list[str]) -> list[dict[str, Any]]:
     """What only one side reported, when accounts from more than one side exist:
     "Reported by the Japanese side only: Humanitarian measures"."""
-    sides = {PUBLISHER_SIDES[graph.readouts[r].publisher] for r in readout_ids}
+    sides = {PUBLISHERS[graph.readouts[r].publisher].side for r in readout_ids}
     if len(sides) < 2:
         return []
     only: dict[str, list[str]] = {}
     for topic_id in topic_ids:
-        reporting = {PUBLISHER_SIDES[graph.readouts[r].publisher] for r in readout_ids
+        reporting = {PUBLISHERS[graph.readouts[r].publisher].side for r in readout_ids
                      if topic_id in graph.readouts[r].topics}
         if len(reporting) == 1:
             only.setdefault(reporting.pop(), []).append(topic_id)
@@ -569,7 +568,7 @@ def timeline_context(graph: SiteGraph, listing: YearListing) -> dict[str, Any]:
     context["complete"] = complete
     context["years"] = [entry(y) for y in years]
     context["undated"] = entry(None) if None in by_year else None
-    publishers = [p for p in DEFAULT_PUBLISHER_NAMES if any(r.publisher == p for r in graph.readouts.values())]
+    publishers = [p for p in PUBLISHERS if any(r.publisher == p for r in graph.readouts.values())]
     most = max((len(by_year[y]) for y in years), default=1)
     bars = []
     for index, year in enumerate(range(years[0], years[-1] + 1) if years else ()):
@@ -606,7 +605,7 @@ def publishers_context(graph: SiteGraph, listings: dict[str, YearListing]) -> di
     groups = []
     for publisher, listing in listings.items():
         groups.append({"id": publisher, "name": publisher_name(graph, publisher),
-                       "side": SIDE_LABELS.get(PUBLISHER_SIDES[publisher], ""), "count": len(listing.ids),
+                       "side": SIDE_LABELS.get(PUBLISHERS[publisher].side, ""), "count": len(listing.ids),
                        "years": [{"label": year_label(y), "href": links.timeline_year(y), "count": n}
                                  for y, n in listing.counts()],
                        "complete": listing.complete(),

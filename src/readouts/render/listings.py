@@ -13,8 +13,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from readouts.config import DEFAULT_PUBLISHER_NAMES
 from readouts.model import SiteGraph
+from readouts.publishers import PUBLISHERS
 
 Year = int | None
 """The year a year page covers; None for readouts whose source gives no date."""
@@ -229,5 +229,5 @@ def meetings_listing(graph: SiteGraph) -> YearListing:
 
 def publisher_listings(graph: SiteGraph) -> dict[str, YearListing]:
     """Each publisher with a readout on the site, in the settings' order, with its readouts by year."""
-    listings = {publisher: timeline_listing(graph, publisher) for publisher in DEFAULT_PUBLISHER_NAMES}
+    listings = {publisher: timeline_listing(graph, publisher) for publisher in PUBLISHERS}
     return {publisher: listing for publisher, listing in listings.items() if listing.years}
