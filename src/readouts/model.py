@@ -333,7 +333,8 @@ class SiteGraph:
     chronology: tuple[str, ...]
     """Readout ids, oldest first; undated readouts last, by id."""
     neighbours: Mapping[str, tuple[str | None, str | None]]
-    """Readout id → (the readout before it, the one after it) in the chronology."""
+    """Readout id → (the dated readout before it, the one after it) in the chronology; (None, None)
+    for an undated readout, which has no neighbours by date."""
     block_topics: Mapping[str, Mapping[str, tuple[str, ...]]]
     """Readout id → block anchor → topic ids the block discusses."""
     quoted: Mapping[str, tuple[tuple[str, str], ...]]

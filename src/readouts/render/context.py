@@ -127,7 +127,8 @@ def body_elements(graph: SiteGraph, readout: Readout, links: Links,
 
 
 def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = None) -> dict[str, Any]:
-    """readout.html: the readout, its facts and body, its neighbours and its provenance."""
+    """readout.html: the readout, its facts and body, its neighbours by date (or, when undated, the
+    link to the undated group) and its provenance."""
     readout = graph.readouts[readout_id]
     path = urls.readout_path(readout_id)
     links = Links(path)
@@ -178,6 +179,8 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
         "edited": bool(imported and imported.edited),
         "hand_written": imported is None,
     }
+    # An undated readout has no neighbours by date; it leads to the others without one.
+    context["undated"] = {"href": links.timeline_year(None)} if readout.date is None else None
     context["previous"] = readout_link(graph, links, previous) if previous else None
     context["next"] = readout_link(graph, links, following) if following else None
     context["related"] = [readout_link(graph, links, r) for r in graph.related.get(readout_id, ())]
@@ -424,22 +427,30 @@ def _one_sided(graph: SiteGraph, links: Links, readout_ids: tuple[str, ...],
 
 
 def index_context(graph: SiteGraph) -> dict[str, Any]:
-    """index.html: latest readouts, the main topics with counts, readouts per year."""
+    """index.html: the latest dated readouts, newest first; the undated ones as a group of their own
+    (the first few, by id, and a link to all of them); the main topics with counts; readouts per year."""
     links = Links(urls.INDEX)
     config = graph.corpus.config
-    latest = [readout_link(graph, links, r) for r in reversed(graph.chronology[-LATEST:])]
+    # Undated readouts sort after every date in the chronology, but an unknown date is not the
+    # latest: they get their own group, after the dated ones.
+    dated = [r for r in graph.chronology if graph.readouts[r].date is not None]
+    undated_ids = [r for r in graph.chronology if graph.readouts[r].date is None]
+    latest = [readout_link(graph, links, r) for r in reversed(dated[-LATEST:])]
     main = [{"title": graph.topics[t].title, "description": graph.topics[t].description,
              "href": links.topic(t), "count": len(graph.readouts_by_topic.get(t, ()))}
             for t in config.main_topics if t in graph.topics]
     years = Counter(r.date.year for r in graph.readouts.values() if r.date)
-    undated = sum(1 for r in graph.readouts.values() if r.date is None)
     most = max(years.values(), default=1)
     context = page_context(graph, urls.INDEX, config.title, "home")
     context["latest"] = latest
     context["main_topics"] = main
     context["years"] = [{"year": y, "count": years[y], "percent": round(100 * years[y] / most)}
                         for y in sorted(years)]
-    context["undated"] = undated
+    context["undated"] = len(undated_ids)
+    context["undated_group"] = {
+        "href": links.timeline_year(None), "count": len(undated_ids),
+        "readouts": [readout_link(graph, links, r) for r in undated_ids[:LATEST]],
+    } if undated_ids else None
     context["total"] = len(graph.readouts)
     return context
 

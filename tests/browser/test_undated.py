@@ -1,0 +1,48 @@
+"""Undated readouts in a real browser: where the home page puts them, and how a date the text does
+not print is shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import READOUT_2019_MOFA, in_ci
+
+try:
+    from playwright.sync_api import Page, expect
+except ImportError as error:  # pragma: no cover - depends on the environment
+    if in_ci():
+        raise ImportError(f"the browser tests need the test extra: pip install -e '.[test]' ({error})") from error
+    pytest.skip(f"the browser tests need the test extra: pip install -e '.[test]' ({error})",
+                allow_module_level=True)
+
+READOUT_UNDATED = "readouts/undated-tass-moscow-tokyo-working-on-japanese-top-diplomats-visit-to.html"
+
+
+def test_the_home_page_lists_the_newest_dated_readout_first_and_the_undated_as_a_group_after(
+    page: Page, file_root: str
+) -> None:
+    page.goto(file_root + "index.html")
+    latest = page.locator("section[aria-labelledby=latest]")
+    first = latest.locator("ol.listing > li").first
+    expect(first.locator("a")).to_have_attribute("href", READOUT_2019_MOFA)
+    expect(first.locator("time")).to_have_text("25 September 2019")
+    # the undated TASS item is not among the latest, but in its own group after them
+    expect(latest.locator("ol.listing a[href*=undated-tass]")).to_have_count(0)
+    group = latest.locator("section.undated-group")
+    expect(group.locator("h3")).to_have_text("Undated")
+    expect(group.locator("li a").first).to_have_attribute("href", READOUT_UNDATED)
+    heights = latest.evaluate("""section => [section.querySelector("ol.listing").getBoundingClientRect().bottom,
+                                             section.querySelector(".undated-group").getBoundingClientRect().top]""")
+    assert heights[0] <= heights[1], "the undated group shows below the latest readouts"
+    group.get_by_role("link", name="The undated readouts").click()
+    expect(page).to_have_url(file_root + "timeline/undated.html")
+
+
+def test_an_undated_readout_leads_to_the_undated_group_and_not_to_a_neighbour_by_date(
+    page: Page, file_root: str
+) -> None:
+    page.goto(file_root + READOUT_UNDATED)
+    nav = page.locator("nav.prev-next")
+    expect(nav.locator("a[rel=prev], a[rel=next]")).to_have_count(0)
+    nav.get_by_role("link", name="All undated readouts").click()
+    expect(page).to_have_url(file_root + "timeline/undated.html")

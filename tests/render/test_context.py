@@ -1,0 +1,48 @@
+"""What the context builders give the templates for the demo site: where undated readouts go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readouts.link import link
+from readouts.load import load_corpus
+from readouts.model import SiteGraph
+from readouts.render.context import index_context, readout_context
+from readouts.render.listings import publisher_listings, timeline_listing
+
+MOFA_2019 = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
+MID_2019 = "2019-05-31-mid-statement-by-foreign-minister-sergey-lavrov-at-a-joint-news"
+UNDATED = "undated-tass-moscow-tokyo-working-on-japanese-top-diplomats-visit-to"
+
+
+@pytest.fixture(scope="module")
+def graph(built_demo: Path) -> SiteGraph:
+    return link(load_corpus(built_demo))
+
+
+def test_the_latest_readouts_are_dated_and_the_undated_follow_as_their_own_group(graph: SiteGraph) -> None:
+    context = index_context(graph)
+    latest = [item["id"] for item in context["latest"]]
+    assert latest[0] == MOFA_2019
+    assert UNDATED not in latest
+    group = context["undated_group"]
+    assert [item["id"] for item in group["readouts"]] == [UNDATED]
+    assert group["count"] == 1 and group["href"] == "timeline/undated.html"
+
+
+def test_an_undated_readout_has_no_neighbours_by_date_and_leads_to_the_undated_group(graph: SiteGraph) -> None:
+    assert graph.neighbours[UNDATED] == (None, None)
+    # the newest dated readout is the last by date: nothing of unknown date comes "later"
+    assert graph.neighbours[MOFA_2019] == (MID_2019, None)
+    context = readout_context(graph, UNDATED)
+    assert context["previous"] is None and context["next"] is None
+    assert context["undated"] == {"href": "../timeline/undated.html"}
+    assert readout_context(graph, MOFA_2019)["undated"] is None
+
+
+def test_a_listing_shows_its_undated_entries_last(graph: SiteGraph) -> None:
+    assert timeline_listing(graph).shown()[0] == MOFA_2019
+    assert timeline_listing(graph).shown()[-1] == UNDATED
+    assert publisher_listings(graph)["tass"].shown() == (UNDATED,)
