@@ -46,3 +46,13 @@ def test_a_listing_shows_its_undated_entries_last(graph: SiteGraph) -> None:
     assert timeline_listing(graph).shown()[0] == MOFA_2019
     assert timeline_listing(graph).shown()[-1] == UNDATED
     assert publisher_listings(graph)["tass"].shown() == (UNDATED,)
+
+
+def test_a_readout_page_leaves_the_archivists_notes_to_readouts_check(built_demo: Path) -> None:
+    page = (built_demo / "site" / "readouts" / f"{UNDATED}.html").read_text(encoding="utf-8")
+    assert "for a person to fill in" not in page and "the dateline prints" not in page
+    assert "readouts check" not in page
+    # what the importer removed is still part of the provenance
+    assert "What the importer removed or normalised" in page
+    for listing in ("timeline.html", "timeline/undated.html", "topics/peace-treaty/undated.html"):
+        assert "readouts check" not in (built_demo / "site" / listing).read_text(encoding="utf-8")

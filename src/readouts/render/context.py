@@ -175,7 +175,6 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
         "markdown_href": links.to(urls.readout_markdown_path(readout.id)),
         "changes": [{"line": c.line, "action": c.action, "what": c.what, "why": c.why}
                     for c in (imported.changes if imported else ())],
-        "notes": list(imported.notes) if imported else [],
         "edited": bool(imported and imported.edited),
         "hand_written": imported is None,
     }
