@@ -49,7 +49,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M
 
 READOUT_KEYS = ("id", "title", "publisher", "outlet", "kind", "published", "meeting", "participants",
                 "mentioned", "topics", "source")
-MEETING_KEYS = ("date", "place", "format", "occasion", "duration_minutes", "id")
+MEETING_KEYS = ("date", "place", "format", "occasion", "duration_minutes", "id", "date_supplied", "supplied_from")
 
 
 CachedReadout = tuple[str, Readout, "tuple[object, ...] | None"]
@@ -344,7 +344,8 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
     kind = _choice(data, "kind", KINDS, "readout", name)
     meeting = data.get("meeting") or Lines()
     if not isinstance(meeting, Lines):
-        raise ReadoutsError("meeting must hold date, place, format, occasion, duration_minutes", name,
+        raise ReadoutsError("meeting must hold date, place, format, occasion, duration_minutes, id, "
+                            "date_supplied, supplied_from", name,
                             data.line_of("meeting"))
     for key in meeting:
         if key not in MEETING_KEYS:
@@ -359,6 +360,21 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         raise ReadoutsError("expected a meeting id of lower-case letters, digits and hyphens, "
                             f"got {meeting_id!r}{_why(meeting_id)}",
                             name, meeting.line_of("id"))
+    printed_date = parse_date(meeting.get("date"), name, meeting.line_of("date"))
+    supplied = parse_date(meeting.get("date_supplied"), name, meeting.line_of("date_supplied"))
+    if supplied is not None and printed_date is not None:
+        raise ReadoutsError("the meeting has a date: and a date_supplied:; a text that prints its date needs no "
+                            "supplied one", name, meeting.line_of("date_supplied"),
+                            hint="keep date: for a date the text prints, date_supplied: for one taken from "
+                                 "elsewhere, and remove the other")
+    supplied_from = meeting.get("supplied_from")
+    if supplied_from is not None and not (isinstance(supplied_from, str) and supplied_from.strip()):
+        raise ReadoutsError(f"expected supplied_from as text saying where the date comes from, got {supplied_from!r}",
+                            name, meeting.line_of("supplied_from"))
+    if supplied_from is not None and supplied is None:
+        raise ReadoutsError("supplied_from: says where a supplied date comes from, but there is no date_supplied:",
+                            name, meeting.line_of("supplied_from"),
+                            hint="add date_supplied: 2019-09-25 (the date), or remove supplied_from:")
     source = data.get("source")
     source_file = None
     if source is not None:
@@ -376,7 +392,8 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         id=readout_id, title=title, publisher=publisher, kind=kind,  # type: ignore[arg-type]
         published=parse_date(data.get("published"), name, data.line_of("published")),
         meeting=MeetingFacts(
-            date=parse_date(meeting.get("date"), name, meeting.line_of("date")),
+            date=printed_date, date_supplied=supplied,
+            supplied_from=supplied_from.strip() if supplied_from else None,
             place=_text(meeting, "place", path) or None,
             occasion=_text(meeting, "occasion", path) or None,
             duration_minutes=duration, meeting_id=meeting_id,

@@ -52,6 +52,11 @@ class MeetingFacts:
     """Set by a person to group this readout with others the automatic grouping missed."""
     format: MeetingFormat | None = None
     """In person, by telephone or video, or a "2+2"; None when the text does not say."""
+    date_supplied: dt.date | None = None
+    """A date a person knows from elsewhere for a text that prints none (`date_supplied:`); shown
+    in square brackets as the editor's, never as printed, and never used to file the readout."""
+    supplied_from: str | None = None
+    """Where that date comes from, in the person's words ("the Japanese ministry's readout")."""
 
 
 @dataclass(frozen=True, slots=True)

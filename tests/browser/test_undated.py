@@ -46,3 +46,26 @@ def test_an_undated_readout_leads_to_the_undated_group_and_not_to_a_neighbour_by
     expect(nav.locator("a[rel=prev], a[rel=next]")).to_have_count(0)
     nav.get_by_role("link", name="All undated readouts").click()
     expect(page).to_have_url(file_root + "timeline/undated.html")
+
+
+def test_a_readout_shows_the_day_its_text_prints_and_the_meetings_date_as_supplied(
+    page: Page, file_root: str
+) -> None:
+    page.goto(file_root + READOUT_UNDATED)
+    facts = page.locator("dl.facts")
+    expect(facts.locator("dt:text-is('Published') + dd")).to_have_text("26 September, year not printed")
+    supplied = facts.locator("dt:text-is('Meeting') + dd time.supplied")
+    expect(supplied).to_have_text("[25 September 2019]")
+    expect(supplied).to_have_attribute("datetime", "2019-09-25")
+    note = "date supplied from another account of the same meeting, not printed in this text"
+    expect(supplied).to_have_attribute("title", note)
+    expect(facts).not_to_contain_text("date not given")
+    # the note is on the page too, for readers who cannot hover: the mark leads to it
+    facts.locator("a.note-ref").click()
+    expect(page).to_have_url(file_root + READOUT_UNDATED + "#date-supplied")
+    expect(page.locator("#date-supplied")).to_contain_text("[25 September 2019]: " + note)
+    expect(page.locator("#date-supplied")).to_be_in_viewport()
+    # a readout that prints its meeting's date shows it plainly
+    page.goto(file_root + READOUT_2019_MOFA)
+    expect(page.locator("dl.facts time.supplied")).to_have_count(0)
+    expect(page.locator("dt:text-is('Meeting') + dd time")).to_have_text("25 September 2019")

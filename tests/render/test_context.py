@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,7 @@ import pytest
 from readouts.link import link
 from readouts.load import load_corpus
 from readouts.model import SiteGraph
-from readouts.render.context import index_context, readout_context
+from readouts.render.context import index_context, readout_context, supplied_meeting_date
 from readouts.render.listings import publisher_listings, timeline_listing
 
 MOFA_2019 = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
@@ -56,3 +58,34 @@ def test_a_readout_page_leaves_the_archivists_notes_to_readouts_check(built_demo
     assert "What the importer removed or normalised" in page
     for listing in ("timeline.html", "timeline/undated.html", "topics/peace-treaty/undated.html"):
         assert "readouts check" not in (built_demo / "site" / listing).read_text(encoding="utf-8")
+
+
+def test_an_undated_readout_shows_the_day_its_text_prints_without_a_year(graph: SiteGraph) -> None:
+    context = readout_context(graph, UNDATED)
+    assert context["readout"]["published"] is None
+    assert context["readout"]["printed"] == "26 September, year not printed"
+    listed = index_context(graph)["undated_group"]["readouts"][0]
+    assert listed["date"] is None and listed["printed"] == "26 September, year not printed"
+
+
+def test_a_readout_in_a_dated_meeting_shows_its_date_as_supplied_not_printed(graph: SiteGraph) -> None:
+    meeting = readout_context(graph, UNDATED)["readout"]["meeting"]
+    assert meeting["date"] is None
+    assert meeting["supplied"] == {
+        "date": "[25 September 2019]", "date_iso": "2019-09-25",
+        "note": "date supplied from another account of the same meeting, not printed in this text"}
+    # a text that prints its meeting's date has nothing supplied
+    assert readout_context(graph, MOFA_2019)["readout"]["meeting"]["supplied"] is None
+
+
+def test_a_date_a_person_supplies_wins_and_says_where_it_comes_from(graph: SiteGraph) -> None:
+    readout = graph.readouts[UNDATED]
+    supplied = replace(readout, meeting=replace(readout.meeting, date_supplied=dt.date(2019, 9, 24),
+                                                supplied_from="the ministry's statement"))
+    assert supplied_meeting_date(graph, supplied) == {
+        "date": "[24 September 2019]", "date_iso": "2019-09-24",
+        "note": "date supplied from the ministry's statement, not printed in this text"}
+    unsourced = replace(readout, meeting=replace(readout.meeting, date_supplied=dt.date(2019, 9, 24)))
+    assert supplied_meeting_date(graph, unsourced)["note"] == "date supplied by the archive, not printed in this text"  # type: ignore[index]
+    # the supplied date is shown, not filed by: the readout stays undated
+    assert supplied.date is None

@@ -49,6 +49,40 @@ def format_date(day: dt.date | None) -> str | None:
     return f"{day.day} {day:%B %Y}" if day else None
 
 
+def format_printed_day(readout: Readout) -> str | None:
+    """What a text prints of its date when it prints no year: "26 September, year not printed".
+    None once a person has given the published date, or when the text printed nothing."""
+    printed = readout.imported.printed_day if readout.imported else None
+    if printed is None or readout.published is not None:
+        return None
+    month, day = printed
+    # 2000, a leap year, names every (month, day) a dateline can print, 29 February included
+    return f"{day} {dt.date(2000, month, 1):%B}, year not printed"
+
+
+SUPPLIED_FROM_MEETING = "another account of the same meeting"
+
+
+def supplied_meeting_date(graph: SiteGraph, readout: Readout) -> dict[str, Any] | None:
+    """The meeting's date for a text that does not print it, marked as the editor's: {date
+    ("[26 September 2019]", in square brackets as in FRUS), date_iso, note}; None when the text
+    prints it or nobody knows it.
+
+    A person's `date_supplied:` wins; otherwise the date of the dated meeting the readout joined."""
+    if readout.meeting.date is not None:
+        return None
+    day, source = readout.meeting.date_supplied, readout.meeting.supplied_from
+    if day is None:
+        meeting_id = graph.meeting_of.get(readout.id)
+        day = graph.meetings[meeting_id].date if meeting_id else None
+        source = SUPPLIED_FROM_MEETING
+    if day is None:
+        return None
+    where = f"supplied from {source}" if source else "supplied by the archive"
+    return {"date": f"[{format_date(day)}]", "date_iso": day.isoformat(),
+            "note": f"date {where}, not printed in this text"}
+
+
 def format_duration(minutes: int | None) -> str | None:
     if minutes is None:
         return None
@@ -80,6 +114,7 @@ def readout_link(graph: SiteGraph, links: Links, readout_id: str) -> dict[str, A
     readout = graph.readouts[readout_id]
     return {"id": readout.id, "title": readout.title, "href": links.readout(readout.id),
             "date": format_date(readout.date), "date_iso": readout.date.isoformat() if readout.date else None,
+            "printed": format_printed_day(readout) if readout.date is None else None,
             "publisher": credited_to(graph, readout), "kind": KIND_LABELS[readout.kind]}
 
 
@@ -159,7 +194,9 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
         "kind": KIND_LABELS[readout.kind],
         "published": format_date(readout.published),
         "published_iso": readout.published.isoformat() if readout.published else None,
+        "printed": format_printed_day(readout),
         "meeting": {
+            "supplied": supplied_meeting_date(graph, readout),
             "date": format_date(readout.meeting.date),
             "date_iso": readout.meeting.date.isoformat() if readout.meeting.date else None,
             "place": readout.meeting.place, "occasion": readout.meeting.occasion,
