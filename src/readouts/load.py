@@ -5,6 +5,7 @@ Errors are collected across all files before stopping, so the user fixes them al
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -411,6 +412,19 @@ def _month_day(value: object) -> tuple[int, int] | None:
     return None
 
 
+def _instant(value: object) -> dt.datetime | None:
+    """"2026-12-06T09:40:12Z" → an aware datetime in UTC; a value that is not one raises ValueError."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"expected entered as a time like 2026-12-06T09:40:12Z, got {value!r}")
+    # Python 3.10's fromisoformat does not read the "Z" the record writes
+    moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError(f"expected entered with its time zone, like 2026-12-06T09:40:12Z, got {value!r}")
+    return moment.astimezone(dt.timezone.utc)
+
+
 def load_import_record(path: Path, record: bytes | None, md_text: str) -> ImportRecord | None:
     """content/provenance/<id>.json, the import record of a readout, if import wrote one."""
     if record is None:
@@ -426,7 +440,7 @@ def load_import_record(path: Path, record: bytes | None, md_text: str) -> Import
             unresolved=tuple(map(str, data.get("unresolved", ()))),
             block_lines=tuple(int(n) for n in data.get("block_lines", ())),
             edited=hashlib.sha256(md_text.encode("utf-8")).hexdigest() != written,
-            printed_day=_month_day(data.get("printed_day")))
+            printed_day=_month_day(data.get("printed_day")), entered=_instant(data.get("entered")))
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise ReadoutsError(f"the import record is damaged ({exc.__class__.__name__}: {exc})", str(path),
                             hint="delete it: the readout then counts as written by hand") from None

@@ -98,6 +98,9 @@ class ImportRecord:
     """The Markdown has been edited by a person since import wrote it."""
     printed_day: tuple[int, int] | None = None
     """(month, day) the source prints without a year ("TOKYO, August 31. /TASS/.")."""
+    entered: dt.datetime | None = None
+    """When the readout entered the archive (UTC): what the feed dates it by. None in a record
+    written before import kept it."""
 
 
 @dataclass(frozen=True, slots=True)
