@@ -69,3 +69,14 @@ def test_a_readout_shows_the_day_its_text_prints_and_the_meetings_date_as_suppli
     page.goto(file_root + READOUT_2019_MOFA)
     expect(page.locator("dl.facts time.supplied")).to_have_count(0)
     expect(page.locator("dt:text-is('Meeting') + dd time")).to_have_text("25 September 2019")
+
+
+def test_the_timeline_chart_has_a_bar_for_the_undated_readouts_that_leads_to_them(
+    page: Page, file_root: str
+) -> None:
+    page.goto(file_root + "timeline.html")
+    chart = page.locator("figure.chart")
+    expect(chart.locator("text").last).to_have_text("Undated")
+    expect(chart.locator("figcaption")).to_contain_text("the 1 whose text prints no year")
+    chart.get_by_role("link", name="Undated: 1 readout").click()
+    expect(page).to_have_url(file_root + "timeline/undated.html")

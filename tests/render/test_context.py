@@ -11,7 +11,12 @@ import pytest
 from readouts.link import link
 from readouts.load import load_corpus
 from readouts.model import SiteGraph
-from readouts.render.context import index_context, readout_context, supplied_meeting_date
+from readouts.render.context import (
+    index_context,
+    readout_context,
+    supplied_meeting_date,
+    timeline_context,
+)
 from readouts.render.listings import publisher_listings, timeline_listing
 
 MOFA_2019 = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
@@ -89,3 +94,17 @@ def test_a_date_a_person_supplies_wins_and_says_where_it_comes_from(graph: SiteG
     assert supplied_meeting_date(graph, unsourced)["note"] == "date supplied by the archive, not printed in this text"  # type: ignore[index]
     # the supplied date is shown, not filed by: the readout stays undated
     assert supplied.date is None
+
+
+def test_the_timeline_chart_counts_the_undated_readouts_in_a_bar_of_their_own(graph: SiteGraph) -> None:
+    chart = timeline_context(graph, timeline_listing(graph))["chart"]
+    last = chart["bars"][-1]
+    assert last["year"] is None and last["label"] == "Undated" and last["total"] == 1
+    assert last["href"] == "timeline/undated.html"
+    assert [s["publisher"] for s in last["segments"]] == ["tass"]
+    assert chart["undated"] == 1
+    # set apart from the last year, and inside the chart
+    years = chart["bars"][:-1]
+    assert [bar["year"] for bar in years] == list(range(2012, 2020))
+    assert last["x"] > years[-1]["x"] + chart["bar"] + 8
+    assert last["x"] + chart["bar"] <= chart["width"]

@@ -596,11 +596,14 @@ def search_context(graph: SiteGraph) -> dict[str, Any]:
 
 CHART_HEIGHT = 160
 CHART_BAR = 28
+CHART_UNDATED_GAP = 16
+"""Room on each side of the undated bar for its label, wider than a year's."""
 
 
 def timeline_context(graph: SiteGraph, listing: YearListing) -> dict[str, Any]:
     """timeline.html: a chart of readouts by year and publisher whose bars lead to each year's
-    page, and every readout by year while there are few, else the years with their counts."""
+    page (the undated readouts a bar of their own, last), and every readout by year while there
+    are few, else the years with their counts."""
     links = Links(urls.TIMELINE)
     context = page_context(graph, urls.TIMELINE, "Timeline", "timeline")
     complete = listing.complete()
@@ -617,9 +620,9 @@ def timeline_context(graph: SiteGraph, listing: YearListing) -> dict[str, Any]:
     context["years"] = [entry(y) for y in years]
     context["undated"] = entry(None) if None in by_year else None
     publishers = [p for p in DEFAULT_PUBLISHER_NAMES if any(r.publisher == p for r in graph.readouts.values())]
-    most = max((len(by_year[y]) for y in years), default=1)
-    bars = []
-    for index, year in enumerate(range(years[0], years[-1] + 1) if years else ()):
+    most = max((len(ids) for ids in by_year.values()), default=1)
+
+    def bar(year: Year, x: int) -> dict[str, Any]:
         counts: Counter[str] = Counter(graph.readouts[r].publisher for r in by_year.get(year, ()))
         top = CHART_HEIGHT
         segments = []
@@ -628,11 +631,20 @@ def timeline_context(graph: SiteGraph, listing: YearListing) -> dict[str, Any]:
             if height:
                 top -= height
                 segments.append({"publisher": publisher, "y": top, "height": height, "count": counts[publisher]})
-        bars.append({"year": year, "x": index * (CHART_BAR + 8),
-                     "href": links.timeline_year(year) if year in by_year else None,
-                     "total": sum(counts.values()), "segments": segments})
-    context["chart"] = {"bars": bars, "height": CHART_HEIGHT, "bar": CHART_BAR,
-                        "width": max(1, len(bars)) * (CHART_BAR + 8),
+        return {"year": year, "label": year_label(year), "x": x,
+                "href": links.timeline_year(year) if year in by_year else None,
+                "total": sum(counts.values()), "segments": segments}
+
+    step = CHART_BAR + 8
+    bars = [bar(year, index * step) for index, year in enumerate(range(years[0], years[-1] + 1) if years else ())]
+    width = max(1, len(bars)) * step
+    if None in by_year:
+        # Undated readouts count too: a bar of their own after the years, set apart by a gap
+        # wide enough for its label, so it is not read as one more year.
+        bars.append(bar(None, width + CHART_UNDATED_GAP if bars else CHART_UNDATED_GAP))
+        width = bars[-1]["x"] + step + CHART_UNDATED_GAP
+    context["chart"] = {"bars": bars, "height": CHART_HEIGHT, "bar": CHART_BAR, "width": width,
+                        "undated": len(by_year[None]) if None in by_year else 0,
                         "legend": [{"publisher": p, "name": publisher_name(graph, p)} for p in publishers]}
     return context
 
