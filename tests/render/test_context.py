@@ -12,6 +12,7 @@ from readouts.link import link
 from readouts.load import load_corpus
 from readouts.model import SiteGraph
 from readouts.render.context import (
+    format_printed_day,
     index_context,
     readout_context,
     supplied_meeting_date,
@@ -108,3 +109,11 @@ def test_the_timeline_chart_counts_the_undated_readouts_in_a_bar_of_their_own(gr
     assert [bar["year"] for bar in years] == list(range(2012, 2020))
     assert last["x"] > years[-1]["x"] + chart["bar"] + 8
     assert last["x"] + chart["bar"] <= chart["width"]
+
+
+def test_a_printed_day_that_names_no_day_of_a_month_is_not_shown(graph: SiteGraph) -> None:
+    readout = graph.readouts[UNDATED]
+    assert readout.imported is not None
+    for impossible in ((13, 1), (9, 0)):
+        damaged = replace(readout, imported=replace(readout.imported, printed_day=impossible))
+        assert format_printed_day(damaged) is None

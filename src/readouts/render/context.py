@@ -56,6 +56,8 @@ def format_printed_day(readout: Readout) -> str | None:
     if printed is None or readout.published is not None:
         return None
     month, day = printed
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None  # a record edited by hand into no day of any month: nothing to show
     # 2000, a leap year, names every (month, day) a dateline can print, 29 February included
     return f"{day} {dt.date(2000, month, 1):%B}, year not printed"
 
