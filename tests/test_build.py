@@ -11,6 +11,7 @@ import pytest
 from readouts.build import build_site
 from readouts.check import broken_links
 from readouts.errors import ReadoutsError
+from tests.conftest import copy_demo_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED_PAGES = {
@@ -235,3 +236,15 @@ def test_the_committed_demo_readouts_are_as_their_import_records_say_import_wrot
         record = json.loads(record_path.read_text(encoding="utf-8"))
         markdown = repo / "content" / "readouts" / f"{record_path.stem}.md"
         assert hashlib.sha256(markdown.read_bytes()).hexdigest() == record["written_sha256"], markdown.name
+
+
+def test_the_committed_demo_content_is_what_a_build_leaves_it(tmp_path: Path) -> None:
+    """A fresh clone's build imports nothing again: every import record carries the instant its
+    readout entered the archive and the importer's current inputs, so `git status` stays clean."""
+    root = copy_demo_site(tmp_path)
+    records = sorted((root / "content" / "provenance").glob("*.json"))
+    assert records and all('"entered": "' in p.read_text(encoding="utf-8") for p in records)
+    before = {p: p.read_bytes() for p in (root / "content").rglob("*") if p.is_file()}
+    report = build_site(root)
+    assert report.imports is not None and report.imports.imported == []
+    assert {p: p.read_bytes() for p in (root / "content").rglob("*") if p.is_file()} == before

@@ -19,6 +19,7 @@ from tests.conftest import copy_demo_site
 FIXTURES = Path(__file__).parent / "fixtures"
 MOFA = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
 OTHER = "2012-09-25-mofa-japan-russia-foreign-ministers-meeting-overview"
+UNDATED = "undated-tass-moscow-tokyo-working-on-japanese-top-diplomats-visit-to"
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -85,6 +86,10 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     ("an earlier account renames the meeting", lambda root: _account(root, "2012-09-25-a", "sergey-lavrov, koichiro-gemba, igor-shuvalov", "other")),
     ("a static page of the site's own", _static_page),
     ("a readout in a year of its own", lambda root: _hand_written(root, "2021-04-01", 1)),
+    ("the day an undated text prints", lambda root: _edit(root / "content" / "provenance" / f"{UNDATED}.json",
+                                                          "  26\n ]", "  27\n ]")),
+    ("a date supplied by hand", lambda root: _edit(_readout(root, UNDATED), "  date:\n",
+                                                   "  date:\n  date_supplied: 2019-09-24\n  supplied_from: the ministry's statement\n")),
     ("a readout moves to another year", lambda root: _edit(_readout(root, MOFA), "  date: 2019-09-25",
                                                            "  date: 2018-09-25")),
     ("delete a readout", lambda root: (_readout(root, OTHER).unlink(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,11 @@ def test_good_readout_loads(tmp_path: Path) -> None:
     (("id: 2020-01-01-mofa-test", "id: another-id"), "differs from the file name", 2),
     (("participants: [sergey-lavrov]", "participants: Sergey Lavrov"), "list of ids", 10),
     (("title: Test readout\n", ""), "missing 'title'", None),
+    (("  place: Tokyo", "  place: Tokyo\n  date_supplied: 2020-01-01"), "a date: and a date_supplied:", 10),
+    (("  date: 2020-01-01", "  date:\n  date_supplied: 1 January"), "expected a date like 2019-09-25", 9),
+    (("  date: 2020-01-01", "  date:\n  supplied_from: the other side's readout"), "there is no date_supplied:", 9),
+    (("  date: 2020-01-01", "  date:\n  date_supplied: 2020-01-01\n  supplied_from: [a, b]"),
+     "expected supplied_from as text", 10),
 ])
 def test_bad_front_matter_is_named_with_its_line(tmp_path: Path, change, message: str, line) -> None:
     path = _write(tmp_path, GOOD.replace(*change))
@@ -61,6 +67,14 @@ def test_bad_front_matter_is_named_with_its_line(tmp_path: Path, change, message
     assert raised.value.path == str(path)
     if line is not None:
         assert raised.value.line == line
+
+
+def test_a_supplied_date_loads_beside_an_empty_printed_one(tmp_path: Path) -> None:
+    text = GOOD.replace("  date: 2020-01-01", "  date:\n  date_supplied: 2020-01-02\n"
+                        "  supplied_from: the Russian ministry's readout")
+    meeting = load_readout(_write(tmp_path, text)).meeting
+    assert meeting.date is None and meeting.date_supplied == dt.date(2020, 1, 2)
+    assert meeting.supplied_from == "the Russian ministry's readout"
 
 
 def test_missing_front_matter(tmp_path: Path) -> None:

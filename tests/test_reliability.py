@@ -84,7 +84,11 @@ def test_a_killed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path: Pat
     assert not [p.name for p in root.iterdir() if p.name.startswith(".site.")]
 
 
-def test_two_builds_of_the_same_content_are_byte_identical(demo_site: Path, tmp_path: Path) -> None:
+def test_two_builds_of_the_same_content_are_byte_identical(demo_site: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # both sites import the same sources, each at its own moment: the same content needs one
+    # clock for the instant each readout entered the archive
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
     build_site(demo_site)
     first = _tree(demo_site / "site")
     (tmp_path / "other").mkdir()
@@ -291,9 +295,12 @@ def test_commands_that_import_at_once_give_one_readout_per_source(
 
 
 @pytest.mark.parametrize("window", range(5))
-def test_an_import_killed_between_any_two_writes_is_finished_by_the_next(tmp_path: Path, window: int) -> None:
+def test_an_import_killed_between_any_two_writes_is_finished_by_the_next(tmp_path: Path, window: int,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """kill -9, so nothing of the import's own runs after it: each run is killed in another of
     the pauses before its writes (two sources, two writes each, then the end)."""
+    # the imports compared run at different moments: one clock for the instants their records keep
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
     (tmp_path / "site").mkdir()
     root = copy_demo_site(tmp_path / "site", with_readouts=False)
     for extra in sorted((root / "content" / "sources").glob("*.txt"))[2:]:

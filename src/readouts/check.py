@@ -85,7 +85,7 @@ class Finding:
 
 def content_findings(graph: SiteGraph) -> list[Finding]:
     """Names people.yaml does not know, fields the importer left empty and why, and undated
-    readouts, with a date to propose if any."""
+    readouts (unless a person supplied their date), with a date to propose if any."""
     return [finding for readout_id in graph.chronology for finding in content_findings_of(graph, readout_id)]
 
 
@@ -110,7 +110,9 @@ def content_findings_of(graph: SiteGraph, readout_id: str) -> list[Finding]:
         for name in readout.imported.unresolved:
             findings.append(Finding(path, f"the source names {name!r}, who is not in content/people.yaml",
                                     "add them with their spellings, then rebuild"))
-    if readout.date is None:
+    if readout.date is None and readout.meeting.date_supplied is None:
+        # a person who supplied the date has done what this finding asks: the readout stays
+        # undated on purpose, its date shown as the editor's
         findings.append(_undated(graph, readout_id))
     return findings
 

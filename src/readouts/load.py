@@ -5,6 +5,7 @@ Errors are collected across all files before stopping, so the user fixes them al
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -51,7 +52,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M
 
 READOUT_KEYS = ("id", "title", "publisher", "outlet", "kind", "published", "meeting", "participants",
                 "mentioned", "topics", "source")
-MEETING_KEYS = ("date", "place", "format", "occasion", "duration_minutes", "id")
+MEETING_KEYS = ("date", "place", "format", "occasion", "duration_minutes", "id", "date_supplied", "supplied_from")
 
 
 CachedReadout = tuple[str, Readout, "tuple[object, ...] | None"]
@@ -392,7 +393,8 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
     kind = _choice(data, "kind", KINDS, "readout", name)
     meeting = data.get("meeting") or Lines()
     if not isinstance(meeting, Lines):
-        raise ReadoutsError("meeting must hold date, place, format, occasion, duration_minutes", name,
+        raise ReadoutsError("meeting must hold date, place, format, occasion, duration_minutes, id, "
+                            "date_supplied, supplied_from", name,
                             data.line_of("meeting"))
     for key in meeting:
         if key not in MEETING_KEYS:
@@ -407,6 +409,21 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         raise ReadoutsError("expected a meeting id of lower-case letters, digits and hyphens, "
                             f"got {meeting_id!r}{_why(meeting_id)}",
                             name, meeting.line_of("id"))
+    printed_date = parse_date(meeting.get("date"), name, meeting.line_of("date"))
+    supplied = parse_date(meeting.get("date_supplied"), name, meeting.line_of("date_supplied"))
+    if supplied is not None and printed_date is not None:
+        raise ReadoutsError("the meeting has a date: and a date_supplied:; a text that prints its date needs no "
+                            "supplied one", name, meeting.line_of("date_supplied"),
+                            hint="keep date: for a date the text prints, date_supplied: for one taken from "
+                                 "elsewhere, and remove the other")
+    supplied_from = meeting.get("supplied_from")
+    if supplied_from is not None and not (isinstance(supplied_from, str) and supplied_from.strip()):
+        raise ReadoutsError(f"expected supplied_from as text saying where the date comes from, got {supplied_from!r}",
+                            name, meeting.line_of("supplied_from"))
+    if supplied_from is not None and supplied is None:
+        raise ReadoutsError("supplied_from: says where a supplied date comes from, but there is no date_supplied:",
+                            name, meeting.line_of("supplied_from"),
+                            hint="add date_supplied: 2019-09-25 (the date), or remove supplied_from:")
     source = data.get("source")
     source_file = None
     if source is not None:
@@ -424,7 +441,8 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         id=readout_id, title=title, publisher=publisher, kind=kind,  # type: ignore[arg-type]
         published=parse_date(data.get("published"), name, data.line_of("published")),
         meeting=MeetingFacts(
-            date=parse_date(meeting.get("date"), name, meeting.line_of("date")),
+            date=printed_date, date_supplied=supplied,
+            supplied_from=supplied_from.strip() if supplied_from else None,
             place=_text(meeting, "place", path) or None,
             occasion=_text(meeting, "occasion", path) or None,
             duration_minutes=duration, meeting_id=meeting_id,
@@ -442,6 +460,19 @@ def _month_day(value: object) -> tuple[int, int] | None:
     return None
 
 
+def _instant(value: object) -> dt.datetime | None:
+    """"2026-12-06T09:40:12Z" → an aware datetime in UTC; a value that is not one raises ValueError."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"expected entered as a time like 2026-12-06T09:40:12Z, got {value!r}")
+    # Python 3.10's fromisoformat does not read the "Z" the record writes
+    moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError(f"expected entered with its time zone, like 2026-12-06T09:40:12Z, got {value!r}")
+    return moment.astimezone(dt.timezone.utc)
+
+
 def load_import_record(path: Path, record: bytes | None, md_text: str) -> ImportRecord | None:
     """content/provenance/<id>.json, the import record of a readout, if import wrote one."""
     if record is None:
@@ -457,7 +488,7 @@ def load_import_record(path: Path, record: bytes | None, md_text: str) -> Import
             unresolved=tuple(map(str, data.get("unresolved", ()))),
             block_lines=tuple(int(n) for n in data.get("block_lines", ())),
             edited=hashlib.sha256(md_text.encode("utf-8")).hexdigest() != written,
-            printed_day=_month_day(data.get("printed_day")))
+            printed_day=_month_day(data.get("printed_day")), entered=_instant(data.get("entered")))
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise ReadoutsError(f"the import record is damaged ({exc.__class__.__name__}: {exc})", str(path),
                             hint="delete it: the readout then counts as written by hand") from None

@@ -51,6 +51,11 @@ class MeetingFacts:
     """Set by a person to group this readout with others the automatic grouping missed."""
     format: MeetingFormat | None = None
     """In person, by telephone or video, or a "2+2"; None when the text does not say."""
+    date_supplied: dt.date | None = None
+    """A date a person knows from elsewhere for a text that prints none (`date_supplied:`); shown
+    in square brackets as the editor's, never as printed, and never used to file the readout."""
+    supplied_from: str | None = None
+    """Where that date comes from, in the person's words ("the Japanese ministry's readout")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +97,9 @@ class ImportRecord:
     """The Markdown has been edited by a person since import wrote it."""
     printed_day: tuple[int, int] | None = None
     """(month, day) the source prints without a year ("TOKYO, August 31. /TASS/.")."""
+    entered: dt.datetime | None = None
+    """When the readout entered the archive (UTC): what the feed dates it by. None in a record
+    written before import kept it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +340,8 @@ class SiteGraph:
     chronology: tuple[str, ...]
     """Readout ids, oldest first; undated readouts last, by id."""
     neighbours: Mapping[str, tuple[str | None, str | None]]
-    """Readout id → (the readout before it, the one after it) in the chronology."""
+    """Readout id → (the dated readout before it, the one after it) in the chronology; (None, None)
+    for an undated readout, which has no neighbours by date."""
     block_topics: Mapping[str, Mapping[str, tuple[str, ...]]]
     """Readout id → block anchor → topic ids the block discusses."""
     quoted: Mapping[str, tuple[tuple[str, str], ...]]

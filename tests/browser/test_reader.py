@@ -27,6 +27,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 PAGE_KINDS = {
     "index": "index.html",
     "readout": READOUT_2017,
+    "readout_undated": "readouts/undated-tass-moscow-tokyo-working-on-japanese-top-diplomats-visit-to.html",
     "topic": "topics/humanitarian-measures.html",
     "topic_year": "topics/humanitarian-measures/2019.html",
     "topics": "topics/index.html",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 from pathlib import Path
@@ -83,6 +84,39 @@ def test_registry_change_refreshes_unedited_readouts(demo_site: Path) -> None:
     assert report.imported == [readout.stem]
 
 
+def _entered(root: Path) -> object:
+    (record,) = (root / "content" / "provenance").glob("*.json")
+    return json.loads(record.read_text(encoding="utf-8")).get("entered")
+
+
+def test_a_readout_keeps_the_instant_it_entered_the_archive_through_re_imports(
+    demo_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _site_with_one_source(demo_site)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    import_sources(demo_site)
+    assert _entered(demo_site) == "2025-11-24T16:00:00Z"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765000000")
+    source.write_text(source.read_text(encoding="utf-8").replace("40 minutes", "50 minutes"), encoding="utf-8")
+    assert import_sources(demo_site).imported == [_only_readout(demo_site).stem]
+    assert _entered(demo_site) == "2025-11-24T16:00:00Z"
+
+
+def test_a_record_written_before_it_kept_the_instant_gets_one_at_the_next_import(
+    demo_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _site_with_one_source(demo_site)
+    import_sources(demo_site)
+    (path,) = (demo_site / "content" / "provenance").glob("*.json")
+    old = json.loads(path.read_text(encoding="utf-8"))
+    del old["entered"]
+    path.write_text(json.dumps(old), encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765000000")
+    source.write_text(source.read_text(encoding="utf-8") + "\nA paragraph added later.\n", encoding="utf-8")
+    import_sources(demo_site)
+    assert _entered(demo_site) == "2025-12-06T05:46:40Z"
+
+
 class Killed(BaseException):
     """Stands for a kill: nothing of the import's own runs after it."""
 
@@ -126,6 +160,8 @@ def test_an_import_stopped_at_any_write_leaves_what_the_next_import_finishes(
         demo_site: Path, tmp_path: Path, monkeypatch, fault, scenario: str) -> None:
     """Stopped before each of the files it puts in place in turn, the next import ends with
     exactly the readouts an uninterrupted import makes: one per source, none taken for edited."""
+    # the imports compared run at different moments: one clock for all, as their records keep it
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
     _two_sources(demo_site)
     clean = tmp_path / "clean"
     shutil.copytree(demo_site, clean)

@@ -137,16 +137,25 @@ def _pages(out: Path) -> list[str]:
 # ------------------------------------------------------------------ feeds
 
 
-def test_feed_lists_dated_readouts_newest_first(built_demo: Path, demo_graph: SiteGraph) -> None:
+def _entered(graph: SiteGraph, readout_id: str) -> str:
+    record = graph.readouts[readout_id].imported
+    assert record is not None and record.entered is not None
+    return record.entered.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_the_feed_lists_every_readout_by_when_it_entered_the_archive(built_demo: Path, demo_graph: SiteGraph) -> None:
     site = built_demo / "site"
     feed = _xml(site / urls.FEED)
+    # the demo's five entered together: the dated ones newest first, then the undated one
     dated = [r for r in demo_graph.chronology if demo_graph.readouts[r].date]
-    assert _entry_ids(feed) == [f"urn:readouts:japan-russia-readouts:{r}" for r in reversed(dated)]
-    assert UNDATED_SEED not in (site / urls.FEED).read_text(encoding="utf-8")
-    assert feed.findtext(f"{ATOM}updated") == "2019-09-25T00:00:00Z"
+    expected = [*reversed(dated), UNDATED_SEED]
+    assert _entry_ids(feed) == [f"urn:readouts:japan-russia-readouts:{r}" for r in expected]
+    entered = _entered(demo_graph, SEED_000)
+    assert {_entered(demo_graph, r) for r in expected} == {entered}
+    assert feed.findtext(f"{ATOM}updated") == entered
     first = next(feed.iter(f"{ATOM}entry"))
     assert first.findtext(f"{ATOM}title") == "Japan-Russia Foreign Ministers’ Meeting"
-    assert first.findtext(f"{ATOM}published") == first.findtext(f"{ATOM}updated") == "2019-09-25T00:00:00Z"
+    assert first.findtext(f"{ATOM}published") == first.findtext(f"{ATOM}updated") == entered
     assert first.findtext(f"{ATOM}author/{ATOM}name") == "Ministry of Foreign Affairs of Japan"
     assert (first.findtext(f"{ATOM}summary") or "").startswith("On September 25 (local time), Mr. Toshimitsu Motegi")
     assert [c.get("term") for c in first.iter(f"{ATOM}category")] == list(demo_graph.readouts[SEED_000].topics)
@@ -154,12 +163,24 @@ def test_feed_lists_dated_readouts_newest_first(built_demo: Path, demo_graph: Si
         assert (site / (link_element.get("href") or "")).is_file()
 
 
+def test_a_readout_that_entered_later_comes_first_whatever_its_date(demo_graph: SiteGraph) -> None:
+    record = demo_graph.readouts[UNDATED_SEED].imported
+    assert record is not None and record.entered is not None
+    later = dataclasses.replace(record, entered=record.entered + dt.timedelta(hours=1))
+    readout = dataclasses.replace(demo_graph.readouts[UNDATED_SEED], imported=later)
+    graph = dataclasses.replace(demo_graph, readouts={**demo_graph.readouts, UNDATED_SEED: readout})
+    feed = ET.fromstring(exports.atom_feed(graph, urls.FEED, exports._entered_newest_first(graph, graph.chronology)))
+    assert _entry_ids(feed)[0] == f"urn:readouts:japan-russia-readouts:{UNDATED_SEED}"
+    assert feed.findtext(f"{ATOM}updated") == _entered(graph, UNDATED_SEED)
+
+
 @pytest.mark.parametrize("topic_id", ["peace-treaty", "joint-economic-activities", "humanitarian-measures"])
 def test_each_main_topic_has_a_feed_of_its_readouts(built_demo: Path, demo_graph: SiteGraph, topic_id: str) -> None:
     path = built_demo / "site" / urls.TOPIC_FEED.format(topic_id=topic_id)
     feed = _xml(path)
-    expected = [r for r in reversed(demo_graph.chronology)
-                if r in demo_graph.readouts_by_topic[topic_id] and demo_graph.readouts[r].date]
+    # entered together: newest date first, the undated last
+    dated = [r for r in demo_graph.chronology if demo_graph.readouts[r].date]
+    expected = [r for r in [*reversed(dated), UNDATED_SEED] if r in demo_graph.readouts_by_topic[topic_id]]
     assert expected
     assert _entry_ids(feed) == [f"urn:readouts:japan-russia-readouts:{r}" for r in expected]
     for entry in feed.iter(f"{ATOM}entry"):
@@ -178,7 +199,9 @@ def test_hostile_text_is_escaped_and_every_file_still_parses(tmp_path: Path) -> 
     raw = (out / urls.FEED).read_bytes()
     assert b"<script>" not in raw and b"]]>" not in raw
     entries = list(_xml(out / urls.FEED).iter(f"{ATOM}entry"))
-    assert [e.findtext(f"{ATOM}title") for e in entries] == [HOSTILE, "Older"]  # undated left out
+    # written by hand, with no record to date their entry: by the published day, and the one
+    # without any date left out
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [HOSTILE, "Older"]
     assert entries[0].findtext(f"{ATOM}summary") == "First <b> & *stars* about the peace treaty, Сергей Лавров."
 
     assert [r["title"] for r in _records(out)] == ["Older", HOSTILE, "Undated"]

@@ -8,6 +8,7 @@ import wrote it.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import os
 import re
@@ -75,6 +76,16 @@ def _inputs_digest(root: Path) -> str:
         path = root / "content" / name
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()[:16]
+
+
+def entry_instant() -> str:
+    """This moment in UTC to the second, as an import record keeps it; SOURCE_DATE_EPOCH, when
+    set, stands for the clock (the reproducible-builds convention), so an archive can be imported
+    again from scratch with the same records."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit()
+              else dt.datetime.now(dt.timezone.utc))
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def load_provenance(root: Path, files: FileMemo | None = None) -> dict[str, tuple[str, Provenance]]:
@@ -218,6 +229,7 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
     inputs = _inputs_digest(root)
     readouts_dir = content / "readouts"
     taken: set[str] | None = None  # the ids in use, listed when a new source needs one
+    now = entry_instant()  # one instant for everything this import brings in
 
     for path in sources:
         relative = path.relative_to(content).as_posix()
@@ -282,7 +294,10 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
             changes=tuple({"line": c.line, "action": c.action, "what": c.what, "why": c.why}
                           for c in imported.changes),
             block_lines=imported.body.lines, notes=imported.notes, unresolved=imported.unresolved,
-            printed_day=imported.printed_day, url=url)
+            printed_day=imported.printed_day, url=url,
+            # A readout enters the archive once: a re-import keeps the instant of the first.
+            # Records written before the field existed get the instant of their next import.
+            entered=(existing[1].entered if existing else None) or now)
         _write_readout(readouts_dir / f"{readout_id}.md", text, content / "provenance" / f"{readout_id}.json",
                        record)
         report.imported.append(readout_id)

@@ -107,13 +107,17 @@ class Provenance:
     """A person deleted the readout's Markdown: its source is not imported again unless asked."""
     url: str | None = None
     """Where the source was published (`readouts add --url`), kept for every later import."""
+    entered: str | None = None
+    """When the readout entered the archive, in UTC ("2026-12-06T09:40:12Z"): set by its first
+    import and kept by every later one, so the feed dates it the same in every build."""
 
     def to_json(self) -> str:
         data = {"version": PROVENANCE_VERSION, **{k: getattr(self, k) for k in self.__slots__}}
         if not self.deleted:
             del data["deleted"]  # records of readouts still there read as they always did
-        if self.url is None:
-            del data["url"]
+        for optional in ("url", "entered"):
+            if data[optional] is None:
+                del data[optional]
         return json.dumps(data, indent=1, ensure_ascii=False, default=list) + "\n"
 
     @classmethod

@@ -28,6 +28,19 @@ def chronology(readouts: tuple[Readout, ...]) -> tuple[str, ...]:
     return tuple(r.id for r in sorted(readouts, key=lambda r: (r.date or far, r.id)))
 
 
+def neighbours(order: tuple[str, ...], readouts: dict[str, Readout]) -> dict[str, tuple[str | None, str | None]]:
+    """Readout id → (the dated readout before it, the one after it).
+
+    Undated readouts have no neighbours by date: placed after the newest readout, "Later" from it
+    led to a text of unknown date, and from one undated readout to the next by id, which says
+    nothing about when either was written. Their pages link to the undated group instead."""
+    dated = [r for r in order if readouts[r].date is not None]
+    found: dict[str, tuple[str | None, str | None]] = {r: (None, None) for r in order}
+    for i, r in enumerate(dated):
+        found[r] = (dated[i - 1] if i else None, dated[i + 1] if i + 1 < len(dated) else None)
+    return found
+
+
 def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
     """Build the whole graph; the result does not depend on the order of corpus.readouts.
 
@@ -87,8 +100,7 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
         corpus=corpus,
         readouts=frozen(readouts),
         chronology=order,
-        neighbours=frozen({r: (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
-                           for i, r in enumerate(order)}),
+        neighbours=frozen(neighbours(order, readouts)),
         block_topics=Unpacked(packed, 0),
         quoted=Unpacked(packed, 1),
         readouts_by_topic=frozen({k: tuple(v) for k, v in by_topic.items()}),

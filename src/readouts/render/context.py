@@ -48,6 +48,42 @@ def format_date(day: dt.date | None) -> str | None:
     return f"{day.day} {day:%B %Y}" if day else None
 
 
+def format_printed_day(readout: Readout) -> str | None:
+    """What a text prints of its date when it prints no year: "26 September, year not printed".
+    None once a person has given the published date, or when the text printed nothing."""
+    printed = readout.imported.printed_day if readout.imported else None
+    if printed is None or readout.published is not None:
+        return None
+    month, day = printed
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None  # a record edited by hand into no day of any month: nothing to show
+    # 2000, a leap year, names every (month, day) a dateline can print, 29 February included
+    return f"{day} {dt.date(2000, month, 1):%B}, year not printed"
+
+
+SUPPLIED_FROM_MEETING = "another account of the same meeting"
+
+
+def supplied_meeting_date(graph: SiteGraph, readout: Readout) -> dict[str, Any] | None:
+    """The meeting's date for a text that does not print it, marked as the editor's: {date
+    ("[26 September 2019]", in square brackets as in FRUS), date_iso, note}; None when the text
+    prints it or nobody knows it.
+
+    A person's `date_supplied:` wins; otherwise the date of the dated meeting the readout joined."""
+    if readout.meeting.date is not None:
+        return None
+    day, source = readout.meeting.date_supplied, readout.meeting.supplied_from
+    if day is None:
+        meeting_id = graph.meeting_of.get(readout.id)
+        day = graph.meetings[meeting_id].date if meeting_id else None
+        source = SUPPLIED_FROM_MEETING
+    if day is None:
+        return None
+    where = f"supplied from {source}" if source else "supplied by the archive"
+    return {"date": f"[{format_date(day)}]", "date_iso": day.isoformat(),
+            "note": f"date {where}, not printed in this text"}
+
+
 def format_duration(minutes: int | None) -> str | None:
     if minutes is None:
         return None
@@ -79,6 +115,7 @@ def readout_link(graph: SiteGraph, links: Links, readout_id: str) -> dict[str, A
     readout = graph.readouts[readout_id]
     return {"id": readout.id, "title": readout.title, "href": links.readout(readout.id),
             "date": format_date(readout.date), "date_iso": readout.date.isoformat() if readout.date else None,
+            "printed": format_printed_day(readout) if readout.date is None else None,
             "publisher": credited_to(graph, readout), "kind": KIND_LABELS[readout.kind]}
 
 
@@ -126,7 +163,8 @@ def body_elements(graph: SiteGraph, readout: Readout, links: Links,
 
 
 def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = None) -> dict[str, Any]:
-    """readout.html: the readout, its facts and body, its neighbours and its provenance."""
+    """readout.html: the readout, its facts and body, its neighbours by date (or, when undated, the
+    link to the undated group) and its provenance."""
     readout = graph.readouts[readout_id]
     path = urls.readout_path(readout_id)
     links = Links(path)
@@ -157,7 +195,9 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
         "kind": KIND_LABELS[readout.kind],
         "published": format_date(readout.published),
         "published_iso": readout.published.isoformat() if readout.published else None,
+        "printed": format_printed_day(readout),
         "meeting": {
+            "supplied": supplied_meeting_date(graph, readout),
             "date": format_date(readout.meeting.date),
             "date_iso": readout.meeting.date.isoformat() if readout.meeting.date else None,
             "place": readout.meeting.place, "occasion": readout.meeting.occasion,
@@ -173,10 +213,11 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
         "markdown_href": links.to(urls.readout_markdown_path(readout.id)),
         "changes": [{"line": c.line, "action": c.action, "what": c.what, "why": c.why}
                     for c in (imported.changes if imported else ())],
-        "notes": list(imported.notes) if imported else [],
         "edited": bool(imported and imported.edited),
         "hand_written": imported is None,
     }
+    # An undated readout has no neighbours by date; it leads to the others without one.
+    context["undated"] = {"href": links.timeline_year(None)} if readout.date is None else None
     context["previous"] = readout_link(graph, links, previous) if previous else None
     context["next"] = readout_link(graph, links, following) if following else None
     context["related"] = [readout_link(graph, links, r) for r in graph.related.get(readout_id, ())]
@@ -423,22 +464,30 @@ def _one_sided(graph: SiteGraph, links: Links, readout_ids: tuple[str, ...],
 
 
 def index_context(graph: SiteGraph) -> dict[str, Any]:
-    """index.html: latest readouts, the main topics with counts, readouts per year."""
+    """index.html: the latest dated readouts, newest first; the undated ones as a group of their own
+    (the first few, by id, and a link to all of them); the main topics with counts; readouts per year."""
     links = Links(urls.INDEX)
     config = graph.corpus.config
-    latest = [readout_link(graph, links, r) for r in reversed(graph.chronology[-LATEST:])]
+    # Undated readouts sort after every date in the chronology, but an unknown date is not the
+    # latest: they get their own group, after the dated ones.
+    dated = [r for r in graph.chronology if graph.readouts[r].date is not None]
+    undated_ids = [r for r in graph.chronology if graph.readouts[r].date is None]
+    latest = [readout_link(graph, links, r) for r in reversed(dated[-LATEST:])]
     main = [{"title": graph.topics[t].title, "description": graph.topics[t].description,
              "href": links.topic(t), "count": len(graph.readouts_by_topic.get(t, ()))}
             for t in config.main_topics if t in graph.topics]
     years = Counter(r.date.year for r in graph.readouts.values() if r.date)
-    undated = sum(1 for r in graph.readouts.values() if r.date is None)
     most = max(years.values(), default=1)
     context = page_context(graph, urls.INDEX, config.title, "home")
     context["latest"] = latest
     context["main_topics"] = main
     context["years"] = [{"year": y, "count": years[y], "percent": round(100 * years[y] / most)}
                         for y in sorted(years)]
-    context["undated"] = undated
+    context["undated"] = len(undated_ids)
+    context["undated_group"] = {
+        "href": links.timeline_year(None), "count": len(undated_ids),
+        "readouts": [readout_link(graph, links, r) for r in undated_ids[:LATEST]],
+    } if undated_ids else None
     context["total"] = len(graph.readouts)
     return context
 
@@ -548,11 +597,14 @@ def search_context(graph: SiteGraph) -> dict[str, Any]:
 
 CHART_HEIGHT = 160
 CHART_BAR = 28
+CHART_UNDATED_GAP = 16
+"""Room on each side of the undated bar for its label, wider than a year's."""
 
 
 def timeline_context(graph: SiteGraph, listing: YearListing) -> dict[str, Any]:
     """timeline.html: a chart of readouts by year and publisher whose bars lead to each year's
-    page, and every readout by year while there are few, else the years with their counts."""
+    page (the undated readouts a bar of their own, last), and every readout by year while there
+    are few, else the years with their counts."""
     links = Links(urls.TIMELINE)
     context = page_context(graph, urls.TIMELINE, "Timeline", "timeline")
     complete = listing.complete()
@@ -569,9 +621,9 @@ def timeline_context(graph: SiteGraph, listing: YearListing) -> dict[str, Any]:
     context["years"] = [entry(y) for y in years]
     context["undated"] = entry(None) if None in by_year else None
     publishers = [p for p in PUBLISHERS if any(r.publisher == p for r in graph.readouts.values())]
-    most = max((len(by_year[y]) for y in years), default=1)
-    bars = []
-    for index, year in enumerate(range(years[0], years[-1] + 1) if years else ()):
+    most = max((len(ids) for ids in by_year.values()), default=1)
+
+    def bar(year: Year, x: int) -> dict[str, Any]:
         counts: Counter[str] = Counter(graph.readouts[r].publisher for r in by_year.get(year, ()))
         top = CHART_HEIGHT
         segments = []
@@ -580,11 +632,20 @@ def timeline_context(graph: SiteGraph, listing: YearListing) -> dict[str, Any]:
             if height:
                 top -= height
                 segments.append({"publisher": publisher, "y": top, "height": height, "count": counts[publisher]})
-        bars.append({"year": year, "x": index * (CHART_BAR + 8),
-                     "href": links.timeline_year(year) if year in by_year else None,
-                     "total": sum(counts.values()), "segments": segments})
-    context["chart"] = {"bars": bars, "height": CHART_HEIGHT, "bar": CHART_BAR,
-                        "width": max(1, len(bars)) * (CHART_BAR + 8),
+        return {"year": year, "label": year_label(year), "x": x,
+                "href": links.timeline_year(year) if year in by_year else None,
+                "total": sum(counts.values()), "segments": segments}
+
+    step = CHART_BAR + 8
+    bars = [bar(year, index * step) for index, year in enumerate(range(years[0], years[-1] + 1) if years else ())]
+    width = max(1, len(bars)) * step
+    if None in by_year:
+        # Undated readouts count too: a bar of their own after the years, set apart by a gap
+        # wide enough for its label, so it is not read as one more year.
+        bars.append(bar(None, width + CHART_UNDATED_GAP if bars else CHART_UNDATED_GAP))
+        width = bars[-1]["x"] + step + CHART_UNDATED_GAP
+    context["chart"] = {"bars": bars, "height": CHART_HEIGHT, "bar": CHART_BAR, "width": width,
+                        "undated": len(by_year[None]) if None in by_year else 0,
                         "legend": [{"publisher": p, "name": publisher_name(graph, p)} for p in publishers]}
     return context
 

@@ -80,7 +80,10 @@ class Dependencies:
         found = self._links.get(readout_id)
         if found is None:
             r = self.graph.readouts[readout_id]
-            found = self._links[readout_id] = repr((r.id, r.title, r.date, r.published, r.publisher, r.outlet, r.kind))
+            # the day an undated text prints is shown in its place ("26 September, year not printed")
+            printed = r.imported.printed_day if r.imported else None
+            found = self._links[readout_id] = repr((r.id, r.title, r.date, r.published, r.publisher, r.outlet, r.kind,
+                                                    printed))
         return found
 
     def readout(self, readout_id: str) -> str:
@@ -89,10 +92,12 @@ class Dependencies:
         meeting_id = graph.meeting_of.get(readout_id)
         others = graph.meetings[meeting_id].readout_ids if meeting_id else ()
         # The topic marks of its paragraphs are not listed: they follow from the readout's bytes
-        # and topics.yaml, which `common` holds.
+        # and topics.yaml, which `common` holds. The meeting's date is: a text that prints none
+        # shows it as supplied, and it comes from the other accounts.
         return digest((self.common, r.digest, [self._link(n) for n in graph.neighbours[readout_id]],
                        [self._link(o) for o in graph.related.get(readout_id, ())],
-                       meeting_id, [self._link(o) for o in others]))
+                       meeting_id, graph.meetings[meeting_id].date if meeting_id else None,
+                       [self._link(o) for o in others]))
 
     def _readouts(self, ids: tuple[str, ...]) -> Any:
         return [(self._link(r), self.graph.readouts[r].digest) for r in ids]

@@ -1,7 +1,8 @@
 """Data for researchers and machines: feeds, sitemap, the corpus as JSON and CSV, meetings as iCalendar.
 
 Every file is a function of the graph alone (and, for the sitemap, of the pages already written):
-dates come from the readouts and meetings, never from the clock, so two builds of the same
+dates come from the readouts, their import records (the instant each entered the archive, which
+the feeds are dated by) and meetings, never from the build's clock, so two builds of the same
 content write the same bytes and a re-deployed site does not look changed to feed readers.
 Without `base_url` the files use site-relative links and `urn:` ids, which still identify each
 readout across builds but cannot be followed from outside the site.
@@ -189,32 +190,45 @@ def feed_files(graph: SiteGraph) -> list[ExportFile]:
               for t in config.main_topics if t in graph.topics]
     files = []
     for path, topic_id, candidates in feeds:
-        ids = _dated_newest_first(graph, candidates)
-        fallback = None if ids else _newest_day(graph)  # what an empty feed is dated by
+        ids = _entered_newest_first(graph, candidates)
+        fallback = None if ids else _newest_instant(graph)  # what an empty feed is dated by
         made_from = (settings, path, [(r, _made_from(graph.readouts[r])) for r in ids], fallback)
         files.append(ExportFile(path, digest(made_from), partial(atom_feed, graph, path, ids, topic_id)))
     return files
 
 
-def _dated_newest_first(graph: SiteGraph, readout_ids: Iterable[str]) -> list[str]:
-    """Readouts with a date, newest first (ties by id), at most FEED_ENTRIES: an entry needs a date."""
-    dated = [r for r in readout_ids if graph.readouts[r].date]
-    return heapq.nlargest(FEED_ENTRIES, dated, key=lambda r: (graph.readouts[r].date, r))
+def _entered_newest_first(graph: SiteGraph, readout_ids: Iterable[str]) -> list[str]:
+    """The readouts that entered the archive last, newest first (ties by date, then id), at most
+    FEED_ENTRIES; a readout with no instant to date it by is left out (entry_instant)."""
+    known = [r for r in readout_ids if entry_instant(graph.readouts[r])]
+    return heapq.nlargest(FEED_ENTRIES, known, key=lambda r: (
+        entry_instant(graph.readouts[r]), graph.readouts[r].date or dt.date.min, r))
 
 
-def _newest_day(graph: SiteGraph) -> dt.date:
-    """The corpus's newest entry day, and a fixed day for a corpus without one."""
-    return max((d for d in map(entry_day, graph.readouts.values()) if d), default=dt.date(1970, 1, 1))
+def _newest_instant(graph: SiteGraph) -> dt.datetime:
+    """The corpus's newest entry instant, and a fixed one for a corpus without one."""
+    return max((d for d in map(entry_instant, graph.readouts.values()) if d), default=_EPOCH)
 
 
-def entry_day(readout: Readout) -> dt.date | None:
-    """An entry's published and updated day: when the readout was published, else its meeting's day."""
-    return readout.published or readout.date
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
-def _timestamp(day: dt.date) -> str:
-    """Midnight UTC of the day: the readouts give dates, and Atom wants a date-time."""
-    return f"{day.isoformat()}T00:00:00Z"
+def entry_instant(readout: Readout) -> dt.datetime | None:
+    """When a readout entered the archive, as its entry is published and updated in a feed.
+
+    A feed reader is told what is new in the archive, so every readout is listed, undated ones
+    too, by the instant its import record keeps. A readout without one (written by hand, or
+    imported before records kept it and not imported since) is dated by midnight UTC of its
+    published day, else of its meeting's day; one with neither is left out of the feeds."""
+    if readout.imported and readout.imported.entered:
+        return readout.imported.entered
+    day = readout.published or readout.date
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc) if day else None
+
+
+def _timestamp(moment: dt.datetime) -> str:
+    """RFC 3339 in UTC, to the second: "2026-12-06T09:40:12Z"."""
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
@@ -248,10 +262,10 @@ def atom_feed(graph: SiteGraph, path: str, readout_ids: list[str], topic_id: str
     _element(feed, "link", rel="self", type="application/atom+xml", href=absolute_or_relative(graph, path, path))
     page = urls.topic_path(topic_id) if topic_id else urls.INDEX
     _element(feed, "link", rel="alternate", type="text/html", href=absolute_or_relative(graph, path, page))
-    # The newest entry's day, so the feed changes only when its entries do; an empty feed takes
-    # the corpus's newest day, and an empty corpus a fixed one.
-    days = [d for d in (entry_day(graph.readouts[r]) for r in readout_ids) if d]
-    newest = max(days, default=None) or _newest_day(graph)
+    # The newest entry's instant, so the feed changes only when its entries do; an empty feed
+    # takes the corpus's newest, and an empty corpus a fixed one.
+    instants = [d for d in (entry_instant(graph.readouts[r]) for r in readout_ids) if d]
+    newest = max(instants, default=None) or _newest_instant(graph)
     _element(feed, "updated", _timestamp(newest))
     _element(feed, "generator", "readouts")
     for readout_id in readout_ids:
@@ -265,10 +279,10 @@ def _entry(graph: SiteGraph, feed: ET.Element, path: str, readout: Readout) -> N
     _element(entry, "link", rel="alternate", type="text/html",
              href=absolute_or_relative(graph, path, urls.readout_path(readout.id)))
     _element(entry, "id", readout_uri(graph, readout.id))
-    day = entry_day(readout)
-    assert day is not None, "feeds list dated readouts only"
-    _element(entry, "published", _timestamp(day))
-    _element(entry, "updated", _timestamp(day))
+    entered = entry_instant(readout)
+    assert entered is not None, "feeds list readouts with an entry instant only"
+    _element(entry, "published", _timestamp(entered))
+    _element(entry, "updated", _timestamp(entered))
     author = _element(entry, "author")
     _element(author, "name", credited_to(graph, readout))
     block = summary_block(readout)

@@ -202,10 +202,17 @@ class YearListing:
         dated = [i for year, ids in self.years if year is not None for i in ids]
         return tuple(reversed(dated[-LATEST_ON_OVERVIEW:]))
 
+    def undated(self) -> tuple[str, ...]:
+        """The entries without a date, by id."""
+        return next((ids for year, ids in self.years if year is None), ())
+
     def shown(self) -> tuple[str, ...]:
-        """What the overview lists, newest first: everything while few (the undated first, as
-        they sort after every date), else the latest dated."""
-        return tuple(reversed(self.ids)) if self.complete() else self.latest()
+        """What the overview lists: everything while few, the dated newest first and then the
+        undated (never first: an entry of unknown date is not the latest), else the latest dated."""
+        if not self.complete():
+            return self.latest()
+        dated = [i for year, ids in self.years if year is not None for i in ids]
+        return (*reversed(dated), *self.undated())
 
 
 def _by_year(ids: list[str], day_of: dict[str, dt.date | None]) -> YearListing:

@@ -1,0 +1,119 @@
+"""What the context builders give the templates for the demo site: where undated readouts go."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from readouts.link import link
+from readouts.load import load_corpus
+from readouts.model import SiteGraph
+from readouts.render.context import (
+    format_printed_day,
+    index_context,
+    readout_context,
+    supplied_meeting_date,
+    timeline_context,
+)
+from readouts.render.listings import publisher_listings, timeline_listing
+
+MOFA_2019 = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
+MID_2019 = "2019-05-31-mid-statement-by-foreign-minister-sergey-lavrov-at-a-joint-news"
+UNDATED = "undated-tass-moscow-tokyo-working-on-japanese-top-diplomats-visit-to"
+
+
+@pytest.fixture(scope="module")
+def graph(built_demo: Path) -> SiteGraph:
+    return link(load_corpus(built_demo))
+
+
+def test_the_latest_readouts_are_dated_and_the_undated_follow_as_their_own_group(graph: SiteGraph) -> None:
+    context = index_context(graph)
+    latest = [item["id"] for item in context["latest"]]
+    assert latest[0] == MOFA_2019
+    assert UNDATED not in latest
+    group = context["undated_group"]
+    assert [item["id"] for item in group["readouts"]] == [UNDATED]
+    assert group["count"] == 1 and group["href"] == "timeline/undated.html"
+
+
+def test_an_undated_readout_has_no_neighbours_by_date_and_leads_to_the_undated_group(graph: SiteGraph) -> None:
+    assert graph.neighbours[UNDATED] == (None, None)
+    # the newest dated readout is the last by date: nothing of unknown date comes "later"
+    assert graph.neighbours[MOFA_2019] == (MID_2019, None)
+    context = readout_context(graph, UNDATED)
+    assert context["previous"] is None and context["next"] is None
+    assert context["undated"] == {"href": "../timeline/undated.html"}
+    assert readout_context(graph, MOFA_2019)["undated"] is None
+
+
+def test_a_listing_shows_its_undated_entries_last(graph: SiteGraph) -> None:
+    assert timeline_listing(graph).shown()[0] == MOFA_2019
+    assert timeline_listing(graph).shown()[-1] == UNDATED
+    assert publisher_listings(graph)["tass"].shown() == (UNDATED,)
+
+
+def test_a_readout_page_leaves_the_archivists_notes_to_readouts_check(built_demo: Path) -> None:
+    page = (built_demo / "site" / "readouts" / f"{UNDATED}.html").read_text(encoding="utf-8")
+    assert "for a person to fill in" not in page and "the dateline prints" not in page
+    assert "readouts check" not in page
+    # what the importer removed is still part of the provenance
+    assert "What the importer removed or normalised" in page
+    for listing in ("timeline.html", "timeline/undated.html", "topics/peace-treaty/undated.html"):
+        assert "readouts check" not in (built_demo / "site" / listing).read_text(encoding="utf-8")
+
+
+def test_an_undated_readout_shows_the_day_its_text_prints_without_a_year(graph: SiteGraph) -> None:
+    context = readout_context(graph, UNDATED)
+    assert context["readout"]["published"] is None
+    assert context["readout"]["printed"] == "26 September, year not printed"
+    listed = index_context(graph)["undated_group"]["readouts"][0]
+    assert listed["date"] is None and listed["printed"] == "26 September, year not printed"
+
+
+def test_a_readout_in_a_dated_meeting_shows_its_date_as_supplied_not_printed(graph: SiteGraph) -> None:
+    meeting = readout_context(graph, UNDATED)["readout"]["meeting"]
+    assert meeting["date"] is None
+    assert meeting["supplied"] == {
+        "date": "[25 September 2019]", "date_iso": "2019-09-25",
+        "note": "date supplied from another account of the same meeting, not printed in this text"}
+    # a text that prints its meeting's date has nothing supplied
+    assert readout_context(graph, MOFA_2019)["readout"]["meeting"]["supplied"] is None
+
+
+def test_a_date_a_person_supplies_wins_and_says_where_it_comes_from(graph: SiteGraph) -> None:
+    readout = graph.readouts[UNDATED]
+    supplied = replace(readout, meeting=replace(readout.meeting, date_supplied=dt.date(2019, 9, 24),
+                                                supplied_from="the ministry's statement"))
+    assert supplied_meeting_date(graph, supplied) == {
+        "date": "[24 September 2019]", "date_iso": "2019-09-24",
+        "note": "date supplied from the ministry's statement, not printed in this text"}
+    unsourced = replace(readout, meeting=replace(readout.meeting, date_supplied=dt.date(2019, 9, 24)))
+    assert supplied_meeting_date(graph, unsourced)["note"] == "date supplied by the archive, not printed in this text"  # type: ignore[index]
+    # the supplied date is shown, not filed by: the readout stays undated
+    assert supplied.date is None
+
+
+def test_the_timeline_chart_counts_the_undated_readouts_in_a_bar_of_their_own(graph: SiteGraph) -> None:
+    chart = timeline_context(graph, timeline_listing(graph))["chart"]
+    last = chart["bars"][-1]
+    assert last["year"] is None and last["label"] == "Undated" and last["total"] == 1
+    assert last["href"] == "timeline/undated.html"
+    assert [s["publisher"] for s in last["segments"]] == ["tass"]
+    assert chart["undated"] == 1
+    # set apart from the last year, and inside the chart
+    years = chart["bars"][:-1]
+    assert [bar["year"] for bar in years] == list(range(2012, 2020))
+    assert last["x"] > years[-1]["x"] + chart["bar"] + 8
+    assert last["x"] + chart["bar"] <= chart["width"]
+
+
+def test_a_printed_day_that_names_no_day_of_a_month_is_not_shown(graph: SiteGraph) -> None:
+    readout = graph.readouts[UNDATED]
+    assert readout.imported is not None
+    for impossible in ((13, 1), (9, 0)):
+        damaged = replace(readout, imported=replace(readout.imported, printed_day=impossible))
+        assert format_printed_day(damaged) is None
