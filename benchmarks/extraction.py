@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from labels import load_corpora
+from labels import corpus_arguments, load_corpora
 from topics import f1, fmt, ratio, score_meetings, score_topics
 
 from readouts.config import load_config
@@ -131,14 +131,9 @@ def main(argv: list[str] | None = None) -> int:
         description="Per-field accuracy of the importer, main-topic precision/recall and "
                     "same-meeting pair F1 against labelled corpora (a benchmark, not a test: the "
                     "corpora live outside the repository).")
-    parser.add_argument("--corpus", type=Path, required=True, action="append",
-                        help="folder with the .txt files and their labels.yaml; give it again to "
-                             "measure several corpora together")
-    parser.add_argument("--root", type=Path, default=REPO_ROOT,
-                        help="site root whose site.yaml, content/*.yaml and seed sources the "
-                             "importer and the link stage read (default: %(default)s)")
-    parser.add_argument("--verbose", action="store_true",
-                        help="print every mismatch and invented value, every topic, every wrong pair")
+    corpus_arguments(parser, REPO_ROOT, "site root whose site.yaml, content/*.yaml and seed sources the "
+                                        "importer and the link stage read",
+                     'print every mismatch and invented value, every topic, every wrong pair')
     args = parser.parse_args(argv)
 
     files = load_corpora(args.corpus)

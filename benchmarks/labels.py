@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 from typing import Any
 
@@ -32,3 +33,12 @@ def load_corpora(corpora: list[Path]) -> dict[Path, dict[str, Any]]:
             seen[name] = corpus
             files[corpus / name] = gold
     return files
+
+
+def corpus_arguments(parser: argparse.ArgumentParser, root: Path, root_help: str, verbose_help: str) -> None:
+    """--corpus (repeatable), --root and --verbose, as every labelled-corpus benchmark takes them."""
+    parser.add_argument("--corpus", type=Path, required=True, action="append",
+                        help="folder with the .txt files and their labels.yaml; give it again to "
+                             "measure several corpora together")
+    parser.add_argument("--root", type=Path, default=root, help=f"{root_help} (default: %(default)s)")
+    parser.add_argument("--verbose", action="store_true", help=verbose_help)

@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from labels import load_corpora
+from labels import corpus_arguments, load_corpora
 
 from readouts.config import load_config
 from readouts.errors import ReadoutsError, ReadoutsErrors
@@ -171,14 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         description="Topic precision/recall/F1 per topic and same-meeting pair precision/recall "
                     "against a labelled corpus (a benchmark, not a test: the corpus lives "
                     "outside the repository).")
-    parser.add_argument("--corpus", type=Path, required=True, action="append",
-                        help="folder with the .txt files and their labels.yaml; give it again to "
-                             "measure several corpora together")
-    parser.add_argument("--root", type=Path, default=REPO_ROOT,
-                        help="site root providing site.yaml, content/{people,topics,glossary}.yaml "
-                             "and the seed sources in content/sources/ (default: %(default)s)")
-    parser.add_argument("--verbose", action="store_true",
-                        help="print each file's missed and extra topics, and every wrong pair")
+    corpus_arguments(parser, REPO_ROOT, "site root providing site.yaml, content/{people,topics,glossary}.yaml "
+                                        "and the seed sources in content/sources/",
+                     "print each file's missed and extra topics, and every wrong pair")
     args = parser.parse_args(argv)
 
     files = load_corpora(args.corpus)

@@ -53,3 +53,13 @@ def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_demo_site(tmp_path_factory.mktemp("demo"), with_readouts=False)
     build_site(root)
     return root
+
+
+def readouts_by_source(root: Path) -> dict[str, list[str]]:
+    """Source file → the readouts whose front matter names it: one each, when import is right."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((root / "content" / "readouts").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        start = text.index("  file: ") + len("  file: ")
+        found.setdefault(text[start:text.index("\n", start)], []).append(path.stem)
+    return found

@@ -17,7 +17,7 @@ import pytest
 
 from readouts.build import build_site
 from readouts.publish import recover
-from tests.conftest import copy_demo_site
+from tests.conftest import copy_demo_site, readouts_by_source
 
 BODY = "\n\n".join(
     f"## {n}. Section on the peace treaty\n\n- The ministers discussed grave visits, item {n}.\n"
@@ -249,14 +249,6 @@ sys.exit(main(sys.argv[1:]))
 started meanwhile meets an import half done, and a kill can land between any two writes."""
 
 
-def _readouts_by_source(root: Path) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for path in sorted((root / "content" / "readouts").glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        start = text.index("  file: ") + len("  file: ")
-        found.setdefault(text[start:text.index("\n", start)], []).append(path.stem)
-    return found
-
 
 def _when_writing_starts(root: Path, slow: subprocess.Popen[bytes]) -> None:
     folder = root / "content" / "readouts"
@@ -289,7 +281,7 @@ def test_commands_that_import_at_once_give_one_readout_per_source(
     _, err = slow.communicate(timeout=120)
     assert slow.returncode == 0, err.decode()
     assert other.returncode == 0, other.stderr.decode()
-    found = _readouts_by_source(root)
+    found = readouts_by_source(root)
     assert sorted(found) == [f"sources/{s.name}" for s in sources[:2]]
     assert all(len(ids) == 1 for ids in found.values()), found
 
@@ -318,7 +310,7 @@ def test_an_import_killed_between_any_two_writes_is_finished_by_the_next(tmp_pat
     again = subprocess.run([sys.executable, "-m", "readouts", "--root", str(root), "import"],
                            capture_output=True, text=True, timeout=120)
     assert again.returncode == 0 and "warning" not in again.stderr, again.stderr
-    found = _readouts_by_source(root)
+    found = readouts_by_source(root)
     assert all(len(ids) == 1 for ids in found.values()) and len(found) == 2, found
 
     def state(site: Path) -> dict[str, bytes]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from readouts.importer.run import import_sources
+from tests.conftest import readouts_by_source
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -127,15 +128,6 @@ def _two_sources(demo_site: Path) -> Path:
     return demo_site
 
 
-def _readouts_by_source(root: Path) -> dict[str, list[str]]:
-    """Source file → the readouts whose front matter names it."""
-    found: dict[str, list[str]] = {}
-    for path in sorted((root / "content" / "readouts").glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        start = text.index("  file: ") + len("  file: ")
-        found.setdefault(text[start:text.index("\n", start)], []).append(path.stem)
-    return found
-
 
 def _state(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes()
@@ -192,7 +184,7 @@ def test_an_import_stopped_at_any_write_leaves_what_the_next_import_finishes(
         monkeypatch.setattr(os, "replace", real_replace)
         report = import_sources(root)
         assert report.kept_edited == [], f"stopped before write {stop_at}"
-        assert all(len(ids) == 1 for ids in _readouts_by_source(root).values()), f"stopped before write {stop_at}"
+        assert all(len(ids) == 1 for ids in readouts_by_source(root).values()), f"stopped before write {stop_at}"
         assert _state(root) == expected, f"stopped before write {stop_at}"
         if finished:
             break
