@@ -202,3 +202,32 @@ def test_what_import_writes_gets_the_mode_of_any_new_file(tmp_path) -> None:
     os.umask(mask)
     write_atomic(tmp_path / "a.md", "text")
     assert stat.S_IMODE((tmp_path / "a.md").stat().st_mode) == 0o666 & ~mask != 0o600
+
+
+# Modules an import loads that cannot change what it writes: the package, errors, the data
+# model's classes, and what other stages bring along (caching, settings, workers, links, meetings).
+NOT_DECIDING = {"readouts", "readouts.errors", "readouts.model", "readouts.blocks", "readouts.cache",
+                "readouts.config", "readouts.parallel", "readouts.paths", "readouts.link",
+                "readouts.link.glossary", "readouts.link.meetings", "readouts.link.related"}
+
+
+def test_the_code_whose_change_imports_again_is_all_the_code_an_import_runs() -> None:
+    import subprocess
+    import sys
+
+    from readouts.importer.run import importer_code_files
+    from tests.conftest import REPO
+
+    code = ("import sys\nfrom pathlib import Path\nfrom readouts.importer import read_source\n"
+            "from readouts.importer.run import make_context\n"
+            f"context = make_context(Path({str(REPO)!r}))\n"
+            f"read_source(Path({str(REPO / 'content' / 'sources' / '000_201935dbfacb4233.txt')!r}).read_bytes(), "
+            "'x.txt', context)\n"
+            "print(' '.join(m for m in sys.modules if m == 'readouts' or m.startswith('readouts.')))\n")
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                check=True).stdout.split())
+    package = REPO / "src" / "readouts"
+    covered = {"readouts." + path.relative_to(package).with_suffix("").as_posix().replace("/", ".")
+               for path in importer_code_files()}
+    covered = {name.removesuffix(".__init__") for name in covered}
+    assert loaded - NOT_DECIDING - covered == set()

@@ -62,15 +62,26 @@ def source_files(root: Path) -> list[Path]:
     return [folder / name for name in names]
 
 
-def _inputs_digest(root: Path) -> str:
-    """What besides the source decides the output: the importer and the registries it reads.
+IMPORTER_CODE = ("importer/*.py", "names.py", "publishers.py", "link/topics.py", "link/keys.py", "load.py",
+                 "yamlio.py")
+"""The code that decides what import writes, relative to the package: the adapters and their
+rules, the name index, the publisher table, the topic rules that fill `topics:`, and the
+readers of the registries. tests/importer/test_run.py holds it to what an import runs."""
 
-    The importer's own code counts, so an upgrade that reads sources better refreshes every
-    readout nobody has edited; so do names.py and publishers.py, which it reads names and ids from.
+
+def importer_code_files() -> list[Path]:
+    package = Path(__file__).parent.parent
+    return [path for pattern in IMPORTER_CODE for path in sorted(package.glob(pattern))]
+
+
+def _inputs_digest(root: Path) -> str:
+    """What besides the source decides the output: the importer's code and the registries it reads.
+
+    The code counts, so an upgrade that reads sources better refreshes every readout nobody has
+    edited.
     """
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).parent.parent
-    for module in [*sorted(Path(__file__).parent.glob("*.py")), package / "names.py", package / "publishers.py"]:
+    for module in importer_code_files():
         digest.update(module.read_bytes())
     for name in ("people.yaml", "topics.yaml"):
         path = root / "content" / name
