@@ -248,3 +248,15 @@ def test_the_committed_demo_content_is_what_a_build_leaves_it(tmp_path: Path) ->
     report = build_site(root)
     assert report.imports is not None and report.imports.imported == []
     assert {p: p.read_bytes() for p in (root / "content").rglob("*") if p.is_file()} == before
+
+
+def test_the_meetings_list_says_which_were_telephone_talks(built_demo: Path, tmp_path: Path) -> None:
+    root = tmp_path / "site-copy"
+    shutil.copytree(built_demo, root)
+    (root / "content" / "sources" / "call.txt").write_text(
+        "Foreign ministers talk by telephone\n\nOn March 3, 2021, Foreign Minister Toshimitsu Motegi held a "
+        "telephone talk with Foreign Minister Sergey Lavrov.\n", encoding="utf-8")
+    build_site(root)
+    listing = _page(root, "meetings/index.html")
+    assert '<span class="meta">Telephone talk · 3 March 2021' in listing
+    assert '<span class="meta">25 September 2019 · New York' in listing  # an ordinary meeting says nothing more

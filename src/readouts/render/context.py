@@ -523,6 +523,7 @@ def _meeting_items(graph: SiteGraph, links: Links, meeting_ids: tuple[str, ...])
     for meeting_id in meeting_ids:
         meeting = graph.meetings[meeting_id]
         items.append({"href": links.meeting(meeting.id), "date": format_date(meeting.date), "place": meeting.place,
+                      "kind": FORMAT_KICKERS.get(meeting.format or ""),
                       "participants": [person_link(graph, links, p, meeting.date)["name"]
                                        for p in meeting.participants],
                       "accounts": len(meeting.readout_ids)})

@@ -168,9 +168,10 @@ class Dependencies:
         return digest((self.common, year, [y for y, _ in listing.years], [self._link(r) for r in listing.of(year)]))
 
     def _meetings(self, meeting_ids: tuple[str, ...]) -> Any:
-        """Meetings as a listing shows them: date, place, who took part, how many accounts."""
+        """Meetings as a listing shows them: date, place, format, who took part, how many accounts."""
         meetings = self.graph.meetings
-        return [(m, meetings[m].date, meetings[m].place, meetings[m].participants, len(meetings[m].readout_ids))
+        return [(m, meetings[m].date, meetings[m].place, meetings[m].format, meetings[m].participants,
+                 len(meetings[m].readout_ids))
                 for m in meeting_ids]
 
     def meetings(self, listing: YearListing) -> str:
