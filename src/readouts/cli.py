@@ -80,8 +80,10 @@ def _parser() -> argparse.ArgumentParser:
                           "source now holds another text (repeatable)")
 
     add = commands.add_parser(
-        "add", help="copy raw readouts into content/sources/ and import them",
-        description="Copy each FILE into content/sources/ under its own name, then import it.")
+        "add", help="copy raw readouts into content/sources/, import them, show what was read",
+        description="Copy each FILE into content/sources/ under its own name, import it, and show what "
+                    "the importer read — title, publisher, dates, place, format, participants, topics, "
+                    "the meeting it joined — and what it left for a person to check.")
     add.epilog = ("examples:\n  readouts add ~/Downloads/mofa-2019-09-25.txt ~/Downloads/tass-2019-09-26.txt\n"
                   "  readouts add ~/Downloads/talks.txt --url https://www.mofa.go.jp/erp/rss/page4e_001234.html")
     add.formatter_class = argparse.RawDescriptionHelpFormatter
