@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 EPILOG = """\
 examples:
   readouts build                     import new sources, then render site/
-  readouts add ~/Downloads/talks.txt copy a raw readout into content/sources/ and import it
+  readouts add ~/Downloads/talks.txt copy a raw readout in, import it, show what was read
   readouts import --keep-going       import every source that can be read; list the others
   readouts explain 2019-09-25-mofa-japan-russia-foreign-ministers-meeting
 """
