@@ -187,7 +187,8 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
                                         permalink if base_url else None)
     context["page"]["scripts"] = [links.to(urls.CITE_SCRIPT)]
     context["cite"] = {**citations(readout, credited_to(graph, readout), KIND_LABELS[readout.kind],
-                                   permalink), "permalink": permalink, "has_base": bool(base_url)}
+                                   permalink, graph.corpus.config.title),
+                       "permalink": permalink, "has_base": bool(base_url)}
     context["readout"] = {
         "id": readout.id,
         "title": readout.title,
