@@ -505,11 +505,20 @@ def topics_index_context(graph: SiteGraph) -> dict[str, Any]:
 def people_index_context(graph: SiteGraph) -> dict[str, Any]:
     links = Links(urls.PEOPLE)
     context = page_context(graph, urls.PEOPLE, "People", "people")
-    people = sorted(graph.corpus.people, key=lambda p: p.name.split()[-1])
-    context["people"] = [{"name": p.name, "href": links.person(p.id),
-                          "role": p.roles[-1].title if p.roles else None,
-                          "count": len(graph.readouts_by_person.get(p.id, ()))} for p in people]
+    # Someone no readout names has nothing to show yet, so the index leaves them out.
+    people = sorted((p for p in graph.corpus.people if graph.readouts_by_person.get(p.id)),
+                    key=lambda p: p.name.split()[-1])
+    context["people"] = [{"name": p.name, "href": links.person(p.id), "role": _role_when_last_named(graph, p),
+                          "count": len(graph.readouts_by_person[p.id])} for p in people]
     return context
+
+
+def _role_when_last_named(graph: SiteGraph, person: Person) -> str | None:
+    """The role held on the day of the person's latest dated readout: the index puts it beside
+    the count of readouts, and a role taken up after them all ("Minister of Defense" beside
+    Kono's 2018 meetings) would misdate them. None when no readout is dated or no role held then."""
+    days = [d for r in graph.readouts_by_person[person.id] if (d := graph.readouts[r].date) is not None]
+    return person.role_on(max(days)) if days else None
 
 
 def _year_rows(listing: YearListing, href: Callable[[Year], str]) -> list[dict[str, Any]]:
