@@ -93,9 +93,9 @@ def format_duration(minutes: int | None) -> str | None:
     return " ".join(parts)
 
 
-def page_context(graph: SiteGraph, path: str, title: str, section: str) -> dict[str, Any]:
-    """What base.html needs on every page."""
-    links = Links(path)
+def page_context(graph: SiteGraph, path: str, title: str, section: str, base: str | None = None) -> dict[str, Any]:
+    """What base.html needs on every page; with `base` its links are absolute (see Links)."""
+    links = Links(path, base)
     config = graph.corpus.config
     nav = [("home", "Home", urls.INDEX), ("topics", "Topics", urls.TOPICS),
            ("meetings", "Meetings", urls.MEETINGS), ("people", "People", urls.PEOPLE),
@@ -686,4 +686,7 @@ def publishers_context(graph: SiteGraph, listings: dict[str, YearListing]) -> di
 
 
 def not_found_context(graph: SiteGraph) -> dict[str, Any]:
-    return page_context(graph, urls.NOT_FOUND, "Page not found", "")
+    """404.html: a host serves it in place of any missing page, at that page's address ("/topics/a/b/x"),
+    where links relative to the site's root lead nowhere; with base_url they are absolute. Without it
+    they work only where the host serves it from the root (docs/deploying.md)."""
+    return page_context(graph, urls.NOT_FOUND, "Page not found", "", graph.corpus.config.base_url)
