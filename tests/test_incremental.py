@@ -96,6 +96,8 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
                                        (root / "content" / "sources" / "003_19287fb4fa5b8656.txt").unlink())),
     ("change a topic rule", lambda root: _edit(root / "content" / "topics.yaml", "    - grave visit*\n", "")),
     ("rename a person", lambda root: _edit(root / "content" / "people.yaml", "name: Sergey Lavrov", "name: Sergei Lavrov")),
+    ("a person changes side", lambda root: _edit(root / "content" / "people.yaml",
+                                                  "name: Koichiro Gemba\n  country: japan", "name: Koichiro Gemba\n  country: russia")),
     ("override a template", lambda root: (root / "templates" / "readout_item.html").write_text(
         '<a href="{{ readout.href }}">{{ readout.title }}</a> ({{ readout.publisher }})\n', encoding="utf-8")),
     ("change the site title", lambda root: _edit(root / "site.yaml", "title: Japan–Russia Readouts", "title: Readouts")),

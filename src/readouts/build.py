@@ -103,7 +103,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             with naming(root / "content"):
                 imports = import_sources(root, keep_going=keep_going, files=file_memo)
             graph = link(load_corpus(root, cache.readouts), cache.links)
-            warnings = _unknown_people(graph) + _missing_sources(graph, inputs)
+            warnings = _unknown_people(graph) + _missing_sources(graph, inputs) + _no_base_url(graph)
             staging = staging_folder(output)
             try:
                 staging.mkdir(parents=True)
@@ -175,6 +175,16 @@ def _unknown_people(graph: SiteGraph) -> tuple[str, ...]:
                  for r in graph.chronology for p in dict.fromkeys(graph.readouts[r].participants
                                                                  + graph.readouts[r].mentioned)
                  if p not in graph.people)
+
+
+def _no_base_url(graph: SiteGraph) -> tuple[str, ...]:
+    """One line, not one a file: without base_url the feed, the calendar and the sitemap carry
+    site-relative links, which feed readers, calendar apps and search engines cannot follow."""
+    if graph.corpus.config.base_url:
+        return ()
+    return ("site.yaml: no base_url, so the feed, the calendar and the sitemap link to pages by relative "
+            "paths that readers of those files cannot follow (set base_url: https://…/ to the address "
+            "the site is served from)",)
 
 
 def _missing_sources(graph: SiteGraph, inputs: dict[str, list[int]]) -> tuple[str, ...]:

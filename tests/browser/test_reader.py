@@ -5,6 +5,7 @@ Every test opens the site as a reader would, from disk (file://) or over HTTP, i
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 from urllib.parse import quote
@@ -319,6 +320,18 @@ def test_the_citation_carries_the_pages_address_and_then_the_paragraph_followed(
     expect(page.locator("#cite-bibtex")).to_contain_text("url = {" + address + "#" + anchor + "}")
     expect(page.locator("#cite-target")).to_have_text(f"paragraph {number}")
     expect(page.get_by_role("button", name="Copy").first).to_be_visible()
+
+
+def test_copying_the_citation_adds_the_readers_own_access_date(page: Page, http_root: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.clock.set_fixed_time(dt.datetime(2031, 3, 4, 12, 0))
+    page.goto(http_root + READOUT_2017)
+    citation = page.locator("#cite-text")
+    expect(citation).not_to_contain_text("Accessed")
+    citation.locator("xpath=following-sibling::button[1]").click()
+    expect(citation).to_contain_text(" Accessed 4 March 2031.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.endswith(" Accessed 4 March 2031.") and copied.count("Accessed") == 1, copied
 
 
 # 7. Accessibility, by axe-core.

@@ -14,9 +14,11 @@ from readouts.model import SiteGraph
 from readouts.render.context import (
     format_printed_day,
     index_context,
+    not_found_context,
     readout_context,
     supplied_meeting_date,
     timeline_context,
+    topics_index_context,
 )
 from readouts.render.listings import publisher_listings, timeline_listing
 
@@ -117,3 +119,14 @@ def test_a_printed_day_that_names_no_day_of_a_month_is_not_shown(graph: SiteGrap
     for impossible in ((13, 1), (9, 0)):
         damaged = replace(readout, imported=replace(readout.imported, printed_day=impossible))
         assert format_printed_day(damaged) is None
+
+
+def test_the_404_page_links_absolutely_with_a_base_url_and_other_pages_stay_relative(graph: SiteGraph) -> None:
+    assert not_found_context(graph)["page"]["home"] == "index.html"
+    config = replace(graph.corpus.config, base_url="https://example.org/readouts/")
+    based = replace(graph, corpus=replace(graph.corpus, config=config))
+    page = not_found_context(based)
+    assert page["page"]["stylesheet"].startswith("https://example.org/readouts/")
+    assert page["page"]["home"] == "https://example.org/readouts/index.html"
+    assert all(item["href"].startswith("https://example.org/readouts/") for item in page["nav"])
+    assert topics_index_context(based)["page"]["home"] == "../index.html"

@@ -1,7 +1,8 @@
 """Citations of a readout: plain text, BibTeX, RIS and CSL-JSON, and the citation_* meta tags
 reference managers (Zotero) read from the page head.
 
-The access date is left to the reader: a build never writes today's date into a citation.
+The access date is left to the reader: a build never writes today's date into a citation, and
+the plain text ends without one; cite.js adds "Accessed <today>." when a reader copies it.
 """
 
 from __future__ import annotations
@@ -22,12 +23,18 @@ def _bibtex_escape(text: str) -> str:
     return _BIBTEX_SPECIAL.sub(r"\\\1", text)
 
 
-def citations(readout: Readout, publisher: str, kind: str, permalink: str) -> dict[str, str]:
-    """The readout cited in each format, pointing at `permalink`."""
+def _closed(text: str) -> str:
+    """`text` ending in one full stop: "n.d." and a title that ends "?" get none added ("n.d.." was printed)."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def citations(readout: Readout, publisher: str, kind: str, permalink: str, archive: str) -> dict[str, str]:
+    """The readout cited in each format, pointing at `permalink` in the archive (the site) named `archive`."""
     day = readout.published or readout.meeting.date
     date_text = f"{day.day} {day:%B %Y}" if day else "n.d."
     original = f" Originally published at {readout.source.url}." if readout.source and readout.source.url else ""
-    text = f"{publisher}. “{readout.title}.” {kind}, {date_text}. {permalink}.{original} Accessed [date]."
+    text = (f"{_closed(publisher)} “{_closed(readout.title)}” {kind}, {_closed(date_text)} {_closed(archive)} "
+            f"{permalink}.{original}")
 
     fields = [f"  author = {{{{{_bibtex_escape(publisher)}}}}}",
               f"  title = {{{{{_bibtex_escape(readout.title)}}}}}"]

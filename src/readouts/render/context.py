@@ -93,9 +93,9 @@ def format_duration(minutes: int | None) -> str | None:
     return " ".join(parts)
 
 
-def page_context(graph: SiteGraph, path: str, title: str, section: str) -> dict[str, Any]:
-    """What base.html needs on every page."""
-    links = Links(path)
+def page_context(graph: SiteGraph, path: str, title: str, section: str, base: str | None = None) -> dict[str, Any]:
+    """What base.html needs on every page; with `base` its links are absolute (see Links)."""
+    links = Links(path, base)
     config = graph.corpus.config
     nav = [("home", "Home", urls.INDEX), ("topics", "Topics", urls.TOPICS),
            ("meetings", "Meetings", urls.MEETINGS), ("people", "People", urls.PEOPLE),
@@ -187,7 +187,8 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
                                         permalink if base_url else None)
     context["page"]["scripts"] = [links.to(urls.CITE_SCRIPT)]
     context["cite"] = {**citations(readout, credited_to(graph, readout), KIND_LABELS[readout.kind],
-                                   permalink), "permalink": permalink, "has_base": bool(base_url)}
+                                   permalink, graph.corpus.config.title),
+                       "permalink": permalink, "has_base": bool(base_url)}
     context["readout"] = {
         "id": readout.id,
         "title": readout.title,
@@ -504,11 +505,20 @@ def topics_index_context(graph: SiteGraph) -> dict[str, Any]:
 def people_index_context(graph: SiteGraph) -> dict[str, Any]:
     links = Links(urls.PEOPLE)
     context = page_context(graph, urls.PEOPLE, "People", "people")
-    people = sorted(graph.corpus.people, key=lambda p: p.name.split()[-1])
-    context["people"] = [{"name": p.name, "href": links.person(p.id),
-                          "role": p.roles[-1].title if p.roles else None,
-                          "count": len(graph.readouts_by_person.get(p.id, ()))} for p in people]
+    # Someone no readout names has nothing to show yet, so the index leaves them out.
+    people = sorted((p for p in graph.corpus.people if graph.readouts_by_person.get(p.id)),
+                    key=lambda p: p.name.split()[-1])
+    context["people"] = [{"name": p.name, "href": links.person(p.id), "role": _role_when_last_named(graph, p),
+                          "count": len(graph.readouts_by_person[p.id])} for p in people]
     return context
+
+
+def _role_when_last_named(graph: SiteGraph, person: Person) -> str | None:
+    """The role held on the day of the person's latest dated readout: the index puts it beside
+    the count of readouts, and a role taken up after them all ("Minister of Defense" beside
+    Kono's 2018 meetings) would misdate them. None when no readout is dated or no role held then."""
+    days = [d for r in graph.readouts_by_person[person.id] if (d := graph.readouts[r].date) is not None]
+    return person.role_on(max(days)) if days else None
 
 
 def _year_rows(listing: YearListing, href: Callable[[Year], str]) -> list[dict[str, Any]]:
@@ -677,4 +687,7 @@ def publishers_context(graph: SiteGraph, listings: dict[str, YearListing]) -> di
 
 
 def not_found_context(graph: SiteGraph) -> dict[str, Any]:
-    return page_context(graph, urls.NOT_FOUND, "Page not found", "")
+    """404.html: a host serves it in place of any missing page, at that page's address ("/topics/a/b/x"),
+    where links relative to the site's root lead nowhere; with base_url they are absolute. Without it
+    they work only where the host serves it from the root (docs/deploying.md)."""
+    return page_context(graph, urls.NOT_FOUND, "Page not found", "", graph.corpus.config.base_url)

@@ -122,7 +122,8 @@ class PersonListing:
     years: tuple[PersonYear, ...]
     """Years with something to show: dated ones ascending, then the undated."""
     counterparts: tuple[tuple[str, int], ...]
-    """(person id, meetings together), most first, each meeting counted once."""
+    """(person id, meetings together) for people of the other side, most first, each meeting
+    counted once."""
 
     @property
     def attended(self) -> tuple[Attendance, ...]:
@@ -145,6 +146,16 @@ class PersonListing:
         return tuple(reversed(dated[-LATEST_ON_OVERVIEW:]))
 
 
+def same_side(graph: SiteGraph, person_id: str, other_id: str) -> bool:
+    """Whether two people are of one side by people.yaml's `country:`: a colleague at the table
+    is no counterpart. "other" is not a side (a mediator from one country and an observer from
+    another are both "other"), and a person without a country may be of either."""
+    person, other = graph.people.get(person_id), graph.people.get(other_id)
+    if person is None or other is None or person.country in (None, "other"):
+        return False
+    return person.country == other.country
+
+
 def person_listing(graph: SiteGraph, person_id: str) -> PersonListing:
     accounts: dict[str, list[str]] = {}
     mentioned: dict[Year, list[str]] = {}
@@ -165,7 +176,7 @@ def person_listing(graph: SiteGraph, person_id: str) -> PersonListing:
                                 meeting.place if meeting else first.meeting.place, tuple(readout_ids))
         attended.setdefault(_year_of(day), []).append(attendance)
         counterparts.update(p for p in dict.fromkeys(p for r in readout_ids for p in graph.readouts[r].participants)
-                            if p != person_id)
+                            if p != person_id and not same_side(graph, person_id, p))
     return PersonListing(
         person_id,
         tuple(PersonYear(year, tuple(attended.get(year, ())), tuple(mentioned.get(year, ())))

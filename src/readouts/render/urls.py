@@ -147,13 +147,15 @@ def relative(from_page: str, to_path: str) -> str:
 class Links:
     """Links from one page, so context builders never compute a path by hand."""
 
-    __slots__ = ("page",)
+    __slots__ = ("base", "page")
 
-    def __init__(self, page: str) -> None:
+    def __init__(self, page: str, base: str | None = None) -> None:
         self.page = page
+        # With a base (base_url), links are absolute: for a page a host serves at any address (404.html).
+        self.base = base
 
     def to(self, path: str) -> str:
-        return relative(self.page, path)
+        return f"{self.base}{path}" if self.base else relative(self.page, path)
 
     def readout(self, readout_id: str, anchor: str | None = None) -> str:
         path = readout_path(readout_id)
