@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readouts import __version__
+from readouts.atomic import write_atomic
 from readouts.cache import FileMemo, sha256_hex
 from readouts.errors import ReadoutsError, ReadoutsErrors
-from readouts.importer.write import Provenance, new_id, render_markdown, write_atomic
+from readouts.importer.write import Provenance, new_id, render_markdown
 from readouts.link.topics import TopicRules
 from readouts.load import load_people, load_topics, split_front_matter
 from readouts.names import NameIndex

@@ -7,9 +7,7 @@ matches it, a person has edited it, and no import may overwrite it.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,31 +129,3 @@ class Provenance:
             return None
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write text via a temporary file and a rename, so a crash never leaves half a file."""
-    write_atomic_bytes(path, text.encode("utf-8"))
-
-
-def _new_file_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_NEW_FILE_MODE = _new_file_mode()
-
-
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    """Write bytes via a temporary file and a rename, so a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        # mkstemp makes the file readable by its owner alone; a readout, a record or a source
-        # copied in is the user's file like any other, so it gets the mode a new file would
-        os.chmod(temporary, _NEW_FILE_MODE)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
