@@ -544,7 +544,7 @@ def _calendar_events(graph: SiteGraph) -> list[CalendarEvent]:
     dated = sorted((m for m in graph.meetings.values() if m.date), key=lambda m: (m.date, m.id))
     events = []
     for meeting in dated:
-        names = [graph.people[p].name if p in graph.people else p for p in meeting.participants]
+        names = [graph.person_name(p) for p in meeting.participants]
         accounts = [f"{graph.readouts[r].title} ({credited_to(graph, graph.readouts[r])})"
                     for r in meeting.readout_ids]
         url = absolute_or_relative(graph, urls.MEETINGS_ICS, urls.meeting_path(meeting.id))

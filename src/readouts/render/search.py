@@ -146,7 +146,7 @@ def search_document(graph: SiteGraph, readout_id: str) -> SearchDocument:
     names: list[str] = []
     for person_id in readout.participants + readout.mentioned:
         person = graph.people.get(person_id)
-        names += [person.name, *person.spellings] if person else [person_id.replace("-", " ")]
+        names += [person.name, *person.spellings] if person else [graph.person_name(person_id)]
     terms = {term.id: term for term in graph.corpus.terms}
     term_names = [name for term_id in graph.terms_by_readout.get(readout_id, ())
                   for side in terms[term_id].names.values() for name in side]
