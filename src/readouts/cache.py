@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from readouts.errors import ReadoutsError, naming
+from readouts.atomic import write_atomic_bytes
+from readouts.errors import ReadoutsError
 from readouts.paths import check_link
 
 CACHE_DIR = ".readouts-cache"
@@ -250,7 +251,9 @@ class BuildCache:
                 summary = self._summary(table, part)
                 if self.saved.get((table, number)) == summary:
                     continue
-                _write_atomic(folder / f"{table}-{number}.pickle", (self.code, part))
+                with _collector_paused():
+                    data = pickle.dumps((self.code, part), protocol=pickle.HIGHEST_PROTOCOL)
+                write_atomic_bytes(folder / f"{table}-{number}.pickle", seal(data))
                 self.saved[(table, number)] = summary
         self.foreign = 0  # what it holds now is this user's own
         if keep_in_memory:
@@ -272,21 +275,6 @@ def _part_signatures(root: Path) -> list[list[int]]:
             except OSError:
                 found.append(_UNKNOWN)
     return found
-
-
-def _write_atomic(path: Path, value: object) -> None:
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-    try:
-        with naming(path), os.fdopen(handle, "wb") as stream:
-            with _collector_paused():
-                data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-            stream.writelines(seal(data))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 Made = TypeVar("Made")
@@ -489,16 +477,7 @@ class Stamp:
                            "readouts": self.readouts, "warnings": list(self.warnings), "inputs": self.inputs,
                            "site_folders": self.site_folders},
                           separators=(",", ":"))
-        import tempfile
-
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".stamp.", suffix=".tmp")
-        try:
-            with naming(folder / _STAMP), os.fdopen(handle, "wb") as stream:
-                stream.writelines(seal(text.encode("utf-8")))
-            os.replace(temporary, folder / _STAMP)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomic_bytes(folder / _STAMP, seal(text.encode("utf-8")))
 
     def matches(self, inputs: dict[str, list[int]], marker: str | None, output: Path) -> bool:
         """True when the inputs, the code and the published site are all as they were: a file

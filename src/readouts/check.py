@@ -124,7 +124,7 @@ def what_was_read(graph: SiteGraph, readout_id: str) -> list[tuple[str, str]]:
     meeting = readout.meeting
 
     def names(ids: tuple[str, ...]) -> str:
-        return ", ".join(graph.people[p].name if p in graph.people else p for p in ids) or "—"
+        return ", ".join(graph.person_name(p) for p in ids) or "—"
 
     publisher = readout.publisher + (f" ({readout.outlet})" if readout.outlet else "")
     how = ", ".join(x for x in (meeting.place, meeting.format, meeting.occasion) if x)

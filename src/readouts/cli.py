@@ -300,8 +300,8 @@ def _build(root: Path, keep_going: bool) -> int:
 def _add(root: Path, files: list[Path], url: str | None = None) -> int:
     import re
 
+    from readouts.atomic import write_atomic_bytes
     from readouts.importer.run import check_added_text, import_sources, load_provenance
-    from readouts.importer.write import write_atomic_bytes
 
     if url is not None:
         if len(files) != 1:
@@ -328,7 +328,7 @@ def _add(root: Path, files: list[Path], url: str | None = None) -> int:
     sources.mkdir(parents=True, exist_ok=True)
     for target, data in texts:
         if not target.exists() or target.read_bytes() != data:
-            write_atomic_bytes(target, data)
+            write_atomic_bytes(target, (data,))
     urls = {f"sources/{texts[0][0].name}": url} if url else None
     report = import_sources(root, only=[target for target, _ in texts], urls=urls)
     status = _print_imports(report, verbose=True)

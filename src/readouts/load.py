@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 import time
@@ -36,6 +35,7 @@ from readouts.model import (
 )
 from readouts.parallel import map_in_workers
 from readouts.paths import check_link, listed_file
+from readouts.provenance import Provenance
 from readouts.publishers import PUBLISHERS
 from readouts.yamlio import Lines, decode_utf8, load_yaml, parse_date, read_yaml_file
 
@@ -455,7 +455,7 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
 
 
 def _month_day(value: object) -> tuple[int, int] | None:
-    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+    if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, int) for v in value):
         return (value[0], value[1])
     return None
 
@@ -478,18 +478,18 @@ def load_import_record(path: Path, record: bytes | None, md_text: str) -> Import
     if record is None:
         return None
     try:
-        data = json.loads(record.decode("utf-8"))
-        written = data["written_sha256"]
+        # the importer's own reader, so that load and import agree on what a record is
+        provenance = Provenance.parse(record.decode("utf-8"))
         changes = tuple(Change(int(c["line"]), str(c["action"]), str(c["what"]), str(c["why"]))
-                        for c in data.get("changes", ()))
+                        for c in provenance.changes)
         return ImportRecord(
-            adapter=str(data.get("adapter", "")), changes=changes,
-            notes=tuple(map(str, data.get("notes", ()))),
-            unresolved=tuple(map(str, data.get("unresolved", ()))),
-            block_lines=tuple(int(n) for n in data.get("block_lines", ())),
-            edited=hashlib.sha256(md_text.encode("utf-8")).hexdigest() != written,
-            printed_day=_month_day(data.get("printed_day")), entered=_instant(data.get("entered")))
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+            adapter=str(provenance.adapter), changes=changes,
+            notes=tuple(map(str, provenance.notes)),
+            unresolved=tuple(map(str, provenance.unresolved)),
+            block_lines=tuple(int(n) for n in provenance.block_lines),
+            edited=hashlib.sha256(md_text.encode("utf-8")).hexdigest() != provenance.written_sha256,
+            printed_day=_month_day(provenance.printed_day), entered=_instant(provenance.entered))
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
         raise ReadoutsError(f"the import record is damaged ({exc.__class__.__name__}: {exc})", str(path),
                             hint="delete it: the readout then counts as written by hand") from None
 

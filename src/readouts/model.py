@@ -361,6 +361,12 @@ class SiteGraph:
     term_usage: Mapping[str, Mapping[str, Mapping[str, int]]]
     """Term id → name → publisher → readouts of that publisher that use the name."""
 
+    def person_name(self, person_id: str) -> str:
+        """The name a person is shown by; for an id people.yaml does not know, the id as words
+        ("ivan-nobody" → "Ivan Nobody"), so a participant nobody has added still shows."""
+        person = self.people.get(person_id)
+        return person.name if person is not None else person_id.replace("-", " ").title()
+
 
 def _pickle_by_fields(cls: type) -> None:
     """Pickle instances as (class, field values).

@@ -196,7 +196,7 @@ def test_what_import_writes_gets_the_mode_of_any_new_file(tmp_path) -> None:
     import os
     import stat
 
-    from readouts.importer.write import write_atomic
+    from readouts.atomic import write_atomic
 
     mask = os.umask(0)
     os.umask(mask)
@@ -206,7 +206,7 @@ def test_what_import_writes_gets_the_mode_of_any_new_file(tmp_path) -> None:
 
 # Modules an import loads that cannot change what it writes: the package, errors, the data
 # model's classes, and what other stages bring along (caching, settings, workers, links, meetings).
-NOT_DECIDING = {"readouts", "readouts.errors", "readouts.model", "readouts.blocks", "readouts.cache",
+NOT_DECIDING = {"readouts", "readouts.atomic", "readouts.errors", "readouts.model", "readouts.blocks", "readouts.cache",
                 "readouts.config", "readouts.parallel", "readouts.paths", "readouts.link",
                 "readouts.link.glossary", "readouts.link.meetings", "readouts.link.related"}
 

@@ -15,6 +15,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from readouts.atomic import write_atomic_bytes
+
 # Spellings the record uses where GeoNames has another ("Saint Petersburg", "Kiev").
 PREFERRED = {"Saint Petersburg": "St. Petersburg", "Naypyidaw": "Nay Pyi Taw", "Kiev": "Kyiv",
              "Nur-Sultan": "Astana", "Danang": "Da Nang"}
@@ -49,10 +51,7 @@ def _gazetteer() -> dict[str, str]:
         pass  # not made yet, or damaged: made again
     index = _index_cities()
     with contextlib.suppress(OSError):  # a cache folder that cannot be written only costs time
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = kept.with_name(f".{kept.name}.{os.getpid()}")
-        temporary.write_bytes(marshal.dumps(index))
-        os.replace(temporary, kept)
+        write_atomic_bytes(kept, (marshal.dumps(index),))
     return index
 
 

@@ -18,13 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readouts import __version__
+from readouts.atomic import write_atomic
 from readouts.cache import FileMemo, sha256_hex
 from readouts.errors import ReadoutsError, ReadoutsErrors
-from readouts.importer.write import Provenance, new_id, render_markdown, write_atomic
+from readouts.importer.write import new_id, render_markdown
 from readouts.link.topics import TopicRules
 from readouts.load import load_people, load_topics, split_front_matter
 from readouts.names import NameIndex
 from readouts.paths import check_link, listed_file
+from readouts.provenance import Provenance
 from readouts.yamlio import Lines, load_yaml
 
 if TYPE_CHECKING:
@@ -62,11 +64,12 @@ def source_files(root: Path) -> list[Path]:
     return [folder / name for name in names]
 
 
-IMPORTER_CODE = ("importer/*.py", "names.py", "publishers.py", "link/topics.py", "link/keys.py", "load.py",
-                 "yamlio.py")
+IMPORTER_CODE = ("importer/*.py", "names.py", "provenance.py", "publishers.py", "link/topics.py", "link/keys.py",
+                 "load.py", "yamlio.py")
 """The code that decides what import writes, relative to the package: the adapters and their
-rules, the name index, the publisher table, the topic rules that fill `topics:`, and the
-readers of the registries. tests/importer/test_run.py holds it to what an import runs."""
+rules, the name index, the import record's format, the publisher table, the topic rules that
+fill `topics:`, and the readers of the registries. tests/importer/test_run.py holds it to what
+an import runs."""
 
 
 def importer_code_files() -> list[Path]:

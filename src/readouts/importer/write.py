@@ -6,12 +6,8 @@ matches it, a person has edited it, and no import may overwrite it.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import tempfile
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +15,6 @@ from readouts.importer.common import ImportedReadout
 from readouts.importer.document import shorten
 from readouts.publishers import PUBLISHERS
 from readouts.yamlio import dump_yaml
-
-PROVENANCE_VERSION = 1
 
 _TRANSLIT = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -88,74 +82,3 @@ def render_markdown(readout_id: str, imported: ImportedReadout, source_file: str
     return "---\n" + dump_yaml(front) + "---\n\n" + imported.body.text
 
 
-@dataclass(frozen=True, slots=True)
-class Provenance:
-    """What import knows about a readout it wrote; content/provenance/<id>.json."""
-
-    source: str
-    source_sha256: str
-    written_sha256: str
-    inputs: str
-    """Digest of everything else the output depends on (importer version, people and topics)."""
-    adapter: str
-    changes: tuple[dict[str, Any], ...]
-    block_lines: tuple[int, ...]
-    notes: tuple[str, ...]
-    unresolved: tuple[str, ...]
-    printed_day: tuple[int, int] | None = None
-    deleted: bool = False
-    """A person deleted the readout's Markdown: its source is not imported again unless asked."""
-    url: str | None = None
-    """Where the source was published (`readouts add --url`), kept for every later import."""
-    entered: str | None = None
-    """When the readout entered the archive, in UTC ("2026-12-06T09:40:12Z"): set by its first
-    import and kept by every later one, so the feed dates it the same in every build."""
-
-    def to_json(self) -> str:
-        data = {"version": PROVENANCE_VERSION, **{k: getattr(self, k) for k in self.__slots__}}
-        if not self.deleted:
-            del data["deleted"]  # records of readouts still there read as they always did
-        for optional in ("url", "entered"):
-            if data[optional] is None:
-                del data[optional]
-        return json.dumps(data, indent=1, ensure_ascii=False, default=list) + "\n"
-
-    @classmethod
-    def from_json(cls, text: str) -> Provenance | None:
-        try:
-            data: dict[str, Any] = json.loads(text)
-            fields: dict[str, Any] = {k: (tuple(v) if isinstance(v, list) else v)
-                                      for k, v in data.items() if k != "version"}
-            return cls(**fields)
-        except (ValueError, TypeError):
-            return None
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text via a temporary file and a rename, so a crash never leaves half a file."""
-    write_atomic_bytes(path, text.encode("utf-8"))
-
-
-def _new_file_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_NEW_FILE_MODE = _new_file_mode()
-
-
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    """Write bytes via a temporary file and a rename, so a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        # mkstemp makes the file readable by its owner alone; a readout, a record or a source
-        # copied in is the user's file like any other, so it gets the mode a new file would
-        os.chmod(temporary, _NEW_FILE_MODE)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

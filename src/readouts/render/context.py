@@ -123,7 +123,7 @@ def person_link(graph: SiteGraph, links: Links, person_id: str, day: dt.date | N
     person = graph.people.get(person_id)
     if person is None:
         # A participant people.yaml does not know still shows, by id, without a link.
-        return {"name": person_id.replace("-", " ").title(), "href": None, "role": None}
+        return {"name": graph.person_name(person_id), "href": None, "role": None}
     return {"name": person.name, "href": links.person(person_id), "role": person.role_on(day)}
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -86,20 +85,11 @@ class _SealedBytecodeCache(jinja2.FileSystemBytecodeCache):
             bucket.bytecode_from_string(bytes(data))
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        import tempfile
-
+        from readouts.atomic import write_atomic_bytes
         from readouts.cache import seal
 
-        target = self._get_cache_filename(bucket)
-        with contextlib.suppress(OSError):
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.writelines(seal(bucket.bytecode_to_string()))
-                os.replace(temporary, target)
-            finally:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
+        with contextlib.suppress(OSError):  # a cache only saves time
+            write_atomic_bytes(Path(self._get_cache_filename(bucket)), seal(bucket.bytecode_to_string()))
 
 
 def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:

@@ -160,9 +160,10 @@ def readout_uri(graph: SiteGraph, readout_id: str) -> str:
     return f"urn:readouts:{site_slug(graph)}:{readout_id}"
 
 
-def plain_text(markdown: str) -> str:
+def unescaped_text(markdown: str) -> str:
     """A block's Markdown with backslash escapes removed: imported text escapes every special
-    character, and otherwise holds no markup."""
+    character, and otherwise holds no markup. Feeds and data exports give the text as written,
+    so an asterisk a person typed stays; search.snippet_text, for reading, drops emphasis too."""
     return _MARKDOWN_ESCAPE.sub(r"\1", markdown)
 
 
@@ -287,7 +288,7 @@ def _entry(graph: SiteGraph, feed: ET.Element, path: str, readout: Readout) -> N
     _element(author, "name", credited_to(graph, readout))
     block = summary_block(readout)
     if block is not None:
-        summary = _element(entry, "summary", plain_text(block.text), type="text")
+        summary = _element(entry, "summary", unescaped_text(block.text), type="text")
         if block.lang:
             summary.set(XML_LANG, block.lang)
     for topic_id in readout.topics:
@@ -421,7 +422,7 @@ def readout_record(graph: SiteGraph, readout: Readout) -> dict[str, Any]:
         "topics": list(readout.topics),
         "source": {"file": readout.source.file, "sha256": readout.source.sha256} if readout.source else None,
         "url": urls.readout_path(readout.id),
-        "paragraphs": [{"anchor": b.anchor, "kind": b.kind, "text": plain_text(b.text),
+        "paragraphs": [{"anchor": b.anchor, "kind": b.kind, "text": unescaped_text(b.text),
                         "topics": list(marks.get(b.anchor, ()))} for b in readout.blocks],
     }
 
@@ -543,7 +544,7 @@ def _calendar_events(graph: SiteGraph) -> list[CalendarEvent]:
     dated = sorted((m for m in graph.meetings.values() if m.date), key=lambda m: (m.date, m.id))
     events = []
     for meeting in dated:
-        names = [graph.people[p].name if p in graph.people else p for p in meeting.participants]
+        names = [graph.person_name(p) for p in meeting.participants]
         accounts = [f"{graph.readouts[r].title} ({credited_to(graph, graph.readouts[r])})"
                     for r in meeting.readout_ids]
         url = absolute_or_relative(graph, urls.MEETINGS_ICS, urls.meeting_path(meeting.id))

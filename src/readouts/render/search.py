@@ -108,8 +108,10 @@ def words(text: str) -> list[str]:
 _ESCAPES = re.compile(r"\\([\\`*_\[\]<>&#+\-.!()])")
 
 
-def plain_text(markdown: str) -> str:
-    """Markdown as a reader sees it: backslash escapes and markers removed."""
+def snippet_text(markdown: str) -> str:
+    """Markdown as a reader sees it in a result's snippet: backslash escapes and emphasis markers
+    removed. Not exports.unescaped_text, which keeps the markers: the feeds give the text as
+    written, while a snippet and the words counted for search want what the page shows."""
     return _ESCAPES.sub(r"\1", re.sub(r"[*_`]+", "", markdown))
 
 
@@ -144,7 +146,7 @@ def search_document(graph: SiteGraph, readout_id: str) -> SearchDocument:
     names: list[str] = []
     for person_id in readout.participants + readout.mentioned:
         person = graph.people.get(person_id)
-        names += [person.name, *person.spellings] if person else [person_id.replace("-", " ")]
+        names += [person.name, *person.spellings] if person else [graph.person_name(person_id)]
     terms = {term.id: term for term in graph.corpus.terms}
     term_names = [name for term_id in graph.terms_by_readout.get(readout_id, ())
                   for side in terms[term_id].names.values() for name in side]
@@ -154,7 +156,7 @@ def search_document(graph: SiteGraph, readout_id: str) -> SearchDocument:
         names=" ".join(names),
         terms=" ".join(term_names),
         topics=" ".join(graph.topics[t].title for t in readout.topics if t in graph.topics),
-        paragraphs=tuple(plain_text(block.text) for block in readout.blocks),
+        paragraphs=tuple(snippet_text(block.text) for block in readout.blocks),
     )
 
 
@@ -275,7 +277,7 @@ def write_search_year(graph: SiteGraph, out: Path, year: str, readout_ids: tuple
 
 def write_search_text(graph: SiteGraph, out: Path, readout_id: str) -> None:
     """Write a readout's paragraphs as text, for the snippet under its result."""
-    paragraphs = [plain_text(block.text) for block in graph.readouts[readout_id].blocks]
+    paragraphs = [snippet_text(block.text) for block in graph.readouts[readout_id].blocks]
     _write_script(out, urls.search_text_path(readout_id), f"text/{readout_id}", paragraphs)
 
 
