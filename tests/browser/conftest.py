@@ -47,6 +47,15 @@ def missing(reason: str) -> None:
     pytest.skip(reason)
 
 
+def skip_without_test_extra(error: ImportError) -> None:
+    """At the top of a browser test module whose imports failed: an error in CI, where the test
+    extra is installed; the module skipped anywhere else."""
+    message = f"the browser tests need the test extra: pip install -e '.[test]' ({error})"
+    if in_ci():
+        raise ImportError(message) from error
+    pytest.skip(message, allow_module_level=True)
+
+
 @pytest.fixture(scope="session")
 def site_dir(built_demo: Path) -> Path:
     """The demo site's rendered folder."""

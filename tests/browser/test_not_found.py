@@ -13,15 +13,12 @@ from typing import Any
 
 import pytest
 
-from .conftest import in_ci
+from .conftest import skip_without_test_extra
 
 try:
     from playwright.sync_api import Page, expect
 except ImportError as error:  # pragma: no cover - depends on the environment
-    if in_ci():
-        raise ImportError(f"the browser tests need the test extra: pip install -e '.[test]' ({error})") from error
-    pytest.skip(f"the browser tests need the test extra: pip install -e '.[test]' ({error})",
-                allow_module_level=True)
+    skip_without_test_extra(error)
 
 
 class _NotFoundHandler(SimpleHTTPRequestHandler):

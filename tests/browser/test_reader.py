@@ -12,16 +12,13 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import PHONE, READOUT_2017, READOUT_2019_MID, READOUT_2019_MOFA, in_ci
+from .conftest import PHONE, READOUT_2017, READOUT_2019_MID, READOUT_2019_MOFA, skip_without_test_extra
 
 try:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import Page, expect
 except ImportError as error:  # pragma: no cover - depends on the environment
-    if in_ci():
-        raise ImportError(f"the browser tests need the test extra: pip install -e '.[test]' ({error})") from error
-    pytest.skip(f"the browser tests need the test extra: pip install -e '.[test]' ({error})",
-                allow_module_level=True)
+    skip_without_test_extra(error)
 
 
 # One page of every kind the site renders, by the path from the site's root.

@@ -14,15 +14,12 @@ import pytest
 from readouts.build import build_site
 from tests.conftest import copy_demo_site
 
-from .conftest import READOUT_2017, READOUT_2019_MID, READOUT_2019_MOFA, in_ci
+from .conftest import READOUT_2017, READOUT_2019_MID, READOUT_2019_MOFA, skip_without_test_extra
 
 try:
     from playwright.sync_api import Page, expect
 except ImportError as error:  # pragma: no cover - depends on the environment
-    if in_ci():
-        raise ImportError(f"the browser tests need the test extra: pip install -e '.[test]' ({error})") from error
-    pytest.skip(f"the browser tests need the test extra: pip install -e '.[test]' ({error})",
-                allow_module_level=True)
+    skip_without_test_extra(error)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

@@ -3,17 +3,12 @@ not print is shown."""
 
 from __future__ import annotations
 
-import pytest
-
-from .conftest import READOUT_2019_MOFA, in_ci
+from .conftest import READOUT_2019_MOFA, skip_without_test_extra
 
 try:
     from playwright.sync_api import Page, expect
 except ImportError as error:  # pragma: no cover - depends on the environment
-    if in_ci():
-        raise ImportError(f"the browser tests need the test extra: pip install -e '.[test]' ({error})") from error
-    pytest.skip(f"the browser tests need the test extra: pip install -e '.[test]' ({error})",
-                allow_module_level=True)
+    skip_without_test_extra(error)
 
 READOUT_UNDATED = "readouts/undated-tass-moscow-tokyo-working-on-japanese-top-diplomats-visit-to.html"
 
