@@ -284,6 +284,8 @@ def parse_document(doc: Document, context: Context, *, publisher: Publisher, def
 _OUTLETS = ("Kyodo", "Kyodo News", "Jiji", "Jiji Press", "NHK", "NHK World", "Reuters", "AP", "AFP", "Bloomberg",
             "Interfax", "RIA Novosti", "Sputnik", "RT", "Mainichi", "The Asahi Shimbun", "Asahi", "Yomiuri",
             "Nikkei", "The Japan Times", "Kommersant", "Izvestia", "Rossiyskaya Gazeta", "Xinhua", "Yonhap")
+_KNOWN_OUTLETS = {name.casefold(): name for name in _OUTLETS}
+_CLOSING_CREDIT = re.compile(r"[.!?”\"]\s*\((?P<name>[A-Z][\w .&]{1,30})\)\s*$")  # "… said. (Mainichi)"
 _TITLE_CREDIT = re.compile(r"\s[-–—]\s(?P<name>[A-Z][\w .&]{1,30})$")
 _MASTHEAD = re.compile(r"^(?:the\s+)?[A-Za-z][\w .&-]{1,40}?(?:\bshimbun|\btimes|\bpost|\bherald|\bdaily|"
                        r"\bgazette|\btribune|\bjournal|\bexaminer|\.com)$", re.IGNORECASE)
@@ -295,13 +297,13 @@ def outlet(header: list[str], title: str | None, story: Dateline | None, paragra
     above it ("THE ASAHI SHIMBUN")."""
     if story and story.agency:
         return story.agency
-    known = {name.casefold(): name for name in _OUTLETS}
+    known = _KNOWN_OUTLETS
     if title and (match := _TITLE_CREDIT.search(title)):
         name = match.group("name").strip()
         if name.isupper() or name.casefold() in known:
             return known.get(name.casefold(), name)
     for paragraph in paragraphs[:8]:
-        match = re.search(r"[.!?”\"]\s*\((?P<name>[A-Z][\w .&]{1,30})\)\s*$", paragraph)
+        match = _CLOSING_CREDIT.search(paragraph)
         if match and match.group("name").casefold() in known:
             return known[match.group("name").casefold()]
     for line in header[:6]:
@@ -325,11 +327,11 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?(?P<nam
 def _kind(title: str | None, default: Kind, transcript: bool) -> Kind:
     """The kind the headline names. A news outlet's piece stays news unless it is a transcript:
     "Gist of joint press conference" reports a press conference, "Ladies and gentlemen," is one."""
+    if title and facts.PRESS_RELEASE.search(title):
+        return "readout"
     if title:
         for pattern, kind in facts.KIND_CUES:
             if pattern.search(title):
-                if kind == "official-readout":
-                    return "readout"
                 if default == "news" and (kind == "readout" or not transcript):
                     break
                 return kind  # type: ignore[return-value]
@@ -395,5 +397,4 @@ def _place(title: str | None, header: Header, text: str, opening: list[str],
 
 # "…, the Japanese foreign ministry reported.", "…, Kyodo reports.", "according to the ministry"
 _RELAYED = re.compile(r"\b(?:ministry|agency|office|kyodo|jiji|reuters|nhk|interfax|sputnik)\b[^.]{0,30}"
-                      r"\b(?:said|says|reported|reports|announced)\b|\baccording to\b|"
-                      r"\b(?:reported|reports)\b", re.IGNORECASE)
+                      r"\b(?:said|says|announced)\b|\baccording to\b|\b(?:reported|reports)\b", re.IGNORECASE)

@@ -390,9 +390,10 @@ TRANSCRIPT_OPENING = re.compile(
 TRANSCRIPT_TITLE = re.compile(r"\b(?:remarks|statement and answers|answers to (?:media )?questions|transcript)\b|"
                               r"^(?:press conference|news conference|briefing) by\b", re.IGNORECASE)
 
+# A government's own press release is its account of the meeting, whoever reposts it.
+PRESS_RELEASE = re.compile(r"^press release\b|пресс-релиз", re.IGNORECASE)
+
 KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
-    # a government's own press release is its account of the meeting, whoever reposts it
-    (re.compile(r"^press release\b|пресс-релиз", re.IGNORECASE), "official-readout"),
     (re.compile(r"\b(?:news|press) conference|press statements?|answers? to (?:media )?questions|"
                 r"joint press|briefing|пресс-конференц\w*", re.IGNORECASE), "press-conference"),
     (re.compile(r"^(?:statement|comment|remarks)\b|\bstatement by\b|заявлени\w*|комментари\w*",
