@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from readouts.importer import facts, places
+from readouts.importer import places, venue
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -18,7 +18,7 @@ from readouts.importer import facts, places
     ("lima", None),                # a city's name is written with a capital
 ])
 def test_a_city_is_known_by_its_names(name: str, expected: str | None) -> None:
-    assert facts.city_named(name) == expected
+    assert venue.city_named(name) == expected
 
 
 @pytest.mark.parametrize(("word", "expected"), [
@@ -37,7 +37,7 @@ def test_a_russian_city_in_the_prepositional_case_is_found(word: str, expected: 
     ("The ministers met in Japan.", None),
 ])
 def test_the_meeting_is_put_where_a_cue_says_and_not_where_one_is_announced(sentence: str, expected) -> None:
-    assert facts.place_in(sentence) == expected
+    assert venue.place_in(sentence) == expected
 
 
 def test_the_gazetteer_index_is_kept_between_runs_and_made_again_when_damaged(tmp_path, monkeypatch) -> None:
