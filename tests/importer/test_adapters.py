@@ -129,6 +129,9 @@ FACTS = [
     ("generic/russian_city_in_prepositional_case", "published", dt.date(2020, 12, 18)),
     ("generic/russian_city_in_prepositional_case", "meeting_date", dt.date(2020, 12, 18)),
     ("generic/russian_city_in_prepositional_case", "participants", {"sergey-lavrov", "toshimitsu-motegi"}),
+    ("generic/residence_named_by_its_city", "place", "Sochi"),  # "в своей сочинской резиденции"
+    ("generic/talks_named_by_their_city", "place", "Moscow"),  # "московские переговоры"
+    ("generic/talks_named_by_their_city", "participants", {"sergey-lavrov", "taro-kono"}),
     # a text announcing its meeting dates it forward from its own date, and places it where announced
     ("generic/announced_meeting_is_dated_forward", "meeting_date", dt.date(2024, 1, 15)),
     ("generic/announced_meeting_is_dated_forward", "place", "Moscow"),

@@ -59,7 +59,33 @@ def place_in(text: str, announcement: bool = False) -> str | None:
             found = places.russian_city(match.group("name"))
             if found:
                 return found
+    for match in _RU_ADJECTIVE_PLACE.finditer(text):
+        if announcement or not _announced(text, match.start()):
+            found = _city_of_adjective(match.group("venue") or match.group("talks"))
+            if found:
+                return found
     return None
+
+
+# Russian names a meeting's city by an adjective made from it, before the residence it was held
+# in ("в его сочинской резиденции") or before the talks themselves ("московские переговоры"); a
+# word joined by a hyphen ("российско-японские переговоры") names the sides, not a place.
+_RU_ADJECTIVE_PLACE = re.compile(
+    r"(?<![\w-])(?:во?|на)\s+(?:(?:его|её|ее|их|свою|своей|своём|своем|своих)\s+)?(?P<venue>[а-яё]+)\s+"
+    r"(?:резиденци|дворц|дворе|особняк|загородн)\w*|"
+    r"(?<![\w-])(?P<talks>[А-ЯЁа-яё]+)\s+(?:переговор|встреч|саммит|консультаци|бесед)\w*")
+_ADJECTIVE_CITY_SIZE = 300_000
+"""Many adjectives made from a town's name are common words too ("королевской" of Korolyov,
+"советские" of Sovetsk, "братской" of Bratsk): an adjective is read as a city only when the city
+is one of the usual venues (CITIES) or has this many people, whose adjectives are in common use."""
+
+
+def _city_of_adjective(word: str) -> str | None:
+    found = places.russian_city_adjective(word)
+    if found is None:
+        return None
+    city, population = found
+    return city if population >= _ADJECTIVE_CITY_SIZE or city.casefold() in _KNOWN else None
 
 
 def _announced(text: str, position: int) -> bool:
