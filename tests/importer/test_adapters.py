@@ -131,6 +131,9 @@ FACTS = [
     ("generic/russian_city_in_prepositional_case", "participants", {"sergey-lavrov", "toshimitsu-motegi"}),
     ("generic/residence_named_by_its_city", "place", "Sochi"),  # "в своей сочинской резиденции"
     ("generic/talks_named_by_their_city", "place", "Moscow"),  # "московские переговоры"
+    # a short headline naming no meeting is still a headline when it reports an act
+    ("generic/short_headline_reporting_an_act", "title", "Putin receives Abe"),
+    ("generic/short_russian_headline_with_a_verb", "title", "Лавров прибыл в Токио"),
     ("generic/talks_named_by_their_city", "participants", {"sergey-lavrov", "taro-kono"}),
     # a text announcing its meeting dates it forward from its own date, and places it where announced
     ("generic/announced_meeting_is_dated_forward", "meeting_date", dt.date(2024, 1, 15)),

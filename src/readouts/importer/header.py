@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from readouts.importer import dates, venue
+from readouts.importer import dates, russian, venue
 from readouts.importer.document import Document, Line, clean_caption, is_prose, words
 
 
@@ -83,9 +83,27 @@ def label_reason(text: str) -> str | None:
     count = len(words(text))
     if count <= 3 and (text.isupper() or venue.city_named(text)):
         return "place or site name"
-    if count <= 4 and not _EVENT.search(text):
+    if count <= 4 and not _EVENT.search(text) and not reports_an_act(text):
         return "section or site label"
     return None
+
+
+# A headline reports an act even where it names no event: in headlinese, the present tense after
+# the actor ("Putin receives Abe", "Russia expels Japanese diplomat"), in Russian a verb in a
+# tense ("Лавров прибыл в Токио"), or someone's words in quotation marks. A section or site label
+# is a noun phrase: "Japan-Russia relations", "Press Releases", "Политика", "Поделиться".
+_ACTOR = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+_HEADLINE_VERB = re.compile(  # "Putin receives Abe"; two actors: "Abe, Putin eye treaty"
+    rf"^(?:{_ACTOR}\s+[a-z]{{2,}}s|{_ACTOR}(?:,|\s+(?:and|&))\s+{_ACTOR}\s+[a-z]{{2,}})\s+\S")
+_QUOTED = re.compile(r"[“«\"][^”»\"]{2,}[”»\"]")
+_RUSSIAN_WORD = re.compile(r"[а-яё]{3,}", re.IGNORECASE)
+
+
+def reports_an_act(text: str) -> bool:
+    """Whether a short line reports an act: a headline, though it names no meeting or visit."""
+    if _HEADLINE_VERB.match(text) or _QUOTED.search(text):
+        return True
+    return any(russian.is_finite_verb(word) for word in _RUSSIAN_WORD.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
