@@ -134,6 +134,10 @@ FACTS = [
     # a short headline naming no meeting is still a headline when it reports an act
     ("generic/short_headline_reporting_an_act", "title", "Putin receives Abe"),
     ("generic/short_russian_headline_with_a_verb", "title", "Лавров прибыл в Токио"),
+    # the day of a meeting the lead leaves undated, from the statement the report relays
+    ("generic/day_given_in_the_relayed_statement", "meeting_date", dt.date(2021, 3, 11)),
+    ("generic/day_given_in_the_relayed_statement", "participants", {"igor-morgulov", "toyohisa-kozuki"}),
+    ("generic/earlier_meeting_of_the_same_people", "meeting_date", None),  # "Предыдущая встреча"
     ("generic/talks_named_by_their_city", "participants", {"sergey-lavrov", "taro-kono"}),
     # a text announcing its meeting dates it forward from its own date, and places it where announced
     ("generic/announced_meeting_is_dated_forward", "meeting_date", dt.date(2024, 1, 15)),

@@ -16,7 +16,7 @@ from readouts.names import NameIndex
 # where no sentence has a stronger one ("a visit to Russia" is often a plan, not the meeting).
 MEETING_WORDS = re.compile(
     r"\b(?:met|meets|meet|meeting|held|holds|talks?|talked|conversation|consultations?|summit|"
-    r"telephone|phone|call|summon(?:s|ed)?|received|courtesy call|встреч\w*|переговор\w*|"
+    r"telephone|phone|call|summon(?:s|ed)?|received|courtesy call|встреч\w*|встрет\w*|переговор\w*|"
     r"разговор\w*|беседова\w*|обсуди\w*)\b",
     re.IGNORECASE,
 )
@@ -40,7 +40,8 @@ def sentences(text: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         candidate = text[start:match.start()].strip()
-        if _ABBREVIATION.search(candidate) or re.search(r"\b[A-Z]\.$", candidate):
+        # an initial ends no sentence: "H. E. Mr.", and in Russian "А. Ю. Руденко"
+        if _ABBREVIATION.search(candidate) or re.search(r"(?<![\w-])[A-ZА-ЯЁ]\.$", candidate):
             continue
         parts.append(candidate)
         start = match.end()
