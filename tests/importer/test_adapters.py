@@ -138,6 +138,8 @@ FACTS = [
     ("generic/day_given_in_the_relayed_statement", "meeting_date", dt.date(2021, 3, 11)),
     ("generic/day_given_in_the_relayed_statement", "participants", {"igor-morgulov", "toyohisa-kozuki"}),
     ("generic/earlier_meeting_of_the_same_people", "meeting_date", None),  # "Предыдущая встреча"
+    # "foreign and defence ministers": the office of both sides, the other side's holder that day
+    ("generic/foreign_ministers_named_by_their_office", "participants", {"sergey-lavrov", "yoshimasa-hayashi"}),
     ("generic/talks_named_by_their_city", "participants", {"sergey-lavrov", "taro-kono"}),
     # a text announcing its meeting dates it forward from its own date, and places it where announced
     ("generic/announced_meeting_is_dated_forward", "meeting_date", dt.date(2024, 1, 15)),

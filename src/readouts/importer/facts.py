@@ -119,7 +119,10 @@ _SIDES = {"japan": "Japan", "russia": "Russian Federation"}
 # then says "I had a telephone talk"), "the Foreign Minister said".
 _OFFICES = (
     (re.compile(r"\bPrime Minister\b|премьер", re.IGNORECASE), "Prime Minister of (?:the )?{side}"),
-    (re.compile(r"\bForeign Minister\b|Minister (?:for|of) Foreign Affairs|министр\w* иностранных дел",
+    # "Foreign Ministers' Meeting", "consultations of foreign and defence ministers": the office
+    # of both sides, the plural saying so
+    (re.compile(r"\bForeign Ministers?\b|\bforeign (?:and defen[cs]e )?ministers\b|"
+                r"Minister (?:for|of) Foreign Affairs|министр\w* иностранных дел",
                 re.IGNORECASE), "Minister (?:for|of) Foreign Affairs of (?:the )?{side}"),
     (re.compile(r"\bPresident\b|президент", re.IGNORECASE), "^President of (?:the )?{side}"),
 )
