@@ -68,11 +68,13 @@ class ExportFile:
     make: Callable[[], bytes]
 
 
-def export_files(graph: SiteGraph, site_files: Iterable[str], fragments: Fragments) -> list[ExportFile]:
+def export_files(graph: SiteGraph, site_files: Iterable[str], fragments: Fragments,
+                 years: dict[str, Year]) -> list[ExportFile]:
     """Every export file of the site. `site_files` are the paths of every other file of the site
-    (the sitemap lists its pages). The pieces the files are joined from are taken from
-    `fragments` and marked as in use there, whether or not the file is made again."""
-    return [*feed_files(graph), *sitemap_files(graph, site_files), *readouts_data_files(graph, fragments),
+    (the sitemap lists its pages), `years` the year of each page that belongs to one (Page.year).
+    The pieces the files are joined from are taken from `fragments` and marked as in use there,
+    whether or not the file is made again."""
+    return [*feed_files(graph), *sitemap_files(graph, site_files, years), *readouts_data_files(graph, fragments),
             corpus_csv_file(graph, fragments), meetings_calendar_file(graph, fragments)]
 
 
@@ -84,8 +86,10 @@ def write_exports(graph: SiteGraph, out: Path, site_files: Iterable[str],
     digest of what they are made from: a new readout then costs one record, not the whole
     corpus's. It is updated in place to hold this build's only.
     """
+    from readouts.render.pages import page_years
+
     kept = Fragments(fragments)
-    files = export_files(graph, site_files, kept)
+    files = export_files(graph, site_files, kept, page_years(graph))
     for export in files:
         write_export(out, export)
     kept.forget_unused()
@@ -299,9 +303,9 @@ def _entry(graph: SiteGraph, feed: ET.Element, path: str, readout: Readout) -> N
 # ---------------------------------------------------------------- sitemap
 
 
-def sitemap_files(graph: SiteGraph, site_files: Iterable[str]) -> list[ExportFile]:
+def sitemap_files(graph: SiteGraph, site_files: Iterable[str], years: dict[str, Year]) -> list[ExportFile]:
     """sitemap.xml, a sitemap index, and the parts it lists beside it: every HTML page of the site
-    but the 404 page, a year's pages in that year's part (`page_years`) and the others in the
+    but the 404 page, a year's pages in that year's part (`years`, from each Page's year) and the others in the
     site's.
 
     A new readout's pages (its own, its meeting's, a first year page of a topic) are all of its
@@ -309,7 +313,6 @@ def sitemap_files(graph: SiteGraph, site_files: Iterable[str]) -> list[ExportFil
     part is made from the addresses it lists and nothing else.
     """
     base_url = graph.corpus.config.base_url
-    years = page_years(graph)
     site_pages: list[str] = []
     by_year: dict[Year, list[str]] = {}
     for page in sorted(path for path in site_files if path.endswith(".html") and path != urls.NOT_FOUND):
@@ -329,20 +332,6 @@ def sitemap_files(graph: SiteGraph, site_files: Iterable[str]) -> list[ExportFil
                                     partial(sitemap_part, base_url, locs)))
     index = sitemap_index(graph, [f.path for f in files])
     return [ExportFile(urls.SITEMAP, digest(index), lambda: index), *files]
-
-
-def page_years(graph: SiteGraph) -> dict[str, Year]:
-    """Each page that belongs to a year → the year: a readout's page (by Readout.date), a
-    meeting's (by its own date), and the year pages of the timeline, the meetings, the topics
-    and the people."""
-    years: dict[str, Year] = {urls.readout_path(r.id): _year(r.date) for r in graph.readouts.values()}
-    years.update((urls.meeting_path(m.id), _year(m.date)) for m in graph.meetings.values())
-    for year in set(years.values()):
-        years[urls.timeline_year_path(year)] = year
-        years[urls.meetings_year_path(year)] = year
-        years.update((urls.topic_year_path(topic.id, year), year) for topic in graph.corpus.topics)
-        years.update((urls.person_year_path(person.id, year), year) for person in graph.corpus.people)
-    return years
 
 
 def _loc(base_url: str | None, page: str) -> str:

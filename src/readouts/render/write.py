@@ -23,12 +23,13 @@ from readouts.cache import CACHE_DIR, FileMemo
 from readouts.errors import ReadoutsError, naming
 from readouts.model import SiteGraph
 from readouts.parallel import map_in_workers
-from readouts.render import context as ctx
-from readouts.render import listings, urls
+from readouts.render import urls
 from readouts.render.depends import Dependencies, digest
 from readouts.render.env import THEME, make_env
 from readouts.render.exports import Fragments, export_files, write_export
-from readouts.render.mentions import Linker
+from readouts.render.pages import Page, Site, site_pages
+from readouts.render.pages.grouped import GroupMemo
+from readouts.render.pages.kind import SITE_PART
 from readouts.render.search import (
     FieldCounts,
     count_words,
@@ -38,142 +39,6 @@ from readouts.render.search import (
     write_search_text,
     write_search_year,
 )
-
-Page = tuple[str, str, Callable[[], dict[str, Any]], str]
-"""(output path, template name, context builder, fingerprint of what the page is made from)."""
-
-
-OVERVIEW = "overview"
-"""The part of a topic's or person's pages that is not a year's (GroupMemo)."""
-
-
-@dataclass
-class GroupMemo:
-    """The pages of each topic and person as the last build made them, under the key of what
-    they were made from (Dependencies.group_key).
-
-    Listing a topic or a person and fingerprinting its pages reads every one of its readouts:
-    for a site of 10,000 readouts that was most of the time of adding one. A topic or person
-    whose key is unchanged has the same pages, so they are taken from here unlisted.
-    """
-
-    before: dict[Any, tuple[tuple[Any, ...], list[tuple[str, str, Any, str]]]]
-    """(kind, id) → (key, [(path, template, part, fingerprint)]) of the last build; part is
-    OVERVIEW or the year."""
-    reusable: Callable[[str, str], bool]
-    """Whether the last build's file at a path, with a fingerprint, can stay."""
-    now: dict[Any, tuple[tuple[Any, ...], list[tuple[str, str, Any, str]]]] = field(default_factory=dict)
-
-    def kept(self, group: tuple[str, str], key: tuple[Any, ...]) -> list[tuple[str, str, Any, str]] | None:
-        """The group's pages when unchanged and still all in the site, else None."""
-        entry = self.before.get(group)
-        if entry is None or entry[0] != key or not all(self.reusable(p, f) for p, _, _, f in entry[1]):
-            return None
-        self.now[group] = entry
-        return entry[1]
-
-
-@dataclass(frozen=True, slots=True)
-class _GroupPages:
-    """How a topic's or a person's pages are made: the same shape, an overview and a page a year."""
-
-    listing: Callable[[SiteGraph, str], Any]
-    path: Callable[[str], str]
-    template: str
-    context: Callable[..., dict[str, Any]]
-    fingerprint: Callable[[Dependencies, Any], str]
-    year_path: Callable[[str, Any], str]
-    year_template: str
-    year_context: Callable[..., dict[str, Any]]
-    year_fingerprint: Callable[[Dependencies, Any, Any], str]
-
-
-def _group_pages_of(kind: str) -> _GroupPages:
-    # Looked up at each call, not bound once: the listing functions are the module's as it is now.
-    if kind == "topic":
-        return _GroupPages(listings.topic_listing, urls.topic_path, "topic.html", ctx.topic_context,
-                           Dependencies.topic, urls.topic_year_path, "topic_year.html", ctx.topic_year_context,
-                           Dependencies.topic_year)
-    return _GroupPages(listings.person_listing, urls.person_path, "person.html", ctx.person_context,
-                       Dependencies.person, urls.person_year_path, "person_year.html", ctx.person_year_context,
-                       Dependencies.person_year)
-
-
-def _group_page(graph: SiteGraph, kind: str, owner: str, part: Any) -> dict[str, Any]:
-    """The context of one kept page of a topic or person, listed anew (GroupMemo.kept)."""
-    made = _group_pages_of(kind)
-    listing = made.listing(graph, owner)
-    return made.context(graph, listing) if part == OVERVIEW else made.year_context(graph, listing, part)
-
-
-def _group_pages(graph: SiteGraph, depends: Dependencies, memo: GroupMemo, kind: str, owner: str,
-                 members: tuple[str, ...]) -> Iterator[Page]:
-    """A topic's or person's overview and year pages: from the memo when nothing they read
-    changed, else listed and fingerprinted anew (and remembered)."""
-    key = depends.group_key(members)
-    kept = memo.kept((kind, owner), key)
-    if kept is None:
-        made = _group_pages_of(kind)
-        listing = made.listing(graph, owner)
-        pages_made: list[tuple[Page, Any]] = [
-            ((made.path(owner), made.template, partial(made.context, graph, listing),
-              made.fingerprint(depends, listing)), OVERVIEW)]
-        pages_made.extend(((made.year_path(owner, part.year), made.year_template,
-                            partial(made.year_context, graph, listing, part.year),
-                            made.year_fingerprint(depends, listing, part)), part.year) for part in listing.years)
-        memo.now[(kind, owner)] = (key, [(path, template, part, fingerprint)
-                                         for (path, template, _, fingerprint), part in pages_made])
-        for page, _ in pages_made:
-            yield page
-        return
-    # Rendered only if its file went missing from the site after reusable() looked.
-    for path, template, part, fingerprint in kept:
-        yield path, template, partial(_group_page, graph, kind, owner, part), fingerprint
-
-
-def pages(graph: SiteGraph, depends: Dependencies, memo: GroupMemo) -> Iterator[Page]:
-    """Every HTML page of the site, with the template and context that make it."""
-    for path, template, builder in (
-        (urls.INDEX, "index.html", ctx.index_context),
-        (urls.TOPICS, "topics.html", ctx.topics_index_context),
-        (urls.PEOPLE, "people.html", ctx.people_index_context),
-        (urls.NOT_FOUND, "404.html", ctx.not_found_context),
-        (urls.GLOSSARY, "glossary.html", ctx.glossary_context),
-        (urls.SEARCH, "search.html", ctx.search_context),
-    ):
-        yield path, template, partial(builder, graph), depends.listing(path)
-    # The timeline and the meetings are split by year like a topic (listings.py), and the
-    # publishers' page lists only each publisher's latest: a new readout rewrites its year's pages
-    # and the overviews, not every readout's entry on the site.
-    timeline = listings.timeline_listing(graph)
-    yield urls.TIMELINE, "timeline.html", partial(ctx.timeline_context, graph, timeline), depends.timeline(timeline)
-    for year, _ in timeline.years:
-        yield (urls.timeline_year_path(year), "timeline_year.html",
-               partial(ctx.timeline_year_context, graph, timeline, year), depends.timeline_year(timeline, year))
-    meetings = listings.meetings_listing(graph)
-    yield (urls.MEETINGS, "meetings.html", partial(ctx.meetings_index_context, graph, meetings),
-           depends.meetings(meetings))
-    for year, _ in meetings.years:
-        yield (urls.meetings_year_path(year), "meetings_year.html",
-               partial(ctx.meetings_year_context, graph, meetings, year), depends.meetings_year(meetings, year))
-    publishers = listings.publisher_listings(graph)
-    yield (urls.PUBLISHERS, "publishers.html", partial(ctx.publishers_context, graph, publishers),
-           depends.publishers(publishers))
-    linker = Linker(graph)
-    for readout_id in graph.chronology:
-        yield (urls.readout_path(readout_id), "readout.html", partial(ctx.readout_context, graph, readout_id, linker),
-               depends.readout(readout_id))
-    # A topic's and a person's entries are split by year (listings.py): an overview page and a
-    # page per year, each with its own fingerprint, so a new readout rewrites its year's page and
-    # the overview but no other year's.
-    for topic in graph.corpus.topics:
-        yield from _group_pages(graph, depends, memo, "topic", topic.id, graph.readouts_by_topic.get(topic.id, ()))
-    for person in graph.corpus.people:
-        yield from _group_pages(graph, depends, memo, "person", person.id,
-                                graph.readouts_by_person.get(person.id, ()))
-    for meeting_id in sorted(graph.meetings):
-        yield (urls.meeting_path(meeting_id), "meeting.html", partial(ctx.meeting_context, graph, meeting_id),
-               depends.meeting(meeting_id))
 
 
 @dataclass
@@ -239,13 +104,12 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
         return True
 
     memo = GroupMemo(groups if groups is not None and previous_dir is not None else {}, reusable)
-    site_pages = list(pages(graph, depends, memo))
+    planned = list(site_pages(Site(graph, depends, memo)))
     if groups is not None:
         groups.clear()
         groups.update(memo.now)
-    _refuse_shared_paths(site_pages)
-    to_render = [(path, template, build) for path, template, build, fingerprint in site_pages
-                 if not keep(path, fingerprint)]
+    _refuse_shared_paths(planned)
+    to_render = [(page.path, page.template, page.context) for page in planned if not keep(page.path, page.fingerprint)]
     # Counted before the pages start rendering: counting runs on every core itself.
     counts_of = _kept_counts(graph, depends.common, search_counts if search_counts is not None else {})
     # Everything but the pages (static files, sources, the search index, the exports) is
@@ -299,7 +163,8 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
         # the CSV, the calendar and the feeds it enters, and keeps every other year's files. The
         # sitemap lists the site's own static pages too.
         pieces = Fragments(fragments)
-        for export in export_files(graph, list(report.manifest), pieces):
+        year_of_page = {page.path: page.year for page in planned if page.year != SITE_PART}
+        for export in export_files(graph, list(report.manifest), pieces, year_of_page):
             if not keep(export.path, export.fingerprint):
                 write_export(out, export)
                 report.written += 1
@@ -445,15 +310,15 @@ def _template_frame(error: BaseException) -> tuple[str | None, int | None]:
     return found
 
 
-def _refuse_shared_paths(site_pages: list[Page]) -> None:
+def _refuse_shared_paths(planned: list[Page]) -> None:
     """Two pages at one path would overwrite each other, and one may be a link into the live
     site: ids are checked when loaded, this is the last guard."""
     seen: dict[str, str] = {}
-    for path, template, _, _ in site_pages:
-        if path in seen:
-            raise ReadoutsError(f"two pages would be written to {path} ({seen[path]} and {template})",
+    for page in planned:
+        if page.path in seen:
+            raise ReadoutsError(f"two pages would be written to {page.path} ({seen[page.path]} and {page.template})",
                                 hint="give the topic, person or meeting another id")
-        seen[path] = template
+        seen[page.path] = page.template
 
 
 def _static_files(root: Path) -> list[tuple[str, Path]]:
