@@ -84,6 +84,10 @@ class Dependencies:
                                                     printed))
         return found
 
+    def forget_links(self) -> None:
+        """Drop the links made so far (pages.audit records what each fingerprint reads)."""
+        self._links.clear()
+
     def readouts(self, ids: tuple[str, ...]) -> Any:
         return [(self.link(r), self.graph.readouts[r].digest) for r in ids]
 

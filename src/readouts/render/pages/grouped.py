@@ -50,6 +50,8 @@ class YearSplitPages:
     """How one family's overview and year pages are made from its listing."""
 
     kind: str
+    members: Callable[[SiteGraph, str], tuple[str, ...]]
+    """The readouts of a topic or person: what Dependencies.group_key is made from."""
     listing: Callable[[SiteGraph, str], Any]
     path: Callable[[str], str]
     template: str
@@ -65,11 +67,15 @@ class YearSplitPages:
         listing = self.listing(graph, owner)
         return self.context(graph, listing) if part == OVERVIEW else self.year_context(graph, listing, part)
 
-    def pages(self, site: Site, owner: str, members: tuple[str, ...]) -> Iterator[Page]:
+    def __post_init__(self) -> None:
+        YEAR_SPLITS[self.kind] = self
+
+    def pages(self, site: Site, owner: str) -> Iterator[Page]:
         """The overview and year pages of one topic or person: from the memo when nothing they
-        read changed, else listed and fingerprinted anew (and remembered)."""
+        read changed, else listed and fingerprinted anew (and remembered). Each page's
+        fingerprint is made just before the page is given (pages.audit tells them apart so)."""
         graph, depends, memo = site.graph, site.depends, site.memo
-        key = depends.group_key(members)
+        key = depends.group_key(self.members(graph, owner))
         kept = memo.kept((self.kind, owner), key)
         if kept is not None:
             # Rendered only if its file went missing from the site after reusable() looked.
@@ -78,11 +84,19 @@ class YearSplitPages:
                            SITE_PART if part == OVERVIEW else part)
             return
         listing = self.listing(graph, owner)
-        made = [Page(self.path(owner), self.template, partial(self.context, graph, listing),
-                     self.fingerprint(depends, listing))]
-        made.extend(Page(self.year_path(owner, part.year), self.year_template,
-                         partial(self.year_context, graph, listing, part.year),
-                         self.year_fingerprint(depends, listing, part), part.year) for part in listing.years)
-        memo.now[(self.kind, owner)] = (key, [(p.path, p.template, OVERVIEW if p.year == SITE_PART else p.year,
-                                              p.fingerprint) for p in made])
-        yield from made
+        remembered: list[tuple[str, str, Any, str]] = []
+        memo.now[(self.kind, owner)] = (key, remembered)
+        page = Page(self.path(owner), self.template, partial(self.context, graph, listing),
+                    self.fingerprint(depends, listing))
+        remembered.append((page.path, page.template, OVERVIEW, page.fingerprint))
+        yield page
+        for part in listing.years:
+            page = Page(self.year_path(owner, part.year), self.year_template,
+                        partial(self.year_context, graph, listing, part.year),
+                        self.year_fingerprint(depends, listing, part), part.year)
+            remembered.append((page.path, page.template, part.year, page.fingerprint))
+            yield page
+
+
+YEAR_SPLITS: dict[str, YearSplitPages] = {}
+"""Each family of overview and year pages by its kind's name, as GroupMemo keys them."""

@@ -130,15 +130,19 @@ def person_year_fingerprint(depends: Dependencies, listing: PersonListing, part:
 
 
 PERSON_PAGES = YearSplitPages(
-    "person", lambda graph, owner: listings.person_listing(graph, owner), urls.person_path, "person.html",
-    person_context, person_fingerprint, urls.person_year_path, "person_year.html", person_year_context,
-    person_year_fingerprint)
+    kind="person",
+    members=lambda graph, owner: graph.readouts_by_person.get(owner, ()),
+    # looked up at each call: the listing function is the module's as it is now
+    listing=lambda graph, owner: listings.person_listing(graph, owner),
+    path=urls.person_path, template="person.html", context=person_context, fingerprint=person_fingerprint,
+    year_path=urls.person_year_path, year_template="person_year.html", year_context=person_year_context,
+    year_fingerprint=person_year_fingerprint)
 
 
 def pages(site: Site) -> Iterator[Page]:
     yield Page(urls.PEOPLE, "people.html", lambda: people_index_context(site.graph), site.depends.listing(urls.PEOPLE))
     for person in site.graph.corpus.people:
-        yield from PERSON_PAGES.pages(site, person.id, site.graph.readouts_by_person.get(person.id, ()))
+        yield from PERSON_PAGES.pages(site, person.id)
 
 
 KIND = PageKind("person", pages, NavEntry("people", "People", urls.PEOPLE, 40))

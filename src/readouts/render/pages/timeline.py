@@ -49,7 +49,8 @@ def timeline_context(graph: SiteGraph, listing: YearListing) -> dict[str, Any]:
     context["complete"] = complete
     context["years"] = [entry(y) for y in years]
     context["undated"] = entry(None) if None in by_year else None
-    publishers = [p for p in PUBLISHERS if any(r.publisher == p for r in graph.readouts.values())]
+    on_site = {graph.readouts[r].publisher for r in listing.ids}
+    publishers = [p for p in PUBLISHERS if p in on_site]
     most = max((len(ids) for ids in by_year.values()), default=1)
 
     def bar(year: Year, x: int) -> dict[str, Any]:

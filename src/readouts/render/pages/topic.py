@@ -148,8 +148,13 @@ def topic_year_fingerprint(depends: Dependencies, listing: TopicListing, part: T
 
 
 TOPIC_PAGES = YearSplitPages(
-    "topic", lambda graph, owner: listings.topic_listing(graph, owner), urls.topic_path, "topic.html", topic_context,
-    topic_fingerprint, urls.topic_year_path, "topic_year.html", topic_year_context, topic_year_fingerprint)
+    kind="topic",
+    members=lambda graph, owner: graph.readouts_by_topic.get(owner, ()),
+    # looked up at each call: the listing function is the module's as it is now
+    listing=lambda graph, owner: listings.topic_listing(graph, owner),
+    path=urls.topic_path, template="topic.html", context=topic_context, fingerprint=topic_fingerprint,
+    year_path=urls.topic_year_path, year_template="topic_year.html", year_context=topic_year_context,
+    year_fingerprint=topic_year_fingerprint)
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -157,7 +162,7 @@ def pages(site: Site) -> Iterator[Page]:
     fingerprint, so a new readout rewrites its year's page and the overview but no other year's."""
     yield Page(urls.TOPICS, "topics.html", lambda: topics_index_context(site.graph), site.depends.listing(urls.TOPICS))
     for topic in site.graph.corpus.topics:
-        yield from TOPIC_PAGES.pages(site, topic.id, site.graph.readouts_by_topic.get(topic.id, ()))
+        yield from TOPIC_PAGES.pages(site, topic.id)
 
 
 KIND = PageKind("topic", pages, NavEntry("topics", "Topics", urls.TOPICS, 20))
