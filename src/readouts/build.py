@@ -83,6 +83,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         from readouts.importer.run import import_sources
         from readouts.link import link
         from readouts.load import load_corpus
+        from readouts.render.output import PreviousBuild
         from readouts.render.write import write_site
 
         config = load_config(root)
@@ -116,10 +117,12 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
                     previous = None  # made whole and put in place of the old site, link and all
                 # Pagefind indexes the whole site, so with it on the new site is made whole.
                 patching = previous is not None and not config.pagefind
-                written = write_site(graph, root, staging, previous, cache.pages, progress, cache.fragments,
-                                     cache.search_counts, link_unchanged=not patching, groups=cache.groups,
-                                     previous_whole=previous is not None and _site_untouched(stamp, marker, output),
-                                     file_memo=file_memo)
+                written = write_site(graph, root, staging, PreviousBuild(
+                    previous, cache.pages, whole=previous is not None and _site_untouched(stamp, marker, output),
+                    link_unchanged=not patching, groups=cache.groups, fragments=cache.fragments,
+                    search_counts=cache.search_counts), progress, file_memo)
+                cache.groups, cache.fragments, cache.search_counts = (written.groups, written.fragments,
+                                                                      written.search_counts)
                 file_memo.forget_unused()
                 if config.pagefind:
                     index_with_pagefind(staging)
