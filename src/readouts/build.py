@@ -19,19 +19,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readouts.cache import (
-    CACHE_DIR,
-    BuildCache,
-    FileMemo,
-    Stamp,
-    key_problem,
-    now_ns,
-    scan_folders,
-    scan_inputs,
-    site_folders,
-)
+from readouts.cache import CACHE_DIR, BuildCache, FileMemo, key_problem, now_ns
 from readouts.errors import ReadoutsError, from_os_error, naming
 from readouts.publish import build_lock, files_under, journal_path, patch, publish, recover, staging_folder
+from readouts.stamp import Stamp, scan_folders, scan_inputs, site_folders
 
 if TYPE_CHECKING:
     from readouts.importer.run import ImportReport
