@@ -16,7 +16,7 @@ from typing import Any
 
 from readouts.model import SiteGraph
 from readouts.render.depends import Dependencies
-from readouts.render.listings import Year
+from readouts.render.listings import Year, YearListing
 from readouts.render.pages.kind import SITE_PART, Page, Site
 
 OVERVIEW = "overview"
@@ -50,17 +50,24 @@ class YearSplitPages:
     """How one family's overview and year pages are made from its listing."""
 
     kind: str
+    """Also the name of its templates: `<kind>.html` and `<kind>_year.html`."""
     members: Callable[[SiteGraph, str], tuple[str, ...]]
     """The readouts of a topic or person: what Dependencies.group_key is made from."""
     listing: Callable[[SiteGraph, str], Any]
     path: Callable[[str], str]
-    template: str
     context: Callable[..., dict[str, Any]]
     fingerprint: Callable[[Dependencies, Any], str]
     year_path: Callable[[str, Year], str]
-    year_template: str
     year_context: Callable[..., dict[str, Any]]
     year_fingerprint: Callable[[Dependencies, Any, Any], str]
+
+    @property
+    def template(self) -> str:
+        return f"{self.kind}.html"
+
+    @property
+    def year_template(self) -> str:
+        return f"{self.kind}_year.html"
 
     def page_context(self, graph: SiteGraph, owner: str, part: Any) -> dict[str, Any]:
         """The context of one page kept from the memo, listed anew (its file went missing)."""
@@ -96,6 +103,29 @@ class YearSplitPages:
                         self.year_fingerprint(depends, listing, part), part.year)
             remembered.append((page.path, page.template, part.year, page.fingerprint))
             yield page
+
+
+@dataclass(frozen=True, slots=True)
+class SiteYearPages:
+    """A site-wide list split by year — the timeline's readouts, the meetings — as an overview at
+    `path` and a page per year, so a new entry rewrites its year's page and the overview."""
+
+    name: str
+    """The templates are `<name>.html` and `<name>_year.html`."""
+    path: str
+    year_path: Callable[[Year], str]
+    context: Callable[[SiteGraph, YearListing], dict[str, Any]]
+    fingerprint: Callable[[Dependencies, YearListing], str]
+    year_context: Callable[[SiteGraph, YearListing, Year], dict[str, Any]]
+    year_fingerprint: Callable[[Dependencies, YearListing, Year], str]
+
+    def pages(self, site: Site, listing: YearListing) -> Iterator[Page]:
+        graph, depends = site.graph, site.depends
+        yield Page(self.path, f"{self.name}.html", partial(self.context, graph, listing),
+                   self.fingerprint(depends, listing))
+        for year, _ in listing.years:
+            yield Page(self.year_path(year), f"{self.name}_year.html", partial(self.year_context, graph, listing, year),
+                       self.year_fingerprint(depends, listing, year), year)
 
 
 YEAR_SPLITS: dict[str, YearSplitPages] = {}

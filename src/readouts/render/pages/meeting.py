@@ -28,6 +28,7 @@ from readouts.render.context import (
 from readouts.render.depends import Dependencies, digest
 from readouts.render.listings import Year, YearListing
 from readouts.render.markdown import render_inline
+from readouts.render.pages.grouped import SiteYearPages
 from readouts.render.pages.kind import NavEntry, Page, PageKind, Site
 from readouts.render.urls import Links
 
@@ -132,17 +133,15 @@ def meetings_year_fingerprint(depends: Dependencies, listing: YearListing, year:
     return digest((depends.common, year, [y for y, _ in listing.years], depends.meetings(listing.of(year))))
 
 
+MEETINGS_PAGES = SiteYearPages("meetings", urls.MEETINGS, urls.meetings_year_path, meetings_index_context,
+                               meetings_fingerprint, meetings_year_context, meetings_year_fingerprint)
+
+
 def pages(site: Site) -> Iterator[Page]:
     """The meetings' overview and a page per year (split like the timeline, so a new meeting
     rewrites its year's page and the overview), then each meeting's page."""
     graph, depends = site.graph, site.depends
-    listing = listings.meetings_listing(graph)
-    yield Page(urls.MEETINGS, "meetings.html", partial(meetings_index_context, graph, listing),
-               meetings_fingerprint(depends, listing))
-    for year, _ in listing.years:
-        yield Page(urls.meetings_year_path(year), "meetings_year.html",
-                   partial(meetings_year_context, graph, listing, year),
-                   meetings_year_fingerprint(depends, listing, year), year)
+    yield from MEETINGS_PAGES.pages(site, listings.meetings_listing(graph))
     for meeting_id in sorted(graph.meetings):
         yield Page(urls.meeting_path(meeting_id), "meeting.html", partial(meeting_context, graph, meeting_id),
                    meeting_fingerprint(depends, meeting_id), listings.year_of(graph.meetings[meeting_id].date))

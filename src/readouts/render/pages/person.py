@@ -130,13 +130,10 @@ def person_year_fingerprint(depends: Dependencies, listing: PersonListing, part:
 
 
 PERSON_PAGES = YearSplitPages(
-    kind="person",
-    members=lambda graph, owner: graph.readouts_by_person.get(owner, ()),
-    # looked up at each call: the listing function is the module's as it is now
-    listing=lambda graph, owner: listings.person_listing(graph, owner),
-    path=urls.person_path, template="person.html", context=person_context, fingerprint=person_fingerprint,
-    year_path=urls.person_year_path, year_template="person_year.html", year_context=person_year_context,
-    year_fingerprint=person_year_fingerprint)
+    "person", lambda graph, owner: graph.readouts_by_person.get(owner, ()),
+    lambda graph, owner: listings.person_listing(graph, owner),  # the module's function as it is at each call
+    urls.person_path, person_context, person_fingerprint, urls.person_year_path, person_year_context,
+    person_year_fingerprint)
 
 
 def pages(site: Site) -> Iterator[Page]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from functools import partial
 from typing import Any
 
 from readouts.model import SiteGraph
@@ -17,6 +16,7 @@ from readouts.render import listings, urls
 from readouts.render.context import page_context, publisher_name, readout_link, site_year_page, year_rows
 from readouts.render.depends import Dependencies, digest
 from readouts.render.listings import Year, YearListing, year_label
+from readouts.render.pages.grouped import SiteYearPages
 from readouts.render.pages.kind import NavEntry, Page, PageKind, Site
 from readouts.render.urls import Links
 
@@ -102,15 +102,12 @@ def timeline_year_fingerprint(depends: Dependencies, listing: YearListing, year:
     return digest((depends.common, year, [y for y, _ in listing.years], [depends.link(r) for r in listing.of(year)]))
 
 
+TIMELINE_PAGES = SiteYearPages("timeline", urls.TIMELINE, urls.timeline_year_path, timeline_context,
+                               timeline_fingerprint, timeline_year_context, timeline_year_fingerprint)
+
+
 def pages(site: Site) -> Iterator[Page]:
-    graph, depends = site.graph, site.depends
-    listing = listings.timeline_listing(graph)
-    yield Page(urls.TIMELINE, "timeline.html", partial(timeline_context, graph, listing),
-               timeline_fingerprint(depends, listing))
-    for year, _ in listing.years:
-        yield Page(urls.timeline_year_path(year), "timeline_year.html",
-                   partial(timeline_year_context, graph, listing, year),
-                   timeline_year_fingerprint(depends, listing, year), year)
+    return TIMELINE_PAGES.pages(site, listings.timeline_listing(site.graph))
 
 
 KIND = PageKind("timeline", pages, NavEntry("timeline", "Timeline", urls.TIMELINE, 50))

@@ -148,13 +148,10 @@ def topic_year_fingerprint(depends: Dependencies, listing: TopicListing, part: T
 
 
 TOPIC_PAGES = YearSplitPages(
-    kind="topic",
-    members=lambda graph, owner: graph.readouts_by_topic.get(owner, ()),
-    # looked up at each call: the listing function is the module's as it is now
-    listing=lambda graph, owner: listings.topic_listing(graph, owner),
-    path=urls.topic_path, template="topic.html", context=topic_context, fingerprint=topic_fingerprint,
-    year_path=urls.topic_year_path, year_template="topic_year.html", year_context=topic_year_context,
-    year_fingerprint=topic_year_fingerprint)
+    "topic", lambda graph, owner: graph.readouts_by_topic.get(owner, ()),
+    lambda graph, owner: listings.topic_listing(graph, owner),  # the module's function as it is at each call
+    urls.topic_path, topic_context, topic_fingerprint, urls.topic_year_path, topic_year_context,
+    topic_year_fingerprint)
 
 
 def pages(site: Site) -> Iterator[Page]:
