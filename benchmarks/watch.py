@@ -21,6 +21,7 @@ Hugo's in the same run: the machine's speed cancels out, the ratio is what to co
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import re
@@ -54,7 +55,7 @@ def _get(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return str(response.read().decode("utf-8", "replace"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
+    except (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError):
         return None
 
 

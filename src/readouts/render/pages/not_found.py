@@ -8,6 +8,7 @@ from typing import Any
 from readouts.model import SiteGraph
 from readouts.render import urls
 from readouts.render.context import page_context
+from readouts.render.depends import digest
 from readouts.render.pages.kind import Page, PageKind, Site
 
 
@@ -20,7 +21,9 @@ def not_found_context(graph: SiteGraph) -> dict[str, Any]:
 
 
 def pages(site: Site) -> Iterator[Page]:
-    yield Page(urls.NOT_FOUND, "404.html", lambda: not_found_context(site.graph), site.depends.listing(urls.NOT_FOUND))
+    """Made from the settings and templates alone: a new readout leaves it as it is."""
+    yield Page(urls.NOT_FOUND, "404.html", lambda: not_found_context(site.graph),
+               digest((site.depends.common, urls.NOT_FOUND)))
 
 
 KIND = PageKind("not-found", pages)
