@@ -34,7 +34,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="the site's folder, holding site.yaml and content/ (default: here)")
     parser.add_argument("--debug", action="store_true", help="on a bug in readouts, show its traceback")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_site_commands(commands)
+    _add_content_commands(commands)
+    _add_reading_commands(commands)
+    return parser
 
+
+def _add_site_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """init, build and serve: the commands that make a site and its output."""
     init = commands.add_parser(
         "init", help="create a new site in a folder",
         description="Create DIR with site.yaml, content/ (sources, readouts, starter topics.yaml, "
@@ -66,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1, this machine only)")
 
+
+def _add_content_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """import and add: the commands that write readouts into content/."""
     imp = commands.add_parser(
         "import", help="turn raw sources into Markdown readouts",
         description="Turn content/sources/* into content/readouts/*.md. A readout a person has "
@@ -92,6 +102,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="where the readout was published (with one FILE): kept in its front matter, "
                           "shown in citations and provenance; a publisher's own site settles the publisher")
 
+
+def _add_reading_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """check and explain: the commands that read content/ and the site and change nothing."""
     commands.add_parser(
         "check", help="list what needs a person: unknown names, undated readouts, broken links",
         epilog="example:\n  readouts build && readouts check", formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -105,7 +118,6 @@ def _parser() -> argparse.ArgumentParser:
     explain.epilog = "example:\n  readouts explain 2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
     explain.formatter_class = argparse.RawDescriptionHelpFormatter
     explain.add_argument("id", help="the readout's id (its file name without .md)")
-    return parser
 
 
 def run() -> NoReturn:

@@ -23,10 +23,11 @@ from readouts.cache import FileMemo, sha256_hex
 from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.importer.write import new_id, render_markdown
 from readouts.link.topics import TopicRules
-from readouts.load import load_people, load_topics, split_front_matter
 from readouts.names import NameIndex
 from readouts.paths import check_link, listed_file
 from readouts.provenance import Provenance
+from readouts.readout_file import split_front_matter
+from readouts.registries import load_people, load_topics
 from readouts.yamlio import Lines, load_yaml
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def source_files(root: Path) -> list[Path]:
 
 
 IMPORTER_CODE = ("importer/*.py", "names.py", "provenance.py", "publishers.py", "link/topics.py", "link/keys.py",
-                 "load.py", "yamlio.py")
+                 "readout_file.py", "registries.py", "yamlio.py")
 """The code that decides what import writes, relative to the package: the adapters and their
 rules, the name index, the import record's format, the publisher table, the topic rules that
 fill `topics:`, and the readers of the registries. tests/importer/test_run.py holds it to what
