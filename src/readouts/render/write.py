@@ -29,6 +29,7 @@ from readouts.render.depends import Dependencies, digest
 from readouts.render.env import THEME, make_env
 from readouts.render.exports import Fragments, export_files, write_export
 from readouts.render.mentions import Linker
+from readouts.render.redirects import write_redirects
 from readouts.render.search import (
     FieldCounts,
     count_words,
@@ -304,6 +305,9 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
                 write_export(out, export)
                 report.written += 1
         pieces.forget_unused()
+        # A page at each address published before and gone now, leading on to where its readouts
+        # are (redirects.py); after the exports, so the sitemap does not list them.
+        report.written += write_redirects(graph, out, keep)
         report.written += pages_written()
     return report
 
