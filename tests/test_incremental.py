@@ -14,6 +14,7 @@ import pytest
 
 from readouts.build import build_site
 from readouts.check import broken_links
+from readouts.rename import rename_readout
 from tests.conftest import copy_demo_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -90,6 +91,9 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
                                                           "  26\n ]", "  27\n ]")),
     ("a date supplied by hand", lambda root: _edit(_readout(root, UNDATED), "  date:\n",
                                                    "  date:\n  date_supplied: 2019-09-24\n  supplied_from: the ministry's statement\n")),
+    ("rename a readout", lambda root: rename_readout(root, UNDATED, "2019-09-24-tass-working-on-a-visit")),
+    ("a participant corrected moves a meeting", lambda root: _edit(_readout(root, MOFA), "participants: [toshimitsu-motegi,",
+                                                                   "participants: [taro-kono,")),
     ("a readout moves to another year", lambda root: _edit(_readout(root, MOFA), "  date: 2019-09-25",
                                                            "  date: 2018-09-25")),
     ("delete a readout", lambda root: (_readout(root, OTHER).unlink(),

@@ -81,6 +81,7 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     """Import, load, link, write the site aside and put it in place, then save the cache."""
     # The settings and the stages' modules load here, not at the top: a build with nothing to do
     # is done before this, and starting Python is most of its time.
+    from readouts.addresses import write_addresses
     from readouts.config import load_config
     from readouts.importer.run import import_sources
     from readouts.link import link
@@ -105,12 +106,17 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     # the cache can take seconds): a file removed from the site after this look changes
     # its folder's time, and the next build then looks at each file again.
     folders = scan_folders(output, site_folders(written.manifest))
+    # The meeting pages now published, for the builds to come to redirect from (addresses.py).
+    with naming(root / "content"):
+        recorded = write_addresses(root, graph)
     cache.pages = written.manifest
     try:
         cache.save(root, keep_in_memory=cache_in_memory)
-        # A build that imported wrote into content/ after the scan, and failed imports and
-        # kept edits must be reported again next time: none of them leaves a stamp.
-        if not (imports.imported or imports.failed or imports.kept_edited or imports.deleted or imports.renamed):
+        # A build that imported (or recorded new addresses) wrote into content/ after the scan,
+        # and failed imports and kept edits must be reported again next time: none of them
+        # leaves a stamp.
+        if not (imports.imported or imports.failed or imports.kept_edited or imports.deleted or imports.renamed
+                or recorded):
             Stamp.taken(inputs, scanned_at, config.output_dir, token, len(written.manifest),
                         len(graph.readouts), warnings, folders).save(root)
     except OSError as error:

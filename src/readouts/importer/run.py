@@ -23,10 +23,11 @@ from readouts.cache import FileMemo, sha256_hex
 from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.importer.write import finish_interrupted, new_id, render_markdown, write_readout
 from readouts.link.topics import TopicRules
-from readouts.load import load_people, load_topics, split_front_matter
 from readouts.names import NameIndex
 from readouts.paths import check_link, listed_file
 from readouts.provenance import Provenance
+from readouts.readout_file import split_front_matter
+from readouts.registries import load_people, load_topics
 from readouts.yamlio import Lines, load_yaml
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def source_files(root: Path) -> list[Path]:
 
 
 IMPORTER_CODE = ("importer/*.py", "names.py", "provenance.py", "publishers.py", "link/topics.py", "link/keys.py",
-                 "load.py", "yamlio.py")
+                 "readout_file.py", "registries.py", "yamlio.py")
 """The code that decides what import writes, relative to the package: the adapters and their
 rules, the name index, the import record's format, the publisher table, the topic rules that
 fill `topics:`, and the readers of the registries. tests/importer/test_run.py holds it to what
@@ -343,6 +344,8 @@ def _new_readout_id(run: _ImportRun, imported: ImportedReadout) -> str:
         readouts_dir = run.readouts_dir
         run.taken = {p.stem for p in readouts_dir.glob("*.md")} if readouts_dir.is_dir() else set()
         run.taken.update(readout_id for readout_id, _ in run.known.values())
+        # and so does an id a readout was renamed from: its address leads to that readout
+        run.taken.update(alias for _, known_record in run.known.values() for alias in known_record.aliases)
     readout_id = new_id(imported, run.taken)
     run.taken.add(readout_id)
     return readout_id
@@ -351,14 +354,15 @@ def _new_readout_id(run: _ImportRun, imported: ImportedReadout) -> str:
 def _write_import(run: _ImportRun, readout_id: str, imported: ImportedReadout, relative: str, sha: str,
                   url: str | None, earlier: Provenance | None) -> None:
     """Write the readout and its import record, and report it with what a person should check."""
-    text = render_markdown(readout_id, imported, relative, sha, url)
+    aliases = earlier.aliases if earlier else ()
+    text = render_markdown(readout_id, imported, relative, sha, url, aliases)
     record = Provenance(
         source=relative, source_sha256=sha, written_sha256=sha256_hex(text.encode("utf-8")),
         inputs=run.inputs, adapter=imported.publisher,
         changes=tuple({"line": c.line, "action": c.action, "what": c.what, "why": c.why}
                       for c in imported.changes),
         block_lines=imported.body.lines, notes=imported.notes, unresolved=imported.unresolved,
-        printed_day=imported.printed_day, url=url,
+        printed_day=imported.printed_day, url=url, aliases=aliases,
         # A readout enters the archive once: a re-import keeps the instant of the first.
         # Records written before the field existed get the instant of their next import.
         entered=(earlier.entered if earlier else None) or run.now)

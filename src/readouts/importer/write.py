@@ -64,11 +64,12 @@ def new_id(imported: ImportedReadout, taken: set[str]) -> str:
 
 
 def render_markdown(readout_id: str, imported: ImportedReadout, source_file: str, sha256: str,
-                    url: str | None = None) -> str:
-    """The text of content/readouts/<id>.md."""
+                    url: str | None = None, aliases: tuple[str, ...] = ()) -> str:
+    """The text of content/readouts/<id>.md; `aliases` are the ids it had before (readouts rename)."""
     meeting = imported.meeting
     front: dict[str, Any] = {
         "id": readout_id,
+        **({"aliases": list(aliases)} if aliases else {}),
         "title": imported.title or supplied_title(imported),
         "publisher": imported.publisher,
         **({"outlet": imported.outlet} if imported.outlet else {}),

@@ -103,10 +103,19 @@ def page_context(graph: SiteGraph, path: str, title: str, section: str, base: st
         "page": {"title": title, "path": path, "stylesheet": links.to(urls.STYLESHEET),
                  "home": links.to(urls.INDEX), "search": links.to(urls.SEARCH),
                  "publishers": links.to(urls.PUBLISHERS), "scripts": [], "meta": [],
-                 "feed": links.to(urls.FEED), "data": links.to(urls.READOUTS_JSON)},
+                 "feed": links.to(urls.FEED), "data": links.to(urls.READOUTS_JSON),
+                 "canonical": _canonical(path, config.base_url)},
         "nav": [{"title": entry.title, "href": links.to(entry.path), "current": entry.key == section}
                 for entry in navigation()],
     }
+
+
+def _canonical(path: str, base_url: str | None) -> str | None:
+    """The page's own address, which the pages at its old addresses name too (pages/redirect.py):
+    absolute with base_url, else the page's file name. None for the 404 page, shown at any address."""
+    if path == urls.NOT_FOUND:
+        return None
+    return f"{base_url}{path}" if base_url else path.rsplit("/", 1)[-1]
 
 
 def readout_link(graph: SiteGraph, links: Links, readout_id: str) -> dict[str, Any]:

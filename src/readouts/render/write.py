@@ -79,7 +79,9 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
         # the CSV, the calendar and the feeds it enters, and keeps every other year's files. The
         # sitemap lists the site's own static pages too.
         year_of_page = {page.path: page.year for page in planned if page.year != SITE_PART}
-        for export in export_files(graph, list(outputs.manifest), fragments, year_of_page):
+        unlisted = {page.path for page in planned if not page.in_sitemap}
+        listed = [path for path in outputs.manifest if path not in unlisted]
+        for export in export_files(graph, listed, fragments, year_of_page):
             outputs.put(export)
         fragments.forget_unused()
         rendered = pages_written()

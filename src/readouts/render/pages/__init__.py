@@ -23,6 +23,7 @@ from readouts.render.pages import (
     person,
     publishers,
     readout,
+    redirect,
     search,
     timeline,
     topic,
@@ -31,7 +32,7 @@ from readouts.render.pages.grouped import GroupMemo
 from readouts.render.pages.kind import SITE_PART, NavEntry, Page, PageKind, Site
 
 KINDS: list[PageKind] = [home.KIND, topic.KIND, person.KIND, not_found.KIND, glossary.KIND, search.KIND,
-                         timeline.KIND, meeting.KIND, publishers.KIND, readout.KIND]
+                         timeline.KIND, meeting.KIND, publishers.KIND, readout.KIND, redirect.KIND]
 """In the order their pages are planned (their order in the site's files does not matter)."""
 
 

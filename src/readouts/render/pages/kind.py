@@ -33,6 +33,8 @@ class Page:
     """Everything the context reads, as a digest: equal fingerprints, equal pages."""
     year: int | Literal["site"] | None = SITE_PART
     """The year whose part of the sitemap lists the page (None: the undated readouts')."""
+    in_sitemap: bool = True
+    """False for a page search engines should not list (a redirect from an old address)."""
 
 
 @dataclass(frozen=True, slots=True)
