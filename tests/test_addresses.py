@@ -249,3 +249,17 @@ def test_check_proposes_a_dated_id_for_a_readout_named_undated_that_has_a_date(
     out = capsys.readouterr().out
     assert f"note: {_readout(demo_site, UNDATED)}: dated 2019-09-25 now, but its id begins with undated-; " \
            f"to rename it (its old address will lead to the new one): readouts rename {UNDATED} {DATED}" in out
+
+
+def test_a_build_that_records_a_moved_meeting_leaves_the_next_one_nothing_to_do(
+        demo_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """content/addresses.yaml is written by the build after it looked at its inputs: the stamp
+    takes it as written, so the build after it, with nothing changed, stops at once."""
+    monkeypatch.setattr("readouts.cache.RACY_NS", -120 * 10**9)  # every file settled, as a while later
+    build_site(demo_site)
+    _correct_participant(demo_site)
+    before = (demo_site / "content" / "addresses.yaml").read_bytes()
+    build_site(demo_site)
+    assert (demo_site / "content" / "addresses.yaml").read_bytes() != before  # the moved meeting recorded
+    again = build_site(demo_site)
+    assert again.imports is None and again.written == 0

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readouts.cache import CACHE_DIR, BuildCache, FileMemo, key_problem, now_ns
+from readouts.cache import CACHE_DIR, BuildCache, FileMemo, key_problem, now_ns, signature_of
 from readouts.errors import ReadoutsError, from_os_error, naming
 from readouts.publish import build_lock, files_under, journal_path, patch, publish, recover, staging_folder
 from readouts.stamp import Stamp, scan_folders, scan_inputs, site_folders
@@ -81,7 +81,7 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     """Import, load, link, write the site aside and put it in place, then save the cache."""
     # The settings and the stages' modules load here, not at the top: a build with nothing to do
     # is done before this, and starting Python is most of its time.
-    from readouts.addresses import write_addresses
+    from readouts.addresses import ADDRESSES, write_addresses
     from readouts.config import load_config
     from readouts.importer.run import import_sources
     from readouts.link import link
@@ -108,17 +108,16 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     folders = scan_folders(output, site_folders(written.manifest))
     # The meeting pages now published, for the builds to come to redirect from (addresses.py).
     with naming(root / "content"):
-        recorded = write_addresses(root, graph)
+        recorded = [ADDRESSES.as_posix()] if write_addresses(root, graph) else []
     cache.pages = written.manifest
     try:
         cache.save(root, keep_in_memory=cache_in_memory)
-        # A build that imported (or recorded new addresses) wrote into content/ after the scan,
-        # and failed imports and kept edits must be reported again next time: none of them
-        # leaves a stamp.
-        if not (imports.imported or imports.failed or imports.kept_edited or imports.deleted or imports.renamed
-                or recorded):
+        # A build that imported wrote into content/ after the scan, and failed imports and kept
+        # edits must be reported again next time: none of them leaves a stamp. The addresses
+        # it recorded are stamped as written, so the next build with nothing to do stops at once.
+        if not (imports.imported or imports.failed or imports.kept_edited or imports.deleted or imports.renamed):
             Stamp.taken(inputs, scanned_at, config.output_dir, token, len(written.manifest),
-                        len(graph.readouts), warnings, folders).save(root)
+                        len(graph.readouts), warnings, folders, written=_signatures(root, recorded)).save(root)
     except OSError as error:
         # The new site is in place and whole; the cache only saves the next build work
         # (each of its files is written whole or not at all), so a full disk or a cache
@@ -126,6 +125,11 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
         notes.append(f"the build cache was not saved, so the next build does more work: {from_os_error(error)}")
     return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
                        warnings=warnings + tuple(notes), readouts=len(graph.readouts), seconds=0.0, output=output)
+
+
+def _signatures(root: Path, paths: list[str]) -> dict[str, list[int]]:
+    """The signatures of files the build wrote into its inputs, as the scan records them."""
+    return {path: signature_of(os.stat(root / path)) for path in paths}
 
 
 def _cache_notes(root: Path, cache: BuildCache) -> list[str]:

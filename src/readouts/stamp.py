@@ -109,11 +109,15 @@ class Stamp:
 
     @classmethod
     def taken(cls, inputs: dict[str, list[int]], scanned_at_ns: int, output: str, marker: str, files: int,
-              readouts: int, warnings: tuple[str, ...], site_folders: dict[str, list[int]]) -> Stamp:
+              readouts: int, warnings: tuple[str, ...], site_folders: dict[str, list[int]],
+              written: dict[str, list[int]] | None = None) -> Stamp:
         """A stamp of `inputs` as scanned at `scanned_at_ns`; files modified just before the
-        scan are recorded as unknown, so the next build looks at them again."""
+        scan are recorded as unknown, so the next build looks at them again. `written` are the
+        inputs the build itself wrote after the scan (content/addresses.yaml), as they are now:
+        their content is what the build made, so their signatures are taken as they are."""
         settled = {path: (value if scanned_at_ns - value[1] > cache.RACY_NS else UNKNOWN_SIGNATURE)
                    for path, value in inputs.items()}
+        settled.update(written or {})
         return cls(code_digest(), settled, output, marker, files, readouts, warnings, site_folders)
 
     @classmethod
