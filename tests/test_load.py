@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.load import load_corpus, load_readout
+from tests.conftest import copy_demo_site
 
 GOOD = """---
 id: 2020-01-01-mofa-test
@@ -183,3 +184,21 @@ def test_a_readout_unchanged_since_the_last_build_is_not_read_again(
     read.clear()
     load_corpus(demo_site, cache)
     assert edited.name in read, "a file written a moment ago was trusted by its times"
+
+
+def test_a_registry_is_parsed_again_only_when_its_file_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """readouts serve loads the corpus on every change: an unchanged topics.yaml is taken as it
+    was, and an edited one is read again."""
+    from readouts import load, registries
+
+    monkeypatch.setattr("readouts.cache.RACY_NS", -120 * 10**9)  # every file settled
+    root = copy_demo_site(tmp_path)
+    parsed: list[Path] = []
+    real = registries.load_topics
+    monkeypatch.setattr(load, "load_topics", lambda path: (parsed.append(path), real(path))[1])
+    first = load.load_corpus(root)
+    assert load.load_corpus(root).topics == first.topics and len(parsed) == 1
+    topics = root / "content" / "topics.yaml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace("title: Peace treaty", "title: The peace treaty"),
+                      encoding="utf-8")
+    assert any(t.title == "The peace treaty" for t in load.load_corpus(root).topics) and len(parsed) == 2
