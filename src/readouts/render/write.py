@@ -291,7 +291,9 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = 
                 if not keep(path, digest((path, graph.readouts[readout_id].digest))):
                     write_search_text(graph, out, readout_id)
                     report.written += 1
-        if not keep(urls.SEARCH_INDEX, digest([(year, len(ids), year_files[year]) for year, ids in years.items()])):
+        # index.js holds the filters' values and the glossary's and people's names too: the registries.
+        if not keep(urls.SEARCH_INDEX, digest([depends.common] + [(year, len(ids), year_files[year])
+                                                                  for year, ids in years.items()])):
             write_search_index(graph, out, year_files)
             report.written += 1
         # The exports: each file has a fingerprint of exactly what it is made from (exports.py), so a
