@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -122,7 +123,7 @@ def test_the_other_names_of_what_a_query_names_are_offered_and_each_is_a_search_
     search(page, archive, "Habomai", "&from=2001")
     offer = page.locator("#search-offer")
     expect(offer).to_contain_text("Also search for:")
-    expect(offer).to_contain_text("other names for The disputed islands")
+    expect(offer).to_contain_text("the glossary's names for The disputed islands")
     link = offer.get_by_role("link", name="Northern Territories", exact=True)
     assert parse_qs(urlsplit(link.get_attribute("href") or "").query)["from"] == ["2001"], "the filters are kept"
     link.click()
@@ -241,7 +242,30 @@ def test_the_filters_and_offers_are_accessible(page: Page, archive_dir: Path) ->
     page.goto(archive_dir.as_uri() + "/search.html?q=Habomai&person=sergey-lavrov")
     found(page)
     expect(page.locator("#search-status")).to_have_attribute("aria-live", "polite")
-    expect(page.get_by_role("region", name="Filters")).to_be_visible()
+    expect(page.locator("#search-filters summary")).to_have_text("Filters")
+    expect(page.locator("#search-filters")).to_have_attribute("open", "")
     expect(page.get_by_label("From")).to_be_visible()
     problems = serious_violations(page)
     assert not problems, describe(problems)
+
+
+def test_a_search_on_a_narrow_screen_shows_its_results_first_with_the_filters_folded_away(
+    new_page: Any, archive_dir: Path
+) -> None:
+    page = new_page(viewport={"width": 800, "height": 900})
+    page.goto(archive_dir.as_uri() + "/search.html?q=Habomai")
+    found(page)
+    expect(page.locator("#search-filters")).not_to_have_attribute("open", "")
+    expect(page.get_by_role("checkbox", name=re.compile(r"^Japan \("))).to_be_hidden()
+    page.locator("#search-filters summary").click()
+    expect(page.get_by_role("checkbox", name=re.compile(r"^Japan \("))).to_be_visible()
+
+
+def test_on_a_wide_screen_the_filters_stand_open_beside_the_results(page: Page, archive_dir: Path) -> None:
+    page.goto(archive_dir.as_uri() + "/search.html?q=Habomai")
+    found(page)
+    expect(page.locator("#search-filters")).to_have_attribute("open", "")
+    panel = page.locator("#search-filters").bounding_box()
+    results = page.locator("#search-results").bounding_box()
+    assert panel and results and panel["x"] + panel["width"] <= results["x"], (panel, results)
+    assert panel["y"] < results["y"] + results["height"] and results["y"] < panel["y"] + panel["height"]

@@ -600,8 +600,8 @@ def search_context(graph: SiteGraph) -> dict[str, Any]:
     a query needs after the index's table of contents."""
     links = Links(urls.SEARCH)
     context = page_context(graph, urls.SEARCH, "Search", "search")
-    context["page"]["scripts"] = [links.to(path) for path in
-                                  (urls.SEARCH_INDEX, urls.SEARCH_FILTERS_SCRIPT, urls.SEARCH_SCRIPT)]
+    context["page"]["scripts"] = [links.to(path) for path in (urls.SEARCH_INDEX, urls.SEARCH_INDEX_SCRIPT,
+                                                              urls.SEARCH_FILTERS_SCRIPT, urls.SEARCH_SCRIPT)]
     context["count"] = len(graph.readouts)
     context["pagefind"] = graph.corpus.config.pagefind
     return context

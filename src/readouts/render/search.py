@@ -69,6 +69,11 @@ SPLIT_ABOVE = 8_000
 next letter, and so on: a year with few readouts has a few files, and a word with a common
 beginning ("co": cooperation, confirmed, countries, …) does not load all its neighbours."""
 
+PLACES_SPLIT_ABOVE = 8_000
+"""A term's places take about three times its postings' room, and a phrase loads the places files
+of its words: a letter's file is split when either file is large, so a phrase's places files are
+about as small as the term files, and term files a little smaller than they need be."""
+
 MAX_KEY_LENGTH = 6
 """Splitting stops at keys this long: by then a large file is one common term's postings."""
 
@@ -235,12 +240,13 @@ def encode_postings(pairs: list[tuple[int, int]]) -> list[int]:
     return flat
 
 
-def term_files(postings: Postings) -> dict[str, dict[str, list[int]]]:
+def term_files(postings: Postings, places: dict[str, list[list[int]]] | None = None) -> dict[str, dict[str, list[int]]]:
     """Key → the terms filed under it, with their encoded postings.
 
     A term is filed under the longest key that begins it. Keys are first the terms' first
-    letters; a file larger than SPLIT_ABOVE is split by the next letter (a term as long as the
-    key itself stays under the key). search.js finds a word's files by the same rule.
+    letters; a file larger than SPLIT_ABOVE, or whose terms' places (filed under the same keys)
+    are larger than PLACES_SPLIT_ABOVE, is split by the next letter (a term as long as the key
+    itself stays under the key). search.js finds a word's files by the same rule.
     """
     encoded = {term: encode_postings(pairs) for term, pairs in postings.items()}
     groups: dict[str, dict[str, list[int]]] = {}
@@ -250,7 +256,9 @@ def term_files(postings: Postings) -> dict[str, dict[str, list[int]]]:
     while groups:
         key, terms = groups.popitem()
         longer = [term for term in terms if len(term) > len(key)]
-        if len(key) < MAX_KEY_LENGTH and longer and _size(terms) > SPLIT_ABOVE:
+        large = _size(terms) > SPLIT_ABOVE or (
+            places is not None and _size({term: places[term] for term in terms}) > PLACES_SPLIT_ABOVE)
+        if len(key) < MAX_KEY_LENGTH and longer and large:
             for term in longer:
                 groups.setdefault(term[:len(key) + 1], {})[term] = terms.pop(term)
             if not terms:
@@ -259,7 +267,7 @@ def term_files(postings: Postings) -> dict[str, dict[str, list[int]]]:
     return {key: dict(sorted(files[key].items())) for key in sorted(files)}
 
 
-def _size(terms: dict[str, list[int]]) -> int:
+def _size(terms: dict[str, Any]) -> int:
     return len(_json(terms).encode("utf-8"))
 
 
@@ -282,7 +290,7 @@ def write_search_year(graph: SiteGraph, out: Path, year: str, readout_ids: tuple
     counts = [counts_of(r) if counts_of else count_words(graph, r) for r in readout_ids]
     places = year_places(counts)
     paths = []
-    for key, terms in term_files(year_postings(counts)).items():
+    for key, terms in term_files(year_postings(counts), places).items():
         name = term_file_name(key)
         path = urls.search_terms_path(year, name)
         _write_script(out, path, f"{year}/terms/{key}", terms)

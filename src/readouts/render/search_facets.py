@@ -92,8 +92,9 @@ def name_groups(graph: SiteGraph) -> list[dict[str, Any]]:
     """Names that stand for one thing: each glossary term's names on every side, and each
     person's name with its spellings. A query is matched to the spelling it gives; search.js
     offers the group's other names as searches of their own ("Also search for")."""
-    groups = [{"label": term.title, "names": list(dict.fromkeys(n for side in term.names.values() for n in side))}
+    groups = [{"label": term.title, "kind": "term",
+               "names": list(dict.fromkeys(n for side in term.names.values() for n in side))}
               for term in graph.corpus.terms]
-    groups += [{"label": person.name, "names": list(dict.fromkeys((person.name, *person.spellings)))}
+    groups += [{"label": person.name, "kind": "person", "names": list(dict.fromkeys((person.name, *person.spellings)))}
                for person in graph.corpus.people if person.spellings]
     return [group for group in groups if len(group["names"]) > 1]

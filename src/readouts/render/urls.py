@@ -82,6 +82,7 @@ STYLESHEET = "static/style.css"
 CITE_SCRIPT = "static/cite.js"
 SEARCH_SCRIPT = "static/search.js"
 SEARCH_FILTERS_SCRIPT = "static/search-filters.js"
+SEARCH_INDEX_SCRIPT = "static/search-index.js"
 SEARCH_INDEX = "search/index.js"
 """The search index's table of contents; render/search.py describes the files beside it."""
 

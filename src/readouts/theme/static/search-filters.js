@@ -244,7 +244,8 @@
         link.href = "?" + filters.query("\"" + name + "\"").toString();
         line.appendChild(link);
       });
-      line.appendChild(element("span", "meta", " — other names for " + group.label));
+      line.appendChild(element("span", "meta", group.kind === "person"
+        ? " — other spellings of " + group.label : " — the glossary's names for " + group.label));
       place.appendChild(line);
       place.hidden = false;
     });
