@@ -307,7 +307,8 @@ def write_search_year(graph: SiteGraph, out: Path, year: str, readout_ids: tuple
         paths.append(path)
     rows = FacetRows(graph)
     path = urls.search_facets_path(year)
-    _write_script(out, path, f"{year}/facets", [rows.row(r) for r in readout_ids])
+    _write_script(out, path, f"{year}/facets",
+                  [rows.row(r, fields.get("text", {})) for r, fields in zip(readout_ids, counts, strict=True)])
     paths.append(path)
     return paths
 

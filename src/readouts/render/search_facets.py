@@ -10,6 +10,8 @@ the registries (`Dependencies.common`).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from readouts.model import SiteGraph
@@ -51,13 +53,17 @@ def _family_first(name: str) -> str:
     return " ".join(parts[-1:] + parts[:-1])
 
 
-def readout_language(graph: SiteGraph, readout_id: str) -> str:
-    """Russian when most of a readout's text is in Cyrillic blocks (load marks them "ru"), else the
-    site's language: the body is what a reader reads, its title may be translated."""
-    blocks = graph.readouts[readout_id].blocks
-    russian = sum(len(block.text) for block in blocks if block.lang == RUSSIAN)
-    other = sum(len(block.text) for block in blocks if block.lang != RUSSIAN)
-    return RUSSIAN if russian > other else graph.corpus.config.language
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def readout_language(text_words: Mapping[str, list[int]], site_language: str) -> str:
+    """Russian when most of a readout's words (its text's, with their places: search.FieldCounts)
+    are Cyrillic, else the site's language: the body is what a reader reads, its title may be
+    translated. Told from the word counts the build keeps, so a year's facets are written
+    without reading the bodies of its unchanged readouts."""
+    russian = sum(len(places) for word, places in text_words.items() if _CYRILLIC.search(word))
+    other = sum(len(places) for word, places in text_words.items()) - russian
+    return RUSSIAN if russian > other else site_language
 
 
 class FacetRows:
@@ -68,14 +74,16 @@ class FacetRows:
         self.places = {facet: {value: place for place, (value, _) in enumerate(values)}
                        for facet, values in facet_tables(graph).items()}
 
-    def row(self, readout_id: str) -> list[Any]:
+    def row(self, readout_id: str, text_words: Mapping[str, list[int]]) -> list[Any]:
         """[side, publisher, kind, language, [topics], [people]]: the people are the participants
-        and those mentioned whom people.yaml knows (a name it does not know has no filter)."""
+        and those mentioned whom people.yaml knows (a name it does not know has no filter).
+        `text_words` are the readout's words with their places, which tell its language."""
         graph, places = self.graph, self.places
         readout = graph.readouts[readout_id]
         people = dict.fromkeys(readout.participants + readout.mentioned)
+        language = readout_language(text_words, graph.corpus.config.language)
         return [places["side"][PUBLISHERS[readout.publisher].side], places["publisher"][readout.publisher],
-                places["kind"][readout.kind], places["language"][readout_language(graph, readout_id)],
+                places["kind"][readout.kind], places["language"][language],
                 sorted(places["topic"][t] for t in readout.topics if t in places["topic"]),
                 sorted(places["person"][p] for p in people if p in places["person"])]
 
