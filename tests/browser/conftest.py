@@ -7,7 +7,6 @@ Chromium the tests fail in CI (where `.ci/run` installs it) and are skipped else
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import threading
@@ -76,11 +75,15 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """A folder served by the standard library's HTTP server on a free local port; its address,
-    ending in a slash."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+@pytest.fixture(scope="session")
+def http_root(site_dir: Path) -> Iterator[str]:
+    """The site served by the standard library's HTTP server on a free local port, ending in a slash."""
+    yield from serve_folder(site_dir)
+
+
+def serve_folder(site_dir: Path) -> Iterator[str]:
+    """Serve a folder on a free local port while the generator is open; gives its address, ending in a slash."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-http", daemon=True)
@@ -92,13 +95,6 @@ def serving(folder: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
-
-
-@pytest.fixture(scope="session")
-def http_root(site_dir: Path) -> Iterator[str]:
-    """The site served over HTTP on a free local port, ending in a slash."""
-    with serving(site_dir) as address:
-        yield address
 
 
 @pytest.fixture(params=["file", "http"])

@@ -21,7 +21,7 @@ import pytest
 from readouts.build import build_site
 from tests.conftest import copy_demo_site
 
-from .conftest import serving, skip_without_test_extra
+from .conftest import serve_folder, skip_without_test_extra
 
 try:
     from playwright.sync_api import Page, expect
@@ -81,8 +81,7 @@ def archive_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def archive_http(archive_dir: Path) -> Iterator[str]:
-    with serving(archive_dir) as address:
-        yield address
+    yield from serve_folder(archive_dir)
 
 
 @pytest.fixture(params=["file", "http"])
