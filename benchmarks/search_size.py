@@ -10,12 +10,15 @@ Playwright, as the browser tests do) and record every file of the index the page
 until its first page of results shows; their sizes on disk are the bytes the query loads.
 
 The kinds of files (render/search.py describes them): index.js, loaded with the search page;
-term files, the postings of the query's words; docs files, what the results show; text files,
-the paragraphs the snippets come from. search.js itself (about 13 KB) is not counted.
+term files, the postings of the query's words; pos files, their places, loaded only for a
+quoted phrase; docs files, what the results show; facets files, each year's readouts' filter
+values; text files, the paragraphs the snippets come from. search.js and search-filters.js
+themselves, with search-index.js (about 32 KB), are not counted.
 
-The default queries are two phrases from topic rules ("peace treaty", "grave visit"), a person
-("Lavrov", in about one readout in nine) and a place that few readouts name ("Hanoi", about
-one in twenty). The generated corpus has a small vocabulary of fixed sentences, so it has no
+The default queries are two pairs of words from topic rules ("peace treaty", "grave visit"),
+the first also as a quoted phrase, a person ("Lavrov", in about one readout in nine), a place
+that few readouts name ("Hanoi", about one in twenty), and the empty query, which browses every
+readout. The generated corpus has a small vocabulary of fixed sentences, so it has no
 truly rare words and its term files are smaller than a real corpus's would be.
 """
 
@@ -35,16 +38,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate
 
 CHROMIUM = Path("/usr/bin/chromium")
-QUERIES = ("peace treaty", "grave visit", "Lavrov", "Hanoi")
-KINDS = ("index", "terms", "docs", "text")
-STATUS = re.compile(r"(\d+) readouts? for “.*”(?:, then (\d+) with some of its words)?", re.DOTALL)
-"""search.js's status line: readouts with every word, then those with some."""
+QUERIES = ("peace treaty", '"peace treaty"', "grave visit", "Lavrov", "Hanoi", "")
+KINDS = ("index", "terms", "pos", "docs", "facets", "text")
+STATUS = re.compile(r"(\d[\d,]*) readouts?(?: for “.*”)?.*?(?:, then (\d+) with some of its words)?", re.DOTALL)
+"""search.js's status line: readouts with every word, then those with some (for an empty query,
+the readouts browsed: "1,000 readouts, newest first.")."""
 
 
 def kind_of(path: str) -> str:
     """search/2019/terms/pe.js → "terms": which part of the index a file is."""
     if path == "search/index.js":
         return "index"
+    if path.endswith("/facets.js"):
+        return "facets"
     return "text" if path.startswith("search/text/") else path.split("/")[2]
 
 
@@ -111,10 +117,10 @@ def query_loads(site: Path, queries: list[str]) -> list[QueryLoad]:
             page.on("request", lambda request, requested=requested: requested.append(unquote(request.url)))
             page.goto((site / "search.html").as_uri() + "?q=" + quote(query))
             status = page.locator("#search-status")
-            status.filter(has_text=f"for “{query}”").wait_for(timeout=60_000)
+            status.filter(has_text=f"for “{query}”" if query else "newest first").wait_for(timeout=60_000)
             counts = STATUS.fullmatch(status.inner_text())
             assert counts, status.inner_text()
-            every, some = int(counts.group(1)), int(counts.group(2) or 0)
+            every, some = int(counts.group(1).replace(",", "")), int(counts.group(2) or 0)
             found = every + some
             # The first page of results is shown once its titles and snippets have loaded.
             page.wait_for_function(f"document.querySelectorAll('#search-results > li').length >= {min(20, found)}",
@@ -140,11 +146,12 @@ def report(measurement: Measurement) -> str:
     lines = [f"## {measurement.readouts:,} readouts", "",
              f"On disk: {_size(index.total)} in {sum(index.count.values()):,} files — "
              + ", ".join(f"{kind} {_size(index.size[kind])} ({index.count[kind]:,})" for kind in KINDS), "",
-             "| query | found (every word + some) | files | loaded | index | terms | docs | text |",
-             "|---|---|---|---|---|---|---|---|"]
+             "| query | found (every word + some) | files | loaded | " + " | ".join(KINDS) + " |",
+             "|---|---|---|---|" + "---|" * len(KINDS)]
     for load in measurement.queries:
         files = load.loaded
-        lines.append(f"| {load.query} | {load.every_word:,} + {load.some_words:,} | {sum(files.count.values())} | "
+        name = load.query or "(browse)"
+        lines.append(f"| {name} | {load.every_word:,} + {load.some_words:,} | {sum(files.count.values())} | "
                      f"{_size(files.total)} | "
                      + " | ".join(_size(files.size[kind]) for kind in KINDS) + " |")
     return "\n".join(lines)

@@ -4,13 +4,19 @@ loads only the files its words need instead of every readout's text.
 Files, under search/:
 
     index.js                the years, how many readouts each holds and the keys of its term
-                            files, and the stop words; it loads with the search page
+                            files; the stop words; the filters' values; the names that stand
+                            for one thing (search_facets.py). It loads with the search page
     <year>/terms/<key>.js   the year's terms that begin with <key> ("p": peace, people, …, or
                             "pe" and "pr" where "p" grew large), each with a (readout
                             number, weight) pair per readout that has it
+    <year>/pos/<key>.js     the same terms' places in each of those readouts, for phrases
+                            ("peace treaty"): loaded only by a query that quotes one
     <year>/docs/<n>.js      title, date, publisher and kind of DOCS_PER_FILE of the year's
                             readouts: what a result shows
-    text/<id>.js            a readout's paragraphs, for the snippet under its result
+    <year>/facets.js        each readout's side, publisher, kind, language, topics and people,
+                            for the filters and their counts
+    text/<id>.js            a readout's paragraphs with their anchors, for the snippet under
+                            its result and the link to the paragraph that matched
 
 Every file is a script that stores its data on a global (`READOUTS_SEARCH_FILES`) for the
 theme's search.js, because fetch() is refused on file:// and the site must work opened from
@@ -21,11 +27,12 @@ their year; lengths are weighed against the year's average), so a new or edited 
 only its year's files, its own text and index.js. What needs every year — how rare a term is
 across the corpus — search.js adds up from the term files a query loads anyway.
 
-Each readout is indexed with every spelling of the people it names and every side's name for
-the glossary terms it uses, so "Sergei Lavrov" and "southern Kurils" find readouts that print
-"Lavrov, Sergey Viktorovich" or "Four Northern Islands". Words are compared lower-cased and
-without diacritics, Latin and Cyrillic alike ("Lavrov" = "LAVROV", "ё" = "е"); search.js
-normalises queries the same way (`normalise` there and here must agree).
+A readout is indexed with the words it prints, its title and its text, and nothing else: a
+query finds the spelling it gives. The other spellings of a person and the other side's names
+for a glossary term are offered beside the results as searches of their own, never merged into
+one ("Habomai" finds the readouts that print it, and offers "Northern Territories"). Words are
+compared lower-cased and without diacritics, Latin and Cyrillic alike ("Lavrov" = "LAVROV",
+"ё" = "е"); search.js normalises queries the same way (`normalise` there and here must agree).
 """
 
 from __future__ import annotations
@@ -34,7 +41,6 @@ import json
 import posixpath
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,10 +50,11 @@ from readouts.errors import naming
 from readouts.model import SiteGraph
 from readouts.render import urls
 from readouts.render.context import KIND_LABELS, credited_to, format_date
+from readouts.render.search_facets import FacetRows, facets_index, name_groups
 
-FIELD_BOOSTS = {"title": 3.0, "names": 2.0, "terms": 2.0, "topics": 2.0, "text": 1.0}
-"""How much a word counts in each part of a readout: a word in the title, a person's name, a
-glossary term or a topic says more about the readout than one in its running text."""
+FIELD_BOOSTS = {"title": 3.0, "text": 1.0}
+"""How much a word counts in each part of a readout: a word in the title says more about the
+readout than one in its running text."""
 
 K1 = 1.2
 B = 0.75
@@ -61,6 +68,11 @@ SPLIT_ABOVE = 8_000
 """Terms are filed by their first letter, and a file larger than this (in bytes) is split by the
 next letter, and so on: a year with few readouts has a few files, and a word with a common
 beginning ("co": cooperation, confirmed, countries, …) does not load all its neighbours."""
+
+PLACES_SPLIT_ABOVE = 8_000
+"""A term's places take about three times its postings' room, and a phrase loads the places files
+of its words: a letter's file is split when either file is large, so a phrase's places files are
+about as small as the term files, and term files a little smaller than they need be."""
 
 MAX_KEY_LENGTH = 6
 """Splitting stops at keys this long: by then a large file is one common term's postings."""
@@ -117,21 +129,11 @@ def snippet_text(markdown: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class SearchDocument:
-    """One readout as search sees it: the text of each field its words are counted in."""
+    """One readout as search sees it: the words it prints, its title's and its paragraphs'."""
 
     id: str
     title: str
-    names: str
-    """Every spelling of every person the readout names."""
-    terms: str
-    """Every side's names for the glossary terms the readout uses."""
-    topics: str
     paragraphs: tuple[str, ...]
-
-    def fields(self) -> dict[str, str]:
-        return {"title": self.title, "names": self.names, "terms": self.terms, "topics": self.topics,
-                "text": " ".join(self.paragraphs)}
-
 
 
 def shown(graph: SiteGraph, readout_id: str) -> list[str]:
@@ -143,21 +145,8 @@ def shown(graph: SiteGraph, readout_id: str) -> list[str]:
 
 def search_document(graph: SiteGraph, readout_id: str) -> SearchDocument:
     readout = graph.readouts[readout_id]
-    names: list[str] = []
-    for person_id in readout.participants + readout.mentioned:
-        person = graph.people.get(person_id)
-        names += [person.name, *person.spellings] if person else [graph.person_name(person_id)]
-    terms = {term.id: term for term in graph.corpus.terms}
-    term_names = [name for term_id in graph.terms_by_readout.get(readout_id, ())
-                  for side in terms[term_id].names.values() for name in side]
-    return SearchDocument(
-        id=readout.id,
-        title=readout.title,
-        names=" ".join(names),
-        terms=" ".join(term_names),
-        topics=" ".join(graph.topics[t].title for t in readout.topics if t in graph.topics),
-        paragraphs=tuple(snippet_text(block.text) for block in readout.blocks),
-    )
+    return SearchDocument(id=readout.id, title=readout.title,
+                          paragraphs=tuple(snippet_text(block.text) for block in readout.blocks))
 
 
 def search_years(graph: SiteGraph) -> dict[str, tuple[str, ...]]:
@@ -176,12 +165,26 @@ Postings = dict[str, list[tuple[int, int]]]
 """Term → (readout number within the year, weight) for each readout that has the term."""
 
 
-FieldCounts = dict[str, dict[str, int]]
-"""Field → word → how often the field has it: a readout's share of its year's term files."""
+FieldCounts = dict[str, dict[str, list[int]]]
+"""Field → word → the places the field has it: how often (their number) and where (for
+phrases). A readout's share of its year's term and place files."""
 
 
 def field_counts(document: SearchDocument) -> FieldCounts:
-    return {field: dict(Counter(words(text))) for field, text in document.fields().items()}
+    """Each word's places, counted over every word the readout prints, stop words too, so that a
+    phrase's words ("issue of concluding") are as far apart in the index as in the text. The
+    title comes first; the text's places follow it, with a place left out after the title and
+    after each paragraph, so no phrase is found across the end of one."""
+    counts: FieldCounts = {"title": {}, "text": {}}
+    place = 0
+    for field, texts in (("title", (document.title,)), ("text", document.paragraphs)):
+        for text in texts:
+            for word in _WORD.findall(normalise(text)):
+                if word not in STOP_WORDS:
+                    counts[field].setdefault(word, []).append(place)
+                place += 1
+            place += 1
+    return counts
 
 
 def year_postings(counts: list[FieldCounts]) -> Postings:
@@ -190,19 +193,40 @@ def year_postings(counts: list[FieldCounts]) -> Postings:
     The lengths are weighed against the year's average, not the corpus's, so that the weights
     of one year do not change when another year gets a readout.
     """
-    average = {field: max(1.0, sum(sum(c[field].values()) for c in counts) / max(1, len(counts)))
+    lengths = [{field: sum(map(len, c.get(field, {}).values())) for field in FIELD_BOOSTS} for c in counts]
+    average = {field: max(1.0, sum(length[field] for length in lengths) / max(1, len(counts)))
                for field in FIELD_BOOSTS}
     postings: Postings = {}
     for number, fields in enumerate(counts):
         weights: dict[str, float] = {}
-        for field, counter in fields.items():
-            damping = K1 * (1 - B + B * sum(counter.values()) / average[field])
-            for term, frequency in counter.items():
+        for field, places in fields.items():
+            damping = K1 * (1 - B + B * lengths[number][field] / average[field])
+            for term, found in places.items():
+                frequency = len(found)
                 weight = FIELD_BOOSTS[field] * frequency * (K1 + 1) / (frequency + damping)
                 weights[term] = weights.get(term, 0.0) + weight
         for term, weight in weights.items():
             postings.setdefault(term, []).append((number, max(1, round(weight * WEIGHT_SCALE))))
     return dict(sorted(postings.items()))
+
+
+def year_places(counts: list[FieldCounts]) -> dict[str, list[list[int]]]:
+    """Term → its places in each readout that has it, in the order of its postings, each list
+    as steps from the place before (encode_places)."""
+    places: dict[str, list[list[int]]] = {}
+    for fields in counts:
+        merged: dict[str, list[int]] = {}
+        for found in fields.values():
+            for term, term_places in found.items():
+                merged.setdefault(term, []).extend(term_places)
+        for term, term_places in merged.items():
+            places.setdefault(term, []).append(encode_places(sorted(term_places)))
+    return places
+
+
+def encode_places(places: list[int]) -> list[int]:
+    """[4, 9, 30] → [4, 5, 21]."""
+    return [place - previous for place, previous in zip(places, [0, *places], strict=False)]
 
 
 def encode_postings(pairs: list[tuple[int, int]]) -> list[int]:
@@ -216,12 +240,13 @@ def encode_postings(pairs: list[tuple[int, int]]) -> list[int]:
     return flat
 
 
-def term_files(postings: Postings) -> dict[str, dict[str, list[int]]]:
+def term_files(postings: Postings, places: dict[str, list[list[int]]] | None = None) -> dict[str, dict[str, list[int]]]:
     """Key → the terms filed under it, with their encoded postings.
 
     A term is filed under the longest key that begins it. Keys are first the terms' first
-    letters; a file larger than SPLIT_ABOVE is split by the next letter (a term as long as the
-    key itself stays under the key). search.js finds a word's files by the same rule.
+    letters; a file larger than SPLIT_ABOVE, or whose terms' places (filed under the same keys)
+    are larger than PLACES_SPLIT_ABOVE, is split by the next letter (a term as long as the key
+    itself stays under the key). search.js finds a word's files by the same rule.
     """
     encoded = {term: encode_postings(pairs) for term, pairs in postings.items()}
     groups: dict[str, dict[str, list[int]]] = {}
@@ -231,7 +256,9 @@ def term_files(postings: Postings) -> dict[str, dict[str, list[int]]]:
     while groups:
         key, terms = groups.popitem()
         longer = [term for term in terms if len(term) > len(key)]
-        if len(key) < MAX_KEY_LENGTH and longer and _size(terms) > SPLIT_ABOVE:
+        large = _size(terms) > SPLIT_ABOVE or (
+            places is not None and _size({term: places[term] for term in terms}) > PLACES_SPLIT_ABOVE)
+        if len(key) < MAX_KEY_LENGTH and longer and large:
             for term in longer:
                 groups.setdefault(term[:len(key) + 1], {})[term] = terms.pop(term)
             if not terms:
@@ -240,7 +267,7 @@ def term_files(postings: Postings) -> dict[str, dict[str, list[int]]]:
     return {key: dict(sorted(files[key].items())) for key in sorted(files)}
 
 
-def _size(terms: dict[str, list[int]]) -> int:
+def _size(terms: dict[str, Any]) -> int:
     return len(_json(terms).encode("utf-8"))
 
 
@@ -257,27 +284,39 @@ def count_words(graph: SiteGraph, readout_id: str) -> FieldCounts:
 
 def write_search_year(graph: SiteGraph, out: Path, year: str, readout_ids: tuple[str, ...],
                       counts_of: Callable[[str], FieldCounts] | None = None) -> list[str]:
-    """Write one year's term and docs files; returns their paths. `counts_of` (readout id → its
-    word counts) may answer from an earlier build's counts: a new readout then costs one
-    readout's counting, not a year's."""
+    """Write one year's term, place, docs and facets files; returns their paths. `counts_of`
+    (readout id → its word counts) may answer from an earlier build's counts: a new readout then
+    costs one readout's counting, not a year's."""
     counts = [counts_of(r) if counts_of else count_words(graph, r) for r in readout_ids]
+    places = year_places(counts)
     paths = []
-    for key, terms in term_files(year_postings(counts)).items():
-        path = urls.search_terms_path(year, term_file_name(key))
+    for key, terms in term_files(year_postings(counts), places).items():
+        name = term_file_name(key)
+        path = urls.search_terms_path(year, name)
         _write_script(out, path, f"{year}/terms/{key}", terms)
-        paths.append(path)
+        # A term's places are filed under its term file's key, so a phrase finds them by the
+        # same rule as the term.
+        places_path = urls.search_places_path(year, name)
+        _write_script(out, places_path, f"{year}/pos/{key}", {term: places[term] for term in terms})
+        paths += [path, places_path]
     for start in range(0, len(readout_ids), DOCS_PER_FILE):
         number = start // DOCS_PER_FILE
         path = urls.search_docs_path(year, number)
         _write_script(out, path, f"{year}/docs/{number}",
                       [shown(graph, r) for r in readout_ids[start:start + DOCS_PER_FILE]])
         paths.append(path)
+    rows = FacetRows(graph)
+    path = urls.search_facets_path(year)
+    _write_script(out, path, f"{year}/facets",
+                  [rows.row(r, fields.get("text", {})) for r, fields in zip(readout_ids, counts, strict=True)])
+    paths.append(path)
     return paths
 
 
 def write_search_text(graph: SiteGraph, out: Path, readout_id: str) -> None:
-    """Write a readout's paragraphs as text, for the snippet under its result."""
-    paragraphs = [snippet_text(block.text) for block in graph.readouts[readout_id].blocks]
+    """Write a readout's paragraphs as text with their anchors, for the snippet under its result
+    and the link to the paragraph it was found in."""
+    paragraphs = [[block.anchor, snippet_text(block.text)] for block in graph.readouts[readout_id].blocks]
     _write_script(out, urls.search_text_path(readout_id), f"text/{readout_id}", paragraphs)
 
 
@@ -294,7 +333,8 @@ def term_file_name_to_key(name: str) -> str:
 
 
 def write_search_index(graph: SiteGraph, out: Path, year_files: dict[str, list[str]]) -> None:
-    """Write index.js: per year, in chronological order, its readout count and term file keys."""
+    """Write index.js: per year, in chronological order, its readout count and term file keys;
+    the filters and their values; the names that stand for one thing."""
     years = search_years(graph)
     _write_script(out, urls.SEARCH_INDEX, "index", {
         "readout_url": urls.readout_path("{id}"),
@@ -302,15 +342,19 @@ def write_search_index(graph: SiteGraph, out: Path, year_files: dict[str, list[s
         "stop_words": sorted(STOP_WORDS),
         "years": [{"year": year, "readouts": len(ids), "keys": year_keys(year, year_files[year])}
                   for year, ids in years.items()],
+        "facets": facets_index(graph),
+        "names": name_groups(graph),
     })
 
 
 def previous_search_files(manifest: dict[str, str]) -> dict[str, list[str]]:
-    """Year → the paths of its term and docs files in a previous build's manifest."""
+    """Year → the paths of its term, place, docs and facets files in a previous build's manifest."""
     found: dict[str, list[str]] = {}
     for path in manifest:
         parts = path.split("/")
-        if len(parts) == 4 and parts[0] == "search" and parts[2] in ("terms", "docs"):
+        if parts[0] != "search" or parts[1] == "text":
+            continue
+        if (len(parts) == 4 and parts[2] in ("terms", "pos", "docs")) or path == urls.search_facets_path(parts[1]):
             found.setdefault(parts[1], []).append(path)
     return found
 

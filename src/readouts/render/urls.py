@@ -81,12 +81,22 @@ NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
 CITE_SCRIPT = "static/cite.js"
 SEARCH_SCRIPT = "static/search.js"
+SEARCH_FILTERS_SCRIPT = "static/search-filters.js"
+SEARCH_INDEX_SCRIPT = "static/search-index.js"
 SEARCH_INDEX = "search/index.js"
 """The search index's table of contents; render/search.py describes the files beside it."""
 
 
 def search_terms_path(year: str, name: str) -> str:
     return f"search/{year}/terms/{name}.js"
+
+
+def search_places_path(year: str, name: str) -> str:
+    return f"search/{year}/pos/{name}.js"
+
+
+def search_facets_path(year: str) -> str:
+    return f"search/{year}/facets.js"
 
 
 def search_docs_path(year: str, number: int) -> str:

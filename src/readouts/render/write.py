@@ -132,7 +132,9 @@ def _write_search(graph: SiteGraph, out: Path, depends: Dependencies, outputs: O
             if not outputs.keep(path, digest((path, graph.readouts[readout_id].digest))):
                 write_search_text(graph, out, readout_id)
                 outputs.written += 1
-    if not outputs.keep(urls.SEARCH_INDEX, digest([(year, len(ids), year_files[year]) for year, ids in years.items()])):
+    # index.js holds the filters' values and the glossary's and people's names too: the registries.
+    if not outputs.keep(urls.SEARCH_INDEX, digest([depends.common] + [(year, len(ids), year_files[year])
+                                                                       for year, ids in years.items()])):
         write_search_index(graph, out, year_files)
         outputs.written += 1
 

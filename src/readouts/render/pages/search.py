@@ -1,5 +1,5 @@
-"""The search page: the form and an empty list that search.js fills from the index's files
-(render/search.py writes them)."""
+"""The search page: the form, the filters and an empty list that search.js fills from the
+index's files (render/search.py writes them); with an empty query it browses every readout."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ def search_context(graph: SiteGraph) -> dict[str, Any]:
     a query needs after the index's table of contents."""
     links = Links(urls.SEARCH)
     context = page_context(graph, urls.SEARCH, "Search", "search")
-    context["page"]["scripts"] = [links.to(urls.SEARCH_INDEX), links.to(urls.SEARCH_SCRIPT)]
+    context["page"]["scripts"] = [links.to(path) for path in (urls.SEARCH_INDEX, urls.SEARCH_INDEX_SCRIPT,
+                                                              urls.SEARCH_FILTERS_SCRIPT, urls.SEARCH_SCRIPT)]
     context["count"] = len(graph.readouts)
     context["pagefind"] = graph.corpus.config.pagefind
     return context

@@ -1,9 +1,8 @@
-// Search for readouts, in the page, on the index render/search.py writes under search/.
-// search/index.js (the years and the keys of their term files) loads with the page; a query then
-// adds the scripts it needs: for each word and year the term file its first letters lead to, then
-// the titles of the results it shows and their texts for snippets. Each file is a script that
-// stores its data on window.READOUTS_SEARCH_FILES, because fetch() is refused on file:// and the
-// site works opened from disk. The query is in the address (?q=…), so a search can be shared.
+// Search and browse the readouts, in the page: the form, the results and their snippets, the
+// status line. search-index.js reads the index render/search.py writes under search/ (it loads
+// only the files a query needs), search-filters.js keeps the filters and offers other names.
+// An empty query browses: every readout the filters select, newest first. The query and the
+// filters are in the address (?q=…&side=…&from=…), so a search can be shared.
 (function () {
   "use strict";
   // Sites that switch Pagefind on use it when served over HTTP (its index loads with fetch,
@@ -18,8 +17,7 @@
     var script = document.createElement("script");
     script.src = bundle + "pagefind-ui.js";
     script.onload = function () {
-      document.getElementById("search-form").hidden = true;
-      document.getElementById("search-status").hidden = true;
+      ["search-form", "search-status", "search-filters"].forEach(function (id) { document.getElementById(id).hidden = true; });
       var ui = new window.PagefindUI({ element: "#pagefind-search", showImages: false,
         baseUrl: new URL(".", window.location.href).pathname });
       var query = new URLSearchParams(window.location.search).get("q");
@@ -29,15 +27,15 @@
     return;
   }
 
-  var PAGE = 20;            // results shown at a time, each with its title and snippet
-  var PREFIX_WEIGHT = 0.5;  // a word that only begins a term ("visit" in "visits") counts for less
-  var PREFIX_FROM = 2;      // a one-letter word matches only itself
+  var PAGE = 20;            // results shown at a time
   var SNIPPET = 240;        // characters of text under a result
 
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
+  var panel = document.getElementById("search-filters");
+  var offer = document.getElementById("search-offer");
   var files = window.READOUTS_SEARCH_FILES = window.READOUTS_SEARCH_FILES || {};
   var index = files.index;
   var indexScript = document.querySelector('script[src$="search/index.js"]');
@@ -45,159 +43,50 @@
     status.textContent = "The search index did not load.";
     return;
   }
-  var root = new URL(".", indexScript.src).href;
-  var stopWords = new Set(index.stop_words);
-  var total = index.years.reduce(function (sum, year) { return sum + year.readouts; }, 0);
+  var engine = window.READOUTS_SEARCH_ENGINE(index, new URL(".", indexScript.src).href);
+  var normalise = engine.normalise;
+  var Facets = window.READOUTS_SEARCH_FACETS;
 
-  // The same steps as normalise() in render/search.py: lower case, no diacritics.
-  function normalise(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-  }
-
-  function queryWords(query) {
-    var seen = new Set();
-    return (normalise(query).match(/[\p{L}\p{N}]+/gu) || []).filter(function (word) {
-      if (stopWords.has(word) || seen.has(word)) { return false; }
-      seen.add(word);
-      return true;
-    });
-  }
-
-  var loading = {};
-  // A file of the index, by the name it stores its data under ("2019/terms/pe"), loaded once.
-  function load(name, path) {
-    if (!loading[name]) {
-      loading[name] = new Promise(function (resolve, reject) {
-        if (files[name] !== undefined) { resolve(files[name]); return; }
-        var script = document.createElement("script");
-        script.src = root + path;
-        script.onload = function () {
-          if (files[name] === undefined) { reject(new Error(path + " holds no " + name)); } else { resolve(files[name]); }
-        };
-        script.onerror = function () { reject(new Error("could not load " + script.src)); };
-        document.head.appendChild(script);
-      });
-    }
-    return loading[name];
-  }
-
-  // A key's file name, as term_file_name() in render/search.py makes it.
-  function fileName(key) {
-    return Array.from(key).map(function (char) {
-      return /^[a-z0-9]$/.test(char) ? char : "_" + char.codePointAt(0).toString(16) + "_";
-    }).join("");
-  }
-
-  // The keys whose files can hold a word's terms: the longest key that begins the word, and,
-  // when the word may begin longer terms, every key that begins with the word.
-  function keysFor(word, keys) {
-    var prefix = word.length >= PREFIX_FROM;
-    var longest = "";
+  // The spans of a paragraph each part matches: a word where it stands (or a word it begins,
+  // for the last word as typed), a phrase where its words stand in order.
+  function matches(text, parts) {
     var found = [];
-    keys.forEach(function (key) {
-      if (word.startsWith(key) && key.length > longest.length) { longest = key; }
-      if (prefix && key.length > word.length && key.startsWith(word)) { found.push(key); }
-    });
-    return longest ? found.concat([longest]) : found;
-  }
-
-  function loadTerms(word) {
-    var loads = [];
-    index.years.forEach(function (year, y) {
-      keysFor(word, year.keys).forEach(function (key) {
-        var name = year.year + "/terms/" + key;
-        loads.push(load(name, year.year + "/terms/" + fileName(key) + ".js").then(function (terms) {
-          return { year: y, terms: terms };
-        }));
-      });
-    });
-    return Promise.all(loads);
-  }
-
-  // Every readout with any of the words: those with all of them first, then by score, a sum over
-  // the words of weight × rarity (BM25: the weight is stored, rarity is counted here over all years).
-  function rank(words, loaded) {
-    var found = new Map();
-    words.forEach(function (word, w) {
-      var postings = [];
-      var count = {};
-      loaded[w].forEach(function (file) {
-        Object.keys(file.terms).forEach(function (term) {
-          var exact = term === word;
-          if (!exact && !(word.length >= PREFIX_FROM && term.startsWith(word))) { return; }
-          var flat = file.terms[term];
-          count[term] = (count[term] || 0) + flat.length / 2;
-          postings.push({ year: file.year, term: term, flat: flat,
-                          factor: exact ? 1 : PREFIX_WEIGHT * word.length / term.length });
+    var re = /[\p{L}\p{N}\p{M}]+/gu;
+    var match;
+    while ((match = re.exec(text)) !== null) {
+      found.push({ word: normalise(match[0]), start: match.index, end: match.index + match[0].length });
+    }
+    var spans = [];
+    var matched = new Set();
+    parts.forEach(function (part, p) {
+      found.forEach(function (token, t) {
+        var hit = part.words.every(function (word, w) {
+          var other = found[t + part.offsets[w]];
+          return other && (other.word === word || (part.prefix && other.word.startsWith(word)));
         });
-      });
-      postings.forEach(function (posting) {
-        var frequency = count[posting.term];
-        var rarity = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
-        var number = 0;
-        for (var i = 0; i < posting.flat.length; i += 2) {
-          number += posting.flat[i];
-          var key = posting.year * 1e6 + number;
-          var result = found.get(key);
-          if (!result) {
-            result = { year: posting.year, number: number, best: new Array(words.length).fill(0) };
-            found.set(key, result);
-          }
-          result.best[w] = Math.max(result.best[w], rarity * posting.flat[i + 1] * posting.factor);
-        }
+        if (!hit) { return; }
+        matched.add(p);
+        part.offsets.forEach(function (offset) { spans.push([found[t + offset].start, found[t + offset].end]); });
       });
     });
-    var results = Array.from(found.values());
-    results.forEach(function (result) {
-      result.matched = result.best.filter(function (score) { return score > 0; }).length;
-      result.score = result.best.reduce(function (sum, score) { return sum + score; }, 0);
-    });
-    return results.sort(function (a, b) {
-      return b.matched - a.matched || b.score - a.score || b.year - a.year || b.number - a.number;
-    });
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    return { spans: spans, distinct: matched.size };
   }
 
-  // What a result shows, and its text, from the year's docs file and the readout's text file.
-  function details(result) {
-    var year = index.years[result.year].year;
-    var file = Math.floor(result.number / index.docs_per_file);
-    return load(year + "/docs/" + file, year + "/docs/" + file + ".js").then(function (docs) {
-      var doc = docs[result.number % index.docs_per_file];
-      return load("text/" + doc[0], "text/" + encodeURIComponent(doc[0]) + ".js").then(function (paragraphs) {
-        return { id: doc[0], title: doc[1], date: doc[2], publisher: doc[3], kind: doc[4], paragraphs: paragraphs };
-      });
-    });
-  }
-
-  // Which query word a word of the text is (or begins with): its place in `words`, or -1.
-  function wordOf(token, words) {
-    var word = normalise(token);
-    return words.findIndex(function (w) { return word === w || (w.length >= PREFIX_FROM && word.startsWith(w)); });
-  }
-
-  // The paragraph with most of the words, cut around the first of them, the words marked (the
-  // readout's opening when the words are only in its title, names or terms). Built from text
-  // nodes: a readout's text is shown, never run as markup.
-  function snippet(paragraphs, words) {
-    var best = { text: paragraphs.join(" "), hits: [], distinct: 0 };
-    paragraphs.forEach(function (text) {
-      var hits = [];
-      var seen = new Set();
-      var token = /[\p{L}\p{N}\p{M}]+/gu;
-      var match;
-      while ((match = token.exec(text)) !== null) {
-        var found = wordOf(match[0], words);
-        if (found >= 0) {
-          hits.push([match.index, match.index + match[0].length]);
-          seen.add(found);
-        }
-      }
-      if (seen.size > best.distinct) { best = { text: text, hits: hits, distinct: seen.size }; }
+  // The paragraph with most of the parts and its anchor (none when the parts are only in the
+  // title: the link opens the readout's top), cut around the first of them, the words marked.
+  // Built from text nodes: a readout's text is shown, never run as markup.
+  function snippet(paragraphs, parts) {
+    var best = { text: paragraphs.map(function (p) { return p[1]; }).join(" "), anchor: "", spans: [], distinct: 0 };
+    paragraphs.forEach(function (paragraph) {
+      var found = matches(paragraph[1], parts);
+      if (found.distinct > best.distinct) { best = { text: paragraph[1], anchor: paragraph[0], spans: found.spans, distinct: found.distinct }; }
     });
     var text = best.text;
-    var start = best.hits.length ? Math.max(0, best.hits[0][0] - 80) : 0;
+    var spans = best.spans;
+    var start = spans.length ? Math.max(0, spans[0][0] - 80) : 0;
     var space = text.indexOf(" ", start);
-    if (start > 0 && space >= 0 && space < best.hits[0][0]) { start = space + 1; }
+    if (start > 0 && space >= 0 && space < spans[0][0]) { start = space + 1; }
     var end = Math.min(text.length, start + SNIPPET);
     var lastSpace = text.lastIndexOf(" ", end);
     if (end < text.length && lastSpace > start) { end = lastSpace; }
@@ -205,19 +94,19 @@
     excerpt.className = "excerpt-text";
     var at = start;
     excerpt.appendChild(document.createTextNode(start > 0 ? "… " : ""));
-    best.hits.forEach(function (hit) {
-      if (hit[0] < at || hit[1] > end) { return; }
-      excerpt.appendChild(document.createTextNode(text.slice(at, hit[0])));
+    spans.forEach(function (span) {
+      if (span[0] < at || span[1] > end) { return; }
+      excerpt.appendChild(document.createTextNode(text.slice(at, span[0])));
       var mark = document.createElement("mark");
-      mark.textContent = text.slice(hit[0], hit[1]);
+      mark.textContent = text.slice(span[0], span[1]);
       excerpt.appendChild(mark);
-      at = hit[1];
+      at = span[1];
     });
     excerpt.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length ? " …" : "")));
-    return excerpt;
+    return { element: excerpt, anchor: best.anchor };
   }
 
-  function item(doc, words) {
+  function item(doc, parts) {
     var entry = document.createElement("li");
     var link = document.createElement("a");
     link.href = index.readout_url.replace("{id}", doc.id);
@@ -227,7 +116,11 @@
     meta.textContent = doc.date + " · " + doc.publisher + " · " + doc.kind;
     entry.appendChild(link);
     entry.appendChild(meta);
-    entry.appendChild(snippet(doc.paragraphs, words));
+    if (doc.paragraphs) {
+      var excerpt = snippet(doc.paragraphs, parts);
+      if (excerpt.anchor) { link.setAttribute("href", link.getAttribute("href") + "#" + excerpt.anchor); }
+      entry.appendChild(excerpt.element);
+    }
     return entry;
   }
 
@@ -239,15 +132,15 @@
   more.hidden = true;
   list.insertAdjacentElement("afterend", more);
 
-  var current = 0;  // the query being shown; answers to earlier ones are dropped
-  var shown = { results: [], words: [], count: 0 };
+  var current = 0;  // the search being shown; answers to earlier ones are dropped
+  var shown = { results: [], parts: [], count: 0 };
 
   function showNext(ticket) {
     var page = shown.results.slice(shown.count, shown.count + PAGE);
     more.hidden = true;
-    return Promise.all(page.map(details)).then(function (docs) {
+    return Promise.all(page.map(function (result) { return engine.details(result, shown.parts.length > 0); })).then(function (docs) {
       if (ticket !== current) { return; }
-      docs.forEach(function (doc) { list.appendChild(item(doc, shown.words)); });
+      docs.forEach(function (doc) { list.appendChild(item(doc, shown.parts)); });
       shown.count += docs.length;
       more.hidden = shown.count >= shown.results.length;
     });
@@ -257,47 +150,66 @@
     status.textContent = "The search index could not be read: " + error.message;
   }
 
+  var filters = new Facets(index, engine.load, function () { remember(); show(input.value); });
+  filters.build(panel);
+
   function show(query) {
     var ticket = ++current;
-    var words = queryWords(query);
+    var parts = engine.parseQuery(query);
+    var years = filters.years();
     more.hidden = true;
-    if (!query.trim()) {
-      list.textContent = "";
-      status.textContent = total.toLocaleString("en") + " readouts to search.";
-      return Promise.resolve();
-    }
-    return Promise.all(words.map(loadTerms)).then(function (loaded) {
-      if (ticket !== current) { return; }
-      var results = rank(words, loaded);
-      shown = { results: results, words: words, count: 0 };
-      list.textContent = "";
-      var all = results.filter(function (result) { return result.matched === words.length; }).length;
-      status.textContent = all + (all === 1 ? " readout" : " readouts") + " for “" + query + "”" +
-        (results.length > all ? ", then " + (results.length - all) + " with some of its words" : "");
-      return showNext(ticket);
+    Facets.offer(offer, index.names, parts, engine.tokens, engine.stopWords, filters);
+    var found = parts.length
+      ? Promise.all(parts.map(function (part) { return engine.partScores(part, years); }))
+        .then(function (scored) { return engine.rank(parts, scored); })
+      : Promise.resolve(engine.everyReadout(years));
+    return found.then(function (results) {
+      return filters.apply(results).then(function (kept) {
+        if (ticket !== current) { return; }
+        shown = { results: kept, parts: parts, count: 0 };
+        list.textContent = "";
+        status.textContent = describe(query, parts, kept);
+        return showNext(ticket);
+      });
     }).catch(failed);
   }
 
-  function remember(query) {
+  // The status line, which the live region reads out: how many readouts, and which.
+  function describe(query, parts, results) {
+    function narrowed(count) { return filters.active() ? (count === 1 ? " that matches" : " that match") + " the filters" : ""; }
+    if (!parts.length) {
+      return results.length.toLocaleString("en") + (results.length === 1 ? " readout" : " readouts") + narrowed(results.length) +
+        (results.length ? ", newest first." : ".");
+    }
+    var all = results.filter(function (result) { return result.matched === parts.length; }).length;
+    return all + (all === 1 ? " readout" : " readouts") + " for “" + query.trim() + "”" + narrowed(all) +
+      (results.length > all ? ", then " + (results.length - all) + " with some of its words" : "");
+  }
+
+  function remember() {
     var url = new URL(window.location.href);
-    url.searchParams.set("q", query);
+    url.search = filters.query(input.value).toString();
     window.history.replaceState(null, "", url.toString());
   }
 
-  var query = new URLSearchParams(window.location.search).get("q") || "";
-  input.value = query;
-  show(query);
+  var params = new URLSearchParams(window.location.search);
+  input.value = params.get("q") || "";
+  filters.read(params);
+  // Browsing starts from the filters; a search starts from its results, the filters folded
+  // away unless the address sets some or they have a column of their own beside the results.
+  panel.open = !input.value.trim() || filters.active() || window.matchMedia("(min-width: 64rem)").matches;
+  show(input.value);
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    remember(input.value);
+    remember();
     show(input.value);
   });
-  // Results follow the typing: every word also finds the longer words it begins, so the last
-  // one counts before it is finished.
+  // Results follow the typing: the last word also finds the longer words it begins, so it
+  // counts before it is finished.
   var typing = null;
   input.addEventListener("input", function () {
     clearTimeout(typing);
-    typing = setTimeout(function () { remember(input.value); show(input.value); }, 200);
+    typing = setTimeout(function () { remember(); show(input.value); }, 200);
   });
   more.addEventListener("click", function () { showNext(current).catch(failed); });
 })();
