@@ -331,6 +331,43 @@ def test_copying_the_citation_adds_the_readers_own_access_date(page: Page, http_
     assert copied.endswith(" Accessed 4 March 2031.") and copied.count("Accessed") == 1, copied
 
 
+# 6a. Paragraph numbers: paragraphs, list items and quotations count; headings do not.
+
+def test_paragraph_numbers_run_without_gaps_over_paragraphs_and_list_items_past_the_headings(
+    reused_page: Page, file_root: str
+) -> None:
+    page = reused_page
+    page.goto(file_root + READOUT_2017)
+    body = page.locator("article .body")
+    assert body.locator("h2, h3").count() >= 2, "pick a readout with headings between its paragraphs"
+    expect(body.locator("h2 .pilcrow, h3 .pilcrow")).to_have_count(0)
+    numbered = body.locator("p.block, li.block, blockquote.block")
+    shown = body.locator(".pilcrow").all_inner_texts()
+    assert shown == [f"¶{n}" for n in range(1, numbered.count() + 1)], shown
+    labels = body.locator(".pilcrow").evaluate_all("links => links.map(a => a.getAttribute('aria-label'))")
+    assert labels == [f"Link to paragraph {n}" for n in range(1, len(shown) + 1)], labels
+
+
+@pytest.mark.parametrize("kind", ["meeting", "topic_year"])
+def test_each_in_context_link_is_named_after_the_paragraph_it_leads_to(page: Page, file_root: str, kind: str) -> None:
+    page.goto(file_root + PAGE_KINDS[kind])
+    links = page.locator("main a.goto")
+    assert links.count() >= 1
+    named = page.get_by_role("link", name=re.compile(r"^in context: paragraph \d+ of “.+”$"))
+    expect(named).to_have_count(links.count())
+    names = [tuple(pair) for pair in links.evaluate_all(
+        "links => links.map(a => [a.getAttribute('aria-label'), a.getAttribute('href')])")]
+    places = dict(names)
+    assert len(places) == len(set(names)), f"links with the same name lead to different places: {names}"
+    found = re.fullmatch(r"in context: paragraph (\d+) of “(.+)”", names[-1][0])
+    assert found, names[-1]
+    number, title = found.groups()
+    anchor = (links.last.get_attribute("href") or "").partition("#")[2]
+    links.last.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.locator(f"[id='{anchor}'] .pilcrow")).to_have_text(f"¶{number}")
+
+
 # 7. Accessibility, by axe-core.
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)

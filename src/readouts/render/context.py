@@ -18,6 +18,7 @@ from readouts.render.cite import citations, meta_tags
 from readouts.render.listings import Attendance, PersonListing, TopicListing, Year, YearListing, year_label
 from readouts.render.markdown import render_block, render_inline
 from readouts.render.mentions import Linker
+from readouts.render.paragraphs import paragraph_label, paragraph_numbers
 from readouts.render.urls import Links
 
 
@@ -140,15 +141,16 @@ def body_elements(graph: SiteGraph, readout: Readout, links: Links,
     record = readout.imported
     source_lines = (record.block_lines if record and not record.edited
                     and len(record.block_lines) == len(readout.blocks) else ())
+    numbers = paragraph_numbers(readout.blocks)
     elements: list[dict[str, Any]] = []
     linked: set[str] = set()  # each person and term is linked at its first mention on the page
-    for number, block in enumerate(readout.blocks, start=1):
+    for index, block in enumerate(readout.blocks):
         html = render_block(block.text) if block.kind == "other" else render_inline(block.text, block.lang)
         if linker is not None and block.kind != "heading":
             html = linker.link(html, links, linked)
-        item = {"anchor": block.anchor, "html": html, "lang": block.lang, "number": number, "level": block.level,
-                "topics": _topic_links(graph, links, marks.get(block.anchor, ())),
-                "source_line": source_lines[number - 1] if source_lines else None}
+        item = {"anchor": block.anchor, "html": html, "lang": block.lang, "number": numbers.get(block.anchor),
+                "level": block.level, "topics": _topic_links(graph, links, marks.get(block.anchor, ())),
+                "source_line": source_lines[index] if source_lines else None}
         if block.kind == "item":
             ordered = block.number is not None
             last = elements[-1] if elements else None
@@ -263,15 +265,20 @@ def _topic_entries(graph: SiteGraph, links: Links, topic_id: str, readout_ids: t
     """Each readout with its paragraphs that discuss the topic, each linked to its place."""
     entries = []
     for readout_id in readout_ids:
-        blocks = {b.anchor: b for b in graph.readouts[readout_id].blocks}
+        readout = graph.readouts[readout_id]
         anchors = [anchor for topic, anchor in graph.quoted.get(readout_id, ()) if topic == topic_id]
-        entries.append({
-            **readout_link(graph, links, readout_id),
-            "excerpts": [{"html": render_inline(blocks[a].text, blocks[a].lang), "lang": blocks[a].lang,
-                          "href": links.readout(readout_id, a)}
-                         for a in anchors],
-        })
+        entries.append({**readout_link(graph, links, readout_id), "excerpts": _excerpts(links, readout, anchors)})
     return entries
+
+
+def _excerpts(links: Links, readout: Readout, anchors: list[str]) -> list[dict[str, Any]]:
+    """The paragraphs at `anchors`, each with its link, its ¶ number and, for the link's name, where
+    it leads: a page of excerpts has many links that read "in context"."""
+    blocks = {b.anchor: b for b in readout.blocks}
+    numbers = paragraph_numbers(readout.blocks)
+    return [{"html": render_inline(blocks[a].text, blocks[a].lang), "lang": blocks[a].lang,
+             "href": links.readout(readout.id, a), "number": numbers.get(a),
+             "where": paragraph_label(numbers.get(a), readout.title)} for a in anchors]
 
 
 def topic_context(graph: SiteGraph, listing: TopicListing) -> dict[str, Any]:
@@ -428,10 +435,8 @@ def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
             marks = graph.block_topics.get(readout_id, {})
             anchors = [b.anchor for b in readout.blocks
                        if b.kind != "heading" and topic_id in marks.get(b.anchor, ())]
-            blocks = {b.anchor: b for b in readout.blocks}
             cells.append({"reported": topic_id in readout.topics, "account": credited_to(graph, readout),
-                          "excerpts": [{"html": render_inline(blocks[a].text, blocks[a].lang),
-                                        "href": links.readout(readout_id, a)} for a in anchors]})
+                          "excerpts": _excerpts(links, readout, anchors)})
         rows.append({"topic": _topic_links(graph, links, (topic_id,))[0], "cells": cells})
     names = [person_link(graph, links, p, meeting.date) for p in meeting.participants]
     title = " – ".join(n["name"] for n in names) or "Meeting"
