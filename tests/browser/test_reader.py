@@ -425,6 +425,26 @@ def test_the_focus_ring_stands_out_at_three_to_one_against_what_is_behind_it(
     assert not low, f"focus ring contrast below 3:1 in the {scheme} scheme: {low}"
 
 
+def test_every_kind_of_page_has_an_icon_that_loads(reused_page: Page, root: str) -> None:
+    page = reused_page
+    broken = {}
+    for kind, path in PAGE_KINDS.items():
+        page.goto(root + path)
+        icon = page.locator("head link[rel=icon]")
+        expect(icon).to_have_count(1)
+        size = icon.evaluate(
+            """link => new Promise(done => {
+                 const image = new Image();
+                 image.onload = () => done([image.naturalWidth, image.naturalHeight]);
+                 image.onerror = () => done([0, 0]);
+                 image.src = link.href;
+               })"""
+        )
+        if not all(size):
+            broken[kind] = icon.get_attribute("href")
+    assert not broken, f"icons that do not load: {broken}"
+
+
 # 8. Without JavaScript.
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
