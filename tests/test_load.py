@@ -183,3 +183,22 @@ def test_a_readout_unchanged_since_the_last_build_is_not_read_again(
     read.clear()
     load_corpus(demo_site, cache)
     assert edited.name in read, "a file written a moment ago was trusted by its times"
+
+
+def test_glossary_names_differing_only_in_case_are_one_name(tmp_path: Path) -> None:
+    from readouts.load import load_terms
+
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text(
+        "- id: eight-point-plan\n  title: Eight-Point Cooperation Plan\n  names:\n"
+        "    japan: [Eight-Point Cooperation Plan, Eight-point Cooperation Plan, EIGHT-POINT COOPERATION PLAN]\n"
+        "    russia: [eight-point plan, TOR, Tor]\n  definition: A plan.\n", encoding="utf-8")
+    (term,) = load_terms(glossary)
+    assert term.names["japan"] == ("Eight-Point Cooperation Plan", "EIGHT-POINT COOPERATION PLAN")
+    assert term.names["russia"] == ("eight-point plan", "TOR", "Tor")
+
+
+def test_the_glossary_page_lists_a_name_once_whatever_its_case(built_demo: Path) -> None:
+    page = (built_demo / "site" / "glossary.html").read_text(encoding="utf-8")
+    assert "Eight-Point Cooperation Plan" in page
+    assert "Eight-point Cooperation Plan" not in page
