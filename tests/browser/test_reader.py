@@ -508,3 +508,20 @@ def test_every_kind_of_page_fits_a_phone_screen_without_sideways_scrolling(
     )
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"] + 1, f"{PAGE_KINDS[kind]} is {width}px wide; too wide: {wide}"
+
+
+def test_a_topic_years_table_of_meetings_shows_every_side_on_a_phone(new_page: Any, file_root: str) -> None:
+    page = new_page(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page.goto(file_root + PAGE_KINDS["topic_year"])
+    cells = page.locator("table.coverage td")
+    assert cells.count() >= 3
+    cut = cells.evaluate_all(
+        """cells => cells.filter(cell => {
+             const box = cell.getBoundingClientRect();
+             return box.left < 0 || box.right > window.innerWidth || box.width < 40;
+           }).map(cell => cell.outerHTML.slice(0, 100))"""
+    )
+    assert not cut, f"cells cut off or squeezed at 375 px: {cut}"
+    sides = cells.evaluate_all("cells => cells.map(cell => getComputedStyle(cell, '::before').content)")
+    assert sides[:3] == ['"Japan"', '"Russia"', '"Other outlets"'], sides
+

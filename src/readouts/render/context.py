@@ -346,7 +346,8 @@ def _coverage(graph: SiteGraph, links: Links, topic_id: str, meeting_ids: tuple[
                 anchor = next((b.anchor for b in graph.readouts[reporting[0]].blocks
                                if topic_id in marks.get(b.anchor, ())), None)
                 first = links.readout(reporting[0], anchor)
-            cells.append({"state": "reported" if reporting else ("silent" if accounts else "none"), "href": first})
+            cells.append({"state": "reported" if reporting else ("silent" if accounts else "none"), "href": first,
+                          "side": SIDE_LABELS.get(side, "Other outlets")})
         rows.append({"href": links.meeting(meeting.id), "date": format_date(meeting.date) or "Undated",
                      "place": meeting.place, "cells": cells})
     return {"sides": [SIDE_LABELS.get(s, "Other outlets") for s in sides], "rows": rows}
