@@ -6,6 +6,7 @@ Every test opens the site as a reader would, from disk (file://) or over HTTP, i
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any
 from urllib.parse import quote
@@ -330,6 +331,29 @@ def test_copying_the_citation_adds_the_readers_own_access_date(page: Page, http_
     expect(citation).to_contain_text(" Accessed 4 March 2031.")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith(" Accessed 4 March 2031.") and copied.count("Accessed") == 1, copied
+
+
+def test_copying_bibtex_ris_or_csl_json_adds_the_readers_access_date_in_that_formats_field(
+    page: Page, http_root: str
+) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.clock.set_fixed_time(dt.datetime(2031, 3, 4, 12, 0))
+    page.goto(http_root + READOUT_2017)
+    copied = {}
+    for name, box in (("BibTeX", "#cite-bibtex"), ("RIS", "#cite-ris"), ("CSL-JSON", "#cite-csl")):
+        page.get_by_text(name, exact=True).click()
+        expect(page.locator(box)).not_to_contain_text("2031")
+        page.locator(box).locator("xpath=following-sibling::button[1]").click()
+        expect(page.locator(box)).to_contain_text("2031")
+        copied[name] = page.evaluate("navigator.clipboard.readText()")
+    bibtex = copied["BibTeX"]
+    assert bibtex.startswith("@misc{") and bibtex.endswith(",\n  urldate = {2031-03-04}\n}"), bibtex
+    assert bibtex.count("{") == bibtex.count("}") and bibtex.count("urldate") == 1, bibtex
+    ris = copied["RIS"].splitlines()
+    assert ris[-2:] == ["Y2  - 2031/03/04", "ER  - "] and ris[0].startswith("TY  - "), ris
+    (csl,) = json.loads(copied["CSL-JSON"])
+    assert csl["accessed"] == {"date-parts": [[2031, 3, 4]]} and csl["issued"] == {"date-parts": [[2017, 9, 18]]}
+    assert csl["URL"] == http_root + READOUT_2017, csl
 
 
 # 6a. Paragraph numbers: paragraphs, list items and quotations count; headings do not.
