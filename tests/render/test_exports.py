@@ -339,6 +339,10 @@ def test_readouts_records_follow_the_schema_and_anchors_exist(built_demo: Path, 
     for paragraph in seed["paragraphs"]:
         assert f'id="{paragraph["anchor"]}"' in page
     assert any("humanitarian-measures" in p["topics"] for p in seed["paragraphs"])
+    # The ¶ number a record gives is the one the page shows beside the same anchor.
+    shown = dict(re.findall(r'href="#(p-[0-9a-f]+)" aria-label="Link to paragraph \d+"[^>]*>¶(\d+)<', page))
+    assert {p["anchor"]: str(p["number"]) for p in seed["paragraphs"] if p["number"]} == shown
+    assert all(p["number"] is None for p in seed["paragraphs"] if p["kind"] == "heading")
     assert (site / seed["source"]["file"]).is_file()
 
 

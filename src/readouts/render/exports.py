@@ -37,6 +37,7 @@ from readouts.render import urls
 from readouts.render.context import FORMAT_KICKERS, credited_to
 from readouts.render.depends import digest
 from readouts.render.listings import Year
+from readouts.render.paragraphs import paragraph_numbers
 
 FEED_ENTRIES = 50
 """Feed readers fetch the whole file on every poll: the newest readouts are what they need."""
@@ -406,6 +407,7 @@ def sitemap_index(graph: SiteGraph, parts: list[str]) -> bytes:
 def readout_record(graph: SiteGraph, readout: Readout) -> dict[str, Any]:
     """One readout as data (docs/readouts-json.md); keys in a fixed order."""
     marks = graph.block_topics.get(readout.id, {})
+    numbers = paragraph_numbers(readout.blocks)
     meeting = readout.meeting
     return {
         "id": readout.id,
@@ -422,8 +424,9 @@ def readout_record(graph: SiteGraph, readout: Readout) -> dict[str, Any]:
         "topics": list(readout.topics),
         "source": {"file": readout.source.file, "sha256": readout.source.sha256} if readout.source else None,
         "url": urls.readout_path(readout.id),
-        "paragraphs": [{"anchor": b.anchor, "kind": b.kind, "text": unescaped_text(b.text),
-                        "topics": list(marks.get(b.anchor, ()))} for b in readout.blocks],
+        "paragraphs": [{"anchor": b.anchor, "number": numbers.get(b.anchor), "kind": b.kind,
+                        "text": unescaped_text(b.text), "topics": list(marks.get(b.anchor, ()))}
+                       for b in readout.blocks],
     }
 
 
