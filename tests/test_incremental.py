@@ -14,6 +14,7 @@ import pytest
 
 from readouts.build import build_site
 from readouts.check import broken_links
+from readouts.rename import rename_readout
 from tests.conftest import copy_demo_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -90,6 +91,9 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
                                                           "  26\n ]", "  27\n ]")),
     ("a date supplied by hand", lambda root: _edit(_readout(root, UNDATED), "  date:\n",
                                                    "  date:\n  date_supplied: 2019-09-24\n  supplied_from: the ministry's statement\n")),
+    ("rename a readout", lambda root: rename_readout(root, UNDATED, "2019-09-24-tass-working-on-a-visit")),
+    ("a participant corrected moves a meeting", lambda root: _edit(_readout(root, MOFA), "participants: [toshimitsu-motegi,",
+                                                                   "participants: [taro-kono,")),
     ("a readout moves to another year", lambda root: _edit(_readout(root, MOFA), "  date: 2019-09-25",
                                                            "  date: 2018-09-25")),
     ("delete a readout", lambda root: (_readout(root, OTHER).unlink(),
@@ -98,6 +102,15 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     ("rename a person", lambda root: _edit(root / "content" / "people.yaml", "name: Sergey Lavrov", "name: Sergei Lavrov")),
     ("a person changes side", lambda root: _edit(root / "content" / "people.yaml",
                                                   "name: Koichiro Gemba\n  country: japan", "name: Koichiro Gemba\n  country: russia")),
+    ("edit the glossary", lambda root: _edit(root / "content" / "glossary.yaml", "held by Russia since 1945",
+                                             "under Russian administration since 1945")),
+    ("a person's role", lambda root: _edit(root / "content" / "people.yaml",
+                                           "{title: Minister of Foreign Affairs of the Russian Federation, start: 2004-03-09}",
+                                           "{title: Foreign Minister of Russia, start: 2004-03-09}")),
+    ("correct a place", lambda root: _edit(_readout(root, MOFA), "  place: New York", "  place: New York City")),
+    ("correct a kind", lambda root: _edit(_readout(root, MOFA), "kind: readout", "kind: statement")),
+    ("correct a publisher", lambda root: _edit(_readout(root, "2017-09-18-mofa-japan-russia-foreign-ministerial-meeting"),
+                                               "publisher: mofa-japan", "publisher: mid-russia")),
     ("override a template", lambda root: (root / "templates" / "readout_item.html").write_text(
         '<a href="{{ readout.href }}">{{ readout.title }}</a> ({{ readout.publisher }})\n', encoding="utf-8")),
     ("change the site title", lambda root: _edit(root / "site.yaml", "title: Japan–Russia Readouts", "title: Readouts")),

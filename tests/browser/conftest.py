@@ -78,6 +78,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def http_root(site_dir: Path) -> Iterator[str]:
     """The site served by the standard library's HTTP server on a free local port, ending in a slash."""
+    yield from serve_folder(site_dir)
+
+
+def serve_folder(site_dir: Path) -> Iterator[str]:
+    """Serve a folder on a free local port while the generator is open; gives its address, ending in a slash."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True

@@ -2,7 +2,8 @@
 
 The steps run in a fixed order: chronology first (meetings and previous/next read it), then
 topics per block, then people, then meetings, then related readouts (which weigh shared
-topics and people, so they come last).
+topics and people, so they come last). Addresses published before and gone now are matched
+to where their readouts are now last of all (addresses.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import defaultdict
 from types import MappingProxyType
 from typing import Any
 
+from readouts.link.addresses import moved_meetings, moved_readouts
 from readouts.link.glossary import TermFinder, term_usage
 from readouts.link.meetings import group_meetings
 from readouts.link.related import related_readouts
@@ -96,6 +98,7 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
             del cache[key]
 
     frozen = MappingProxyType
+    renamed = moved_readouts(readouts)
     return SiteGraph(
         corpus=corpus,
         readouts=frozen(readouts),
@@ -112,4 +115,6 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
         topics=frozen({t.id: t for t in corpus.topics}),
         terms_by_readout=frozen({r: tuple(found) for r, found in used.items()}),
         term_usage=frozen(term_usage(corpus.terms, used, readouts)),
+        moved_readouts=frozen(renamed),
+        moved_meetings=frozen(moved_meetings(corpus.published_meetings, meetings, meeting_of, renamed)),
     )

@@ -10,8 +10,11 @@ from here, so the number shown beside a paragraph is the one every link to its a
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from readouts.model import Block
+from readouts.model import Block, Readout
+from readouts.render.markdown import render_inline
+from readouts.render.urls import Links
 
 NUMBERED_KINDS = frozenset({"paragraph", "item", "quote"})
 """The kinds of block that get a ¶ number."""
@@ -28,3 +31,13 @@ def paragraph_label(number: int | None, title: str) -> str:
     "paragraph 4 of “Japan-Russia Foreign Ministers’ Meeting”"."""
     where = f"paragraph {number} of " if number is not None else ""
     return f"{where}“{title}”"
+
+
+def paragraph_excerpts(links: Links, readout: Readout, anchors: list[str]) -> list[dict[str, Any]]:
+    """The paragraphs at `anchors`, each with its link, its ¶ number and, for the link's name, where
+    it leads: a page of excerpts has many links that read "in context"."""
+    blocks = {b.anchor: b for b in readout.blocks}
+    numbers = paragraph_numbers(readout.blocks)
+    return [{"html": render_inline(blocks[a].text, blocks[a].lang), "lang": blocks[a].lang,
+             "href": links.readout(readout.id, a), "number": numbers.get(a),
+             "where": paragraph_label(numbers.get(a), readout.title)} for a in anchors]

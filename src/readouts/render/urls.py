@@ -64,7 +64,7 @@ def timeline_year_path(year: int | None) -> str:
 
 def meetings_year_path(year: int | None) -> str:
     """The meetings of one year: meetings/years/2019.html, .../undated.html. In a folder of its
-    own because a person may give a meeting any id, "2019" among them, and meeting ids (load.ID)
+    own because a person may give a meeting any id, "2019" among them, and meeting ids (registries.ID)
     hold no slash, so no meeting page can take a year page's address."""
     return f"meetings/years/{_year_name(year)}.html"
 
