@@ -202,3 +202,22 @@ def test_a_registry_is_parsed_again_only_when_its_file_changed(tmp_path: Path, m
     topics.write_text(topics.read_text(encoding="utf-8").replace("title: Peace treaty", "title: The peace treaty"),
                       encoding="utf-8")
     assert any(t.title == "The peace treaty" for t in load.load_corpus(root).topics) and len(parsed) == 2
+
+
+def test_glossary_names_differing_only_in_case_are_one_name(tmp_path: Path) -> None:
+    from readouts.load import load_terms
+
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text(
+        "- id: eight-point-plan\n  title: Eight-Point Cooperation Plan\n  names:\n"
+        "    japan: [Eight-Point Cooperation Plan, Eight-point Cooperation Plan, EIGHT-POINT COOPERATION PLAN]\n"
+        "    russia: [eight-point plan, TOR, Tor]\n  definition: A plan.\n", encoding="utf-8")
+    (term,) = load_terms(glossary)
+    assert term.names["japan"] == ("Eight-Point Cooperation Plan", "EIGHT-POINT COOPERATION PLAN")
+    assert term.names["russia"] == ("eight-point plan", "TOR", "Tor")
+
+
+def test_the_glossary_page_lists_a_name_once_whatever_its_case(built_demo: Path) -> None:
+    page = (built_demo / "site" / "glossary.html").read_text(encoding="utf-8")
+    assert "Eight-Point Cooperation Plan" in page
+    assert "Eight-point Cooperation Plan" not in page

@@ -203,13 +203,13 @@ def _unknown_people(graph: SiteGraph) -> tuple[str, ...]:
 
 
 def _no_base_url(graph: SiteGraph) -> tuple[str, ...]:
-    """One line, not one a file: without base_url the feed, the calendar and the sitemap carry
-    site-relative links, which feed readers, calendar apps and search engines cannot follow."""
+    """One line, not one a file: without base_url the feed and the sitemap carry site-relative
+    links, which feed readers and search engines cannot follow, and the calendar links to no page."""
     if graph.corpus.config.base_url:
         return ()
-    return ("site.yaml: no base_url, so the feed, the calendar and the sitemap link to pages by relative "
-            "paths that readers of those files cannot follow (set base_url: https://…/ to the address "
-            "the site is served from)",)
+    return ("site.yaml: no base_url, so the feed and the sitemap link to pages by relative paths that "
+            "readers of those files cannot follow, and the calendar's events link to no page (set "
+            "base_url: https://…/ to the address the site is served from)",)
 
 
 def _missing_sources(graph: SiteGraph, inputs: dict[str, list[int]]) -> tuple[str, ...]:

@@ -155,10 +155,21 @@ def load_terms(path: Path) -> tuple[Term, ...]:
             raise ReadoutsError("names must map a side to its names, like `japan: [Northern Territories]`",
                                 str(path), entry.line_of("names"))
         terms.append(Term(id=_id(entry, path), title=text_field(entry, "title", path, required=True),
-                          names={side: _strings(names, side, path) for side in names},
+                          names={side: _distinct_names(_strings(names, side, path)) for side in names},
                           definition=text_field(entry, "definition", path)))
     _no_duplicates(terms, path)
     return tuple(terms)
+
+
+def _distinct_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """A side's names, those differing only in case as one, the first listed kept: a name is found
+    in any case ("Eight-Point Cooperation Plan" finds "Eight-point cooperation plan"), so two such
+    spellings would count the same readouts twice. An acronym ("TOR") keeps its case: it is found
+    only as written (link/glossary.name_pattern)."""
+    kept: dict[str, str] = {}
+    for name in names:
+        kept.setdefault(name if name.isupper() else name.casefold(), name)
+    return tuple(kept.values())
 
 
 def _no_duplicates(items: list[Any], path: Path) -> None:

@@ -27,6 +27,7 @@ from readouts.model import KINDS, BlockKind, SiteGraph
 from readouts.publishers import PUBLISHERS
 from readouts.render import exports, urls
 from readouts.render.exports import CSV_COLUMNS, write_exports
+from tests.conftest import copy_demo_site
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((REPO / "docs" / "readouts.schema.json").read_text(encoding="utf-8"))
@@ -338,6 +339,10 @@ def test_readouts_records_follow_the_schema_and_anchors_exist(built_demo: Path, 
     for paragraph in seed["paragraphs"]:
         assert f'id="{paragraph["anchor"]}"' in page
     assert any("humanitarian-measures" in p["topics"] for p in seed["paragraphs"])
+    # The ¶ number a record gives is the one the page shows beside the same anchor.
+    shown = dict(re.findall(r'href="#(p-[0-9a-f]+)" aria-label="Link to paragraph \d+"[^>]*>¶(\d+)<', page))
+    assert {p["anchor"]: str(p["number"]) for p in seed["paragraphs"] if p["number"]} == shown
+    assert all(p["number"] is None for p in seed["paragraphs"] if p["kind"] == "heading")
     assert (site / seed["source"]["file"]).is_file()
 
 
@@ -365,26 +370,89 @@ def test_readouts_csv_has_a_header_and_a_row_per_readout(built_demo: Path, demo_
 # ------------------------------------------------------------------ iCalendar
 
 
+def _ics_lines(calendar: bytes) -> list[bytes]:
+    """RFC 5545's content lines, unfolded, after checking the folding itself: CRLF endings, no
+    line over 75 octets, a continuation starting with a space."""
+    assert calendar.endswith(b"\r\n") and b"\n" not in calendar.replace(b"\r\n", b""), "bare line breaks"
+    physical = calendar.split(b"\r\n")[:-1]
+    assert all(len(line) <= 75 for line in physical), [line for line in physical if len(line) > 75]
+    return calendar.replace(b"\r\n ", b"").split(b"\r\n")[:-1]
+
+
 def test_meetings_ics_has_an_all_day_event_per_dated_meeting(built_demo: Path, demo_graph: SiteGraph) -> None:
     site = built_demo / "site"
-    calendar = icalendar.Calendar.from_ical((site / urls.MEETINGS_ICS).read_bytes())
-    assert str(calendar.get("prodid")) == "-//readouts//readouts//EN"
+    raw = (site / urls.MEETINGS_ICS).read_bytes()
+    lines = _ics_lines(raw)
+    assert lines[0] == b"BEGIN:VCALENDAR" and lines[-1] == b"END:VCALENDAR"
+    names = [line.split(b":")[0].split(b";")[0] for line in lines]
+    assert names.count(b"BEGIN") == names.count(b"END") and names.count(b"VERSION") == 1
+    calendar = icalendar.Calendar.from_ical(raw)
+    assert str(calendar.get("prodid")) == "-//readouts//readouts//EN" and str(calendar.get("version")) == "2.0"
     events = list(calendar.walk("VEVENT"))
     dated = {m.id: m for m in demo_graph.meetings.values() if m.date}
     assert dated
     assert sorted(str(e.get("uid")) for e in events) == sorted(f"{m}@readouts" for m in dated)
     for event in events:
+        for required in ("uid", "dtstamp", "dtstart", "dtend", "summary"):
+            assert event.get(required) is not None, (required, event)
         meeting = dated[str(event.get("uid")).removesuffix("@readouts")]
         start = event.decoded("dtstart")
         assert not isinstance(start, dt.datetime) and start == meeting.date
-        assert event.decoded("dtstamp").date() == meeting.date
-        assert str(event.get("summary")).endswith(" meeting")
-        assert (site / str(event.get("url"))).is_file()
         for readout_id in meeting.readout_ids:
             assert demo_graph.readouts[readout_id].title in str(event.get("description"))
     motegi = next(e for e in events if "motegi" in str(e.get("uid")))
-    assert str(motegi.get("summary")) == "Toshimitsu Motegi – Sergey Lavrov meeting"
+    assert str(motegi.get("summary")) == "Motegi – Lavrov: meeting"
     assert str(motegi.get("location")) == "New York"
+
+
+def test_a_calendar_event_is_stamped_when_its_newest_account_entered_the_archive(
+    built_demo: Path, demo_graph: SiteGraph
+) -> None:
+    calendar = icalendar.Calendar.from_ical((built_demo / "site" / urls.MEETINGS_ICS).read_bytes())
+    for event in calendar.walk("VEVENT"):
+        meeting = demo_graph.meetings[str(event.get("uid")).removesuffix("@readouts")]
+        entered = [demo_graph.readouts[r].imported.entered for r in meeting.readout_ids]  # type: ignore[union-attr]
+        stamp = event.decoded("dtstamp")
+        assert stamp == max(e for e in entered if e), (meeting.id, stamp, entered)
+        assert stamp.tzinfo is not None and stamp.utcoffset() == dt.timedelta(0)
+
+
+def test_a_calendar_without_base_url_has_no_address_to_follow_and_one_with_it_has_full_ones(tmp_path: Path) -> None:
+    for base_url in (None, BASE_URL):
+        graph = _small_site(tmp_path / str(bool(base_url)), base_url)
+        events = icalendar.Calendar.from_ical(exports.meetings_calendar_file(graph, exports.Fragments(None)).make())
+        urls_found = [e.get("url") for e in events.walk("VEVENT")]
+        assert urls_found
+        if base_url:
+            assert {str(u) for u in urls_found} == {f"{BASE_URL}{urls.meeting_path(m)}" for m in graph.meetings
+                                                   if graph.meetings[m].date}
+        else:
+            assert urls_found == [None] * len(urls_found), urls_found
+
+
+def test_a_telephone_talk_is_named_by_who_talked_and_how(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    _small_site(root, None)
+    call = _readout("call", "Telephone talk", "2021-02-03").replace("  place: Tokyo\n", "  format: telephone\n")
+    (root / "content" / "readouts" / "call.md").write_text(call, encoding="utf-8")
+    graph = link(load_corpus(root))
+    calendar = icalendar.Calendar.from_ical(exports.meetings_calendar_file(graph, exports.Fragments(None)).make())
+    summaries = {str(e.get("dtstart").dt): str(e.get("summary")) for e in calendar.walk("VEVENT")}
+    assert summaries["2021-02-03"] == "Lavrov – Kono: telephone talk", summaries
+
+
+def test_two_imports_at_the_same_source_date_epoch_write_the_same_calendar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    calendars = []
+    for name in ("first", "second"):
+        (tmp_path / name).mkdir()
+        root = copy_demo_site(tmp_path / name, with_readouts=False)
+        build_site(root)
+        calendars.append((root / "site" / urls.MEETINGS_ICS).read_bytes())
+    assert calendars[0] == calendars[1]
+    assert calendars[0].count(b"DTSTAMP:20251124T160000Z") == calendars[0].count(b"BEGIN:VEVENT") > 0
 
 
 # ------------------------------------------------------------------ determinism

@@ -100,7 +100,7 @@ def page_context(graph: SiteGraph, path: str, title: str, section: str, base: st
     config = graph.corpus.config
     return {
         "site": {"title": config.title, "description": config.description, "language": config.language},
-        "page": {"title": title, "path": path, "stylesheet": links.to(urls.STYLESHEET),
+        "page": {"title": title, "path": path, "stylesheet": links.to(urls.STYLESHEET), "icon": links.to(urls.ICON),
                  "home": links.to(urls.INDEX), "search": links.to(urls.SEARCH),
                  "publishers": links.to(urls.PUBLISHERS), "scripts": [], "meta": [],
                  "feed": links.to(urls.FEED), "data": links.to(urls.READOUTS_JSON),

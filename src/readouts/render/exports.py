@@ -33,10 +33,11 @@ from urllib.parse import quote
 from readouts.errors import naming
 from readouts.model import Block, Meeting, Readout, SiteGraph
 from readouts.render import urls
-from readouts.render.context import credited_to
+from readouts.render.context import FORMAT_KICKERS, credited_to
 from readouts.render.depends import digest
 from readouts.render.listings import Year
 from readouts.render.output import OutputFile
+from readouts.render.paragraphs import paragraph_numbers
 
 FEED_ENTRIES = 50
 """Feed readers fetch the whole file on every poll: the newest readouts are what they need."""
@@ -384,6 +385,7 @@ def sitemap_index(graph: SiteGraph, parts: list[str]) -> bytes:
 def readout_record(graph: SiteGraph, readout: Readout) -> dict[str, Any]:
     """One readout as data (docs/readouts-json.md); keys in a fixed order."""
     marks = graph.block_topics.get(readout.id, {})
+    numbers = paragraph_numbers(readout.blocks)
     meeting = readout.meeting
     return {
         "id": readout.id,
@@ -400,8 +402,9 @@ def readout_record(graph: SiteGraph, readout: Readout) -> dict[str, Any]:
         "topics": list(readout.topics),
         "source": {"file": readout.source.file, "sha256": readout.source.sha256} if readout.source else None,
         "url": urls.readout_path(readout.id),
-        "paragraphs": [{"anchor": b.anchor, "kind": b.kind, "text": unescaped_text(b.text),
-                        "topics": list(marks.get(b.anchor, ()))} for b in readout.blocks],
+        "paragraphs": [{"anchor": b.anchor, "number": numbers.get(b.anchor), "kind": b.kind,
+                        "text": unescaped_text(b.text), "topics": list(marks.get(b.anchor, ()))}
+                       for b in readout.blocks],
     }
 
 
@@ -500,9 +503,9 @@ def _not_a_formula(value: str) -> str:
 # ---------------------------------------------------------------- iCalendar
 
 
-CalendarEvent = tuple[Meeting, list[str], list[str], str]
-"""What a meeting's event is made from: the meeting, its participants' names, its accounts as
-"title (publisher)", and its page's address."""
+CalendarEvent = tuple[Meeting, str, list[str], str | None, dt.datetime]
+"""What a meeting's event is made from: the meeting, its summary ("Lavrov – Kono: telephone talk"),
+its accounts as "title (publisher)", its page's address (None without base_url) and its DTSTAMP."""
 
 
 def meetings_calendar_file(graph: SiteGraph, fragments: Fragments) -> OutputFile:
@@ -510,8 +513,8 @@ def meetings_calendar_file(graph: SiteGraph, fragments: Fragments) -> OutputFile
     events = _calendar_events(graph)
     # Keyed by what _event shows, not the Meeting itself: its repr is made in Python, field by
     # field, and 10,000 of them took most of the time of this file.
-    keys = [fragments.key(("ics", meeting.id, meeting.date, meeting.place, names, accounts, url))
-            for meeting, names, accounts, url in events]
+    keys = [fragments.key(("ics", meeting.id, meeting.date, meeting.place, summary, accounts, url, stamp))
+            for meeting, summary, accounts, url, stamp in events]
     title = graph.corpus.config.title
     return OutputFile(urls.MEETINGS_ICS, digest((title, keys)),
                       partial(meetings_calendar, title, events, keys, fragments))
@@ -520,14 +523,25 @@ def meetings_calendar_file(graph: SiteGraph, fragments: Fragments) -> OutputFile
 def _calendar_events(graph: SiteGraph) -> list[CalendarEvent]:
     """Every dated meeting, oldest first, with what its event shows."""
     dated = sorted((m for m in graph.meetings.values() if m.date), key=lambda m: (m.date, m.id))
+    base_url = graph.corpus.config.base_url
     events = []
     for meeting in dated:
-        names = [graph.person_name(p) for p in meeting.participants]
         accounts = [f"{graph.readouts[r].title} ({credited_to(graph, graph.readouts[r])})"
                     for r in meeting.readout_ids]
-        url = absolute_or_relative(graph, urls.MEETINGS_ICS, urls.meeting_path(meeting.id))
-        events.append((meeting, names, accounts, url))
+        # A calendar is read away from the site, where a relative address leads nowhere.
+        url = f"{base_url}{urls.meeting_path(meeting.id)}" if base_url else None
+        stamp = max((d for r in meeting.readout_ids if (d := entry_instant(graph.readouts[r]))), default=_EPOCH)
+        events.append((meeting, _calendar_summary(graph, meeting), accounts, url, stamp))
     return events
+
+
+def _calendar_summary(graph: SiteGraph, meeting: Meeting) -> str:
+    """"Lavrov – Kono: telephone talk": who met, by family name (people.yaml gives the given name
+    first), and how, as a calendar's one line shows it."""
+    names = " – ".join(graph.person_name(p).split()[-1] for p in meeting.participants)
+    kind = FORMAT_KICKERS.get(meeting.format or "", "Meeting")
+    kind = kind[0].lower() + kind[1:]
+    return f"{names}: {kind}" if names else kind[0].upper() + kind[1:]
 
 
 def meetings_calendar(title: str, events: list[CalendarEvent], keys: list[str], fragments: Fragments) -> bytes:
@@ -555,19 +569,22 @@ def _ical_text(text: str) -> str:
     return text.translate(_ICAL_CONTROLS)
 
 
-def _event(meeting: Meeting, names: list[str], accounts: list[str], url: str) -> bytes:
+def _event(meeting: Meeting, summary: str, accounts: list[str], url: str | None, stamp: dt.datetime) -> bytes:
     assert meeting.date is not None
     import icalendar
 
     event = icalendar.Event()
     event.add("uid", f"{meeting.id}@readouts")
-    # The meeting's own day, not the build time: the same meeting always gives the same bytes.
-    event.add("dtstamp", dt.datetime.combine(meeting.date, dt.time(), tzinfo=dt.timezone.utc))
+    # When the event last changed as far as the archive knows: the instant its newest account
+    # entered (import records keep it; SOURCE_DATE_EPOCH stands for the clock), never the build's
+    # time, so two builds write the same bytes and a new account updates the event.
+    event.add("dtstamp", stamp)
     event.add("dtstart", meeting.date)
     event.add("dtend", meeting.date + dt.timedelta(days=1))
-    event.add("summary", _ical_text(f"{' – '.join(names)} meeting" if names else "Meeting"))
+    event.add("summary", _ical_text(summary))
     if meeting.place:
         event.add("location", _ical_text(meeting.place))
     event.add("description", _ical_text("Accounts:\n" + "\n".join(f"- {a}" for a in accounts)))
-    event.add("url", url)
+    if url:
+        event.add("url", url)
     return bytes(event.to_ical())

@@ -27,9 +27,9 @@ from readouts.render.context import (
 )
 from readouts.render.depends import Dependencies, digest
 from readouts.render.listings import Year, YearListing
-from readouts.render.markdown import render_inline
 from readouts.render.pages.grouped import SiteYearPages
 from readouts.render.pages.kind import NavEntry, Page, PageKind, Site
+from readouts.render.paragraphs import paragraph_excerpts
 from readouts.render.urls import Links
 
 
@@ -49,10 +49,8 @@ def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
             marks = graph.block_topics.get(readout_id, {})
             anchors = [b.anchor for b in readout.blocks
                        if b.kind != "heading" and topic_id in marks.get(b.anchor, ())]
-            blocks = {b.anchor: b for b in readout.blocks}
             cells.append({"reported": topic_id in readout.topics, "account": credited_to(graph, readout),
-                          "excerpts": [{"html": render_inline(blocks[a].text, blocks[a].lang),
-                                        "href": links.readout(readout_id, a)} for a in anchors]})
+                          "excerpts": paragraph_excerpts(links, readout, anchors)})
         rows.append({"topic": topic_links(graph, links, (topic_id,))[0], "cells": cells})
     names = [person_link(graph, links, p, meeting.date) for p in meeting.participants]
     title = " – ".join(n["name"] for n in names) or "Meeting"

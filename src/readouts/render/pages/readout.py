@@ -27,6 +27,7 @@ from readouts.render.depends import Dependencies, digest
 from readouts.render.markdown import render_block, render_inline
 from readouts.render.mentions import Linker
 from readouts.render.pages.kind import Page, PageKind, Site
+from readouts.render.paragraphs import paragraph_numbers
 from readouts.render.urls import Links
 
 
@@ -38,15 +39,16 @@ def body_elements(graph: SiteGraph, readout: Readout, links: Links,
     record = readout.imported
     source_lines = (record.block_lines if record and not record.edited
                     and len(record.block_lines) == len(readout.blocks) else ())
+    numbers = paragraph_numbers(readout.blocks)
     elements: list[dict[str, Any]] = []
     linked: set[str] = set()  # each person and term is linked at its first mention on the page
-    for number, block in enumerate(readout.blocks, start=1):
+    for index, block in enumerate(readout.blocks):
         html = render_block(block.text) if block.kind == "other" else render_inline(block.text, block.lang)
         if linker is not None and block.kind != "heading":
             html = linker.link(html, links, linked)
-        item = {"anchor": block.anchor, "html": html, "lang": block.lang, "number": number, "level": block.level,
-                "topics": topic_links(graph, links, marks.get(block.anchor, ())),
-                "source_line": source_lines[number - 1] if source_lines else None}
+        item = {"anchor": block.anchor, "html": html, "lang": block.lang, "number": numbers.get(block.anchor),
+                "level": block.level, "topics": topic_links(graph, links, marks.get(block.anchor, ())),
+                "source_line": source_lines[index] if source_lines else None}
         if block.kind == "item":
             ordered = block.number is not None
             last = elements[-1] if elements else None

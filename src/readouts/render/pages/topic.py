@@ -26,9 +26,9 @@ from readouts.render.context import (
 )
 from readouts.render.depends import Dependencies, digest
 from readouts.render.listings import TopicListing, TopicYear, Year, year_label
-from readouts.render.markdown import render_inline
 from readouts.render.pages.grouped import YearSplitPages
 from readouts.render.pages.kind import NavEntry, Page, PageKind, Site
+from readouts.render.paragraphs import paragraph_excerpts
 from readouts.render.urls import Links
 
 
@@ -36,14 +36,9 @@ def topic_entries(graph: SiteGraph, links: Links, topic_id: str, readout_ids: tu
     """Each readout with its paragraphs that discuss the topic, each linked to its place."""
     entries = []
     for readout_id in readout_ids:
-        blocks = {b.anchor: b for b in graph.readouts[readout_id].blocks}
         anchors = [anchor for topic, anchor in graph.quoted.get(readout_id, ()) if topic == topic_id]
-        entries.append({
-            **readout_link(graph, links, readout_id),
-            "excerpts": [{"html": render_inline(blocks[a].text, blocks[a].lang), "lang": blocks[a].lang,
-                          "href": links.readout(readout_id, a)}
-                         for a in anchors],
-        })
+        entries.append({**readout_link(graph, links, readout_id),
+                        "excerpts": paragraph_excerpts(links, graph.readouts[readout_id], anchors)})
     return entries
 
 
@@ -112,7 +107,8 @@ def coverage_rows(graph: SiteGraph, links: Links, topic_id: str, meeting_ids: tu
                 anchor = next((b.anchor for b in graph.readouts[reporting[0]].blocks
                                if topic_id in marks.get(b.anchor, ())), None)
                 first = links.readout(reporting[0], anchor)
-            cells.append({"state": "reported" if reporting else ("silent" if accounts else "none"), "href": first})
+            cells.append({"state": "reported" if reporting else ("silent" if accounts else "none"), "href": first,
+                          "side": SIDE_LABELS.get(side, "Other outlets")})
         rows.append({"href": links.meeting(meeting.id), "date": format_date(meeting.date) or "Undated",
                      "place": meeting.place, "cells": cells})
     return {"sides": [SIDE_LABELS.get(s, "Other outlets") for s in sides], "rows": rows}

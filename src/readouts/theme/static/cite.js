@@ -1,6 +1,7 @@
 // "Cite this": the permalink follows the page's own address (so citations work however the
 // site is hosted) and the paragraph in the address (#p-…), and the copy buttons copy. The access
-// date is the reader's own, written in when they copy: a build has no business knowing it.
+// date is the reader's own, written in when they copy, in every format: a build has no business
+// knowing it.
 (function () {
   "use strict";
   var box = document.getElementById("cite");
@@ -20,10 +21,29 @@
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"];
 
-  function today() {
-    var now = new Date();
-    return now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear();
-  }
+  function two(number) { return (number < 10 ? "0" : "") + number; }
+
+  // Today's date in each format's own field, added to the citation as built (which has none).
+  var ACCESSED = {
+    text: function (body, now) {
+      return body + " Accessed " + now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear() + ".";
+    },
+    bibtex: function (body, now) {  // biblatex's urldate; BibTeX styles without it skip the field
+      var day = now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+      return body.replace(/\n\}\s*$/, ",\n  urldate = {" + day + "}\n}");
+    },
+    ris: function (body, now) {  // Y2: the access date
+      var day = now.getFullYear() + "/" + two(now.getMonth() + 1) + "/" + two(now.getDate());
+      return body.replace(/\nER {2}- ?\s*$/, "\nY2  - " + day + "\nER  - ");
+    },
+    csl: function (body, now) {
+      var items = JSON.parse(body);
+      items.forEach(function (item) {
+        item.accessed = { "date-parts": [[now.getFullYear(), now.getMonth() + 1, now.getDate()]] };
+      });
+      return JSON.stringify(items, null, 2);
+    }
+  };
 
   function update() {
     var target = permalink();
@@ -40,7 +60,10 @@
       var source = document.getElementById(button.getAttribute("data-copy"));
       update();
       // Shown as well as copied, so the page says what the clipboard holds.
-      if (source.hasAttribute("data-accessed")) { source.textContent += " Accessed " + today() + "."; }
+      if (source.hasAttribute("data-accessed")) {
+        var format = ACCESSED[source.getAttribute("data-accessed")] || ACCESSED.text;
+        source.textContent = format(source.textContent, new Date());
+      }
       var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy"; }, 1500); };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(source.textContent).then(done);
