@@ -111,6 +111,8 @@ class VoiceRules:
 
     sources: tuple[tuple[str, re.Pattern[str]], ...]
     """(side, words attributed to its ministries, government or press, or to "the ministry")."""
+    mentions: tuple[tuple[str, re.Pattern[str]], ...]
+    """(side, its ministries, government or press named at all): what "the ministry" means next."""
     people: tuple[tuple[str, re.Pattern[str]], ...]
     """(side, words attributed to its people by name): read in news items only, since a ministry's
     readout reporting what the other minister said is its own account of the meeting."""
@@ -119,6 +121,7 @@ class VoiceRules:
     def build(cls, people: Iterable[Person]) -> VoiceRules:
         sources = [(side, re.compile(_attribution(entity))) for side, entity in _SOURCES.items()]
         sources.append(("", re.compile(_attribution(_THE_MINISTRY))))
+        mentions = tuple((side, re.compile(entity)) for side, entity in _SOURCES.items())
         people = tuple(people)
         forms = dict(name_forms(people))
         found = []
@@ -128,7 +131,7 @@ class VoiceRules:
             if names:
                 entity = r"\b(?:" + "|".join(names) + r")(?![\w-])"
                 found.append((side, re.compile(_attribution(entity))))
-        return cls(tuple(sources), tuple(found))
+        return cls(tuple(sources), mentions, tuple(found))
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,15 +173,17 @@ def _quoted_side(text: str, rules: VoiceRules, account: Account, last_source: st
 
     A paragraph relays a side when it attributes words to that side alone, and that side is not
     the account's: words attributed to both sides, or to its own, are its own account."""
-    named: list[tuple[int, int, str, bool]] = []
-    """(start, end, side or "" for "the ministry", whether a ministry or outlet rather than a person)"""
-    for side, pattern in rules.sources:
-        named.extend((m.start(), m.end(), side, True) for m in pattern.finditer(text))
-    if account.news:
-        for side, pattern in rules.people:
-            named.extend((m.start(), m.end(), side, False) for m in pattern.finditer(text))
+    named: list[tuple[int, int, str, str]] = []
+    """(start, end, side or "" for "the ministry", "source" | "person" | "mention")"""
+    for kind, patterns in (("source", rules.sources), ("mention", rules.mentions),
+                           ("person", rules.people if account.news else ())):
+        for side, pattern in patterns:
+            named.extend((m.start(), m.end(), side, kind) for m in pattern.finditer(text))
     sides: set[str] = set()
-    for start, end, side, source in sorted(named):
+    for start, end, side, kind in sorted(named):
+        if kind == "mention":
+            last_source = side
+            continue
         if not side:
             # "according to the Ministry of Foreign Affairs of Japan" is Japan's, not "the ministry"
             if any(other and s < end and start < e for s, e, other, _ in named):
@@ -186,7 +191,7 @@ def _quoted_side(text: str, rules: VoiceRules, account: Account, last_source: st
             side = last_source
         if side:
             sides.add(side)
-            if source:
+            if kind == "source":
                 last_source = side
     if len(sides) == 1 and account.side not in sides:
         return sides.pop(), last_source
