@@ -15,6 +15,7 @@ from readouts.model import Person, Readout, SiteGraph
 from readouts.publishers import PUBLISHERS
 from readouts.render import urls
 from readouts.render.cite import citations, meta_tags
+from readouts.render.compare import compare_accounts
 from readouts.render.listings import Attendance, PersonListing, TopicListing, Year, YearListing, year_label
 from readouts.render.markdown import render_block, render_inline
 from readouts.render.mentions import Linker
@@ -413,55 +414,23 @@ def person_year_context(graph: SiteGraph, listing: PersonListing, year: Year) ->
 
 
 def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
-    """meeting.html: the accounts of one meeting, side by side by topic."""
+    """meeting.html: the accounts of one meeting side by side, each paragraph once with its topics
+    and voice, and a table of topics × accounts pointing at them (render/compare.py)."""
     meeting = graph.meetings[meeting_id]
     path = urls.meeting_path(meeting_id)
     links = Links(path)
-    accounts = [readout_link(graph, links, r) for r in meeting.readout_ids]
     topic_ids = [t.id for t in graph.corpus.topics
                  if any(t.id in graph.readouts[r].topics for r in meeting.readout_ids)]
-    rows = []
-    for topic_id in topic_ids:
-        cells = []
-        for readout_id in meeting.readout_ids:
-            readout = graph.readouts[readout_id]
-            marks = graph.block_topics.get(readout_id, {})
-            anchors = [b.anchor for b in readout.blocks
-                       if b.kind != "heading" and topic_id in marks.get(b.anchor, ())]
-            blocks = {b.anchor: b for b in readout.blocks}
-            cells.append({"reported": topic_id in readout.topics, "account": credited_to(graph, readout),
-                          "excerpts": [{"html": render_inline(blocks[a].text, blocks[a].lang),
-                                        "href": links.readout(readout_id, a)} for a in anchors]})
-        rows.append({"topic": _topic_links(graph, links, (topic_id,))[0], "cells": cells})
+    compared = compare_accounts(graph, links, meeting, topic_ids,
+                                [readout_link(graph, links, r) for r in meeting.readout_ids])
     names = [person_link(graph, links, p, meeting.date) for p in meeting.participants]
     title = " – ".join(n["name"] for n in names) or "Meeting"
     context = page_context(graph, path, f"{title}, {format_date(meeting.date) or 'undated'}", "meetings")
     context["meeting"] = {"id": meeting.id, "date": format_date(meeting.date), "place": meeting.place,
                           "format": FORMAT_LABELS.get(meeting.format or ""),
                           "kicker": FORMAT_KICKERS.get(meeting.format or "", "Meeting"),
-                          "participants": names, "accounts": accounts, "rows": rows,
-                          "one_sided": _one_sided(graph, links, meeting.readout_ids, topic_ids)}
+                          "participants": names, **compared}
     return context
-
-
-SIDE_NAMES = {"japan": "the Japanese side", "russia": "the Russian side", "other": "other outlets"}
-
-
-def _one_sided(graph: SiteGraph, links: Links, readout_ids: tuple[str, ...],
-               topic_ids: list[str]) -> list[dict[str, Any]]:
-    """What only one side reported, when accounts from more than one side exist:
-    "Reported by the Japanese side only: Humanitarian measures"."""
-    sides = {PUBLISHERS[graph.readouts[r].publisher].side for r in readout_ids}
-    if len(sides) < 2:
-        return []
-    only: dict[str, list[str]] = {}
-    for topic_id in topic_ids:
-        reporting = {PUBLISHERS[graph.readouts[r].publisher].side for r in readout_ids
-                     if topic_id in graph.readouts[r].topics}
-        if len(reporting) == 1:
-            only.setdefault(reporting.pop(), []).append(topic_id)
-    return [{"side": SIDE_NAMES[side], "topics": _topic_links(graph, links, tuple(topics))}
-            for side, topics in sorted(only.items())]
 
 
 def index_context(graph: SiteGraph) -> dict[str, Any]:
