@@ -148,6 +148,9 @@ class Dependencies:
                        self._attended(part.attended), [self._link(r) for r in part.mentioned]))
 
     def meeting(self, meeting_id: str) -> str:
+        """Its accounts, paragraph by paragraph: their text, topic marks and voices follow from each
+        account's bytes (its digest) and topics.yaml and people.yaml (`common`), but for the day a
+        voice measures earlier years against, which is the meeting's date."""
         m = self.graph.meetings[meeting_id]
         # Its fields, not the Meeting: a dataclass's repr is made in Python, one per meeting.
         return digest((self.common, m.id, m.date, m.place, m.format, m.participants, m.readout_ids,
