@@ -64,14 +64,14 @@ def test_a_worker_that_dies_fails_the_build_with_a_message_and_leaves_the_site(
 
     from readouts import load
     from readouts.errors import ReadoutsError
-    from readouts.render import context
+    from readouts.render.pages import readout as readout_pages
 
     root = _site(tmp_path, "dies")
     build_site(root)
     before = _tree(root / "site")
     shutil.rmtree(root / ".readouts-cache")  # everything is made again
     main = os.getpid()
-    module, name = (load, "_parse_readout") if stage == "reading readouts" else (context, "readout_context")
+    module, name = (load, "_parse_readout") if stage == "reading readouts" else (readout_pages, "readout_context")
     real = getattr(module, name)
 
     def dying(*args: object, **kwargs: object) -> object:

@@ -15,27 +15,19 @@ import os
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readouts.cache import (
-    CACHE_DIR,
-    BuildCache,
-    FileMemo,
-    Stamp,
-    key_problem,
-    now_ns,
-    scan_folders,
-    scan_inputs,
-    site_folders,
-)
+from readouts.cache import CACHE_DIR, BuildCache, FileMemo, key_problem, now_ns
 from readouts.errors import ReadoutsError, from_os_error, naming
 from readouts.publish import build_lock, files_under, journal_path, patch, publish, recover, staging_folder
+from readouts.stamp import Stamp, scan_folders, scan_inputs, site_folders
 
 if TYPE_CHECKING:
     from readouts.importer.run import ImportReport
     from readouts.model import SiteGraph
+    from readouts.render.write import WriteReport
 
 MARKER = ".readouts-site"
 """A file in every built site: only a folder holding it may be replaced by a build."""
@@ -77,95 +69,118 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             return BuildReport(imports=None, written=0, unchanged=stamp.files, readouts=stamp.readouts,
                                seconds=time.perf_counter() - started, output=root / stamp.output,
                                warnings=tuple(stamp.warnings))
-        # The settings and the stages' modules load here, not above: a build with nothing to do
-        # is done by now, and starting Python is most of its time.
-        from readouts.config import load_config
-        from readouts.importer.run import import_sources
-        from readouts.link import link
-        from readouts.load import load_corpus
-        from readouts.render.write import write_site
-
-        config = load_config(root)
-        output = _real_folder(root / config.output_dir)
-        recover(output)
-        _check_replaceable(output)
-        cache = BuildCache.load(root, from_memory=cache_in_memory)
-        notes: list[str] = []
-        if key_problem():
-            notes.append(str(key_problem()))
-        elif cache.foreign:
-            notes.append(f"{cache.foreign} file(s) of {root / CACHE_DIR} were not sealed by readouts for this user "
-                         "on this machine: left unread, so this build does their work")
         try:
-            file_memo = FileMemo(cache.files)
-            # A write that finds the disk full says only "No space left on device": it is one of
-            # the readouts and import records in content/.
-            with naming(root / "content"):
-                imports = import_sources(root, keep_going=keep_going, files=file_memo)
-            graph = link(load_corpus(root, cache.readouts), cache.links)
-            warnings = _unknown_people(graph) + _missing_sources(graph, inputs) + _no_base_url(graph)
-            staging = staging_folder(output)
-            try:
-                staging.mkdir(parents=True)
-                # Files are reused only from the very site the cache describes: the marker names the
-                # manifest it was built with (a site restored from elsewhere, or built before a kill
-                # between publishing and saving the cache, does not match).
-                marker = _marker_token(output)
-                previous = output if marker == _manifest_token(cache.pages) else None
-                if previous is not None and _linked_folder(output, stamp, marker, cache.pages):
-                    previous = None  # made whole and put in place of the old site, link and all
-                # Pagefind indexes the whole site, so with it on the new site is made whole.
-                patching = previous is not None and not config.pagefind
-                written = write_site(graph, root, staging, previous, cache.pages, progress, cache.fragments,
-                                     cache.search_counts, link_unchanged=not patching, groups=cache.groups,
-                                     previous_whole=previous is not None and _site_untouched(stamp, marker, output),
-                                     file_memo=file_memo)
-                file_memo.forget_unused()
-                if config.pagefind:
-                    index_with_pagefind(staging)
-                token = _manifest_token(written.manifest)
-                (staging / MARKER).write_text("built by readouts; every build rewrites this folder\n"
-                                              f"manifest {token}\n", encoding="utf-8")
-                if patching:
-                    removed = [p for p in cache.pages if p not in written.manifest]
-                    # An index Pagefind made while it was on goes when it is switched off (a link
-                    # there goes, not the files it leads to).
-                    pagefind = output / "pagefind"
-                    removed += (["pagefind"] if pagefind.is_symlink()
-                                else [f"pagefind/{p}" for p in files_under(pagefind)])
-                    patch(staging, output, removed, MARKER)
-                else:
-                    publish(staging, output)
-            except BaseException:
-                # Once the journal is committed its files are the new site: they stay for the
-                # next build to move in.
-                if not journal_path(output).exists():
-                    shutil.rmtree(staging, ignore_errors=True)
-                raise
-            # The site's folders as published, looked at before anything else takes time (saving
-            # the cache can take seconds): a file removed from the site after this look changes
-            # its folder's time, and the next build then looks at each file again.
-            folders = scan_folders(output, site_folders(written.manifest))
-            cache.pages = written.manifest
-            try:
-                cache.save(root, keep_in_memory=cache_in_memory)
-                # A build that imported wrote into content/ after the scan, and failed imports and
-                # kept edits must be reported again next time: none of them leaves a stamp.
-                if not (imports.imported or imports.failed or imports.kept_edited or imports.deleted
-                        or imports.renamed):
-                    Stamp.taken(inputs, scanned_at, config.output_dir, token, len(written.manifest),
-                                len(graph.readouts), warnings, folders).save(root)
-            except OSError as error:
-                # The new site is in place and whole; the cache only saves the next build work
-                # (each of its files is written whole or not at all), so a full disk or a cache
-                # folder we may not write is worth a line, not a failed build.
-                notes.append(f"the build cache was not saved, so the next build does more work: "
-                             f"{from_os_error(error)}")
+            report = _build(root, inputs, stamp, scanned_at, keep_going, progress, cache_in_memory)
         finally:
             gc.unfreeze()  # what the cache froze is the collector's again
+    return replace(report, seconds=time.perf_counter() - started)
+
+
+def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanned_at: int, keep_going: bool,
+           progress: Callable[[int, int], None] | None, cache_in_memory: bool) -> BuildReport:
+    """Import, load, link, write the site aside and put it in place, then save the cache."""
+    # The settings and the stages' modules load here, not at the top: a build with nothing to do
+    # is done before this, and starting Python is most of its time.
+    from readouts.config import load_config
+    from readouts.importer.run import import_sources
+    from readouts.link import link
+    from readouts.load import load_corpus
+
+    config = load_config(root)
+    output = _real_folder(root / config.output_dir)
+    recover(output)
+    _check_replaceable(output)
+    cache = BuildCache.load(root, from_memory=cache_in_memory)
+    notes = _cache_notes(root, cache)
+    file_memo = FileMemo(cache.files)
+    # A write that finds the disk full says only "No space left on device": it is one of
+    # the readouts and import records in content/.
+    with naming(root / "content"):
+        imports = import_sources(root, keep_going=keep_going, files=file_memo)
+    graph = link(load_corpus(root, cache.readouts), cache.links)
+    warnings = _unknown_people(graph) + _missing_sources(graph, inputs) + _no_base_url(graph)
+    written, token = _write_and_publish(root, graph, output, stamp, cache, file_memo, progress)
+    file_memo.forget_unused()
+    # The site's folders as published, looked at before anything else takes time (saving
+    # the cache can take seconds): a file removed from the site after this look changes
+    # its folder's time, and the next build then looks at each file again.
+    folders = scan_folders(output, site_folders(written.manifest))
+    cache.pages = written.manifest
+    try:
+        cache.save(root, keep_in_memory=cache_in_memory)
+        # A build that imported wrote into content/ after the scan, and failed imports and
+        # kept edits must be reported again next time: none of them leaves a stamp.
+        if not (imports.imported or imports.failed or imports.kept_edited or imports.deleted or imports.renamed):
+            Stamp.taken(inputs, scanned_at, config.output_dir, token, len(written.manifest),
+                        len(graph.readouts), warnings, folders).save(root)
+    except OSError as error:
+        # The new site is in place and whole; the cache only saves the next build work
+        # (each of its files is written whole or not at all), so a full disk or a cache
+        # folder we may not write is worth a line, not a failed build.
+        notes.append(f"the build cache was not saved, so the next build does more work: {from_os_error(error)}")
     return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
-                       warnings=warnings + tuple(notes),
-                       readouts=len(graph.readouts), seconds=time.perf_counter() - started, output=output)
+                       warnings=warnings + tuple(notes), readouts=len(graph.readouts), seconds=0.0, output=output)
+
+
+def _cache_notes(root: Path, cache: BuildCache) -> list[str]:
+    """Why the cache, or part of it, was not used."""
+    if key_problem():
+        return [str(key_problem())]
+    if cache.foreign:
+        return [f"{cache.foreign} file(s) of {root / CACHE_DIR} were not sealed by readouts for this user "
+                "on this machine: left unread, so this build does their work"]
+    return []
+
+
+def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp | None, cache: BuildCache,
+                       file_memo: FileMemo, progress: Callable[[int, int], None] | None) -> tuple[WriteReport, str]:
+    """Write the site into a staging folder beside the output, keeping what the last build made
+    from the same inputs, and put it in place; returns the report and the manifest's token."""
+    from readouts.render.output import PreviousBuild
+    from readouts.render.write import write_site
+
+    pagefind = graph.corpus.config.pagefind
+    staging = staging_folder(output)
+    try:
+        staging.mkdir(parents=True)
+        # Files are reused only from the very site the cache describes: the marker names the
+        # manifest it was built with (a site restored from elsewhere, or built before a kill
+        # between publishing and saving the cache, does not match).
+        marker = _marker_token(output)
+        previous = output if marker == _manifest_token(cache.pages) else None
+        if previous is not None and _linked_folder(output, stamp, marker, cache.pages):
+            previous = None  # made whole and put in place of the old site, link and all
+        # Pagefind indexes the whole site, so with it on the new site is made whole.
+        patching = previous is not None and not pagefind
+        written = write_site(graph, root, staging, PreviousBuild(
+            previous, cache.pages, whole=previous is not None and _site_untouched(stamp, marker, output),
+            link_unchanged=not patching, groups=cache.groups, fragments=cache.fragments,
+            search_counts=cache.search_counts), progress, file_memo)
+        cache.groups, cache.fragments, cache.search_counts = written.groups, written.fragments, written.search_counts
+        if pagefind:
+            index_with_pagefind(staging)
+        token = _manifest_token(written.manifest)
+        (staging / MARKER).write_text("built by readouts; every build rewrites this folder\n"
+                                      f"manifest {token}\n", encoding="utf-8")
+        if patching:
+            patch(staging, output, _removed(output, cache.pages, written.manifest), MARKER)
+        else:
+            publish(staging, output)
+    except BaseException:
+        # Once the journal is committed its files are the new site: they stay for the
+        # next build to move in.
+        if not journal_path(output).exists():
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return written, token
+
+
+def _removed(output: Path, before: dict[str, str], now: dict[str, str]) -> list[str]:
+    """What patching the site removes: the files the last build made and this one did not, and
+    an index Pagefind made while it was on (a link there goes, not the files it leads to)."""
+    removed = [p for p in before if p not in now]
+    pagefind = output / "pagefind"
+    return removed + (["pagefind"] if pagefind.is_symlink() else [f"pagefind/{p}" for p in files_under(pagefind)])
 
 
 def _unknown_people(graph: SiteGraph) -> tuple[str, ...]:

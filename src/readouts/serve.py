@@ -139,6 +139,40 @@ def watched_paths(root: Path) -> list[Path]:
     return [p for p in (root / "content", root / "templates", root / "static", root / "site.yaml") if p.exists()]
 
 
+def _server(host: str, port: int, output: Path, events: Events) -> ThreadingHTTPServer:
+    handler = partial(type("BoundHandler", (Handler,), {"events": events}), directory=str(output))
+    try:
+        return ThreadingHTTPServer((host, port), handler)
+    except OSError as error:
+        raise ReadoutsError(f"cannot serve at {host}:{port}: {error.strerror or error}",
+                            hint="another program may listen there: pick another port with --port, "
+                                 "or --port 0 for a free one") from None
+
+
+def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool) -> None:
+    """Build, and tell open pages to reload when files changed (or the last build had failed).
+
+    The promise is that the last good site stays served whatever a build meets: a bad save, a
+    full disk, or a bug. Each is said here and over the page, and the next change builds again;
+    only Ctrl-C ends serving."""
+    try:
+        report: BuildReport = build_site(root, cache_in_memory=True)
+    except ReadoutsError as error:
+        message = str(error)
+    except OSError as error:
+        message = str(from_os_error(error))
+    except Exception as error:
+        message = bug_report(error)
+    else:
+        log(f"built {report.readouts} readouts: {report.written} files written, "
+            f"{report.unchanged} unchanged, {report.seconds:.2f} s")
+        if first or report.written or events.error:
+            events.publish(None)
+        return
+    log(f"error: {message}")
+    events.publish(message)
+
+
 def serve(root: Path, host: str, port: int, log: Callable[[str], None],
           on_ready: Callable[[str], None], stop: threading.Event | None = None) -> None:
     """Build, serve and watch until `stop` is set (or Ctrl-C)."""
@@ -160,38 +194,8 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
         # Served all the same: the settings are watched, and the first good build fills it.
         log(f"error: {error}")
         output = root / "site"
-    handler = partial(type("BoundHandler", (Handler,), {"events": events}), directory=str(output))
-    try:
-        server = ThreadingHTTPServer((host, port), handler)
-    except OSError as error:
-        raise ReadoutsError(f"cannot serve at {host}:{port}: {error.strerror or error}",
-                            hint="another program may listen there: pick another port with --port, "
-                                 "or --port 0 for a free one") from None
-
-    def rebuild(first: bool) -> None:
-        # The promise is that the last good site stays served whatever a build meets: a bad
-        # save, a full disk, or a bug. Each is said here and over the page, and the next change
-        # builds again; only Ctrl-C ends serving.
-        try:
-            report: BuildReport = build_site(root, cache_in_memory=True)
-        except ReadoutsError as error:
-            failed(str(error))
-            return
-        except OSError as error:
-            failed(str(from_os_error(error)))
-            return
-        except Exception as error:
-            failed(bug_report(error))
-            return
-        log(f"built {report.readouts} readouts: {report.written} files written, "
-            f"{report.unchanged} unchanged, {report.seconds:.2f} s")
-        if first or report.written or events.error:
-            events.publish(None)
-
-    def failed(message: str) -> None:
-        log(f"error: {message}")
-        events.publish(message)
-
+    server = _server(host, port, output, events)
+    rebuild = partial(_rebuild, root, events, log)
     rebuild(first=True)
     output.mkdir(parents=True, exist_ok=True)
     server.daemon_threads = True

@@ -129,6 +129,18 @@ FACTS = [
     ("generic/russian_city_in_prepositional_case", "published", dt.date(2020, 12, 18)),
     ("generic/russian_city_in_prepositional_case", "meeting_date", dt.date(2020, 12, 18)),
     ("generic/russian_city_in_prepositional_case", "participants", {"sergey-lavrov", "toshimitsu-motegi"}),
+    ("generic/residence_named_by_its_city", "place", "Sochi"),  # "в своей сочинской резиденции"
+    ("generic/talks_named_by_their_city", "place", "Moscow"),  # "московские переговоры"
+    # a short headline naming no meeting is still a headline when it reports an act
+    ("generic/short_headline_reporting_an_act", "title", "Putin receives Abe"),
+    ("generic/short_russian_headline_with_a_verb", "title", "Лавров прибыл в Токио"),
+    # the day of a meeting the lead leaves undated, from the statement the report relays
+    ("generic/day_given_in_the_relayed_statement", "meeting_date", dt.date(2021, 3, 11)),
+    ("generic/day_given_in_the_relayed_statement", "participants", {"igor-morgulov", "toyohisa-kozuki"}),
+    ("generic/earlier_meeting_of_the_same_people", "meeting_date", None),  # "Предыдущая встреча"
+    # "foreign and defence ministers": the office of both sides, the other side's holder that day
+    ("generic/foreign_ministers_named_by_their_office", "participants", {"sergey-lavrov", "yoshimasa-hayashi"}),
+    ("generic/talks_named_by_their_city", "participants", {"sergey-lavrov", "taro-kono"}),
     # a text announcing its meeting dates it forward from its own date, and places it where announced
     ("generic/announced_meeting_is_dated_forward", "meeting_date", dt.date(2024, 1, 15)),
     ("generic/announced_meeting_is_dated_forward", "place", "Moscow"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from readouts.importer import facts, places
+from readouts.importer import places, venue
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -18,7 +18,7 @@ from readouts.importer import facts, places
     ("lima", None),                # a city's name is written with a capital
 ])
 def test_a_city_is_known_by_its_names(name: str, expected: str | None) -> None:
-    assert facts.city_named(name) == expected
+    assert venue.city_named(name) == expected
 
 
 @pytest.mark.parametrize(("word", "expected"), [
@@ -37,18 +37,50 @@ def test_a_russian_city_in_the_prepositional_case_is_found(word: str, expected: 
     ("The ministers met in Japan.", None),
 ])
 def test_the_meeting_is_put_where_a_cue_says_and_not_where_one_is_announced(sentence: str, expected) -> None:
-    assert facts.place_in(sentence) == expected
+    assert venue.place_in(sentence) == expected
+
+
+def _forget_the_index() -> None:
+    for cached in (places._shard, places._adjectives, places._made_index):
+        cached.cache_clear()
 
 
 def test_the_gazetteer_index_is_kept_between_runs_and_made_again_when_damaged(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    places._gazetteer.cache_clear()
+    _forget_the_index()
     made = places._gazetteer()
-    kept = next((tmp_path / "readouts").glob("gazetteer-*.marshal"))
-    places._gazetteer.cache_clear()
-    monkeypatch.setattr(places, "_index_cities", lambda: {})  # a second run reads the kept index
+    assert places.city("Lima") == "Lima"
+    _forget_the_index()
+    monkeypatch.setattr(places, "_index_cities", lambda: ({}, {}))  # a second run reads the kept index
     assert places._gazetteer() == made
-    kept.write_bytes(b"not an index")
-    places._gazetteer.cache_clear()
+    assert places.russian_city_adjective("сочинской") == places._adjectives()["сочинск"]
+    for kept in (tmp_path / "readouts").glob("gazetteer-*/*.marshal"):
+        kept.write_bytes(b"not an index")
+    _forget_the_index()
     assert places._gazetteer() == {}  # damaged: made again
-    places._gazetteer.cache_clear()
+    assert places.russian_city_adjective("сочинской") is None
+    _forget_the_index()
+
+
+def test_a_lookup_reads_only_the_part_of_the_index_its_name_is_in(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _forget_the_index()
+    places._gazetteer()  # made and kept
+    _forget_the_index()
+    assert places.city("Lima") == "Lima"
+    assert places._shard.cache_info().currsize == 1
+    assert places._made_index.cache_info().currsize == 0
+    _forget_the_index()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("В субботу президент продолжил встречи: в его сочинскую резиденцию прибыл премьер Синдзо Абэ.", "Sochi"),
+    ("Московские переговоры министров завершились.", "Moscow"),
+    ("Переговоры в токийской резиденции премьера продолжались два часа.", "Tokyo"),
+    ("Российско-японские переговоры прошли в тёплой атмосфере.", None),  # the sides, not a place
+    ("Встреча прошла в королевской резиденции.", None),  # a common word, though Korolyov is a town
+    ("Путин принял Абэ в президентской резиденции.", None),
+    ("Японский премьер прибыл в Россию.", None),  # a country's adjective, and no residence or talks
+])
+def test_a_russian_adjective_made_from_a_city_puts_the_meeting_there(sentence: str, expected) -> None:
+    assert venue.place_in(sentence) == expected

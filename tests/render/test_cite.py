@@ -14,7 +14,7 @@ from readouts.link import link
 from readouts.load import load_corpus
 from readouts.model import SiteGraph
 from readouts.render.cite import citations
-from readouts.render.context import readout_context
+from readouts.render.pages.readout import readout_context
 
 UNDATED = "undated-tass-moscow-tokyo-working-on-japanese-top-diplomats-visit-to"
 MOFA_2019 = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"

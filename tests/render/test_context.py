@@ -11,17 +11,14 @@ import pytest
 from readouts.link import link
 from readouts.load import load_corpus
 from readouts.model import SiteGraph
-from readouts.render.context import (
-    format_printed_day,
-    index_context,
-    meeting_context,
-    not_found_context,
-    readout_context,
-    supplied_meeting_date,
-    timeline_context,
-    topics_index_context,
-)
+from readouts.render.context import format_printed_day, supplied_meeting_date
 from readouts.render.listings import publisher_listings, timeline_listing
+from readouts.render.pages.home import index_context
+from readouts.render.pages.meeting import meeting_context
+from readouts.render.pages.not_found import not_found_context
+from readouts.render.pages.readout import readout_context
+from readouts.render.pages.timeline import timeline_context
+from readouts.render.pages.topic import topics_index_context
 
 MOFA_2019 = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
 MID_2019 = "2019-05-31-mid-statement-by-foreign-minister-sergey-lavrov-at-a-joint-news"

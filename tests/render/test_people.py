@@ -11,8 +11,8 @@ import pytest
 from readouts.link import link
 from readouts.load import load_corpus
 from readouts.model import SiteGraph
-from readouts.render.context import people_index_context
 from readouts.render.listings import person_listing
+from readouts.render.pages.person import people_index_context
 
 MOFA_2017 = "2017-09-18-mofa-japan-russia-foreign-ministerial-meeting"
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer import dates, places
+from readouts.importer import dates
 from readouts.names import NameIndex
 
 # Words that make a sentence the one that reports the meeting itself; the weaker ones only
 # where no sentence has a stronger one ("a visit to Russia" is often a plan, not the meeting).
 MEETING_WORDS = re.compile(
     r"\b(?:met|meets|meet|meeting|held|holds|talks?|talked|conversation|consultations?|summit|"
-    r"telephone|phone|call|summon(?:s|ed)?|received|courtesy call|встреч\w*|переговор\w*|"
+    r"telephone|phone|call|summon(?:s|ed)?|received|courtesy call|встреч\w*|встрет\w*|переговор\w*|"
     r"разговор\w*|беседова\w*|обсуди\w*)\b",
     re.IGNORECASE,
 )
@@ -40,7 +40,8 @@ def sentences(text: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         candidate = text[start:match.start()].strip()
-        if _ABBREVIATION.search(candidate) or re.search(r"\b[A-Z]\.$", candidate):
+        # an initial ends no sentence: "H. E. Mr.", and in Russian "А. Ю. Руденко"
+        if _ABBREVIATION.search(candidate) or re.search(r"(?<![\w-])[A-ZА-ЯЁ]\.$", candidate):
             continue
         parts.append(candidate)
         start = match.end()
@@ -90,7 +91,7 @@ def _met_on_the_visit(opening: list[str], index: NameIndex) -> list[str]:
     foreign ministers' meeting with Mr. Lavrov … Subsequently, Foreign Minister Gemba paid a
     courtesy call on Mr. Putin"."""
     return [person_id for sentence in sentences(opening[0]) if opening
-            if MEETING_WORDS.search(sentence) and not _FUTURE.search(sentence)
+            if MEETING_WORDS.search(sentence) and not FUTURE.search(sentence)
             for person_id in _named_before_subject(sentence, index)]
 
 
@@ -118,7 +119,10 @@ _SIDES = {"japan": "Japan", "russia": "Russian Federation"}
 # then says "I had a telephone talk"), "the Foreign Minister said".
 _OFFICES = (
     (re.compile(r"\bPrime Minister\b|премьер", re.IGNORECASE), "Prime Minister of (?:the )?{side}"),
-    (re.compile(r"\bForeign Minister\b|Minister (?:for|of) Foreign Affairs|министр\w* иностранных дел",
+    # "Foreign Ministers' Meeting", "consultations of foreign and defence ministers": the office
+    # of both sides, the plural saying so
+    (re.compile(r"\bForeign Ministers?\b|\bforeign (?:and defen[cs]e )?ministers\b|"
+                r"Minister (?:for|of) Foreign Affairs|министр\w* иностранных дел",
                 re.IGNORECASE), "Minister (?:for|of) Foreign Affairs of (?:the )?{side}"),
     (re.compile(r"\bPresident\b|президент", re.IGNORECASE), "^President of (?:the )?{side}"),
 )
@@ -267,7 +271,7 @@ def occasion(text: str, opening: str = "") -> tuple[str | None, str | None]:
     meeting's own sentences, else in the opening paragraphs."""
     # In the opening paragraphs, a sentence about what is planned names another meeting's
     # occasion: "a meeting … scheduled to take place on the sidelines of the G20 summit".
-    present = " ".join(s for s in sentences(opening) if not _FUTURE.search(s))
+    present = " ".join(s for s in sentences(opening) if not FUTURE.search(s))
     found = _occasion_after_cue(text) or _occasion_after_cue(present)
     if found:
         return found
@@ -278,7 +282,7 @@ def occasion(text: str, opening: str = "") -> tuple[str | None, str | None]:
     return None, None
 
 
-_FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plans?|upcoming|next|is to|are to|would|"
+FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plans?|upcoming|next|is to|are to|would|"
                      r"forthcoming)\b|будет|состоится|планиру", re.IGNORECASE)
 
 
@@ -292,75 +296,6 @@ def _occasion_after_cue(text: str) -> tuple[str, str | None] | None:
     return None
 
 
-# Cities where Japan–Russia meetings are held or that datelines name. A place must be a city:
-# "in Japan" names a country and says nothing about where the ministers sat.
-CITIES = (
-    "Tokyo", "Osaka", "Nagoya", "Kyoto", "Hiroshima", "Nagasaki", "Yamaguchi", "Nagato", "Sapporo",
-    "Hakodate", "Nemuro", "Kushiro", "Niigata", "Fukuoka", "Ise-Shima", "Karuizawa", "Hokkaido",
-    "Moscow", "St. Petersburg", "Saint Petersburg", "Vladivostok", "Sochi", "Kazan", "Khabarovsk",
-    "Yuzhno-Sakhalinsk", "Kaliningrad", "Yekaterinburg", "Novosibirsk", "Irkutsk", "Kursk",
-    "New York", "Washington", "Geneva", "Vienna", "Paris", "London", "Berlin", "Munich",
-    "Hamburg", "Rome", "Brussels", "Helsinki", "Stockholm", "Oslo", "Warsaw", "Prague",
-    "Beijing", "Shanghai", "Seoul", "Pyongyang", "Ulaanbaatar", "Singapore", "Manila", "Bangkok",
-    "Hanoi", "Da Nang", "Jakarta", "Bali", "Kuala Lumpur", "Vientiane", "Phnom Penh",
-    "Nay Pyi Taw", "Naypyidaw", "Bandar Seri Begawan", "New Delhi", "Delhi", "Astana",
-    "Nur-Sultan", "Almaty", "Tashkent", "Bishkek", "Dushanbe", "Ashgabat", "Baku", "Yerevan",
-    "Tbilisi", "Minsk", "Kyiv", "Kiev", "Ankara", "Istanbul", "Tehran", "Riyadh", "Doha",
-    "Abu Dhabi", "Dubai", "Cairo", "Jerusalem", "Tel Aviv", "Lima", "Buenos Aires", "Santiago",
-    "Brasilia", "Rio de Janeiro", "Mexico City", "Los Cabos", "Ottawa", "Toronto", "Canberra",
-    "Sydney", "Brisbane", "Auckland", "Port Moresby", "Osaka", "Cannes", "Deauville", "Evian",
-    "Lough Erne", "Elmau", "Biarritz", "Charlevoix", "Taormina", "Toyako", "Yokohama",
-)
-_KNOWN = {c.casefold(): c for c in CITIES}
-# A city the meeting is in follows one of these: "in New York", "visited Sochi", "held in Lima".
-_PLACE_CUE = re.compile(
-    r"\b(?:in|visited|visiting|at|to|arrived in)\s+(?:the\s+(?:city|town) of\s+)?"
-    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
-_RU_PLACE_CUE = re.compile(r"(?<![\w-])во?\s+(?P<name>[А-ЯЁ][а-яё-]+)")
-
-
-def place_in(text: str, announcement: bool = False) -> str | None:
-    """The first city a sentence puts the meeting in ("in New York", "visited Sochi", "в Москве"),
-    passing over a place announced for another, later meeting ("upcoming meeting in Tokyo")
-    unless the sentence is the `announcement` of the very meeting the text is about."""
-    for match in _PLACE_CUE.finditer(text):
-        if not announcement and _announced(text, match.start()):
-            continue
-        words = match.group("name").split()
-        for count in range(len(words), 0, -1):
-            found = city_named(" ".join(words[:count]))
-            if found:
-                return found
-    for match in _RU_PLACE_CUE.finditer(text):
-        if announcement or not _announced(text, match.start()):
-            found = places.russian_city(match.group("name"))
-            if found:
-                return found
-    return None
-
-
-def _announced(text: str, position: int) -> bool:
-    """Whether the words just before `position`, in the same sentence, speak of the future."""
-    # a sentence ends after a word, not after "Mr." or "H.E."
-    before = re.split(r"(?<=[a-z]{3})[.;!?]\s", text[max(0, position - 200): position])[-1]
-    return bool(_FUTURE.search(before))
-
-
-def city_named(text: str) -> str | None:
-    """A city by name ("MANILA", "Lima"; "UNITED NATIONS" is no city), in its usual spelling."""
-    name = text.strip(" .,")
-    if not name[:1].isupper():
-        return None
-    known = _KNOWN.get(name.casefold())
-    if known:
-        return _canonical_city(known)
-    return places.city(name.title() if name.isupper() else name)
-
-
-def _canonical_city(city: str) -> str:
-    return places.PREFERRED.get(city, city)
-
-
 def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None:
     """The day the meeting sentence names ("On Tuesday, September 25", "on Friday", "today",
     "в субботу"), given the date of the text; None when the text does not pin the year."""
@@ -371,7 +306,7 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
         return full[0].date
     partial = dates.find_partial_dates(sentence)
     if partial:
-        return dates.resolve_year(partial[0], anchor, ahead=bool(_FUTURE.search(sentence)))
+        return dates.resolve_year(partial[0], anchor, ahead=bool(FUTURE.search(sentence)))
     if anchor is None:
         return None
     relative = dates.RELATIVE_WEEKDAY.search(sentence)
@@ -381,23 +316,3 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
     if day:
         return anchor - dt.timedelta(days=dates.days_back(day))
     return None
-
-
-# A transcript opens by addressing its audience; a report about a press conference does not.
-TRANSCRIPT_OPENING = re.compile(
-    r"^(?:ladies and gentlemen|colleagues|good (?:morning|afternoon|evening)|dear (?:friends|colleagues)|"
-    r"friends|дамы и господа|коллеги|добрый день)\b", re.IGNORECASE)
-TRANSCRIPT_TITLE = re.compile(r"\b(?:remarks|statement and answers|answers to (?:media )?questions|transcript)\b|"
-                              r"^(?:press conference|news conference|briefing) by\b", re.IGNORECASE)
-
-# A government's own press release is its account of the meeting, whoever reposts it.
-PRESS_RELEASE = re.compile(r"^press release\b|пресс-релиз", re.IGNORECASE)
-
-KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:news|press) conference|press statements?|answers? to (?:media )?questions|"
-                r"joint press|briefing|пресс-конференц\w*", re.IGNORECASE), "press-conference"),
-    (re.compile(r"^(?:statement|comment|remarks)\b|\bstatement by\b|заявлени\w*|комментари\w*",
-                re.IGNORECASE), "statement"),
-    (re.compile(r"\b(?:overview|meeting|summit|talks?|telephone|conversation|visit)\b",
-                re.IGNORECASE), "readout"),
-)

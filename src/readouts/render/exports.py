@@ -7,7 +7,7 @@ content write the same bytes and a re-deployed site does not look changed to fee
 Without `base_url` the files use site-relative links and `urn:` ids, which still identify each
 readout across builds but cannot be followed from outside the site.
 
-Each file comes with a fingerprint of exactly what it is made from (`ExportFile`), so a build
+Each file comes with a fingerprint of exactly what it is made from (`OutputFile`), so a build
 writes only the files whose inputs changed. The corpus's records and the sitemap's pages are
 split by year behind small index files, so a new or edited readout rewrites its year's files
 and not every readout's; the files that stay whole (the feeds, the CSV, the calendar) are
@@ -25,7 +25,6 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from readouts.render import urls
 from readouts.render.context import credited_to
 from readouts.render.depends import digest
 from readouts.render.listings import Year
+from readouts.render.output import OutputFile
 
 FEED_ENTRIES = 50
 """Feed readers fetch the whole file on every poll: the newest readouts are what they need."""
@@ -57,22 +57,13 @@ _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-@dataclass(frozen=True, slots=True)
-class ExportFile:
-    """One export file: where it goes, a fingerprint of exactly what it is made from, and how to
-    make it. A build keeps the previous build's file while the fingerprint is the same
-    (render/write.py), so `make` runs only for the files whose inputs changed."""
-
-    path: str
-    fingerprint: str
-    make: Callable[[], bytes]
-
-
-def export_files(graph: SiteGraph, site_files: Iterable[str], fragments: Fragments) -> list[ExportFile]:
+def export_files(graph: SiteGraph, site_files: Iterable[str], fragments: Fragments,
+                 years: dict[str, Year]) -> list[OutputFile]:
     """Every export file of the site. `site_files` are the paths of every other file of the site
-    (the sitemap lists its pages). The pieces the files are joined from are taken from
-    `fragments` and marked as in use there, whether or not the file is made again."""
-    return [*feed_files(graph), *sitemap_files(graph, site_files), *readouts_data_files(graph, fragments),
+    (the sitemap lists its pages), `years` the year of each page that belongs to one (Page.year).
+    The pieces the files are joined from are taken from `fragments` and marked as in use there,
+    whether or not the file is made again."""
+    return [*feed_files(graph), *sitemap_files(graph, site_files, years), *readouts_data_files(graph, fragments),
             corpus_csv_file(graph, fragments), meetings_calendar_file(graph, fragments)]
 
 
@@ -84,15 +75,17 @@ def write_exports(graph: SiteGraph, out: Path, site_files: Iterable[str],
     digest of what they are made from: a new readout then costs one record, not the whole
     corpus's. It is updated in place to hold this build's only.
     """
+    from readouts.render.pages import page_years
+
     kept = Fragments(fragments)
-    files = export_files(graph, site_files, kept)
+    files = export_files(graph, site_files, kept, page_years(graph))
     for export in files:
         write_export(out, export)
     kept.forget_unused()
     return len(files)
 
 
-def write_export(out: Path, export: ExportFile) -> None:
+def write_export(out: Path, export: OutputFile) -> None:
     target = out / export.path
     target.parent.mkdir(parents=True, exist_ok=True)
     with naming(target):
@@ -181,7 +174,7 @@ def _iso(day: dt.date | None) -> str | None:
 # ---------------------------------------------------------------- Atom feeds
 
 
-def feed_files(graph: SiteGraph) -> list[ExportFile]:
+def feed_files(graph: SiteGraph) -> list[OutputFile]:
     """The site's feed and each main topic's. A feed is made from the settings, the topics and
     the readouts it lists: a readout that is not among a feed's newest leaves it as it was."""
     config = graph.corpus.config
@@ -194,7 +187,7 @@ def feed_files(graph: SiteGraph) -> list[ExportFile]:
         ids = _entered_newest_first(graph, candidates)
         fallback = None if ids else _newest_instant(graph)  # what an empty feed is dated by
         made_from = (settings, path, [(r, _made_from(graph.readouts[r])) for r in ids], fallback)
-        files.append(ExportFile(path, digest(made_from), partial(atom_feed, graph, path, ids, topic_id)))
+        files.append(OutputFile(path, digest(made_from), partial(atom_feed, graph, path, ids, topic_id)))
     return files
 
 
@@ -299,9 +292,9 @@ def _entry(graph: SiteGraph, feed: ET.Element, path: str, readout: Readout) -> N
 # ---------------------------------------------------------------- sitemap
 
 
-def sitemap_files(graph: SiteGraph, site_files: Iterable[str]) -> list[ExportFile]:
+def sitemap_files(graph: SiteGraph, site_files: Iterable[str], years: dict[str, Year]) -> list[OutputFile]:
     """sitemap.xml, a sitemap index, and the parts it lists beside it: every HTML page of the site
-    but the 404 page, a year's pages in that year's part (`page_years`) and the others in the
+    but the 404 page, a year's pages in that year's part (`years`, from each Page's year) and the others in the
     site's.
 
     A new readout's pages (its own, its meeting's, a first year page of a topic) are all of its
@@ -309,7 +302,6 @@ def sitemap_files(graph: SiteGraph, site_files: Iterable[str]) -> list[ExportFil
     part is made from the addresses it lists and nothing else.
     """
     base_url = graph.corpus.config.base_url
-    years = page_years(graph)
     site_pages: list[str] = []
     by_year: dict[Year, list[str]] = {}
     for page in sorted(path for path in site_files if path.endswith(".html") and path != urls.NOT_FOUND):
@@ -325,24 +317,10 @@ def sitemap_files(graph: SiteGraph, site_files: Iterable[str]) -> list[ExportFil
     for first_path, pages in parts:
         for number, locs in enumerate(_sitemap_chunks(pages), start=1):
             path = first_path if number == 1 else first_path.removesuffix(".xml") + f"-{number}.xml"
-            files.append(ExportFile(path, digest(("sitemap", base_url, locs)),
+            files.append(OutputFile(path, digest(("sitemap", base_url, locs)),
                                     partial(sitemap_part, base_url, locs)))
     index = sitemap_index(graph, [f.path for f in files])
-    return [ExportFile(urls.SITEMAP, digest(index), lambda: index), *files]
-
-
-def page_years(graph: SiteGraph) -> dict[str, Year]:
-    """Each page that belongs to a year → the year: a readout's page (by Readout.date), a
-    meeting's (by its own date), and the year pages of the timeline, the meetings, the topics
-    and the people."""
-    years: dict[str, Year] = {urls.readout_path(r.id): _year(r.date) for r in graph.readouts.values()}
-    years.update((urls.meeting_path(m.id), _year(m.date)) for m in graph.meetings.values())
-    for year in set(years.values()):
-        years[urls.timeline_year_path(year)] = year
-        years[urls.meetings_year_path(year)] = year
-        years.update((urls.topic_year_path(topic.id, year), year) for topic in graph.corpus.topics)
-        years.update((urls.person_year_path(person.id, year), year) for person in graph.corpus.people)
-    return years
+    return [OutputFile(urls.SITEMAP, digest(index), lambda: index), *files]
 
 
 def _loc(base_url: str | None, page: str) -> str:
@@ -431,7 +409,7 @@ def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def readouts_data_files(graph: SiteGraph, fragments: Fragments) -> list[ExportFile]:
+def readouts_data_files(graph: SiteGraph, fragments: Fragments) -> list[OutputFile]:
     """readouts.json, which describes the site and lists the year files, and a file of records
     for each year (data/readouts-<year>.json) in chronological order.
 
@@ -448,11 +426,11 @@ def readouts_data_files(graph: SiteGraph, fragments: Fragments) -> list[ExportFi
         keys = [fragments.key(("json", r, _made_from(graph.readouts[r]), graph.meeting_of.get(r), rules))
                 for r in ids]
         path = urls.readouts_year_path(year)
-        files.append(ExportFile(path, digest(("readouts", year, keys)),
+        files.append(OutputFile(path, digest(("readouts", year, keys)),
                                 partial(readouts_year, graph, year, ids, keys, fragments)))
         listed.append({"path": path, "year": year, "count": len(ids)})
     index = readouts_index(graph, listed)
-    return [ExportFile(urls.READOUTS_JSON, digest(index), lambda: index), *files]
+    return [OutputFile(urls.READOUTS_JSON, digest(index), lambda: index), *files]
 
 
 def readouts_index(graph: SiteGraph, files: list[dict[str, Any]]) -> bytes:
@@ -476,11 +454,11 @@ def _record_json(graph: SiteGraph, readout_id: str) -> bytes:
     return _json(readout_record(graph, graph.readouts[readout_id]))
 
 
-def corpus_csv_file(graph: SiteGraph, fragments: Fragments) -> ExportFile:
+def corpus_csv_file(graph: SiteGraph, fragments: Fragments) -> OutputFile:
     """readouts.csv, joined from each readout's row, kept in `fragments` by what the row follows
     from: the readout's bytes and its meeting's id."""
     keys = [fragments.key(("csv", r, _made_from(graph.readouts[r]), graph.meeting_of.get(r))) for r in graph.chronology]
-    return ExportFile(urls.READOUTS_CSV, digest(keys), partial(corpus_csv, graph, keys, fragments))
+    return OutputFile(urls.READOUTS_CSV, digest(keys), partial(corpus_csv, graph, keys, fragments))
 
 
 def corpus_csv(graph: SiteGraph, keys: list[str], fragments: Fragments) -> bytes:
@@ -527,7 +505,7 @@ CalendarEvent = tuple[Meeting, list[str], list[str], str]
 "title (publisher)", and its page's address."""
 
 
-def meetings_calendar_file(graph: SiteGraph, fragments: Fragments) -> ExportFile:
+def meetings_calendar_file(graph: SiteGraph, fragments: Fragments) -> OutputFile:
     """meetings.ics, made from the site's title and each dated meeting's event."""
     events = _calendar_events(graph)
     # Keyed by what _event shows, not the Meeting itself: its repr is made in Python, field by
@@ -535,7 +513,7 @@ def meetings_calendar_file(graph: SiteGraph, fragments: Fragments) -> ExportFile
     keys = [fragments.key(("ics", meeting.id, meeting.date, meeting.place, names, accounts, url))
             for meeting, names, accounts, url in events]
     title = graph.corpus.config.title
-    return ExportFile(urls.MEETINGS_ICS, digest((title, keys)),
+    return OutputFile(urls.MEETINGS_ICS, digest((title, keys)),
                       partial(meetings_calendar, title, events, keys, fragments))
 
 

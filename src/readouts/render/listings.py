@@ -36,7 +36,8 @@ def year_label(year: Year) -> str:
     return str(year) if year is not None else "Undated"
 
 
-def _year_of(day: dt.date | None) -> Year:
+def year_of(day: dt.date | None) -> Year:
+    """The year a readout or meeting of this date is filed under: None for no date."""
     return day.year if day else None
 
 
@@ -84,13 +85,13 @@ class TopicListing:
 def topic_listing(graph: SiteGraph, topic_id: str) -> TopicListing:
     readouts: dict[Year, list[str]] = {}
     for readout_id in graph.readouts_by_topic.get(topic_id, ()):
-        readouts.setdefault(_year_of(graph.readouts[readout_id].date), []).append(readout_id)
+        readouts.setdefault(year_of(graph.readouts[readout_id].date), []).append(readout_id)
     # A meeting is in the table when one of its accounts reports the topic: the topic's readouts
     # name them all, so there is no need to look at every meeting of the site.
     meeting_ids = {graph.meeting_of[r] for r in graph.readouts_by_topic.get(topic_id, ()) if r in graph.meeting_of}
     meetings: dict[Year, list[str]] = {}
     for meeting_id in sorted(meeting_ids, key=lambda m: (graph.meetings[m].date or dt.date.max, m)):
-        meetings.setdefault(_year_of(graph.meetings[meeting_id].date), []).append(meeting_id)
+        meetings.setdefault(year_of(graph.meetings[meeting_id].date), []).append(meeting_id)
     return TopicListing(topic_id, tuple(
         TopicYear(year, tuple(readouts.get(year, ())), tuple(meetings.get(year, ())))
         for year in _in_order(set(readouts) | set(meetings))))
@@ -165,7 +166,7 @@ def person_listing(graph: SiteGraph, person_id: str) -> PersonListing:
             # An account in no meeting stands for its own meeting, under its own id.
             accounts.setdefault(graph.meeting_of.get(readout_id, readout_id), []).append(readout_id)
         else:
-            mentioned.setdefault(_year_of(readout.date), []).append(readout_id)
+            mentioned.setdefault(year_of(readout.date), []).append(readout_id)
     attended: dict[Year, list[Attendance]] = {}
     counterparts: Counter[str] = Counter()
     for key, readout_ids in accounts.items():
@@ -174,7 +175,7 @@ def person_listing(graph: SiteGraph, person_id: str) -> PersonListing:
         day = meeting.date if meeting else first.date
         attendance = Attendance(meeting.id if meeting else None, day,
                                 meeting.place if meeting else first.meeting.place, tuple(readout_ids))
-        attended.setdefault(_year_of(day), []).append(attendance)
+        attended.setdefault(year_of(day), []).append(attendance)
         counterparts.update(p for p in dict.fromkeys(p for r in readout_ids for p in graph.readouts[r].participants)
                             if p != person_id and not same_side(graph, person_id, p))
     return PersonListing(
@@ -229,7 +230,7 @@ class YearListing:
 def _by_year(ids: list[str], day_of: dict[str, dt.date | None]) -> YearListing:
     filed: dict[Year, list[str]] = {}
     for entry in ids:
-        filed.setdefault(_year_of(day_of[entry]), []).append(entry)
+        filed.setdefault(year_of(day_of[entry]), []).append(entry)
     return YearListing(tuple((year, tuple(filed[year])) for year in _in_order(set(filed))))
 
 

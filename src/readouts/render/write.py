@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
-import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -23,12 +21,14 @@ from readouts.cache import CACHE_DIR, FileMemo
 from readouts.errors import ReadoutsError, naming
 from readouts.model import SiteGraph
 from readouts.parallel import map_in_workers
-from readouts.render import context as ctx
-from readouts.render import listings, urls
+from readouts.render import urls
 from readouts.render.depends import Dependencies, digest
 from readouts.render.env import THEME, make_env
-from readouts.render.exports import Fragments, export_files, write_export
-from readouts.render.mentions import Linker
+from readouts.render.exports import Fragments, export_files
+from readouts.render.output import NO_PREVIOUS_BUILD, OutputFile, Outputs, PreviousBuild
+from readouts.render.pages import Page, Site, site_pages
+from readouts.render.pages.grouped import GroupMemo
+from readouts.render.pages.kind import SITE_PART
 from readouts.render.search import (
     FieldCounts,
     count_words,
@@ -39,273 +39,100 @@ from readouts.render.search import (
     write_search_year,
 )
 
-Page = tuple[str, str, Callable[[], dict[str, Any]], str]
-"""(output path, template name, context builder, fingerprint of what the page is made from)."""
-
-
-OVERVIEW = "overview"
-"""The part of a topic's or person's pages that is not a year's (GroupMemo)."""
-
-
-@dataclass
-class GroupMemo:
-    """The pages of each topic and person as the last build made them, under the key of what
-    they were made from (Dependencies.group_key).
-
-    Listing a topic or a person and fingerprinting its pages reads every one of its readouts:
-    for a site of 10,000 readouts that was most of the time of adding one. A topic or person
-    whose key is unchanged has the same pages, so they are taken from here unlisted.
-    """
-
-    before: dict[Any, tuple[tuple[Any, ...], list[tuple[str, str, Any, str]]]]
-    """(kind, id) → (key, [(path, template, part, fingerprint)]) of the last build; part is
-    OVERVIEW or the year."""
-    reusable: Callable[[str, str], bool]
-    """Whether the last build's file at a path, with a fingerprint, can stay."""
-    now: dict[Any, tuple[tuple[Any, ...], list[tuple[str, str, Any, str]]]] = field(default_factory=dict)
-
-    def kept(self, group: tuple[str, str], key: tuple[Any, ...]) -> list[tuple[str, str, Any, str]] | None:
-        """The group's pages when unchanged and still all in the site, else None."""
-        entry = self.before.get(group)
-        if entry is None or entry[0] != key or not all(self.reusable(p, f) for p, _, _, f in entry[1]):
-            return None
-        self.now[group] = entry
-        return entry[1]
-
 
 @dataclass(frozen=True, slots=True)
-class _GroupPages:
-    """How a topic's or a person's pages are made: the same shape, an overview and a page a year."""
-
-    listing: Callable[[SiteGraph, str], Any]
-    path: Callable[[str], str]
-    template: str
-    context: Callable[..., dict[str, Any]]
-    fingerprint: Callable[[Dependencies, Any], str]
-    year_path: Callable[[str, Any], str]
-    year_template: str
-    year_context: Callable[..., dict[str, Any]]
-    year_fingerprint: Callable[[Dependencies, Any, Any], str]
-
-
-def _group_pages_of(kind: str) -> _GroupPages:
-    # Looked up at each call, not bound once: the listing functions are the module's as it is now.
-    if kind == "topic":
-        return _GroupPages(listings.topic_listing, urls.topic_path, "topic.html", ctx.topic_context,
-                           Dependencies.topic, urls.topic_year_path, "topic_year.html", ctx.topic_year_context,
-                           Dependencies.topic_year)
-    return _GroupPages(listings.person_listing, urls.person_path, "person.html", ctx.person_context,
-                       Dependencies.person, urls.person_year_path, "person_year.html", ctx.person_year_context,
-                       Dependencies.person_year)
-
-
-def _group_page(graph: SiteGraph, kind: str, owner: str, part: Any) -> dict[str, Any]:
-    """The context of one kept page of a topic or person, listed anew (GroupMemo.kept)."""
-    made = _group_pages_of(kind)
-    listing = made.listing(graph, owner)
-    return made.context(graph, listing) if part == OVERVIEW else made.year_context(graph, listing, part)
-
-
-def _group_pages(graph: SiteGraph, depends: Dependencies, memo: GroupMemo, kind: str, owner: str,
-                 members: tuple[str, ...]) -> Iterator[Page]:
-    """A topic's or person's overview and year pages: from the memo when nothing they read
-    changed, else listed and fingerprinted anew (and remembered)."""
-    key = depends.group_key(members)
-    kept = memo.kept((kind, owner), key)
-    if kept is None:
-        made = _group_pages_of(kind)
-        listing = made.listing(graph, owner)
-        pages_made: list[tuple[Page, Any]] = [
-            ((made.path(owner), made.template, partial(made.context, graph, listing),
-              made.fingerprint(depends, listing)), OVERVIEW)]
-        pages_made.extend(((made.year_path(owner, part.year), made.year_template,
-                            partial(made.year_context, graph, listing, part.year),
-                            made.year_fingerprint(depends, listing, part)), part.year) for part in listing.years)
-        memo.now[(kind, owner)] = (key, [(path, template, part, fingerprint)
-                                         for (path, template, _, fingerprint), part in pages_made])
-        for page, _ in pages_made:
-            yield page
-        return
-    # Rendered only if its file went missing from the site after reusable() looked.
-    for path, template, part, fingerprint in kept:
-        yield path, template, partial(_group_page, graph, kind, owner, part), fingerprint
-
-
-def pages(graph: SiteGraph, depends: Dependencies, memo: GroupMemo) -> Iterator[Page]:
-    """Every HTML page of the site, with the template and context that make it."""
-    for path, template, builder in (
-        (urls.INDEX, "index.html", ctx.index_context),
-        (urls.TOPICS, "topics.html", ctx.topics_index_context),
-        (urls.PEOPLE, "people.html", ctx.people_index_context),
-        (urls.NOT_FOUND, "404.html", ctx.not_found_context),
-        (urls.GLOSSARY, "glossary.html", ctx.glossary_context),
-        (urls.SEARCH, "search.html", ctx.search_context),
-    ):
-        yield path, template, partial(builder, graph), depends.listing(path)
-    # The timeline and the meetings are split by year like a topic (listings.py), and the
-    # publishers' page lists only each publisher's latest: a new readout rewrites its year's pages
-    # and the overviews, not every readout's entry on the site.
-    timeline = listings.timeline_listing(graph)
-    yield urls.TIMELINE, "timeline.html", partial(ctx.timeline_context, graph, timeline), depends.timeline(timeline)
-    for year, _ in timeline.years:
-        yield (urls.timeline_year_path(year), "timeline_year.html",
-               partial(ctx.timeline_year_context, graph, timeline, year), depends.timeline_year(timeline, year))
-    meetings = listings.meetings_listing(graph)
-    yield (urls.MEETINGS, "meetings.html", partial(ctx.meetings_index_context, graph, meetings),
-           depends.meetings(meetings))
-    for year, _ in meetings.years:
-        yield (urls.meetings_year_path(year), "meetings_year.html",
-               partial(ctx.meetings_year_context, graph, meetings, year), depends.meetings_year(meetings, year))
-    publishers = listings.publisher_listings(graph)
-    yield (urls.PUBLISHERS, "publishers.html", partial(ctx.publishers_context, graph, publishers),
-           depends.publishers(publishers))
-    linker = Linker(graph)
-    for readout_id in graph.chronology:
-        yield (urls.readout_path(readout_id), "readout.html", partial(ctx.readout_context, graph, readout_id, linker),
-               depends.readout(readout_id))
-    # A topic's and a person's entries are split by year (listings.py): an overview page and a
-    # page per year, each with its own fingerprint, so a new readout rewrites its year's page and
-    # the overview but no other year's.
-    for topic in graph.corpus.topics:
-        yield from _group_pages(graph, depends, memo, "topic", topic.id, graph.readouts_by_topic.get(topic.id, ()))
-    for person in graph.corpus.people:
-        yield from _group_pages(graph, depends, memo, "person", person.id,
-                                graph.readouts_by_person.get(person.id, ()))
-    for meeting_id in sorted(graph.meetings):
-        yield (urls.meeting_path(meeting_id), "meeting.html", partial(ctx.meeting_context, graph, meeting_id),
-               depends.meeting(meeting_id))
-
-
-@dataclass
 class WriteReport:
-    manifest: dict[str, str] = field(default_factory=dict)
+    manifest: dict[str, str]
     """Output path → fingerprint, for the next build."""
-    written: int = 0
-    unchanged: int = 0
+    written: int
+    unchanged: int
+    groups: dict[Any, Any]
+    """Each topic's and person's pages under their group key, for the next build."""
+    fragments: dict[str, bytes]
+    search_counts: dict[str, bytes]
 
 
-def write_site(graph: SiteGraph, root: Path, out: Path, previous: Path | None = None,
-               manifest: dict[str, str] | None = None, progress: Progress | None = None,
-               fragments: dict[str, bytes] | None = None,
-               search_counts: dict[str, bytes] | None = None, *, link_unchanged: bool = True,
-               groups: dict[Any, Any] | None = None, previous_whole: bool = False,
-               file_memo: FileMemo | None = None) -> WriteReport:
-    """Write the files of the site into `out`. A file whose fingerprint equals the one in
-    `manifest` is not made again: it is linked from the `previous` site into `out`, or, without
-    `link_unchanged`, left where it is for the build to patch the previous site with what `out`
-    holds (publish.patch). `fragments` keeps the pieces of the export files
-    (exports.write_exports) between builds, `search_counts` each readout's word counts for
-    the search index, and `groups` the pages of each topic and person (GroupMemo); the last two
-    are updated in place. `previous_whole` says the previous site holds every file `manifest`
-    names (nothing was removed from it since): then they are not looked at one by one.
+def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild = NO_PREVIOUS_BUILD,
+               progress: Progress | None = None, file_memo: FileMemo | None = None) -> WriteReport:
+    """Write the files of the site into `out`: plan the pages, keep those `previous` made from
+    the same inputs and render the others, then keep or make every other file the same way.
     `file_memo` knows the digests of raw sources the import step took."""
-    file_memo = file_memo or FileMemo()
+    outputs = Outputs(previous, out)
     depends = Dependencies(graph, root)
-    old = manifest or {}
-    report = WriteReport()
-
-    # Plain strings, not Paths: this runs for every file of the site on every build.
-    previous_dir = os.fspath(previous) if previous is not None else None
-    out_dir = os.fspath(out)
-    made_dirs: set[str] = set()
-
-    def reusable(path: str, fingerprint: str) -> bool:
-        return (previous_dir is not None and old.get(path) == fingerprint
-                and (previous_whole or os.path.isfile(os.path.join(previous_dir, path))))
-
-    def keep(path: str, fingerprint: str) -> bool:
-        """Reuse the previous build's file when nothing it was made from changed."""
-        report.manifest[path] = fingerprint
-        if not reusable(path, fingerprint):
-            return False
-        if not link_unchanged:
-            report.unchanged += 1
-            return True
-        assert previous_dir is not None
-        source, target = os.path.join(previous_dir, path), os.path.join(out_dir, path)
-        folder = os.path.dirname(target)
-        if folder not in made_dirs:
-            os.makedirs(folder, exist_ok=True)
-            made_dirs.add(folder)
-        try:
-            try:
-                os.link(source, target)
-            except OSError:
-                with naming(target):
-                    shutil.copyfile(source, target)
-        except FileNotFoundError:
-            return False  # gone from the previous site after all (previous_whole): made again
-        report.unchanged += 1
-        return True
-
-    memo = GroupMemo(groups if groups is not None and previous_dir is not None else {}, reusable)
-    site_pages = list(pages(graph, depends, memo))
-    if groups is not None:
-        groups.clear()
-        groups.update(memo.now)
-    _refuse_shared_paths(site_pages)
-    to_render = [(path, template, build) for path, template, build, fingerprint in site_pages
-                 if not keep(path, fingerprint)]
+    memo = GroupMemo(dict(previous.groups) if previous.site is not None else {}, outputs.reusable)
+    planned = list(site_pages(Site(graph, depends, memo)))
+    _refuse_shared_paths(planned)
+    to_render = [(page.path, page.template, page.context) for page in planned
+                 if not outputs.keep(page.path, page.fingerprint)]
     # Counted before the pages start rendering: counting runs on every core itself.
-    counts_of = _kept_counts(graph, depends.common, search_counts if search_counts is not None else {})
+    search_counts = dict(previous.search_counts)
+    counts_of = _kept_counts(graph, depends.common, search_counts)
+    fragments = Fragments(dict(previous.fragments))
     # Everything but the pages (static files, sources, the search index, the exports) is
     # written while the pages render: on a large site, in other processes.
     with pages_rendering(to_render, root, out, progress) as pages_written:
-        for path, source in _static_files(root):
-            if not keep(path, digest((depends.static, path))):
-                _copy(source, out / path)
-                report.written += 1
-        content = root / "content"
-        for readout in graph.readouts.values():
-            # The raw source and the Markdown sit beside the page: provenance a reader can check.
-            if readout.source:
-                source = content / readout.source.file
-                path = urls.source_path(readout.source.file)
-                made_from = None if path in report.manifest else _source_made_from(path, source, file_memo)
-                # Two readouts made from one source: it is there already.
-                if made_from is not None and not keep(path, made_from):
-                    _copy(source, out / path)
-                    report.written += 1
-            path = urls.readout_markdown_path(readout.id)
-            if not keep(path, digest((path, readout.digest))):
-                _copy(Path(readout.path.path), out / path)
-                report.written += 1
-        # The search index: a year's files are made from that year's readouts alone and a readout's
-        # text from itself, so a new readout rewrites its year's files, its text and the index's list.
-        previous_search = previous_search_files(old)
-        years = search_years(graph)
-        year_files: dict[str, list[str]] = {}
-        for year, readout_ids in years.items():
-            made_from = digest((depends.common, year, [(r, graph.readouts[r].digest) for r in readout_ids]))
-            files = [path for path in previous_search.get(year, ()) if old[path] == made_from]
-            if files and all(reusable(path, made_from) for path in files):
-                for path in files:
-                    keep(path, made_from)
-            else:
-                files = write_search_year(graph, out, year, readout_ids, counts_of)
-                report.manifest.update(dict.fromkeys(files, made_from))
-                report.written += len(files)
-            year_files[year] = sorted(files)
-            for readout_id in readout_ids:
-                path = urls.search_text_path(readout_id)
-                if not keep(path, digest((path, graph.readouts[readout_id].digest))):
-                    write_search_text(graph, out, readout_id)
-                    report.written += 1
-        if not keep(urls.SEARCH_INDEX, digest([(year, len(ids), year_files[year]) for year, ids in years.items()])):
-            write_search_index(graph, out, year_files)
-            report.written += 1
+        for output in _copies(graph, root, depends, file_memo or FileMemo()):
+            outputs.put(output)
+        _write_search(graph, out, depends, outputs, counts_of)
         # The exports: each file has a fingerprint of exactly what it is made from (exports.py), so a
         # new readout rewrites its year's data file and sitemap part, the indexes that count them,
         # the CSV, the calendar and the feeds it enters, and keeps every other year's files. The
         # sitemap lists the site's own static pages too.
-        pieces = Fragments(fragments)
-        for export in export_files(graph, list(report.manifest), pieces):
-            if not keep(export.path, export.fingerprint):
-                write_export(out, export)
-                report.written += 1
-        pieces.forget_unused()
-        report.written += pages_written()
-    return report
+        year_of_page = {page.path: page.year for page in planned if page.year != SITE_PART}
+        for export in export_files(graph, list(outputs.manifest), fragments, year_of_page):
+            outputs.put(export)
+        fragments.forget_unused()
+        rendered = pages_written()
+    return WriteReport(outputs.manifest, outputs.written + rendered, outputs.unchanged, memo.now,
+                       fragments.store, search_counts)
+
+
+def _copies(graph: SiteGraph, root: Path, depends: Dependencies, file_memo: FileMemo) -> Iterator[OutputFile]:
+    """The theme's and the site's static files, and beside each readout's page its raw source
+    and its Markdown: provenance a reader can check."""
+    for path, source in _static_files(root):
+        yield OutputFile(path, digest((depends.static, path)), source.read_bytes)
+    content = root / "content"
+    copied: set[str] = set()
+    for readout in graph.readouts.values():
+        if readout.source:
+            source = content / readout.source.file
+            path = urls.source_path(readout.source.file)
+            # Two readouts made from one source: it is there already.
+            made_from = None if path in copied else _source_made_from(path, source, file_memo)
+            if made_from is not None:
+                copied.add(path)
+                yield OutputFile(path, made_from, source.read_bytes)
+        path = urls.readout_markdown_path(readout.id)
+        yield OutputFile(path, digest((path, readout.digest)), Path(readout.path.path).read_bytes)
+
+
+def _write_search(graph: SiteGraph, out: Path, depends: Dependencies, outputs: Outputs,
+                  counts_of: Callable[[str], FieldCounts]) -> None:
+    """The search index: a year's files are made from that year's readouts alone and a readout's
+    text from itself, so a new readout rewrites its year's files, its text and the index's list.
+    A year's files are named by what they hold, so they are made whole or kept whole."""
+    previous_search = previous_search_files(dict(outputs.previous.manifest))
+    years = search_years(graph)
+    year_files: dict[str, list[str]] = {}
+    for year, readout_ids in years.items():
+        made_from = digest((depends.common, year, [(r, graph.readouts[r].digest) for r in readout_ids]))
+        files = [path for path in previous_search.get(year, ()) if outputs.previous.manifest[path] == made_from]
+        if files and all(outputs.reusable(path, made_from) for path in files):
+            for path in files:
+                outputs.keep(path, made_from)
+        else:
+            files = write_search_year(graph, out, year, readout_ids, counts_of)
+            outputs.made(files, made_from)
+        year_files[year] = sorted(files)
+        for readout_id in readout_ids:
+            path = urls.search_text_path(readout_id)
+            if not outputs.keep(path, digest((path, graph.readouts[readout_id].digest))):
+                write_search_text(graph, out, readout_id)
+                outputs.written += 1
+    if not outputs.keep(urls.SEARCH_INDEX, digest([(year, len(ids), year_files[year]) for year, ids in years.items()])):
+        write_search_index(graph, out, year_files)
+        outputs.written += 1
 
 
 def _source_made_from(path: str, source: Path, file_memo: FileMemo) -> str | None:
@@ -414,12 +241,6 @@ def _write_page(env: jinja2.Environment, out: Path, path: str, template: str,
         target.write_text(html, encoding="utf-8")
 
 
-def _copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with naming(target):
-        shutil.copyfile(source, target)
-
-
 def render_page(env: jinja2.Environment, template_name: str, context: dict[str, Any]) -> str:
     """Render one page; a template's mistake becomes an error naming the template and line."""
     try:
@@ -445,15 +266,15 @@ def _template_frame(error: BaseException) -> tuple[str | None, int | None]:
     return found
 
 
-def _refuse_shared_paths(site_pages: list[Page]) -> None:
+def _refuse_shared_paths(planned: list[Page]) -> None:
     """Two pages at one path would overwrite each other, and one may be a link into the live
     site: ids are checked when loaded, this is the last guard."""
     seen: dict[str, str] = {}
-    for path, template, _, _ in site_pages:
-        if path in seen:
-            raise ReadoutsError(f"two pages would be written to {path} ({seen[path]} and {template})",
+    for page in planned:
+        if page.path in seen:
+            raise ReadoutsError(f"two pages would be written to {page.path} ({seen[page.path]} and {page.template})",
                                 hint="give the topic, person or meeting another id")
-        seen[path] = template
+        seen[page.path] = page.template
 
 
 def _static_files(root: Path) -> list[tuple[str, Path]]:

@@ -1,0 +1,143 @@
+"""The lines above a text's first sentence: which one is the headline, which are dates, bylines,
+credits and section labels, and where a news story's dateline ends.
+
+Adapters choose the headline among these lines (`choose_title`); the rules that tell a headline
+from a label are news and ministry pages' general conventions, shared by every adapter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from readouts.importer import dates, russian, venue
+from readouts.importer.document import Document, Line, clean_caption, is_prose, words
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """"MANILA, August 7. /TASS/." or "MOSCOW. March 21 (Interfax) -" at the start of a story."""
+
+    city: str
+    agency: str
+    date_text: str
+    end: int
+
+
+# "MANILA, August 7. /TASS/.", "МОСКВА, 14 января. /ТАСС/.", "Tokyo, Nov. 25 (Jiji Press)--":
+# a city, perhaps a day, and the agency, which no sentence of running text has at its start.
+_DATELINE = re.compile(
+    r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{1,30}?|[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2})"
+    r"(?:,\s*[A-Z][a-z]+(?=\s*[(/]))?[,.]?\s*"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|\d{1,2}\s+[а-яё]{3,9})"
+    r"(?:,?\s+(?:19|20)\d\d)?)?\.?\s*"
+    r"(?:/(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})/\.?|\((?P<agency2>[A-Z][A-Za-z -]{1,20})\))\s*[-–—]{0,2}\s*"
+)
+
+
+def dateline(text: str) -> Dateline | None:
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    return Dateline(match.group("city").strip(" .,"), match.group("agency") or match.group("agency2"),
+                    match.group("date") or "", match.end())
+
+
+def headline_like(text: str) -> bool:
+    """A line that could be a headline: not running text, not a date, not the page's labels."""
+    text = clean_caption(text)
+    count = len(words(text))
+    return (1 <= count <= 45 and not is_prose(text) and dates.date_line(text) is None
+            and not text.endswith((",", ":", ";")) and dateline(text) is None
+            and label_reason(text) is None)
+
+
+# Lines around a headline that name, credit or place the page rather than the event. Each is a
+# convention of news and ministry pages in general, not of one site:
+_BYLINE = re.compile(  # "Posted: 4:44 pm, March 20, 2017 by Desk man", "Faizan Hashmi 2 minutes ago"
+    r"^(?:posted|published|updated|written|by)\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
+    r"\|\s*\d|\b\d{1,2}:\d\d\b.*\bby\s+[A-Z]", re.IGNORECASE)
+_CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from Reuters video)", "Фото: …"
+    r"^(?:photograph|photo|picture|image) of\b|\b(?:photo|фото|image|screenshot|source|источник)\s*:|"
+    r"\((?:photo|screenshot|video|file)\b[^)]*\)|"
+    r"\b(?:left|right|center|centre|second from (?:left|right))\s*[,)]", re.IGNORECASE)
+_NAME_CREDIT = re.compile(r"\((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\)\s*$")  # "… Ukraine. (Yuichi Nobira)"
+# What a headline reports: an event or an act. A short line without one is a section or site
+# label: "Japan-Russia Relations", "Press Releases", "politics", "Images", "Newsfrom Japan".
+_EVENT = re.compile(
+    r"\b(?:meet\w*|met|talks?|talked|summit\w*|conversation|conference|visit\w*|statements?|"
+    r"remarks|calls?|consultations?|protests?|summon\w*|discuss\w*|agree\w*|sign\w*|gist|"
+    r"overview|interview|briefing|comments?|встреч\w*|переговор\w*|обсуди\w*|заявлени\w*|"
+    r"визит\w*|разговор\w*|брифинг\w*|интервью|провел\w*|провёл\w*)\b", re.IGNORECASE)
+
+
+def label_reason(text: str) -> str | None:
+    """Why a short line above the text is a byline, a credit, a place or a label, not a headline."""
+    if _BYLINE.search(text):
+        return "byline"
+    if _CREDIT.search(text) or _NAME_CREDIT.search(text):
+        return "photo caption or credit"
+    if re.fullmatch(r"\(.*\)|\[.*\]", text):
+        return "bracketed note"
+    count = len(words(text))
+    if count <= 3 and (text.isupper() or venue.city_named(text)):
+        return "place or site name"
+    if count <= 4 and not _EVENT.search(text) and not reports_an_act(text):
+        return "section or site label"
+    return None
+
+
+# A headline reports an act even where it names no event: in headlinese, the present tense after
+# the actor ("Putin receives Abe", "Russia expels Japanese diplomat"), in Russian a verb in a
+# tense ("Лавров прибыл в Токио"), or someone's words in quotation marks. A section or site label
+# is a noun phrase: "Japan-Russia relations", "Press Releases", "Политика", "Поделиться".
+_ACTOR = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+_HEADLINE_VERB = re.compile(  # "Putin receives Abe"; two actors: "Abe, Putin eye treaty"
+    rf"^(?:{_ACTOR}\s+[a-z]{{2,}}s|{_ACTOR}(?:,|\s+(?:and|&))\s+{_ACTOR}\s+[a-z]{{2,}})\s+\S")
+_QUOTED = re.compile(r"[“«\"][^”»\"]{2,}[”»\"]")
+_RUSSIAN_WORD = re.compile(r"[а-яё]{3,}", re.IGNORECASE)
+
+
+def reports_an_act(text: str) -> bool:
+    """Whether a short line reports an act: a headline, though it names no meeting or visit."""
+    if _HEADLINE_VERB.match(text) or _QUOTED.search(text):
+        return True
+    return any(russian.is_finite_verb(word) for word in _RUSSIAN_WORD.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    lines: tuple[Line, ...]
+    """The lines before the text proper: section labels, dates, captions, the headline."""
+    body: tuple[Line, ...]
+    date_index: int | None
+    """Index in `lines` of the first line that is a date."""
+
+
+def split_header(lines: tuple[Line, ...]) -> Header:
+    """Header = the lines before the first line of running text (or a story's dateline)."""
+    start = len(lines)
+    for index, line in enumerate(lines):
+        if is_prose(line.text) or dateline(line.text) or len(words(line.text)) > 45:
+            start = index
+            break
+    # A short line ending in a comma or colon ("Ladies and gentlemen,") opens the text.
+    while start > 0 and lines[start - 1].text.endswith((",", ":")) and not headline_like(lines[start - 1].text):
+        start -= 1
+    header = lines[:start]
+    date_index = next((i for i, line in enumerate(header) if dates.date_line(line.text)), None)
+    return Header(header, lines[start:], date_index)
+
+
+TitleChooser = Callable[[Header, Document], "tuple[str | None, tuple[int, ...]]"]
+
+
+def last_headline(candidates: list[Line]) -> Line | None:
+    headlines = [line for line in candidates if headline_like(line.text)]
+    return headlines[-1] if headlines else None
+
+
+def first_headline(candidates: list[Line]) -> Line | None:
+    headlines = [line for line in candidates if headline_like(line.text)]
+    return headlines[0] if headlines else None

@@ -1,0 +1,55 @@
+"""What kind of document a text is — a readout, a press conference, a statement, news — from
+its headline's words and how its text opens.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readouts.model import Kind
+
+# A transcript opens by addressing its audience; a report about a press conference does not.
+TRANSCRIPT_OPENING = re.compile(
+    r"^(?:ladies and gentlemen|colleagues|good (?:morning|afternoon|evening)|dear (?:friends|colleagues)|"
+    r"friends|дамы и господа|коллеги|добрый день)\b", re.IGNORECASE)
+TRANSCRIPT_TITLE = re.compile(r"\b(?:remarks|statement and answers|answers to (?:media )?questions|transcript)\b|"
+                              r"^(?:press conference|news conference|briefing) by\b", re.IGNORECASE)
+
+# A government's own press release is its account of the meeting, whoever reposts it.
+PRESS_RELEASE = re.compile(r"^press release\b|пресс-релиз", re.IGNORECASE)
+
+KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:news|press) conference|press statements?|answers? to (?:media )?questions|"
+                r"joint press|briefing|пресс-конференц\w*", re.IGNORECASE), "press-conference"),
+    (re.compile(r"^(?:statement|comment|remarks)\b|\bstatement by\b|заявлени\w*|комментари\w*",
+                re.IGNORECASE), "statement"),
+    (re.compile(r"\b(?:overview|meeting|summit|talks?|telephone|conversation|visit)\b",
+                re.IGNORECASE), "readout"),
+)
+# A transcript names each speaker before their words: "Sergey Lavrov: Thank you."
+SPEAKER = re.compile(r"^([A-Z][^:.!?]{1,80}):\s+\S")
+
+
+def is_transcript(title: str | None, paragraphs: list[str]) -> bool:
+    """Whether the text is the words spoken (it addresses its audience, or names its speakers),
+    rather than a report of them."""
+    transcript = bool(paragraphs and TRANSCRIPT_OPENING.match(paragraphs[0])) or bool(
+        title and TRANSCRIPT_TITLE.search(title))
+    return transcript or bool(paragraphs and SPEAKER.match(paragraphs[0]))
+
+
+def kind_named(title: str | None, default: Kind, transcript: bool) -> Kind:
+    """The kind the headline names. A news outlet's piece stays news unless it is a transcript:
+    "Gist of joint press conference" reports a press conference, "Ladies and gentlemen," is one."""
+    if title and PRESS_RELEASE.search(title):
+        return "readout"
+    if title:
+        for pattern, kind in KIND_CUES:
+            if pattern.search(title):
+                if default == "news" and (kind == "readout" or not transcript):
+                    break
+                return kind  # type: ignore[return-value]
+    if transcript and title is None:
+        # a page of speakers' words under no headline: "President of Russia Vladimir Putin: …"
+        return "press-conference"
+    return default

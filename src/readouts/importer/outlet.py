@@ -1,0 +1,53 @@
+"""The news outlet a piece credits, for texts the generic adapter reads: its dateline's agency, a
+headline credit, a closing credit, a masthead, a credit after the date line, or a copyright line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readouts.importer import dates
+from readouts.importer.header import Dateline
+
+# News agencies and papers a headline names after a dash: "Kishida holds talks with Lavrov – NHK".
+_OUTLETS = ("Kyodo", "Kyodo News", "Jiji", "Jiji Press", "NHK", "NHK World", "Reuters", "AP", "AFP", "Bloomberg",
+            "Interfax", "RIA Novosti", "Sputnik", "RT", "Mainichi", "The Asahi Shimbun", "Asahi", "Yomiuri",
+            "Nikkei", "The Japan Times", "Kommersant", "Izvestia", "Rossiyskaya Gazeta", "Xinhua", "Yonhap")
+_KNOWN_OUTLETS = {name.casefold(): name for name in _OUTLETS}
+_CLOSING_CREDIT = re.compile(r"[.!?”\"]\s*\((?P<name>[A-Z][\w .&]{1,30})\)\s*$")  # "… said. (Mainichi)"
+_TITLE_CREDIT = re.compile(r"\s[-–—]\s(?P<name>[A-Z][\w .&]{1,30})$")
+_MASTHEAD = re.compile(r"^(?:the\s+)?[A-Za-z][\w .&-]{1,40}?(?:\bshimbun|\btimes|\bpost|\bherald|\bdaily|"
+                       r"\bgazette|\btribune|\bjournal|\bexaminer|\.com)$", re.IGNORECASE)
+
+
+def outlet(header: list[str], title: str | None, story: Dateline | None, paragraphs: list[str]) -> str | None:
+    """The outlet a news item credits: its dateline's agency ("Tokyo, Nov. 25 (Jiji Press)--"),
+    an agency after a dash in the headline, a closing credit ("… (Mainichi)"), or the masthead
+    above it ("THE ASAHI SHIMBUN")."""
+    if story and story.agency:
+        return story.agency
+    known = _KNOWN_OUTLETS
+    if title and (match := _TITLE_CREDIT.search(title)):
+        name = match.group("name").strip()
+        if name.isupper() or name.casefold() in known:
+            return known.get(name.casefold(), name)
+    for paragraph in paragraphs[:8]:
+        match = _CLOSING_CREDIT.search(paragraph)
+        if match and match.group("name").casefold() in known:
+            return known[match.group("name").casefold()]
+    for line in header[:6]:
+        if line != title and _MASTHEAD.match(line) and len(line.split()) <= 5:
+            return line.title() if line.isupper() else line
+        # "30 января 2023, 21:30 — Общественная служба новостей — ОСН": the outlet after its date
+        if (found := dates.date_line(line)) and (match := _DATED_CREDIT.match(line[found.end:])):
+            return match.group("name").strip()
+    for paragraph in paragraphs:
+        if match := _COPYRIGHT.match(paragraph):  # "© KYODO" under the story
+            name = match.group("name").strip()
+            return known.get(name.casefold(), name.title() if name.isupper() and len(name) > 4 else name)
+    return None
+
+
+_DATED_CREDIT = re.compile(r"^[\s,0-9:]*[—–-]\s*(?P<name>[^—–\d][^—–]{2,60}?)\s*(?:[—–-]\s*[^—–]{2,12})?$")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?(?P<name>[A-Za-zА-ЯЁа-яё][\w .&-]{1,40})$",
+                        re.IGNORECASE)

@@ -1,0 +1,120 @@
+"""What the importer reads from one source (ImportedReadout), what it needs from the site
+(Context), and the Reading that the fact rules (rules.py) fill in, one rule after another.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from readouts.importer.document import Change, Document, Line
+from readouts.importer.header import Dateline, Header, TitleChooser
+from readouts.importer.structure import MarkdownBody
+from readouts.model import Kind, MeetingFacts, Publisher
+from readouts.names import NameIndex
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedReadout:
+    """What the importer read from one source; write.py turns it into a .md file."""
+
+    source_path: str
+    title: str | None
+    """The document's own headline; None when it prints none."""
+    publisher: Publisher
+    kind: Kind
+    published: dt.date | None
+    meeting: MeetingFacts
+    participants: tuple[str, ...]
+    mentioned: tuple[str, ...]
+    unresolved: tuple[str, ...]
+    """Names printed after a title that no entry in people.yaml explains."""
+    topics: tuple[str, ...]
+    body: MarkdownBody
+    changes: tuple[Change, ...]
+    notes: tuple[str, ...]
+    """What the reader of the import should know: dates left empty and why."""
+    lede: str | None
+    printed_day: tuple[int, int] | None = None
+    """(month, day) the text prints without a year, kept so that another account of the same
+    meeting can later propose the full date."""
+    outlet: str | None = None
+    """The news outlet the text credits ("Interfax", "Jiji Press"), for a publisher of its own."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the importer needs from the site's registries."""
+
+    names: NameIndex
+    topics_of: Callable[[str], tuple[str, ...]]
+    """Text → the topic ids it discusses (the link stage's rules)."""
+
+
+@dataclass(slots=True)
+class Reading:
+    """One document being read: what the adapter gave, and each fact as a rule decides it.
+
+    Like markdown-it's core state, it is filled in place by rules run in a fixed order
+    (rules.RULES); a rule reads only what the rules before it decided."""
+
+    doc: Document
+    context: Context
+    publisher: Publisher
+    default_kind: Kind
+    choose_title: TitleChooser
+    changes: list[Change] = field(default_factory=list)
+    """What was removed or normalised, for the import record."""
+    notes: list[str] = field(default_factory=list)
+    header: Header | None = None
+    title: str | None = None
+    used: set[int] = field(default_factory=set)
+    """Numbers of the header lines the title and the date were taken from."""
+    published: dt.date | None = None
+    body_lines: list[Line] = field(default_factory=list)
+    """The lines of the text proper, with the header lines that open it."""
+    paragraphs: list[str] = field(default_factory=list)
+    story: Dateline | None = None
+    """A news story's dateline, at the start of its first paragraph."""
+    printed_day: tuple[int, int] | None = None
+    prose: list[str] = field(default_factory=list)
+    """The paragraphs of running text."""
+    lede: str | None = None
+    meeting_sentence: str | None = None
+    strong_meeting: bool = False
+    """Whether the meeting sentence says so with a strong word (met, talks) rather than "visit"."""
+    meeting_format: str | None = None
+    is_phone: bool = False
+    kind: Kind = "readout"
+    meeting_date: dt.date | None = None
+    participants: list[str] = field(default_factory=list)
+    mentioned: list[str] = field(default_factory=list)
+    occasion: str | None = None
+    occasion_city: str | None = None
+    place: str | None = None
+    duration: int | None = None
+    body: MarkdownBody | None = None
+    topics: tuple[str, ...] = ()
+    unresolved: tuple[str, ...] = ()
+    outlet: str | None = None
+
+    @property
+    def meeting_context(self) -> str:
+        """The headline, the opening sentence and the meeting sentence: where the meeting's own
+        occasion, place and duration are stated."""
+        return " ".join(t for t in (self.title, self.lede, self.meeting_sentence) if t)
+
+    def result(self) -> ImportedReadout:
+        assert self.body is not None, "the body rule runs before the result is taken"
+        return ImportedReadout(
+            source_path=self.doc.path, title=self.title, publisher=self.publisher, kind=self.kind,
+            published=self.published,
+            meeting=MeetingFacts(self.meeting_date, self.place, self.occasion, self.duration,
+                                 format=self.meeting_format),  # type: ignore[arg-type]
+            participants=tuple(self.participants), mentioned=tuple(self.mentioned),
+            unresolved=self.unresolved, topics=self.topics, body=self.body,
+            changes=tuple(sorted(self.changes, key=lambda c: c.line)), notes=tuple(self.notes), lede=self.lede,
+            # a day without a year is kept only while a date is missing that it could fill in
+            printed_day=self.printed_day if self.published is None or self.meeting_date is None else None,
+            outlet=self.outlet)

@@ -1,0 +1,259 @@
+"""The fact rules every adapter shares: each decides one thing about a Reading, in the order of
+RULES at the end of this module.
+
+A rule reads what the rules above it decided and writes its own fields; to add one, write a
+`rule(reading) -> None` here (or in the module of its facts) and put it in RULES where what it
+reads is decided. docs/writing-an-adapter.md names the convention each rule rests on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from readouts.importer import dates, facts, kinds, venue
+from readouts.importer.document import Change, Line, clean_caption, is_prose, shorten
+from readouts.importer.header import dateline, headline_like, label_reason, split_header
+from readouts.importer.outlet import outlet
+from readouts.importer.reading import Reading
+from readouts.importer.structure import to_markdown
+
+Rule = Callable[[Reading], None]
+
+
+def header(reading: Reading) -> None:
+    """The lines above the first line of running text."""
+    reading.header = split_header(reading.doc.lines)
+
+
+def title(reading: Reading) -> None:
+    """The headline, as the adapter chooses it among the header's lines, spaces made single."""
+    assert reading.header is not None
+    found, lines = reading.choose_title(reading.header, reading.doc)
+    if found is not None:
+        found = re.sub(r"\s+", " ", clean_caption(found)).strip() or None
+    reading.title = found
+    reading.used = set(lines)
+
+
+def published_from_date_line(reading: Reading) -> None:
+    """The published date from the header's date line ("31 May 201911:01" read as a date and a
+    time, recorded), else from the capture stamp the saved page carries."""
+    assert reading.header is not None
+    if reading.header.date_index is not None:
+        line = reading.header.lines[reading.header.date_index]
+        found = dates.date_line(line.text)
+        assert found is not None
+        reading.published = found.date
+        reading.used.add(line.number)
+        if found.glued_time:
+            reading.changes.append(Change(line.number, "normalised", line.text,
+                                          f"time glued to the date: read as {found.date.isoformat()} "
+                                          f"{line.text[found.end:].strip()}"))
+    if reading.published is None and reading.doc.stamp is not None:
+        reading.published = reading.doc.stamp
+
+
+def header_leftovers(reading: Reading) -> None:
+    """Header lines that are neither the title nor the date are captions and section labels,
+    removed and recorded, except those that open the text ("Ladies and gentlemen,")."""
+    assert reading.header is not None
+    body_lines: list[Line] = []
+    for line in reading.header.lines:
+        if line.number in reading.used:
+            continue
+        if reading.title and re.sub(r"\s+", " ", line.text) == reading.title:
+            reading.changes.append(Change(line.number, "removed", shorten(line.text), "headline printed again"))
+        elif line.text.endswith((",", ":")) and not headline_like(line.text):
+            body_lines.append(line)
+        else:
+            reading.changes.append(Change(line.number, "removed", shorten(line.text),
+                                          label_reason(line.text) or "caption or section label above the text"))
+    body_lines.extend(reading.header.body)
+    reading.body_lines = body_lines
+    reading.paragraphs = [line.text for line in body_lines]
+    reading.story = dateline(reading.paragraphs[0]) if reading.paragraphs else None
+
+
+def published_from_dateline(reading: Reading) -> None:
+    """A story's dateline dates it when nothing above did; one without a year ("MOSCOW, May 29.
+    /TASS/.") leaves the date empty, with a note naming the line and the day kept."""
+    story = reading.story
+    if story and reading.published is None:
+        printed = dates.find_dates(story.date_text)
+        if printed:
+            reading.published = printed[0].date
+        elif story.date_text:
+            partial = dates.find_partial_dates(story.date_text)
+            if partial:
+                reading.printed_day = (partial[0].month, partial[0].day)
+            reading.notes.append(f"line {reading.body_lines[0].number}: the dateline prints \"{story.date_text}\" "
+                                 f"with no year: the published date is left empty for a person to fill in")
+    if reading.published is None and not reading.notes:
+        reading.notes.append("no publication date found: the published date is left empty")
+
+
+def lede(reading: Reading) -> None:
+    """The opening sentence: the first of the running text, after a story's dateline."""
+    reading.prose = [p for p in reading.paragraphs if is_prose(p) and not p.endswith(",")]
+    paragraph = reading.prose[0] if reading.prose else None
+    if paragraph and (own := dateline(paragraph)):
+        paragraph = paragraph[own.end:]
+    reading.lede = facts.sentences(paragraph)[0] if paragraph else None
+
+
+def meeting_sentence(reading: Reading) -> None:
+    """The first sentence of the opening paragraphs that reports the meeting."""
+    reading.meeting_sentence, reading.strong_meeting = facts.meeting_sentence(reading.prose)
+
+
+def meeting_format(reading: Reading) -> None:
+    """In person, telephone, video or "2+2"; a meeting sentence about a call makes it one even
+    where the format is not named."""
+    reading.meeting_format = facts.meeting_format(reading.title, reading.meeting_sentence, reading.lede)
+    reading.is_phone = reading.meeting_format in ("telephone", "video") or bool(
+        reading.meeting_sentence and facts.PHONE_WORDS.search(reading.meeting_sentence))
+
+
+def kind(reading: Reading) -> None:
+    """Readout, press conference, statement or news (kinds.py)."""
+    transcript = kinds.is_transcript(reading.title, reading.paragraphs)
+    reading.kind = kinds.kind_named(reading.title, reading.default_kind, transcript)
+
+
+def meeting_date(reading: Reading) -> None:
+    """The day of the meeting: a full date in the headline, the meeting sentence's day (its year
+    from the text's own date), or the published date of a press conference and of a ministry's
+    or the Kremlin's own readout, which are made the day of the meeting."""
+    in_title = dates.find_dates(reading.title) if reading.title else []
+    found: dt.date | None = in_title[-1].date if in_title else None
+    found = found or facts.meeting_date(reading.meeting_sentence, reading.published)
+    if found is None and (reading.kind == "press-conference"
+                          or (reading.kind == "readout" and reading.publisher != "other")):
+        # "November 13, 2010, Yokohama" above "Dmitry Medvedev met with Naoto Kan"
+        found = reading.published
+    reading.meeting_date = found
+
+
+def printed_meeting_day(reading: Reading) -> None:
+    """A meeting day printed without a year ("on November 10") is kept, with a note, for a person
+    or another account of the meeting to complete; the date stays empty."""
+    if reading.meeting_date is not None:
+        return
+    sentence = reading.meeting_sentence
+    if sentence and (partial := dates.find_partial_dates(sentence)):
+        number = next((b.number for b in reading.body_lines if sentence in b.text), None)
+        where = f"line {number}: " if number else ""
+        reading.notes.append(f"{where}the meeting's day is printed without a year (\"{shorten(sentence, 80)}\"): "
+                             f"the meeting date is left empty")
+        reading.printed_day = reading.printed_day or (partial[0].month, partial[0].day)
+    if reading.title and (partial := dates.find_partial_dates(reading.title)):
+        # "Gist of Japan-Russia summit on Nov. 10": the headline names the meeting's day.
+        reading.printed_day = reading.printed_day or (partial[0].month, partial[0].day)
+
+
+def participants(reading: Reading) -> None:
+    """Who met (facts.participants); everyone else people.yaml knows in the text is mentioned."""
+    names = reading.context.names
+    speakers = [m.group(1) for p in reading.paragraphs if (m := kinds.SPEAKER.match(p))]
+    reading.participants = facts.participants(reading.title, reading.lede, reading.meeting_sentence, speakers,
+                                              names, reading.prose, reading.meeting_date or reading.published)
+    everyone = names.ids_in("\n".join([reading.title or "", *reading.paragraphs]))
+    reading.mentioned = [p for p in everyone if p not in reading.participants]
+
+
+# "Their previous meeting took place on March 12": another meeting of the same people.
+_EARLIER = re.compile(r"\b(?:previous(?:ly)?|last|earlier|former|предыдущ\w*|прошл\w*|ранее|прежн\w*)\b",
+                      re.IGNORECASE)
+
+
+def meeting_date_stated_later(reading: Reading) -> None:
+    """A news report often opens without the day and gives it in the statement it relays: "«30
+    января … А. Ю. Руденко встретился с послом Японии … Тоёхисой Кодзуки …», — сказано в
+    заявлении". The day is taken from an opening sentence that reports a meeting, not a plan, and
+    names everyone who met; the meeting sentence itself named none."""
+    if reading.meeting_date is not None or len(reading.participants) < 2:
+        return
+    for paragraph in reading.prose[:3]:
+        for sentence in facts.sentences(paragraph):
+            if (sentence == reading.meeting_sentence or not facts.MEETING_WORDS.search(sentence)
+                    or facts.FUTURE.search(sentence) or _EARLIER.search(sentence)):
+                continue
+            if set(reading.participants) <= set(reading.context.names.ids_in(sentence)):
+                found = facts.meeting_date(sentence, reading.published)
+                if found is not None:
+                    reading.meeting_date = found
+                    return
+
+
+def occasion(reading: Reading) -> None:
+    """The summit or forum the meeting was held on the margins of, and its fixed city if any."""
+    reading.occasion, reading.occasion_city = facts.occasion(reading.meeting_context, " ".join(reading.prose[:3]))
+
+
+def place(reading: Reading) -> None:
+    """The city of the meeting (venue.meeting_place); a call or video meeting has none."""
+    if reading.is_phone:
+        return
+    assert reading.header is not None
+    announcement = bool(reading.meeting_date and reading.published and reading.meeting_date > reading.published)
+    reading.place = venue.meeting_place(
+        reading.title, reading.header, reading.meeting_context, reading.prose, reading.occasion_city,
+        reading.story, reading.lede, reading.meeting_sentence if reading.strong_meeting else None, announcement)
+
+
+def duration(reading: Reading) -> None:
+    """How long the meeting lasted, from its own sentences, else the opening paragraphs."""
+    reading.duration = (facts.duration_minutes(reading.meeting_context)
+                        or facts.duration_minutes(" ".join(reading.prose[:3])))
+
+
+def body(reading: Reading) -> None:
+    """The text as Markdown (structure.py), its changes recorded."""
+    reading.body = to_markdown(reading.body_lines)
+    reading.changes.extend(reading.body.changes)
+
+
+def topics(reading: Reading) -> None:
+    """The topics the text discusses, by the link stage's rules."""
+    reading.topics = reading.context.topics_of("\n".join(reading.paragraphs))
+
+
+def unresolved(reading: Reading) -> None:
+    """Names printed after a title that no entry in people.yaml explains."""
+    reading.unresolved = tuple(reading.context.names.unresolved("\n".join([reading.title or "", *reading.paragraphs])))
+
+
+def news_outlet(reading: Reading) -> None:
+    """The outlet a publisher of its own ("other") credits (outlet.py)."""
+    if reading.publisher == "other":
+        assert reading.header is not None
+        reading.outlet = outlet([line.text for line in reading.header.lines], reading.title, reading.story,
+                                reading.paragraphs)
+
+
+RULES: tuple[Rule, ...] = (
+    header,
+    title,
+    published_from_date_line,
+    header_leftovers,
+    published_from_dateline,
+    lede,
+    meeting_sentence,
+    meeting_format,
+    kind,
+    meeting_date,
+    printed_meeting_day,
+    participants,
+    meeting_date_stated_later,
+    occasion,
+    place,
+    duration,
+    body,
+    topics,
+    unresolved,
+    news_outlet,
+)
+"""Every rule, in the order they run: the header and the title first, then the dates, the text's
+opening, and the meeting's facts, each after the facts it reads."""

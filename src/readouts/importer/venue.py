@@ -1,0 +1,155 @@
+"""Where a meeting was held: a city named after a place cue ("in Lima", "в Москве"), in a
+headline's closing place and date, on a date line, or in a story's dateline.
+
+The gazetteer (places.py) says which words are cities; this module says which of a text's
+cities is the meeting's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from readouts.importer import facts, places
+
+if TYPE_CHECKING:
+    from readouts.importer.header import Dateline, Header
+
+# Cities where Japan–Russia meetings are held or that datelines name. A place must be a city:
+# "in Japan" names a country and says nothing about where the ministers sat.
+CITIES = (
+    "Tokyo", "Osaka", "Nagoya", "Kyoto", "Hiroshima", "Nagasaki", "Yamaguchi", "Nagato", "Sapporo",
+    "Hakodate", "Nemuro", "Kushiro", "Niigata", "Fukuoka", "Ise-Shima", "Karuizawa", "Hokkaido",
+    "Moscow", "St. Petersburg", "Saint Petersburg", "Vladivostok", "Sochi", "Kazan", "Khabarovsk",
+    "Yuzhno-Sakhalinsk", "Kaliningrad", "Yekaterinburg", "Novosibirsk", "Irkutsk", "Kursk",
+    "New York", "Washington", "Geneva", "Vienna", "Paris", "London", "Berlin", "Munich",
+    "Hamburg", "Rome", "Brussels", "Helsinki", "Stockholm", "Oslo", "Warsaw", "Prague",
+    "Beijing", "Shanghai", "Seoul", "Pyongyang", "Ulaanbaatar", "Singapore", "Manila", "Bangkok",
+    "Hanoi", "Da Nang", "Jakarta", "Bali", "Kuala Lumpur", "Vientiane", "Phnom Penh",
+    "Nay Pyi Taw", "Naypyidaw", "Bandar Seri Begawan", "New Delhi", "Delhi", "Astana",
+    "Nur-Sultan", "Almaty", "Tashkent", "Bishkek", "Dushanbe", "Ashgabat", "Baku", "Yerevan",
+    "Tbilisi", "Minsk", "Kyiv", "Kiev", "Ankara", "Istanbul", "Tehran", "Riyadh", "Doha",
+    "Abu Dhabi", "Dubai", "Cairo", "Jerusalem", "Tel Aviv", "Lima", "Buenos Aires", "Santiago",
+    "Brasilia", "Rio de Janeiro", "Mexico City", "Los Cabos", "Ottawa", "Toronto", "Canberra",
+    "Sydney", "Brisbane", "Auckland", "Port Moresby", "Osaka", "Cannes", "Deauville", "Evian",
+    "Lough Erne", "Elmau", "Biarritz", "Charlevoix", "Taormina", "Toyako", "Yokohama",
+)
+_KNOWN = {c.casefold(): c for c in CITIES}
+# A city the meeting is in follows one of these: "in New York", "visited Sochi", "held in Lima".
+_PLACE_CUE = re.compile(
+    r"\b(?:in|visited|visiting|at|to|arrived in)\s+(?:the\s+(?:city|town) of\s+)?"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
+_RU_PLACE_CUE = re.compile(r"(?<![\w-])во?\s+(?P<name>[А-ЯЁ][а-яё-]+)")
+
+
+def place_in(text: str, announcement: bool = False) -> str | None:
+    """The first city a sentence puts the meeting in ("in New York", "visited Sochi", "в Москве"),
+    passing over a place announced for another, later meeting ("upcoming meeting in Tokyo")
+    unless the sentence is the `announcement` of the very meeting the text is about."""
+    for match in _PLACE_CUE.finditer(text):
+        if not announcement and _announced(text, match.start()):
+            continue
+        words = match.group("name").split()
+        for count in range(len(words), 0, -1):
+            found = city_named(" ".join(words[:count]))
+            if found:
+                return found
+    for match in _RU_PLACE_CUE.finditer(text):
+        if announcement or not _announced(text, match.start()):
+            found = places.russian_city(match.group("name"))
+            if found:
+                return found
+    for match in _RU_ADJECTIVE_PLACE.finditer(text):
+        if announcement or not _announced(text, match.start()):
+            found = _city_of_adjective(match.group("venue") or match.group("talks"))
+            if found:
+                return found
+    return None
+
+
+# Russian names a meeting's city by an adjective made from it, before the residence it was held
+# in ("в его сочинской резиденции") or before the talks themselves ("московские переговоры"); a
+# word joined by a hyphen ("российско-японские переговоры") names the sides, not a place.
+_RU_ADJECTIVE_PLACE = re.compile(
+    r"(?<![\w-])(?:во?|на)\s+(?:(?:его|её|ее|их|свою|своей|своём|своем|своих)\s+)?(?P<venue>[а-яё]+)\s+"
+    r"(?:резиденци|дворц|дворе|особняк|загородн)\w*|"
+    r"(?<![\w-])(?P<talks>[А-ЯЁа-яё]+)\s+(?:переговор|встреч|саммит|консультаци|бесед)\w*")
+_ADJECTIVE_CITY_SIZE = 300_000
+"""Many adjectives made from a town's name are common words too ("королевской" of Korolyov,
+"советские" of Sovetsk, "братской" of Bratsk): an adjective is read as a city only when the city
+is one of the usual venues (CITIES) or has this many people, whose adjectives are in common use."""
+
+
+def _city_of_adjective(word: str) -> str | None:
+    found = places.russian_city_adjective(word)
+    if found is None:
+        return None
+    city, population = found
+    return city if population >= _ADJECTIVE_CITY_SIZE or city.casefold() in _KNOWN else None
+
+
+def _announced(text: str, position: int) -> bool:
+    """Whether the words just before `position`, in the same sentence, speak of the future."""
+    # a sentence ends after a word, not after "Mr." or "H.E."
+    before = re.split(r"(?<=[a-z]{3})[.;!?]\s", text[max(0, position - 200): position])[-1]
+    return bool(facts.FUTURE.search(before))
+
+
+def city_named(text: str) -> str | None:
+    """A city by name ("MANILA", "Lima"; "UNITED NATIONS" is no city), in its usual spelling."""
+    name = text.strip(" .,")
+    if not name[:1].isupper():
+        return None
+    known = _KNOWN.get(name.casefold())
+    if known:
+        return _canonical_city(known)
+    return places.city(name.title() if name.isupper() else name)
+
+
+def _canonical_city(city: str) -> str:
+    return places.PREFERRED.get(city, city)
+
+
+# "…, Tokyo, May 31, 2019" at the end of a headline: the place and day of the meeting.
+_TITLE_PLACE = re.compile(r",\s*([A-Z][A-Za-z .'-]{2,30}),\s*"
+                          r"(?:[A-Z][a-z]+\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d)\s*$")
+
+
+def meeting_place(title: str | None, header: Header, text: str, opening: list[str],
+           occasion_city: str | None, story: Dateline | None, lede: str | None,
+           meeting: str | None, announcement: bool = False) -> str | None:
+    """The city of the meeting: from the headline's closing place and date, the date line's
+    place, the sentences that report the meeting, the occasion's fixed city, then any opening
+    sentence about the meeting ("The talks took place in Moscow"); last, a story's dateline,
+    unless the story relays what a ministry or another outlet said: then the dateline names
+    where the reporter filed from, not where the ministers sat."""
+    if title:
+        match = _TITLE_PLACE.search(title)
+        if match:
+            return city_named(match.group(1)) or match.group(1).strip()
+    if announcement and meeting and (found := place_in(meeting, announcement=True)):
+        # the text announces its meeting ("will be held in Tokyo on February 15"): that is its place
+        return found
+    if header.date_index is not None:
+        # "April 27, 2017, The Kremlin, Moscow"
+        line = header.lines[header.date_index].text
+        city = city_named(line.rsplit(",", 1)[-1]) if "," in line else None
+        if city:
+            return city
+    found = place_in(text)
+    if found:
+        return found
+    if occasion_city:
+        return occasion_city
+    for paragraph in opening[:3]:
+        for sentence in facts.sentences(paragraph):
+            if facts.MEETING_WORDS.search(sentence) and (found := place_in(sentence)):
+                return found
+    if story and meeting and lede and not _RELAYED.search(lede):
+        return city_named(story.city)
+    return None
+
+
+# "…, the Japanese foreign ministry reported.", "…, Kyodo reports.", "according to the ministry"
+_RELAYED = re.compile(r"\b(?:ministry|agency|office|kyodo|jiji|reuters|nhk|interfax|sputnik)\b[^.]{0,30}"
+                      r"\b(?:said|says|announced)\b|\baccording to\b|\b(?:reported|reports)\b", re.IGNORECASE)

@@ -1,0 +1,120 @@
+"""The files of a site as one stream: each with its path, a fingerprint of what it is made from,
+and how to make it; and what the last build left that this one may keep.
+
+Every file a build writes besides the pages — static files, raw sources, Markdown copies, the
+exports, the search files — goes through `Outputs.put`: a file whose fingerprint equals the one
+the last build recorded is kept (linked from the previous site, or left in place for the build
+to patch it), any other is made. Pages go the same way but render in worker processes
+(render/write.py).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from readouts.errors import naming
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFile:
+    """One file of the site. A build keeps the previous build's file while the fingerprint is the
+    same, so `make` runs only for the files whose inputs changed."""
+
+    path: str
+    fingerprint: str
+    make: Callable[[], bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousBuild:
+    """What the last build left for this one: its site, the fingerprint of each file there, and
+    the pieces it kept to make files again cheaply (each table's rule is with the module that
+    fills it)."""
+
+    site: Path | None = None
+    """The published site whose files may be kept; None makes every file."""
+    manifest: Mapping[str, str] = field(default_factory=dict)
+    """Output path → fingerprint, for each file of that site."""
+    whole: bool = False
+    """Every file the manifest names is there (nothing removed since): they are not looked at one by one."""
+    link_unchanged: bool = True
+    """Link kept files into the new folder; without, they are left for the build to patch the
+    previous site with what the new folder holds (publish.patch)."""
+    groups: Mapping[Any, Any] = field(default_factory=dict)
+    """Each topic's and person's pages under their group key (pages.grouped.GroupMemo)."""
+    fragments: Mapping[str, bytes] = field(default_factory=dict)
+    """Pieces of the export files (exports.Fragments)."""
+    search_counts: Mapping[str, bytes] = field(default_factory=dict)
+    """Each readout's word counts for the search index (write._kept_counts)."""
+
+
+NO_PREVIOUS_BUILD = PreviousBuild()
+"""A build from nothing: every file is made."""
+
+
+class Outputs:
+    """Keeps or makes each file of the site, and records what the new site is made of."""
+
+    def __init__(self, previous: PreviousBuild, out: Path) -> None:
+        self.previous = previous
+        # Plain strings, not Paths: this runs for every file of the site on every build.
+        self._previous_dir = os.fspath(previous.site) if previous.site is not None else None
+        self._out = out
+        self._out_dir = os.fspath(out)
+        self._made_dirs: set[str] = set()
+        self.manifest: dict[str, str] = {}
+        """Output path → fingerprint, for the next build."""
+        self.written = 0
+        self.unchanged = 0
+
+    def reusable(self, path: str, fingerprint: str) -> bool:
+        """Whether the last build's file at `path` was made from the same and is still there."""
+        return (self._previous_dir is not None and self.previous.manifest.get(path) == fingerprint
+                and (self.previous.whole or os.path.isfile(os.path.join(self._previous_dir, path))))
+
+    def keep(self, path: str, fingerprint: str) -> bool:
+        """Record the file; reuse the previous build's when nothing it was made from changed."""
+        self.manifest[path] = fingerprint
+        if not self.reusable(path, fingerprint):
+            return False
+        if not self.previous.link_unchanged:
+            self.unchanged += 1
+            return True
+        assert self._previous_dir is not None
+        source, target = os.path.join(self._previous_dir, path), os.path.join(self._out_dir, path)
+        folder = os.path.dirname(target)
+        if folder not in self._made_dirs:
+            os.makedirs(folder, exist_ok=True)
+            self._made_dirs.add(folder)
+        try:
+            try:
+                os.link(source, target)
+            except OSError:
+                with naming(target):
+                    shutil.copyfile(source, target)
+        except FileNotFoundError:
+            return False  # gone from the previous site after all (previous.whole): made again
+        self.unchanged += 1
+        return True
+
+    def put(self, output: OutputFile) -> None:
+        """Keep the file, or make and write it."""
+        if not self.keep(output.path, output.fingerprint):
+            self.write(output.path, output.make())
+
+    def made(self, paths: list[str], fingerprint: str) -> None:
+        """Record files a maker wrote itself (a search year's, whose names are known once made)."""
+        self.manifest.update(dict.fromkeys(paths, fingerprint))
+        self.written += len(paths)
+
+    def write(self, path: str, data: bytes) -> None:
+        target = self._out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with naming(target):
+            target.write_bytes(data)
+        self.written += 1

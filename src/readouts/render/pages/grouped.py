@@ -1,0 +1,132 @@
+"""The shape topics and people share: an overview page and a page per year, kept whole from the
+last build while nothing they are made from changed.
+
+Listing a topic or a person and fingerprinting its pages reads every one of its readouts: for a
+site of 10,000 readouts that was most of the time of adding one. Dependencies.group_key names
+everything a topic's or person's pages can read, as a value quick to make; a topic or person
+whose key is unchanged has the same pages, so they are taken from GroupMemo without listing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from readouts.model import SiteGraph
+from readouts.render.depends import Dependencies
+from readouts.render.listings import Year, YearListing
+from readouts.render.pages.kind import SITE_PART, Page, Site
+
+OVERVIEW = "overview"
+"""The part of a topic's or person's pages that is not a year's."""
+
+MemoEntry = tuple[tuple[Any, ...], list[tuple[str, str, Any, str]]]
+"""(group key, [(path, template, part, fingerprint)]); part is OVERVIEW or the year."""
+
+
+@dataclass
+class GroupMemo:
+    """The pages of each topic and person as the last build made them, under their group key."""
+
+    before: dict[Any, MemoEntry]
+    """(kind, id) → the last build's entry."""
+    reusable: Callable[[str, str], bool]
+    """Whether the last build's file at a path, with a fingerprint, can stay."""
+    now: dict[Any, MemoEntry] = field(default_factory=dict)
+
+    def kept(self, group: tuple[str, str], key: tuple[Any, ...]) -> list[tuple[str, str, Any, str]] | None:
+        """The group's pages when unchanged and still all in the site, else None."""
+        entry = self.before.get(group)
+        if entry is None or entry[0] != key or not all(self.reusable(p, f) for p, _, _, f in entry[1]):
+            return None
+        self.now[group] = entry
+        return entry[1]
+
+
+@dataclass(frozen=True, slots=True)
+class YearSplitPages:
+    """How one family's overview and year pages are made from its listing."""
+
+    kind: str
+    """Also the name of its templates: `<kind>.html` and `<kind>_year.html`."""
+    members: Callable[[SiteGraph, str], tuple[str, ...]]
+    """The readouts of a topic or person: what Dependencies.group_key is made from."""
+    listing: Callable[[SiteGraph, str], Any]
+    path: Callable[[str], str]
+    context: Callable[..., dict[str, Any]]
+    fingerprint: Callable[[Dependencies, Any], str]
+    year_path: Callable[[str, Year], str]
+    year_context: Callable[..., dict[str, Any]]
+    year_fingerprint: Callable[[Dependencies, Any, Any], str]
+
+    @property
+    def template(self) -> str:
+        return f"{self.kind}.html"
+
+    @property
+    def year_template(self) -> str:
+        return f"{self.kind}_year.html"
+
+    def page_context(self, graph: SiteGraph, owner: str, part: Any) -> dict[str, Any]:
+        """The context of one page kept from the memo, listed anew (its file went missing)."""
+        listing = self.listing(graph, owner)
+        return self.context(graph, listing) if part == OVERVIEW else self.year_context(graph, listing, part)
+
+    def __post_init__(self) -> None:
+        YEAR_SPLITS[self.kind] = self
+
+    def pages(self, site: Site, owner: str) -> Iterator[Page]:
+        """The overview and year pages of one topic or person: from the memo when nothing they
+        read changed, else listed and fingerprinted anew (and remembered). Each page's
+        fingerprint is made just before the page is given (pages.audit tells them apart so)."""
+        graph, depends, memo = site.graph, site.depends, site.memo
+        key = depends.group_key(self.members(graph, owner))
+        kept = memo.kept((self.kind, owner), key)
+        if kept is not None:
+            # Rendered only if its file went missing from the site after reusable() looked.
+            for path, template, part, fingerprint in kept:
+                yield Page(path, template, partial(self.page_context, graph, owner, part), fingerprint,
+                           SITE_PART if part == OVERVIEW else part)
+            return
+        listing = self.listing(graph, owner)
+        remembered: list[tuple[str, str, Any, str]] = []
+        memo.now[(self.kind, owner)] = (key, remembered)
+        page = Page(self.path(owner), self.template, partial(self.context, graph, listing),
+                    self.fingerprint(depends, listing))
+        remembered.append((page.path, page.template, OVERVIEW, page.fingerprint))
+        yield page
+        for part in listing.years:
+            page = Page(self.year_path(owner, part.year), self.year_template,
+                        partial(self.year_context, graph, listing, part.year),
+                        self.year_fingerprint(depends, listing, part), part.year)
+            remembered.append((page.path, page.template, part.year, page.fingerprint))
+            yield page
+
+
+@dataclass(frozen=True, slots=True)
+class SiteYearPages:
+    """A site-wide list split by year — the timeline's readouts, the meetings — as an overview at
+    `path` and a page per year, so a new entry rewrites its year's page and the overview."""
+
+    name: str
+    """The templates are `<name>.html` and `<name>_year.html`."""
+    path: str
+    year_path: Callable[[Year], str]
+    context: Callable[[SiteGraph, YearListing], dict[str, Any]]
+    fingerprint: Callable[[Dependencies, YearListing], str]
+    year_context: Callable[[SiteGraph, YearListing, Year], dict[str, Any]]
+    year_fingerprint: Callable[[Dependencies, YearListing, Year], str]
+
+    def pages(self, site: Site, listing: YearListing) -> Iterator[Page]:
+        graph, depends = site.graph, site.depends
+        yield Page(self.path, f"{self.name}.html", partial(self.context, graph, listing),
+                   self.fingerprint(depends, listing))
+        for year, _ in listing.years:
+            yield Page(self.year_path(year), f"{self.name}_year.html", partial(self.year_context, graph, listing, year),
+                       self.year_fingerprint(depends, listing, year), year)
+
+
+YEAR_SPLITS: dict[str, YearSplitPages] = {}
+"""Each family of overview and year pages by its kind's name, as GroupMemo keys them."""

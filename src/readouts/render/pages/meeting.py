@@ -1,0 +1,119 @@
+"""Meetings: each meeting with its accounts side by side, and the meetings listed by year.
+
+A meeting page sets each account's paragraphs beside the others', each once with its topics and
+whose voice it is in, and a table of which account raised which topic; the listings give each
+meeting's date, place, format and participants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from typing import Any
+
+from readouts.model import SiteGraph
+from readouts.render import listings, urls
+from readouts.render.compare import compare_accounts
+from readouts.render.context import (
+    FORMAT_KICKERS,
+    FORMAT_LABELS,
+    format_date,
+    page_context,
+    person_link,
+    readout_link,
+    site_year_page,
+    year_rows,
+)
+from readouts.render.depends import Dependencies, digest
+from readouts.render.listings import Year, YearListing
+from readouts.render.pages.grouped import SiteYearPages
+from readouts.render.pages.kind import NavEntry, Page, PageKind, Site
+from readouts.render.urls import Links
+
+
+def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
+    """meeting.html: the accounts of one meeting side by side, each paragraph once with its topics
+    and voice, and a table of topics × accounts pointing at them (render/compare.py)."""
+    meeting = graph.meetings[meeting_id]
+    path = urls.meeting_path(meeting_id)
+    links = Links(path)
+    topic_ids = [t.id for t in graph.corpus.topics
+                 if any(t.id in graph.readouts[r].topics for r in meeting.readout_ids)]
+    compared = compare_accounts(graph, links, meeting, topic_ids,
+                                [readout_link(graph, links, r) for r in meeting.readout_ids])
+    names = [person_link(graph, links, p, meeting.date) for p in meeting.participants]
+    title = " – ".join(n["name"] for n in names) or "Meeting"
+    context = page_context(graph, path, f"{title}, {format_date(meeting.date) or 'undated'}", "meetings")
+    context["meeting"] = {"id": meeting.id, "date": format_date(meeting.date), "place": meeting.place,
+                          "format": FORMAT_LABELS.get(meeting.format or ""),
+                          "kicker": FORMAT_KICKERS.get(meeting.format or "", "Meeting"),
+                          "participants": names, **compared}
+    return context
+
+
+def meeting_items(graph: SiteGraph, links: Links, meeting_ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    items = []
+    for meeting_id in meeting_ids:
+        meeting = graph.meetings[meeting_id]
+        items.append({"href": links.meeting(meeting.id), "date": format_date(meeting.date), "place": meeting.place,
+                      "kind": FORMAT_KICKERS.get(meeting.format or ""),
+                      "participants": [person_link(graph, links, p, meeting.date)["name"]
+                                       for p in meeting.participants],
+                      "accounts": len(meeting.readout_ids)})
+    return items
+
+
+def meetings_index_context(graph: SiteGraph, listing: YearListing) -> dict[str, Any]:
+    """meetings.html, the overview: meetings counted by year with a link to each year's page, and
+    every meeting, newest first, while there are few, else the latest."""
+    links = Links(urls.MEETINGS)
+    context = page_context(graph, urls.MEETINGS, "Meetings", "meetings")
+    context["total"] = len(listing.ids)
+    context["complete"] = listing.complete()
+    context["years"] = year_rows(listing, links.meetings_year)
+    context["meetings"] = meeting_items(graph, links, listing.shown())
+    return context
+
+
+def meetings_year_context(graph: SiteGraph, listing: YearListing, year: Year) -> dict[str, Any]:
+    """meetings_year.html: the meetings of one year, oldest first."""
+    context, links, ids = site_year_page(graph, listing, year, urls.meetings_year_path(year), "Meetings", "meeting",
+                                          lambda links: links.meetings_year, urls.MEETINGS)
+    context["meetings"] = meeting_items(graph, links, ids)
+    return context
+
+
+
+def meeting_fingerprint(depends: Dependencies, meeting_id: str) -> str:
+    """Its accounts, paragraph by paragraph: their text, topic marks and voices follow from each
+    account's bytes (its digest) and topics.yaml and people.yaml (`common`), but for the day a
+    voice measures earlier years against, which is the meeting's date."""
+    m = depends.graph.meetings[meeting_id]
+    # Its fields, not the Meeting: a dataclass's repr is made in Python, one per meeting.
+    return digest((depends.common, m.id, m.date, m.place, m.format, m.participants, m.readout_ids,
+                   depends.readouts(m.readout_ids)))
+
+
+def meetings_fingerprint(depends: Dependencies, listing: YearListing) -> str:
+    return digest((depends.common, listing.counts(), listing.complete(), depends.meetings(listing.shown())))
+
+
+def meetings_year_fingerprint(depends: Dependencies, listing: YearListing, year: Year) -> str:
+    return digest((depends.common, year, [y for y, _ in listing.years], depends.meetings(listing.of(year))))
+
+
+MEETINGS_PAGES = SiteYearPages("meetings", urls.MEETINGS, urls.meetings_year_path, meetings_index_context,
+                               meetings_fingerprint, meetings_year_context, meetings_year_fingerprint)
+
+
+def pages(site: Site) -> Iterator[Page]:
+    """The meetings' overview and a page per year (split like the timeline, so a new meeting
+    rewrites its year's page and the overview), then each meeting's page."""
+    graph, depends = site.graph, site.depends
+    yield from MEETINGS_PAGES.pages(site, listings.meetings_listing(graph))
+    for meeting_id in sorted(graph.meetings):
+        yield Page(urls.meeting_path(meeting_id), "meeting.html", partial(meeting_context, graph, meeting_id),
+                   meeting_fingerprint(depends, meeting_id), listings.year_of(graph.meetings[meeting_id].date))
+
+
+KIND = PageKind("meeting", pages, NavEntry("meetings", "Meetings", urls.MEETINGS, 30))

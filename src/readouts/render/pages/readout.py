@@ -1,0 +1,149 @@
+"""Readouts: one page each, with its facts, its paragraphs and their topics, its neighbours by
+date, the other accounts of its meeting, its citations and its provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from typing import Any
+
+from readouts.model import Readout, SiteGraph
+from readouts.render import listings, urls
+from readouts.render.cite import citations, meta_tags
+from readouts.render.context import (
+    FORMAT_LABELS,
+    KIND_LABELS,
+    credited_to,
+    format_date,
+    format_duration,
+    format_printed_day,
+    page_context,
+    person_link,
+    readout_link,
+    supplied_meeting_date,
+    topic_links,
+)
+from readouts.render.depends import Dependencies, digest
+from readouts.render.markdown import render_block, render_inline
+from readouts.render.mentions import Linker
+from readouts.render.pages.kind import Page, PageKind, Site
+from readouts.render.urls import Links
+
+
+def body_elements(graph: SiteGraph, readout: Readout, links: Links,
+                  linker: Linker | None = None) -> list[dict[str, Any]]:
+    """The body as headings, paragraphs and lists, each block with its anchor and topic marks,
+    and with the source line it was imported from while the Markdown is as import wrote it."""
+    marks = graph.block_topics.get(readout.id, {})
+    record = readout.imported
+    source_lines = (record.block_lines if record and not record.edited
+                    and len(record.block_lines) == len(readout.blocks) else ())
+    elements: list[dict[str, Any]] = []
+    linked: set[str] = set()  # each person and term is linked at its first mention on the page
+    for number, block in enumerate(readout.blocks, start=1):
+        html = render_block(block.text) if block.kind == "other" else render_inline(block.text, block.lang)
+        if linker is not None and block.kind != "heading":
+            html = linker.link(html, links, linked)
+        item = {"anchor": block.anchor, "html": html, "lang": block.lang, "number": number, "level": block.level,
+                "topics": topic_links(graph, links, marks.get(block.anchor, ())),
+                "source_line": source_lines[number - 1] if source_lines else None}
+        if block.kind == "item":
+            ordered = block.number is not None
+            last = elements[-1] if elements else None
+            if last and last["type"] == "list" and last["ordered"] == ordered:
+                last["entries"].append(item)
+            else:
+                elements.append({"type": "list", "ordered": ordered, "start": block.number or 1,
+                                 "entries": [item]})
+        else:
+            elements.append({"type": block.kind, **item})
+    return elements
+
+
+def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = None) -> dict[str, Any]:
+    """readout.html: the readout, its facts and body, its neighbours by date (or, when undated, the
+    link to the undated group) and its provenance."""
+    readout = graph.readouts[readout_id]
+    path = urls.readout_path(readout_id)
+    links = Links(path)
+    day = readout.date
+    previous, following = graph.neighbours[readout_id]
+    meeting_id = graph.meeting_of.get(readout_id)
+    other_accounts = []
+    if meeting_id:
+        other_accounts = [readout_link(graph, links, r) for r in graph.meetings[meeting_id].readout_ids
+                          if r != readout_id]
+    source = None
+    if readout.source:
+        source = {"file": readout.source.file, "sha256": readout.source.sha256,
+                  "href": links.source(readout.source.file), "url": readout.source.url}
+    imported = readout.imported
+    context = page_context(graph, path, readout.title, "readouts")
+    base_url = graph.corpus.config.base_url
+    permalink = f"{base_url}{path}" if base_url else path
+    context["page"]["meta"] = meta_tags(readout, credited_to(graph, readout),
+                                        permalink if base_url else None)
+    context["page"]["scripts"] = [links.to(urls.CITE_SCRIPT)]
+    context["cite"] = {**citations(readout, credited_to(graph, readout), KIND_LABELS[readout.kind],
+                                   permalink, graph.corpus.config.title),
+                       "permalink": permalink, "has_base": bool(base_url)}
+    context["readout"] = {
+        "id": readout.id,
+        "title": readout.title,
+        "publisher": credited_to(graph, readout),
+        "kind": KIND_LABELS[readout.kind],
+        "published": format_date(readout.published),
+        "published_iso": readout.published.isoformat() if readout.published else None,
+        "printed": format_printed_day(readout),
+        "meeting": {
+            "supplied": supplied_meeting_date(graph, readout),
+            "date": format_date(readout.meeting.date),
+            "date_iso": readout.meeting.date.isoformat() if readout.meeting.date else None,
+            "place": readout.meeting.place, "occasion": readout.meeting.occasion,
+            "format": FORMAT_LABELS.get(readout.meeting.format or ""),
+            "duration": format_duration(readout.meeting.duration_minutes),
+            "href": links.meeting(meeting_id) if meeting_id else None,
+        },
+        "participants": [person_link(graph, links, p, day) for p in readout.participants],
+        "mentioned": [person_link(graph, links, p, day) for p in readout.mentioned],
+        "topics": topic_links(graph, links, readout.topics),
+        "body": body_elements(graph, readout, links, linker),
+        "source": source,
+        "markdown_href": links.to(urls.readout_markdown_path(readout.id)),
+        "changes": [{"line": c.line, "action": c.action, "what": c.what, "why": c.why}
+                    for c in (imported.changes if imported else ())],
+        "edited": bool(imported and imported.edited),
+        "hand_written": imported is None,
+    }
+    # An undated readout has no neighbours by date; it leads to the others without one.
+    context["undated"] = {"href": links.timeline_year(None)} if readout.date is None else None
+    context["previous"] = readout_link(graph, links, previous) if previous else None
+    context["next"] = readout_link(graph, links, following) if following else None
+    context["related"] = [readout_link(graph, links, r) for r in graph.related.get(readout_id, ())]
+    context["other_accounts"] = other_accounts
+    return context
+
+
+
+def readout_fingerprint(depends: Dependencies, readout_id: str) -> str:
+    graph = depends.graph
+    r = graph.readouts[readout_id]
+    meeting_id = graph.meeting_of.get(readout_id)
+    others = graph.meetings[meeting_id].readout_ids if meeting_id else ()
+    # The topic marks of its paragraphs are not listed: they follow from the readout's bytes
+    # and topics.yaml, which `common` holds. The meeting's date is: a text that prints none
+    # shows it as supplied, and it comes from the other accounts.
+    return digest((depends.common, r.digest, [depends.link(n) for n in graph.neighbours[readout_id]],
+                   [depends.link(o) for o in graph.related.get(readout_id, ())],
+                   meeting_id, graph.meetings[meeting_id].date if meeting_id else None,
+                   [depends.link(o) for o in others]))
+
+
+def pages(site: Site) -> Iterator[Page]:
+    graph, linker = site.graph, site.linker
+    for readout_id in graph.chronology:
+        yield Page(urls.readout_path(readout_id), "readout.html", partial(readout_context, graph, readout_id, linker),
+                   readout_fingerprint(site.depends, readout_id), listings.year_of(graph.readouts[readout_id].date))
+
+
+KIND = PageKind("readout", pages)

@@ -1,0 +1,146 @@
+"""The no-op check: what the last complete build read and made, so a build with nothing to do
+ends before it reads the settings.
+
+A stamp records the size, times and inode of every file a build reads and the time of every
+folder of the site it published; a build whose look at those matches stops at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from readouts import cache
+from readouts.atomic import write_atomic_bytes
+from readouts.cache import CACHE_DIR, UNKNOWN_SIGNATURE, code_digest, seal, signature_of, unseal
+from readouts.paths import check_link
+
+_STAMP = "stamp.json"
+INPUT_FOLDERS = ("content", "templates", "static")
+"""What a build reads besides site.yaml and readouts' own code (the output folder is not read)."""
+
+
+def scan_inputs(root: Path) -> dict[str, list[int]]:
+    """Relative path → [size, modification time, change time, inode] of every file a build reads.
+
+    Stat only, no reading: this is what lets a build that has nothing to do finish at once.
+    Folders reached twice (through links) are walked once. A link that leads outside the site
+    is refused (paths.check_link), as is one that loops under templates/ and static/, whose
+    every file the build reads; under content/ the stages refuse those they would read."""
+    found: dict[str, list[int]] = {}
+    walked: set[tuple[int, int]] = set()
+
+    def walk(folder: str, loops: bool) -> None:
+        try:
+            entries = os.scandir(root / folder)
+            stat = os.stat(root / folder)
+        except OSError:
+            found[folder + "/"] = UNKNOWN_SIGNATURE
+            return
+        if (stat.st_dev, stat.st_ino) in walked:
+            return
+        walked.add((stat.st_dev, stat.st_ino))
+        with entries:
+            for entry in entries:
+                name = f"{folder}/{entry.name}"
+                if entry.is_symlink():
+                    check_link(root, entry.path, loops=loops)
+                try:
+                    if entry.is_dir():
+                        walk(name, loops)
+                    elif entry.is_file():
+                        found[name] = signature_of(entry.stat())
+                except OSError:
+                    found[name] = UNKNOWN_SIGNATURE
+
+    check_link(root, root / "site.yaml")
+    with contextlib.suppress(OSError):
+        found["site.yaml"] = signature_of((root / "site.yaml").stat())
+    for folder in INPUT_FOLDERS:
+        check_link(root, root / folder)
+        if (root / folder).exists():
+            walk(folder, loops=folder != "content")
+    return found
+
+
+def scan_folders(base: Path, names: Iterable[str]) -> dict[str, list[int]]:
+    """Folder (relative to `base`) → [modification time, inode]: a file added to a folder or
+    removed from it changes the folder's time, so the built site is checked without a walk."""
+    found: dict[str, list[int]] = {}
+    for name in names:
+        try:
+            stat = os.stat(base / name)
+            found[name] = [stat.st_mtime_ns, stat.st_ino]
+        except OSError:
+            found[name] = [-1, -1]
+    return found
+
+
+def site_folders(paths: Iterable[str]) -> set[str]:
+    """Every folder of a site holding these files, its root (".") included."""
+    folders = {"."}
+    for path in paths:
+        parts = path.split("/")[:-1]
+        for end in range(1, len(parts) + 1):
+            folders.add("/".join(parts[:end]))
+    return folders
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What the last complete build read and made: equal inputs, same site, nothing to do."""
+
+    code: str
+    inputs: dict[str, list[int]]
+    output: str
+    """The output folder, relative to the site (site.yaml `output:`)."""
+    marker: str
+    """The manifest token of the site it published (build.MARKER)."""
+    files: int
+    readouts: int
+    warnings: tuple[str, ...] = ()
+    """The build's warnings, said again by every build that this stamp ends."""
+    site_folders: dict[str, list[int]] = field(default_factory=dict)
+    """Each folder of the published site → [modification time, inode] (scan_folders)."""
+
+    @classmethod
+    def taken(cls, inputs: dict[str, list[int]], scanned_at_ns: int, output: str, marker: str, files: int,
+              readouts: int, warnings: tuple[str, ...], site_folders: dict[str, list[int]]) -> Stamp:
+        """A stamp of `inputs` as scanned at `scanned_at_ns`; files modified just before the
+        scan are recorded as unknown, so the next build looks at them again."""
+        settled = {path: (value if scanned_at_ns - value[1] > cache.RACY_NS else UNKNOWN_SIGNATURE)
+                   for path, value in inputs.items()}
+        return cls(code_digest(), settled, output, marker, files, readouts, warnings, site_folders)
+
+    @classmethod
+    def load(cls, root: Path) -> Stamp | None:
+        try:
+            sealed = unseal((root / CACHE_DIR / _STAMP).read_bytes())
+            if sealed is None:
+                return None
+            data = json.loads(bytes(sealed).decode("utf-8"))
+            return cls(str(data["code"]), dict(data["inputs"]), str(data["output"]), str(data["marker"]),
+                       int(data["files"]),
+                       int(data["readouts"]), tuple(map(str, data["warnings"])), dict(data["site_folders"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def save(self, root: Path) -> None:
+        folder = root / CACHE_DIR
+        folder.mkdir(exist_ok=True)
+        text = json.dumps({"code": self.code, "output": self.output, "marker": self.marker, "files": self.files,
+                           "readouts": self.readouts, "warnings": list(self.warnings), "inputs": self.inputs,
+                           "site_folders": self.site_folders},
+                          separators=(",", ":"))
+        write_atomic_bytes(folder / _STAMP, seal(text.encode("utf-8")))
+
+    def matches(self, inputs: dict[str, list[int]], marker: str | None, output: Path) -> bool:
+        """True when the inputs, the code and the published site are all as they were: a file
+        added to or removed from the site (its folder's time moved) makes a build look again."""
+        return (self.marker == marker and self.inputs == inputs and self.code == code_digest()
+                and scan_folders(output, self.site_folders) == self.site_folders)
+
