@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,41 @@ def test_the_meetings_list_says_which_were_telephone_talks(built_demo: Path, tmp
     listing = _page(root, "meetings/index.html")
     assert '<span class="meta">Telephone talk · 3 March 2021' in listing
     assert '<span class="meta">25 September 2019 · New York' in listing  # an ordinary meeting says nothing more
+
+
+class _Paragraphs(HTMLParser):
+    """The text of every <p> of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "p":
+            self._open = []
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p" and self._open is not None:
+            self.texts.append(" ".join("".join(self._open).split()))
+            self._open = None
+
+
+def test_the_2019_meeting_page_prints_each_paragraph_once_and_no_background_as_one_sided(built_demo: Path) -> None:
+    page = _page(built_demo, "meetings/2019-09-25-lavrov-motegi.html")
+    # TASS's paragraph on 1956 and Russia's sovereignty is background: it made "Territorial issue"
+    # look like something only the Russian side reported
+    assert "Reported by the Russian side only" not in page
+    assert "Territorial issue" in page  # still in the table, pointing at the marked paragraph
+    parser = _Paragraphs()
+    parser.feed(page)
+    texts = [t for t in parser.texts if len(t) > 40]
+    assert any(t.startswith("Since the mid-20th century") for t in texts)
+    assert len(texts) == len(set(texts)), [t for t in texts if texts.count(t) > 1]
+    # the TASS paragraph about joint business activities and the peace treaty, once, marked
+    assert page.count("the ministers welcomed the progress in the sectors of tourism") == 1
+    assert page.count('<span class="voice">background</span>') >= 4

@@ -89,6 +89,8 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     ("a readout in a year of its own", lambda root: _hand_written(root, "2021-04-01", 1)),
     ("the day an undated text prints", lambda root: _edit(root / "content" / "provenance" / f"{UNDATED}.json",
                                                           "  26\n ]", "  27\n ]")),
+    ("a paragraph turns to background", lambda root: _edit(_readout(root, UNDATED), "Japan also expects Lavrov",
+                                                            "Earlier, Japan expected Lavrov")),
     ("a date supplied by hand", lambda root: _edit(_readout(root, UNDATED), "  date:\n",
                                                    "  date:\n  date_supplied: 2019-09-24\n  supplied_from: the ministry's statement\n")),
     ("rename a readout", lambda root: rename_readout(root, UNDATED, "2019-09-24-tass-working-on-a-visit")),

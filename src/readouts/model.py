@@ -25,6 +25,9 @@ ministers together ("2+2", held in person)."""
 MEETING_FORMATS: tuple[str, ...] = get_args(MeetingFormat)
 
 BlockKind = Literal["heading", "paragraph", "item", "quote", "other"]
+Voice = Literal["own", "background", "quotes-japan", "quotes-russia"]
+"""Whose words a paragraph of an account gives: the side's own account of the meeting,
+background (history, earlier events), or the Japanese or Russian side's account relayed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +353,9 @@ class SiteGraph:
     for an undated readout, which has no neighbours by date."""
     block_topics: Mapping[str, Mapping[str, tuple[str, ...]]]
     """Readout id → block anchor → topic ids the block discusses."""
+    block_voice: Mapping[str, Mapping[str, Voice]]
+    """Readout id → block anchor → whose words the block gives (link/voice.py), for the blocks
+    that are not the account's own voice: an anchor it does not list is "own"."""
     quoted: Mapping[str, tuple[tuple[str, str], ...]]
     """Readout id → (topic id, block anchor) for each block a topic page quotes, in body order:
     the blocks that discuss a topic, but not headings. Kept by readout, not by topic, so that a

@@ -178,7 +178,7 @@ def test_a_meeting_page_sets_each_account_in_its_own_column_and_each_topic_in_it
     page.wait_for_url(re.compile(r"/meetings/[^/]+\.html$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("25 September 2019")
 
-    table = page.locator("table.side-by-side")
+    table = page.locator("table.topic-grid")
     expect(table).to_be_visible()
     columns = table.locator("thead th[scope=col]")
     expect(columns).to_have_count(3)  # the topic, then one per account
@@ -187,8 +187,8 @@ def test_a_meeting_page_sets_each_account_in_its_own_column_and_each_topic_in_it
     assert any(a.startswith("Ministry of Foreign Affairs of Japan") for a in accounts), accounts
     assert any(a.startswith("TASS") for a in accounts), accounts
     for account in range(1, 3):
-        href = columns.nth(account).get_by_role("link").get_attribute("href") or ""
-        assert re.fullmatch(r"\.\./readouts/[^/]+\.html", href), href
+        title = page.locator(f"#account-{account}-title a")
+        assert re.fullmatch(r"\.\./readouts/[^/]+\.html", title.get_attribute("href") or "")
 
     rows = table.locator("tbody tr")
     assert rows.count() >= 2
@@ -202,8 +202,26 @@ def test_a_meeting_page_sets_each_account_in_its_own_column_and_each_topic_in_it
         assert re.fullmatch(r"\.\./topics/[^/]+\.html", topic_href), topic_href
         cells = row.locator("td")
         expect(cells).to_have_count(2)
-        both_sides += all(cells.nth(i).locator("a.goto").count() for i in range(2))
+        both_sides += all(cells.nth(i).locator("a").count() for i in range(2))
     assert both_sides, "no topic is reported in both accounts"
+
+
+def test_a_meeting_page_marks_background_and_shows_each_paragraph_once(page: Page, file_root: str) -> None:
+    page.goto(file_root + "meetings/2019-09-25-lavrov-motegi.html")
+    # TASS's recap of 1956 no longer makes the territorial issue look like the Russian side's
+    expect(page.get_by_text("Reported by the Russian side only")).to_have_count(0)
+    row = page.locator("table.topic-grid tbody tr").filter(has_text="Territorial issue")
+    tass = row.locator("td[data-account=TASS]")
+    expect(tass).to_contain_text("background")
+    tass.get_by_role("link").first.click()
+    page.wait_for_url(re.compile(r"#a2-p-[0-9a-f]+$"))
+    target = page.locator(".paragraph:target")
+    expect(target).to_be_visible()
+    expect(target).to_contain_text("In 1956")
+    expect(target.locator(".voice")).to_have_text("background")
+    expect(target.locator(".mark")).to_contain_text(["Peace treaty", "Territorial issue"])
+    texts = page.locator(".compare .paragraph > p:last-child").all_inner_texts()
+    assert len(texts) == len(set(texts)), [t for t in texts if texts.count(t) > 1]
 
 
 # 3. The header's search box, from disk and over HTTP.

@@ -14,6 +14,7 @@ from readouts.model import SiteGraph
 from readouts.render.context import format_printed_day, supplied_meeting_date
 from readouts.render.listings import publisher_listings, timeline_listing
 from readouts.render.pages.home import index_context
+from readouts.render.pages.meeting import meeting_context
 from readouts.render.pages.not_found import not_found_context
 from readouts.render.pages.readout import readout_context
 from readouts.render.pages.timeline import timeline_context
@@ -127,3 +128,40 @@ def test_the_404_page_links_absolutely_with_a_base_url_and_other_pages_stay_rela
     assert page["page"]["home"] == "https://example.org/readouts/index.html"
     assert all(item["href"].startswith("https://example.org/readouts/") for item in page["nav"])
     assert topics_index_context(based)["page"]["home"] == "../index.html"
+
+
+MEETING_2019 = "2019-09-25-lavrov-motegi"
+
+
+def _account(context: dict, publisher: str) -> dict:  # type: ignore[type-arg]
+    return next(a for a in context["meeting"]["accounts"] if a["publisher"] == publisher)
+
+
+def test_a_meeting_counts_a_side_as_reporting_a_topic_only_in_its_own_voice(graph: SiteGraph) -> None:
+    context = meeting_context(graph, MEETING_2019)
+    tass = _account(context, "TASS")
+    voices = {p["number"]: p["voice_label"] for p in tass["paragraphs"] if not p["heading"]}
+    # TASS's recap of 1956 is background; its quotation of Japan's ministry is marked as such
+    assert voices[12] == "background"
+    assert voices[5] == "quotes the Japanese side"
+    assert voices[6] is None  # TASS relaying Russia's own ministry is the Russian side's account
+    one_sided = {entry["side"]: [t["title"] for t in entry["topics"]] for entry in context["meeting"]["one_sided"]}
+    assert "the Russian side" not in one_sided, one_sided  # "Territorial issue" was TASS's background
+    assert "Peace treaty" in one_sided["the Japanese side"]  # TASS only quoted Japan and recapped history
+    rows = {row["topic"]["title"]: row["cells"] for row in context["meeting"]["rows"]}
+    territorial = rows["Territorial issue"][[a["publisher"] for a in context["meeting"]["accounts"]].index("TASS")]
+    assert territorial["paragraphs"] == [{"number": 12, "href": "#" + tass["paragraphs"][11]["id"],
+                                          "voice_label": "background"}]
+    assert territorial["own"] is False
+
+
+def test_a_meeting_page_lists_each_paragraph_of_each_account_once_with_all_its_topics(graph: SiteGraph) -> None:
+    context = meeting_context(graph, MEETING_2019)
+    for account in context["meeting"]["accounts"]:
+        readout = graph.readouts[account["id"]]
+        assert [p["number"] for p in account["paragraphs"]] == list(range(1, len(readout.blocks) + 1))
+    mofa = _account(context, "Ministry of Foreign Affairs of Japan")
+    third = mofa["paragraphs"][2]
+    assert [t["title"] for t in third["topics"]] == ["Peace treaty", "Joint economic activities"]
+    ids = [p["id"] for a in context["meeting"]["accounts"] for p in a["paragraphs"]]
+    assert len(ids) == len(set(ids))

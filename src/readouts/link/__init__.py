@@ -1,9 +1,10 @@
 """Link: Corpus → SiteGraph, the cross-links every page is rendered from.
 
 The steps run in a fixed order: chronology first (meetings and previous/next read it), then
-topics per block, then people, then meetings, then related readouts (which weigh shared
-topics and people, so they come last). Addresses published before and gone now are matched
-to where their readouts are now last of all (addresses.py).
+topics per block, then meetings, then each paragraph's voice (which measures earlier times
+against the meeting's day), then related readouts, then readouts by topic and person.
+Addresses published before and gone now are matched to where their readouts are now last of
+all (addresses.py).
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from readouts.link.glossary import TermFinder, term_usage
 from readouts.link.meetings import group_meetings
 from readouts.link.related import related_readouts
 from readouts.link.topics import TopicRules, topics_by_block
-from readouts.model import Corpus, Readout, SiteGraph, Unpacked
+from readouts.link.voice import Account, VoiceRules, voices_by_block
+from readouts.model import Corpus, Meeting, Readout, SiteGraph, Unpacked
 from readouts.parallel import map_in_workers
+from readouts.publishers import PUBLISHERS
 
 
 def chronology(readouts: tuple[Readout, ...]) -> tuple[str, ...]:
@@ -47,58 +50,25 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
     """Build the whole graph; the result does not depend on the order of corpus.readouts.
 
     `cache` keeps what was computed for one readout alone (its paragraphs' topics, its glossary
-    names) under the readout's digest and the rules', for the next build.
+    names) under the readout's digest and the rules', and its paragraphs' voices under its digest
+    and its meeting's day, for the next build.
     """
     readouts = {r.id: r for r in corpus.readouts}
     order = chronology(corpus.readouts)
-
-    rules = TopicRules.build(corpus.topics)
-    finder = TermFinder(corpus.terms)
-    rules_digest = hashlib.blake2b(repr((corpus.topics, corpus.terms)).encode(), digest_size=16).hexdigest()
     known = cache if cache is not None else {}
-    # What each readout alone gives (its blocks' topics, its glossary names) comes from the
-    # cache, or is worked out on every core for the readouts new to it.
-    def key(readout: Readout) -> tuple[str, ...]:
-        # A readout made in memory has no digest: its id keys it for this build only.
-        return (readout.digest, rules_digest) if readout.digest else ("id", readout.id, rules_digest)
-
-    new = [readouts[r] for r in order if key(readouts[r]) not in known]
-
-    def alone(readout: Readout) -> tuple[dict[str, tuple[str, ...]], bytes]:
-        """Its glossary names, and, marshalled (model.Unpacked), its paragraphs' topics and the
-        blocks topic pages quote."""
-        per_block = topics_by_block(readout.blocks, rules, set(readout.topics))
-        # Headings are marked but not quoted: a topic page lists what was said.
-        quoted = tuple((topic_id, block.anchor) for block in readout.blocks if block.kind != "heading"
-                       for topic_id in per_block.get(block.anchor, ()))
-        return finder.names_in(readout), marshal.dumps((per_block, quoted))
-
-    for readout, found in zip(new, map_in_workers(alone, new), strict=True):
-        known[key(readout)] = found
-    used: dict[str, dict[str, tuple[str, ...]]] = {}
-    packed: dict[str, bytes] = {}
-    for readout_id in order:
-        used[readout_id], packed[readout_id] = known[key(readouts[readout_id])]
-
-    by_topic: dict[str, list[str]] = defaultdict(list)
-    by_person: dict[str, list[str]] = defaultdict(list)
-    for readout_id in order:
-        readout = readouts[readout_id]
-        for topic_id in readout.topics:
-            by_topic[topic_id].append(readout_id)
-        for person_id in dict.fromkeys(readout.participants + readout.mentioned):
-            by_person[person_id].append(readout_id)
-
+    # Topics and glossary names first: they need nothing but the readout itself.
+    used, packed, alone_keys = link_alone(corpus, readouts, order, known)
+    # Then meetings, whose day is what a paragraph's voice measures earlier times against.
     meetings, meeting_of = group_meetings(readouts, order)
+    voices, voice_keys = link_voices(corpus, readouts, order, meetings, meeting_of, known)
     related = related_readouts(readouts, order)
     if cache is not None:
         # Only this build's readouts stay cached, so the cache never outgrows the site.
-        live = {(r.digest, rules_digest) for r in corpus.readouts if r.digest}
-        for key in set(cache) - live:
-            del cache[key]
-
-    frozen = MappingProxyType
+        for stale in set(cache) - alone_keys - voice_keys:
+            del cache[stale]
+    by_topic, by_person = readouts_by_topic_and_person(readouts, order)
     renamed = moved_readouts(readouts)
+    frozen = MappingProxyType
     return SiteGraph(
         corpus=corpus,
         readouts=frozen(readouts),
@@ -106,8 +76,9 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
         neighbours=frozen(neighbours(order, readouts)),
         block_topics=Unpacked(packed, 0),
         quoted=Unpacked(packed, 1),
-        readouts_by_topic=frozen({k: tuple(v) for k, v in by_topic.items()}),
-        readouts_by_person=frozen({k: tuple(v) for k, v in by_person.items()}),
+        block_voice=Unpacked(voices, 0),
+        readouts_by_topic=frozen(by_topic),
+        readouts_by_person=frozen(by_person),
         meetings=frozen(meetings),
         meeting_of=frozen(meeting_of),
         related=frozen(related),
@@ -118,3 +89,80 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
         moved_readouts=frozen(renamed),
         moved_meetings=frozen(moved_meetings(corpus.published_meetings, meetings, meeting_of, renamed)),
     )
+
+
+def link_alone(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, ...], known: dict[Any, Any]
+               ) -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, bytes], set[Any]]:
+    """(readout id → its glossary names, readout id → its paragraphs' topics and quoted blocks,
+    marshalled (model.Unpacked), the cache keys they are kept under).
+
+    What each readout alone gives comes from `known`, or is worked out on every core for the
+    readouts new to it, and added to `known`."""
+    rules = TopicRules.build(corpus.topics)
+    finder = TermFinder(corpus.terms)
+    rules_digest = hashlib.blake2b(repr((corpus.topics, corpus.terms)).encode(), digest_size=16).hexdigest()
+
+    def key(readout: Readout) -> tuple[str, ...]:
+        # A readout made in memory has no digest: its id keys it for this build only.
+        return (readout.digest, rules_digest) if readout.digest else ("id", readout.id, rules_digest)
+
+    def alone(readout: Readout) -> tuple[dict[str, tuple[str, ...]], bytes]:
+        """Its glossary names, and, marshalled (model.Unpacked), its paragraphs' topics and the
+        blocks topic pages quote."""
+        per_block = topics_by_block(readout.blocks, rules, set(readout.topics))
+        # Headings are marked but not quoted: a topic page lists what was said.
+        quoted = tuple((topic_id, block.anchor) for block in readout.blocks if block.kind != "heading"
+                       for topic_id in per_block.get(block.anchor, ()))
+        return finder.names_in(readout), marshal.dumps((per_block, quoted))
+
+    new = [readouts[r] for r in order if key(readouts[r]) not in known]
+    for readout, found in zip(new, map_in_workers(alone, new), strict=True):
+        known[key(readout)] = found
+    used: dict[str, dict[str, tuple[str, ...]]] = {}
+    packed: dict[str, bytes] = {}
+    for readout_id in order:
+        used[readout_id], packed[readout_id] = known[key(readouts[readout_id])]
+    return used, packed, {key(r) for r in readouts.values() if r.digest}
+
+
+def link_voices(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, ...],
+                meetings: dict[str, Meeting], meeting_of: dict[str, str], known: dict[Any, Any]
+                ) -> tuple[dict[str, bytes], set[Any]]:
+    """(readout id → its paragraphs' voices, marshalled (model.Unpacked), the cache keys they are
+    kept under).
+
+    Must run after meetings are grouped: a year or day before the meeting's marks background, and
+    an undated news item takes its meeting's day from the other accounts."""
+    rules = VoiceRules.build(corpus.people)
+    people_digest = hashlib.blake2b(repr(corpus.people).encode(), digest_size=16).hexdigest()
+
+    def day_of(readout: Readout) -> dt.date | None:
+        meeting_id = meeting_of.get(readout.id)
+        return (meetings[meeting_id].date if meeting_id else None) or readout.date
+
+    def key(readout: Readout) -> tuple[Any, ...]:
+        return ("voice", readout.digest or ("id", readout.id), people_digest, day_of(readout))
+
+    def alone(readout: Readout) -> bytes:
+        account = Account(PUBLISHERS[readout.publisher].side, readout.kind == "news", day_of(readout))
+        return marshal.dumps((voices_by_block(readout.blocks, rules, account),))
+
+    new = [readouts[r] for r in order if key(readouts[r]) not in known]
+    for readout, found in zip(new, map_in_workers(alone, new), strict=True):
+        known[key(readout)] = found
+    return ({r: known[key(readouts[r])] for r in order},
+            {key(r) for r in readouts.values() if r.digest})
+
+
+def readouts_by_topic_and_person(readouts: dict[str, Readout], order: tuple[str, ...]
+                                 ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """(topic id → its readouts, person id → the readouts naming them), oldest first."""
+    by_topic: dict[str, list[str]] = defaultdict(list)
+    by_person: dict[str, list[str]] = defaultdict(list)
+    for readout_id in order:
+        readout = readouts[readout_id]
+        for topic_id in readout.topics:
+            by_topic[topic_id].append(readout_id)
+        for person_id in dict.fromkeys(readout.participants + readout.mentioned):
+            by_person[person_id].append(readout_id)
+    return ({k: tuple(v) for k, v in by_topic.items()}, {k: tuple(v) for k, v in by_person.items()})

@@ -84,7 +84,19 @@ def meeting_id_for(readout: Readout) -> str:
 
 def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...]
                    ) -> tuple[dict[str, Meeting], dict[str, str]]:
-    """(meeting id → Meeting, readout id → meeting id) for readouts that report a meeting."""
+    """(meeting id → Meeting, readout id → meeting id) for readouts that report a meeting.
+
+    Three steps, in this order: the accounts that print their day are grouped; then those that
+    print a day without a year join the group they fit (they need the dated groups to fit one);
+    then each group becomes a Meeting."""
+    groups = _groups_by_day(readouts, order)
+    _join_printed_days(readouts, order, groups)
+    return _meetings_of(readouts, groups)
+
+
+def _groups_by_day(readouts: Mapping[str, Readout], order: tuple[str, ...]) -> dict[str, list[str]]:
+    """Group key → its readout ids: the groups a person set (`meeting: id:`) and the accounts of
+    each day that report the same meeting."""
     groups: dict[str, list[str]] = defaultdict(list)
     on_day: dict[dt.date, list[str]] = defaultdict(list)
     """Day → the automatic groups of that day: a readout is compared with its own day's only."""
@@ -113,10 +125,16 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...]
                 key, suffix = f"{meeting_id_for(readout)}-{suffix}", suffix + 1
             groups[key].append(readout_id)
             on_day[day].append(key)
+    return groups
 
-    # An account that prints its day without a year ("TOKYO, August 31. /TASS/.") joins the one
-    # meeting it fits: same people, no other place, held that day or up to two days before (a
-    # dateline is often the next day, in another time zone).
+
+def _join_printed_days(readouts: Mapping[str, Readout], order: tuple[str, ...],
+                       groups: dict[str, list[str]]) -> None:
+    """Add to `groups` each account that prints its day without a year and fits one group.
+
+    An account that prints its day without a year ("TOKYO, August 31. /TASS/.") joins the one
+    meeting it fits: same people, no other place, held that day or up to two days before (a
+    dateline is often the next day, in another time zone)."""
     # Only the meetings held on the printed day or up to two days before can fit, so they are
     # looked up by the month and day of their date, not tried one by one: a site of imported
     # news items without a year would otherwise compare each with every meeting.
@@ -137,6 +155,10 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...]
         if len(fits) == 1:
             groups[fits[0]].append(readout_id)
 
+
+def _meetings_of(readouts: Mapping[str, Readout], groups: Mapping[str, list[str]]
+                 ) -> tuple[dict[str, Meeting], dict[str, str]]:
+    """Each group as a Meeting, its facts from the first account that gives each."""
     meetings: dict[str, Meeting] = {}
     meeting_of: dict[str, str] = {}
     for key, members in sorted(groups.items()):

@@ -27,8 +27,9 @@ table, ("everything",) for every readout's file."""
 COMMON = frozenset({"config", "topics", "people", "terms"})
 """What every fingerprint covers through Dependencies.common: the settings and registries."""
 
-OWN_TEXT = frozenset({"block_topics", "quoted", "terms_by_readout"})
-"""Tables derived from one readout's own text and the registries: its digest covers them."""
+OWN_TEXT = frozenset({"block_topics", "quoted", "terms_by_readout", "block_voice"})
+"""Tables derived from one readout's own text and the registries: its digest covers them (and,
+for block_voice of a readout in a meeting, the meeting's date: see _covered)."""
 
 IDENTITY = frozenset({"id", "path"})
 """Fields that name a readout or meeting rather than say anything of it."""
@@ -119,6 +120,10 @@ def _covered(read: Read, covering: set[Read], graph: SiteGraph) -> bool:
     if table == "meetings" and key in graph.meetings:
         # A meeting is made from its accounts: their texts cover all it says.
         return all(("readouts", r, "digest") in covering for r in graph.meetings[key].readout_ids)
+    if table == "block_voice" and key in graph.meeting_of:
+        # A paragraph's voice is its text read against its meeting's day (link/voice.py).
+        return (("readouts", key, "digest") in covering
+                and ("meetings", graph.meeting_of[key], "date") in covering)
     return (table == "readouts" or table in OWN_TEXT) and ("readouts", key, "digest") in covering
 
 

@@ -1,7 +1,8 @@
 """Meetings: each meeting with its accounts side by side, and the meetings listed by year.
 
-A meeting page puts what each side's account says about each topic next to the others'; the
-listings give each meeting's date, place, format and participants.
+A meeting page sets each account's paragraphs beside the others', each once with its topics and
+whose voice it is in, and a table of which account raised which topic; the listings give each
+meeting's date, place, format and participants.
 """
 
 from __future__ import annotations
@@ -11,76 +12,43 @@ from functools import partial
 from typing import Any
 
 from readouts.model import SiteGraph
-from readouts.publishers import PUBLISHERS
 from readouts.render import listings, urls
+from readouts.render.compare import compare_accounts
 from readouts.render.context import (
     FORMAT_KICKERS,
     FORMAT_LABELS,
-    credited_to,
     format_date,
     page_context,
     person_link,
     readout_link,
     site_year_page,
-    topic_links,
     year_rows,
 )
 from readouts.render.depends import Dependencies, digest
 from readouts.render.listings import Year, YearListing
 from readouts.render.pages.grouped import SiteYearPages
 from readouts.render.pages.kind import NavEntry, Page, PageKind, Site
-from readouts.render.paragraphs import paragraph_excerpts
 from readouts.render.urls import Links
 
 
 def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
-    """meeting.html: the accounts of one meeting, side by side by topic."""
+    """meeting.html: the accounts of one meeting side by side, each paragraph once with its topics
+    and voice, and a table of topics × accounts pointing at them (render/compare.py)."""
     meeting = graph.meetings[meeting_id]
     path = urls.meeting_path(meeting_id)
     links = Links(path)
-    accounts = [readout_link(graph, links, r) for r in meeting.readout_ids]
     topic_ids = [t.id for t in graph.corpus.topics
                  if any(t.id in graph.readouts[r].topics for r in meeting.readout_ids)]
-    rows = []
-    for topic_id in topic_ids:
-        cells = []
-        for readout_id in meeting.readout_ids:
-            readout = graph.readouts[readout_id]
-            marks = graph.block_topics.get(readout_id, {})
-            anchors = [b.anchor for b in readout.blocks
-                       if b.kind != "heading" and topic_id in marks.get(b.anchor, ())]
-            cells.append({"reported": topic_id in readout.topics, "account": credited_to(graph, readout),
-                          "excerpts": paragraph_excerpts(links, readout, anchors)})
-        rows.append({"topic": topic_links(graph, links, (topic_id,))[0], "cells": cells})
+    compared = compare_accounts(graph, links, meeting, topic_ids,
+                                [readout_link(graph, links, r) for r in meeting.readout_ids])
     names = [person_link(graph, links, p, meeting.date) for p in meeting.participants]
     title = " – ".join(n["name"] for n in names) or "Meeting"
     context = page_context(graph, path, f"{title}, {format_date(meeting.date) or 'undated'}", "meetings")
     context["meeting"] = {"id": meeting.id, "date": format_date(meeting.date), "place": meeting.place,
                           "format": FORMAT_LABELS.get(meeting.format or ""),
                           "kicker": FORMAT_KICKERS.get(meeting.format or "", "Meeting"),
-                          "participants": names, "accounts": accounts, "rows": rows,
-                          "one_sided": one_sided(graph, links, meeting.readout_ids, topic_ids)}
+                          "participants": names, **compared}
     return context
-
-
-SIDE_NAMES = {"japan": "the Japanese side", "russia": "the Russian side", "other": "other outlets"}
-
-
-def one_sided(graph: SiteGraph, links: Links, readout_ids: tuple[str, ...],
-               topic_ids: list[str]) -> list[dict[str, Any]]:
-    """What only one side reported, when accounts from more than one side exist:
-    "Reported by the Japanese side only: Humanitarian measures"."""
-    sides = {PUBLISHERS[graph.readouts[r].publisher].side for r in readout_ids}
-    if len(sides) < 2:
-        return []
-    only: dict[str, list[str]] = {}
-    for topic_id in topic_ids:
-        reporting = {PUBLISHERS[graph.readouts[r].publisher].side for r in readout_ids
-                     if topic_id in graph.readouts[r].topics}
-        if len(reporting) == 1:
-            only.setdefault(reporting.pop(), []).append(topic_id)
-    return [{"side": SIDE_NAMES[side], "topics": topic_links(graph, links, tuple(topics))}
-            for side, topics in sorted(only.items())]
 
 
 def meeting_items(graph: SiteGraph, links: Links, meeting_ids: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -117,6 +85,9 @@ def meetings_year_context(graph: SiteGraph, listing: YearListing, year: Year) ->
 
 
 def meeting_fingerprint(depends: Dependencies, meeting_id: str) -> str:
+    """Its accounts, paragraph by paragraph: their text, topic marks and voices follow from each
+    account's bytes (its digest) and topics.yaml and people.yaml (`common`), but for the day a
+    voice measures earlier years against, which is the meeting's date."""
     m = depends.graph.meetings[meeting_id]
     # Its fields, not the Meeting: a dataclass's repr is made in Python, one per meeting.
     return digest((depends.common, m.id, m.date, m.place, m.format, m.participants, m.readout_ids,

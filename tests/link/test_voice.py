@@ -1,0 +1,79 @@
+"""Whose voice each paragraph is in: the rules for background and for the other side relayed,
+each held by a fixture of paragraphs written for it (tests/link/fixtures/voice/)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from readouts.blocks import parse_blocks
+from readouts.link import link
+from readouts.link.voice import Account, VoiceRules, voices_by_block
+from readouts.model import Blocks, Corpus, MeetingFacts, Person, Readout, SiteConfig, SourceRef
+
+FIXTURES = Path(__file__).parent / "fixtures" / "voice"
+RULES = VoiceRules.build((
+    Person("toshimitsu-motegi", "Toshimitsu Motegi", "japan", ("Тосимицу Мотэги",), ()),
+    Person("sergey-lavrov", "Sergey Lavrov", "russia", ("Сергей Лавров",), ()),
+))
+
+
+def _read(path: Path) -> tuple[Account, list[tuple[str, str]]]:
+    """A fixture: a header line "# side: …; news: yes|no; meeting: YYYY-MM-DD|none", comments,
+    then one "voice | paragraph" per line ("heading | ## Title" for a heading)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = dict(part.strip().split(": ") for part in lines[0].lstrip("# ").split(";"))
+    day = None if header["meeting"] == "none" else dt.date.fromisoformat(header["meeting"])
+    cases = [tuple(part.strip() for part in line.split("|", 1)) for line in lines[1:]
+             if line.strip() and not line.startswith("#")]
+    return Account(header["side"], header["news"] == "yes", day), cases  # type: ignore[return-value]
+
+
+def _cases() -> list[object]:
+    found = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        _, cases = _read(path)
+        found.extend(pytest.param(path, number, id=f"{path.stem}-{number + 1}")
+                     for number, (voice, _) in enumerate(cases) if voice != "heading")
+    return found
+
+
+@pytest.mark.parametrize(("path", "number"), _cases())
+def test_each_paragraph_is_given_the_voice_its_fixture_expects(path: Path, number: int) -> None:
+    account, cases = _read(path)
+    # The whole fixture is one body, so that "the ministry" can mean the ministry named before.
+    blocks = parse_blocks("\n\n".join(text for _, text in cases) + "\n", 1)
+    assert len(blocks) == len(cases)
+    voices = voices_by_block(blocks, RULES, account)
+    expected, text = cases[number]
+    assert voices.get(blocks[number].anchor, "own") == expected, text
+
+
+def test_a_paragraph_no_rule_claims_is_the_accounts_own_voice() -> None:
+    blocks = parse_blocks("The ministers met.\n\nThey discussed the peace treaty.\n", 1)
+    assert voices_by_block(blocks, RULES, Account("japan", True, dt.date(2019, 9, 25))) == {}
+
+
+def _readout(readout_id: str, publisher: str, kind: str, day: dt.date | None, body: str) -> Readout:
+    return Readout(id=readout_id, title=readout_id, publisher=publisher, kind=kind, published=day,  # type: ignore[arg-type]
+                   meeting=MeetingFacts(day, "New York", None, None), participants=("motegi", "lavrov"),
+                   mentioned=(), topics=(), source=None, imported=None, blocks=Blocks(parse_blocks(body, 1)),
+                   path=SourceRef(f"{readout_id}.md"))
+
+
+def test_an_undated_news_item_measures_earlier_years_against_its_meetings_day() -> None:
+    """A TASS item printing no year joins the meeting by its people and place; its recap of 2018
+    is background because the meeting, dated by the other account, was in 2019."""
+    config = SiteConfig("t", "", None, "en", (), "site")
+    mofa = _readout("mofa", "mofa-japan", "readout", dt.date(2019, 9, 25), "The ministers met.\n")
+    recap = "On November 14, 2018, the leaders met in Singapore.\n"
+    tass = _readout("tass", "tass", "news", None, recap)
+    tass = dataclasses.replace(tass, meeting=dataclasses.replace(tass.meeting, meeting_id="talks"))
+    mofa = dataclasses.replace(mofa, meeting=dataclasses.replace(mofa.meeting, meeting_id="talks"))
+    graph = link(Corpus(config=config, readouts=(mofa, tass), topics=(), people=(), terms=()))
+    assert dict(graph.block_voice["tass"]) == {tass.blocks[0].anchor: "background"}
+    alone = link(Corpus(config=config, readouts=(tass,), topics=(), people=(), terms=()))
+    assert dict(alone.block_voice["tass"]) == {}  # no day to measure against: its own voice
