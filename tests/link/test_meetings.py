@@ -125,3 +125,40 @@ def test_an_undated_account_joins_the_meeting_it_would_join_if_every_meeting_wer
     finally:
         meetings._days_before = real
     assert looked_up == tried_all
+
+
+def test_an_account_printing_no_day_joins_the_one_telephone_talk_of_the_same_two_people() -> None:
+    """A news item retelling a ministry's readout of a call, with no date at all ("on Monday")."""
+    of = _group(_readout("mofa", dt.date(2012, 3, 5), ("noda", "putin"), how="telephone"),
+                _readout("met", dt.date(2012, 6, 18), ("noda", "putin"), "Los Cabos", how="in-person"),
+                _readout("news", None, ("putin", "noda"), how="telephone"))
+    assert of["news"] == of["mofa"] != of["met"]
+
+
+def test_an_account_printing_no_day_joins_the_one_meeting_of_the_same_four_people() -> None:
+    of = _group(_readout("mid", dt.date(2017, 3, 20), ("kishida", "inada", "lavrov", "shoigu"), "Tokyo", how="2+2"),
+                _readout("fm", dt.date(2017, 3, 20), ("kishida", "lavrov"), "Tokyo", how="in-person"),
+                _readout("news", None, ("lavrov", "shoigu", "kishida", "inada")))
+    assert of["news"] == of["mid"] != of["fm"]
+
+
+def test_an_account_printing_no_day_stays_apart_when_it_names_no_one_meeting() -> None:
+    of = _group(_readout("first", dt.date(2012, 3, 5), ("noda", "putin"), how="telephone"),
+                _readout("second", dt.date(2012, 9, 8), ("noda", "putin"), how="telephone"),
+                _readout("two", None, ("noda", "putin"), how="telephone"),
+                _readout("kono", dt.date(2018, 1, 1), ("kono", "lavrov")),
+                _readout("met", None, ("kono", "lavrov")),
+                _readout("elsewhere", None, ("kono", "lavrov"), "Tokyo", how="telephone"))
+    assert "two" not in of and "met" not in of and "elsewhere" not in of
+
+
+def test_a_dated_text_printing_no_meeting_day_joins_no_meeting_held_long_before_it() -> None:
+    """A news item of August 2021 about a call on a day it does not print is not about the call
+    of the October before, though the same two ministers spoke by telephone then."""
+    call = _readout("call", dt.date(2020, 10, 16), ("motegi", "lavrov"), how="telephone")
+    later = dataclasses.replace(_readout("later", None, ("lavrov", "motegi"), how="telephone"),
+                                published=dt.date(2021, 8, 11))
+    recent = dataclasses.replace(_readout("recent", None, ("lavrov", "motegi"), how="telephone"),
+                                 published=dt.date(2020, 10, 17))
+    of = _group(call, later, recent)
+    assert "later" not in of and of["recent"] == of["call"]

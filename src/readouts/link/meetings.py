@@ -86,11 +86,13 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...]
                    ) -> tuple[dict[str, Meeting], dict[str, str]]:
     """(meeting id → Meeting, readout id → meeting id) for readouts that report a meeting.
 
-    Three steps, in this order: the accounts that print their day are grouped; then those that
+    Four steps, in this order: the accounts that print their day are grouped; then those that
     print a day without a year join the group they fit (they need the dated groups to fit one);
-    then each group becomes a Meeting."""
+    then those that print no day at all join the one group their people and format name; then
+    each group becomes a Meeting."""
     groups = _groups_by_day(readouts, order)
     _join_printed_days(readouts, order, groups)
+    _join_by_people(readouts, order, groups)
     return _meetings_of(readouts, groups)
 
 
@@ -154,6 +156,56 @@ def _join_printed_days(readouts: Mapping[str, Readout], order: tuple[str, ...],
         fits = [key for key in candidates if _fits_printed_day(readout, printed, [readouts[m] for m in groups[key]])]
         if len(fits) == 1:
             groups[fits[0]].append(readout_id)
+
+
+SPECIFIC_FORMATS = frozenset({"telephone", "video", "2+2"})
+"""Ways of meeting rare enough that two people who met so are one meeting in most archives."""
+
+
+def _join_by_people(readouts: Mapping[str, Readout], order: tuple[str, ...],
+                    groups: dict[str, list[str]]) -> None:
+    """Add to `groups` each account that prints no day at all and names exactly one meeting.
+
+    A news item retelling a ministry's readout often prints no date ("on Monday"). It joins the
+    one dated meeting whose participants are exactly its own and whose accounts name no other
+    place or format, when what it says singles out a meeting: three people or more, or two and a
+    way of meeting rarer than in person (a telephone talk, a video call, a "2+2"); a text whose
+    publication day is known was written within a week after the meeting. Two ministers
+    who met in person more than once fit several meetings, and an account that fits more than
+    one, or none, stays apart: an account left out is a gap a person fills, one put in the wrong
+    meeting a wrong record."""
+    by_people: dict[frozenset[str], list[str]] = defaultdict(list)
+    joined = {m for members in groups.values() for m in members}
+    for key, members in groups.items():
+        if any(readouts[m].meeting.date for m in members):
+            by_people[frozenset(p for m in members for p in readouts[m].participants)].append(key)
+    for readout_id in order:
+        readout = readouts[readout_id]
+        people = frozenset(readout.participants)
+        if (readout_id in joined or readout.meeting.date is not None or readout.meeting.meeting_id
+                or (readout.imported and readout.imported.printed_day) or len(people) < 2
+                or (len(people) < 3 and readout.meeting.format not in SPECIFIC_FORMATS)):
+            continue
+        fits = [key for key in by_people.get(people, ())
+                if all(_compatible(readout, readouts[m]) for m in groups[key])
+                and _reported_soon_after(readout, [readouts[m] for m in groups[key]])
+                and (readout.meeting.format is None
+                     or any(readouts[m].meeting.format == readout.meeting.format for m in groups[key]))]
+        if len(fits) == 1:
+            groups[fits[0]].append(readout_id)
+
+
+REPORTED_WITHIN = dt.timedelta(days=7)
+"""How long after a meeting a dated text that does not print the meeting's day can report it."""
+
+
+def _reported_soon_after(readout: Readout, members: list[Readout]) -> bool:
+    """A text published on a known day reports a meeting held that day or in the week before it:
+    a news item dated August 2021 that names no day is not about a call of the October before."""
+    if readout.published is None:
+        return True
+    held = next((m.meeting.date for m in members if m.meeting.date), None)
+    return held is not None and held <= readout.published <= held + REPORTED_WITHIN
 
 
 def _meetings_of(readouts: Mapping[str, Readout], groups: Mapping[str, list[str]]
