@@ -7,7 +7,6 @@ works on a screen (navigation, search, buttons), and starts its content on the f
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 from .conftest import READOUT_2017, skip_without_test_extra

@@ -137,7 +137,11 @@ FACTS = [
     # the day of a meeting the lead leaves undated, from the statement the report relays
     ("generic/day_given_in_the_relayed_statement", "meeting_date", dt.date(2021, 3, 11)),
     ("generic/day_given_in_the_relayed_statement", "participants", {"igor-morgulov", "toyohisa-kozuki"}),
-    ("generic/earlier_meeting_of_the_same_people", "meeting_date", None),  # "Предыдущая встреча"
+    ("generic/earlier_meeting_of_the_same_people", "meeting_date", None),
+    # "talks" after "that" is what was said; the call is named in the sentence after the lead
+    ("generic/call_named_after_the_lead", "format", "telephone"),
+    ("generic/call_named_after_the_lead", "participants", {"shinzo-abe", "vladimir-putin"}),
+    ("generic/meeting_named_after_the_lead", "format", "in-person"),  # "Предыдущая встреча"
     # "foreign and defence ministers": the office of both sides, the other side's holder that day
     ("generic/foreign_ministers_named_by_their_office", "participants", {"sergey-lavrov", "yoshimasa-hayashi"}),
     ("generic/talks_named_by_their_city", "participants", {"sergey-lavrov", "taro-kono"}),
@@ -154,6 +158,7 @@ def test_fact_is_read(case: str, field: str, expected, context) -> None:
         "title": r.title, "published": r.published, "kind": r.kind, "place": r.meeting.place,
         "meeting_date": r.meeting.date, "duration": r.meeting.duration_minutes,
         "participants": set(r.participants), "topics": set(r.topics), "outlet": r.outlet,
+        "format": r.meeting.format,
     }[field]
     assert got == expected
 

@@ -163,10 +163,24 @@ _IN_PERSON = re.compile(r"\b(?:met|meets?|meeting|summit|talks|visit\w*|consulta
 _CLAUSE = re.compile(r",?\s(?:who|which|where|when)\s", re.IGNORECASE)
 
 
-def meeting_format(title: str | None, meeting: str | None, lede: str | None) -> str | None:
+_REPORTED = re.compile(r"\s(?:that|что)\s", re.IGNORECASE)
+"""Where reported speech starts: what follows is what was said ("…told Putin that the two
+countries will start afresh in talks"), not how the sides met."""
+_MET = re.compile(r"\b(?:met|meets?|meeting|summit)\b|встрет\w*|встреч\w*", re.IGNORECASE)
+"""Words that say the sides met in person, in the sentence after the lead ("talks" may be
+negotiations there)."""
+_EARLIER = re.compile(r"\b(?:earlier|previously|last (?:week|month|year)|ago|(?:19|20)\d\d)\b|ранее|прошл\w*",
+                      re.IGNORECASE)
+
+
+def meeting_format(title: str | None, meeting: str | None, lede: str | None,
+                   follow: str | None = None) -> str | None:
     """"2+2", "video", "telephone" or "in-person", as the headline or the meeting sentence (up
-    to a relative clause) says; None when neither says how the sides met."""
-    head = _CLAUSE.split(meeting)[0] if meeting else ""
+    to a relative clause or reported speech) says; else a call or a meeting named in the sentence
+    after the opening one (a news report says how the sides met in its lead or the sentence
+    after: "In a 5-minute telephone conversation, Noda told Putin…"), unless that sentence looks
+    back to an earlier time. None when nothing says how the sides met."""
+    head = _REPORTED.split(_CLAUSE.split(meeting)[0])[0] if meeting else ""
     for text in (title or "", head):
         if TWO_PLUS_TWO.search(text):
             return "2+2"
@@ -178,6 +192,11 @@ def meeting_format(title: str | None, meeting: str | None, lede: str | None) -> 
         return "telephone"
     if _IN_PERSON.search(title or "") or _IN_PERSON.search(head):
         return "in-person"
+    if follow and not _EARLIER.search(follow):
+        if PHONE_WORDS.search(follow):
+            return "telephone"
+        if _MET.search(follow):
+            return "in-person"
     return None
 
 

@@ -81,6 +81,8 @@ class Reading:
     prose: list[str] = field(default_factory=list)
     """The paragraphs of running text."""
     lede: str | None = None
+    follow: str | None = None
+    """The sentence after the lede (in its paragraph or the next)."""
     meeting_sentence: str | None = None
     strong_meeting: bool = False
     """Whether the meeting sentence says so with a strong word (met, talks) rather than "visit"."""

@@ -101,6 +101,9 @@ def lede(reading: Reading) -> None:
     if paragraph and (own := dateline(paragraph)):
         paragraph = paragraph[own.end:]
     reading.lede = facts.sentences(paragraph)[0] if paragraph else None
+    # and the sentence after it, in the same paragraph or the next, where a news report may say how the sides met
+    opening = [s for text in ([paragraph] if paragraph else []) + reading.prose[1:2] for s in facts.sentences(text)]
+    reading.follow = opening[1] if len(opening) > 1 else None
 
 
 def meeting_sentence(reading: Reading) -> None:
@@ -111,7 +114,8 @@ def meeting_sentence(reading: Reading) -> None:
 def meeting_format(reading: Reading) -> None:
     """In person, telephone, video or "2+2"; a meeting sentence about a call makes it one even
     where the format is not named."""
-    reading.meeting_format = facts.meeting_format(reading.title, reading.meeting_sentence, reading.lede)
+    reading.meeting_format = facts.meeting_format(reading.title, reading.meeting_sentence, reading.lede,
+                                                   reading.follow)
     reading.is_phone = reading.meeting_format in ("telephone", "video") or bool(
         reading.meeting_sentence and facts.PHONE_WORDS.search(reading.meeting_sentence))
 
