@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate
 
 EXPORT_SUFFIXES = (".xml", ".json", ".csv", ".ics")
-"""How the export files' names end (render/exports.py); a generated site's other files end otherwise."""
+"""How the export files' names end (render/exports/); a generated site's other files end otherwise."""
 
 
 def _build(root: Path) -> str:

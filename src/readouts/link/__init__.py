@@ -22,7 +22,8 @@ from readouts.link.meetings import group_meetings
 from readouts.link.related import related_readouts
 from readouts.link.topics import TopicRules, topics_by_block
 from readouts.link.voice import Account, VoiceRules, voices_by_block
-from readouts.model import Corpus, Meeting, Readout, SiteGraph, Unpacked
+from readouts.model import Corpus, Meeting, Readout, SiteGraph
+from readouts.packed import Unpacked
 from readouts.parallel import map_in_workers
 from readouts.publishers import PUBLISHERS
 
@@ -94,7 +95,7 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
 def link_alone(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, ...], known: dict[Any, Any]
                ) -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, bytes], set[Any]]:
     """(readout id → its glossary names, readout id → its paragraphs' topics and quoted blocks,
-    marshalled (model.Unpacked), the cache keys they are kept under).
+    marshalled (packed.Unpacked), the cache keys they are kept under).
 
     What each readout alone gives comes from `known`, or is worked out on every core for the
     readouts new to it, and added to `known`."""
@@ -107,7 +108,7 @@ def link_alone(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, .
         return (readout.digest, rules_digest) if readout.digest else ("id", readout.id, rules_digest)
 
     def alone(readout: Readout) -> tuple[dict[str, tuple[str, ...]], bytes]:
-        """Its glossary names, and, marshalled (model.Unpacked), its paragraphs' topics and the
+        """Its glossary names, and, marshalled (packed.Unpacked), its paragraphs' topics and the
         blocks topic pages quote."""
         per_block = topics_by_block(readout.blocks, rules, set(readout.topics))
         # Headings are marked but not quoted: a topic page lists what was said.
@@ -128,7 +129,7 @@ def link_alone(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, .
 def link_voices(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, ...],
                 meetings: dict[str, Meeting], meeting_of: dict[str, str], known: dict[Any, Any]
                 ) -> tuple[dict[str, bytes], set[Any]]:
-    """(readout id → its paragraphs' voices, marshalled (model.Unpacked), the cache keys they are
+    """(readout id → its paragraphs' voices, marshalled (packed.Unpacked), the cache keys they are
     kept under).
 
     Must run after meetings are grouped: a year or day before the meeting's marks background, and

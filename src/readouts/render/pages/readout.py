@@ -62,6 +62,27 @@ def body_elements(graph: SiteGraph, readout: Readout, links: Links,
     return elements
 
 
+def _source(readout: Readout, links: Links) -> dict[str, Any] | None:
+    """The raw source beside the page, with its digest and where it was published."""
+    if readout.source is None:
+        return None
+    return {"file": readout.source.file, "sha256": readout.source.sha256,
+            "href": links.source(readout.source.file), "url": readout.source.url}
+
+
+def _citing(graph: SiteGraph, readout: Readout, links: Links, context: dict[str, Any]) -> None:
+    """The page's citation meta tags, its citations in four formats and the script that copies
+    them with the reader's access date."""
+    base_url = graph.corpus.config.base_url
+    path = urls.readout_path(readout.id)
+    permalink = f"{base_url}{path}" if base_url else path
+    context["page"]["meta"] = meta_tags(readout, credited_to(graph, readout), permalink if base_url else None)
+    context["page"]["scripts"] = [links.to(urls.CITE_SCRIPT)]
+    context["cite"] = {**citations(readout, credited_to(graph, readout), KIND_LABELS[readout.kind],
+                                   permalink, graph.corpus.config.title),
+                       "permalink": permalink, "has_base": bool(base_url)}
+
+
 def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = None) -> dict[str, Any]:
     """readout.html: the readout, its facts and body, its neighbours by date (or, when undated, the
     link to the undated group) and its provenance."""
@@ -75,20 +96,9 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
     if meeting_id:
         other_accounts = [readout_link(graph, links, r) for r in graph.meetings[meeting_id].readout_ids
                           if r != readout_id]
-    source = None
-    if readout.source:
-        source = {"file": readout.source.file, "sha256": readout.source.sha256,
-                  "href": links.source(readout.source.file), "url": readout.source.url}
     imported = readout.imported
     context = page_context(graph, path, readout.title, "readouts")
-    base_url = graph.corpus.config.base_url
-    permalink = f"{base_url}{path}" if base_url else path
-    context["page"]["meta"] = meta_tags(readout, credited_to(graph, readout),
-                                        permalink if base_url else None)
-    context["page"]["scripts"] = [links.to(urls.CITE_SCRIPT)]
-    context["cite"] = {**citations(readout, credited_to(graph, readout), KIND_LABELS[readout.kind],
-                                   permalink, graph.corpus.config.title),
-                       "permalink": permalink, "has_base": bool(base_url)}
+    _citing(graph, readout, links, context)
     context["readout"] = {
         "id": readout.id,
         "title": readout.title,
@@ -110,7 +120,7 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
         "mentioned": [person_link(graph, links, p, day) for p in readout.mentioned],
         "topics": topic_links(graph, links, readout.topics),
         "body": body_elements(graph, readout, links, linker),
-        "source": source,
+        "source": _source(readout, links),
         "markdown_href": links.to(urls.readout_markdown_path(readout.id)),
         "changes": [{"line": c.line, "action": c.action, "what": c.what, "why": c.why}
                     for c in (imported.changes if imported else ())],

@@ -1,0 +1,108 @@
+"""What the export files share: their constants, the pieces kept between builds (`Fragments`),
+and how a readout becomes a link, an id and plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+
+from readouts.model import Block, Readout, SiteGraph
+from readouts.render import urls
+from readouts.render.depends import digest
+from readouts.render.listings import Year
+
+FEED_ENTRIES = 50
+"""Feed readers fetch the whole file on every poll: the newest readouts are what they need."""
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+SITEMAP_MAX_URLS = 50_000
+SITEMAP_MAX_BYTES = 50 * 1024 * 1024
+"""What the sitemaps.org protocol allows one sitemap file: a part that would hold more is split."""
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+PRODID = "-//readouts//readouts//EN"
+CSV_COLUMNS = ("id", "title", "publisher", "kind", "published", "meeting_date", "place", "occasion",
+               "duration_minutes", "participants", "mentioned", "topics", "meeting_id", "url")
+
+# CommonMark's backslash escapes: a backslash before any ASCII punctuation character.
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Characters XML 1.0 cannot hold even escaped (control characters, lone surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class Fragments:
+    """Pieces of export files from the last build, by the digest of what each is made from.
+
+    A piece is kept while a file of the site is made from it, even when that file is not made
+    again in this build: a later change to one of its neighbours then costs one piece."""
+
+    def __init__(self, store: dict[str, bytes] | None) -> None:
+        self.store = store if store is not None else {}
+        self.used: set[str] = set()
+
+    def key(self, inputs: object) -> str:
+        """The key of the piece made from `inputs`, which is kept for the next build."""
+        key = digest(inputs)
+        self.used.add(key)
+        return key
+
+    def get(self, key: str, make: Callable[[], bytes]) -> bytes:
+        self.used.add(key)
+        fragment = self.store.get(key)
+        if fragment is None:
+            fragment = self.store[key] = make()
+        return fragment
+
+    def forget_unused(self) -> None:
+        for key in set(self.store) - self.used:
+            del self.store[key]
+
+
+def _made_from(readout: Readout) -> object:
+    """What a readout's facts and text follow from: its digest, or itself when made in memory."""
+    return readout.digest or readout
+
+
+def _year(day: dt.date | None) -> Year:
+    return day.year if day else None
+
+
+def absolute_or_relative(graph: SiteGraph, from_file: str, path: str) -> str:
+    """base_url + path when the site has a base URL; otherwise the link from one output file to another."""
+    base_url = graph.corpus.config.base_url
+    return f"{base_url}{path}" if base_url else urls.relative(from_file, path)
+
+
+def site_slug(graph: SiteGraph) -> str:
+    """The site title as ASCII words, for `urn:` ids: stable for as long as the title is."""
+    words = re.sub(r"\W+", " ", graph.corpus.config.title.lower())  # "Japan–Russia" is two words
+    ascii_words = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_words)) or "site"
+
+
+def readout_uri(graph: SiteGraph, readout_id: str) -> str:
+    """A readout's permanent id in feeds: its page's URL, else a `urn:` that no build changes."""
+    base_url = graph.corpus.config.base_url
+    if base_url:
+        return f"{base_url}{urls.readout_path(readout_id)}"
+    return f"urn:readouts:{site_slug(graph)}:{readout_id}"
+
+
+def unescaped_text(markdown: str) -> str:
+    """A block's Markdown with backslash escapes removed: imported text escapes every special
+    character, and otherwise holds no markup. Feeds and data exports give the text as written,
+    so an asterisk a person typed stays; search.snippet_text, for reading, drops emphasis too."""
+    return _MARKDOWN_ESCAPE.sub(r"\1", markdown)
+
+
+def summary_block(readout: Readout) -> Block | None:
+    """The first paragraph; a readout without one is summed up by its first block that is not a heading."""
+    paragraphs = [b for b in readout.blocks if b.kind == "paragraph"] or [
+        b for b in readout.blocks if b.kind != "heading"]
+    return paragraphs[0] if paragraphs else None
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None

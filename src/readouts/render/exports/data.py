@@ -1,0 +1,136 @@
+"""The corpus as data: readouts.json with a file per year, and readouts.csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from functools import partial
+from typing import Any
+
+from readouts.model import Readout, SiteGraph
+from readouts.render import urls
+from readouts.render.depends import digest
+from readouts.render.exports.common import CSV_COLUMNS, Fragments, _iso, _made_from, _year, unescaped_text
+from readouts.render.listings import Year
+from readouts.render.output import OutputFile
+from readouts.render.paragraphs import paragraph_numbers
+
+
+def readout_record(graph: SiteGraph, readout: Readout) -> dict[str, Any]:
+    """One readout as data (docs/readouts-json.md); keys in a fixed order."""
+    marks = graph.block_topics.get(readout.id, {})
+    numbers = paragraph_numbers(readout.blocks)
+    meeting = readout.meeting
+    return {
+        "id": readout.id,
+        "title": readout.title,
+        "publisher": readout.publisher,
+        "kind": readout.kind,
+        "published": _iso(readout.published),
+        "meeting": {"date": _iso(meeting.date), "place": meeting.place, "format": meeting.format,
+                    "occasion": meeting.occasion,
+                    "duration_minutes": meeting.duration_minutes},
+        "meeting_id": graph.meeting_of.get(readout.id),
+        "participants": list(readout.participants),
+        "mentioned": list(readout.mentioned),
+        "topics": list(readout.topics),
+        "source": {"file": readout.source.file, "sha256": readout.source.sha256} if readout.source else None,
+        "url": urls.readout_path(readout.id),
+        "paragraphs": [{"anchor": b.anchor, "number": numbers.get(b.anchor), "kind": b.kind,
+                        "text": unescaped_text(b.text), "topics": list(marks.get(b.anchor, ()))}
+                       for b in readout.blocks],
+    }
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def readouts_data_files(graph: SiteGraph, fragments: Fragments) -> list[OutputFile]:
+    """readouts.json, which describes the site and lists the year files, and a file of records
+    for each year (data/readouts-<year>.json) in chronological order.
+
+    A year file is made from its readouts' records alone, each kept in `fragments` by what it
+    follows from: the readout's bytes, its meeting's id and the topic rules (which mark its
+    paragraphs). A new or edited readout rewrites its year's file and the index's count."""
+    rules = digest(graph.corpus.topics)
+    by_year: dict[Year, list[str]] = {}
+    for readout_id in graph.chronology:  # dated years ascending, then the undated
+        by_year.setdefault(_year(graph.readouts[readout_id].date), []).append(readout_id)
+    files = []
+    listed = []
+    for year, ids in by_year.items():
+        keys = [fragments.key(("json", r, _made_from(graph.readouts[r]), graph.meeting_of.get(r), rules))
+                for r in ids]
+        path = urls.readouts_year_path(year)
+        files.append(OutputFile(path, digest(("readouts", year, keys)),
+                                partial(readouts_year, graph, year, ids, keys, fragments)))
+        listed.append({"path": path, "year": year, "count": len(ids)})
+    index = readouts_index(graph, listed)
+    return [OutputFile(urls.READOUTS_JSON, digest(index), lambda: index), *files]
+
+
+def readouts_index(graph: SiteGraph, files: list[dict[str, Any]]) -> bytes:
+    """readouts.json: the site's settings, how many readouts it has, and its year files."""
+    config = graph.corpus.config
+    return _json({"site": {"title": config.title, "description": config.description,
+                           "language": config.language, "base_url": config.base_url},
+                  "count": sum(f["count"] for f in files), "files": files}) + b"\n"
+
+
+def readouts_year(graph: SiteGraph, year: Year, readout_ids: list[str], keys: list[str],
+                  fragments: Fragments) -> bytes:
+    """One year's file: {"year": …, "readouts": [record, …]}, joined from each record's own text
+    so that unchanged records come from `fragments`."""
+    records = [fragments.get(key, partial(_record_json, graph, readout_id))
+               for readout_id, key in zip(readout_ids, keys, strict=True)]
+    return _json({"year": year})[:-1] + b',"readouts":[' + b",".join(records) + b"]}\n"
+
+
+def _record_json(graph: SiteGraph, readout_id: str) -> bytes:
+    return _json(readout_record(graph, graph.readouts[readout_id]))
+
+
+def corpus_csv_file(graph: SiteGraph, fragments: Fragments) -> OutputFile:
+    """readouts.csv, joined from each readout's row, kept in `fragments` by what the row follows
+    from: the readout's bytes and its meeting's id."""
+    keys = [fragments.key(("csv", r, _made_from(graph.readouts[r]), graph.meeting_of.get(r))) for r in graph.chronology]
+    return OutputFile(urls.READOUTS_CSV, digest(keys), partial(corpus_csv, graph, keys, fragments))
+
+
+def corpus_csv(graph: SiteGraph, keys: list[str], fragments: Fragments) -> bytes:
+    """readouts.csv: a header, then one row per readout, oldest first; list fields joined with ';'."""
+    rows = [fragments.get(key, partial(_csv_row, graph, readout_id))
+            for readout_id, key in zip(graph.chronology, keys, strict=True)]
+    return _csv_line(CSV_COLUMNS) + b"".join(rows)
+
+
+def _csv_row(graph: SiteGraph, readout_id: str) -> bytes:
+    readout = graph.readouts[readout_id]
+    meeting = readout.meeting
+    return _csv_line([
+        readout.id, readout.title, readout.publisher, readout.kind, _iso(readout.published) or "",
+        _iso(meeting.date) or "", meeting.place or "", meeting.occasion or "",
+        "" if meeting.duration_minutes is None else meeting.duration_minutes,
+        ";".join(readout.participants), ";".join(readout.mentioned), ";".join(readout.topics),
+        graph.meeting_of.get(readout_id, ""), urls.readout_path(readout_id),
+    ])
+
+
+def _csv_line(values: Iterable[object]) -> bytes:
+    """One line of RFC 4180 CSV, quoted where the values need it; text a spreadsheet would take
+    for a formula is kept as text."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow([_not_a_formula(v) if isinstance(v, str) else v for v in values])
+    return buffer.getvalue().encode("utf-8")
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def _not_a_formula(value: str) -> str:
+    """A title like `=HYPERLINK("http://…")` opened in a spreadsheet is a formula, run on
+    opening: a leading quote keeps it text (OWASP's advice for CSV injection)."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value

@@ -1,0 +1,102 @@
+"""sitemap.xml: a sitemap index of a part for the pages of no year and one per year."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from functools import partial
+from urllib.parse import quote
+
+from readouts.model import SiteGraph
+from readouts.render import urls
+from readouts.render.depends import digest
+from readouts.render.exports.common import SITEMAP_MAX_BYTES, SITEMAP_MAX_URLS, SITEMAP_NS, absolute_or_relative
+from readouts.render.exports.feeds import _element, _xml_bytes
+from readouts.render.listings import Year
+from readouts.render.output import OutputFile
+
+
+def sitemap_files(graph: SiteGraph, site_files: Iterable[str], years: dict[str, Year]) -> list[OutputFile]:
+    """sitemap.xml, a sitemap index, and the parts it lists beside it: every HTML page of the site
+    but the 404 page, a year's pages in that year's part (`years`, from each Page's year) and the others in the
+    site's.
+
+    A new readout's pages (its own, its meeting's, a first year page of a topic) are all of its
+    year, so it changes that part alone; the index changes only when a part comes or goes. A
+    part is made from the addresses it lists and nothing else.
+    """
+    base_url = graph.corpus.config.base_url
+    site_pages: list[str] = []
+    by_year: dict[Year, list[str]] = {}
+    for page in sorted(path for path in site_files if path.endswith(".html") and path != urls.NOT_FOUND):
+        loc = _loc(base_url, page)
+        if page in years:
+            by_year.setdefault(years[page], []).append(loc)
+        else:
+            site_pages.append(loc)
+    # The site's part, then the years ascending, then the undated.
+    parts = [(urls.SITEMAP_SITE, site_pages), *((urls.sitemap_year_path(year), by_year[year])
+                                                for year in sorted(by_year, key=lambda y: (y is None, y or 0)))]
+    files = []
+    for first_path, pages in parts:
+        for number, locs in enumerate(_sitemap_chunks(pages), start=1):
+            path = first_path if number == 1 else first_path.removesuffix(".xml") + f"-{number}.xml"
+            files.append(OutputFile(path, digest(("sitemap", base_url, locs)),
+                                    partial(sitemap_part, base_url, locs)))
+    index = sitemap_index(graph, [f.path for f in files])
+    return [OutputFile(urls.SITEMAP, digest(index), lambda: index), *files]
+
+
+def _loc(base_url: str | None, page: str) -> str:
+    """A page's address: absolute with a base URL, else relative to the site's root, where the
+    parts are."""
+    return f"{base_url or ''}{quote(page, safe='/')}"
+
+
+_URL_BYTES = len("  <url>\n    <loc></loc>\n  </url>\n")
+_PART_BYTES = 400
+"""Generous bounds for what a part holds besides its addresses: its head, its comment and its end."""
+
+
+def _sitemap_chunks(locs: list[str]) -> list[list[str]]:
+    """`locs` in as many parts as the protocol's limits need: one, for any site of a realistic
+    size (a year would need some 25,000 readouts, each with a page and a meeting's, for two)."""
+    chunks: list[list[str]] = [[]]
+    size = _PART_BYTES
+    for loc in locs:
+        entry = len(loc.encode("utf-8")) + _URL_BYTES
+        if len(chunks[-1]) >= SITEMAP_MAX_URLS or size + entry > SITEMAP_MAX_BYTES:
+            chunks.append([])
+            size = _PART_BYTES
+        chunks[-1].append(loc)
+        size += entry
+    return chunks
+
+
+def _relative_comment(root: ET.Element) -> None:
+    root.append(ET.Comment(" Relative paths: set base_url in site.yaml to make this a valid sitemap, "
+                           "which needs absolute URLs. "))
+
+
+def sitemap_part(base_url: str | None, locs: list[str]) -> bytes:
+    """A <urlset> of the given addresses."""
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    if not base_url:
+        _relative_comment(root)
+    for loc in locs:
+        entry = _element(root, "url")
+        _element(entry, "loc", loc)
+    return _xml_bytes(root)
+
+
+def sitemap_index(graph: SiteGraph, parts: list[str]) -> bytes:
+    """A <sitemapindex> of the parts. It gives no <lastmod>: the day a part last changed is known
+    only to the clock or to an earlier build, and either would make two builds of the same
+    content differ (a crawler fetches every part instead)."""
+    root = ET.Element("sitemapindex", {"xmlns": SITEMAP_NS})
+    if not graph.corpus.config.base_url:
+        _relative_comment(root)
+    for part in parts:
+        entry = _element(root, "sitemap")
+        _element(entry, "loc", absolute_or_relative(graph, urls.SITEMAP, part))
+    return _xml_bytes(root)
