@@ -398,7 +398,8 @@ def test_paragraph_numbers_run_without_gaps_over_paragraphs_and_list_items_past_
 @pytest.mark.parametrize("kind", ["meeting", "topic_year"])
 def test_each_in_context_link_is_named_after_the_paragraph_it_leads_to(page: Page, file_root: str, kind: str) -> None:
     page.goto(file_root + PAGE_KINDS[kind])
-    links = page.locator("main a.goto")
+    # a meeting page sets each account's paragraphs out whole, each led by its ¶ number
+    links = page.locator("main .compare a.pilcrow" if kind == "meeting" else "main a.goto")
     assert links.count() >= 1
     named = page.get_by_role("link", name=re.compile(r"^in context: paragraph \d+ of “.+”$"))
     expect(named).to_have_count(links.count())

@@ -142,7 +142,7 @@ def test_a_meeting_counts_a_side_as_reporting_a_topic_only_in_its_own_voice(grap
     tass = _account(context, "TASS")
     voices = {p["number"]: p["voice_label"] for p in tass["paragraphs"] if not p["heading"]}
     # TASS's recap of 1956 is background; its quotation of Japan's ministry is marked as such
-    assert voices[12] == "background"
+    assert voices[11] == "background"
     assert voices[5] == "quotes the Japanese side"
     assert voices[6] is None  # TASS relaying Russia's own ministry is the Russian side's account
     one_sided = {entry["side"]: [t["title"] for t in entry["topics"]] for entry in context["meeting"]["one_sided"]}
@@ -150,7 +150,7 @@ def test_a_meeting_counts_a_side_as_reporting_a_topic_only_in_its_own_voice(grap
     assert "Peace treaty" in one_sided["the Japanese side"]  # TASS only quoted Japan and recapped history
     rows = {row["topic"]["title"]: row["cells"] for row in context["meeting"]["rows"]}
     territorial = rows["Territorial issue"][[a["publisher"] for a in context["meeting"]["accounts"]].index("TASS")]
-    assert territorial["paragraphs"] == [{"number": 12, "href": "#" + tass["paragraphs"][11]["id"],
+    assert territorial["paragraphs"] == [{"number": 11, "href": "#" + tass["paragraphs"][11]["id"],
                                           "voice_label": "background"}]
     assert territorial["own"] is False
 
@@ -159,7 +159,10 @@ def test_a_meeting_page_lists_each_paragraph_of_each_account_once_with_all_its_t
     context = meeting_context(graph, MEETING_2019)
     for account in context["meeting"]["accounts"]:
         readout = graph.readouts[account["id"]]
-        assert [p["number"] for p in account["paragraphs"]] == list(range(1, len(readout.blocks) + 1))
+        # every block once, in order; the paragraphs numbered as the readout's page numbers them
+        assert [p["id"].partition("-")[2] for p in account["paragraphs"]] == [b.anchor for b in readout.blocks]
+        numbered = [p["number"] for p in account["paragraphs"] if not p["heading"]]
+        assert numbered == list(range(1, len(numbered) + 1))
     mofa = _account(context, "Ministry of Foreign Affairs of Japan")
     third = mofa["paragraphs"][2]
     assert [t["title"] for t in third["topics"]] == ["Peace treaty", "Joint economic activities"]

@@ -25,8 +25,8 @@ from readouts.link import link
 from readouts.load import load_corpus
 from readouts.model import KINDS, BlockKind, SiteGraph
 from readouts.publishers import PUBLISHERS
-from readouts.render import exports, urls
-from readouts.render.exports import Fragments, write_exports
+from readouts.render import urls
+from readouts.render.exports import Fragments, sitemap, write_exports
 from readouts.render.exports.common import CSV_COLUMNS
 from readouts.render.exports.feeds import _entered_newest_first, atom_feed
 from readouts.render.exports.ics import meetings_calendar_file
@@ -295,15 +295,15 @@ def test_a_part_too_long_for_the_protocol_is_split(tmp_path: Path, monkeypatch: 
     pages += ["glossary.html", "search.html", "timeline.html"]
     for page in pages:
         (out / page).write_text("<!doctype html>", encoding="utf-8")
-    monkeypatch.setattr(exports, "SITEMAP_MAX_URLS", 2)
+    monkeypatch.setattr(sitemap, "SITEMAP_MAX_URLS", 2)
     write_exports(graph, out, pages)
     parts = _sitemap(out)
     assert {part: len(listed) for part, listed in parts.items()} == {
         "sitemap-site.xml": 2, "sitemap-site-2.xml": 2, "sitemap-site-3.xml": 1, "sitemap-2020.xml": 1}
     assert sorted(p for listed in parts.values() for p in listed) == sorted(p for p in pages if p != urls.NOT_FOUND)
 
-    monkeypatch.setattr(exports, "SITEMAP_MAX_URLS", 50_000)
-    monkeypatch.setattr(exports, "SITEMAP_MAX_BYTES", 500)
+    monkeypatch.setattr(sitemap, "SITEMAP_MAX_URLS", 50_000)
+    monkeypatch.setattr(sitemap, "SITEMAP_MAX_BYTES", 500)
     for part in parts:
         (out / part).unlink()
     write_exports(graph, out, pages)

@@ -18,6 +18,7 @@ from readouts.model import Meeting, Readout, SiteGraph, Voice
 from readouts.publishers import PUBLISHERS
 from readouts.render.context import topic_links
 from readouts.render.markdown import render_inline
+from readouts.render.paragraphs import paragraph_numbers
 from readouts.render.urls import Links
 
 VOICE_LABELS: Mapping[Voice, str | None] = {
@@ -50,12 +51,15 @@ def compare_accounts(graph: SiteGraph, links: Links, meeting: Meeting, topic_ids
 def _account(graph: SiteGraph, links: Links, number: int, readout: Readout,
              link: dict[str, Any]) -> dict[str, Any]:
     """An account's link and its body: headings, and every other block once, with its number in
-    the readout (as its page counts them), topics and voice."""
+    the readout (the ¶ number its page shows, paragraphs.py; None for a heading or a table),
+    topics and voice."""
     marks = graph.block_topics.get(readout.id, {})
     voices = graph.block_voice.get(readout.id, {})
+    numbers = paragraph_numbers(readout.blocks)
     body = []
-    for position, block in enumerate(readout.blocks, start=1):
-        entry = {"id": paragraph_id(number, block.anchor), "number": position, "heading": block.kind == "heading",
+    for block in readout.blocks:
+        entry: dict[str, Any] = {"id": paragraph_id(number, block.anchor), "number": numbers.get(block.anchor),
+                 "heading": block.kind == "heading",
                  "html": render_inline(block.text, block.lang), "lang": block.lang,
                  "href": links.readout(readout.id, block.anchor)}
         if not entry["heading"]:
@@ -72,7 +76,7 @@ def _cell(graph: SiteGraph, account: dict[str, Any], topic_id: str) -> dict[str,
     whether any is in its own voice, and whether the account lists the topic at all."""
     paragraphs = [{"number": p["number"], "href": "#" + p["id"], "voice_label": p["voice_label"]}
                   for p in account["paragraphs"]
-                  if not p["heading"] and any(t["id"] == topic_id for t in p["topics"])]
+                  if p["number"] and any(t["id"] == topic_id for t in p["topics"])]
     own = [p for p in account["paragraphs"] if not p["heading"] and p["voice"] == "own"
            and any(t["id"] == topic_id for t in p["topics"])]
     listed = topic_id in account["topic_ids"]

@@ -17,9 +17,6 @@ FEED_ENTRIES = 50
 """Feed readers fetch the whole file on every poll: the newest readouts are what they need."""
 
 ATOM = "http://www.w3.org/2005/Atom"
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-SITEMAP_MAX_URLS = 50_000
-SITEMAP_MAX_BYTES = 50 * 1024 * 1024
 """What the sitemaps.org protocol allows one sitemap file: a part that would hold more is split."""
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PRODID = "-//readouts//readouts//EN"

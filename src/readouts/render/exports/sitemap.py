@@ -10,10 +10,15 @@ from urllib.parse import quote
 from readouts.model import SiteGraph
 from readouts.render import urls
 from readouts.render.depends import digest
-from readouts.render.exports.common import SITEMAP_MAX_BYTES, SITEMAP_MAX_URLS, SITEMAP_NS, absolute_or_relative
+from readouts.render.exports.common import absolute_or_relative
 from readouts.render.exports.feeds import _element, _xml_bytes
 from readouts.render.listings import Year
 from readouts.render.output import OutputFile
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+SITEMAP_MAX_URLS = 50_000
+SITEMAP_MAX_BYTES = 50 * 1024 * 1024
+"""The protocol's limits for one sitemap file."""
 
 
 def sitemap_files(graph: SiteGraph, site_files: Iterable[str], years: dict[str, Year]) -> list[OutputFile]:
