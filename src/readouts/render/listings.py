@@ -41,7 +41,7 @@ def year_of(day: dt.date | None) -> Year:
     return day.year if day else None
 
 
-def _in_order(years: set[Year]) -> list[Year]:
+def in_year_order(years: set[Year]) -> list[Year]:
     """Dated years ascending, then the undated."""
     return [*sorted(y for y in years if y is not None), *([None] if None in years else [])]
 
@@ -94,7 +94,7 @@ def topic_listing(graph: SiteGraph, topic_id: str) -> TopicListing:
         meetings.setdefault(year_of(graph.meetings[meeting_id].date), []).append(meeting_id)
     return TopicListing(topic_id, tuple(
         TopicYear(year, tuple(readouts.get(year, ())), tuple(meetings.get(year, ())))
-        for year in _in_order(set(readouts) | set(meetings))))
+        for year in in_year_order(set(readouts) | set(meetings))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +181,7 @@ def person_listing(graph: SiteGraph, person_id: str) -> PersonListing:
     return PersonListing(
         person_id,
         tuple(PersonYear(year, tuple(attended.get(year, ())), tuple(mentioned.get(year, ())))
-              for year in _in_order(set(attended) | set(mentioned))),
+              for year in in_year_order(set(attended) | set(mentioned))),
         tuple(sorted(counterparts.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 
@@ -231,7 +231,7 @@ def _by_year(ids: list[str], day_of: dict[str, dt.date | None]) -> YearListing:
     filed: dict[Year, list[str]] = {}
     for entry in ids:
         filed.setdefault(year_of(day_of[entry]), []).append(entry)
-    return YearListing(tuple((year, tuple(filed[year])) for year in _in_order(set(filed))))
+    return YearListing(tuple((year, tuple(filed[year])) for year in in_year_order(set(filed))))
 
 
 def timeline_listing(graph: SiteGraph, publisher: str | None = None) -> YearListing:

@@ -50,6 +50,7 @@ from readouts.errors import naming
 from readouts.model import SiteGraph
 from readouts.render import urls
 from readouts.render.context import KIND_LABELS, credited_to, format_date
+from readouts.render.listings import timeline_listing
 from readouts.render.search_facets import FacetRows, facets_index, name_groups
 
 FIELD_BOOSTS = {"title": 3.0, "text": 1.0}
@@ -154,11 +155,7 @@ def search_years(graph: SiteGraph) -> dict[str, tuple[str, ...]]:
 
     A readout's number in its year's term files is its place in this order.
     """
-    years: dict[str, list[str]] = {}
-    for readout_id in graph.chronology:
-        day = graph.readouts[readout_id].date
-        years.setdefault(str(day.year) if day else "undated", []).append(readout_id)
-    return {year: tuple(ids) for year, ids in years.items()}
+    return {str(year) if year is not None else "undated": ids for year, ids in timeline_listing(graph).years}
 
 
 Postings = dict[str, list[tuple[int, int]]]

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from readouts.model import Block, Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.depends import digest
-from readouts.render.listings import Year
 
 FEED_ENTRIES = 50
 """Feed readers fetch the whole file on every poll: the newest readouts are what they need."""
@@ -61,9 +60,6 @@ def _made_from(readout: Readout) -> object:
     """What a readout's facts and text follow from: its digest, or itself when made in memory."""
     return readout.digest or readout
 
-
-def _year(day: dt.date | None) -> Year:
-    return day.year if day else None
 
 
 def absolute_or_relative(graph: SiteGraph, from_file: str, path: str) -> str:

@@ -12,8 +12,8 @@ from typing import Any
 from readouts.model import Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.depends import digest
-from readouts.render.exports.common import CSV_COLUMNS, Fragments, _iso, _made_from, _year, unescaped_text
-from readouts.render.listings import Year
+from readouts.render.exports.common import CSV_COLUMNS, Fragments, _iso, _made_from, unescaped_text
+from readouts.render.listings import Year, timeline_listing
 from readouts.render.output import OutputFile
 from readouts.render.paragraphs import paragraph_numbers
 
@@ -56,12 +56,9 @@ def readouts_data_files(graph: SiteGraph, fragments: Fragments) -> list[OutputFi
     follows from: the readout's bytes, its meeting's id and the topic rules (which mark its
     paragraphs). A new or edited readout rewrites its year's file and the index's count."""
     rules = digest(graph.corpus.topics)
-    by_year: dict[Year, list[str]] = {}
-    for readout_id in graph.chronology:  # dated years ascending, then the undated
-        by_year.setdefault(_year(graph.readouts[readout_id].date), []).append(readout_id)
     files = []
     listed = []
-    for year, ids in by_year.items():
+    for year, ids in timeline_listing(graph).years:  # dated years ascending, then the undated
         keys = [fragments.key(("json", r, _made_from(graph.readouts[r]), graph.meeting_of.get(r), rules))
                 for r in ids]
         path = urls.readouts_year_path(year)
@@ -80,7 +77,7 @@ def readouts_index(graph: SiteGraph, files: list[dict[str, Any]]) -> bytes:
                   "count": sum(f["count"] for f in files), "files": files}) + b"\n"
 
 
-def readouts_year(graph: SiteGraph, year: Year, readout_ids: list[str], keys: list[str],
+def readouts_year(graph: SiteGraph, year: Year, readout_ids: tuple[str, ...], keys: list[str],
                   fragments: Fragments) -> bytes:
     """One year's file: {"year": …, "readouts": [record, …]}, joined from each record's own text
     so that unchanged records come from `fragments`."""

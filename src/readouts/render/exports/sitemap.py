@@ -12,7 +12,7 @@ from readouts.render import urls
 from readouts.render.depends import digest
 from readouts.render.exports.common import absolute_or_relative
 from readouts.render.exports.feeds import _element, _xml_bytes
-from readouts.render.listings import Year
+from readouts.render.listings import Year, in_year_order
 from readouts.render.output import OutputFile
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -41,7 +41,7 @@ def sitemap_files(graph: SiteGraph, site_files: Iterable[str], years: dict[str, 
             site_pages.append(loc)
     # The site's part, then the years ascending, then the undated.
     parts = [(urls.SITEMAP_SITE, site_pages), *((urls.sitemap_year_path(year), by_year[year])
-                                                for year in sorted(by_year, key=lambda y: (y is None, y or 0)))]
+                                                for year in in_year_order(set(by_year)))]
     files = []
     for first_path, pages in parts:
         for number, locs in enumerate(_sitemap_chunks(pages), start=1):
