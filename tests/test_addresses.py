@@ -263,3 +263,26 @@ def test_a_build_that_records_a_moved_meeting_leaves_the_next_one_nothing_to_do(
     assert (demo_site / "content" / "addresses.yaml").read_bytes() != before  # the moved meeting recorded
     again = build_site(demo_site)
     assert again.imports is None and again.written == 0
+
+
+def test_the_record_a_build_wrote_is_not_parsed_again_by_the_next_build_of_the_process(
+        demo_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """readouts serve builds again within seconds of a build that rewrote content/addresses.yaml
+    (every new meeting does): the record it wrote is taken as written, and an edit by a person
+    is still read."""
+    from readouts import addresses
+
+    build_site(demo_site)
+    _correct_participant(demo_site)
+    build_site(demo_site)  # records the moved meeting
+    parsed: list[Path] = []
+    real = addresses.read_yaml_file
+    monkeypatch.setattr(addresses, "read_yaml_file", lambda path: (parsed.append(path), real(path))[1])
+    from readouts.load import load_corpus
+
+    first = load_corpus(demo_site).published_meetings
+    assert parsed == [] and OLD_MEETING in first
+    record = demo_site / "content" / "addresses.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace(f"  {OLD_MEETING}:", "  2012-09-25-gone:"),
+                      encoding="utf-8")
+    assert "2012-09-25-gone" in load_corpus(demo_site).published_meetings and len(parsed) == 1

@@ -16,6 +16,7 @@ import yaml
 
 from readouts.atomic import write_atomic
 from readouts.errors import ReadoutsError
+from readouts.loaded import remember_written
 from readouts.model import SiteGraph
 from readouts.paths import check_link
 from readouts.registries import ID, why_not_id
@@ -103,4 +104,5 @@ def write_addresses(root: Path, graph: SiteGraph) -> bool:
     except (FileNotFoundError, UnicodeDecodeError):
         pass
     write_atomic(path, text)
+    remember_written(load_addresses, path, record)
     return True

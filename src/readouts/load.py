@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from readouts.addresses import ADDRESSES, load_addresses
-from readouts.cache import now_ns, settled_signature
+from readouts.cache import settled_signature
 from readouts.config import load_config
 from readouts.errors import ReadoutsError, ReadoutsErrors
+from readouts.loaded import remembered
 from readouts.model import Corpus, Readout, Topic
 from readouts.parallel import map_in_workers
 from readouts.paths import check_link, listed_file
@@ -52,29 +53,6 @@ def load_corpus(root: Path, cache: dict[str, CachedReadout] | None = None) -> Co
     return Corpus(config=config, readouts=tuple(sorted(readouts, key=lambda r: r.id)),
                   topics=tuple(topics), people=tuple(people), terms=tuple(terms),
                   published_meetings=published_meetings)
-
-
-_REMEMBERED: dict[tuple[str, str], tuple[tuple[int, ...], Any]] = {}
-
-
-def remembered(load: Callable[[Path], Any], path: Path) -> Any:
-    """What `load` made of a registry file the last time this process read it, while the file's
-    size, times and inode are unchanged (and were not changed too recently to tell): readouts
-    serve builds again and again, and parsing the registries' YAML was a tenth of a rebuild.
-    What the loaders make is frozen, so one result serves every build."""
-    try:
-        signature = settled_signature(os.stat(path), now_ns())
-    except OSError:
-        signature = None  # the loader says what is wrong with it
-    key = (f"{load.__module__}.{load.__qualname__}", os.fspath(path))
-    if signature is not None:
-        known = _REMEMBERED.get(key)
-        if known is not None and known[0] == signature:
-            return known[1]
-    loaded = load(path)
-    if signature is not None:
-        _REMEMBERED[key] = (signature, loaded)
-    return loaded
 
 
 def _collecting(errors: list[ReadoutsError]) -> Callable[..., Any]:
