@@ -208,6 +208,7 @@ def test_a_rename_to_another_readouts_old_id_is_refused(demo_site: Path, capsys:
 ])
 def test_a_bad_alias_is_a_message_naming_the_file(demo_site: Path, capsys: pytest.CaptureFixture[str],
                                                   front: str, message: str) -> None:
+    build_site(demo_site)  # the sources imported first: an alias added later may name a live id
     _readout(demo_site, "by-hand").write_text(f"---\ntitle: Talks\n{front}---\n\nThey met.\n", encoding="utf-8")
     assert main(["--root", str(demo_site), "build"]) == 1
     err = capsys.readouterr().err
@@ -286,3 +287,53 @@ def test_the_record_a_build_wrote_is_not_parsed_again_by_the_next_build_of_the_p
     record.write_text(record.read_text(encoding="utf-8").replace(f"  {OLD_MEETING}:", "  2012-09-25-gone:"),
                       encoding="utf-8")
     assert "2012-09-25-gone" in load_corpus(demo_site).published_meetings and len(parsed) == 1
+
+
+def test_rename_refuses_an_old_id_that_is_no_id(demo_site: Path) -> None:
+    """`readouts rename ../../README new` must not pull a file from elsewhere in the site into the readouts."""
+    from readouts.errors import ReadoutsError
+    from readouts.rename import rename_readout
+
+    (demo_site / "notes.md").write_text("---\nid: notes\n---\nmine\n", encoding="utf-8")
+    with pytest.raises(ReadoutsError, match="expected the id of a readout"):
+        rename_readout(demo_site, "../../notes", "fresh-id")
+    assert (demo_site / "notes.md").exists() and not (demo_site / "content" / "readouts" / "fresh-id.md").exists()
+
+
+def test_an_import_does_not_give_a_new_readout_an_id_a_hand_written_readout_keeps_as_an_old_id(
+        demo_site: Path) -> None:
+    """A readout written by hand keeps its old ids in its front matter only: an import after its
+    rename must still not take one of them for a new readout (the build would refuse both)."""
+    from readouts.rename import rename_readout
+
+    sources = demo_site / "content" / "sources"
+    parked = demo_site / "parked"
+    parked.mkdir()
+    tass = next(p for p in sources.iterdir() if "Moscow, Tokyo working" in p.read_text(encoding="utf-8"))
+    tass.rename(parked / tass.name)
+    (demo_site / "content" / "readouts").mkdir(exist_ok=True)
+    (demo_site / "content" / "readouts" / f"{UNDATED}.md").write_text(
+        f"---\nid: {UNDATED}\ntitle: Written by hand\npublisher: tass\nkind: news\n---\n\nA text.\n",
+        encoding="utf-8")
+    build_site(demo_site)
+    rename_readout(demo_site, UNDATED, "2019-09-26-tass-hand")
+    (parked / tass.name).rename(tass)
+    report = build_site(demo_site)  # imports the source again, under an id of its own
+    assert report.readouts == 6
+    assert not (demo_site / "content" / "readouts" / f"{UNDATED}.md").exists()
+
+
+def test_check_proposes_no_id_a_deleted_readouts_record_still_holds(
+        demo_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A deleted readout's import record keeps its id (`readouts rename` refuses it): the
+    proposal takes the next free one."""
+    build_site(demo_site)
+    _edit(_readout(demo_site, UNDATED), "  date:\n", "  date_supplied: 2019-09-25\n")
+    records = demo_site / "content" / "provenance"
+    (records / f"{DATED}.json").write_text((records / f"{OVERVIEW}.json").read_text(encoding="utf-8"),
+                                           encoding="utf-8")
+    main(["--root", str(demo_site), "build"])
+    capsys.readouterr()
+    main(["--root", str(demo_site), "check"])
+    out = capsys.readouterr().out
+    assert f"readouts rename {UNDATED} {DATED}-2" in out

@@ -274,3 +274,27 @@ def _ids(data: Lines, key: str, name: str, example: str = "sergey-lavrov") -> tu
         raise ReadoutsError(f"expected {key} as a list of ids like [{example}], got {value!r}", name,
                             data.line_of(key))
     return tuple(value)
+
+
+def aliases_in_files(folder: Path, skip: str | None = None) -> dict[str, tuple[Path, int | None]]:
+    """Old id → (the readout file whose `aliases:` hold it, the line), for every readout in `folder` but
+    `skip`: an id an address still leads to is not free for a new readout. Only files that
+    mention aliases are parsed (most readouts were never renamed); a file that cannot be read is
+    left to the build to report."""
+    found: dict[str, tuple[Path, int | None]] = {}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+        if path.stem == skip or path.name.startswith("."):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if "aliases" not in text:
+                continue
+            yaml_text, _, _ = split_front_matter(text.replace("\r\n", "\n"), str(path))
+            value = load_yaml(yaml_text, str(path), first_line=2)
+        except (OSError, ReadoutsError):
+            continue
+        aliases = value.get("aliases") if isinstance(value, Lines) else None
+        if isinstance(aliases, list):
+            line = value.line_of("aliases")
+            found.update((alias, (path, line)) for alias in aliases if isinstance(alias, str))
+    return found

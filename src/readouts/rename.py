@@ -17,7 +17,7 @@ from readouts.cache import sha256_hex
 from readouts.errors import ReadoutsError
 from readouts.paths import check_link
 from readouts.provenance import Provenance
-from readouts.readout_file import split_front_matter
+from readouts.readout_file import aliases_in_files, split_front_matter
 from readouts.registries import ID, why_not_id
 from readouts.yamlio import Lines, decode_utf8, dump_yaml, load_yaml
 
@@ -37,6 +37,9 @@ def rename_readout(root: Path, old_id: str, new_id: str) -> Renamed:
     """Move content/readouts/OLD.md (and its import record) to NEW, OLD kept as an alias.
 
     Hold the build lock: a build or import between the steps would see a readout twice."""
+    if not ID.fullmatch(old_id):
+        raise ReadoutsError(f"expected the id of a readout, got {old_id!r}{why_not_id(old_id)}",
+                            hint="ids are the file names in content/readouts/ without .md")
     readouts = root / "content" / "readouts"
     old_path, new_path = readouts / f"{old_id}.md", readouts / f"{new_id}.md"
     check_link(root, old_path)
@@ -86,19 +89,11 @@ def _check_new_id(root: Path, old_id: str, new_id: str) -> None:
     for taken in (content / "readouts" / f"{new_id}.md", content / "provenance" / f"{new_id}.json"):
         if taken.exists():
             raise ReadoutsError(f"the id {new_id!r} is taken", str(taken), hint="choose another id")
-    for path in sorted((content / "readouts").glob("*.md")):
-        if path.stem == old_id or path.name.startswith("."):
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if "aliases" not in text:
-            continue  # most readouts were never renamed: not parsed
-        try:
-            data, _, _ = _front_matter(text, str(path))
-        except ReadoutsError:
-            continue  # the build reports what is wrong with it
-        if new_id in _aliases_of(data, str(path)):
-            raise ReadoutsError(f"the id {new_id!r} is an old id of {path.stem}: its address leads there",
-                                str(path), data.line_of("aliases"), hint="choose another id")
+    held = aliases_in_files(content / "readouts", skip=old_id).get(new_id)
+    if held is not None:
+        holder, line = held
+        raise ReadoutsError(f"the id {new_id!r} is an old id of {holder.stem}: its address leads there",
+                            str(holder), line, hint="choose another id")
 
 
 def _front_matter(text: str, name: str) -> tuple[Lines, str, int]:

@@ -26,7 +26,7 @@ from readouts.link.topics import TopicRules
 from readouts.names import NameIndex
 from readouts.paths import check_link, listed_file
 from readouts.provenance import Provenance
-from readouts.readout_file import split_front_matter
+from readouts.readout_file import aliases_in_files, split_front_matter
 from readouts.registries import load_people, load_topics
 from readouts.yamlio import Lines, load_yaml
 
@@ -344,8 +344,10 @@ def _new_readout_id(run: _ImportRun, imported: ImportedReadout) -> str:
         readouts_dir = run.readouts_dir
         run.taken = {p.stem for p in readouts_dir.glob("*.md")} if readouts_dir.is_dir() else set()
         run.taken.update(readout_id for readout_id, _ in run.known.values())
-        # and so does an id a readout was renamed from: its address leads to that readout
+        # and so does an id a readout was renamed from: its address leads to that readout (a
+        # readout written by hand keeps its old ids in its front matter only)
         run.taken.update(alias for _, known_record in run.known.values() for alias in known_record.aliases)
+        run.taken.update(aliases_in_files(readouts_dir))
     readout_id = new_id(imported, run.taken)
     run.taken.add(readout_id)
     return readout_id
