@@ -519,3 +519,18 @@ def test_control_characters_in_front_matter_never_reach_the_calendar(built_demo:
     assert b"Talks[31m red" in calendar.replace(b"\r\n ", b"")
     lines = calendar.split(b"\r\n")
     assert lines.count(b"BEGIN:VEVENT") == lines.count(b"END:VEVENT") == calendar.count(b"\r\nUID:")
+
+
+def test_a_control_character_in_the_site_title_never_reaches_the_calendar(demo_site: Path) -> None:
+    """The calendar's name is the site's title: a carriage return in it would end the line."""
+    from readouts.build import build_site
+
+    config = demo_site / "site.yaml"
+    text = config.read_text(encoding="utf-8")
+    # YAML's double quotes read \r and \x1b as the characters themselves
+    config.write_text(re.sub(r"(?m)^title: .*$", lambda _: 'title: "Japan\\rRussia\\x1b Readouts"', text),
+                      encoding="utf-8")
+    build_site(demo_site)
+    calendar = (demo_site / "site" / urls.MEETINGS_ICS).read_bytes()
+    name = next(line for line in calendar.split(b"\r\n") if line.startswith(b"X-WR-CALNAME"))
+    assert b"\r" not in name and b"\x1b" not in name and b"Readouts" in name

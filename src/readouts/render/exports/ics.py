@@ -63,7 +63,7 @@ def meetings_calendar(title: str, events: list[CalendarEvent], keys: list[str], 
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", title)
+    calendar.add("x-wr-calname", _ical_text(title))
     head, end = bytes(calendar.to_ical()).rsplit(b"END:VCALENDAR", 1)
     pieces = [fragments.get(key, partial(_event, *event)) for event, key in zip(events, keys, strict=True)]
     return head + b"".join(pieces) + b"END:VCALENDAR" + end
