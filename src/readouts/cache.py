@@ -142,7 +142,38 @@ def unseal(blob: bytes) -> memoryview | None:
 _PARTS = 16
 """Each table of the cache is kept in this many files, so that a build that changed a few
 entries rewrites a few files rather than the whole cache (hundreds of MB at 10,000 readouts)."""
-_TABLES = ("readouts", "links", "pages", "fragments", "search_counts", "groups", "files")
+
+
+def _by_key(part: dict[Any, Any]) -> frozenset[Any]:
+    """A table whose entries never change under their keys (keys are digests of what made them)."""
+    return frozenset(part)
+
+
+def _readout_versions(part: dict[Any, Any]) -> frozenset[Any]:
+    """load's readouts: a file's entry changes with its digest and the signature it was seen with."""
+    return frozenset((k, v[0], v[2]) for k, v in part.items())
+
+
+def _fingerprints(part: dict[Any, Any]) -> frozenset[Any]:
+    """The pages table: an output path's entry is its fingerprint."""
+    return frozenset(part.items())
+
+
+def _group_keys(part: dict[Any, Any]) -> frozenset[Any]:
+    """pages.grouped.GroupMemo: a topic's or person's pages follow from their group key."""
+    return frozenset((k, hash(v[0])) for k, v in part.items())
+
+
+def _file_signatures(part: dict[Any, Any]) -> frozenset[Any]:
+    """FileMemo: what was made from a file follows from the file's signature."""
+    return frozenset((k, v[0]) for k, v in part.items())
+
+
+_TABLES: dict[str, Callable[[dict[Any, Any]], frozenset[Any]]] = {
+    "readouts": _readout_versions, "links": _by_key, "pages": _fingerprints, "fragments": _by_key,
+    "search_counts": _by_key, "groups": _group_keys, "files": _file_signatures}
+"""Each table of the cache → what tells whether one of its parts changed since it was loaded or
+saved (BuildCache.save writes only the parts whose summary moved)."""
 
 
 def _part_of(key: object) -> int:
@@ -177,18 +208,7 @@ class BuildCache:
 
     @staticmethod
     def _summary(table: str, part: dict[Any, Any]) -> frozenset[Any]:
-        # Entries are immutable under their keys, but for a readout file (its digest says
-        # which version, its signature when it was last seen), an output path (its fingerprint)
-        # and a topic's or person's pages (the key they were made from).
-        if table == "readouts":
-            return frozenset((k, v[0], v[2]) for k, v in part.items())
-        if table == "pages":
-            return frozenset(part.items())
-        if table == "groups":  # the pages follow from the key
-            return frozenset((k, hash(v[0])) for k, v in part.items())
-        if table == "files":  # what was made follows from the signature
-            return frozenset((k, v[0]) for k, v in part.items())
-        return frozenset(part)
+        return _TABLES[table](part)
 
     def _parts(self, table: str) -> list[dict[Any, Any]]:
         parts: list[dict[Any, Any]] = [{} for _ in range(_PARTS)]
