@@ -15,11 +15,11 @@ from pathlib import Path
 import yaml
 
 from readouts.atomic import write_atomic
+from readouts.cache import FileMemo
 from readouts.errors import ReadoutsError
-from readouts.loaded import remember_written
 from readouts.model import SiteGraph
 from readouts.paths import check_link
-from readouts.registries import ID, why_not_id
+from readouts.registries import ID, registry_kind, why_not_id
 from readouts.yamlio import Lines, read_yaml_file
 
 ADDRESSES = Path("content") / "addresses.yaml"
@@ -90,7 +90,7 @@ def _scalar(value: str) -> str:
     return json.dumps(value)
 
 
-def write_addresses(root: Path, graph: SiteGraph) -> bool:
+def write_addresses(root: Path, graph: SiteGraph, files: FileMemo | None = None) -> bool:
     """Bring content/addresses.yaml up to date with the site being published; True when it
     changed. A site that never had a meeting gets no file."""
     record = addresses_after(graph)
@@ -104,5 +104,6 @@ def write_addresses(root: Path, graph: SiteGraph) -> bool:
     except (FileNotFoundError, UnicodeDecodeError):
         pass
     write_atomic(path, text)
-    remember_written(load_addresses, path, record)
+    if files is not None:
+        files.wrote(registry_kind(load_addresses), path, record)  # the next build need not parse it
     return True

@@ -98,7 +98,7 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     # the readouts and import records in content/.
     with naming(root / "content"):
         imports = import_sources(root, keep_going=keep_going, files=file_memo)
-    graph = link(load_corpus(root, cache.readouts), cache.links)
+    graph = link(load_corpus(root, cache.readouts, file_memo), cache.links)
     warnings = _unknown_people(graph) + _missing_sources(graph, inputs) + _no_base_url(graph)
     written, token = _write_and_publish(root, graph, output, stamp, cache, file_memo, progress)
     file_memo.forget_unused()
@@ -108,7 +108,7 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     folders = scan_folders(output, site_folders(written.manifest))
     # The meeting pages now published, for the builds to come to redirect from (addresses.py).
     with naming(root / "content"):
-        recorded = [ADDRESSES.as_posix()] if write_addresses(root, graph) else []
+        recorded = [ADDRESSES.as_posix()] if write_addresses(root, graph, file_memo) else []
     cache.pages = written.manifest
     try:
         cache.save(root, keep_in_memory=cache_in_memory)

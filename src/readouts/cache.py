@@ -199,7 +199,8 @@ class BuildCache:
     """(kind, topic or person id) → what its pages were made from and their paths and
     fingerprints (render.write.GroupMemo)."""
     files: dict[Any, Any] = field(default_factory=dict)
-    """(kind, file) → (the file's signature, what was made from its bytes), for FileMemo."""
+    """(kind, file) → (the file's signature, what was made from its bytes, whether readouts
+    wrote the file itself), for FileMemo."""
     foreign: int = 0
     """How many of its files were not sealed with this user's key, and were left unread."""
     saved: dict[tuple[str, int], frozenset[Any]] = field(default_factory=dict, repr=False)
@@ -319,10 +320,12 @@ class FileMemo:
         """make(the file's bytes), from the memo while the file is as it was; raises OSError
         as reading the file would."""
         key = (kind, os.fspath(path))
-        signature = settled_signature(os.stat(path), self.looked_at)
+        stat = os.stat(path)
+        signature = settled_signature(stat, self.looked_at)
         self.used.add(key)
         kept = self.store.get(key)
-        if signature is not None and kept is not None and kept[0] == signature:
+        # A file readouts wrote itself (wrote()) is known by its signature however recent.
+        if kept is not None and kept[0] == tuple(signature_of(stat)) and (signature is not None or kept[2]):
             value: Made = kept[1]
             return value
         with open(path, "rb") as stream:
@@ -335,10 +338,19 @@ class FileMemo:
             what, hint = _DAMAGED.get(kind, ("the file is damaged", None))
             raise ReadoutsError(f"{what} ({exc.__class__.__name__}: {exc})", str(path), hint=hint) from None
         if signature is not None:
-            self.store[key] = (signature, value)
+            self.store[key] = (signature, value, False)
         else:
             self.store.pop(key, None)
         return value
+
+    def wrote(self, kind: str, path: Path, value: Any) -> None:
+        """Record that readouts just wrote `path` and what `kind` makes of it: the next get()
+        takes it as it is, without reading it, though it changed moments ago (a file written
+        atomically gets a new inode each time, so no other file can have its signature)."""
+        key = (kind, os.fspath(path))
+        self.used.add(key)
+        with contextlib.suppress(OSError):
+            self.store[key] = (tuple(signature_of(os.stat(path))), value, True)
 
     def sha256(self, path: Path) -> str:
         """The SHA-256 of the file's bytes, in hex."""

@@ -7,6 +7,7 @@ front matter shares (readout_file.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,11 @@ from readouts.yamlio import Lines, parse_date, read_yaml_file
 ID = re.compile(r"(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:-|$)|index$)[a-z0-9][a-z0-9-]{0,120}")
 """An id: it names files, so it is lower-case letters, digits and hyphens, never a name Windows
 reserves for devices ("con", "nul"), and never "index", the name of each folder's list page."""
+
+
+def registry_kind(load: Callable[[Path], Any]) -> str:
+    """The FileMemo kind under which a build keeps what a registry loader made (load.registry)."""
+    return f"registry:{load.__module__}.{load.__qualname__}"
 
 
 def why_not_id(value: object) -> str:
