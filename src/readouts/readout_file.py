@@ -276,14 +276,15 @@ def _ids(data: Lines, key: str, name: str, example: str = "sergey-lavrov") -> tu
     return tuple(value)
 
 
-def aliases_in_files(folder: Path, skip: str | None = None) -> dict[str, tuple[Path, int | None]]:
+def aliases_in_files(folder: Path, skip: str | None = None,
+                     among: set[str] | None = None) -> dict[str, tuple[Path, int | None]]:
     """Old id → (the readout file whose `aliases:` hold it, the line), for every readout in `folder` but
-    `skip`: an id an address still leads to is not free for a new readout. Only files that
-    mention aliases are parsed (most readouts were never renamed); a file that cannot be read is
-    left to the build to report."""
+    `skip` (only those whose ids are `among`, when given): an id an address still leads to is not
+    free for a new readout. Only files that mention aliases are parsed (most readouts were never
+    renamed); a file that cannot be read is left to the build to report."""
     found: dict[str, tuple[Path, int | None]] = {}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
-        if path.stem == skip or path.name.startswith("."):
+        if path.stem == skip or path.name.startswith(".") or (among is not None and path.stem not in among):
             continue
         try:
             text = path.read_text(encoding="utf-8", errors="replace")

@@ -100,10 +100,11 @@ def lede(reading: Reading) -> None:
     paragraph = reading.prose[0] if reading.prose else None
     if paragraph and (own := dateline(paragraph)):
         paragraph = paragraph[own.end:]
-    reading.lede = facts.sentences(paragraph)[0] if paragraph else None
+    first = facts.sentences(paragraph) if paragraph else []
+    reading.lede = first[0] if first else None
     # and the sentence after it, in the same paragraph or the next, where a news report may say how the sides met
-    opening = [s for text in ([paragraph] if paragraph else []) + reading.prose[1:2] for s in facts.sentences(text)]
-    reading.follow = opening[1] if len(opening) > 1 else None
+    after = first[1:] or (facts.sentences(reading.prose[1])[:1] if first and len(reading.prose) > 1 else [])
+    reading.follow = after[0] if after else None
 
 
 def meeting_sentence(reading: Reading) -> None:

@@ -342,12 +342,14 @@ def _new_readout_id(run: _ImportRun, imported: ImportedReadout) -> str:
         # A record without its Markdown (a readout a person deleted, an import stopped
         # before its Markdown went in) holds its id as much as a file does.
         readouts_dir = run.readouts_dir
-        run.taken = {p.stem for p in readouts_dir.glob("*.md")} if readouts_dir.is_dir() else set()
-        run.taken.update(readout_id for readout_id, _ in run.known.values())
-        # and so does an id a readout was renamed from: its address leads to that readout (a
-        # readout written by hand keeps its old ids in its front matter only)
+        in_files = {p.stem for p in readouts_dir.glob("*.md")} if readouts_dir.is_dir() else set()
+        recorded = {readout_id for readout_id, _ in run.known.values()}
+        # and so does an id a readout was renamed from: its address leads to that readout. An
+        # imported readout's old ids are in its record; one written by hand keeps them in its
+        # front matter only, so only those files are read.
+        run.taken = in_files | recorded
         run.taken.update(alias for _, known_record in run.known.values() for alias in known_record.aliases)
-        run.taken.update(aliases_in_files(readouts_dir))
+        run.taken.update(aliases_in_files(readouts_dir, among=in_files - recorded))
     readout_id = new_id(imported, run.taken)
     run.taken.add(readout_id)
     return readout_id
