@@ -96,10 +96,18 @@ class ImportRecord:
     edited: bool
     """The Markdown has been edited by a person since import wrote it."""
     printed_day: tuple[int, int] | None = None
-    """(month, day) the source prints without a year ("TOKYO, August 31. /TASS/.")."""
+    """(month, day) the source's dateline prints without a year ("TOKYO, August 31. /TASS/.")."""
+    printed_meeting_day: tuple[int, int] | None = None
+    """(month, day) of the meeting, printed without a year ("summit on Nov. 10")."""
     entered: dt.datetime | None = None
     """When the readout entered the archive (UTC): what the feed dates it by. None in a record
     written before import kept it."""
+
+    @property
+    def day_without_year(self) -> tuple[int, int] | None:
+        """The day the text prints without a year that places its meeting: the meeting's own,
+        else its dateline's."""
+        return self.printed_meeting_day or self.printed_day
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,6 +148,11 @@ FACTS = [
     # a text announcing its meeting dates it forward from its own date, and places it where announced
     ("generic/announced_meeting_is_dated_forward", "meeting_date", dt.date(2024, 1, 15)),
     ("generic/announced_meeting_is_dated_forward", "place", "Moscow"),
+    # a headline that names the meeting's day without a year dates the meeting, not the text
+    ("generic/gist_names_the_meetings_day_in_its_headline", "meeting_day_printed", (10, 4)),
+    ("generic/gist_names_the_meetings_day_in_its_headline", "dateline_day_printed", None),
+    ("generic/gist_names_the_meetings_day_in_its_headline", "meeting_date", None),
+    ("tass/dateline_without_year", "dateline_day_printed", (3, 2)),
 ]
 
 
@@ -158,7 +163,8 @@ def test_fact_is_read(case: str, field: str, expected, context) -> None:
         "title": r.title, "published": r.published, "kind": r.kind, "place": r.meeting.place,
         "meeting_date": r.meeting.date, "duration": r.meeting.duration_minutes,
         "participants": set(r.participants), "topics": set(r.topics), "outlet": r.outlet,
-        "format": r.meeting.format,
+        "format": r.meeting.format, "meeting_day_printed": r.printed_meeting_day,
+        "dateline_day_printed": r.printed_day,
     }[field]
     assert got == expected
 

@@ -111,6 +111,20 @@ def test_the_timeline_chart_counts_the_undated_readouts_in_a_bar_of_their_own(gr
     assert last["x"] + chart["bar"] <= chart["width"]
 
 
+def test_a_meetings_day_printed_without_a_year_dates_the_meeting_not_the_text(graph: SiteGraph) -> None:
+    # "Gist of Japan-Russia summit on Nov. 10": the day is the summit's; when the text was
+    # published it does not say
+    readout = graph.readouts[UNDATED]
+    assert readout.imported is not None
+    gist = replace(readout, imported=replace(readout.imported, printed_day=None, printed_meeting_day=(11, 10)))
+    alone = replace(graph, readouts={**graph.readouts, UNDATED: gist}, meeting_of={})
+    context = readout_context(alone, UNDATED)["readout"]
+    assert context["printed"] is None
+    assert context["meeting"]["printed"] == "10 November, year not printed"
+    # a listing shows what the text prints of its date, whichever it is
+    assert format_printed_day(gist) == "10 November, year not printed"
+
+
 def test_a_printed_day_that_names_no_day_of_a_month_is_not_shown(graph: SiteGraph) -> None:
     readout = graph.readouts[UNDATED]
     assert readout.imported is not None

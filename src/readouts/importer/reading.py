@@ -37,8 +37,11 @@ class ImportedReadout:
     """What the reader of the import should know: dates left empty and why."""
     lede: str | None
     printed_day: tuple[int, int] | None = None
-    """(month, day) the text prints without a year, kept so that another account of the same
-    meeting can later propose the full date."""
+    """(month, day) the text's dateline prints without a year ("TOKYO, August 31. /TASS/."), kept
+    so that another account of the same meeting can later propose the full date."""
+    printed_meeting_day: tuple[int, int] | None = None
+    """(month, day) of the meeting, printed without a year ("Gist of Japan-Russia summit on Nov.
+    10"): a day of the meeting, not of the text's publication."""
     outlet: str | None = None
     """The news outlet the text credits ("Interfax", "Jiji Press"), for a publisher of its own."""
 
@@ -78,6 +81,7 @@ class Reading:
     story: Dateline | None = None
     """A news story's dateline, at the start of its first paragraph."""
     printed_day: tuple[int, int] | None = None
+    printed_meeting_day: tuple[int, int] | None = None
     prose: list[str] = field(default_factory=list)
     """The paragraphs of running text."""
     lede: str | None = None
@@ -119,4 +123,5 @@ class Reading:
             changes=tuple(sorted(self.changes, key=lambda c: c.line)), notes=tuple(self.notes), lede=self.lede,
             # a day without a year is kept only while a date is missing that it could fill in
             printed_day=self.printed_day if self.published is None or self.meeting_date is None else None,
+            printed_meeting_day=self.printed_meeting_day if self.meeting_date is None else None,
             outlet=self.outlet)

@@ -152,10 +152,10 @@ def printed_meeting_day(reading: Reading) -> None:
         where = f"line {number}: " if number else ""
         reading.notes.append(f"{where}the meeting's day is printed without a year (\"{shorten(sentence, 80)}\"): "
                              f"the meeting date is left empty")
-        reading.printed_day = reading.printed_day or (partial[0].month, partial[0].day)
+        reading.printed_meeting_day = (partial[0].month, partial[0].day)
     if reading.title and (partial := dates.find_partial_dates(reading.title)):
         # "Gist of Japan-Russia summit on Nov. 10": the headline names the meeting's day.
-        reading.printed_day = reading.printed_day or (partial[0].month, partial[0].day)
+        reading.printed_meeting_day = reading.printed_meeting_day or (partial[0].month, partial[0].day)
 
 
 def participants(reading: Reading) -> None:

@@ -41,6 +41,12 @@ def _agreement(readout: Readout, members: list[Readout]) -> int:
                                                facts.format and facts.format == m.meeting.format) if same)
 
 
+def printed_day_of(readout: Readout) -> tuple[int, int] | None:
+    """The day a text prints without a year that places its meeting: the meeting's own ("summit on
+    Nov. 10"), else its dateline's ("TOKYO, August 31. /TASS/.")."""
+    return readout.imported.day_without_year if readout.imported else None
+
+
 def date_for_printed_day(printed: tuple[int, int], meeting_day: dt.date) -> dt.date | None:
     """The full date of a day printed without a year, if it falls 0–2 days after the meeting."""
     for offset in range(3):
@@ -148,7 +154,7 @@ def _join_printed_days(readouts: Mapping[str, Readout], order: tuple[str, ...],
             by_day[(first_day.month, first_day.day)].append(key)
     for readout_id in order:
         readout = readouts[readout_id]
-        printed = readout.imported.printed_day if readout.imported else None
+        printed = printed_day_of(readout)
         if readout.meeting.date is not None or readout.meeting.meeting_id or printed is None:
             continue
         candidates = sorted({key for day in _days_before(printed) for key in by_day.get(day, ())},
@@ -183,7 +189,7 @@ def _join_by_people(readouts: Mapping[str, Readout], order: tuple[str, ...],
         readout = readouts[readout_id]
         people = frozenset(readout.participants)
         if (readout_id in joined or readout.meeting.date is not None or readout.meeting.meeting_id
-                or (readout.imported and readout.imported.printed_day) or len(people) < 2
+                or printed_day_of(readout) or len(people) < 2
                 or (len(people) < 3 and readout.meeting.format not in SPECIFIC_FORMATS)):
             continue
         fits = [key for key in by_people.get(people, ())

@@ -47,10 +47,18 @@ def format_date(day: dt.date | None) -> str | None:
 
 
 def format_printed_day(readout: Readout) -> str | None:
-    """What a text prints of its date when it prints no year: "26 September, year not printed".
-    None once a person has given the published date, or when the text printed nothing."""
-    printed = readout.imported.printed_day if readout.imported else None
-    if printed is None or readout.published is not None:
+    """What a text prints of its date when it prints no year: "26 September, year not printed",
+    its dateline's day, or else its meeting's. None once a person has given the published date,
+    or when the text printed nothing."""
+    printed = readout.imported.day_without_year if readout.imported else None
+    if readout.published is not None:
+        return None
+    return format_month_day(printed)
+
+
+def format_month_day(printed: tuple[int, int] | None) -> str | None:
+    """(9, 26) → "26 September, year not printed"."""
+    if printed is None:
         return None
     month, day = printed
     if not (1 <= month <= 12 and 1 <= day <= 31):

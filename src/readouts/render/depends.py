@@ -79,7 +79,7 @@ class Dependencies:
         if found is None:
             r = self.graph.readouts[readout_id]
             # the day an undated text prints is shown in its place ("26 September, year not printed")
-            printed = r.imported.printed_day if r.imported else None
+            printed = r.imported.day_without_year if r.imported else None
             found = self._links[readout_id] = repr((r.id, r.title, r.date, r.published, r.publisher, r.outlet, r.kind,
                                                     printed))
         return found

@@ -16,7 +16,7 @@ from readouts.render.context import (
     credited_to,
     format_date,
     format_duration,
-    format_printed_day,
+    format_month_day,
     page_context,
     person_link,
     readout_link,
@@ -106,9 +106,11 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
         "kind": KIND_LABELS[readout.kind],
         "published": format_date(readout.published),
         "published_iso": readout.published.isoformat() if readout.published else None,
-        "printed": format_printed_day(readout),
+        # a day printed without a year is shown in the row it dates: the text's or the meeting's
+        "printed": format_month_day(imported.printed_day) if imported and readout.published is None else None,
         "meeting": {
             "supplied": supplied_meeting_date(graph, readout),
+            "printed": format_month_day(imported.printed_meeting_day) if imported else None,
             "date": format_date(readout.meeting.date),
             "date_iso": readout.meeting.date.isoformat() if readout.meeting.date else None,
             "place": readout.meeting.place, "occasion": readout.meeting.occasion,
