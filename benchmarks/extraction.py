@@ -143,10 +143,41 @@ def main(argv: list[str] | None = None) -> int:
     main_topics = list(load_config(args.root).main_topics)
     t, f, n = (sum(counts[topic] for topic in main_topics) for counts in (tp, fp, fn))
     print(f"main topics: precision {fmt(ratio(t, t + f))}, recall {fmt(ratio(t, t + n))}")
-    precision, recall = score_meetings(files, args.root, args.verbose)
+    precision, recall, shown = score_meetings(files, args.root, args.verbose)
     print(f"same-meeting pairs: precision {fmt(precision)}, recall {fmt(recall)}, "
           f"F1 {fmt(f1(precision, recall))}")
+    score_shown_dates(files, shown, args.verbose)
     return 0
+
+
+def score_shown_dates(files: dict[Path, dict[str, Any]], shown: dict[str, Any], verbose: bool) -> None:
+    """The meeting date a reader sees on each readout's page: the one its text prints, or else,
+    in brackets, the one the meeting it joined supplies. The field table above scores only what
+    the text prints. A file whose label prints no date expects the date of the accounts its label
+    names as the same meeting, when one of them prints it."""
+    labels = {path.name: gold for path, gold in files.items()}
+    partners: dict[str, set[str]] = {name: set() for name in labels}
+    for name, gold in labels.items():
+        for other in gold.get("same_meeting_as") or ():
+            partners[name].add(other)
+            partners.setdefault(other, set()).add(name)
+    labelled = correct = invented = 0
+    for path, gold in files.items():
+        expected = norm_date(gold.get("meeting_date")) or next(
+            (norm_date(labels[o]["meeting_date"]) for o in sorted(partners[path.name])
+             if o in labels and labels[o].get("meeting_date")), None)
+        got = norm_date(shown.get(path.name))
+        if expected is None:
+            invented += got is not None
+            if verbose and got is not None:
+                print(f"shown date {path.name}: none labelled, shows {got}")
+            continue
+        labelled += 1
+        correct += expected == got
+        if verbose and expected != got:
+            print(f"shown date {path.name}: expected {expected}, got {got}")
+    print(f"meeting date shown on the readout's page (printed, or supplied by its meeting): "
+          f"{correct}/{labelled} {fmt(ratio(correct, labelled))}, invented {invented}")
 
 
 if __name__ == "__main__":

@@ -115,8 +115,10 @@ def load_readable_corpus(tmp: Path) -> Corpus:
                 path.unlink()
 
 
-def build_site(tmp: Path, root: Path, files: list[Path]) -> dict[str, str | None]:
-    """Import and link a copy of the site with `files` added; source file name → meeting id."""
+def build_site(tmp: Path, root: Path, files: list[Path]) -> tuple[dict[str, str | None], dict[str, Any]]:
+    """Import and link a copy of the site with `files` added; source file name → meeting id,
+    and source file name → the meeting date its page shows: the one it prints, or else the one
+    the meeting it joined supplies (shown in brackets)."""
     (tmp / "content" / "sources").mkdir(parents=True)
     shutil.copy(root / "site.yaml", tmp / "site.yaml")
     for name in ("people.yaml", "topics.yaml", "glossary.yaml"):
@@ -128,15 +130,19 @@ def build_site(tmp: Path, root: Path, files: list[Path]) -> dict[str, str | None
         print(f"import failed: {error}")
     graph = link(load_readable_corpus(tmp))
     meeting_of: dict[str, str | None] = {}
+    shown: dict[str, Any] = {}
     for readout in graph.readouts.values():
         if readout.source is not None:
-            meeting_of[readout.source.file.removeprefix("sources/")] = graph.meeting_of.get(readout.id)
-    return meeting_of
+            name = readout.source.file.removeprefix("sources/")
+            meeting_id = meeting_of[name] = graph.meeting_of.get(readout.id)
+            shown[name] = readout.meeting.date or (graph.meetings[meeting_id].date if meeting_id else None)
+    return meeting_of, shown
 
 
 def score_meetings(files: dict[Path, dict[str, Any]], root: Path,
-                   verbose: bool) -> tuple[float | None, float | None]:
-    """Print and return the same-meeting pairs' precision and recall."""
+                   verbose: bool) -> tuple[float | None, float | None, dict[str, Any]]:
+    """Print and return the same-meeting pairs' precision and recall, and each file's meeting
+    date as its page shows it."""
     labels = {path.name: gold for path, gold in files.items()}
     seeds = sorted((root / "content" / "sources").glob("*.txt"))
     named = {other for gold in labels.values() for other in gold.get("same_meeting_as") or ()}
@@ -147,7 +153,7 @@ def score_meetings(files: dict[Path, dict[str, Any]], root: Path,
     one_sided = sum(1 for a, b in listed if (b, a) not in listed)
 
     with tempfile.TemporaryDirectory(prefix="readouts-bench-") as tmp:
-        meeting_of = build_site(Path(tmp), root, seeds + list(files))
+        meeting_of, shown = build_site(Path(tmp), root, seeds + list(files))
     predicted = {frozenset((a, b)) for a, b in itertools.combinations(pool, 2)
                  if meeting_of.get(a) is not None and meeting_of.get(a) == meeting_of.get(b)}
 
@@ -163,7 +169,7 @@ def score_meetings(files: dict[Path, dict[str, Any]], root: Path,
         for label, pairs in (("missed", gold - predicted), ("wrong", predicted - gold)):
             for a, b in sorted(sorted(pair) for pair in pairs):
                 print(f"{label} pair: {a} ({meeting_of.get(a)}) + {b} ({meeting_of.get(b)})")
-    return precision, recall
+    return precision, recall, shown
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -162,3 +162,27 @@ def test_a_dated_text_printing_no_meeting_day_joins_no_meeting_held_long_before_
                                  published=dt.date(2020, 10, 17))
     of = _group(call, later, recent)
     assert "later" not in of and of["recent"] == of["call"]
+
+
+def test_an_account_printing_no_day_joins_the_one_meeting_whose_people_hold_its_own() -> None:
+    """One account names the two leaders and the minister who joined them, another only the
+    leaders: the account of three joins the one meeting of those two held by telephone."""
+    of = _group(_readout("kremlin", dt.date(2020, 10, 7), ("putin", "suga"), how="telephone"),
+                _readout("met", dt.date(2019, 9, 5), ("putin", "abe"), "Vladivostok"),
+                _readout("news", None, ("putin", "suga", "motegi"), how="telephone"))
+    assert of["news"] == of["kremlin"] != of["met"]
+
+
+def test_an_exact_match_of_people_wins_over_a_meeting_that_holds_them() -> None:
+    of = _group(_readout("four", dt.date(2017, 3, 20), ("kishida", "inada", "lavrov", "shoigu"), how="2+2"),
+                _readout("three", dt.date(2019, 5, 30), ("kono", "iwaya", "lavrov"), how="2+2"),
+                _readout("news", None, ("kono", "iwaya", "lavrov"), how="2+2"))
+    assert of["news"] == of["three"]
+
+
+def test_one_shared_minister_does_not_join_a_2plus2_even_where_it_is_the_only_one() -> None:
+    """The minister of one "2+2" in Tokyo spoke at the one four years before it: a press release
+    of the earlier one that prints no day must not join the later one."""
+    of = _group(_readout("transcript", dt.date(2017, 3, 20), ("lavrov",), "Tokyo", how="2+2"),
+                _readout("earlier", None, ("lavrov", "kishida", "abe", "shoigu"), "Tokyo", how="2+2"))
+    assert "earlier" not in of
