@@ -53,3 +53,12 @@ def test_an_office_is_held_by_the_one_person_whose_dated_role_covers_the_day() -
     assert INDEX.holder_of(office, dt.date(2011, 1, 1)) == "naoto-kan"
     assert INDEX.holder_of(office, dt.date(2012, 1, 1)) is None
     assert INDEX.holder_of(office, None) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("talks with H.E. Mr. Vladimir Vladimirovich Putin, President", ["Vladimir Vladimirovich Putin"]),
+    ("met Mr. Igor Shuvalov, First Deputy Prime Minister", ["Igor Shuvalov"]),
+    ("Mr. Shinzo Abe, Prime Minister of Japan", []),
+])
+def test_a_name_after_a_chain_of_titles_is_the_name_not_a_title(text: str, expected: list[str]) -> None:
+    assert INDEX.unresolved(text) == expected

@@ -22,13 +22,15 @@ _TITLES = (
     r"Senator|Speaker|Director(?:-General)?|Spokes(?:wo)?man|Counterpart"
 )
 _CANDIDATE = re.compile(
-    rf"\b(?:{_TITLES})\s+((?:[A-Z][a-z’'-]+|[A-Z]{{2,}})(?:,?\s+(?:[A-Z][a-z’'-]+|[A-Z]{{2,}})){{0,3}})"
+    # titles come in chains ("H.E. Mr. Vladimir Putin"): the name is what follows the last
+    rf"\b(?:{_TITLES})(?:\s+(?:{_TITLES}))*\s+((?:[A-Z][a-z’'-]+|[A-Z]{{2,}})(?:,?\s+(?:[A-Z][a-z’'-]+|[A-Z]{{2,}})){{0,3}})"
 )
 _NOT_NAMES = {
     "Japan", "Russia", "Russian", "Japanese", "The", "Affairs", "Foreign", "Federation", "Of",
     "For", "And", "Minister", "President", "Prime", "In", "On", "At", "To", "State", "United",
     "Nations", "Defense", "Defence", "Economic", "Development", "Trade", "Industry", "Kingdom",
     "States", "America", "China", "Korea", "Republic", "People", "Council", "Security",
+    "First", "Deputy", "Vice", "Chief", "Cabinet", "Secretary", "General", "Director",
 }
 
 
