@@ -153,6 +153,18 @@ FACTS = [
     ("generic/gist_names_the_meetings_day_in_its_headline", "dateline_day_printed", None),
     ("generic/gist_names_the_meetings_day_in_its_headline", "meeting_date", None),
     ("tass/dateline_without_year", "dateline_day_printed", (3, 2)),
+    # the ministry's gallery captions glue what the photo shows to the headline: "Meeting(talks)"
+    ("mofa_japan/captions_with_glued_notes", "title", "Japan-Russia Vice-Ministerial Consultation"),
+    # "(Overview)" heads the Japanese government's own account of a meeting, wherever it is posted
+    ("generic/government_overview_of_a_summit", "kind", "readout"),
+    ("generic/government_overview_of_a_summit", "title", "Japan-Russia Summit Meeting (Overview)"),
+    ("generic/government_overview_of_a_summit", "meeting_date", dt.date(2019, 9, 5)),
+    ("generic/government_overview_of_a_summit", "duration", 100),
+    # a date set as a list item dates the text; the headline's day without a year, a few days
+    # before it, is the meeting's
+    ("generic/digest_dated_in_a_list_item", "published", dt.date(2017, 9, 23)),
+    ("generic/digest_dated_in_a_list_item", "meeting_date", dt.date(2017, 9, 21)),
+    ("generic/digest_dated_in_a_list_item", "participants", {"taro-kono", "sergey-lavrov"}),
 ]
 
 

@@ -161,9 +161,12 @@ def find_partial_dates(text: str) -> list[PartialDate]:
 def date_line(text: str) -> FoundDate | None:
     """The date when a line is a date, perhaps with a weekday before it and a time, a place or
     the issuing office after it ("Tuesday, February 9, 2016, 8:45 a.m. Ministry of Foreign
-    Affairs", "February 25, 2022 at 14:01 JST", "09.02.2014 23:52"), else None."""
+    Affairs", "February 25, 2022 at 14:01 JST", "09.02.2014 23:52", "• 2015-11-17 15:00:00"), else
+    None."""
     dates = find_dates(text)
-    if not dates or dates[0].start > 0:
+    # a date set as a list item ("• 2015-11-17 15:00:00") is still the line's date
+    marker = re.match(r"[•·▪*–-]\s*", text)
+    if not dates or dates[0].start > (marker.end() if marker else 0):
         return None
     rest = text[dates[0].end:]
     if len(re.findall(r"[^\W\d_]+", rest)) <= 8 and not re.search(r"[a-zа-я]{3,}\.\s*$", rest):

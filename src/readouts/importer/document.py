@@ -192,11 +192,16 @@ def furniture_reason(line: str) -> str | None:
 
 
 _CAPTION_PREFIX = re.compile(r"^\(?photo(?:graph)?\s*\d*\s*(?::|\))\s*|^photo\s*\d+\s*", re.IGNORECASE)
-_CAPTION_SUFFIX = re.compile(r"\s*(?:<br\s*/?>\s*)?\((?:photo|handshake)[^)]*\)\s*$", re.IGNORECASE)
+_CAPTION_SUFFIX = re.compile(r"\s*(?:<br\s*/?>\s*)?\((?:[Pp]hoto|[Hh]andshake)[^)]*\)\s*$|"
+                             # what the photo shows, in lower case: "Meeting(talks)", "(greeting)",
+                             # "(photo session)", the Japanese ministry's gallery captions
+                             r"\s*\((?:[a-z]+ ?){1,3}\)\s*$")
 
 
 def clean_caption(line: str) -> str:
-    """"photo1: Japan-Russia Summit<br>(Photo: Cabinet Office)" → "Japan-Russia Summit"."""
+    """"photo1: Japan-Russia Summit<br>(Photo: Cabinet Office)" → "Japan-Russia Summit";
+    "Japan-Russia Foreign Ministers' Meeting(talks)" → "Japan-Russia Foreign Ministers' Meeting".
+    A capitalised note stays: "Japan-Russia Summit Meeting (Overview)"."""
     text = _CAPTION_PREFIX.sub("", line)
     previous = None
     while previous != text:

@@ -15,8 +15,10 @@ TRANSCRIPT_OPENING = re.compile(
 TRANSCRIPT_TITLE = re.compile(r"\b(?:remarks|statement and answers|answers to (?:media )?questions|transcript)\b|"
                               r"^(?:press conference|news conference|briefing) by\b", re.IGNORECASE)
 
-# A government's own press release is its account of the meeting, whoever reposts it.
-PRESS_RELEASE = re.compile(r"^press release\b|пресс-релиз", re.IGNORECASE)
+# A government's own press release is its account of the meeting, whoever reposts it; so is an
+# "(Overview)", as the Japanese government (the ministry and the Prime Minister's Office) heads its
+# accounts of meetings.
+PRESS_RELEASE = re.compile(r"^press release\b|пресс-релиз|\(overview\)\s*$", re.IGNORECASE)
 
 KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:news|press) conference|press statements?|answers? to (?:media )?questions|"

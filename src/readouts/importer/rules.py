@@ -133,12 +133,27 @@ def meeting_date(reading: Reading) -> None:
     or the Kremlin's own readout, which are made the day of the meeting."""
     in_title = dates.find_dates(reading.title) if reading.title else []
     found: dt.date | None = in_title[-1].date if in_title else None
-    found = found or facts.meeting_date(reading.meeting_sentence, reading.published)
+    found = found or _day_in_title(reading) or facts.meeting_date(reading.meeting_sentence, reading.published)
     if found is None and (reading.kind == "press-conference"
                           or (reading.kind == "readout" and reading.publisher != "other")):
         # "November 13, 2010, Yokohama" above "Dmitry Medvedev met with Naoto Kan"
         found = reading.published
     reading.meeting_date = found
+
+
+REPORTED_WITHIN = dt.timedelta(days=7)
+"""How long after a meeting a report whose headline names its day without a year appears."""
+
+
+def _day_in_title(reading: Reading) -> dt.date | None:
+    """A headline's day without a year ("Gist of Japan-Russia summit, Nov. 15") in a text dated
+    within a week after it: the meeting's day. A day that would fall after the text's date is an
+    announcement's, or a day a year earlier: neither is taken."""
+    partial = dates.find_partial_dates(reading.title) if reading.title and reading.published else []
+    if not partial or reading.published is None:
+        return None
+    day = dates.resolve_year(partial[0], reading.published)
+    return day if day is not None and dt.timedelta(0) <= reading.published - day <= REPORTED_WITHIN else None
 
 
 def printed_meeting_day(reading: Reading) -> None:
