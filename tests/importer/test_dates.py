@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from readouts.importer import dates
-from readouts.importer.facts import meeting_date
+from readouts.importer.facts import duration_minutes, meeting_date
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -50,3 +50,14 @@ def test_every_printed_form_of_a_date_reads_back_as_that_date(day: dt.date) -> N
     for text in (f"{day:%B} {day.day}, {day.year}", f"{day.day} {day:%B %Y}", day.isoformat(),
                  f"{day.day:02d}.{day.month:02d}.{day.year}", f"{day.year}/{day.month:02d}/{day.day:02d}"):
         assert [found.date for found in dates.find_dates(text)] == [day], text
+
+
+@pytest.mark.parametrize(("text", "minutes"), [
+    ("Переговоры заняли более трех часов.", 180),
+    ("Беседа продлилась около 40 минут.", 40),
+    ("Встреча длилась около часа.", 60),
+    ("в течение полутора часов", 90),
+    ("часов в Москве", None),
+])
+def test_a_russian_length_is_read_whatever_the_case_of_its_numeral(text: str, minutes: int | None) -> None:
+    assert duration_minutes(text) == minutes

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer import dates
+from readouts.importer import dates, russian
 from readouts.names import NameIndex
 
 # Words that make a sentence the one that reports the meeting itself; the weaker ones only
@@ -242,9 +242,31 @@ _DURATION_ADJECTIVE = re.compile(
     rf"(?:talks?|meeting|conversation|call|summit|session|consultations?)\b", re.IGNORECASE)
 
 
+# "продлились около 40 минут", "заняли более трех часов", "около часа", "полтора часа": a Russian
+# count of hours or minutes after a word that gives a length
+_RUSSIAN_DURATION = re.compile(
+    r"(?:продлил\w*|длил\w*|занял\w*|течение|около|более|почти|примерно|свыше|порядка)"
+    r"(?:\s+(?:около|более|почти|примерно|свыше|порядка))?\s+(?:(\d{1,3}|[а-яё]+)\s+)?(час\w*|минут\w*)"
+    r"(?:\s+(\d{1,2})\s+минут\w*)?", re.IGNORECASE)
+
+
+def _russian_duration(text: str) -> int | None:
+    for match in _RUSSIAN_DURATION.finditer(text):
+        count = russian.numeral_value(match.group(1)) if match.group(1) else 1
+        if count is None:
+            continue
+        hours = match.group(2).lower().startswith("час")
+        amount = int(count * 60) + int(match.group(3) or 0) if hours else int(count)
+        return amount if 0 < amount <= 24 * 60 else None
+    return None
+
+
 def duration_minutes(text: str) -> int | None:
-    """"approximately one hour and 40 minutes" → 100; the first duration the text gives."""
+    """"approximately one hour and 40 minutes" → 100, "более трех часов" → 180; the first
+    duration the text gives."""
     match = DURATION.search(text)
+    if not match and re.search(r"[а-яё]", text, re.IGNORECASE):
+        return _russian_duration(text)
     if not match:
         adjective = _DURATION_ADJECTIVE.search(text)
         if adjective:
