@@ -145,6 +145,9 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                 for person_id in _named_before_subject(sentence, index):
                     if index.country_of(person_id) == missing:
                         return [person_id]
+                counterpart = _counterpart(sentence, found, missing, index, day)
+                if counterpart:
+                    return [counterpart]
     for text in (title, lede, meeting):
         for office, role in _OFFICES:
             if text and any(not _names_holder(text, match.end(), index) for match in office.finditer(text)):
@@ -152,6 +155,21 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                 if holder:
                     return [holder]
     return []
+
+
+def _counterpart(sentence: str, found: list[str], missing: str, index: NameIndex, day: dt.date | None) -> str | None:
+    """"talks of Lavrov with his Japanese counterpart", whose name is misspelt or not given: the
+    holder on that day of the office the named person held, on the other side."""
+    if not _COUNTERPART.search(sentence) or not MEETING_WORDS.search(sentence):
+        return None
+    for person_id in found:
+        side = index.country_of(person_id)
+        for _, role in _OFFICES:
+            if side in _SIDES and index.held(person_id, re.compile(role.format(side=_SIDES[side])), day):
+                holder = index.holder_of(re.compile(role.format(side=_SIDES[missing])), day)
+                if holder:
+                    return holder
+    return None
 
 
 VIDEO_WORDS = re.compile(r"\bvideo ?(?:conference|link|call|talks?|meeting)\b|\bvideoconference\b|"
