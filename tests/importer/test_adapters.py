@@ -169,6 +169,10 @@ FACTS = [
     ("generic/russian_length_in_words", "duration", 120),
     # "talks of Lavrov with his Japanese counterpart": the Japanese foreign minister of that day
     ("generic/counterpart_named_by_office", "participants", {"sergey-lavrov", "taro-kono"}),
+    # a city right after a month is where something happened then ("in September in Vladivostok")
+    ("generic/earlier_meeting_city_before_this_one", "place", "Moscow"),
+    # the host's welcome names the city a transcript's meeting is in
+    ("kremlin/host_welcomes_the_guest_to_a_city", "place", "Kazan"),
 ]
 
 

@@ -47,7 +47,7 @@ def place_in(text: str, announcement: bool = False) -> str | None:
     passing over a place announced for another, later meeting ("upcoming meeting in Tokyo")
     unless the sentence is the `announcement` of the very meeting the text is about."""
     for match in _PLACE_CUE.finditer(text):
-        if not announcement and _announced(text, match.start()):
+        if (not announcement and _announced(text, match.start())) or _ANOTHER_TIME.search(text[:match.start()]):
             continue
         words = match.group("name").split()
         for count in range(len(words), 0, -1):
@@ -55,7 +55,7 @@ def place_in(text: str, announcement: bool = False) -> str | None:
             if found:
                 return found
     for match in _RU_PLACE_CUE.finditer(text):
-        if announcement or not _announced(text, match.start()):
+        if (announcement or not _announced(text, match.start())) and not _ANOTHER_TIME.search(text[:match.start()]):
             found = places.russian_city(match.group("name"))
             if found:
                 return found
@@ -86,6 +86,33 @@ def _city_of_adjective(word: str) -> str | None:
         return None
     city, population = found
     return city if population >= _ADJECTIVE_CITY_SIZE or city.casefold() in _KNOWN else None
+
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре")
+_ANOTHER_TIME = re.compile(rf"\b(?:in|в)\s+(?:(?:{_MONTHS})|(?:19|20)\d\d(?:\s+году)?)\s*,?\s*$", re.IGNORECASE)
+"""A city right after a month or a year ("as we agreed in December in Tokyo", "в 2016 году в
+Нагато") is where something else happened at that time, not where the sides sit now."""
+
+# The host's welcome names where the guest has come: "Let me warmly welcome you to Sochi",
+# "Добро пожаловать в Москву" (a transcript's opening words, before any place cue of the report).
+_WELCOME = re.compile(r"\bwelcome (?:you|all of you|our guests?)?\s*(?:here\s+)?(?:to|in)\s+(?P<name>[A-Z][\w'’.-]*"
+                      r"(?:\s+[A-Z][\w'’.-]*)?)|[Дд]обро пожаловать в\s+(?P<ru>[А-ЯЁ][а-яё-]+)")
+
+
+def _welcomed_to(paragraphs: list[str]) -> str | None:
+    for paragraph in paragraphs[:6]:
+        for match in _WELCOME.finditer(paragraph):
+            found = city_named(match.group("name")) if match.group("name") else _accusative_city(match.group("ru"))
+            if found:
+                return found
+    return None
+
+
+def _accusative_city(word: str) -> str | None:
+    """"Москву" → Moscow; "Токио", which does not decline, as it is."""
+    stems = [word] + ([word[:-1] + "а", word[:-1] + "я"] if word[-1:] in ("у", "ю") else [])
+    return next((found for stem in stems if (found := places.city(stem))), None)
 
 
 def _announced(text: str, position: int) -> bool:
@@ -145,6 +172,8 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
         for sentence in facts.sentences(paragraph):
             if facts.MEETING_WORDS.search(sentence) and (found := place_in(sentence)):
                 return found
+    if found := _welcomed_to(opening):
+        return found
     if story and meeting and lede and not _RELAYED.search(lede):
         return city_named(story.city)
     return None
