@@ -173,6 +173,8 @@ FACTS = [
     ("generic/earlier_meeting_city_before_this_one", "place", "Moscow"),
     # the host's welcome names the city a transcript's meeting is in
     ("kremlin/host_welcomes_the_guest_to_a_city", "place", "Kazan"),
+    # an item of a numbered list above the text is a breadcrumb, never the headline
+    ("kremlin/numbered_breadcrumb_above_headline", "title", "Meeting with Prime Minister of Japan Yoshihide Suga"),
 ]
 
 
