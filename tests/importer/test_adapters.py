@@ -175,6 +175,11 @@ FACTS = [
     ("kremlin/host_welcomes_the_guest_to_a_city", "place", "Kazan"),
     # an item of a numbered list above the text is a breadcrumb, never the headline
     ("kremlin/numbered_breadcrumb_above_headline", "title", "Meeting with Prime Minister of Japan Yoshihide Suga"),
+    # the ministry's own headline for its transcripts, in Russian, closing with the place and day
+    ("mid_russia/russian_house_headline", "kind", "press-conference"),
+    ("mid_russia/russian_house_headline", "place", "Moscow"),
+    ("mid_russia/russian_house_headline", "meeting_date", dt.date(2019, 1, 14)),
+    ("mid_russia/russian_house_headline", "participants", {"sergey-lavrov", "taro-kono"}),
 ]
 
 
@@ -202,7 +207,7 @@ def test_markup_in_a_source_stays_text(context) -> None:
 
 @pytest.mark.parametrize(("case", "kind", "place", "participants"), [
     ("generic/report_of_a_press_conference", "news", None, {"yoshimasa-hayashi", "sergey-lavrov"}),
-    ("generic/transcript_reposted_without_furniture", "press-conference", "Moscow",
+    ("mid_russia/house_headline_without_furniture", "press-conference", "Moscow",
      {"sergey-lavrov", "yoshimasa-hayashi"}),
 ])
 def test_a_transcript_is_a_press_conference_and_a_report_of_one_is_news(case, kind, place, participants,

@@ -23,6 +23,13 @@ _SIGNS = (
     (re.compile(r"^Showing \d+ results?\.?\s*$|^Advanced settings\s*$", re.M), 2),
     (re.compile(r"^Speeches by Minister$|^Translation \(original\)$", re.M), 2),
     (re.compile(r"Foreign Minister Sergey Lavrov[’']s (?:remarks|statement|interview)"), 1),
+    # the ministry's headline for its transcripts, in either language: "…'s remarks and answers to
+    # media questions at a news conference…", "Выступление и ответы на вопросы СМИ Министра
+    # иностранных дел России С.В.Лаврова…"; other sites that repost one keep it, and are
+    # credited to the ministry too unless they name themselves
+    (re.compile(r"\b(?:remarks|statement|speech) and (?:answers|replies) to (?:media )?questions\b"), 4),
+    (re.compile(r"\bответ\w* на вопросы (?:СМИ|средств массовой информации)\b"), 4),
+    (re.compile(r"Министр\w* иностранных дел (?:России|Российской Федерации) [А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ]"), 2),
 )
 
 

@@ -142,6 +142,10 @@ _TITLE_PLACE = re.compile(r",\s*([A-Z][A-Za-z .'-]{2,30}),\s*"
                           r"(?:[A-Z][a-z]+\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d)\s*$")
 
 
+_TITLE_PLACE_RU = re.compile(r",\s*([А-ЯЁ][а-яё-]+(?:[ -][А-ЯЁ][а-яё-]+)?),\s*\d{1,2}\s+[а-яё]+\s+(?:19|20)\d\d(?:\s+г(?:ода|\.))?\s*$")
+""""…, Токио, 15 апреля 2016 года": the same, as Russia's ministry heads its transcripts."""
+
+
 def meeting_place(title: str | None, header: Header, text: str, opening: list[str],
            occasion_city: str | None, story: Dateline | None, lede: str | None,
            meeting: str | None, announcement: bool = False) -> str | None:
@@ -154,6 +158,9 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
         match = _TITLE_PLACE.search(title)
         if match:
             return city_named(match.group(1)) or match.group(1).strip()
+        match = _TITLE_PLACE_RU.search(title)
+        if match and (found := places.city(match.group(1))):
+            return found
     if announcement and meeting and (found := place_in(meeting, announcement=True)):
         # the text announces its meeting ("will be held in Tokyo on February 15"): that is its place
         return found
