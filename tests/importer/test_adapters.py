@@ -180,6 +180,16 @@ FACTS = [
     ("mid_russia/russian_house_headline", "place", "Moscow"),
     ("mid_russia/russian_house_headline", "meeting_date", dt.date(2019, 1, 14)),
     ("mid_russia/russian_house_headline", "participants", {"sergey-lavrov", "taro-kono"}),
+    # the Kremlin's transcript of the leaders' words to the press after talks
+    ("kremlin/statements_for_the_press", "kind", "press-conference"),
+    # the ministry's older wording of its overview: "The following is a summary of their discussion"
+    ("mofa_japan/older_summary_of_a_telephone_talk", "kind", "readout"),
+    ("mofa_japan/older_summary_of_a_telephone_talk", "meeting_date", dt.date(2006, 2, 8)),
+    # a gallery's image text repeated around its number; a meeting's length given in parts; the
+    # city in the name of an occasion that moves, not an earlier summit's city
+    ("mofa_japan/gallery_and_meeting_in_parts", "title", "Japan-Russia Summit Meeting"),
+    ("mofa_japan/gallery_and_meeting_in_parts", "duration", 60),
+    ("mofa_japan/gallery_and_meeting_in_parts", "place", "Nagoya"),
 ]
 
 

@@ -206,7 +206,10 @@ def clean_caption(line: str) -> str:
     previous = None
     while previous != text:
         previous, text = text, _CAPTION_SUFFIX.sub("", text)
-    return re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE).strip()
+    text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE).strip()
+    # a gallery's image text and its caption, joined by the image's number: "Summit 1 Summit"
+    repeated = re.fullmatch(r"(.{8,}?) \d{1,2} \1", text)
+    return repeated.group(1) if repeated else text
 
 
 def shorten(text: str, limit: int = 120) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer import dates, russian
+from readouts.importer import dates, places, russian
 from readouts.names import NameIndex
 
 # Words that make a sentence the one that reports the meeting itself; the weaker ones only
@@ -291,12 +291,28 @@ def duration_minutes(text: str) -> int | None:
             amount = _number(adjective.group(1)) * (60 if adjective.group(2).lower() == "hour" else 1)
             return amount if 0 < amount <= 24 * 60 else None
         return None
+    if _PART.search(text[max(0, match.start() - 60): match.start()]):
+        # "(a one-on-one meeting for approximately 30 minutes, a small group meeting for
+        # approximately one hour, and …)": no total is given, so the parts make it
+        parts = [m for m in DURATION.finditer(text) if _PART.search(text[max(0, m.start() - 60): m.start()])]
+        amount = sum(_minutes(m) for m in parts)
+    else:
+        amount = _minutes(match)
+    return amount if 0 < amount <= 24 * 60 else None
+
+
+_PART = re.compile(r"\b(?:one-on-one|tête-à-tête|tete-a-tete|small[- ]group|restricted|expanded|extended|"
+                   r"plenary|working (?:lunch|dinner|breakfast))\b[^,;()]{0,40}$", re.IGNORECASE)
+"""A part of a meeting named just before its length."""
+
+
+def _minutes(match: re.Match[str]) -> int:
     amount = _number(match.group(1))
     if match.group(2).lower().startswith("hour"):
         amount *= 60
         if match.group(3):
             amount += _number(match.group(3))
-    return amount if 0 < amount <= 24 * 60 else None
+    return amount
 
 
 # Occasions a meeting is held on, in either side's wording, with the city where the occasion
@@ -351,8 +367,18 @@ def _occasion_after_cue(text: str) -> tuple[str, str | None] | None:
         for pattern, name, city in OCCASIONS:
             hit = pattern.search(tail)
             if hit and hit.start() < 60:
-                return name, city
+                return name, city or _host_city(tail[hit.end():])
     return None
+
+
+# "the G20 Buenos Aires Summit", "the G20 Osaka Summit": the city between an occasion that moves
+# and its "Summit" is where it was held that year
+_HOST_CITY = re.compile(r"\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)\s+(?:Summit|Leaders|Economic Leaders)\b")
+
+
+def _host_city(after: str) -> str | None:
+    match = _HOST_CITY.match(after)
+    return places.city(match.group(1)) if match else None
 
 
 def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None:

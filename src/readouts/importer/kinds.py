@@ -21,7 +21,8 @@ TRANSCRIPT_TITLE = re.compile(r"\b(?:remarks|statement and answers|answers to (?
 PRESS_RELEASE = re.compile(r"^press release\b|пресс-релиз|\(overview\)\s*$", re.IGNORECASE)
 
 KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:news|press) conference|press statements?|answers? to (?:media )?questions|"
+    (re.compile(r"\b(?:news|press) conference|press statements?|statements? for the press|"
+                r"answers? to (?:media |journalists['’] )?questions|"
                 r"joint press|briefing|пресс-конференц\w*", re.IGNORECASE), "press-conference"),
     (re.compile(r"^(?:statement|comment|remarks)\b|\bstatement by\b|заявлени\w*|комментари\w*",
                 re.IGNORECASE), "statement"),

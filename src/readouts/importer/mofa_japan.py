@@ -22,6 +22,8 @@ _SIGNS = (
     # "The overview of the meeting is as follows." closes the opening of every MOFA readout
     (re.compile(r"\b(?:the|an) overview of the (?:meeting|talks?|conversation|visit|call|"
                 r"consultations?|dialogue) is as follows", re.I), 4),
+    # the older pages' wording of it: "The following is a summary of their discussion"
+    (re.compile(r"\bThe following is a summary of (?:the|their) (?:discussion|talks?|meeting|conversation)"), 2),
     # Japan's own titles as the ministry writes them; the press says "Foreign Minister"
     (re.compile(r"\b(?:Vice-|Parliamentary Vice-|State )?Minister for Foreign Affairs\b"), 2),
     # "Mr. Katsuya Okada, Minister for…", "Mr. KISHIDA Fumio, Prime Minister of Japan", "H.E. Mr."

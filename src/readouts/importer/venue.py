@@ -52,7 +52,7 @@ def place_in(text: str, announcement: bool = False) -> str | None:
         words = match.group("name").split()
         for count in range(len(words), 0, -1):
             found = city_named(" ".join(words[:count]))
-            if found:
+            if found and not _ANOTHER_TIME_AFTER.match(text[match.start("name") + len(" ".join(words[:count])):]):
                 return found
     for match in _RU_PLACE_CUE.finditer(text):
         if (announcement or not _announced(text, match.start())) and not _ANOTHER_TIME.search(text[:match.start()]):
@@ -91,8 +91,10 @@ def _city_of_adjective(word: str) -> str | None:
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре")
 _ANOTHER_TIME = re.compile(rf"\b(?:in|в)\s+(?:(?:{_MONTHS})|(?:19|20)\d\d(?:\s+году)?)\s*,?\s*$", re.IGNORECASE)
+_ANOTHER_TIME_AFTER = re.compile(rf"\s+in\s+(?:(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b")
 """A city right after a month or a year ("as we agreed in December in Tokyo", "в 2016 году в
-Нагато") is where something else happened at that time, not where the sides sit now."""
+Нагато"), or right before one ("the Summit Meeting in Singapore in November 2018"), is where
+something else happened at that time, not where the sides sit now."""
 
 # The host's welcome names where the guest has come: "Let me warmly welcome you to Sochi",
 # "Добро пожаловать в Москву" (a transcript's opening words, before any place cue of the report).
