@@ -190,6 +190,15 @@ FACTS = [
     ("mofa_japan/gallery_and_meeting_in_parts", "title", "Japan-Russia Summit Meeting"),
     ("mofa_japan/gallery_and_meeting_in_parts", "duration", 60),
     ("mofa_japan/gallery_and_meeting_in_parts", "place", "Nagoya"),
+    # "обновлено …" is a time stamp; a rubric whose last word also spells a verb ("Курил") is no headline
+    ("tass/russian_updated_stamp_and_rubric", "title", "Путин и Абэ обсудили совместную деятельность на островах"),
+    ("tass/russian_updated_stamp_and_rubric", "place", "Vladivostok"),
+    # a line of sections between bars is the site's menu; "в Японии" names a country, not a town
+    ("generic/russian_site_menu_and_country", "title", "Лавров: мирный договор с Японией возможен только без условий"),
+    ("generic/russian_site_menu_and_country", "place", None),
+    ("generic/russian_site_menu_and_country", "participants", {"sergey-lavrov", "taro-kono"}),
+    # the occasion of a summit agreed for later is not this meeting's
+    ("generic/next_summit_agreed_at_an_occasion", "place", None),
 ]
 
 

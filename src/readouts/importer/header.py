@@ -59,7 +59,7 @@ def headline_like(text: str) -> bool:
 # Lines around a headline that name, credit or place the page rather than the event. Each is a
 # convention of news and ministry pages in general, not of one site:
 _BYLINE = re.compile(  # "Posted: 4:44 pm, March 20, 2017 by Desk man", "Faizan Hashmi 2 minutes ago"
-    r"^(?:posted|published|updated|written|by)\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
+    r"^(?:posted|published|updated|written|by|обновлено|опубликовано|изменено)\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
     r"\|\s*\d|\b\d{1,2}:\d\d\b.*\bby\s+[A-Z]", re.IGNORECASE)
 _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from Reuters video)", "Фото: …"
     r"^(?:photograph|photo|picture|image) of\b|\b(?:photo|фото|image|screenshot|source|источник)\s*:|"
@@ -83,6 +83,8 @@ def label_reason(text: str) -> str | None:
         return "photo caption or credit"
     if re.fullmatch(r"\(.*\)|\[.*\]", text):
         return "bracketed note"
+    if text.count(" | ") >= 2:
+        return "site menu"  # "Политика | В России | За рубежом": a headline has one bar at most
     count = len(words(text))
     if count <= 3 and (text.isupper() or venue.city_named(text)):
         return "place or site name"
@@ -106,7 +108,11 @@ def reports_an_act(text: str) -> bool:
     """Whether a short line reports an act: a headline, though it names no meeting or visit."""
     if _HEADLINE_VERB.match(text) or _QUOTED.search(text):
         return True
-    return any(russian.is_finite_verb(word) for word in _RUSSIAN_WORD.findall(text))
+    # a capitalised word after the first is a name, whatever else it spells: "Спор вокруг Курил"
+    # (of the Kuril Islands, not "smoked")
+    words_in = [m for m in _RUSSIAN_WORD.finditer(text)]
+    return any(russian.is_finite_verb(m.group()) for m in words_in
+               if m.start() == words_in[0].start() or not m.group()[0].isupper())
 
 
 @dataclass(frozen=True, slots=True)

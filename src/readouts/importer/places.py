@@ -30,6 +30,8 @@ _NOT_CITIES = {
     "parliament", "government", "president", "prime", "minister", "state", "city", "center",
     "centre", "north", "south", "east", "west", "central", "victoria", "florida", "independence",
     "union", "unity", "progress", "reading", "mobile", "nice", "split", "bath", "deal", "orange",
+    # the sides' countries, which a gazetteer entry names by mistake (Sado: "Япония", "Japonija")
+    "japan", "russia", "япония", "россия", "japonija",
 }
 
 
