@@ -199,6 +199,10 @@ FACTS = [
     ("generic/russian_site_menu_and_country", "participants", {"sergey-lavrov", "taro-kono"}),
     # the occasion of a summit agreed for later is not this meeting's
     ("generic/next_summit_agreed_at_an_occasion", "place", None),
+    # the agency's older signature; a length as an adjective before the talks' description; the
+    # one a speaker met, named after "said following consultations with"
+    ("tass/itar_tass_dateline", "duration", 180),
+    ("tass/itar_tass_dateline", "participants", {"igor-morgulov", "shinsuke-sugiyama"}),
 ]
 
 

@@ -111,7 +111,17 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
     if not text:
         return []
     cut = _ABOUT.search(text)
-    return index.ids_in(text[: cut.start()] if cut else text)
+    named = index.ids_in(text[: cut.start()] if cut else text)
+    if cut and (partner := _FOLLOWING_TALKS_WITH.search(text, cut.start())):
+        # "…, Sugiyama said following bilateral consultations with visiting Russian Deputy
+        # Foreign Minister Igor Morgulov": the one he met, though named after "said"
+        named += [p for p in index.ids_in(text[partner.end():].split(",")[0]) if p not in named]
+    return named
+
+
+_FOLLOWING_TALKS_WITH = re.compile(
+    r"\b(?:following|after)\s+(?:(?:the|their|his|her|bilateral|a|an)\s+)*"
+    r"(?:talks|consultations?|meeting|conversation)\s+with\s+", re.IGNORECASE)
 
 
 _SIDES = {"japan": "Japan", "russia": "Russian Federation"}
@@ -256,8 +266,8 @@ def _number(word: str) -> int:
 
 # "In a 5-minute telephone conversation", "a 40-minute meeting": the duration as an adjective.
 _DURATION_ADJECTIVE = re.compile(
-    rf"\b{_NUM}-(hour|minute)(?:-long)?\s+(?:telephone\s+|phone\s+|video\s+)?"
-    rf"(?:talks?|meeting|conversation|call|summit|session|consultations?)\b", re.IGNORECASE)
+    rf"\b{_NUM}-(hour|minute)(?:-long)?\s+(?:[a-z\u201c\u201d\"]+\s+(?:and\s+)?){{0,3}}"
+    rf"(?:talks?|meeting|conversation|call|summit|session|consultations?|exchange|dialogue)\b", re.IGNORECASE)
 
 
 # "продлились около 40 минут", "заняли более трех часов", "около часа", "полтора часа": a Russian
