@@ -203,6 +203,9 @@ FACTS = [
     # one a speaker met, named after "said following consultations with"
     ("tass/itar_tass_dateline", "duration", 180),
     ("tass/itar_tass_dateline", "participants", {"igor-morgulov", "shinsuke-sugiyama"}),
+    # the Kremlin's site footer; a minister's comments on a meeting are a statement
+    ("kremlin/comments_under_the_site_footer", "kind", "statement"),
+    ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
 ]
 
 

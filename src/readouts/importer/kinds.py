@@ -24,7 +24,7 @@ KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:news|press) conference|press statements?|statements? for the press|"
                 r"answers? to (?:media |journalists['’] )?questions|"
                 r"joint press|briefing|пресс-конференц\w*", re.IGNORECASE), "press-conference"),
-    (re.compile(r"^(?:statement|comment|remarks)\b|\bstatement by\b|заявлени\w*|комментари\w*",
+    (re.compile(r"^(?:statement|comment|remarks)\b|\bstatement by\b|\bcomments? on\b|заявлени\w*|комментари\w*",
                 re.IGNORECASE), "statement"),
     (re.compile(r"\b(?:overview|meeting|summit|talks?|telephone|conversation|visit)\b",
                 re.IGNORECASE), "readout"),
