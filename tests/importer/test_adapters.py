@@ -206,6 +206,8 @@ FACTS = [
     # the Kremlin's site footer; a minister's comments on a meeting are a statement
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
+    ("kremlin/comments_under_the_site_footer", "title",
+     "Russian Foreign Minister Sergey Lavrov comments on the outcome of the meeting between Vladimir Putin and Shinzo Abe"),
 ]
 
 

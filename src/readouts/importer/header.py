@@ -46,12 +46,12 @@ def dateline(text: str) -> Dateline | None:
 
 def headline_like(text: str) -> bool:
     """A line that could be a headline: not running text, not a date, not the page's labels, not
-    an item of a numbered list ("4. Meeting with …" after "1. Home", "2. Embassy": a breadcrumb;
-    headlines are never numbered)."""
+    an item of a list ("4. Meeting with …" after "1. Home", "2. Embassy": a breadcrumb; "• Version
+    for People with Disabilities": a menu; headlines are never numbered nor bulleted)."""
     text = clean_caption(text)
     count = len(words(text))
     return (1 <= count <= 45 and not is_prose(text) and dates.date_line(text) is None
-            and not re.match(r"\d{1,2}\.\s", text)
+            and not re.match(r"\d{1,2}\.\s|[•·▪]", text)
             and not text.endswith((",", ":", ";")) and dateline(text) is None
             and label_reason(text) is None)
 

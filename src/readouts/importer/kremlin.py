@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from readouts.importer.common import Context, Header, ImportedReadout, first_headline, parse_document
+from readouts.importer.common import Context, Header, ImportedReadout, first_headline, last_headline, parse_document
 from readouts.importer.document import Document
 from readouts.publishers import Publisher
 
@@ -35,7 +35,10 @@ def detect(doc: Document) -> int:
 
 
 def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:
-    line = first_headline(list(header.lines))
+    """The headline right above the date line, below the site's menus and footer; else the first."""
+    lines = list(header.lines)
+    above = last_headline(lines[:header.date_index]) if header.date_index else None
+    line = above or first_headline(lines)
     return (line.text, (line.number,)) if line else (None, ())
 
 
