@@ -164,13 +164,12 @@ def test_a_dated_text_printing_no_meeting_day_joins_no_meeting_held_long_before_
     assert "later" not in of and of["recent"] == of["call"]
 
 
-def test_an_account_printing_no_day_joins_the_one_meeting_whose_people_hold_its_own() -> None:
-    """One account names the two leaders and the minister who joined them, another only the
-    leaders: the account of three joins the one meeting of those two held by telephone."""
-    of = _group(_readout("kremlin", dt.date(2020, 10, 7), ("putin", "suga"), how="telephone"),
-                _readout("met", dt.date(2019, 9, 5), ("putin", "abe"), "Vladivostok"),
-                _readout("news", None, ("putin", "suga", "motegi"), how="telephone"))
-    assert of["news"] == of["kremlin"] != of["met"]
+def test_an_account_printing_no_day_joins_no_meeting_whose_people_only_hold_its_own() -> None:
+    """A report of the foreign ministers' talks that also names the leaders whose summit they
+    prepare must not join the leaders' meeting."""
+    of = _group(_readout("summit", dt.date(2019, 1, 22), ("putin", "abe"), "Moscow"),
+                _readout("ministers", None, ("kishida", "lavrov", "abe", "putin"), "Moscow"))
+    assert "ministers" not in of
 
 
 def test_an_exact_match_of_people_wins_over_a_meeting_that_holds_them() -> None:

@@ -207,6 +207,32 @@ def meeting_date_stated_later(reading: Reading) -> None:
                     return
 
 
+_SAID_THERE = re.compile(
+    r"\b(?:said|stated|told|noted|made this statement)\b[^.]{0,80}?\b(?:at|after|following)\s+(?:the\s+|a\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:talks|meeting|press conference|news conference)\b|"
+    r"\bзаяви\w*[^.]{0,80}?\b(?:на|по итогам)\s+(?:переговор|встреч|пресс-конференц)\w*", re.IGNORECASE)
+"""Words reported as said at the talks, or at the press conference after them."""
+
+
+def meeting_date_of_words_said_there(reading: Reading) -> None:
+    """A news story that reports words said at the talks, or at the press conference after them,
+    is filed the day they were said: the lead's day ("Kishida said on Monday"), else the
+    dateline's ("МОСКВА, 22 января. /ТАСС/. … заявил … на переговорах"), its year from the text's
+    own date."""
+    # the story's dateline, in its first paragraph or in one of its own below a photo's caption
+    story = reading.story or next((found for p in reading.prose[:2] if (found := dateline(p))), None)
+    if reading.meeting_date is not None or story is None or reading.published is None or reading.kind != "news":
+        return
+    opening = [s for p in reading.prose[:2] for s in facts.sentences(p)][:3]
+    said = next((s for s in opening if _SAID_THERE.search(s) and not facts.FUTURE.search(s)), None)
+    if said is None:
+        return
+    told = next((day for s in opening if (day := facts.meeting_date(s, reading.published))), None)
+    partial = dates.find_partial_dates(story.date_text)
+    filed = dates.resolve_year(partial[0], reading.published) if partial else None
+    reading.meeting_date = told or filed
+
+
 def occasion(reading: Reading) -> None:
     """The summit or forum the meeting was held on the margins of, and its fixed city if any."""
     reading.occasion, reading.occasion_city = facts.occasion(reading.meeting_context, " ".join(reading.prose[:3]))
@@ -267,6 +293,7 @@ RULES: tuple[Rule, ...] = (
     printed_meeting_day,
     participants,
     meeting_date_stated_later,
+    meeting_date_of_words_said_there,
     occasion,
     place,
     duration,

@@ -181,12 +181,15 @@ def _join_by_people(readouts: Mapping[str, Readout], order: tuple[str, ...],
     one, or none, stays apart: an account left out is a gap a person fills, one put in the wrong
     meeting a wrong record.
 
-    When no meeting has exactly its people, the account joins the one whose people hold its own
-    or are held in them (one account names the two ministers, another the third person who
-    joined them), sharing two people at least. One shared person is not enough, even for a "2+2":
-    the minister who spoke at one "2+2" in Tokyo spoke at the one four years before."""
-    index = _PeopleIndex(readouts, groups)
+    Exactly its people, not people that hold its own or are held in them: a report of the
+    foreign ministers' talks that also names the leaders whose summit they prepare would join
+    the leaders' meeting; and one shared person is not enough even for a "2+2", whose Russian
+    minister at Tokyo in 2017 was there in 2013 too."""
+    by_people: dict[frozenset[str], list[str]] = defaultdict(list)
     joined = {m for members in groups.values() for m in members}
+    for key, members in groups.items():
+        if any(readouts[m].meeting.date for m in members):
+            by_people[frozenset(p for m in members for p in readouts[m].participants)].append(key)
     for readout_id in order:
         readout = readouts[readout_id]
         people = frozenset(readout.participants)
@@ -194,39 +197,10 @@ def _join_by_people(readouts: Mapping[str, Readout], order: tuple[str, ...],
                 or printed_day_of(readout) or len(people) < 2
                 or (len(people) < 3 and readout.meeting.format not in SPECIFIC_FORMATS)):
             continue
-        for candidates in (index.exactly(people), index.overlapping(people)):
-            fits = [key for key in candidates if _fits_by_people(readout, [readouts[m] for m in groups[key]])]
-            if fits:
-                if len(fits) == 1:
-                    groups[fits[0]].append(readout_id)
-                break
-
-
-class _PeopleIndex:
-    """The dated meetings by their people: those with exactly a set of people, and those holding
-    one person, so that an account is compared with the meetings it can fit, not with all."""
-
-    def __init__(self, readouts: Mapping[str, Readout], groups: Mapping[str, list[str]]) -> None:
-        self.people: dict[str, frozenset[str]] = {}
-        self.by_people: dict[frozenset[str], list[str]] = defaultdict(list)
-        self.with_person: dict[str, list[str]] = defaultdict(list)
-        for key, members in groups.items():
-            if any(readouts[m].meeting.date for m in members):
-                people = self.people[key] = frozenset(p for m in members for p in readouts[m].participants)
-                self.by_people[people].append(key)
-                for person in people:
-                    self.with_person[person].append(key)
-        self.order = {key: number for number, key in enumerate(groups)}
-
-    def exactly(self, people: frozenset[str]) -> list[str]:
-        return self.by_people.get(people, [])
-
-    def overlapping(self, people: frozenset[str]) -> list[str]:
-        """The meetings whose people hold `people` or are held in them, sharing two people."""
-        found = {key for person in people for key in self.with_person.get(person, ())
-                 if (self.people[key] <= people or people <= self.people[key])
-                 and self.people[key] != people and len(self.people[key] & people) >= 2}
-        return sorted(found, key=self.order.__getitem__)
+        fits = [key for key in by_people.get(people, ())
+                if _fits_by_people(readout, [readouts[m] for m in groups[key]])]
+        if len(fits) == 1:
+            groups[fits[0]].append(readout_id)
 
 
 def _fits_by_people(readout: Readout, members: list[Readout]) -> bool:
