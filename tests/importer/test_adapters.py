@@ -207,7 +207,8 @@ FACTS = [
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",
-     "Russian Foreign Minister Sergey Lavrov comments on the outcome of the meeting between Vladimir Putin and Shinzo Abe"),
+     "Russian Foreign Minister Sergey Lavrov comments on the outcome of the meeting between Vladimir Putin and "
+     "Shinzo Abe"),
 ]
 
 

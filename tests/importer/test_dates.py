@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from readouts.importer import dates
-from readouts.importer.facts import duration_minutes, meeting_date
+from readouts.importer.durations import duration_minutes
+from readouts.importer.facts import meeting_date
 
 
 @pytest.mark.parametrize(("line", "expected"), [

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from readouts.importer import dates, facts, kinds, venue
+from readouts.importer import dates, durations, facts, kinds, venue
 from readouts.importer.document import Change, Line, clean_caption, is_prose, shorten
 from readouts.importer.header import dateline, headline_like, label_reason, split_header
 from readouts.importer.outlet import outlet
@@ -251,8 +251,8 @@ def place(reading: Reading) -> None:
 
 def duration(reading: Reading) -> None:
     """How long the meeting lasted, from its own sentences, else the opening paragraphs."""
-    reading.duration = (facts.duration_minutes(reading.meeting_context)
-                        or facts.duration_minutes(" ".join(reading.prose[:3])))
+    reading.duration = (durations.duration_minutes(reading.meeting_context)
+                        or durations.duration_minutes(" ".join(reading.prose[:3])))
 
 
 def body(reading: Reading) -> None:

@@ -1,0 +1,88 @@
+"""How long a meeting lasted, as readouts say it: "for approximately one hour and 40 minutes",
+"a 40-minute meeting", "a one-on-one meeting for approximately 30 minutes, a small group meeting
+for approximately one hour", "более трех часов".
+"""
+
+from __future__ import annotations
+
+import re
+
+from readouts.importer import russian
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "an": 1, "a": 1,
+}
+_NUM = r"(\d{1,3}|" + "|".join(k for k in _NUMBER_WORDS if len(k) > 1) + r")"
+DURATION = re.compile(
+    rf"\b(?:approximately|approx\.|about|around|roughly|some|nearly|almost|for|lasted|lasting)\s+"
+    rf"(?:approximately\s+|about\s+)?{_NUM}[\s-]+(hours?|minutes?|mins?)\b"
+    rf"(?:\s+and\s+{_NUM}\s+minutes?)?",
+    re.IGNORECASE,
+)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+# "In a 5-minute telephone conversation", "a 40-minute meeting": the duration as an adjective.
+_DURATION_ADJECTIVE = re.compile(
+    rf"\b{_NUM}-(hour|minute)(?:-long)?\s+(?:[a-z\u201c\u201d\"]+\s+(?:and\s+)?){{0,3}}"
+    rf"(?:talks?|meeting|conversation|call|summit|session|consultations?|exchange|dialogue)\b", re.IGNORECASE)
+
+
+# "продлились около 40 минут", "заняли более трех часов", "около часа", "полтора часа": a Russian
+# count of hours or minutes after a word that gives a length
+_RUSSIAN_DURATION = re.compile(
+    r"(?:продлил\w*|длил\w*|занял\w*|течение|около|более|почти|примерно|свыше|порядка)"
+    r"(?:\s+(?:около|более|почти|примерно|свыше|порядка))?\s+(?:(\d{1,3}|[а-яё]+)\s+)?(час\w*|минут\w*)"
+    r"(?:\s+(\d{1,2})\s+минут\w*)?", re.IGNORECASE)
+
+
+def _russian_duration(text: str) -> int | None:
+    for match in _RUSSIAN_DURATION.finditer(text):
+        count = russian.numeral_value(match.group(1)) if match.group(1) else 1
+        if count is None:
+            continue
+        hours = match.group(2).lower().startswith("час")
+        amount = int(count * 60) + int(match.group(3) or 0) if hours else int(count)
+        return amount if 0 < amount <= 24 * 60 else None
+    return None
+
+
+def duration_minutes(text: str) -> int | None:
+    """"approximately one hour and 40 minutes" → 100, "более трех часов" → 180; the first
+    duration the text gives."""
+    match = DURATION.search(text)
+    if not match and re.search(r"[а-яё]", text, re.IGNORECASE):
+        return _russian_duration(text)
+    if not match:
+        adjective = _DURATION_ADJECTIVE.search(text)
+        if adjective:
+            amount = _number(adjective.group(1)) * (60 if adjective.group(2).lower() == "hour" else 1)
+            return amount if 0 < amount <= 24 * 60 else None
+        return None
+    if _PART.search(text[max(0, match.start() - 60): match.start()]):
+        # "(a one-on-one meeting for approximately 30 minutes, a small group meeting for
+        # approximately one hour, and …)": no total is given, so the parts make it
+        parts = [m for m in DURATION.finditer(text) if _PART.search(text[max(0, m.start() - 60): m.start()])]
+        amount = sum(_minutes(m) for m in parts)
+    else:
+        amount = _minutes(match)
+    return amount if 0 < amount <= 24 * 60 else None
+
+
+_PART = re.compile(r"\b(?:one-on-one|tête-à-tête|tete-a-tete|small[- ]group|restricted|expanded|extended|"
+                   r"plenary|working (?:lunch|dinner|breakfast))\b[^,;()]{0,40}$", re.IGNORECASE)
+"""A part of a meeting named just before its length."""
+
+
+def _minutes(match: re.Match[str]) -> int:
+    amount = _number(match.group(1))
+    if match.group(2).lower().startswith("hour"):
+        amount *= 60
+        if match.group(3):
+            amount += _number(match.group(3))
+    return amount
