@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readouts.cache import CACHE_DIR, BuildCache, FileMemo, key_problem, now_ns, signature_of
+from readouts.cache import CACHE_DIR, FILE_MEMO, BuildCache, FileMemo, Tables, key_problem, now_ns, signature_of
 from readouts.errors import ReadoutsError, from_os_error, naming
 from readouts.publish import build_lock, files_under, journal_path, patch, publish, recover, staging_folder
 from readouts.stamp import Stamp, scan_folders, scan_inputs, site_folders
@@ -84,21 +84,22 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     from readouts.addresses import ADDRESSES, write_addresses
     from readouts.config import load_config
     from readouts.importer.run import import_sources
-    from readouts.link import link
-    from readouts.load import load_corpus
+    from readouts.link import LINK_RESULTS, link
+    from readouts.load import PARSED_READOUTS, load_corpus
+    from readouts.render.output import SITE_MANIFEST
 
     config = load_config(root)
     output = _real_folder(root / config.output_dir)
     recover(output)
     _check_replaceable(output)
-    cache = BuildCache.load(root, from_memory=cache_in_memory)
+    cache = BuildCache.load(root, cache_tables(), from_memory=cache_in_memory)
     notes = _cache_notes(root, cache)
-    file_memo = FileMemo(cache.files)
+    file_memo = FileMemo(cache[FILE_MEMO])
     # A write that finds the disk full says only "No space left on device": it is one of
     # the readouts and import records in content/.
     with naming(root / "content"):
         imports = import_sources(root, keep_going=keep_going, files=file_memo)
-    graph = link(load_corpus(root, cache.readouts, file_memo), cache.links)
+    graph = link(load_corpus(root, cache[PARSED_READOUTS], file_memo), cache[LINK_RESULTS])
     warnings = _unknown_people(graph) + _missing_sources(graph, inputs) + _no_base_url(graph)
     written, token = _write_and_publish(root, graph, output, stamp, cache, file_memo, progress)
     file_memo.forget_unused()
@@ -109,7 +110,7 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     # The meeting pages now published, for the builds to come to redirect from (addresses.py).
     with naming(root / "content"):
         recorded = [ADDRESSES.as_posix()] if write_addresses(root, graph, file_memo) else []
-    cache.pages = written.manifest
+    cache[SITE_MANIFEST] = written.manifest
     try:
         cache.save(root, keep_in_memory=cache_in_memory)
         # A build that imported wrote into content/ after the scan, and failed imports and kept
@@ -125,6 +126,19 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
         notes.append(f"the build cache was not saved, so the next build does more work: {from_os_error(error)}")
     return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
                        warnings=warnings + tuple(notes), readouts=len(graph.readouts), seconds=0.0, output=output)
+
+
+def cache_tables() -> Tables:
+    """The tables the build cache keeps, each declared by the module that fills it; imported
+    here rather than at the top, as the stages are, so a build with nothing to do loads none."""
+    from readouts.link import LINK_RESULTS
+    from readouts.load import PARSED_READOUTS
+    from readouts.render.exports.common import EXPORT_FRAGMENTS
+    from readouts.render.output import SITE_MANIFEST
+    from readouts.render.pages.grouped import GROUP_PAGES
+    from readouts.render.search import SEARCH_COUNTS
+
+    return (PARSED_READOUTS, LINK_RESULTS, SITE_MANIFEST, EXPORT_FRAGMENTS, SEARCH_COUNTS, GROUP_PAGES, FILE_MEMO)
 
 
 def _signatures(root: Path, paths: list[str]) -> dict[str, list[int]]:
@@ -146,7 +160,10 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
                        file_memo: FileMemo, progress: Callable[[int, int], None] | None) -> tuple[WriteReport, str]:
     """Write the site into a staging folder beside the output, keeping what the last build made
     from the same inputs, and put it in place; returns the report and the manifest's token."""
-    from readouts.render.output import PreviousBuild
+    from readouts.render.exports.common import EXPORT_FRAGMENTS
+    from readouts.render.output import SITE_MANIFEST, PreviousBuild
+    from readouts.render.pages.grouped import GROUP_PAGES
+    from readouts.render.search import SEARCH_COUNTS
     from readouts.render.write import write_site
 
     pagefind = graph.corpus.config.pagefind
@@ -157,23 +174,25 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
         # manifest it was built with (a site restored from elsewhere, or built before a kill
         # between publishing and saving the cache, does not match).
         marker = _marker_token(output)
-        previous = output if marker == _manifest_token(cache.pages) else None
-        if previous is not None and _linked_folder(output, stamp, marker, cache.pages):
+        manifest = cache[SITE_MANIFEST]
+        previous = output if marker == _manifest_token(manifest) else None
+        if previous is not None and _linked_folder(output, stamp, marker, manifest):
             previous = None  # made whole and put in place of the old site, link and all
         # Pagefind indexes the whole site, so with it on the new site is made whole.
         patching = previous is not None and not pagefind
         written = write_site(graph, root, staging, PreviousBuild(
-            previous, cache.pages, whole=previous is not None and _site_untouched(stamp, marker, output),
-            link_unchanged=not patching, groups=cache.groups, fragments=cache.fragments,
-            search_counts=cache.search_counts), progress, file_memo)
-        cache.groups, cache.fragments, cache.search_counts = written.groups, written.fragments, written.search_counts
+            previous, manifest, whole=previous is not None and _site_untouched(stamp, marker, output),
+            link_unchanged=not patching, groups=cache[GROUP_PAGES], fragments=cache[EXPORT_FRAGMENTS],
+            search_counts=cache[SEARCH_COUNTS]), progress, file_memo)
+        cache[GROUP_PAGES], cache[EXPORT_FRAGMENTS], cache[SEARCH_COUNTS] = (
+            written.groups, written.fragments, written.search_counts)
         if pagefind:
             index_with_pagefind(staging)
         token = _manifest_token(written.manifest)
         (staging / MARKER).write_text("built by readouts; every build rewrites this folder\n"
                                       f"manifest {token}\n", encoding="utf-8")
         if patching:
-            patch(staging, output, _removed(output, cache.pages, written.manifest), MARKER)
+            patch(staging, output, _removed(output, manifest, written.manifest), MARKER)
         else:
             publish(staging, output)
     except BaseException:

@@ -20,10 +20,10 @@ import os
 import pickle
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from readouts.atomic import write_atomic_bytes
 from readouts.errors import ReadoutsError
@@ -144,83 +144,68 @@ _PARTS = 16
 entries rewrites a few files rather than the whole cache (hundreds of MB at 10,000 readouts)."""
 
 
-def _by_key(part: dict[Any, Any]) -> frozenset[Any]:
-    """A table whose entries never change under their keys (keys are digests of what made them)."""
+Key = TypeVar("Key")
+Entry = TypeVar("Entry")
+
+
+@dataclass(frozen=True, slots=True)
+class CacheTable(Generic[Key, Entry]):
+    """One table of the build cache, declared by the module that fills it and reads it back: the
+    shape of its entries lives with the code that knows what they mean, and the cache only keeps
+    them. The build names the tables it keeps (build.py); the cache knows none of the stages."""
+
+    name: str
+    """What its files are called: `<name>-<part>.pickle`."""
+    summary: Callable[[Mapping[Key, Entry]], frozenset[Any]]
+    """What tells whether one part of the table changed since it was loaded or saved:
+    BuildCache.save writes only the parts whose summary moved."""
+
+
+def unchanged_under_keys(part: Mapping[Any, Any]) -> frozenset[Any]:
+    """The summary of a table whose entries never change under their keys (each key is a digest
+    of what made its entry): the keys alone."""
     return frozenset(part)
 
 
-def _readout_versions(part: dict[Any, Any]) -> frozenset[Any]:
-    """load's readouts: a file's entry changes with its digest and the signature it was seen with."""
-    return frozenset((k, v[0], v[2]) for k, v in part.items())
-
-
-def _fingerprints(part: dict[Any, Any]) -> frozenset[Any]:
-    """The pages table: an output path's entry is its fingerprint."""
-    return frozenset(part.items())
-
-
-def _group_keys(part: dict[Any, Any]) -> frozenset[Any]:
-    """pages.grouped.GroupMemo: a topic's or person's pages follow from their group key."""
-    return frozenset((k, hash(v[0])) for k, v in part.items())
-
-
-def _file_signatures(part: dict[Any, Any]) -> frozenset[Any]:
-    """FileMemo: what was made from a file follows from the file's signature."""
-    return frozenset((k, v[0]) for k, v in part.items())
-
-
-_TABLES: dict[str, Callable[[dict[Any, Any]], frozenset[Any]]] = {
-    "readouts": _readout_versions, "links": _by_key, "pages": _fingerprints, "fragments": _by_key,
-    "search_counts": _by_key, "groups": _group_keys, "files": _file_signatures}
-"""Each table of the cache → what tells whether one of its parts changed since it was loaded or
-saved (BuildCache.save writes only the parts whose summary moved)."""
-
-
-def _part_of(key: object) -> int:
-    return zlib.crc32(repr(key).encode("utf-8")) % _PARTS
+Tables = tuple[CacheTable[Any, Any], ...]
 
 
 @dataclass
 class BuildCache:
-    """The state carried from one build to the next."""
+    """The state carried from one build to the next: one dict for each of its tables, read and
+    filled by the stages as `cache[table]`."""
 
     code: str
-    readouts: dict[str, Any] = field(default_factory=dict)
-    """Readout file → (digest, Readout, the files' signature or None), for load."""
-    links: dict[Any, Any] = field(default_factory=dict)
-    """(readout digest, rules digest) → what link computed for that readout alone."""
-    pages: dict[str, str] = field(default_factory=dict)
-    """Output path → fingerprint of everything the file was made from, as last published."""
-    fragments: dict[str, bytes] = field(default_factory=dict)
-    """Digest of inputs → a piece of an export file (a readout's JSON record, a meeting's event)."""
-    search_counts: dict[str, bytes] = field(default_factory=dict)
-    """Settings digest and readout digest → the readout's word counts for the search index."""
-    groups: dict[Any, Any] = field(default_factory=dict)
-    """(kind, topic or person id) → what its pages were made from and their paths and
-    fingerprints (render.write.GroupMemo)."""
-    files: dict[Any, Any] = field(default_factory=dict)
-    """(kind, file) → (the file's signature, what was made from its bytes, whether readouts
-    wrote the file itself), for FileMemo."""
+    tables: Tables
+    entries: dict[str, dict[Any, Any]]
+    """Table name → the table's entries."""
     foreign: int = 0
     """How many of its files were not sealed with this user's key, and were left unread."""
     saved: dict[tuple[str, int], frozenset[Any]] = field(default_factory=dict, repr=False)
     """(table, part) → what that file held when loaded or last saved: unchanged parts are not
     written again."""
 
-    @staticmethod
-    def _summary(table: str, part: dict[Any, Any]) -> frozenset[Any]:
-        return _TABLES[table](part)
+    def __getitem__(self, table: CacheTable[Key, Entry]) -> dict[Key, Entry]:
+        """The table's entries, to read and change in place; KeyError for a table not loaded."""
+        return self.entries[table.name]
+
+    def __setitem__(self, table: CacheTable[Key, Entry], entries: dict[Key, Entry]) -> None:
+        """Replace the table's entries with what this build made."""
+        if table.name not in self.entries:
+            raise KeyError(table.name)
+        self.entries[table.name] = entries
 
     def _parts(self, table: str) -> list[dict[Any, Any]]:
         parts: list[dict[Any, Any]] = [{} for _ in range(_PARTS)]
-        for key, value in getattr(self, table).items():
-            parts[_part_of(key)][key] = value
+        for key, value in self.entries[table].items():
+            parts[zlib.crc32(repr(key).encode("utf-8")) % _PARTS][key] = value
         return parts
 
     @classmethod
-    def load(cls, root: Path, *, from_memory: bool = False) -> BuildCache:
-        """Every part written by this code; a missing, damaged or foreign part is left out
-        (its entries are made again), so a build killed while saving costs work, not results.
+    def load(cls, root: Path, tables: Tables, *, from_memory: bool = False) -> BuildCache:
+        """The cache of `tables`, from every part written by this code; a missing, damaged or
+        foreign part is left out (its entries are made again), so a build killed while saving
+        costs work, not results.
 
         `from_memory`: the cache this process last saved for `root`, if its files are still as
         it left them (a process that builds again and again, readouts serve, need not read half
@@ -228,31 +213,19 @@ class BuildCache:
         changing it leaves nothing in memory, and the next one reads the files."""
         global _IN_MEMORY
         kept, _IN_MEMORY = _IN_MEMORY, None
-        if from_memory and kept is not None and kept[0] == root and kept[1] == _part_signatures(root):
+        if (from_memory and kept is not None and kept[0] == root and kept[2].tables == tables
+                and kept[1] == _part_signatures(root, tables)):
             gc.freeze()
             return kept[2]
-        cache = cls(code_digest())
+        cache = cls(code_digest(), tables, {table.name: {} for table in tables})
         folder = root / CACHE_DIR
         with _collector_paused():
-            for table in _TABLES:
+            for table in tables:
                 for number in range(_PARTS):
-                    try:
-                        with open(folder / f"{table}-{number}.pickle", "rb") as stream:
-                            blob = stream.read()
-                    except OSError:
-                        continue
-                    data = unseal(blob)
-                    if data is None:
-                        cache.foreign += 1  # never unpickled: it could run any code
-                        continue
-                    try:
-                        code, part = pickle.loads(data)
-                    except (EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-                        continue
-                    if code != cache.code or not isinstance(part, dict):
-                        continue
-                    getattr(cache, table).update(part)
-                    cache.saved[(table, number)] = cls._summary(table, part)
+                    part = cache._read_part(folder / f"{table.name}-{number}.pickle")
+                    if part is not None:
+                        cache.entries[table.name].update(part)
+                        cache.saved[(table.name, number)] = table.summary(part)
             # The cache's million objects live as long as the build: the collector need not walk
             # them again and again while the stages allocate (build.py unfreezes them at the end).
             # Frozen before the collector is back: its first pass would walk them all (0.13 s at
@@ -260,24 +233,43 @@ class BuildCache:
             gc.freeze()
         return cache
 
+    def _read_part(self, path: Path) -> dict[Any, Any] | None:
+        """The entries of one part; None when it is missing, damaged, foreign or by other code."""
+        try:
+            with open(path, "rb") as stream:
+                blob = stream.read()
+        except OSError:
+            return None
+        data = unseal(blob)
+        if data is None:
+            self.foreign += 1  # never unpickled: it could run any code
+            return None
+        try:
+            code, part = pickle.loads(data)
+        except (EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        if code != self.code or not isinstance(part, dict):
+            return None
+        return part
+
     def save(self, root: Path, *, keep_in_memory: bool = False) -> None:
         """Write the parts that changed, each atomically; with `keep_in_memory`, keep this cache
         for the next load(from_memory=True) of this process."""
         folder = root / CACHE_DIR
         folder.mkdir(exist_ok=True)
-        for table in _TABLES:
-            for number, part in enumerate(self._parts(table)):
-                summary = self._summary(table, part)
-                if self.saved.get((table, number)) == summary:
+        for table in self.tables:
+            for number, part in enumerate(self._parts(table.name)):
+                summary = table.summary(part)
+                if self.saved.get((table.name, number)) == summary:
                     continue
                 with _collector_paused():
                     data = pickle.dumps((self.code, part), protocol=pickle.HIGHEST_PROTOCOL)
-                write_atomic_bytes(folder / f"{table}-{number}.pickle", seal(data))
-                self.saved[(table, number)] = summary
+                write_atomic_bytes(folder / f"{table.name}-{number}.pickle", seal(data))
+                self.saved[(table.name, number)] = summary
         self.foreign = 0  # what it holds now is this user's own
         if keep_in_memory:
             global _IN_MEMORY
-            _IN_MEMORY = (root, _part_signatures(root), self)
+            _IN_MEMORY = (root, _part_signatures(root, self.tables), self)
 
 
 _IN_MEMORY: tuple[Path, list[list[int]], BuildCache] | None = None
@@ -285,12 +277,12 @@ _IN_MEMORY: tuple[Path, list[list[int]], BuildCache] | None = None
 process (BuildCache.load's `from_memory`)."""
 
 
-def _part_signatures(root: Path) -> list[list[int]]:
+def _part_signatures(root: Path, tables: Tables) -> list[list[int]]:
     found = []
-    for table in _TABLES:
+    for table in tables:
         for number in range(_PARTS):
             try:
-                found.append(signature_of(os.stat(root / CACHE_DIR / f"{table}-{number}.pickle")))
+                found.append(signature_of(os.stat(root / CACHE_DIR / f"{table.name}-{number}.pickle")))
             except OSError:
                 found.append(UNKNOWN_SIGNATURE)
     return found
@@ -302,6 +294,10 @@ _DAMAGED = {"provenance": ("the import record is damaged", "delete it: the reado
 """What FileMemo says of a file of each kind it could not make anything of."""
 
 
+KeptFile = tuple[tuple[int, ...], Any, bool]
+"""(the file's signature, what was made from its bytes, whether readouts wrote the file itself)."""
+
+
 class FileMemo:
     """What was made from a file's bytes (a digest, a parsed record), kept by the file's size,
     times and inode, so that a build that finds them unchanged does not read the file again.
@@ -311,10 +307,10 @@ class FileMemo:
     files read and hashed per imported readout, however few changed. A file changed moments ago
     (its clock tick may not be over) is read whatever its times say, as in load.py."""
 
-    def __init__(self, store: dict[Any, Any] | None = None) -> None:
+    def __init__(self, store: dict[tuple[str, str], KeptFile] | None = None) -> None:
         self.store = store if store is not None else {}
         self.looked_at = now_ns()
-        self.used: set[Any] = set()
+        self.used: set[tuple[str, str]] = set()
 
     def get(self, kind: str, path: Path, make: Callable[[bytes], Made]) -> Made:
         """make(the file's bytes), from the memo while the file is as it was; raises OSError
@@ -360,6 +356,15 @@ class FileMemo:
         """Drop what no file looked at in this build was made into (files gone or renamed)."""
         for key in set(self.store) - self.used:
             del self.store[key]
+
+
+def _file_signatures(part: Mapping[tuple[str, str], KeptFile]) -> frozenset[Any]:
+    """What was made from a file follows from the file's signature."""
+    return frozenset((k, v[0]) for k, v in part.items())
+
+
+FILE_MEMO: CacheTable[tuple[str, str], KeptFile] = CacheTable("files", _file_signatures)
+"""(kind, file) → what FileMemo made of the file, by its signature."""
 
 
 def sha256_hex(data: bytes) -> str:

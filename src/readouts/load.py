@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from readouts.addresses import ADDRESSES, load_addresses
-from readouts.cache import FileMemo, settled_signature
+from readouts.cache import CacheTable, FileMemo, settled_signature
 from readouts.config import load_config
 from readouts.errors import ReadoutsError, ReadoutsErrors
 from readouts.model import Corpus, Readout, Topic
@@ -27,6 +27,16 @@ __all__ = ["ID", "load_corpus", "load_people", "load_readout", "load_terms", "lo
 
 CachedReadout = tuple[str, Readout, "tuple[object, ...] | None"]
 """(digest, Readout, the signature of its files when they were last looked at), by file."""
+
+
+def _readout_versions(part: Mapping[str, CachedReadout]) -> frozenset[object]:
+    """A file's entry changes with its digest and the signature it was seen with (not with the
+    Readout, which follows from the digest)."""
+    return frozenset((file, entry[0], entry[2]) for file, entry in part.items())
+
+
+PARSED_READOUTS: CacheTable[str, CachedReadout] = CacheTable("readouts", _readout_versions)
+"""Readout file → what load_corpus parsed from it, for the next build."""
 
 
 def load_corpus(root: Path, cache: dict[str, CachedReadout] | None = None, files: FileMemo | None = None) -> Corpus:

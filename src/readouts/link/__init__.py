@@ -16,6 +16,7 @@ from collections import defaultdict
 from types import MappingProxyType
 from typing import Any
 
+from readouts.cache import CacheTable, unchanged_under_keys
 from readouts.link.addresses import moved_meetings, moved_readouts
 from readouts.link.glossary import TermFinder, term_usage
 from readouts.link.meetings import group_meetings
@@ -26,6 +27,10 @@ from readouts.model import Corpus, Meeting, Readout, SiteGraph
 from readouts.packed import Unpacked
 from readouts.parallel import map_in_workers
 from readouts.publishers import PUBLISHERS
+
+LINK_RESULTS: CacheTable[tuple[Any, ...], Any] = CacheTable("links", unchanged_under_keys)
+"""What link computed for one readout alone, keyed by the digests of the readout and of what it
+was computed with (link's `cache`)."""
 
 
 def chronology(readouts: tuple[Readout, ...]) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from readouts.cache import CacheTable
 from readouts.errors import naming
 
 
@@ -30,11 +31,21 @@ class OutputFile:
     make: Callable[[], bytes]
 
 
+def _fingerprints(part: Mapping[str, str]) -> frozenset[tuple[str, str]]:
+    """A path's entry is its fingerprint: the entry is what changes."""
+    return frozenset(part.items())
+
+
+SITE_MANIFEST: CacheTable[str, str] = CacheTable("pages", _fingerprints)
+"""Output path → the fingerprint of the file as last published (Outputs.manifest): what the next
+build keeps files by."""
+
+
 @dataclass(frozen=True, slots=True)
 class PreviousBuild:
     """What the last build left for this one: its site, the fingerprint of each file there, and
-    the pieces it kept to make files again cheaply (each table's rule is with the module that
-    fills it)."""
+    the pieces it kept to make files again cheaply (each a table of the build cache, declared by
+    the module that fills it)."""
 
     site: Path | None = None
     """The published site whose files may be kept; None makes every file."""
@@ -46,11 +57,11 @@ class PreviousBuild:
     """Link kept files into the new folder; without, they are left for the build to patch the
     previous site with what the new folder holds (publish.patch)."""
     groups: Mapping[Any, Any] = field(default_factory=dict)
-    """Each topic's and person's pages under their group key (pages.grouped.GroupMemo)."""
+    """Each topic's and person's pages under their group key (pages.grouped.GROUP_PAGES)."""
     fragments: Mapping[str, bytes] = field(default_factory=dict)
-    """Pieces of the export files (exports.Fragments)."""
+    """Pieces of the export files (exports.common.EXPORT_FRAGMENTS)."""
     search_counts: Mapping[str, bytes] = field(default_factory=dict)
-    """Each readout's word counts for the search index (write._kept_counts)."""
+    """Each readout's word counts for the search index (search.SEARCH_COUNTS)."""
 
 
 NO_PREVIOUS_BUILD = PreviousBuild()

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from readouts.cache import CacheTable, unchanged_under_keys
 from readouts.errors import naming
 from readouts.model import SiteGraph
 from readouts.render import urls
@@ -277,6 +278,11 @@ def term_file_name(key: str) -> str:
 
 def count_words(graph: SiteGraph, readout_id: str) -> FieldCounts:
     return field_counts(search_document(graph, readout_id))
+
+
+SEARCH_COUNTS: CacheTable[str, bytes] = CacheTable("search_counts", unchanged_under_keys)
+"""Settings digest and readout digest → the readout's FieldCounts, marshalled: what counting
+a readout's words gave, kept for the next build."""
 
 
 def write_search_year(graph: SiteGraph, out: Path, year: str, readout_ids: tuple[str, ...],

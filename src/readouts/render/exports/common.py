@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from readouts.cache import CacheTable, unchanged_under_keys
 from readouts.model import Block, Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.depends import digest
@@ -26,6 +27,11 @@ CSV_COLUMNS = ("id", "title", "publisher", "kind", "published", "meeting_date", 
 _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Characters XML 1.0 cannot hold even escaped (control characters, lone surrogates, U+FFFE/U+FFFF).
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+EXPORT_FRAGMENTS: CacheTable[str, bytes] = CacheTable("fragments", unchanged_under_keys)
+"""Digest of inputs → a piece of an export file (a readout's JSON record, a meeting's event):
+what Fragments keeps for the next build."""
 
 
 class Fragments:

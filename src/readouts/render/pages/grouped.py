@@ -9,11 +9,12 @@ whose key is unchanged has the same pages, so they are taken from GroupMemo with
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from readouts.cache import CacheTable
 from readouts.model import SiteGraph
 from readouts.render.depends import Dependencies
 from readouts.render.listings import Year, YearListing
@@ -26,15 +27,25 @@ MemoEntry = tuple[tuple[Any, ...], list[tuple[str, str, Any, str]]]
 """(group key, [(path, template, part, fingerprint)]); part is OVERVIEW or the year."""
 
 
+def _group_keys(part: Mapping[tuple[str, str], MemoEntry]) -> frozenset[object]:
+    """A topic's or person's pages follow from their group key."""
+    return frozenset((group, hash(entry[0])) for group, entry in part.items())
+
+
+GROUP_PAGES: CacheTable[tuple[str, str], MemoEntry] = CacheTable("groups", _group_keys)
+"""(kind, topic or person id) → what its pages were made from, and their paths and fingerprints:
+what GroupMemo keeps for the next build."""
+
+
 @dataclass
 class GroupMemo:
     """The pages of each topic and person as the last build made them, under their group key."""
 
-    before: dict[Any, MemoEntry]
+    before: dict[tuple[str, str], MemoEntry]
     """(kind, id) → the last build's entry."""
     reusable: Callable[[str, str], bool]
     """Whether the last build's file at a path, with a fingerprint, can stay."""
-    now: dict[Any, MemoEntry] = field(default_factory=dict)
+    now: dict[tuple[str, str], MemoEntry] = field(default_factory=dict)
 
     def kept(self, group: tuple[str, str], key: tuple[Any, ...]) -> list[tuple[str, str, Any, str]] | None:
         """The group's pages when unchanged and still all in the site, else None."""
