@@ -131,11 +131,11 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
-class Readout:
-    """One account of a meeting, as loaded from content/readouts/<id>.md."""
+class ReadoutFacts:
+    """What an account states of itself and of the meeting it reports, as its front matter
+    holds it: the importer reads these from a source (importer.reading.ImportedReadout) and load
+    reads them back from the Markdown (Readout), so both are made of this one record."""
 
-    id: str
-    title: str
     publisher: Publisher
     kind: Kind
     published: dt.date | None
@@ -144,6 +144,14 @@ class Readout:
     mentioned: tuple[str, ...]
     topics: tuple[str, ...]
     """As in the front matter: filled by import, and a person's edit wins."""
+
+
+@dataclass(frozen=True, slots=True)
+class Readout(ReadoutFacts):
+    """One account of a meeting, as loaded from content/readouts/<id>.md."""
+
+    id: str
+    title: str
     source: SourceFile | None
     """None for a readout written by hand."""
     imported: ImportRecord | None

@@ -11,26 +11,21 @@ from dataclasses import dataclass, field
 from readouts.importer.document import Change, Document, Line
 from readouts.importer.header import Dateline, Header, TitleChooser
 from readouts.importer.structure import MarkdownBody
-from readouts.model import Kind, MeetingFacts, Publisher
+from readouts.model import Kind, MeetingFacts, Publisher, ReadoutFacts
 from readouts.names import NameIndex
 
 
 @dataclass(frozen=True, slots=True)
-class ImportedReadout:
-    """What the importer read from one source; write.py turns it into a .md file."""
+class ImportedReadout(ReadoutFacts):
+    """What the importer read from one source: the facts the readout's front matter states, as
+    load will read them back (ReadoutFacts), and what only the import knows; write.py turns it
+    into a .md file and its import record."""
 
     source_path: str
     title: str | None
-    """The document's own headline; None when it prints none."""
-    publisher: Publisher
-    kind: Kind
-    published: dt.date | None
-    meeting: MeetingFacts
-    participants: tuple[str, ...]
-    mentioned: tuple[str, ...]
+    """The document's own headline; None when it prints none (write.py supplies one)."""
     unresolved: tuple[str, ...]
     """Names printed after a title that no entry in people.yaml explains."""
-    topics: tuple[str, ...]
     body: MarkdownBody
     changes: tuple[Change, ...]
     notes: tuple[str, ...]
