@@ -204,6 +204,11 @@ FACTS = [
     ("tass/itar_tass_dateline", "duration", 180),
     ("tass/itar_tass_dateline", "participants", {"igor-morgulov", "shinsuke-sugiyama"}),
     # the Kremlin's site footer; a minister's comments on a meeting are a statement
+    # the agency after a dash in a Russian dateline; a known outlet credited on a line of its own
+    ("generic/russian_agency_after_a_dash", "outlet", "РИА Новости"),
+    ("generic/russian_agency_after_a_dash", "duration", 120),
+    ("generic/translated_article_source_note", "outlet", "Mainichi"),
+    ("generic/translated_article_source_note", "published", dt.date(2018, 3, 22)),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",
