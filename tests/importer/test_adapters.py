@@ -207,6 +207,8 @@ FACTS = [
     # the agency after a dash in a Russian dateline; a known outlet credited on a line of its own
     ("generic/russian_agency_after_a_dash", "outlet", "РИА Новости"),
     ("generic/russian_agency_after_a_dash", "duration", 120),
+    ("generic/russian_agency_after_a_dash", "dateline_day_printed", (9, 5)),  # "5 сен": the agencies' abbreviation
+    ("generic/russian_agency_after_a_dash", "place", "Vladivostok"),
     ("generic/translated_article_source_note", "outlet", "Mainichi"),
     ("generic/translated_article_source_note", "published", dt.date(2018, 3, 22)),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),

@@ -185,3 +185,32 @@ def test_one_shared_minister_does_not_join_a_2plus2_even_where_it_is_the_only_on
     of = _group(_readout("transcript", dt.date(2017, 3, 20), ("lavrov",), "Tokyo", how="2+2"),
                 _readout("earlier", None, ("lavrov", "kishida", "abe", "shoigu"), "Tokyo", how="2+2"))
     assert "earlier" not in of
+
+
+def test_two_2plus2_accounts_of_one_day_are_one_meeting_whoever_each_names() -> None:
+    """Each side's press conference after a "2+2" names its own minister only."""
+    of = _group(_readout("mid", dt.date(2017, 3, 20), ("lavrov",), "Tokyo", how="2+2"),
+                _readout("tass", dt.date(2017, 3, 20), ("kishida",), how="2+2"),
+                _readout("fm", dt.date(2017, 3, 20), ("kishida", "lavrov"), "Tokyo", how="in-person"))
+    assert of["mid"] == of["tass"] != of["fm"]
+
+
+def test_accounts_a_day_apart_in_the_same_place_are_one_meeting_and_elsewhere_two() -> None:
+    """A meeting late in the evening in Lima is the next day in Moscow's account of it; two
+    summits on consecutive days in Nagato and Tokyo are two."""
+    of = _group(_readout("mofa", dt.date(2016, 11, 19), ("abe", "putin"), "Lima"),
+                _readout("kremlin", dt.date(2016, 11, 20), ("putin", "abe"), "Lima"),
+                _readout("nagato", dt.date(2016, 12, 15), ("abe", "putin"), "Nagato"),
+                _readout("tokyo", dt.date(2016, 12, 16), ("abe", "putin"), "Tokyo"),
+                _readout("unplaced", dt.date(2016, 12, 17), ("abe", "putin")))
+    assert of["mofa"] == of["kremlin"]
+    assert len({of["nagato"], of["tokyo"], of["unplaced"]}) == 3
+
+
+def test_a_dated_text_naming_two_people_and_no_meeting_day_joins_their_meeting_of_that_week() -> None:
+    talks = _readout("mofa", dt.date(2019, 2, 16), ("kono", "lavrov"), "Munich")
+    earlier = _readout("moscow", dt.date(2019, 1, 14), ("kono", "lavrov"), "Moscow")
+    report = dataclasses.replace(_readout("rg", None, ("lavrov", "kono")), published=dt.date(2019, 2, 16))
+    undated = _readout("undated", None, ("lavrov", "kono"))
+    of = _group(talks, earlier, report, undated)
+    assert of["rg"] == of["mofa"] and "undated" not in of

@@ -16,13 +16,16 @@ _MONTHS_EN = {
 _MONTHS_RU = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7,
     "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    # the agencies' abbreviations: "МОСКВА, 22 янв – РИА Новости."
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
 
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?"
 _MONTH_RU = (r"(?P<month_ru>январ[а-я]*|феврал[а-я]*|март[а-я]*|апрел[а-я]*|ма[йя]|июн[а-я]*|июл[а-я]*|"
-             r"август[а-я]*|сентябр[а-я]*|октябр[а-я]*|ноябр[а-я]*|декабр[а-я]*)")
+             r"август[а-я]*|сентябр[а-я]*|октябр[а-я]*|ноябр[а-я]*|декабр[а-я]*|"
+             r"(?:янв|фев|мар|апр|авг|сент?|окт|нояб?|дек)(?![а-я])\.?)")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # "201911:01": some pages glue the time onto the year ("31 May 201911:01"), so a year is
 # exactly four digits and may be followed straight away by a time.

@@ -32,7 +32,9 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]+(?=\s*[(/]))?[,.]?\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|\d{1,2}\s+[а-яё]{3,9})"
     r"(?:,?\s+(?:19|20)\d\d)?)?\.?\s*"
-    r"(?:/(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})/\.?|\((?P<agency2>[A-Z][A-Za-z -]{1,20})\))\s*[-–—]{0,2}\s*"
+    r"(?:/(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})/\.?|\((?P<agency2>[A-Z][A-Za-z -]{1,20})\)|"
+    # "МОСКВА, 22 янв – РИА Новости.": the agency after a dash, one or two capitalised words
+    r"(?<=\s)[–—]\s(?P<agency3>[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+)?)\.)\s*[-–—]{0,2}\s*"
 )
 
 
@@ -40,7 +42,8 @@ def dateline(text: str) -> Dateline | None:
     match = _DATELINE.match(text)
     if not match:
         return None
-    return Dateline(match.group("city").strip(" .,"), match.group("agency") or match.group("agency2"),
+    return Dateline(match.group("city").strip(" .,"),
+                    match.group("agency") or match.group("agency2") or match.group("agency3"),
                     match.group("date") or "", match.end())
 
 

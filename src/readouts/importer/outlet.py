@@ -28,8 +28,6 @@ def outlet(header: list[str], title: str | None, story: Dateline | None, paragra
     if story and story.agency:
         return story.agency
     known = _KNOWN_OUTLETS
-    if paragraphs and (match := _DASHED_DATELINE.match(paragraphs[0])):  # "МОСКВА, 22 янв – РИА Новости."
-        return match.group("name").strip()
     for line in header[:8]:
         # a credit line of its own, "• Kyodo", "• , Yomiuri", or the source note of a translated
         # article, "(Yomiuri: November 17, 2015 – p. 4)"
@@ -57,8 +55,6 @@ def outlet(header: list[str], title: str | None, story: Dateline | None, paragra
     return None
 
 
-_DASHED_DATELINE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z .-]{1,30},\s+\d{1,2}\s+[а-яёa-z]{3,9}\.?\s+[–—-]\s+"
-                              r"(?P<name>[А-ЯЁA-Z][^.,]{1,30})\.")
 _DATED_CREDIT = re.compile(r"^[\s,0-9:]*[—–-]\s*(?P<name>[^—–\d][^—–]{2,60}?)\s*(?:[—–-]\s*[^—–]{2,12})?$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?(?P<name>[A-Za-zА-ЯЁа-яё][\w .&-]{1,40})$",
                         re.IGNORECASE)

@@ -13,16 +13,28 @@ from collections.abc import Mapping
 from readouts.model import Meeting, Readout
 
 
-def _same_meeting(a: Readout, b: Readout) -> bool:
+def _same_meeting(a: Readout, b: Readout, apart: int = 0) -> bool:
     """Two dated accounts describe one meeting when they share the day, at least two
-    participants (or all of the smaller list), and do not name different places."""
-    if a.meeting.date is None or a.meeting.date != b.meeting.date:
+    participants (or all of the smaller list), and do not name different places. Two "2+2"
+    accounts of one day are one meeting whoever each names (one side's press conference names
+    its own minister only): two countries hold one "2+2" a day at most.
+
+    `apart` days between the two dates are allowed when both name the same place: a meeting
+    late in the evening in Lima is the next day in Moscow's account of it."""
+    if a.meeting.date is None or b.meeting.date is None or not _compatible(a, b):
         return False
-    if not _compatible(a, b):
+    if abs((a.meeting.date - b.meeting.date).days) > apart:
         return False
+    if a.meeting.date != b.meeting.date and not (a.meeting.place and a.meeting.place == b.meeting.place):
+        return False
+    if a.meeting.date == b.meeting.date and a.meeting.format == b.meeting.format == "2+2":
+        return True
     shared = set(a.participants) & set(b.participants)
     smaller = min(len(a.participants), len(b.participants))
     return len(shared) >= 2 or (smaller > 0 and len(shared) == smaller)
+
+
+ONE_DAY = dt.timedelta(days=1)
 
 
 def _compatible(a: Readout, b: Readout) -> bool:
@@ -120,6 +132,10 @@ def _groups_by_day(readouts: Mapping[str, Readout], order: tuple[str, ...]) -> d
         if day is None:
             continue
         fits = [key for key in on_day[day] if any(_same_meeting(readout, readouts[m]) for m in groups[key])]
+        if not fits:
+            # the day before or after, in the same place (time zones)
+            fits = [key for near in (day - ONE_DAY, day + ONE_DAY) for key in on_day[near]
+                    if any(_same_meeting(readout, readouts[m], apart=1) for m in groups[key])]
         if fits:
             # an account that fits two meetings of the day joins the one it agrees with most
             best = max(fits, key=lambda key: _agreement(readout, [readouts[m] for m in groups[key]]))
@@ -174,9 +190,10 @@ def _join_by_people(readouts: Mapping[str, Readout], order: tuple[str, ...],
 
     A news item retelling a ministry's readout often prints no date ("on Monday"). It joins the
     one dated meeting whose participants are exactly its own and whose accounts name no other
-    place or format, when what it says singles out a meeting: three people or more, or two and a
-    way of meeting rarer than in person (a telephone talk, a video call, a "2+2"); a text whose
-    publication day is known was written within a week after the meeting. Two ministers
+    place or format, when what it says singles out a meeting: three people or more, two and a
+    way of meeting rarer than in person (a telephone talk, a video call, a "2+2"), or two and the
+    text's own date, since a text whose publication day is known was written within a week after
+    the meeting (two who met on consecutive days fit both, and stay apart). Two ministers
     who met in person more than once fit several meetings, and an account that fits more than
     one, or none, stays apart: an account left out is a gap a person fills, one put in the wrong
     meeting a wrong record.
@@ -195,7 +212,8 @@ def _join_by_people(readouts: Mapping[str, Readout], order: tuple[str, ...],
         people = frozenset(readout.participants)
         if (readout_id in joined or readout.meeting.date is not None or readout.meeting.meeting_id
                 or printed_day_of(readout) or len(people) < 2
-                or (len(people) < 3 and readout.meeting.format not in SPECIFIC_FORMATS)):
+                or (len(people) < 3 and readout.meeting.format not in SPECIFIC_FORMATS
+                    and readout.published is None)):
             continue
         fits = [key for key in by_people.get(people, ())
                 if _fits_by_people(readout, [readouts[m] for m in groups[key]])]
