@@ -211,6 +211,13 @@ FACTS = [
     ("generic/russian_agency_after_a_dash", "place", "Vladivostok"),
     ("generic/translated_article_source_note", "outlet", "Mainichi"),
     ("generic/translated_article_source_note", "published", dt.date(2018, 3, 22)),
+    # the ministry's oldest layout: a note under the headline, the date, then a caption of names
+    ("mofa_japan/oldest_layout_note_under_headline", "title",
+     "Japan-Russia Foreign Ministers' Meeting (Summary of Results)"),
+    ("mofa_japan/oldest_layout_note_under_headline", "kind", "readout"),
+    ("mofa_japan/oldest_layout_note_under_headline", "meeting_date", dt.date(2004, 10, 20)),
+    # the government's "(Outline)" of a press conference is the press conference's record
+    ("generic/government_outline_of_a_press_conference", "kind", "press-conference"),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

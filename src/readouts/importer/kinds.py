@@ -16,9 +16,10 @@ TRANSCRIPT_TITLE = re.compile(r"\b(?:remarks|statement and answers|answers to (?
                               r"^(?:press conference|news conference|briefing) by\b", re.IGNORECASE)
 
 # A government's own press release is its account of the meeting, whoever reposts it; so is an
-# "(Overview)", as the Japanese government (the ministry and the Prime Minister's Office) heads its
-# accounts of meetings.
-PRESS_RELEASE = re.compile(r"^press release\b|пресс-релиз|\(overview\)\s*$", re.IGNORECASE)
+# "(Overview)", "(Outline)" or "(Summary of Results)", as the Japanese government (the ministry
+# and the Prime Minister's Office) heads its accounts of meetings and press conferences.
+PRESS_RELEASE = re.compile(r"^press release\b|пресс-релиз|"
+                           r"\(?(?:overview|outline|summary)(?: of (?:the )?results)?\)?\s*$", re.IGNORECASE)
 
 KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:news|press) conference|press statements?|statements? for the press|"
@@ -45,7 +46,8 @@ def kind_named(title: str | None, default: Kind, transcript: bool) -> Kind:
     """The kind the headline names. A news outlet's piece stays news unless it is a transcript:
     "Gist of joint press conference" reports a press conference, "Ladies and gentlemen," is one."""
     if title and PRESS_RELEASE.search(title):
-        return "readout"
+        named = next((kind for pattern, kind in KIND_CUES if pattern.search(title)), "readout")
+        return "press-conference" if named == "press-conference" else "readout"  # type: ignore[return-value]
     if title:
         for pattern, kind in KIND_CUES:
             if pattern.search(title):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from readouts.importer.common import Context, Header, ImportedReadout, headline_like, last_headline, parse_document
-from readouts.importer.document import Document, clean_caption
+from readouts.importer.document import Document, Line, clean_caption
 from readouts.publishers import Publisher
 
 NAME: Publisher = "mofa-japan"
@@ -20,10 +20,15 @@ DOMAINS = ("mofa.go.jp",)
 # weighed by how rarely other publishers share it.
 _SIGNS = (
     # "The overview of the meeting is as follows." closes the opening of every MOFA readout
-    (re.compile(r"\b(?:the|an) overview of the (?:meeting|talks?|conversation|visit|call|"
-                r"consultations?|dialogue) is as follows", re.I), 4),
-    # the older pages' wording of it: "The following is a summary of their discussion"
-    (re.compile(r"\bThe following is a summary of (?:the|their) (?:discussion|talks?|meeting|conversation)"), 2),
+    (re.compile(r"\b(?:the|an) (?:overview|outline|summary) of the (?:meeting|talks?|summit|conversation|"
+                r"visit|call|consultations?|dialogue) is as follows", re.I), 4),
+    # the older pages' wording of it: "The following is an outline of the Summit", "… a summary
+    # of their discussion"; a newspaper's digest may say so too, so it weighs less
+    (re.compile(r"\bThe following is (?:an?|the) (?:overview|outline|summary) of (?:the|their) "
+                r"(?:discussion|talks?|meeting|summit|conversation)", re.I), 3),
+    # the note under or beside the older pages' headline
+    (re.compile(r"^\(?(?:Outline|Overview of Results|Summary of Results)\)?$|\((?:Outline|Overview of Results|"
+                r"Summary of Results)\)$", re.M), 2),
     # Japan's own titles as the ministry writes them; the press says "Foreign Minister"
     (re.compile(r"\b(?:Vice-|Parliamentary Vice-|State )?Minister for Foreign Affairs\b"), 2),
     # "Mr. Katsuya Okada, Minister for…", "Mr. KISHIDA Fumio, Prime Minister of Japan", "H.E. Mr."
@@ -57,20 +62,35 @@ def detect(doc: Document) -> int:
 
 
 def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:
-    """The last headline after the date; else the headline above it; else a photo caption."""
+    """The last headline after the date; else the headline above it; else a photo caption.
+    The older layout puts the headline above the date and a caption of names below it
+    ("Foreign Minister Lavrov and Foreign Minister Machimura"): a headline above that names the
+    meeting wins over a line below that does not. A note on a line of its own under the headline,
+    "(Outline)", "(Summary of Results)", is part of it."""
     lines = list(header.lines)
     split = header.date_index if header.date_index is not None else -1
     after = last_headline(lines[split + 1:])
-    if after is not None:
-        return clean_caption(after.text), (after.number,)
     sections = {footer.lower() for footer in doc.footers}
     before = [line for line in lines[: max(split, 0)]
               if headline_like(line.text) and line.text.lower() not in sections]
+    if after is not None and not (before and _EVENT.search(before[0].text) and not _EVENT.search(after.text)):
+        return clean_caption(after.text), (after.number,)
     if before:
-        return before[0].text, (before[0].number,)
+        return _with_note(lines, before[0])
     if doc.captions:
         return doc.captions[-1], ()
     return None, ()
+
+
+_NOTE = re.compile(r"^\(?(?:Overview|Outline|Summary)(?: of (?:the )?Results)?\)?$")
+_EVENT = re.compile(r"\b(?:Meeting|Summit|Talks?|Conversation|Consultations?|Visit|Dialogue)\b", re.IGNORECASE)
+
+
+def _with_note(lines: list[Line], headline: Line) -> tuple[str, tuple[int, ...]]:
+    following = next((line for line in lines if line.number > headline.number), None)
+    if following is not None and _NOTE.match(following.text.strip()):
+        return f"{headline.text} {following.text.strip()}", (headline.number, following.number)
+    return headline.text, (headline.number,)
 
 
 def parse(doc: Document, context: Context) -> ImportedReadout:
