@@ -2,7 +2,8 @@
 loads only the files its words need instead of every readout's text.
 
 The readouts are indexed in shards: a year's readouts, or when a year holds many, those of a
-stretch of its days (search_files.py says how a year is cut and why). Files, under search/:
+stretch of its days (search_files.py says how a year is cut, why, and what it was measured to
+save and cost). Files, under search/:
 
     index.js                 the shards in chronological order, each with its year, how many
                              readouts it holds and the keys of its term files; the stop words;

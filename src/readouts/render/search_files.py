@@ -23,7 +23,14 @@ length to mean something. Undated readouts are one shard, whatever their number:
 day to be cut by, and a site has few.
 
 The cost is at query time: a word loads its term file from each shard of the years searched,
-smaller files but more of them (docs/performance.md has the numbers).
+smaller files but more of them, and each holds more of the word's neighbours (a file is split by
+the next letter only above search.SPLIT_ABOVE bytes). Measured at 10,000 generated readouts,
+15 years of 627–711 cut into four shards each (`benchmarks/search_size.py --count 10000`): a new
+readout's shard is about 450 files and 0.76 MB, where its year was 900 files and 2.87 MB; a
+query loads 2–3 times the files it did (161–221 instead of 71–101, a quoted phrase 341 instead
+of 115) and 0.1–0.55 MB more (0.62–0.77 MB in all, a phrase 1.40 MB); index.js grew from 54 to
+86 KB. With the watch loop (`benchmarks/watch.py`), the build's CPU time after adding one
+readout fell by about half a second (docs/performance.md, "The watch loop").
 """
 
 from __future__ import annotations
@@ -56,9 +63,9 @@ from readouts.render.search import (
 from readouts.render.search_facets import FacetRows, facets_index, name_groups
 
 READOUTS_PER_SHARD = 256
-"""A year with more readouts than this is cut into shards of about this many: a new readout
-then makes one shard's files again (about a quarter of a second for a generated shard of this
-size), and a one-word query loads a term file per shard."""
+"""A year with more readouts than this is cut into shards of about this many or fewer: a new
+readout then makes one shard's files again, and a one-word query loads a term file per shard
+of the years it searches. Smaller shards make less again and load more files."""
 
 MOST_SHARDS = 256
 """A year is cut into at most this many stretches: about a day and a half each."""
