@@ -363,6 +363,25 @@ def test_a_new_readout_in_a_year_cut_into_shards_rewrites_only_its_shards_search
     assert _tree(site) == _clean_build(demo_site, tmp_path)
 
 
+def test_a_year_that_grows_past_a_shard_is_cut_and_its_whole_years_files_are_gone(
+    demo_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four readouts a shard: a fifth cuts 2021 in two, named by their first days, and the
+    files of the year as one shard leave the site with the build that cut it."""
+    monkeypatch.setattr(search_files, "READOUTS_PER_SHARD", 4)
+    for number, day in enumerate(["2021-02-05", "2021-03-05", "2021-08-05", "2021-09-05"]):
+        _hand_written(demo_site, day, number)
+    build_site(demo_site)
+    site = demo_site / "site"
+    assert (site / "search" / "2021" / "facets.js").is_file()
+
+    _hand_written(demo_site, "2021-10-05", 4)
+    build_site(demo_site)
+    shards = sorted(folder.name for folder in (site / "search").iterdir() if folder.name.startswith("2021"))
+    assert shards == ["2021-01-01", "2021-07-03"], shards
+    assert _tree(site) == _clean_build(demo_site, tmp_path)
+
+
 # ------------------------------------------------------------------ topic and person pages by year
 
 
