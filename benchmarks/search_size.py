@@ -11,8 +11,9 @@ until its first page of results shows; their sizes on disk are the bytes the que
 
 The kinds of files (render/search.py describes them): index.js, loaded with the search page;
 term files, the postings of the query's words; pos files, their places, loaded only for a
-quoted phrase; docs files, what the results show; facets files, each year's readouts' filter
-values; text files, the paragraphs the snippets come from. search.js and search-filters.js
+quoted phrase; docs files, what the results show; facets files, each shard's readouts' filter
+values (a shard is a year, or a stretch of a busy year's days); text files, the paragraphs the
+snippets come from. search.js and search-filters.js
 themselves, with search-index.js (about 32 KB), are not counted.
 
 The default queries are two pairs of words from topic rules ("peace treaty", "grave visit"),
@@ -46,7 +47,8 @@ the readouts browsed: "1,000 readouts, newest first.")."""
 
 
 def kind_of(path: str) -> str:
-    """search/2019/terms/pe.js → "terms": which part of the index a file is."""
+    """search/2019/terms/pe.js or search/2019-07-03/terms/pe.js → "terms": which part of the
+    index a file is."""
     if path == "search/index.js":
         return "index"
     if path.endswith("/facets.js"):

@@ -15,6 +15,7 @@ import pytest
 from readouts.build import build_site
 from readouts.check import broken_links
 from readouts.rename import rename_readout
+from readouts.render import search_files
 from tests.conftest import copy_demo_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -333,6 +334,52 @@ def test_a_new_or_edited_readout_rewrites_only_its_years_search_files(built_demo
     rewritten = _rewritten_files(after, edited)
     assert f"search/text/{MOFA}.js" in rewritten and any(p.startswith("search/2019/terms/") for p in rewritten)
     assert rewritten <= {p for p in edited if p.startswith("search/2019/")} | {"search/index.js", f"search/text/{MOFA}.js"}
+
+
+def test_a_new_readout_in_a_year_cut_into_shards_rewrites_only_its_shards_search_files(
+    demo_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A year of many readouts is indexed in shards (search_files.py), here four readouts a
+    shard so that a few make a busy year: a new readout rewrites its own shard's files, its text
+    and index.js, and not the year's other shards; the result equals a clean build's."""
+    monkeypatch.setattr(search_files, "READOUTS_PER_SHARD", 4)
+    days = [f"2021-{month:02d}-05" for month in range(1, 13)] + ["2021-01-20", "2021-02-20"]
+    for number, day in enumerate(days):
+        _hand_written(root=demo_site, day=day, number=number)
+    build_site(demo_site)
+    site = demo_site / "site"
+    before = _search_files(site)
+    shards = {path.split("/")[1] for path in before if path.startswith("search/2021-")}
+    assert len(shards) == 4, sorted(shards)  # 14 readouts: the next power of two of 14 / 4
+
+    new_id = _hand_written(demo_site, "2021-08-10", 99)  # 15 readouts: still four shards
+    build_site(demo_site)
+    after = _search_files(site)
+    rewritten = _rewritten_files(before, after)
+    (shard,) = {path.split("/")[1] for path in rewritten if path.startswith("search/2021-")}
+    assert shard == "2021-07-03", rewritten  # the third quarter of 2021 begins on its 184th day
+    assert rewritten == {p for p in after if p.startswith(f"search/{shard}/")} | {
+        "search/index.js", f"search/text/{new_id}.js"}
+    assert _tree(site) == _clean_build(demo_site, tmp_path)
+
+
+def test_a_year_that_grows_past_a_shard_is_cut_and_its_whole_years_files_are_gone(
+    demo_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four readouts a shard: a fifth cuts 2021 in two, named by their first days, and the
+    files of the year as one shard leave the site with the build that cut it."""
+    monkeypatch.setattr(search_files, "READOUTS_PER_SHARD", 4)
+    for number, day in enumerate(["2021-02-05", "2021-03-05", "2021-08-05", "2021-09-05"]):
+        _hand_written(demo_site, day, number)
+    build_site(demo_site)
+    site = demo_site / "site"
+    assert (site / "search" / "2021" / "facets.js").is_file()
+
+    _hand_written(demo_site, "2021-10-05", 4)
+    build_site(demo_site)
+    shards = sorted(folder.name for folder in (site / "search").iterdir() if folder.name.startswith("2021"))
+    assert shards == ["2021-01-01", "2021-07-03"], shards
+    assert _tree(site) == _clean_build(demo_site, tmp_path)
 
 
 # ------------------------------------------------------------------ topic and person pages by year

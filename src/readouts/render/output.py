@@ -118,11 +118,6 @@ class Outputs:
         if not self.keep(output.path, output.fingerprint):
             self.write(output.path, output.make())
 
-    def made(self, paths: list[str], fingerprint: str) -> None:
-        """Record files a maker wrote itself (a search year's, whose names are known once made)."""
-        self.manifest.update(dict.fromkeys(paths, fingerprint))
-        self.written += len(paths)
-
     def write(self, path: str, data: bytes) -> None:
         target = self._out / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,31 +1,38 @@
 """The site's own search index: an inverted index cut into small script files, so that a query
 loads only the files its words need instead of every readout's text.
 
-Files, under search/:
+The readouts are indexed in shards: a year's readouts, or when a year holds many, those of a
+stretch of its days (search_files.py says how a year is cut, why, and what it was measured to
+save and cost). Files, under search/:
 
-    index.js                the years, how many readouts each holds and the keys of its term
-                            files; the stop words; the filters' values; the names that stand
-                            for one thing (search_facets.py). It loads with the search page
-    <year>/terms/<key>.js   the year's terms that begin with <key> ("p": peace, people, …, or
-                            "pe" and "pr" where "p" grew large), each with a (readout
-                            number, weight) pair per readout that has it
-    <year>/pos/<key>.js     the same terms' places in each of those readouts, for phrases
-                            ("peace treaty"): loaded only by a query that quotes one
-    <year>/docs/<n>.js      title, date, publisher and kind of DOCS_PER_FILE of the year's
-                            readouts: what a result shows
-    <year>/facets.js        each readout's side, publisher, kind, language, topics and people,
-                            for the filters and their counts
-    text/<id>.js            a readout's paragraphs with their anchors, for the snippet under
-                            its result and the link to the paragraph that matched
+    index.js                 the shards in chronological order, each with its year, how many
+                             readouts it holds and the keys of its term files; the stop words;
+                             the filters' values; the names that stand for one thing
+                             (search_facets.py). It loads with the search page
+    <shard>/terms/<key>.js   the shard's terms that begin with <key> ("p": peace, people, …, or
+                             "pe" and "pr" where "p" grew large), each with a (readout
+                             number, weight) pair per readout that has it
+    <shard>/pos/<key>.js     the same terms' places in each of those readouts, for phrases
+                             ("peace treaty"): loaded only by a query that quotes one
+    <shard>/docs/<n>.js      title, date, publisher and kind of DOCS_PER_FILE of the shard's
+                             readouts: what a result shows
+    <shard>/facets.js        each readout's side, publisher, kind, language, topics and people,
+                             for the filters and their counts
+    text/<id>.js             a readout's paragraphs with their anchors, for the snippet under
+                             its result and the link to the paragraph that matched
+
+A shard is named by its year ("2019", "undated"), or by its year and first day ("2019-07-02")
+when its year is cut.
 
 Every file is a script that stores its data on a global (`READOUTS_SEARCH_FILES`) for the
 theme's search.js, because fetch() is refused on file:// and the site must work opened from
 disk; search.js adds the scripts a query needs to the page.
 
-A year's terms and docs are made from that year's readouts alone (readouts are numbered within
-their year; lengths are weighed against the year's average), so a new or edited readout rewrites
-only its year's files, its own text and index.js. What needs every year — how rare a term is
-across the corpus — search.js adds up from the term files a query loads anyway.
+A shard's terms and docs are made from that shard's readouts alone (readouts are numbered within
+their shard; lengths are weighed against the shard's average), so a new or edited readout
+rewrites only its shard's files, its own text and index.js. What needs every shard — how rare a
+term is across the corpus — search.js adds up from the term files a query loads anyway: each
+readout is in exactly one shard, so the counts of the shards searched add up to the corpus's.
 
 A readout is indexed with the words it prints, its title and its text, and nothing else: a
 query finds the spelling it gives. The other spellings of a person and the other side's names
@@ -38,21 +45,15 @@ compared lower-cased and without diacritics, Latin and Cyrillic alike ("Lavrov" 
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from readouts.cache import CacheTable, unchanged_under_keys
-from readouts.errors import naming
 from readouts.model import SiteGraph
-from readouts.render import urls
 from readouts.render.context import KIND_LABELS, credited_to, format_date
 from readouts.render.listings import timeline_listing
-from readouts.render.search_facets import FacetRows, facets_index, name_groups
 
 FIELD_BOOSTS = {"title": 3.0, "text": 1.0}
 """How much a word counts in each part of a readout: a word in the title says more about the
@@ -68,7 +69,7 @@ WEIGHT_SCALE = 10
 
 SPLIT_ABOVE = 8_000
 """Terms are filed by their first letter, and a file larger than this (in bytes) is split by the
-next letter, and so on: a year with few readouts has a few files, and a word with a common
+next letter, and so on: a shard with few readouts has a few files, and a word with a common
 beginning ("co": cooperation, confirmed, countries, …) does not load all its neighbours."""
 
 PLACES_SPLIT_ABOVE = 8_000
@@ -154,18 +155,18 @@ def search_document(graph: SiteGraph, readout_id: str) -> SearchDocument:
 def search_years(graph: SiteGraph) -> dict[str, tuple[str, ...]]:
     """Year ("2019", or "undated") → its readout ids in chronological order; years in order too.
 
-    A readout's number in its year's term files is its place in this order.
+    A shard of a year (search_files.py) is a run of this order.
     """
     return {str(year) if year is not None else "undated": ids for year, ids in timeline_listing(graph).years}
 
 
 Postings = dict[str, list[tuple[int, int]]]
-"""Term → (readout number within the year, weight) for each readout that has the term."""
+"""Term → (readout number within the shard, weight) for each readout that has the term."""
 
 
 FieldCounts = dict[str, dict[str, list[int]]]
 """Field → word → the places the field has it: how often (their number) and where (for
-phrases). A readout's share of its year's term and place files."""
+phrases). A readout's share of its shard's term and place files."""
 
 
 def field_counts(document: SearchDocument) -> FieldCounts:
@@ -185,11 +186,11 @@ def field_counts(document: SearchDocument) -> FieldCounts:
     return counts
 
 
-def year_postings(counts: list[FieldCounts]) -> Postings:
+def shard_postings(counts: list[FieldCounts]) -> Postings:
     """Each term's weight in each readout: BM25's term-frequency part, per field, boosted.
 
-    The lengths are weighed against the year's average, not the corpus's, so that the weights
-    of one year do not change when another year gets a readout.
+    The lengths are weighed against the shard's average, not the corpus's, so that the weights
+    of one shard do not change when another shard gets a readout.
     """
     lengths = [{field: sum(map(len, c.get(field, {}).values())) for field in FIELD_BOOSTS} for c in counts]
     average = {field: max(1.0, sum(length[field] for length in lengths) / max(1, len(counts)))
@@ -208,7 +209,7 @@ def year_postings(counts: list[FieldCounts]) -> Postings:
     return dict(sorted(postings.items()))
 
 
-def year_places(counts: list[FieldCounts]) -> dict[str, list[list[int]]]:
+def shard_places(counts: list[FieldCounts]) -> dict[str, list[list[int]]]:
     """Term → its places in each readout that has it, in the order of its postings, each list
     as steps from the place before (encode_places)."""
     places: dict[str, list[list[int]]] = {}
@@ -266,7 +267,7 @@ def term_files(postings: Postings, places: dict[str, list[list[int]]] | None = N
 
 
 def _size(terms: dict[str, Any]) -> int:
-    return len(_json(terms).encode("utf-8"))
+    return len(compact_json(terms).encode("utf-8"))
 
 
 def term_file_name(key: str) -> str:
@@ -285,91 +286,10 @@ SEARCH_COUNTS: CacheTable[str, bytes] = CacheTable("search_counts", unchanged_un
 a readout's words gave, kept for the next build."""
 
 
-def write_search_year(graph: SiteGraph, out: Path, year: str, readout_ids: tuple[str, ...],
-                      counts_of: Callable[[str], FieldCounts] | None = None) -> list[str]:
-    """Write one year's term, place, docs and facets files; returns their paths. `counts_of`
-    (readout id → its word counts) may answer from an earlier build's counts: a new readout then
-    costs one readout's counting, not a year's."""
-    counts = [counts_of(r) if counts_of else count_words(graph, r) for r in readout_ids]
-    places = year_places(counts)
-    paths = []
-    for key, terms in term_files(year_postings(counts), places).items():
-        name = term_file_name(key)
-        path = urls.search_terms_path(year, name)
-        _write_script(out, path, f"{year}/terms/{key}", terms)
-        # A term's places are filed under its term file's key, so a phrase finds them by the
-        # same rule as the term.
-        places_path = urls.search_places_path(year, name)
-        _write_script(out, places_path, f"{year}/pos/{key}", {term: places[term] for term in terms})
-        paths += [path, places_path]
-    for start in range(0, len(readout_ids), DOCS_PER_FILE):
-        number = start // DOCS_PER_FILE
-        path = urls.search_docs_path(year, number)
-        _write_script(out, path, f"{year}/docs/{number}",
-                      [shown(graph, r) for r in readout_ids[start:start + DOCS_PER_FILE]])
-        paths.append(path)
-    rows = FacetRows(graph)
-    path = urls.search_facets_path(year)
-    _write_script(out, path, f"{year}/facets",
-                  [rows.row(r, fields.get("text", {})) for r, fields in zip(readout_ids, counts, strict=True)])
-    paths.append(path)
-    return paths
-
-
-def write_search_text(graph: SiteGraph, out: Path, readout_id: str) -> None:
-    """Write a readout's paragraphs as text with their anchors, for the snippet under its result
-    and the link to the paragraph it was found in."""
-    paragraphs = [[block.anchor, snippet_text(block.text)] for block in graph.readouts[readout_id].blocks]
-    _write_script(out, urls.search_text_path(readout_id), f"text/{readout_id}", paragraphs)
-
-
-def year_keys(year: str, paths: list[str]) -> list[str]:
-    """The keys of a year's term files, from the files' paths (which a build may have kept
-    from the previous site without reading them)."""
-    folder = posixpath.dirname(urls.search_terms_path(year, "key")) + "/"
-    return sorted(term_file_name_to_key(posixpath.basename(path)[:-len(".js")])
-                  for path in paths if path.startswith(folder))
-
-
 def term_file_name_to_key(name: str) -> str:
     return re.sub(r"_([0-9a-f]+)_", lambda match: chr(int(match.group(1), 16)), name)
 
 
-def write_search_index(graph: SiteGraph, out: Path, year_files: dict[str, list[str]]) -> None:
-    """Write index.js: per year, in chronological order, its readout count and term file keys;
-    the filters and their values; the names that stand for one thing."""
-    years = search_years(graph)
-    _write_script(out, urls.SEARCH_INDEX, "index", {
-        "readout_url": urls.readout_path("{id}"),
-        "docs_per_file": DOCS_PER_FILE,
-        "stop_words": sorted(STOP_WORDS),
-        "years": [{"year": year, "readouts": len(ids), "keys": year_keys(year, year_files[year])}
-                  for year, ids in years.items()],
-        "facets": facets_index(graph),
-        "names": name_groups(graph),
-    })
-
-
-def previous_search_files(manifest: dict[str, str]) -> dict[str, list[str]]:
-    """Year → the paths of its term, place, docs and facets files in a previous build's manifest."""
-    found: dict[str, list[str]] = {}
-    for path in manifest:
-        parts = path.split("/")
-        if parts[0] != "search" or parts[1] == "text":
-            continue
-        if (len(parts) == 4 and parts[2] in ("terms", "pos", "docs")) or path == urls.search_facets_path(parts[1]):
-            found.setdefault(parts[1], []).append(path)
-    return found
-
-
-def _json(data: Any) -> str:
+def compact_json(data: Any) -> str:
+    """JSON as the search files hold it: no spaces, letters as they are."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _write_script(out: Path, path: str, name: str, data: Any) -> None:
-    """A script that stores `data` under `name` on the page's READOUTS_SEARCH_FILES."""
-    target = out / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with naming(target):
-        target.write_text("window.READOUTS_SEARCH_FILES = window.READOUTS_SEARCH_FILES || {};\n"
-                          f"window.READOUTS_SEARCH_FILES[{_json(name)}] = {_json(data)};\n", encoding="utf-8")

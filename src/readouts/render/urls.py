@@ -88,20 +88,20 @@ SEARCH_INDEX = "search/index.js"
 """The search index's table of contents; render/search.py describes the files beside it."""
 
 
-def search_terms_path(year: str, name: str) -> str:
-    return f"search/{year}/terms/{name}.js"
+def search_terms_path(shard: str, name: str) -> str:
+    return f"search/{shard}/terms/{name}.js"
 
 
-def search_places_path(year: str, name: str) -> str:
-    return f"search/{year}/pos/{name}.js"
+def search_places_path(shard: str, name: str) -> str:
+    return f"search/{shard}/pos/{name}.js"
 
 
-def search_facets_path(year: str) -> str:
-    return f"search/{year}/facets.js"
+def search_facets_path(shard: str) -> str:
+    return f"search/{shard}/facets.js"
 
 
-def search_docs_path(year: str, number: int) -> str:
-    return f"search/{year}/docs/{number}.js"
+def search_docs_path(shard: str, number: int) -> str:
+    return f"search/{shard}/docs/{number}.js"
 
 
 def search_text_path(readout_id: str) -> str:

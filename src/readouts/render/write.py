@@ -29,15 +29,8 @@ from readouts.render.output import NO_PREVIOUS_BUILD, OutputFile, Outputs, Previ
 from readouts.render.pages import Page, Site, site_pages
 from readouts.render.pages.grouped import GroupMemo
 from readouts.render.pages.kind import SITE_PART
-from readouts.render.search import (
-    FieldCounts,
-    count_words,
-    previous_search_files,
-    search_years,
-    write_search_index,
-    write_search_text,
-    write_search_year,
-)
+from readouts.render.search import FieldCounts, count_words
+from readouts.render.search_files import search_outputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +66,11 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     with pages_rendering(to_render, root, out, progress) as pages_written:
         for output in _copies(graph, root, depends, file_memo or FileMemo()):
             outputs.put(output)
-        _write_search(graph, out, depends, outputs, counts_of)
+        # The search index: a shard's files are made from the shard's readouts alone and a
+        # readout's text from itself, so a new readout rewrites its shard's files, its text and
+        # the index's list (search_files.py).
+        for output in search_outputs(graph, depends.common, outputs.previous.manifest, outputs.reusable, counts_of):
+            outputs.put(output)
         # The exports: each file has a fingerprint of exactly what it is made from (exports.py), so a
         # new readout rewrites its year's data file and sitemap part, the indexes that count them,
         # the CSV, the calendar and the feeds it enters, and keeps every other year's files. The
@@ -107,36 +104,6 @@ def _copies(graph: SiteGraph, root: Path, depends: Dependencies, file_memo: File
                 yield OutputFile(path, made_from, source.read_bytes)
         path = urls.readout_markdown_path(readout.id)
         yield OutputFile(path, digest((path, readout.digest)), Path(readout.path.path).read_bytes)
-
-
-def _write_search(graph: SiteGraph, out: Path, depends: Dependencies, outputs: Outputs,
-                  counts_of: Callable[[str], FieldCounts]) -> None:
-    """The search index: a year's files are made from that year's readouts alone and a readout's
-    text from itself, so a new readout rewrites its year's files, its text and the index's list.
-    A year's files are named by what they hold, so they are made whole or kept whole."""
-    previous_search = previous_search_files(dict(outputs.previous.manifest))
-    years = search_years(graph)
-    year_files: dict[str, list[str]] = {}
-    for year, readout_ids in years.items():
-        made_from = digest((depends.common, year, [(r, graph.readouts[r].digest) for r in readout_ids]))
-        files = [path for path in previous_search.get(year, ()) if outputs.previous.manifest[path] == made_from]
-        if files and all(outputs.reusable(path, made_from) for path in files):
-            for path in files:
-                outputs.keep(path, made_from)
-        else:
-            files = write_search_year(graph, out, year, readout_ids, counts_of)
-            outputs.made(files, made_from)
-        year_files[year] = sorted(files)
-        for readout_id in readout_ids:
-            path = urls.search_text_path(readout_id)
-            if not outputs.keep(path, digest((path, graph.readouts[readout_id].digest))):
-                write_search_text(graph, out, readout_id)
-                outputs.written += 1
-    # index.js holds the filters' values and the glossary's and people's names too: the registries.
-    if not outputs.keep(urls.SEARCH_INDEX, digest([depends.common] + [(year, len(ids), year_files[year])
-                                                                       for year, ids in years.items()])):
-        write_search_index(graph, out, year_files)
-        outputs.written += 1
 
 
 def _source_made_from(path: str, source: Path, file_memo: FileMemo) -> str | None:

@@ -3,8 +3,9 @@
 // topic, person), the values ticked: a readout passes with any ticked value of a facet and every
 // facet that has one ticked. Each value shows how many of the readouts found it would leave,
 // counted with every other filter applied, so the numbers say what ticking it would give. The
-// facets of a year's readouts are in search/<year>/facets.js, loaded for the years that have
-// results: a search in one year loads nothing of the others.
+// facets of a shard's readouts (index.shards: a year, or a stretch of a busy year) are in
+// search/<shard>/facets.js, loaded for the shards that have results: a search in one year loads
+// nothing of the others.
 (function () {
   "use strict";
   var MAX_OFFERS = 3;  // groups of names offered under a query, at most
@@ -24,7 +25,8 @@
     this.boxes = {};    // facet name → value id → {item, input, count}
     this.groups = {};   // facet name → its fieldset
     this.range = { from: "", to: "" };
-    this.dated = index.years.map(function (year) { return year.year; }).filter(function (year) { return year !== "undated"; });
+    this.dated = Array.from(new Set(index.shards.map(function (shard) { return shard.year; })))
+      .filter(function (year) { return year !== "undated"; });
     var self = this;
     index.facets.forEach(function (facet) { self.chosen[facet.name] = new Set(); });
   }
@@ -118,11 +120,12 @@
     return year !== "undated" && (!range.from || year >= range.from) && (!range.to || year <= range.to);
   }
 
-  // The places in index.years of the years the range lets through: a query reads only theirs.
-  Facets.prototype.years = function () {
+  // The places in index.shards of the shards whose years the range lets through: a query reads
+  // only theirs.
+  Facets.prototype.shards = function () {
     var range = this.range;
-    return this.index.years.map(function (year, y) { return inRange(year.year, range) ? y : -1; })
-      .filter(function (y) { return y >= 0; });
+    return this.index.shards.map(function (shard, s) { return inRange(shard.year, range) ? s : -1; })
+      .filter(function (s) { return s >= 0; });
   };
 
   // Whether a readout's row of facet values passes every filter but `except`'s.
@@ -136,21 +139,21 @@
     });
   };
 
-  // The results the filters keep, once the facets of their years are loaded; the panel's counts
+  // The results the filters keep, once the facets of their shards are loaded; the panel's counts
   // are updated from them on the way.
   Facets.prototype.apply = function (results) {
     var self = this;
-    var years = Array.from(new Set(results.map(function (result) { return result.year; })));
-    return Promise.all(years.map(function (y) {
-      var year = self.index.years[y].year;
-      return self.load(year + "/facets", year + "/facets.js");
+    var shards = Array.from(new Set(results.map(function (result) { return result.shard; })));
+    return Promise.all(shards.map(function (s) {
+      var shard = self.index.shards[s].name;
+      return self.load(shard + "/facets", shard + "/facets.js");
     })).then(function () {
       var rows = results.map(function (result) {
-        return window.READOUTS_SEARCH_FILES[self.index.years[result.year].year + "/facets"][result.number];
+        return window.READOUTS_SEARCH_FILES[self.index.shards[result.shard].name + "/facets"][result.number];
       });
       self.count(results, rows);
       return results.filter(function (result, r) {
-        return self.passes(rows[r]) && inRange(self.index.years[result.year].year, self.range);
+        return self.passes(rows[r]) && inRange(self.index.shards[result.shard].year, self.range);
       });
     });
   };
@@ -161,7 +164,7 @@
     var perYear = {};
     results.forEach(function (result, r) {
       if (self.passes(rows[r])) {
-        var year = self.index.years[result.year].year;
+        var year = self.index.shards[result.shard].year;
         perYear[year] = (perYear[year] || 0) + 1;
       }
     });
@@ -169,7 +172,7 @@
     this.index.facets.forEach(function (facet, column) {
       var counts = {};
       rows.forEach(function (row, r) {
-        if (!self.passes(row, facet.name) || !inRange(self.index.years[results[r].year].year, self.range)) { return; }
+        if (!self.passes(row, facet.name) || !inRange(self.index.shards[results[r].shard].year, self.range)) { return; }
         (facet.many ? row[column] : [row[column]]).forEach(function (value) {
           var id = facet.values[value][0];
           counts[id] = (counts[id] || 0) + 1;

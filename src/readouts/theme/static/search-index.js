@@ -7,11 +7,13 @@
   var PREFIX_WEIGHT = 0.5;  // the last word while it is typed ("visit" of "visits") counts for less
   var PREFIX_FROM = 2;      // a one-letter word matches only itself
 
-  // `index` is search/index.js's data, `root` the address of the folder it is in.
+  // `index` is search/index.js's data, `root` the address of the folder it is in. The index is
+  // in shards (a year, or a stretch of a busy year's days), in chronological order; a readout is
+  // known by its shard's place in index.shards and its number there: shard × 1e6 + number.
   window.READOUTS_SEARCH_ENGINE = function (index, root) {
     var files = window.READOUTS_SEARCH_FILES;
     var stopWords = new Set(index.stop_words);
-    var total = index.years.reduce(function (sum, year) { return sum + year.readouts; }, 0);
+    var total = index.shards.reduce(function (sum, shard) { return sum + shard.readouts; }, 0);
 
     // The same steps as normalise() in render/search.py: lower case, no diacritics.
     function normalise(text) {
@@ -97,22 +99,24 @@
       return longest ? found.concat([longest]) : found;
     }
 
-    // A word's term files (kind "terms") or places files ("pos") in the given years.
-    function loadFiles(kind, word, prefix, years) {
+    // A word's term files (kind "terms") or places files ("pos") in the given shards (their
+    // places in index.shards).
+    function loadFiles(kind, word, prefix, shards) {
       var loads = [];
-      years.forEach(function (y) {
-        var year = index.years[y];
-        keysFor(word, year.keys, prefix).forEach(function (key) {
-          loads.push(load(year.year + "/" + kind + "/" + key, year.year + "/" + kind + "/" + fileName(key) + ".js")
-            .then(function (terms) { return { year: y, terms: terms }; }));
+      shards.forEach(function (s) {
+        var shard = index.shards[s];
+        keysFor(word, shard.keys, prefix).forEach(function (key) {
+          loads.push(load(shard.name + "/" + kind + "/" + key, shard.name + "/" + kind + "/" + fileName(key) + ".js")
+            .then(function (terms) { return { shard: s, terms: terms }; }));
         });
       });
       return Promise.all(loads);
     }
 
-    // year × 1e6 + number → weight × rarity of one word in each readout that has it (BM25: the
-    // weight is stored, rarity is counted here over all years); `exact` marks the readouts that
-    // have the word itself, not only longer words it begins.
+    // shard × 1e6 + number → weight × rarity of one word in each readout that has it (BM25: the
+    // weight is stored, rarity is counted here over the shards loaded — each readout is in one
+    // shard, so their counts add up to the corpus's when every year is searched); `exact` marks
+    // the readouts that have the word itself, not only longer words it begins.
     function wordScores(word, prefix, loaded) {
       var scores = new Map();
       var postings = [];
@@ -122,7 +126,7 @@
           var exact = term === word;
           if (!exact && !(prefix && term.startsWith(word))) { return; }
           count[term] = (count[term] || 0) + file.terms[term].length / 2;
-          postings.push({ year: file.year, term: term, flat: file.terms[term], exact: exact,
+          postings.push({ shard: file.shard, term: term, flat: file.terms[term], exact: exact,
                           factor: exact ? 1 : PREFIX_WEIGHT * word.length / term.length });
         });
       });
@@ -132,7 +136,7 @@
         var number = 0;
         for (var i = 0; i < posting.flat.length; i += 2) {
           number += posting.flat[i];
-          var key = posting.year * 1e6 + number;
+          var key = posting.shard * 1e6 + number;
           var score = rarity * posting.flat[i + 1] * posting.factor;
           var found = scores.get(key) || { score: 0, exact: false };
           scores.set(key, { score: Math.max(found.score, score), exact: found.exact || posting.exact });
@@ -153,7 +157,7 @@
         for (var i = 0; i < flat.length; i += 2) {
           number += flat[i];
           var at = 0;
-          found.set(file.year * 1e6 + number, new Set(lists[i / 2].map(function (step) { at += step; return at; })));
+          found.set(file.shard * 1e6 + number, new Set(lists[i / 2].map(function (step) { at += step; return at; })));
         }
       });
       return found;
@@ -161,14 +165,14 @@
 
     // A part's scores: a word's own; a phrase's, the sum of its words' in the readouts where they
     // stand side by side in order, at the places the phrase puts them.
-    function partScores(part, years) {
+    function partScores(part, shards) {
       if (part.words.length === 1) {
-        return loadFiles("terms", part.words[0], part.prefix, years).then(function (loaded) {
+        return loadFiles("terms", part.words[0], part.prefix, shards).then(function (loaded) {
           return wordScores(part.words[0], part.prefix, loaded);
         });
       }
       return Promise.all(part.words.map(function (word) {
-        return Promise.all([loadFiles("terms", word, false, years), loadFiles("pos", word, false, years)]).then(function (both) {
+        return Promise.all([loadFiles("terms", word, false, shards), loadFiles("pos", word, false, shards)]).then(function (both) {
           return { scores: wordScores(word, false, both[0]), places: wordPlaces(word, both[0], both[1]) };
         });
       })).then(function (each) {
@@ -194,7 +198,7 @@
         scores.forEach(function (value, key) {
           var result = found.get(key);
           if (!result) {
-            result = { key: key, year: Math.floor(key / 1e6), number: key % 1e6, matched: 0, exact: 0, score: 0 };
+            result = { key: key, shard: Math.floor(key / 1e6), number: key % 1e6, matched: 0, exact: 0, score: 0 };
             found.set(key, result);
           }
           result.matched += 1;
@@ -203,26 +207,26 @@
         });
       });
       return Array.from(found.values()).sort(function (a, b) {
-        return b.matched - a.matched || b.exact - a.exact || b.score - a.score || b.year - a.year || b.number - a.number;
+        return b.matched - a.matched || b.exact - a.exact || b.score - a.score || b.shard - a.shard || b.number - a.number;
       });
     }
 
-    // Every readout of the years, newest first: what an empty query browses.
-    function everyReadout(years) {
+    // Every readout of the shards, newest first: what an empty query browses.
+    function everyReadout(shards) {
       var all = [];
-      years.slice().reverse().forEach(function (y) {
-        for (var number = index.years[y].readouts - 1; number >= 0; number -= 1) {
-          all.push({ key: y * 1e6 + number, year: y, number: number, matched: 0 });
+      shards.slice().reverse().forEach(function (s) {
+        for (var number = index.shards[s].readouts - 1; number >= 0; number -= 1) {
+          all.push({ key: s * 1e6 + number, shard: s, number: number, matched: 0 });
         }
       });
       return all;
     }
 
-    // What a result shows, and its text, from the year's docs file and the readout's text file.
+    // What a result shows, and its text, from the shard's docs file and the readout's text file.
     function details(result, withText) {
-      var year = index.years[result.year].year;
+      var shard = index.shards[result.shard].name;
       var file = Math.floor(result.number / index.docs_per_file);
-      return load(year + "/docs/" + file, year + "/docs/" + file + ".js").then(function (docs) {
+      return load(shard + "/docs/" + file, shard + "/docs/" + file + ".js").then(function (docs) {
         var doc = docs[result.number % index.docs_per_file];
         var shown = { id: doc[0], title: doc[1], date: doc[2], publisher: doc[3], kind: doc[4], paragraphs: null };
         if (!withText) { return shown; }

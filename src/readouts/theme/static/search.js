@@ -156,13 +156,13 @@
   function show(query) {
     var ticket = ++current;
     var parts = engine.parseQuery(query);
-    var years = filters.years();
+    var shards = filters.shards();
     more.hidden = true;
     Facets.offer(offer, index.names, parts, engine.tokens, engine.stopWords, filters);
     var found = parts.length
-      ? Promise.all(parts.map(function (part) { return engine.partScores(part, years); }))
+      ? Promise.all(parts.map(function (part) { return engine.partScores(part, shards); }))
         .then(function (scored) { return engine.rank(parts, scored); })
-      : Promise.resolve(engine.everyReadout(years));
+      : Promise.resolve(engine.everyReadout(shards));
     return found.then(function (results) {
       return filters.apply(results).then(function (kept) {
         if (ticket !== current) { return; }

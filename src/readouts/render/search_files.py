@@ -1,0 +1,216 @@
+"""The search index's files (search.py says what each holds) as `OutputFile`s: a year's
+readouts cut into shards, each shard's files made from its readouts alone, and kept whole from
+the previous build while those readouts are unchanged.
+
+Why shards, and why these. A year's weights are measured against the year's average length and
+its readouts are numbered in its order, so a new or edited readout changes every file of its
+year: at a thousand readouts a year, making them again was most of a rebuild. A year is
+therefore cut into shards, each indexed on its own, and a change rewrites one shard.
+
+How a year is cut must depend on the content alone — an incremental build writes the same
+bytes as a clean one — and should seldom change as readouts are added. A year of up to
+READOUTS_PER_SHARD readouts is one shard; a larger one is cut into 2, 4, 8, … stretches of equal
+length of its days (the next power of two of its readouts over READOUTS_PER_SHARD), and each
+readout goes to the stretch its date falls in. A year is cut again only when its size crosses
+a power of two; between, a new readout changes its own stretch alone.
+
+Stretches of days rather than buckets of a hash of the ids, although a hash would share a
+year's readouts out more evenly: a shard is then a run of the chronological order, so the shards
+in index.js's order and the readouts in each shard's order are the site's chronology, which
+search.js browses newest first and breaks ties by, with nothing more to load. Busy weeks make
+some shards larger than others; a shard's weights only need enough readouts for its average
+length to mean something. Undated readouts are one shard, whatever their number: they have no
+day to be cut by, and a site has few.
+
+The cost is at query time: a word loads its term file from each shard of the years searched,
+smaller files but more of them, and each holds more of the word's neighbours (a file is split by
+the next letter only above search.SPLIT_ABOVE bytes). Measured at 10,000 generated readouts,
+15 years of 627–711 cut into four shards each (`benchmarks/search_size.py --count 10000`): a new
+readout's shard is about 450 files and 0.76 MB, where its year was 900 files and 2.87 MB; a
+query loads 2–3 times the files it did (161–221 instead of 71–101, a quoted phrase 341 instead
+of 115) and 0.1–0.55 MB more (0.62–0.77 MB in all, a phrase 1.40 MB); index.js grew from 54 to
+86 KB. With the watch loop (`benchmarks/watch.py`), the build's CPU time after adding one
+readout fell by about half a second (docs/performance.md, "The watch loop").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import posixpath
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache, partial
+
+from readouts.model import SiteGraph
+from readouts.render import urls
+from readouts.render.depends import digest
+from readouts.render.output import OutputFile
+from readouts.render.search import (
+    DOCS_PER_FILE,
+    STOP_WORDS,
+    FieldCounts,
+    compact_json,
+    search_years,
+    shard_places,
+    shard_postings,
+    shown,
+    snippet_text,
+    term_file_name,
+    term_file_name_to_key,
+    term_files,
+)
+from readouts.render.search_facets import FacetRows, facets_index, name_groups
+
+READOUTS_PER_SHARD = 256
+"""A year with more readouts than this is cut into shards of about this many or fewer: a new
+readout then makes one shard's files again, and a one-word query loads a term file per shard
+of the years it searches. Smaller shards make less again and load more files."""
+
+MOST_SHARDS = 256
+"""A year is cut into at most this many stretches: about a day and a half each."""
+
+UNDATED = "undated"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchShard:
+    """Readouts indexed together: numbered in this order, weighed against their own average."""
+
+    name: str
+    """Its folder under search/: the year, or the year's shard's first day ("2019-07-02")."""
+    year: str
+    """The year the search page's filters know it by ("2019", "undated")."""
+    readout_ids: tuple[str, ...]
+    """In chronological order: a run of the site's chronology."""
+
+
+def shards_in_year(count: int) -> int:
+    """How many stretches a year of `count` readouts is cut into: 1 up to READOUTS_PER_SHARD
+    readouts, else the next power of two of count / READOUTS_PER_SHARD."""
+    wanted = -(-count // READOUTS_PER_SHARD)
+    return min(MOST_SHARDS, 1 << max(0, wanted - 1).bit_length())
+
+
+def search_shards(graph: SiteGraph) -> list[SearchShard]:
+    """The shards of every year, in chronological order; a stretch without readouts is no shard."""
+    shards: list[SearchShard] = []
+    for year, readout_ids in search_years(graph).items():
+        stretches = 1 if year == UNDATED else shards_in_year(len(readout_ids))
+        if stretches == 1:
+            shards.append(SearchShard(year, year, readout_ids))
+            continue
+        days = 366 if calendar.isleap(int(year)) else 365
+        runs: dict[int, list[str]] = {}
+        for readout_id in readout_ids:
+            date = graph.readouts[readout_id].date
+            assert date is not None, readout_id
+            runs.setdefault((date.timetuple().tm_yday - 1) * stretches // days, []).append(readout_id)
+        for stretch, run in runs.items():
+            # The stretch's first day: the first whose place in the year puts it in the stretch.
+            first = dt.date(int(year), 1, 1) + dt.timedelta(days=-(-stretch * days // stretches))
+            shards.append(SearchShard(first.isoformat(), year, tuple(run)))
+    return shards
+
+
+def shard_files(graph: SiteGraph, shard: SearchShard, counts_of: Callable[[str], FieldCounts]) -> dict[str, bytes]:
+    """Path → content of each of a shard's term, place, docs and facets files. `counts_of`
+    (readout id → its word counts) answers from an earlier build's counts where it can."""
+    counts = [counts_of(r) for r in shard.readout_ids]
+    places = shard_places(counts)
+    files: dict[str, bytes] = {}
+    for key, terms in term_files(shard_postings(counts), places).items():
+        name = term_file_name(key)
+        files[urls.search_terms_path(shard.name, name)] = script(f"{shard.name}/terms/{key}", terms)
+        # A term's places are filed under its term file's key, so a phrase finds them by the
+        # same rule as the term.
+        files[urls.search_places_path(shard.name, name)] = script(
+            f"{shard.name}/pos/{key}", {term: places[term] for term in terms})
+    for start in range(0, len(shard.readout_ids), DOCS_PER_FILE):
+        number = start // DOCS_PER_FILE
+        files[urls.search_docs_path(shard.name, number)] = script(
+            f"{shard.name}/docs/{number}", [shown(graph, r) for r in shard.readout_ids[start:start + DOCS_PER_FILE]])
+    rows = FacetRows(graph)
+    files[urls.search_facets_path(shard.name)] = script(
+        f"{shard.name}/facets",
+        [rows.row(r, fields.get("text", {})) for r, fields in zip(shard.readout_ids, counts, strict=True)])
+    return files
+
+
+def search_outputs(graph: SiteGraph, common: str, previous_manifest: Mapping[str, str],
+                   reusable: Callable[[str, str], bool],
+                   counts_of: Callable[[str], FieldCounts]) -> Iterator[OutputFile]:
+    """Every file of the search index. A shard's files are named by what they hold, so they are
+    kept whole (the previous build's, when every one of them is still there) or made whole; a
+    readout's text is made from itself; index.js lists the shards and their files' keys."""
+    previous = previous_search_files(previous_manifest)
+    shard_paths: dict[str, list[str]] = {}
+    shards = search_shards(graph)
+    for shard in shards:
+        made_from = digest((common, shard.name, [(r, graph.readouts[r].digest) for r in shard.readout_ids]))
+        made = cache(partial(shard_files, graph, shard, counts_of))
+        paths = [path for path in previous.get(shard.name, ()) if previous_manifest[path] == made_from]
+        if not paths or not all(reusable(path, made_from) for path in paths):
+            paths = list(made())
+        shard_paths[shard.name] = sorted(paths)
+        for path in shard_paths[shard.name]:
+            yield OutputFile(path, made_from, partial(_file_of, made, path))
+        for readout_id in shard.readout_ids:
+            path = urls.search_text_path(readout_id)
+            yield OutputFile(path, digest((path, graph.readouts[readout_id].digest)),
+                             partial(text_script, graph, readout_id))
+    # index.js holds the filters' values and the glossary's and people's names too: the registries.
+    yield OutputFile(urls.SEARCH_INDEX,
+                     digest([common] + [(p.name, p.year, len(p.readout_ids), shard_paths[p.name]) for p in shards]),
+                     partial(index_script, graph, shards, shard_paths))
+
+
+def _file_of(made: Callable[[], dict[str, bytes]], path: str) -> bytes:
+    return made()[path]
+
+
+def text_script(graph: SiteGraph, readout_id: str) -> bytes:
+    """A readout's paragraphs as text with their anchors, for the snippet under its result and
+    the link to the paragraph it was found in."""
+    paragraphs = [[block.anchor, snippet_text(block.text)] for block in graph.readouts[readout_id].blocks]
+    return script(f"text/{readout_id}", paragraphs)
+
+
+def index_script(graph: SiteGraph, shards: list[SearchShard], shard_paths: dict[str, list[str]]) -> bytes:
+    """index.js: each shard, in chronological order, with its year, readout count and term file
+    keys; the filters and their values; the names that stand for one thing."""
+    return script("index", {
+        "readout_url": urls.readout_path("{id}"),
+        "docs_per_file": DOCS_PER_FILE,
+        "stop_words": sorted(STOP_WORDS),
+        "shards": [{"name": shard.name, "year": shard.year, "readouts": len(shard.readout_ids),
+                   "keys": shard_keys(shard.name, shard_paths[shard.name])} for shard in shards],
+        "facets": facets_index(graph),
+        "names": name_groups(graph),
+    })
+
+
+def shard_keys(name: str, paths: list[str]) -> list[str]:
+    """The keys of a shard's term files, from the files' paths (which a build may have kept
+    from the previous site without reading them)."""
+    folder = posixpath.dirname(urls.search_terms_path(name, "key")) + "/"
+    return sorted(term_file_name_to_key(posixpath.basename(path)[:-len(".js")])
+                  for path in paths if path.startswith(folder))
+
+
+def previous_search_files(manifest: Mapping[str, str]) -> dict[str, list[str]]:
+    """Shard → the paths of its term, place, docs and facets files in a previous build's manifest."""
+    found: dict[str, list[str]] = {}
+    for path in manifest:
+        steps = path.split("/")
+        if steps[0] != "search" or len(steps) < 3 or steps[1] == "text":
+            continue
+        if (len(steps) == 4 and steps[2] in ("terms", "pos", "docs")) or path == urls.search_facets_path(steps[1]):
+            found.setdefault(steps[1], []).append(path)
+    return found
+
+
+def script(name: str, data: object) -> bytes:
+    """A script that stores `data` under `name` on the page's READOUTS_SEARCH_FILES."""
+    return ("window.READOUTS_SEARCH_FILES = window.READOUTS_SEARCH_FILES || {};\n"
+            f"window.READOUTS_SEARCH_FILES[{compact_json(name)}] = {compact_json(data)};\n").encode()
