@@ -47,7 +47,7 @@ def kind_named(title: str | None, default: Kind, transcript: bool) -> Kind:
     "Gist of joint press conference" reports a press conference, "Ladies and gentlemen," is one."""
     if title and PRESS_RELEASE.search(title):
         named = next((kind for pattern, kind in KIND_CUES if pattern.search(title)), "readout")
-        return "press-conference" if named == "press-conference" else "readout"  # type: ignore[return-value]
+        return "press-conference" if named == "press-conference" else "readout"
     if title:
         for pattern, kind in KIND_CUES:
             if pattern.search(title):
