@@ -218,6 +218,11 @@ FACTS = [
     ("mofa_japan/oldest_layout_note_under_headline", "meeting_date", dt.date(2004, 10, 20)),
     # the government's "(Outline)" of a press conference is the press conference's record
     ("generic/government_outline_of_a_press_conference", "kind", "press-conference"),
+    # the President's words opening a transcript; "here in Khabarovsk" says where he is
+    ("kremlin/transcript_opening_with_the_presidents_words", "place", "Khabarovsk"),
+    # a date after the time, a rubric after the date
+    ("generic/date_after_the_time_and_a_rubric", "published", dt.date(2016, 2, 15)),
+    ("generic/date_after_the_time_and_a_rubric", "title", "Идет подготовка к консультациям России и Японии"),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

@@ -167,8 +167,9 @@ def date_line(text: str) -> FoundDate | None:
     Affairs", "February 25, 2022 at 14:01 JST", "09.02.2014 23:52", "• 2015-11-17 15:00:00"), else
     None."""
     dates = find_dates(text)
-    # a date set as a list item ("• 2015-11-17 15:00:00") is still the line's date
-    marker = re.match(r"[•·▪*–-]\s*", text)
+    # a date set as a list item ("• 2015-11-17 15:00:00"), or after the time ("20:00, 15 февраля
+    # 2016 Политика"), is still the line's date
+    marker = re.match(r"[•·▪*–-]\s*|[0-2]?\d:\d\d,?\s+", text)
     if not dates or dates[0].start > (marker.end() if marker else 0):
         return None
     rest = text[dates[0].end:]

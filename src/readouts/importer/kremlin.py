@@ -28,6 +28,10 @@ _SIGNS = (
     # "President of Russia Vladimir Putin:", "Prime Minister of Japan Shinzo Abe (retranslated):"
     (re.compile(r"^President of Russia [A-Z]\w+ [A-Z]\w+:", re.M), 4),
     (re.compile(r"\(retranslated\):", re.M), 4),
+    # a transcript that opens with the President's words is the President's own site's: "Vladimir
+    # Putin: I was delighted…", "В.Путин: Уважаемый господин Премьер-министр!" (the office's holders)
+    (re.compile(r"\A\s*(?:President (?:of Russia )?)?(?:Vladimir Putin|Dmitry Medvedev|Boris Yeltsin)\s*:|"
+                r"\A\s*(?:В\.\s?(?:Путин|Медведев)|(?:Президент России )?(?:Владимир Путин|Дмитрий Медведев))\s*:"), 4),
 )
 
 

@@ -97,9 +97,10 @@ _ANOTHER_TIME_AFTER = re.compile(rf"\s+in\s+(?:(?:{_MONTHS})(?:\s+(?:19|20)\d\d)
 something else happened at that time, not where the sides sit now."""
 
 # The host's welcome names where the guest has come: "Let me warmly welcome you to Sochi",
-# "Добро пожаловать в Москву" (a transcript's opening words, before any place cue of the report).
-_WELCOME = re.compile(r"\bwelcome (?:you|all of you|our guests?)?\s*(?:here\s+)?(?:to|in)\s+(?P<name>[A-Z][\w'’.-]*"
-                      r"(?:\s+[A-Z][\w'’.-]*)?)|[Дд]обро пожаловать в\s+(?P<ru>[А-ЯЁ][а-яё-]+)")
+# "Добро пожаловать в Москву"; a speaker says where he is: "here in Irkutsk we have made a new
+# step" (a transcript's opening words, before any place cue of the report).
+_WELCOME = re.compile(r"\b(?:welcome (?:you|all of you|our guests?)?\s*(?:here\s+)?(?:to|in)|here in)\s+"
+                      r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)|[Дд]обро пожаловать в\s+(?P<ru>[А-ЯЁ][а-яё-]+)")
 
 
 def _welcomed_to(paragraphs: list[str]) -> str | None:
