@@ -223,6 +223,9 @@ FACTS = [
     # a date after the time, a rubric after the date
     ("generic/date_after_the_time_and_a_rubric", "published", dt.date(2016, 2, 15)),
     ("generic/date_after_the_time_and_a_rubric", "title", "Идет подготовка к консультациям России и Японии"),
+    # a prefecture is no town of its name; a delay is no length
+    ("generic/prefecture_and_a_delay", "place", None),
+    ("generic/prefecture_and_a_delay", "duration", None),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

@@ -62,3 +62,7 @@ def test_every_printed_form_of_a_date_reads_back_as_that_date(day: dt.date) -> N
 ])
 def test_a_russian_length_is_read_whatever_the_case_of_its_numeral(text: str, minutes: int | None) -> None:
     assert duration_minutes(text) == minutes
+
+
+def test_a_delay_is_not_a_meeting_length() -> None:
+    assert duration_minutes("having landed in Japan almost three hours later than scheduled") is None

@@ -101,6 +101,9 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"print\s+print", "page tool"),
         (r"(?:view settings|font size:?|site colou?rs:?|text version|version for the visually impaired)",
          "page tool"),
+        # a reading tool's settings: "Select font Arial Times New Roman", "Character spacing
+        # (Kerning): Standard Medium Large"
+        (r"(?:select font|character spacing|line spacing|letter spacing)\b.{0,60}", "page tool"),
         (r"translation \(original\)", "page tool"),
         (r"official (?:web)?site of the .{3,60}", "site header"),
         (r"(?:\{\{[^{}]*\}\}\s*)+", "unrendered page template"),

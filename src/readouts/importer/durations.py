@@ -18,7 +18,9 @@ _NUM = r"(\d{1,3}|" + "|".join(k for k in _NUMBER_WORDS if len(k) > 1) + r")"
 DURATION = re.compile(
     rf"\b(?:approximately|approx\.|about|around|roughly|some|nearly|almost|for|lasted|lasting)\s+"
     rf"(?:approximately\s+|about\s+)?{_NUM}[\s-]+(hours?|minutes?|mins?)\b"
-    rf"(?:\s+and\s+{_NUM}\s+minutes?)?",
+    rf"(?:\s+and\s+{_NUM}\s+minutes?)?"
+    # "almost three hours later than scheduled", "two hours ago": a delay or a time, not a length
+    rf"(?!\s+(?:later|earlier|late|ago|before|after|behind)\b)",
     re.IGNORECASE,
 )
 

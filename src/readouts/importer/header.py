@@ -55,6 +55,8 @@ def headline_like(text: str) -> bool:
     count = len(words(text))
     return (1 <= count <= 45 and not is_prose(text) and dates.date_line(text) is None
             and not re.match(r"\d{1,2}\.\s|[•·▪]", text)
+            # a transcript's speaker by initial and family name, "В.Путин: Уважаемый …"
+            and not re.match(r"[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z-]+:", text)
             and not text.endswith((",", ":", ";")) and dateline(text) is None
             and label_reason(text) is None)
 

@@ -52,7 +52,8 @@ def place_in(text: str, announcement: bool = False) -> str | None:
         words = match.group("name").split()
         for count in range(len(words), 0, -1):
             found = city_named(" ".join(words[:count]))
-            if found and not _ANOTHER_TIME_AFTER.match(text[match.start("name") + len(" ".join(words[:count])):]):
+            rest = text[match.start("name") + len(" ".join(words[:count])):]
+            if found and not _ANOTHER_TIME_AFTER.match(rest) and not _REGION_AFTER.match(rest):
                 return found
     for match in _RU_PLACE_CUE.finditer(text):
         if (announcement or not _announced(text, match.start())) and not _ANOTHER_TIME.search(text[:match.start()]):
@@ -95,6 +96,8 @@ _ANOTHER_TIME_AFTER = re.compile(rf"\s+in\s+(?:(?:{_MONTHS})(?:\s+(?:19|20)\d\d)
 """A city right after a month or a year ("as we agreed in December in Tokyo", "в 2016 году в
 Нагато"), or right before one ("the Summit Meeting in Singapore in November 2018"), is where
 something else happened at that time, not where the sides sit now."""
+_REGION_AFTER = re.compile(r"\s+(?:Prefecture|Province|Oblast|Region|Krai|Islands?|Peninsula|District)\b")
+"""A name followed by one of these is a region, whatever town shares it ("Yamaguchi Prefecture")."""
 
 # The host's welcome names where the guest has come: "Let me warmly welcome you to Sochi",
 # "Добро пожаловать в Москву"; a speaker says where he is: "here in Irkutsk we have made a new
