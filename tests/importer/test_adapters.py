@@ -226,6 +226,12 @@ FACTS = [
     # a prefecture is no town of its name; a delay is no length
     ("generic/prefecture_and_a_delay", "place", None),
     ("generic/prefecture_and_a_delay", "duration", None),
+    # who was summoned and to whom the protest was lodged, not whose visit it protests
+    ("generic/summons_over_a_visit", "participants", {"takeo-mori", "mikhail-galuzin"}),
+    # "in the southwestern city of Nagato"; a note under the headline belongs to it
+    ("generic/summit_in_the_city_of", "place", "Nagato"),
+    ("generic/summit_in_the_city_of", "title", "Japan-Russia Summit Meeting (Outline)"),
+    ("generic/summit_in_the_city_of", "kind", "readout"),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

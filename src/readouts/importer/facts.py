@@ -16,7 +16,8 @@ from readouts.names import NameIndex
 # where no sentence has a stronger one ("a visit to Russia" is often a plan, not the meeting).
 MEETING_WORDS = re.compile(
     r"\b(?:met|meets|meet|meeting|held|holds|talks?|talked|conversation|consultations?|summit|"
-    r"telephone|phone|call|summon(?:s|ed)?|received|courtesy call|встреч\w*|встрет\w*|переговор\w*|"
+    r"telephone|phone|call|summon(?:s|ed)?|received|courtesy call|lodged (?:a |the )?protests? with|"
+    r"встреч\w*|встрет\w*|переговор\w*|"
     r"разговор\w*|беседова\w*|обсуди\w*)\b",
     re.IGNORECASE,
 )
@@ -28,7 +29,7 @@ PHONE_WORDS = re.compile(r"\b(?:telephone|phone|call|video ?conference|теле�
 _ABOUT = re.compile(
     r"\s(?:about|concerning|regarding|on the (?:issue|subject|question|situation)|over the|"
     r"in connection with|communicated|conveyed|stressed|said|say|ahead of|in the run-up to|"
-    r"in preparation for|prior to|before|until|to (?:lay|pave|prepare)|groundwork|"
+    r"in preparation for|prior to|before|until|to (?:lay|pave|prepare)|groundwork|to protest|"
     r"discuss(?:es|ed)?(?!\s+with))\s", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“А-Я])")

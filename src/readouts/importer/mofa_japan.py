@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from readouts.importer.common import Context, Header, ImportedReadout, headline_like, last_headline, parse_document
-from readouts.importer.document import Document, Line, clean_caption
+from readouts.importer.document import Document, clean_caption
 from readouts.publishers import Publisher
 
 NAME: Publisher = "mofa-japan"
@@ -65,8 +65,7 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     """The last headline after the date; else the headline above it; else a photo caption.
     The older layout puts the headline above the date and a caption of names below it
     ("Foreign Minister Lavrov and Foreign Minister Machimura"): a headline above that names the
-    meeting wins over a line below that does not. A note on a line of its own under the headline,
-    "(Outline)", "(Summary of Results)", is part of it."""
+    meeting wins over a line below that does not."""
     lines = list(header.lines)
     split = header.date_index if header.date_index is not None else -1
     after = last_headline(lines[split + 1:])
@@ -76,21 +75,13 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     if after is not None and not (before and _EVENT.search(before[0].text) and not _EVENT.search(after.text)):
         return clean_caption(after.text), (after.number,)
     if before:
-        return _with_note(lines, before[0])
+        return before[0].text, (before[0].number,)
     if doc.captions:
         return doc.captions[-1], ()
     return None, ()
 
 
-_NOTE = re.compile(r"^\(?(?:Overview|Outline|Summary)(?: of (?:the )?Results)?\)?$")
 _EVENT = re.compile(r"\b(?:Meeting|Summit|Talks?|Conversation|Consultations?|Visit|Dialogue)\b", re.IGNORECASE)
-
-
-def _with_note(lines: list[Line], headline: Line) -> tuple[str, tuple[int, ...]]:
-    following = next((line for line in lines if line.number > headline.number), None)
-    if following is not None and _NOTE.match(following.text.strip()):
-        return f"{headline.text} {following.text.strip()}", (headline.number, following.number)
-    return headline.text, (headline.number,)
 
 
 def parse(doc: Document, context: Context) -> ImportedReadout:

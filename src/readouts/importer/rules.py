@@ -28,13 +28,24 @@ def header(reading: Reading) -> None:
 
 
 def title(reading: Reading) -> None:
-    """The headline, as the adapter chooses it among the header's lines, spaces made single."""
+    """The headline, as the adapter chooses it among the header's lines, spaces made single; a
+    note on a line of its own right under it, "(Outline)", "(Summary of Results)", as the
+    Japanese government heads its accounts, is part of it."""
     assert reading.header is not None
     found, lines = reading.choose_title(reading.header, reading.doc)
+    if found is not None and lines:
+        following = next((line for line in reading.header.lines if line.number > max(lines)), None)
+        if following is not None and following.number == max(lines) + 1 and _NOTE.match(following.text) \
+                and not _NOTE.search(found):
+            found, lines = f"{found} {following.text.strip()}", (*lines, following.number)
     if found is not None:
         found = re.sub(r"\s+", " ", clean_caption(found)).strip() or None
     reading.title = found
     reading.used = set(lines)
+
+
+_NOTE = re.compile(r"^\s*\(?(?:Overview|Outline|Summary)(?: of (?:the )?Results)?\)?\s*$|"
+                   r"\((?:Overview|Outline|Summary)(?: of (?:the )?Results)?\)\s*$")
 
 
 def published_from_date_line(reading: Reading) -> None:

@@ -37,7 +37,9 @@ CITIES = (
 _KNOWN = {c.casefold(): c for c in CITIES}
 # A city the meeting is in follows one of these: "in New York", "visited Sochi", "held in Lima".
 _PLACE_CUE = re.compile(
-    r"\b(?:in|visited|visiting|at|to|arrived in)\s+(?:the\s+(?:city|town) of\s+)?"
+    r"\b(?:in|visited|visiting|at|to|arrived in)\s+"
+    # "in the city of Nagato", "in the southwestern city of Nagato", "to his home town of Nagato"
+    r"(?:(?:the|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:city|town) of\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _RU_PLACE_CUE = re.compile(r"(?<![\w-])во?\s+(?P<name>[А-ЯЁ][а-яё-]+)")
 
