@@ -62,3 +62,12 @@ def test_an_office_is_held_by_the_one_person_whose_dated_role_covers_the_day() -
 ])
 def test_a_name_after_a_chain_of_titles_is_the_name_not_a_title(text: str, expected: list[str]) -> None:
     assert INDEX.unresolved(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Vice-Minister Mr. MORI summoned the Ambassador",
+    "with Minister Sergey K. Shoigu of the Russian Federation",
+    "Ambassador Extraordinary and Plenipotentiary of the Russian Federation",
+])
+def test_a_part_of_a_known_name_or_a_title_is_no_unknown_person(text: str) -> None:
+    assert INDEX.unresolved(text) == []

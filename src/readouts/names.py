@@ -31,6 +31,7 @@ _NOT_NAMES = {
     "Nations", "Defense", "Defence", "Economic", "Development", "Trade", "Industry", "Kingdom",
     "States", "America", "China", "Korea", "Republic", "People", "Council", "Security",
     "First", "Deputy", "Vice", "Chief", "Cabinet", "Secretary", "General", "Director",
+    "Extraordinary", "Plenipotentiary",
 }
 
 
@@ -90,6 +91,9 @@ class NameIndex:
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     people: tuple[Person, ...] = ()
+    name_parts: frozenset[str] = frozenset()
+    """Every word of every known person's name and spellings, case-folded: "Mr. MORI" or
+    "President Vladimir V. Putin" names someone people.yaml knows, not someone unknown."""
 
     @classmethod
     def build(cls, people: tuple[Person, ...]) -> NameIndex:
@@ -98,7 +102,9 @@ class NameIndex:
             alternatives = sorted({name_pattern(form, variants=True) for form in forms}, key=len, reverse=True)
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w])")
             patterns.append((person_id, pattern))
-        return cls(tuple(patterns), people)
+        parts = frozenset(word.casefold() for person in people for form in (person.name, *person.spellings)
+                          for word in re.split(r"[\s,]+", form) if word)
+        return cls(tuple(patterns), people, parts)
 
     def country_of(self, person_id: str) -> str | None:
         return next((p.country for p in self.people if p.id == person_id), None)
@@ -140,6 +146,8 @@ class NameIndex:
             if not tokens or any(t in _NOT_NAMES for t in tokens):
                 continue
             name = " ".join(tokens)
+            if len(tokens) == 1 and tokens[0].casefold() in self.name_parts:
+                continue  # "Mr. MORI", "President Vladimir V. Putin": part of a name people.yaml knows
             if not self.ids_in(name) and name not in names:
                 names.append(name)
         return names
