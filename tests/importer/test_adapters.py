@@ -232,6 +232,15 @@ FACTS = [
     ("generic/summit_in_the_city_of", "place", "Nagato"),
     ("generic/summit_in_the_city_of", "title", "Japan-Russia Summit Meeting (Outline)"),
     ("generic/summit_in_the_city_of", "kind", "readout"),
+    # the Kremlin's reading tool in Russian; speakers by one initial, the President among them
+    ("kremlin/russian_transcript_by_initials", "participants", {"shinzo-abe", "vladimir-putin"}),
+    ("kremlin/russian_transcript_by_initials", "title", None),
+    # the country after a less-known city in TASS's dateline
+    ("tass/dateline_with_the_country", "title", "Top Japanese diplomat to visit Russia in December"),
+    ("tass/dateline_with_the_country", "dateline_day_printed", (11, 22)),
+    # an image credit and a link to the story's own site are no headlines
+    ("generic/aggregator_copy_with_image_credit", "title", "МИД России сделал представление послу Японии"),
+    ("generic/aggregator_copy_with_image_credit", "participants", {"andrey-rudenko", "toyohisa-kozuki"}),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

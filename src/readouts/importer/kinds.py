@@ -31,7 +31,8 @@ KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.IGNORECASE), "readout"),
 )
 # A transcript names each speaker before their words: "Sergey Lavrov: Thank you."
-SPEAKER = re.compile(r"^([A-Z][^:.!?]{1,80}):\s+\S")
+SPEAKER = re.compile(r"^([A-Z][^:.!?]{1,80}|[А-ЯЁA-Z]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё-]+):\s+\S")
+"""Also the Russian style, by initials: "В.Путин: …", "С.В.Лавров: …"."""
 
 
 def is_transcript(title: str | None, paragraphs: list[str]) -> bool:

@@ -28,6 +28,11 @@ _SIGNS = (
     # "President of Russia Vladimir Putin:", "Prime Minister of Japan Shinzo Abe (retranslated):"
     (re.compile(r"^President of Russia [A-Z]\w+ [A-Z]\w+:", re.M), 4),
     (re.compile(r"\(retranslated\):", re.M), 4),
+    # the site's reading tool, in either language: "Character spacing (Kerning): Standard Medium
+    # Large", "Интервал между буквами (Кернинг): Стандартный Средний Большой"
+    (re.compile(r"Character spacing \(Kerning\)|Интервал между буквами \(Кернинг\)", re.I), 6),
+    # its older Russian transcripts name each speaker by one initial: "В.Путин:", "Д.Коидзуми:"
+    (re.compile(r"\A\s*[А-ЯЁC]\.[А-ЯЁ][а-яё-]+:", re.M), 4),
     # a transcript that opens with the President's words is the President's own site's: "Vladimir
     # Putin: I was delighted…", "В.Путин: Уважаемый господин Премьер-министр!" (the office's holders)
     (re.compile(r"\A\s*(?:President (?:of Russia )?)?(?:Vladimir Putin|Dmitry Medvedev|Boris Yeltsin)\s*:|"
