@@ -241,6 +241,8 @@ FACTS = [
     # an image credit and a link to the story's own site are no headlines
     ("generic/aggregator_copy_with_image_credit", "title", "МИД России сделал представление послу Японии"),
     ("generic/aggregator_copy_with_image_credit", "participants", {"andrey-rudenko", "toyohisa-kozuki"}),
+    # "может встретиться", "на следующей неделе": an announcement, dated forward
+    ("tass/russian_preview_of_next_week", "meeting_date", dt.date(2019, 9, 17)),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

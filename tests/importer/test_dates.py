@@ -66,3 +66,12 @@ def test_a_russian_length_is_read_whatever_the_case_of_its_numeral(text: str, mi
 
 def test_a_delay_is_not_a_meeting_length() -> None:
     assert duration_minutes("having landed in Japan almost three hours later than scheduled") is None
+
+
+@pytest.mark.parametrize(("text", "minutes"), [
+    ("After a discussion that lasted one-and-a-half hours, the leaders", 90),
+    ("They talked for half an hour.", 30),
+    ("the two ministers spent more than half an hour talking tete-a-tete", None),
+])
+def test_a_length_in_halves_of_an_hour(text: str, minutes: int | None) -> None:
+    assert duration_minutes(text) == minutes

@@ -103,8 +103,8 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "page tool"),
         # a reading tool's settings: "Select font Arial Times New Roman", "Character spacing
         # (Kerning): Standard Medium Large"
-        (r"(?:select font|character spacing|line spacing|letter spacing|выбрать шрифт|интервал между "
-         r"буквами|размер шрифта)\b.{0,60}", "page tool"),
+        (r"(?:select font|character spacing|line spacing|letter spacing|выб(?:рать|ерите) шрифт|интервал "
+         r"между буквами|размер шрифта)\b.{0,60}", "page tool"),
         # a link to the story on its own site, in an aggregator's copy
         (r"(?:читать на сайте|read (?:more |the full story )?on)\s+\S{3,40}", "navigation link"),
         (r"translation \(original\)", "page tool"),

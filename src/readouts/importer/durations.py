@@ -54,10 +54,18 @@ def _russian_duration(text: str) -> int | None:
     return None
 
 
+# "lasted one-and-a-half hours", "for an hour and a half", "half an hour"
+_HALVES = re.compile(r"\b(?:lasted|lasting|for|about|approximately|around|some|nearly|almost)\s+"
+                     r"(?:(?:one|an?)[- ]and[- ]a[- ]half[- ]hours?|an hour and a half|(?P<half>half an hour))\b",
+                     re.IGNORECASE)
+
+
 def duration_minutes(text: str) -> int | None:
     """"approximately one hour and 40 minutes" → 100, "более трех часов" → 180; the first
     duration the text gives."""
     match = DURATION.search(text)
+    if not match and (half := _HALVES.search(text)):
+        return 30 if half.group("half") else 90
     if not match and re.search(r"[а-яё]", text, re.IGNORECASE):
         return _russian_duration(text)
     if not match:
