@@ -214,3 +214,11 @@ def test_a_dated_text_naming_two_people_and_no_meeting_day_joins_their_meeting_o
     undated = _readout("undated", None, ("lavrov", "kono"))
     of = _group(talks, earlier, report, undated)
     assert of["rg"] == of["mofa"] and "undated" not in of
+
+
+def test_an_account_that_names_a_city_joins_no_telephone_talk() -> None:
+    """"Abe has arrived in Vladivostok, where he is due to meet Putin" (September 4, no year) is
+    not an account of their telephone talk of September 3 two years before."""
+    of = _group(_readout("call", dt.date(2017, 9, 3), ("abe", "putin"), how="telephone"),
+                _readout("arrival", None, ("abe", "putin"), "Vladivostok", printed=(9, 4)))
+    assert "arrival" not in of

@@ -43,7 +43,14 @@ def _compatible(a: Readout, b: Readout) -> bool:
     meetings."""
     if a.meeting.place and b.meeting.place and a.meeting.place != b.meeting.place:
         return False
+    # a city is where people sat together: no account of a call names one
+    if ((a.meeting.place and b.meeting.format in REMOTE_FORMATS)
+            or (b.meeting.place and a.meeting.format in REMOTE_FORMATS)):
+        return False
     return not (a.meeting.format and b.meeting.format and a.meeting.format != b.meeting.format)
+
+
+REMOTE_FORMATS = frozenset({"telephone", "video"})
 
 
 def _agreement(readout: Readout, members: list[Readout]) -> int:
