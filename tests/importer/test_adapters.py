@@ -235,6 +235,9 @@ FACTS = [
     # the Kremlin's reading tool in Russian; speakers by one initial, the President among them
     ("kremlin/russian_transcript_by_initials", "participants", {"shinzo-abe", "vladimir-putin"}),
     ("kremlin/russian_transcript_by_initials", "title", None),
+    # the opening words of the talks are the Kremlin's account of them; words to the press
+    # after the talks ("ladies and gentlemen, our talks were …") a press conference
+    ("kremlin/russian_transcript_by_initials", "kind", "readout"),
     # the country after a less-known city in TASS's dateline
     ("tass/dateline_with_the_country", "title", "Top Japanese diplomat to visit Russia in December"),
     ("tass/dateline_with_the_country", "dateline_day_printed", (11, 22)),

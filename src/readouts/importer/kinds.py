@@ -43,7 +43,13 @@ def is_transcript(title: str | None, paragraphs: list[str]) -> bool:
     return transcript or bool(paragraphs and SPEAKER.match(paragraphs[0]))
 
 
-def kind_named(title: str | None, default: Kind, transcript: bool) -> Kind:
+# Words to the press after the talks, not the opening words of the talks: the press addressed, the
+# talks spoken of as done ("our talks were substantive", "переговоры прошли").
+AFTER_THE_TALKS = re.compile(r"\bladies and gentlemen\b|дамы и господа|\b(?:our|the) talks\b[^.]{0,80}?\b(?:were|have "
+                             r"been|was)\b|переговоры\s+(?:были|прошли)", re.IGNORECASE)
+
+
+def kind_named(title: str | None, default: Kind, transcript: bool, opening: str = "") -> Kind:
     """The kind the headline names. A news outlet's piece stays news unless it is a transcript:
     "Gist of joint press conference" reports a press conference, "Ladies and gentlemen," is one."""
     if title and PRESS_RELEASE.search(title):
@@ -55,7 +61,9 @@ def kind_named(title: str | None, default: Kind, transcript: bool) -> Kind:
                 if default == "news" and (kind == "readout" or not transcript):
                     break
                 return kind  # type: ignore[return-value]
-    if transcript and title is None:
-        # a page of speakers' words under no headline: "President of Russia Vladimir Putin: …"
+    if transcript and title is None and (default != "readout" or AFTER_THE_TALKS.search(opening)):
+        # a page of speakers' words under no headline: "President of Russia Vladimir Putin: …";
+        # on a site whose pages are accounts of meetings, the opening words of the talks unless
+        # they speak to the press of the talks done
         return "press-conference"
     return default

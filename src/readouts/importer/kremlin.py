@@ -53,5 +53,7 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
 
 
 def parse(doc: Document, context: Context) -> ImportedReadout:
-    return parse_document(doc, context, publisher=NAME, default_kind="statement",
+    # The Kremlin's pages about a meeting are its account of it: the news of the talks and the
+    # transcript of their opening words alike; statements, comments and press statements say so.
+    return parse_document(doc, context, publisher=NAME, default_kind="readout",
                           choose_title=choose_title)

@@ -135,7 +135,7 @@ def meeting_format(reading: Reading) -> None:
 def kind(reading: Reading) -> None:
     """Readout, press conference, statement or news (kinds.py)."""
     transcript = kinds.is_transcript(reading.title, reading.paragraphs)
-    reading.kind = kinds.kind_named(reading.title, reading.default_kind, transcript)
+    reading.kind = kinds.kind_named(reading.title, reading.default_kind, transcript, " ".join(reading.paragraphs[:2]))
 
 
 def meeting_date(reading: Reading) -> None:
