@@ -246,6 +246,9 @@ FACTS = [
     ("generic/aggregator_copy_with_image_credit", "participants", {"andrey-rudenko", "toyohisa-kozuki"}),
     # "может встретиться", "на следующей неделе": an announcement, dated forward
     ("tass/russian_preview_of_next_week", "meeting_date", dt.date(2019, 9, 17)),
+    # "…will visit Japan in May, Aso said after the summit in Yuzhno-Sakhalinsk": the future ends at
+    # the reporting clause
+    ("generic/place_after_reported_future", "place", "Yuzhno-Sakhalinsk"),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

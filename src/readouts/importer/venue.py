@@ -124,10 +124,17 @@ def _accusative_city(word: str) -> str | None:
 
 
 def _announced(text: str, position: int) -> bool:
-    """Whether the words just before `position`, in the same sentence, speak of the future."""
+    """Whether the words just before `position`, in the same sentence, speak of the future, unless
+    a clause that reports the words ended there: "…Putin will visit Japan in May, Aso said after
+    the summit in Yuzhno-Sakhalinsk"."""
     # a sentence ends after a word, not after "Mr." or "H.E."
     before = re.split(r"(?<=[a-z]{3})[.;!?]\s", text[max(0, position - 200): position])[-1]
-    return bool(facts.FUTURE.search(before))
+    reported = _REPORTING.search(before)
+    return bool(facts.FUTURE.search(before[reported.end():] if reported else before))
+
+
+_REPORTING = re.compile(r".*,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:said|told|stated|noted|added)\b", re.DOTALL)
+"""Up to the end of ", Aso said", after which the sentence tells of the present again."""
 
 
 def city_named(text: str) -> str | None:
