@@ -249,6 +249,10 @@ FACTS = [
     # "…will visit Japan in May, Aso said after the summit in Yuzhno-Sakhalinsk": the future ends at
     # the reporting clause
     ("generic/place_after_reported_future", "place", "Yuzhno-Sakhalinsk"),
+    # who met is told after "confirmed that"; the spokesman who told it did not meet
+    ("generic/spokesman_confirmed_the_call", "participants", {"vladimir-putin", "yoshihide-suga"}),
+    # a transcript's first words are its text, not a line above it
+    ("kremlin/russian_transcript_first_line_is_text", "participants", {"vladimir-putin"}),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

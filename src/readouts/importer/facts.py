@@ -112,6 +112,11 @@ def _both_sides_named(opening: list[str], index: NameIndex) -> list[str]:
 def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
     if not text:
         return []
+    reported = _REPORTED_MEETING.match(text)
+    if reported:
+        # "Kremlin spokesman Dmitry Peskov confirmed that Putin held a phone conversation with
+        # Suga": who met is told after "that"; who told it did not meet
+        text = reported.group("rest")
     cut = _ABOUT.search(text)
     named = index.ids_in(text[: cut.start()] if cut else text)
     if cut and (partner := _FOLLOWING_TALKS_WITH.search(text, cut.start())):
@@ -121,6 +126,9 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
     return named
 
 
+_REPORTED_MEETING = re.compile(
+    r"^.{0,160}?\b(?:confirmed|announced|reported|said|stated|told (?:reporters|journalists|a press conference))\s+"
+    r"that\s+(?P<rest>.*\b(?:met|held|talks|meeting|conversation|call|summit)\b.*)$", re.IGNORECASE | re.DOTALL)
 _FOLLOWING_TALKS_WITH = re.compile(
     r"\b(?:following|after)\s+(?:(?:the|their|his|her|bilateral|a|an)\s+)*"
     r"(?:talks|consultations?|meeting|conversation)\s+with\s+", re.IGNORECASE)

@@ -76,7 +76,9 @@ def header_leftovers(reading: Reading) -> None:
             continue
         if reading.title and re.sub(r"\s+", " ", line.text) == reading.title:
             reading.changes.append(Change(line.number, "removed", shorten(line.text), "headline printed again"))
-        elif line.text.endswith((",", ":")) and not headline_like(line.text):
+        elif ((line.text.endswith((",", ":")) and not headline_like(line.text))
+              or (kinds.SPEAKER.match(line.text) and not label_reason(line.text))):
+            # "Ladies and gentlemen," and a transcript's first words, "В.Путин: Уважаемый …!"
             body_lines.append(line)
         else:
             reading.changes.append(Change(line.number, "removed", shorten(line.text),
