@@ -253,6 +253,10 @@ FACTS = [
     ("generic/spokesman_confirmed_the_call", "participants", {"vladimir-putin", "yoshihide-suga"}),
     # a transcript's first words are its text, not a line above it
     ("kremlin/russian_transcript_first_line_is_text", "participants", {"vladimir-putin"}),
+    # "The summit meeting was held … from 18:00 local time on June 6": the day the first
+    # sentence left out, in the place's own time, not the page's date
+    ("mofa_japan/day_given_in_the_second_sentence", "meeting_date", dt.date(2007, 6, 6)),
+    ("mofa_japan/day_given_in_the_second_sentence", "duration", 40),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

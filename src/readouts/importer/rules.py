@@ -146,12 +146,28 @@ def meeting_date(reading: Reading) -> None:
     or the Kremlin's own readout, which are made the day of the meeting."""
     in_title = dates.find_dates(reading.title) if reading.title else []
     found: dt.date | None = in_title[-1].date if in_title else None
-    found = found or _day_in_title(reading) or facts.meeting_date(reading.meeting_sentence, reading.published)
+    found = (found or _day_in_title(reading) or facts.meeting_date(reading.meeting_sentence, reading.published)
+             or _day_it_was_held(reading))
     if found is None and (reading.kind == "press-conference"
                           or (reading.kind == "readout" and reading.publisher != "other")):
         # "November 13, 2010, Yokohama" above "Dmitry Medvedev met with Naoto Kan"
         found = reading.published
     reading.meeting_date = found
+
+
+_HELD_ON = re.compile(r"\bThe (?:[\w'’-]+ ){0,3}(?:meeting|talks?|summit|conversation|consultations?) "
+                      r"(?:was|were) held\b[^.]{0,120}?\bon ", re.IGNORECASE)
+
+
+def _day_it_was_held(reading: Reading) -> dt.date | None:
+    """"The summit meeting was held for approximately 30 minutes from 15:35 local time on July 7
+    (23:35 on July 7, Japan time)": the ministry's second sentence gives the day the first left
+    out, in the place's own time, which is the first day it names."""
+    for paragraph in reading.prose[:2]:
+        for sentence in facts.sentences(paragraph)[:3]:
+            if (held := _HELD_ON.search(sentence)) and not facts.FUTURE.search(sentence):
+                return facts.meeting_date(sentence[held.end() - 3:], reading.published)
+    return None
 
 
 REPORTED_WITHIN = dt.timedelta(days=7)
