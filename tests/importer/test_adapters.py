@@ -257,6 +257,11 @@ FACTS = [
     # sentence left out, in the place's own time, not the page's date
     ("mofa_japan/day_given_in_the_second_sentence", "meeting_date", dt.date(2007, 6, 6)),
     ("mofa_japan/day_given_in_the_second_sentence", "duration", 40),
+    # the note under the headline, blank lines between them
+    ("generic/note_after_a_blank_line", "title",
+     "Opening Statements by Prime Minister Shinzo Abe and President Vladimir Putin at the Joint Press Conference "
+     "(Outline)"),
+    ("generic/note_after_a_blank_line", "kind", "press-conference"),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

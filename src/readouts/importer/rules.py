@@ -35,8 +35,8 @@ def title(reading: Reading) -> None:
     found, lines = reading.choose_title(reading.header, reading.doc)
     if found is not None and lines:
         following = next((line for line in reading.header.lines if line.number > max(lines)), None)
-        if following is not None and following.number == max(lines) + 1 and _NOTE.match(following.text) \
-                and not _NOTE.search(found):
+        # the next line of the header, blank lines between them or not
+        if following is not None and _NOTE.match(following.text) and not _NOTE.search(found):
             found, lines = f"{found} {following.text.strip()}", (*lines, following.number)
     if found is not None:
         found = re.sub(r"\s+", " ", clean_caption(found)).strip() or None
