@@ -262,6 +262,8 @@ FACTS = [
      "Opening Statements by Prime Minister Shinzo Abe and President Vladimir Putin at the Joint Press Conference "
      "(Outline)"),
     ("generic/note_after_a_blank_line", "kind", "press-conference"),
+    # "…, Lavrov said following talks with his Japanese counterpart Taro Kono": both who met
+    ("tass/said_following_talks_with", "participants", {"sergey-lavrov", "taro-kono"}),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

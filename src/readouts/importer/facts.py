@@ -121,8 +121,11 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
     named = index.ids_in(text[: cut.start()] if cut else text)
     if cut and (partner := _FOLLOWING_TALKS_WITH.search(text, cut.start())):
         # "…, Sugiyama said following bilateral consultations with visiting Russian Deputy
-        # Foreign Minister Igor Morgulov": the one he met, though named after "said"
-        named += [p for p in index.ids_in(text[partner.end():].split(",")[0]) if p not in named]
+        # Foreign Minister Igor Morgulov": the one he met, though named after "said", and the one
+        # who said it, named right before
+        speaker = text[max(0, partner.start() - 80): partner.start()].split(",")[-1]
+        met = index.ids_in(speaker) + index.ids_in(text[partner.end():].split(",")[0])
+        named += [p for p in met if p not in named]
     return named
 
 
@@ -130,7 +133,7 @@ _REPORTED_MEETING = re.compile(
     r"^.{0,160}?\b(?:confirmed|announced|reported|said|stated|told (?:reporters|journalists|a press conference))\s+"
     r"that\s+(?P<rest>.*\b(?:met|held|talks|meeting|conversation|call|summit)\b.*)$", re.IGNORECASE | re.DOTALL)
 _FOLLOWING_TALKS_WITH = re.compile(
-    r"\b(?:following|after)\s+(?:(?:the|their|his|her|bilateral|a|an)\s+)*"
+    r"\b(?:following|after|at)\s+(?:(?:the|their|his|her|bilateral|a|an)\s+)*"
     r"(?:talks|consultations?|meeting|conversation)\s+with\s+", re.IGNORECASE)
 
 
