@@ -97,6 +97,12 @@ def serve_folder(site_dir: Path) -> Iterator[str]:
         thread.join(timeout=5)
 
 
+def opened(request: pytest.FixtureRequest, site: Path, served: str) -> str:
+    """A site's address for a fixture parametrised "file"/"http": opened from disk, or served by
+    the fixture named `served`."""
+    return site.as_uri() + "/" if request.param == "file" else str(request.getfixturevalue(served))
+
+
 @pytest.fixture(params=["file", "http"])
 def root(request: pytest.FixtureRequest) -> str:
     """The site's address, once opened from disk and once served over HTTP."""

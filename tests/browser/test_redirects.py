@@ -13,7 +13,7 @@ from readouts.build import build_site
 from readouts.rename import rename_readout
 from tests.conftest import copy_demo_site
 
-from .conftest import serve_folder, skip_without_test_extra
+from .conftest import opened, serve_folder, skip_without_test_extra
 
 try:
     from playwright.sync_api import Page, expect
@@ -47,7 +47,7 @@ def moved_http(moved_site: Path) -> Iterator[str]:
 @pytest.fixture(params=["file", "http"])
 def moved_root(request: pytest.FixtureRequest, moved_site: Path) -> str:
     """The moved site's address, once opened from disk and once served over HTTP."""
-    return moved_site.as_uri() + "/" if request.param == "file" else str(request.getfixturevalue("moved_http"))
+    return opened(request, moved_site, "moved_http")
 
 
 def test_a_renamed_readouts_old_address_opens_its_new_page(page: Page, moved_root: str) -> None:

@@ -21,7 +21,7 @@ import pytest
 from readouts.build import build_site
 from tests.conftest import copy_demo_site
 
-from .conftest import serve_folder, skip_without_test_extra
+from .conftest import opened, serve_folder, skip_without_test_extra
 
 try:
     from playwright.sync_api import Page, expect
@@ -87,9 +87,7 @@ def archive_http(archive_dir: Path) -> Iterator[str]:
 @pytest.fixture(params=["file", "http"])
 def archive(request: pytest.FixtureRequest, archive_dir: Path) -> str:
     """The archive's address, once opened from disk and once served over HTTP."""
-    if request.param == "file":
-        return archive_dir.as_uri() + "/"
-    return str(request.getfixturevalue("archive_http"))
+    return opened(request, archive_dir, "archive_http")
 
 
 def found(page: Page) -> list[str]:

@@ -174,7 +174,7 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
     for text in (title, lede, meeting):
         for office, role in _OFFICES:
             if text and any(not _names_holder(text, match.end(), index) for match in office.finditer(text)):
-                holder = index.holder_of(re.compile(role.format(side=_SIDES[missing])), day)
+                holder = index.holder_of(_office(role, missing), day)
                 if holder:
                     return [holder]
     return []
@@ -188,11 +188,16 @@ def _counterpart(sentence: str, found: list[str], missing: str, index: NameIndex
     for person_id in found:
         side = index.country_of(person_id)
         for _, role in _OFFICES:
-            if side in _SIDES and index.held(person_id, re.compile(role.format(side=_SIDES[side])), day):
-                holder = index.holder_of(re.compile(role.format(side=_SIDES[missing])), day)
+            if side in _SIDES and index.held(person_id, _office(role, side), day):
+                holder = index.holder_of(_office(role, missing), day)
                 if holder:
                     return holder
     return None
+
+
+def _office(role: str, side: str) -> re.Pattern[str]:
+    """An office of _OFFICES on one side: "Minister (?:for|of) Foreign Affairs of (?:the )?Japan"."""
+    return re.compile(role.format(side=_SIDES[side]))
 
 
 VIDEO_WORDS = re.compile(r"\bvideo ?(?:conference|link|call|talks?|meeting)\b|\bvideoconference\b|"

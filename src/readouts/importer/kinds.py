@@ -18,8 +18,9 @@ TRANSCRIPT_TITLE = re.compile(r"\b(?:remarks|statement and answers|answers to (?
 # A government's own press release is its account of the meeting, whoever reposts it; so is an
 # "(Overview)", "(Outline)" or "(Summary of Results)", as the Japanese government (the ministry
 # and the Prime Minister's Office) heads its accounts of meetings and press conferences.
-PRESS_RELEASE = re.compile(r"^press release\b|пресс-релиз|"
-                           r"\(?(?:overview|outline|summary)(?: of (?:the )?results)?\)?\s*$", re.IGNORECASE)
+GOVERNMENT_NOTE = re.compile(r"\(?(?:overview|outline|summary)(?: of (?:the )?results)?\)?\s*$", re.IGNORECASE)
+"""The note that closes such a headline, on its line or on one of its own under it."""
+PRESS_RELEASE = re.compile(rf"^press release\b|пресс-релиз|{GOVERNMENT_NOTE.pattern}", re.IGNORECASE)
 
 KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:news|press) conference|press statements?|statements? for the press|"

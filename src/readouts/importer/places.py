@@ -168,15 +168,18 @@ def city(name: str) -> str | None:
 # Russian puts a city after "в" in the prepositional case: "в Москве", "в Лиме", "в Казани",
 # "во Владивостоке". The nominative is the word itself (Токио, Сочи) or the stem with -а, -я, -ь
 # or no ending.
-_RU_PREPOSITIONAL = re.compile(r"(?:е|и)$")
+# The accusative, after "добро пожаловать в", ends in -у or -ю: "в Москву", "в Казань".
+_RU_CASES = {"prepositional": (re.compile(r"(?:е|и)$"), ("а", "я", "ь", "")),
+             "accusative": (re.compile(r"(?:у|ю)$"), ("а", "я"))}
 
 
-def russian_city(word: str) -> str | None:
-    """The city a Russian word in the prepositional case names, else None."""
+def russian_city(word: str, case: str = "prepositional") -> str | None:
+    """The city a Russian word in the prepositional case (or `case`) names, else None."""
     candidates = [word]
-    if _RU_PREPOSITIONAL.search(word):
+    ending, nominative = _RU_CASES[case]
+    if ending.search(word):
         stem = word[:-1]
-        candidates += [stem + "а", stem + "я", stem + "ь", stem]
+        candidates += [stem + end for end in nominative]
     for candidate in candidates:
         found = city(candidate)
         if found:

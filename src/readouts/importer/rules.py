@@ -36,16 +36,13 @@ def title(reading: Reading) -> None:
     if found is not None and lines:
         following = next((line for line in reading.header.lines if line.number > max(lines)), None)
         # the next line of the header, blank lines between them or not
-        if following is not None and _NOTE.match(following.text) and not _NOTE.search(found):
+        if (following is not None and kinds.GOVERNMENT_NOTE.fullmatch(following.text.strip())
+                and not kinds.GOVERNMENT_NOTE.search(found)):
             found, lines = f"{found} {following.text.strip()}", (*lines, following.number)
     if found is not None:
         found = re.sub(r"\s+", " ", clean_caption(found)).strip() or None
     reading.title = found
     reading.used = set(lines)
-
-
-_NOTE = re.compile(r"^\s*\(?(?:Overview|Outline|Summary)(?: of (?:the )?Results)?\)?\s*$|"
-                   r"\((?:Overview|Outline|Summary)(?: of (?:the )?Results)?\)\s*$")
 
 
 def published_from_date_line(reading: Reading) -> None:
@@ -171,15 +168,18 @@ def _day_it_was_held(reading: Reading) -> dt.date | None:
 
 
 REPORTED_WITHIN = dt.timedelta(days=7)
-"""How long after a meeting a report whose headline names its day without a year appears."""
+"""How long after a meeting a report whose headline names its day without a year appears (the
+link stage allows the same week to a report that names no day: link/meetings.py)."""
 
 
 def _day_in_title(reading: Reading) -> dt.date | None:
     """A headline's day without a year ("Gist of Japan-Russia summit, Nov. 15") in a text dated
     within a week after it: the meeting's day. A day that would fall after the text's date is an
     announcement's, or a day a year earlier: neither is taken."""
-    partial = dates.find_partial_dates(reading.title) if reading.title and reading.published else []
-    if not partial or reading.published is None:
+    if not reading.title or reading.published is None:
+        return None
+    partial = dates.find_partial_dates(reading.title)
+    if not partial:
         return None
     day = dates.resolve_year(partial[0], reading.published)
     return day if day is not None and dt.timedelta(0) <= reading.published - day <= REPORTED_WITHIN else None

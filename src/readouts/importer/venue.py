@@ -111,16 +111,11 @@ _WELCOME = re.compile(r"\b(?:welcome (?:you|all of you|our guests?)?\s*(?:here\s
 def _welcomed_to(paragraphs: list[str]) -> str | None:
     for paragraph in paragraphs[:6]:
         for match in _WELCOME.finditer(paragraph):
-            found = city_named(match.group("name")) if match.group("name") else _accusative_city(match.group("ru"))
+            name, russian = match.group("name"), match.group("ru")
+            found = city_named(name) if name else places.russian_city(russian, "accusative")
             if found:
                 return found
     return None
-
-
-def _accusative_city(word: str) -> str | None:
-    """"Москву" → Moscow; "Токио", which does not decline, as it is."""
-    stems = [word] + ([word[:-1] + "а", word[:-1] + "я"] if word[-1:] in ("у", "ю") else [])
-    return next((found for stem in stems if (found := places.city(stem))), None)
 
 
 def _announced(text: str, position: int) -> bool:
