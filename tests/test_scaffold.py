@@ -103,3 +103,26 @@ def test_init_in_a_folder_with_files_keeps_every_one_of_them(tmp_path: Path, cap
     assert f"kept {tmp_path / 'README.md'}: it exists, and init never writes over a file" in out
     assert f"created {tmp_path / 'site.yaml'}" in out and f"created {tmp_path / 'README.md'}" not in out
     assert (tmp_path / "content" / "topics.yaml").is_file()
+
+
+def test_a_new_site_knows_the_people_of_japan_russia_talks(tmp_path: Path, capsys) -> None:
+    """A new archive starts with the registry of officials, so its first imports find who met
+    (a prime minister, an ambassador, a security secretary) rather than leave it for a person."""
+    site = tmp_path / "archive"
+    assert main(["init", str(site)]) == 0
+    source = tmp_path / "talks.txt"
+    source.write_text("Secretary of the Security Council Meets Secretary General Kitamura\n\n"
+                      "TOKYO, September 13, 2019. Secretary of the Security Council of Russia Nikolai Patrushev "
+                      "held talks with Secretary General of the National Security Secretariat Shigeru Kitamura.\n",
+                      encoding="utf-8")
+    assert main(["--root", str(site), "add", str(source)]) == 0
+    (readout,) = (site / "content" / "readouts").glob("*.md")
+    front = readout.read_text(encoding="utf-8").split("---")[1]
+    assert "nikolai-patrushev" in front and "shigeru-kitamura" in front
+
+
+def test_the_starter_registry_of_people_is_the_demo_sites() -> None:
+    """One registry of officials, kept in two places: the demo site's and the one `init` copies."""
+    root = Path(__file__).parent.parent
+    starter = root / "src" / "readouts" / "starter" / "people.yaml"
+    assert starter.read_text(encoding="utf-8") == (root / "content" / "people.yaml").read_text(encoding="utf-8")
