@@ -264,6 +264,8 @@ FACTS = [
     ("generic/note_after_a_blank_line", "kind", "press-conference"),
     # "…, Lavrov said following talks with his Japanese counterpart Taro Kono": both who met
     ("tass/said_following_talks_with", "participants", {"sergey-lavrov", "taro-kono"}),
+    ("tass/said_at_the_meeting_after_the_quote", "meeting_date", dt.date(2016, 6, 18)),
+    ("generic/possessive_weekday", "meeting_date", dt.date(2018, 9, 13)),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

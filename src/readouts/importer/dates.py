@@ -61,7 +61,9 @@ def _matches(forms: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str
 
 
 RELATIVE_WEEKDAY = re.compile(
-    r"\b(?:on|last|this)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    # "on Friday", and the news writer's possessive "at Thursday's meeting"
+    r"\b(?:(?:on|last|this)\s+|(?=\w+day['’]s\s))(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\b|"
     r"(?<![\w-])в(?:о)?\s+(?:прошл\w+\s+)?(?P<weekday_ru>понедельник|вторник|среду|четверг|пятницу|субботу|"
     r"воскресенье)\b",
     re.IGNORECASE,

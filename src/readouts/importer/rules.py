@@ -241,6 +241,9 @@ _SAID_THERE = re.compile(
     r"(?:[\w-]+\s+){0,4}?(?:talks|meeting|press conference|news conference)\b|"
     r"\bзаяви\w*[^.]{0,80}?\b(?:на|по итогам)\s+(?:переговор|встреч|пресс-конференц)\w*", re.IGNORECASE)
 """Words reported as said at the talks, or at the press conference after them."""
+_QUOTE = re.compile(r"[“«\"][^”»\"]*[”»\"]|^[^“«\"”»]*[”»\"]")
+"""What was said, in quotes (or its end, when the quote began sentences before): its "will" is
+the speaker's, not a plan the report announces."""
 
 
 def meeting_date_of_words_said_there(reading: Reading) -> None:
@@ -252,11 +255,13 @@ def meeting_date_of_words_said_there(reading: Reading) -> None:
     story = reading.story or next((found for p in reading.prose[:2] if (found := dateline(p))), None)
     if reading.meeting_date is not None or story is None or reading.published is None or reading.kind != "news":
         return
-    opening = [s for p in reading.prose[:2] for s in facts.sentences(p)][:3]
-    said = next((s for s in opening if _SAID_THERE.search(s) and not facts.FUTURE.search(s)), None)
+    # The words may be quoted first and attributed after the quote ("… old problems," Putin said
+    # at a meeting with …): the whole of the first two paragraphs, not their first sentences.
+    opening = [s for p in reading.prose[:2] for s in facts.sentences(p)]
+    said = next((s for s in opening if _SAID_THERE.search(s) and not facts.FUTURE.search(_QUOTE.sub("", s))), None)
     if said is None:
         return
-    told = next((day for s in opening if (day := facts.meeting_date(s, reading.published))), None)
+    told = next((day for s in opening[:3] if (day := facts.meeting_date(s, reading.published))), None)
     partial = dates.find_partial_dates(story.date_text)
     filed = dates.resolve_year(partial[0], reading.published) if partial else None
     reading.meeting_date = told or filed
