@@ -47,6 +47,15 @@ def test_capture_stamp_is_the_published_date_and_leaves_the_text() -> None:
     assert doc.lines[0].text.startswith("TOKYO, August 11.")
 
 
+def test_a_breadcrumb_ending_in_the_headline_and_its_sections_repeated_below_are_furniture() -> None:
+    doc = prepare("Home >  News >  The Prime Minister in Action >  September 2016 >  Eastern Economic Forum "
+                  "and Other Events: First Day\nThe Prime Minister in Action\nEastern Economic Forum and Other "
+                  "Events: First Day\nThe leaders met.\n", "x.txt")
+    assert [line.text for line in doc.lines] == ["Eastern Economic Forum and Other Events: First Day",
+                                                 "The leaders met."]
+    assert [change.why for change in doc.changes] == ["breadcrumb", "section label named in the breadcrumb"]
+
+
 @pytest.mark.parametrize("control", ["\u202e", "\u202a", "\u202b", "\u202c", "\u202d", "\u2066", "\u2067", "\u2068",
                                      "\u2069", "\u200e", "\u200f", "\u061c", "\x00", "\x1b", "\x7f", "\x9b"])
 def test_bidi_and_control_characters_do_not_survive_into_the_text(control: str) -> None:

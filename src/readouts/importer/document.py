@@ -98,6 +98,11 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:[•·▪●◦‣*-]\s*)?(?:[a-z]{2}-[a-z]{2}\d*\s*){2,}", "language switcher"),
         (r"photo\s*\d*\s*:.*", "photo caption"),
         (r"\(?photo(?:graph)?\s*\d*\)?\s*:?[^.]{0,120}\(photo:[^)]*\)", "photo caption"),
+        # a gallery's own words: "Click photographs to enlarge", and its images' alternative text,
+        # "Photograph of the leaders shaking hands (1)", as the Prime Minister's Office prints them
+        (r"(?:click|tap)(?: on)? (?:the )?(?:photo(?:graph)?s?|images?|pictures?) to (?:enlarge|zoom)\.?",
+         "photo caption"),
+        (r"(?:[•·▪●◦‣*-]\s*)?(?:the )?photograph of [^.]{3,300}", "photo caption"),
         (r"print\s+print", "page tool"),
         (r"(?:view settings|font size:?|site colou?rs:?|text version|version for the visually impaired)",
          "page tool"),
@@ -110,7 +115,8 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"translation \(original\)", "page tool"),
         (r"official (?:web)?site of the .{3,60}", "site header"),
         (r"(?:\{\{[^{}]*\}\}\s*)+", "unrendered page template"),
-        (r"[^>]{2,40}(?:\s>\s[^>]{2,40})+", "breadcrumb"),
+        # "Home > News > … > the page's own headline": the last crumb may be as long as a headline
+        (r"[^>]{2,40}(?:\s>\s[^>]{2,40})*\s>\s[^>]{2,200}", "breadcrumb"),
         (r".{1,40}\s/", "breadcrumb"),
         # a list of other stories: headline glued to a rubric and a time, "…in SyriaMilitary &
         # Defense August 07, 12:11"
@@ -133,6 +139,7 @@ def prepare(text: str, path: str) -> Document:
     footers: list[str] = []
     captions: list[str] = []
     lines: list[Line] = []
+    sections: set[str] = set()
     for number, raw_line in enumerate(text.splitlines(), start=1):
         line = unicodedata.normalize("NFC", raw_line).translate(_INVISIBLE).translate(_SPACES)
         line = line.strip()
@@ -153,11 +160,15 @@ def prepare(text: str, path: str) -> Document:
         back = _BACK_TO.match(line)
         if back:
             footers.append(back.group(1).strip())
-        why = furniture_reason(line)
+        why = furniture_reason(line) or ("section label named in the breadcrumb" if line.casefold() in sections else None)
         if why:
             changes.append(Change(number, "removed", shorten(line), why))
             if why == "photo caption":
                 captions.append(clean_caption(line))
+            if why == "breadcrumb":
+                # the sections a breadcrumb passes through ("Home > News > The Prime Minister in
+                # Action > …") are printed again over the page as its section's label
+                sections.update(crumb.strip().casefold() for crumb in line.split(" > ")[:-1])
             continue
         lines.append(Line(number, line))
     lines = _without_numbered_captions(lines, changes, captions)
