@@ -129,6 +129,7 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 # " date 2021-08-11 TOKYO, August 11…": a capture date an archiving tool put before the text.
 _STAMP = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b\s*")
+_REPEATED_SECTION = "section label named in the breadcrumb"
 _BACK_TO = re.compile(r"(?:[•·▪●◦‣*-]\s*)?back to (.{1,80})$", re.IGNORECASE)
 
 
@@ -160,7 +161,7 @@ def prepare(text: str, path: str) -> Document:
         back = _BACK_TO.match(line)
         if back:
             footers.append(back.group(1).strip())
-        why = furniture_reason(line) or ("section label named in the breadcrumb" if line.casefold() in sections else None)
+        why = furniture_reason(line) or (_REPEATED_SECTION if line.casefold() in sections else None)
         if why:
             changes.append(Change(number, "removed", shorten(line), why))
             if why == "photo caption":
