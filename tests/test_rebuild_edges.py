@@ -390,3 +390,44 @@ def test_a_stamp_this_process_saved_is_not_read_from_disk_again_until_its_file_c
     path = demo_site / ".readouts-cache" / "stamp.json"
     path.write_bytes(path.read_bytes())  # rewritten by someone else: read and checked again
     assert stamps.Stamp.load(demo_site) == saved and len(read) == 1
+
+
+def test_the_page_of_a_saved_readout_is_in_place_before_the_rest_of_the_build(tmp_path: Path) -> None:
+    """readouts serve puts the pages a person waits for in place first: the saved readout's page
+    holds the edit when `ready` is told, while the home page (also changed) is not yet written."""
+    from readouts.build import WaitingPages
+
+    root = _settled_site(tmp_path)
+    page, home = root / "site" / "readouts" / f"{MOFA}.html", root / "site" / "index.html"
+    home_before = home.read_bytes()
+    _edit(_readout(root, MOFA), "title: Japan-Russia Foreign Ministers’ Meeting", "title: A title saved just now")
+    seen: list[tuple[tuple[str, ...], bool, bool]] = []
+
+    def ready(pages: tuple[str, ...]) -> None:
+        seen.append((pages, "A title saved just now" in page.read_text(encoding="utf-8"),
+                     home.read_bytes() == home_before))
+
+    report = build_site(root, waiting=WaitingPages(frozenset({"about/none.html"}), ready))
+    assert seen == [((f"readouts/{MOFA}.html",), True, True)]
+    assert "A title saved just now" in home.read_text(encoding="utf-8") and report.written > 1
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_pages_put_in_place_first_are_put_back_when_the_build_then_fails(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from readouts.build import WaitingPages
+    from readouts.render import write
+
+    root = _settled_site(tmp_path)
+    before = _tree(root / "site")
+    _edit(_readout(root, MOFA), "title: Japan-Russia Foreign Ministers’ Meeting", "title: A title saved just now")
+
+    def full_disk(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(write, "export_files", full_disk)
+    put: list[tuple[str, ...]] = []
+    with pytest.raises(OSError):
+        build_site(root, waiting=WaitingPages(frozenset(), put.append))
+    assert put == [(f"readouts/{MOFA}.html",)]
+    assert _tree(root / "site") == before

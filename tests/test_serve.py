@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import json
 import subprocess
 import sys
 import time
@@ -101,11 +102,11 @@ def test_the_reload_script_is_served_but_never_written_into_the_site(server) -> 
     assert "__readouts" not in (root / "site" / "index.html").read_text(encoding="utf-8")
 
 
-def _events(url: str) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+def _events(url: str, page: str = "") -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
     """An open connection to the server's event stream, as a served page holds it."""
     host, port = url.removeprefix("http://").rstrip("/").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=30)
-    connection.request("GET", "/__readouts/events")
+    connection.request("GET", "/__readouts/events" + (f"?page={page}" if page else ""))
     return connection, connection.getresponse()
 
 
@@ -117,6 +118,21 @@ def test_open_pages_are_told_to_reload_after_a_rebuild(server) -> None:  # type:
     text = readout.read_text(encoding="utf-8")
     readout.write_text(text.replace("garbage disposal", "waste disposal"), encoding="utf-8")
     assert b"event: reload" in response.readline() + response.readline()
+    connection.close()
+
+
+def test_the_page_open_on_a_saved_readout_reloads_before_the_rest_of_the_site_is_built(server) -> None:  # type: ignore[no-untyped-def]
+    url, root = server
+    page = f"readouts/{MOFA}.html"
+    connection, response = _events(url, page)
+    readout = root / "content" / "readouts" / f"{MOFA}.md"
+    readout.write_text(readout.read_text(encoding="utf-8").replace("garbage disposal", "waste disposal"),
+                       encoding="utf-8")
+    # first the page itself, in place ahead of the rest; then the whole site, which that page skips
+    ahead, whole = _next_event(response), _next_event(response)
+    reload = b"event: reload\ndata: "
+    assert ahead == reload + json.dumps({"message": "", "pages": [page], "skip": []}).encode() + b"\n"
+    assert whole == reload + json.dumps({"message": "", "pages": None, "skip": [page]}).encode() + b"\n"
     connection.close()
 
 

@@ -27,7 +27,7 @@ from readouts.stamp import Stamp, scan_folders, scan_inputs, site_folders
 if TYPE_CHECKING:
     from readouts.importer.run import ImportReport
     from readouts.model import SiteGraph
-    from readouts.render.write import WriteReport
+    from readouts.render.write import FirstPages, WriteReport
 
 MARKER = ".readouts-site"
 """A file in every built site: only a folder holding it may be replaced by a build."""
@@ -46,8 +46,19 @@ class BuildReport:
     """What the site still builds with but a person should fix, e.g. a participant people.yaml lacks."""
 
 
+@dataclass(frozen=True, slots=True)
+class WaitingPages:
+    """What a person waits to see while a build runs (readouts serve): the pages open in their
+    browsers, as output paths. These, and the pages of the readouts just saved, are put in place
+    first, and `ready` is told their paths; the rest of the site follows."""
+
+    shown: frozenset[str]
+    ready: Callable[[tuple[str, ...]], None]
+
+
 def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], None] | None = None,
-               progress: Callable[[int, int], None] | None = None, cache_in_memory: bool = False) -> BuildReport:
+               progress: Callable[[int, int], None] | None = None, cache_in_memory: bool = False,
+               waiting: WaitingPages | None = None) -> BuildReport:
     """Import new and changed sources, then render the whole site into its output folder.
 
     One build of a site runs at a time; a second one waits for the first (`on_wait` is told).
@@ -56,7 +67,9 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
     `cache_in_memory` keeps the build cache in memory after the build, and takes the one the
     last build of this process kept rather than read its files, while they are unchanged
     (readouts serve builds again and again). The command line keeps it too: it exits right
-    after the build without freeing the cache's millions of objects one by one.
+    after the build without freeing the cache's millions of objects one by one. `waiting` names
+    the pages to put in place before the rest (serve.py); should the build then fail, they are
+    put back as they were.
     """
     started = time.perf_counter()
     with build_lock(root, on_wait=on_wait):
@@ -70,14 +83,15 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
                                seconds=time.perf_counter() - started, output=root / stamp.output,
                                warnings=tuple(stamp.warnings))
         try:
-            report = _build(root, inputs, stamp, scanned_at, keep_going, progress, cache_in_memory)
+            report = _build(root, inputs, stamp, scanned_at, keep_going, progress, cache_in_memory, waiting)
         finally:
             gc.unfreeze()  # what the cache froze is the collector's again
     return replace(report, seconds=time.perf_counter() - started)
 
 
 def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanned_at: int, keep_going: bool,
-           progress: Callable[[int, int], None] | None, cache_in_memory: bool) -> BuildReport:
+           progress: Callable[[int, int], None] | None, cache_in_memory: bool,
+           waiting: WaitingPages | None) -> BuildReport:
     """Import, load, link, write the site aside and put it in place, then save the cache."""
     # The settings and the stages' modules load here, not at the top: a build with nothing to do
     # is done before this, and starting Python is most of its time.
@@ -101,7 +115,8 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
         imports = import_sources(root, keep_going=keep_going, files=file_memo)
     graph = link(load_corpus(root, cache[PARSED_READOUTS], file_memo), cache[LINK_RESULTS])
     warnings = _unknown_people(graph) + _missing_sources(graph, inputs) + _no_base_url(graph)
-    written, token = _write_and_publish(root, graph, output, stamp, cache, file_memo, progress)
+    first = _saved_readout_pages(imports, inputs, stamp, waiting) if waiting is not None else None
+    written, token = _write_and_publish(root, graph, output, stamp, cache, file_memo, progress, first)
     file_memo.forget_unused()
     # The site's folders as published, looked at before anything else takes time (saving
     # the cache can take seconds): a file removed from the site after this look changes
@@ -156,10 +171,25 @@ def _cache_notes(root: Path, cache: BuildCache) -> list[str]:
     return []
 
 
+def _saved_readout_pages(imports: ImportReport, inputs: dict[str, list[int]], stamp: Stamp | None,
+                         waiting: WaitingPages) -> tuple[WaitingPages, frozenset[str]]:
+    """The pages to put in place first: those shown, and those of the readouts imported or saved
+    since the last build (told by the scan against the stamp)."""
+    from readouts.render.urls import readout_path
+
+    saved = [Path(path).stem for path, signature in inputs.items()
+             if path.startswith("content/readouts/") and path.endswith(".md")
+             and (stamp is None or stamp.inputs.get(path) != signature)]
+    return waiting, waiting.shown | {readout_path(readout_id) for readout_id in (*imports.imported, *saved)}
+
+
 def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp | None, cache: BuildCache,
-                       file_memo: FileMemo, progress: Callable[[int, int], None] | None) -> tuple[WriteReport, str]:
+                       file_memo: FileMemo, progress: Callable[[int, int], None] | None,
+                       first: tuple[WaitingPages, frozenset[str]] | None = None) -> tuple[WriteReport, str]:
     """Write the site into a staging folder beside the output, keeping what the last build made
-    from the same inputs, and put it in place; returns the report and the manifest's token."""
+    from the same inputs, and put it in place; returns the report and the manifest's token.
+    The `first` pages go into the output as soon as they are made (when it is a site this build
+    patches), and are put back as they were should the build fail before the site is in place."""
     from readouts.render.exports.common import EXPORT_FRAGMENTS
     from readouts.render.output import SITE_MANIFEST, PreviousBuild
     from readouts.render.pages.grouped import GROUP_PAGES
@@ -168,6 +198,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
 
     pagefind = graph.corpus.config.pagefind
     staging = staging_folder(output)
+    early: _EarlyPages | None = None
     try:
         staging.mkdir(parents=True)
         # Files are reused only from the very site the cache describes: the marker names the
@@ -183,7 +214,8 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
         written = write_site(graph, root, staging, PreviousBuild(
             previous, manifest, whole=previous is not None and _site_untouched(stamp, marker, output),
             link_unchanged=not patching, groups=cache[GROUP_PAGES], fragments=cache[EXPORT_FRAGMENTS],
-            search_counts=cache[SEARCH_COUNTS]), progress, file_memo)
+            search_counts=cache[SEARCH_COUNTS]), progress, file_memo,
+            early.first_pages() if (early := _EarlyPages.of(first, output, patching)) else None)
         cache[GROUP_PAGES], cache[EXPORT_FRAGMENTS], cache[SEARCH_COUNTS] = (
             written.groups, written.fragments, written.search_counts)
         if pagefind:
@@ -200,8 +232,50 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
         # next build to move in.
         if not journal_path(output).exists():
             shutil.rmtree(staging, ignore_errors=True)
+            if early:
+                early.put_back()
         raise
     return written, token
+
+
+@dataclass
+class _EarlyPages:
+    """The first pages as they are put into the live site, and what each replaced."""
+
+    output: Path
+    waiting: WaitingPages
+    paths: frozenset[str]
+    replaced: dict[str, bytes | None]
+
+    @classmethod
+    def of(cls, first: tuple[WaitingPages, frozenset[str]] | None, output: Path, patching: bool) -> _EarlyPages | None:
+        """Only a site this build patches takes pages early: one it replaces whole is not yet there."""
+        return cls(output, first[0], first[1], {}) if first is not None and patching else None
+
+    def first_pages(self) -> FirstPages:
+        from readouts.render.write import FirstPages
+
+        return FirstPages(self.paths, self.put, self.waiting.ready)
+
+    def put(self, path: str, html: str) -> None:
+        from readouts.atomic import write_atomic_bytes
+
+        target = self.output / path
+        try:
+            self.replaced.setdefault(path, target.read_bytes())
+        except FileNotFoundError:
+            self.replaced.setdefault(path, None)
+        write_atomic_bytes(target, (html.encode("utf-8"),))  # a reader sees the old page or the new
+
+    def put_back(self) -> None:
+        from readouts.atomic import write_atomic_bytes
+
+        for path, before in self.replaced.items():
+            target = self.output / path
+            if before is None:
+                target.unlink(missing_ok=True)
+            else:
+                write_atomic_bytes(target, (before,))
 
 
 def _removed(output: Path, before: dict[str, str], now: dict[str, str]) -> list[str]:

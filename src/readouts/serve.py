@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import Counter
 from collections.abc import Callable
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
-from readouts.build import BuildReport, build_site
+from readouts.build import BuildReport, WaitingPages, build_site
 from readouts.cache import CACHE_DIR
 from readouts.config import load_config
 from readouts.errors import ReadoutsError, bug_report, from_os_error
@@ -40,26 +42,68 @@ _RELOAD_JS = """\
     }
     overlay.textContent = "The last build failed; this is the last good site.\\n\\n" + message;
   }
-  var source = new EventSource("/__readouts/events");
-  source.addEventListener("reload", function () { window.location.reload(); });
+  // The page as the site's files name it: "/" and "/people/" are their folders' index.html.
+  var here = decodeURIComponent(window.location.pathname).replace(/^[/]/, "");
+  if (here === "" || here.charAt(here.length - 1) === "/") here += "index.html";
+  var source = new EventSource("/__readouts/events?page=" + encodeURIComponent(here));
+  source.addEventListener("reload", function (event) {
+    // A page put in place ahead of the rest of the build has reloaded already.
+    var data = JSON.parse(event.data);
+    if (data.pages && data.pages.indexOf(here) < 0) return;
+    if (data.skip && data.skip.indexOf(here) >= 0) return;
+    window.location.reload();
+  });
   source.addEventListener("failed", function (event) { show(JSON.parse(event.data).message); });
 })();
 """
 
 
+Event = tuple[str, dict[str, Any]]
+"""(name, data) of one event to the open pages: "reload" or "failed"."""
+
+
 class Events:
-    """The state browsers follow: a counter of good builds and the last build's error."""
+    """The state browsers follow: the events of the last builds, numbered, the last build's
+    error, and the pages open in browsers (output paths, each with how many show it)."""
+
+    KEPT = 16
+    """Events kept for a page whose stream was busy while several were published."""
 
     def __init__(self) -> None:
         self.changed = threading.Condition()
         self.generation = 0
         self.error: str | None = None
+        self.recent: list[tuple[int, Event]] = []
+        self.shown: Counter[str] = Counter()
 
-    def publish(self, error: str | None) -> None:
+    def publish(self, error: str | None, pages: tuple[str, ...] | None = None, skip: tuple[str, ...] = ()) -> None:
+        """A build ended (or put `pages` in place ahead of its end): open pages reload, all or
+        those of `pages`, except those of `skip` (which reloaded ahead) — or show `error`."""
+        event: Event = ("failed", {"message": error}) if error else (
+            "reload", {"message": "", "pages": list(pages) if pages is not None else None, "skip": list(skip)})
         with self.changed:
             self.generation += 1
-            self.error = error
+            if pages is None:
+                self.error = error
+            self.recent = [*self.recent[-self.KEPT + 1:], (self.generation, event)]
             self.changed.notify_all()
+
+    def since(self, seen: int) -> list[Event]:
+        """The events after `seen`; a page so far behind that some are gone reloads."""
+        events = [event for generation, event in self.recent if generation > seen]
+        if len(events) < self.generation - seen:
+            return [("reload", {"message": ""})] if not self.error else [("failed", {"message": self.error})]
+        return events
+
+    def showing(self, page: str, shown: bool) -> None:
+        with self.changed:
+            self.shown[page] += 1 if shown else -1
+            if self.shown[page] <= 0:
+                del self.shown[page]
+
+    def shown_pages(self) -> frozenset[str]:
+        with self.changed:
+            return frozenset(self.shown)
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -71,8 +115,10 @@ class Handler(SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        if self.path == EVENTS:
-            self._stream_events()
+        address = urlsplit(self.path)
+        if address.path == EVENTS:
+            page = parse_qs(address.query).get("page", [""])[0]
+            self._stream_events(page if page and ".." not in page.split("/") else None)
             return
         if self.path == RELOAD_SCRIPT:
             self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", _RELOAD_JS.encode())
@@ -101,11 +147,13 @@ class Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def _stream_events(self) -> None:
+    def _stream_events(self, page: str | None) -> None:
         events = self.events
         with events.changed:  # before the headers: a build that ends meanwhile is not missed
             seen = events.generation
             pending_error = events.error
+        if page:
+            events.showing(page, True)
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
@@ -116,17 +164,21 @@ class Handler(SimpleHTTPRequestHandler):
             while True:
                 with events.changed:
                     events.changed.wait_for(partial(_moved_on, events, seen), timeout=15)
-                    generation, error = events.generation, events.error
+                    generation, news = events.generation, events.since(seen)
                 if generation == seen:
                     self.wfile.write(b": still here\n\n")  # keeps proxies from closing the stream
                     self.wfile.flush()
                     continue
                 seen = generation
-                self._event("failed" if error else "reload", {"message": error or ""})
+                for name, data in news:
+                    self._event(name, data)
         except (BrokenPipeError, ConnectionResetError):
             return
+        finally:
+            if page:
+                events.showing(page, False)
 
-    def _event(self, name: str, data: dict[str, str]) -> None:
+    def _event(self, name: str, data: dict[str, Any]) -> None:
         self.wfile.write(f"event: {name}\ndata: {json.dumps(data)}\n\n".encode())
         self.wfile.flush()
 
@@ -155,8 +207,15 @@ def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool
     The promise is that the last good site stays served whatever a build meets: a bad save, a
     full disk, or a bug. Each is said here and over the page, and the next change builds again;
     only Ctrl-C ends serving."""
+    ahead: list[str] = []
+
+    def ready(pages: tuple[str, ...]) -> None:
+        ahead.extend(pages)
+        events.publish(None, pages=pages)
+
     try:
-        report: BuildReport = build_site(root, cache_in_memory=True)
+        report: BuildReport = build_site(root, cache_in_memory=True,
+                                         waiting=WaitingPages(events.shown_pages(), ready))
     except ReadoutsError as error:
         message = str(error)
     except OSError as error:
@@ -167,7 +226,7 @@ def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool
         log(f"built {report.readouts} readouts: {report.written} files written, "
             f"{report.unchanged} unchanged, {report.seconds:.2f} s")
         if first or report.written or events.error:
-            events.publish(None)
+            events.publish(None, skip=tuple(ahead))
         return
     log(f"error: {message}")
     events.publish(message)

@@ -45,11 +45,29 @@ class WriteReport:
     search_counts: dict[str, bytes]
 
 
+@dataclass(frozen=True, slots=True)
+class FirstPages:
+    """Pages a person is waiting for — open in a browser, or the page of the readout just saved
+    — rendered before every other file, and each handed to `put` as soon as it is made."""
+
+    paths: frozenset[str]
+    put: Callable[[str, str], None]
+    """Told (output path, HTML) of each first page."""
+    done: Callable[[tuple[str, ...]], None]
+    """Told the paths of the first pages once all are put, if any was."""
+
+
+FIRST_PAGES_AT_MOST = 8
+"""More changed pages than this are a large change: they go with the rest, in order."""
+
+
 def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild = NO_PREVIOUS_BUILD,
-               progress: Progress | None = None, file_memo: FileMemo | None = None) -> WriteReport:
+               progress: Progress | None = None, file_memo: FileMemo | None = None,
+               first: FirstPages | None = None) -> WriteReport:
     """Write the files of the site into `out`: plan the pages, keep those `previous` made from
     the same inputs and render the others, then keep or make every other file the same way.
-    `file_memo` knows the digests of raw sources the import step took."""
+    `file_memo` knows the digests of raw sources the import step took; the `first` pages are
+    rendered before all else."""
     outputs = Outputs(previous, out)
     depends = Dependencies(graph, root)
     memo = GroupMemo(dict(previous.groups) if previous.site is not None else {}, outputs.reusable)
@@ -57,6 +75,8 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     _refuse_shared_paths(planned)
     to_render = [(page.path, page.template, page.context) for page in planned
                  if not outputs.keep(page.path, page.fingerprint)]
+    early = _render_first(to_render, first, root, out) if first is not None else 0
+    to_render = to_render[early:]
     # Counted before the pages start rendering: counting runs on every core itself.
     search_counts = dict(previous.search_counts)
     counts_of = _kept_counts(graph, depends.common, search_counts)
@@ -82,8 +102,23 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
             outputs.put(export)
         fragments.forget_unused()
         rendered = pages_written()
-    return WriteReport(outputs.manifest, outputs.written + rendered, outputs.unchanged, memo.now,
+    return WriteReport(outputs.manifest, outputs.written + early + rendered, outputs.unchanged, memo.now,
                        fragments.store, search_counts)
+
+
+def _render_first(to_render: list[tuple[str, str, Callable[[], dict[str, Any]]]], first: FirstPages,
+                  root: Path, out: Path) -> int:
+    """Render the first pages among those to render, put each in place, and move them to the
+    front of `to_render`; returns how many. Nothing is done for a large change."""
+    wanted = [work for work in to_render if work[0] in first.paths]
+    if not wanted or len(wanted) > FIRST_PAGES_AT_MOST:
+        return 0
+    env = make_env(root / "templates", root / CACHE_DIR / "templates")
+    for path, template, build in wanted:
+        first.put(path, _write_page(env, out, path, template, build))
+    first.done(tuple(path for path, _, _ in wanted))
+    to_render[:] = wanted + [work for work in to_render if work[0] not in first.paths]
+    return len(wanted)
 
 
 def _copies(graph: SiteGraph, root: Path, depends: Dependencies, file_memo: FileMemo) -> Iterator[OutputFile]:
@@ -204,12 +239,13 @@ def _render_share(root: Path, out: Path, start: int, step: int) -> int:
 
 
 def _write_page(env: jinja2.Environment, out: Path, path: str, template: str,
-                build: Callable[[], dict[str, Any]]) -> None:
+                build: Callable[[], dict[str, Any]]) -> str:
     html = render_page(env, template, build())
     target = out / path
     target.parent.mkdir(parents=True, exist_ok=True)
     with naming(target):
         target.write_text(html, encoding="utf-8")
+    return html
 
 
 def render_page(env: jinja2.Environment, template_name: str, context: dict[str, Any]) -> str:
