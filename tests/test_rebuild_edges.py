@@ -431,3 +431,30 @@ def test_pages_put_in_place_first_are_put_back_when_the_build_then_fails(tmp_pat
         build_site(root, waiting=WaitingPages(frozenset(), put.append))
     assert put == [(f"readouts/{MOFA}.html",)]
     assert _tree(root / "site") == before
+
+
+def test_a_build_killed_after_putting_pages_first_is_followed_by_a_whole_site(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Killed between putting the saved readout's page in place and the end: nothing put it
+    back. The edit is then undone; the next build must not keep the killed build's page."""
+    from readouts import build
+    from readouts.render import write
+
+    root = _settled_site(tmp_path)
+    readout = _readout(root, MOFA)
+    original = readout.read_text(encoding="utf-8")
+    _edit(readout, "title: Japan-Russia Foreign Ministers’ Meeting", "title: A title saved just now")
+
+    def killed(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(write, "export_files", killed)
+        patched.setattr(build._EarlyPages, "put_back", lambda self: None)
+        with pytest.raises(KeyboardInterrupt):
+            build_site(root, waiting=build.WaitingPages(frozenset(), lambda pages: None))
+    assert "A title saved just now" in (root / "site" / "readouts" / f"{MOFA}.html").read_text(encoding="utf-8")
+    readout.write_text(original, encoding="utf-8")
+    _settle(root)
+    build_site(root)
+    assert _tree(root / "site") == _clean_build(root, tmp_path)

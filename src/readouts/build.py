@@ -260,6 +260,12 @@ class _EarlyPages:
     def put(self, path: str, html: str) -> None:
         from readouts.atomic import write_atomic_bytes
 
+        if MARKER not in self.replaced:
+            # Until the build is in place the site is no build's: should this process be killed
+            # before it puts the pages back, the next build makes the whole site again.
+            self.replaced[MARKER] = (self.output / MARKER).read_bytes()
+            write_atomic_bytes(self.output / MARKER, (b"built by readouts; a build was putting pages in place\n"
+                                                      b"manifest unfinished\n",))
         target = self.output / path
         try:
             self.replaced.setdefault(path, target.read_bytes())
