@@ -115,8 +115,9 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
         imports = import_sources(root, keep_going=keep_going, files=file_memo)
     graph = link(load_corpus(root, cache[PARSED_READOUTS], file_memo), cache[LINK_RESULTS])
     warnings = _unknown_people(graph) + _missing_sources(graph, inputs) + _no_base_url(graph)
-    first = _saved_readout_pages(imports, inputs, stamp, waiting) if waiting is not None else None
-    written, token = _write_and_publish(root, graph, output, stamp, cache, file_memo, progress, first)
+    early = (_EarlyPages(output, _waited_pages(imports, inputs, stamp, waiting.shown), waiting.ready, {})
+             if waiting is not None else None)
+    written, token = _write_and_publish(root, graph, output, stamp, cache, file_memo, progress, early)
     file_memo.forget_unused()
     # The site's folders as published, looked at before anything else takes time (saving
     # the cache can take seconds): a file removed from the site after this look changes
@@ -171,8 +172,8 @@ def _cache_notes(root: Path, cache: BuildCache) -> list[str]:
     return []
 
 
-def _saved_readout_pages(imports: ImportReport, inputs: dict[str, list[int]], stamp: Stamp | None,
-                         waiting: WaitingPages) -> tuple[WaitingPages, frozenset[str]]:
+def _waited_pages(imports: ImportReport, inputs: dict[str, list[int]], stamp: Stamp | None,
+                  shown: frozenset[str]) -> frozenset[str]:
     """The pages to put in place first: those shown, and those of the readouts imported or saved
     since the last build (told by the scan against the stamp)."""
     from readouts.render.urls import readout_path
@@ -180,16 +181,17 @@ def _saved_readout_pages(imports: ImportReport, inputs: dict[str, list[int]], st
     saved = [Path(path).stem for path, signature in inputs.items()
              if path.startswith("content/readouts/") and path.endswith(".md")
              and (stamp is None or stamp.inputs.get(path) != signature)]
-    return waiting, waiting.shown | {readout_path(readout_id) for readout_id in (*imports.imported, *saved)}
+    return shown | {readout_path(readout_id) for readout_id in (*imports.imported, *saved)}
 
 
 def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp | None, cache: BuildCache,
                        file_memo: FileMemo, progress: Callable[[int, int], None] | None,
-                       first: tuple[WaitingPages, frozenset[str]] | None = None) -> tuple[WriteReport, str]:
+                       early: _EarlyPages | None = None) -> tuple[WriteReport, str]:
     """Write the site into a staging folder beside the output, keeping what the last build made
     from the same inputs, and put it in place; returns the report and the manifest's token.
-    The `first` pages go into the output as soon as they are made (when it is a site this build
-    patches), and are put back as they were should the build fail before the site is in place."""
+    The `early` pages go into the output as soon as they are made when it is a site this build
+    patches (one it replaces whole is not there yet), and are put back as they were should the
+    build fail before the site is in place."""
     from readouts.render.exports.common import EXPORT_FRAGMENTS
     from readouts.render.output import SITE_MANIFEST, PreviousBuild
     from readouts.render.pages.grouped import GROUP_PAGES
@@ -198,7 +200,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
 
     pagefind = graph.corpus.config.pagefind
     staging = staging_folder(output)
-    early: _EarlyPages | None = None
+    first: _EarlyPages | None = None
     try:
         staging.mkdir(parents=True)
         # Files are reused only from the very site the cache describes: the marker names the
@@ -215,7 +217,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
             previous, manifest, whole=previous is not None and _site_untouched(stamp, marker, output),
             link_unchanged=not patching, groups=cache[GROUP_PAGES], fragments=cache[EXPORT_FRAGMENTS],
             search_counts=cache[SEARCH_COUNTS]), progress, file_memo,
-            early.first_pages() if (early := _EarlyPages.of(first, output, patching)) else None)
+            first.first_pages() if (first := early if patching else None) else None)
         cache[GROUP_PAGES], cache[EXPORT_FRAGMENTS], cache[SEARCH_COUNTS] = (
             written.groups, written.fragments, written.search_counts)
         if pagefind:
@@ -232,8 +234,8 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
         # next build to move in.
         if not journal_path(output).exists():
             shutil.rmtree(staging, ignore_errors=True)
-            if early:
-                early.put_back()
+            if first:
+                first.put_back()
         raise
     return written, token
 
@@ -243,19 +245,14 @@ class _EarlyPages:
     """The first pages as they are put into the live site, and what each replaced."""
 
     output: Path
-    waiting: WaitingPages
     paths: frozenset[str]
+    ready: Callable[[tuple[str, ...]], None]
     replaced: dict[str, bytes | None]
-
-    @classmethod
-    def of(cls, first: tuple[WaitingPages, frozenset[str]] | None, output: Path, patching: bool) -> _EarlyPages | None:
-        """Only a site this build patches takes pages early: one it replaces whole is not yet there."""
-        return cls(output, first[0], first[1], {}) if first is not None and patching else None
 
     def first_pages(self) -> FirstPages:
         from readouts.render.write import FirstPages
 
-        return FirstPages(self.paths, self.put, self.waiting.ready)
+        return FirstPages(self.paths, self.put, self.ready)
 
     def put(self, path: str, html: str) -> None:
         from readouts.atomic import write_atomic_bytes

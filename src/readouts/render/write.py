@@ -75,8 +75,8 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     _refuse_shared_paths(planned)
     to_render = [(page.path, page.template, page.context) for page in planned
                  if not outputs.keep(page.path, page.fingerprint)]
-    early = _render_first(to_render, first, root, out) if first is not None else 0
-    to_render = to_render[early:]
+    early = _render_first(to_render, first, root, out) if first is not None else frozenset()
+    to_render = [work for work in to_render if work[0] not in early]
     # Counted before the pages start rendering: counting runs on every core itself.
     search_counts = dict(previous.search_counts)
     counts_of = _kept_counts(graph, depends.common, search_counts)
@@ -102,23 +102,22 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
             outputs.put(export)
         fragments.forget_unused()
         rendered = pages_written()
-    return WriteReport(outputs.manifest, outputs.written + early + rendered, outputs.unchanged, memo.now,
+    return WriteReport(outputs.manifest, outputs.written + len(early) + rendered, outputs.unchanged, memo.now,
                        fragments.store, search_counts)
 
 
 def _render_first(to_render: list[tuple[str, str, Callable[[], dict[str, Any]]]], first: FirstPages,
-                  root: Path, out: Path) -> int:
-    """Render the first pages among those to render, put each in place, and move them to the
-    front of `to_render`; returns how many. Nothing is done for a large change."""
+                  root: Path, out: Path) -> frozenset[str]:
+    """Render the first pages among those to render and put each in place; returns their
+    paths. Nothing is done for a large change."""
     wanted = [work for work in to_render if work[0] in first.paths]
     if not wanted or len(wanted) > FIRST_PAGES_AT_MOST:
-        return 0
+        return frozenset()
     env = make_env(root / "templates", root / CACHE_DIR / "templates")
     for path, template, build in wanted:
         first.put(path, _write_page(env, out, path, template, build))
     first.done(tuple(path for path, _, _ in wanted))
-    to_render[:] = wanted + [work for work in to_render if work[0] not in first.paths]
-    return len(wanted)
+    return frozenset(path for path, _, _ in wanted)
 
 
 def _copies(graph: SiteGraph, root: Path, depends: Dependencies, file_memo: FileMemo) -> Iterator[OutputFile]:
