@@ -47,6 +47,17 @@ def link(*args, **kwargs):
     return real_link(*args, **kwargs)
 
 readouts.link.link = link
+
+import readouts.render.write
+real_exports = readouts.render.write.export_files
+
+def export_files(*args, **kwargs):
+    # a fault met after the pages a person waits for are in place
+    if (root / "content" / "late-bug").exists():
+        raise OSError(errno.ENOSPC, "No space left on device")
+    return real_exports(*args, **kwargs)
+
+readouts.render.write.export_files = export_files
 sys.exit(main(["--root", str(root), "serve", "--port", "0"]))
 """
 
@@ -205,6 +216,24 @@ def test_any_failure_of_a_rebuild_is_shown_and_the_last_good_site_stays_served(
     process.terminate()
     output = process.communicate(timeout=10)[0]
     assert "Traceback" not in output, output
+
+
+def test_a_page_reloaded_ahead_of_a_build_that_then_fails_reloads_as_the_last_good_site(
+        planted_server) -> None:  # type: ignore[no-untyped-def]
+    url, root, _ = planted_server
+    page = f"readouts/{MOFA}.html"
+    connection, response = _events(url, page)
+    site = _tree(root / "site")
+    (root / "content" / "late-bug").write_text("", encoding="utf-8")
+    readout = root / "content" / "readouts" / f"{MOFA}.md"
+    readout.write_text(readout.read_text(encoding="utf-8").replace("garbage disposal", "waste disposal"),
+                       encoding="utf-8")
+    ahead, back, failed = _next_event(response), _next_event(response), _next_event(response)
+    reload = b"event: reload\ndata: " + json.dumps({"message": "", "pages": [page], "skip": []}).encode() + b"\n"
+    assert ahead == back == reload
+    assert b"event: failed" in failed and b"No space left on device" in failed, failed
+    assert _tree(root / "site") == site
+    connection.close()
 
 
 def test_a_port_in_use_gets_a_message(demo_site: Path) -> None:

@@ -229,6 +229,9 @@ def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool
             events.publish(None, skip=tuple(ahead))
         return
     log(f"error: {message}")
+    if ahead:
+        # the pages reloaded ahead were put back as the last good site has them
+        events.publish(None, pages=tuple(ahead))
     events.publish(message)
 
 
