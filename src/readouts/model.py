@@ -99,6 +99,9 @@ class ImportRecord:
     """(month, day) the source's dateline prints without a year ("TOKYO, August 31. /TASS/.")."""
     printed_meeting_day: tuple[int, int] | None = None
     """(month, day) of the meeting, printed without a year ("summit on Nov. 10")."""
+    announces: bool = False
+    """The text speaks of its meeting as still to come (a preview, an arrival report): a day it
+    prints without a year is on or before the meeting's, never after it."""
     entered: dt.datetime | None = None
     """When the readout entered the archive (UTC): what the feed dates it by. None in a record
     written before import kept it."""

@@ -26,6 +26,8 @@ class Provenance:
     unresolved: tuple[str, ...]
     printed_day: tuple[int, int] | None = None
     printed_meeting_day: tuple[int, int] | None = None
+    announces: bool = False
+    """The text speaks of its meeting as still to come (model.ImportRecord.announces)."""
     deleted: bool = False
     """A person deleted the readout's Markdown: its source is not imported again unless asked."""
     url: str | None = None
@@ -41,7 +43,7 @@ class Provenance:
         data = {"version": PROVENANCE_VERSION, **{k: getattr(self, k) for k in self.__slots__}}
         if not self.deleted:
             del data["deleted"]  # records of readouts still there read as they always did
-        for optional in ("url", "entered", "aliases", "printed_meeting_day"):
+        for optional in ("url", "entered", "aliases", "printed_meeting_day", "announces"):
             if not data[optional]:
                 del data[optional]
         return json.dumps(data, indent=1, ensure_ascii=False, default=list) + "\n"

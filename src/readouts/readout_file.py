@@ -250,7 +250,8 @@ def load_import_record(path: Path, record: bytes | None, md_text: str) -> Import
             block_lines=tuple(int(n) for n in provenance.block_lines),
             edited=hashlib.sha256(md_text.encode("utf-8")).hexdigest() != provenance.written_sha256,
             printed_day=_month_day(provenance.printed_day),
-            printed_meeting_day=_month_day(provenance.printed_meeting_day), entered=_instant(provenance.entered))
+            printed_meeting_day=_month_day(provenance.printed_meeting_day), announces=provenance.announces is True,
+            entered=_instant(provenance.entered))
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
         raise ReadoutsError(f"the import record is damaged ({exc.__class__.__name__}: {exc})", str(path),
                             hint="delete it: the readout then counts as written by hand") from None

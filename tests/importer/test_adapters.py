@@ -270,6 +270,10 @@ FACTS = [
     ("generic/gallery_captions_around_the_text", "title", "Japan-Russia Summit Meeting"),
     ("generic/byline_with_the_date_between_bars", "published", dt.date(2020, 9, 29)),
     ("generic/byline_with_the_date_between_bars", "meeting_date", dt.date(2020, 9, 29)),
+    ("tass/arrival_ahead_of_talks", "announces", True),
+    ("tass/arrival_ahead_of_talks", "dateline_day_printed", (4, 28)),
+    ("tass/talks_held_and_the_next_announced", "announces", False),
+    ("tass/dateline_without_year", "announces", False),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",
@@ -286,7 +290,7 @@ def test_fact_is_read(case: str, field: str, expected, context) -> None:
         "meeting_date": r.meeting.date, "duration": r.meeting.duration_minutes,
         "participants": set(r.participants), "topics": set(r.topics), "outlet": r.outlet,
         "format": r.meeting.format, "meeting_day_printed": r.printed_meeting_day,
-        "dateline_day_printed": r.printed_day,
+        "dateline_day_printed": r.printed_day, "announces": r.announces,
     }[field]
     assert got == expected
 

@@ -14,8 +14,8 @@ from readouts.model import Blocks, ImportRecord, MeetingFacts, Readout, SourceRe
 
 def _readout(readout_id: str, day: dt.date | None, people: tuple[str, ...], place: str | None = None,
              printed: tuple[int, int] | None = None, meeting_id: str | None = None,
-             how: str | None = None) -> Readout:
-    record = ImportRecord("tass", (), (), (), (), False, printed) if printed else None
+             how: str | None = None, announces: bool = False) -> Readout:
+    record = ImportRecord("tass", (), (), (), (), False, printed, announces=announces) if printed else None
     return Readout(id=readout_id, title=readout_id, publisher="other", kind="news", published=None,
                    meeting=MeetingFacts(day, place, None, None, meeting_id, how),  # type: ignore[arg-type]
                    participants=people,
@@ -86,6 +86,20 @@ def test_an_undated_account_three_days_later_does_not_join() -> None:
     assert "tass" not in of
 
 
+def test_an_undated_announcement_joins_the_meeting_after_its_printed_day_never_one_before() -> None:
+    """An arrival report printed "September 4" ("… is due to … meet with") announces talks to
+    come: it joins the talks of 5 September, and an earlier year's talks of 2 September stay
+    without it."""
+    earlier = _readout("2016", dt.date(2016, 9, 2), ("abe", "putin"), "Vladivostok")
+    arrival = _readout("arrival", None, ("abe", "putin"), "Vladivostok", printed=(9, 4), announces=True)
+    assert "arrival" not in _group(earlier, arrival)
+    later = _readout("2019", dt.date(2019, 9, 5), ("abe", "putin"), "Vladivostok")
+    of = _group(earlier, later, arrival)
+    assert of["arrival"] == of["2019"] != of["2016"]
+    assert "arrival" in _group(earlier, dataclasses.replace(arrival, imported=dataclasses.replace(
+        arrival.imported, announces=False)))  # type: ignore[arg-type]
+
+
 def test_a_person_set_meeting_id_wins() -> None:
     of = _group(_readout("a", DAY, ("motegi", "lavrov"), meeting_id="m1"),
                 _readout("b", DAY, ("motegi", "lavrov")),
@@ -105,25 +119,26 @@ _PRINTED = [(12, 31), (1, 1), (1, 2), (2, 28), (2, 29), (3, 1), (3, 2), (3, 3), 
                           st.lists(st.sampled_from(["abe", "putin", "lavrov", "kono"]), min_size=1, max_size=3,
                                    unique=True),
                           st.sampled_from([None, "Moscow", "Tokyo"]),
-                          st.one_of(st.none(), st.sampled_from(_PRINTED))),
+                          st.one_of(st.none(), st.sampled_from(_PRINTED)), st.booleans()),
                 max_size=12))
 def test_an_undated_account_joins_the_meeting_it_would_join_if_every_meeting_were_tried(
-        accounts: list[tuple[dt.date | None, list[str], str | None, tuple[int, int] | None]]) -> None:
+        accounts: list[tuple[dt.date | None, list[str], str | None, tuple[int, int] | None, bool]]) -> None:
     """Meetings are looked up by the month and day an undated account's printed day allows;
     the answer must be that of trying every meeting."""
     import readouts.link.meetings as meetings
 
-    readouts = {f"r{n}": _readout(f"r{n}", day, tuple(people), place, printed if day is None else None)
-                for n, (day, people, place, printed) in enumerate(accounts)}
+    readouts = {f"r{n}": _readout(f"r{n}", day, tuple(people), place, printed if day is None else None,
+                                  announces=announces)
+                for n, (day, people, place, printed, announces) in enumerate(accounts)}
     order = tuple(sorted(readouts))
     looked_up = group_meetings(readouts, order)
     every_day = {(month, day) for month in range(1, 13) for day in range(1, 32)}
-    real = meetings._days_before
+    real = meetings._meeting_days
     try:
-        meetings._days_before = lambda printed: every_day  # type: ignore[assignment]
+        meetings._meeting_days = lambda printed, announces: every_day  # type: ignore[assignment]
         tried_all = group_meetings(readouts, order)
     finally:
-        meetings._days_before = real
+        meetings._meeting_days = real
     assert looked_up == tried_all
 
 

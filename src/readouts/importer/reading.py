@@ -39,6 +39,9 @@ class ImportedReadout(ReadoutFacts):
     10"): a day of the meeting, not of the text's publication."""
     outlet: str | None = None
     """The news outlet the text credits ("Interfax", "Jiji Press"), for a publisher of its own."""
+    announces: bool = False
+    """The text speaks of its meeting as still to come: kept with a day printed without a year,
+    which is then on or before the meeting's day, never after it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,7 @@ class Reading:
     meeting_sentence: str | None = None
     strong_meeting: bool = False
     """Whether the meeting sentence says so with a strong word (met, talks) rather than "visit"."""
+    announces: bool = False
     meeting_format: str | None = None
     is_phone: bool = False
     kind: Kind = "readout"
@@ -119,4 +123,4 @@ class Reading:
             # a day without a year is kept only while a date is missing that it could fill in
             printed_day=self.printed_day if self.published is None or self.meeting_date is None else None,
             printed_meeting_day=self.printed_meeting_day if self.meeting_date is None else None,
-            outlet=self.outlet)
+            outlet=self.outlet, announces=self.announces and self.meeting_date is None)

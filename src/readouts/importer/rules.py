@@ -118,8 +118,20 @@ def lede(reading: Reading) -> None:
 
 
 def meeting_sentence(reading: Reading) -> None:
-    """The first sentence of the opening paragraphs that reports the meeting."""
+    """The first sentence of the opening paragraphs that reports the meeting, and whether it
+    speaks of the meeting as still to come ("has arrived …, where he is due to … meet with")."""
     reading.meeting_sentence, reading.strong_meeting = facts.meeting_sentence(reading.prose)
+    told = _QUOTE.sub("", reading.meeting_sentence or "")
+    reading.announces = bool((facts.FUTURE.search(told) or _TO_COME.search(told)) and not _TOOK_PLACE.search(told))
+
+
+_TO_COME = re.compile(r"\b(?:is|are)\s+(?:due|expected|set|going)\s+to\b|\bожида\w+|\bнамерен\w*", re.IGNORECASE)
+"""A plan told in the present: "is due to meet", "are expected to discuss", "ожидается"."""
+_TOOK_PLACE = re.compile(r"\b(?:met|held|had|discussed|talked|exchanged|agreed|expressed|conveyed|confirmed|"
+                         r"stressed|said|told|after|following)\b|провел\w*|провёл|обсудил\w*|встретил\w*|"
+                         r"заявил\w*|состоял\w*|по итогам", re.IGNORECASE)
+"""A sentence that also reports something done ("discussed … the preparations for a meeting
+scheduled for May 31") reports a meeting held, whatever it says of the next one."""
 
 
 def meeting_format(reading: Reading) -> None:

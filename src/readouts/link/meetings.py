@@ -66,9 +66,23 @@ def printed_day_of(readout: Readout) -> tuple[int, int] | None:
     return readout.imported.day_without_year if readout.imported else None
 
 
-def date_for_printed_day(printed: tuple[int, int], meeting_day: dt.date) -> dt.date | None:
-    """The full date of a day printed without a year, if it falls 0–2 days after the meeting."""
-    for offset in range(3):
+ANNOUNCED_AHEAD = 1
+"""Days an announcement without a year (an arrival report, a preview) is printed before its
+meeting, at most: the same day or the eve. Farther ahead, the same people's meeting at the same
+yearly forum of another year fits as well (an arrival in Vladivostok on 4 September, the talks
+there on 5 September 2019 or on 7 September 2017)."""
+
+
+def _offsets(announces: bool) -> range:
+    """Days from the meeting to the day a text prints: 0–2 after it for an account (a dateline
+    is often the next day, in another time zone), 0–1 before it for an announcement."""
+    return range(0, -ANNOUNCED_AHEAD - 1, -1) if announces else range(3)
+
+
+def date_for_printed_day(printed: tuple[int, int], meeting_day: dt.date, announces: bool = False) -> dt.date | None:
+    """The full date of a day printed without a year, if it falls 0–2 days after the meeting
+    (0–1 days before it, for a text that `announces` the meeting)."""
+    for offset in _offsets(announces):
         day = meeting_day + dt.timedelta(days=offset)
         if (day.month, day.day) == printed:
             return day
@@ -77,21 +91,25 @@ def date_for_printed_day(printed: tuple[int, int], meeting_day: dt.date) -> dt.d
 
 def _fits_printed_day(readout: Readout, printed: tuple[int, int], members: list[Readout]) -> bool:
     dated = [m for m in members if m.meeting.date is not None]
-    if not dated or date_for_printed_day(printed, dated[0].meeting.date) is None:  # type: ignore[arg-type]
+    announces = readout.imported is not None and readout.imported.announces
+    if not dated or date_for_printed_day(printed, dated[0].meeting.date, announces) is None:  # type: ignore[arg-type]
         return False
     shared = set(readout.participants) & {p for m in members for p in m.participants}
     return len(shared) >= 2 and all(_compatible(readout, member) for member in members)
 
 
-def _days_before(printed: tuple[int, int]) -> set[tuple[int, int]]:
-    """(month, day) of the printed day and the two days before it, in a leap year and not."""
+def _meeting_days(printed: tuple[int, int], announces: bool) -> set[tuple[int, int]]:
+    """(month, day) of each day a meeting can have been held on for a text that prints this day:
+    the day and the two before it, or for an announcement the day and the one after it; in a
+    leap year and not."""
     days: set[tuple[int, int]] = set()
     for year in (2000, 2001):
         try:
             day = dt.date(year, *printed)
         except ValueError:  # 29 February, in 2001
             continue
-        days.update(((day - dt.timedelta(days=back)).month, (day - dt.timedelta(days=back)).day) for back in range(3))
+        days.update(((day - dt.timedelta(days=back)).month, (day - dt.timedelta(days=back)).day)
+                    for back in _offsets(announces))
     return days
 
 
@@ -165,7 +183,10 @@ def _join_printed_days(readouts: Mapping[str, Readout], order: tuple[str, ...],
 
     An account that prints its day without a year ("TOKYO, August 31. /TASS/.") joins the one
     meeting it fits: same people, no other place, held that day or up to two days before (a
-    dateline is often the next day, in another time zone)."""
+    dateline is often the next day, in another time zone). A text that announces its meeting
+    ("has arrived …, where he is due to … meet with") joins one held that day or the next,
+    never one before: an arrival report printed "September 4" is not an account of
+    the talks of 2 September three years earlier."""
     # Only the meetings held on the printed day or up to two days before can fit, so they are
     # looked up by the month and day of their date, not tried one by one: a site of imported
     # news items without a year would otherwise compare each with every meeting.
@@ -180,7 +201,8 @@ def _join_printed_days(readouts: Mapping[str, Readout], order: tuple[str, ...],
         printed = printed_day_of(readout)
         if readout.meeting.date is not None or readout.meeting.meeting_id or printed is None:
             continue
-        candidates = sorted({key for day in _days_before(printed) for key in by_day.get(day, ())},
+        announces = readout.imported is not None and readout.imported.announces
+        candidates = sorted({key for day in _meeting_days(printed, announces) for key in by_day.get(day, ())},
                             key=place_in_order.__getitem__)
         fits = [key for key in candidates if _fits_printed_day(readout, printed, [readouts[m] for m in groups[key]])]
         if len(fits) == 1:
