@@ -23,6 +23,9 @@ from readouts.importer.facts import meeting_date
     ("April 27, 2017, The Kremlin, Moscow", dt.date(2017, 4, 27)),
     ("June 9, 2010 the ministers held talks in Tokyo and agreed on the next steps.", None),
     ("31.02.2014", None),
+    ("Sun, 11/15/2009 - 21:10", dt.date(2009, 11, 15)),  # the weekday says month first
+    ("Tue, 08/03/2011 - 18:02", dt.date(2011, 3, 8)),    # and here day first
+    ("Mon, 11/15/2009", None),                            # neither reading is a Monday
 ])
 def test_a_date_line_is_read_with_what_stands_around_it(line: str, expected: dt.date | None) -> None:
     found = dates.date_line(line)
@@ -37,8 +40,10 @@ def test_a_date_line_is_read_with_what_stands_around_it(line: str, expected: dt.
     ("The talks took place on September 23.", dt.date(2019, 9, 23)),
     ("The consultations will be held on January 15.", dt.date(2020, 1, 15)),  # announced: forward
     ("The talks took place on December 3.", dt.date(2018, 12, 3)),            # reported: backward
+    ("The ministers agreed Monday to continue talks.", dt.date(2019, 9, 23)),   # wire style, no "on"
+    ("Good Friday talks were mentioned.", None),
 ])
-def test_a_day_without_a_year_takes_it_from_the_texts_own_date(sentence: str, expected: dt.date) -> None:
+def test_a_day_without_a_year_takes_it_from_the_texts_own_date(sentence: str, expected: dt.date | None) -> None:
     assert meeting_date(sentence, dt.date(2019, 9, 25)) == expected
 
 
@@ -51,6 +56,16 @@ def test_every_printed_form_of_a_date_reads_back_as_that_date(day: dt.date) -> N
     for text in (f"{day:%B} {day.day}, {day.year}", f"{day.day} {day:%B %Y}", day.isoformat(),
                  f"{day.day:02d}.{day.month:02d}.{day.year}", f"{day.year}/{day.month:02d}/{day.day:02d}"):
         assert [found.date for found in dates.find_dates(text)] == [day], text
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)), st.booleans())
+def test_a_slashed_date_with_its_weekday_is_never_read_as_another_day(day: dt.date, month_first: bool) -> None:
+    """Month first or day first, a stamp with its weekday gives its own day or none at all."""
+    first, second = (day.month, day.day) if month_first else (day.day, day.month)
+    found = dates.find_dates(f"{day:%a}, {first:02d}/{second:02d}/{day.year} - 12:00")
+    assert [f.date for f in found] in ([day], [])
+    if day.day > 12 or day.day == day.month:
+        assert [f.date for f in found] == [day]
 
 
 @pytest.mark.parametrize(("text", "minutes"), [

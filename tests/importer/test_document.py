@@ -77,3 +77,34 @@ def test_a_nul_after_the_first_8_kb_does_not_reach_the_markdown(demo_site) -> No
     build_site(demo_site)
     for md in (demo_site / "content" / "readouts").glob("*.md"):
         assert b"\x00" not in md.read_bytes()
+
+
+_WIRE = """Japan, Russia agree to keep talking+
+
+MOSCOW, March 8 Kyodo -
+Japanese Foreign Minister Seiji Maehara and his Russian counterpart Sergei
+Lavrov agreed Tuesday to continue talks on the territorial dispute over four
+Russian-held islands off Hokkaido, despite a recent chill in ties over visits
+by Russian officials.
+The two ministers met for about 90 minutes in Moscow, a Japanese official said.
+Maehara told Lavrov that Tokyo cannot accept the visits, while the Russian
+minister said Moscow is ready for joint economic activity on the islands
+without prejudice to either side's legal position.
+"""
+
+
+def test_wire_copy_wrapped_at_a_fixed_width_is_read_as_paragraphs() -> None:
+    """A paragraph broken into lines of 80 characters is one paragraph again; the headline, the
+    dateline and a paragraph's last line stay where they end, and line numbers stay the source's."""
+    doc = prepare(_WIRE, "wire.txt")
+    assert [(line.number, line.text[:40]) for line in doc.lines] == [
+        (1, "Japan, Russia agree to keep talking+"), (3, "MOSCOW, March 8 Kyodo -"),
+        (4, "Japanese Foreign Minister Seiji Maehara "), (8, "The two ministers met for about 90 minut"),
+        (9, "Maehara told Lavrov that Tokyo cannot ac")]
+    assert "Sergei Lavrov agreed Tuesday" in doc.lines[2].text
+    assert any(c.action == "normalised" and c.line == 4 for c in doc.changes)
+
+
+def test_text_of_long_paragraphs_is_not_rejoined() -> None:
+    text = "\n".join(["Headline of the page"] + [f"Paragraph {n} " + "word " * 40 for n in range(6)])
+    assert len(prepare(text, "page.txt").lines) == 7

@@ -42,6 +42,10 @@ _FULL_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"\b{_DAY}\s+{_MONTH_RU}\s+{_YEAR}",                   # 25 сентября 2019
     # 25.09.2019: the numeric form of Russian and other European pages, always day first
     r"(?<![\d.])(?P<numeric_day>[0-3]?\d)\.(?P<numeric_month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d.]\d)",
+    # "Sun, 11/15/2009 - 21:10": a site's stamp with slashes, month or day first as the site's
+    # country writes it; the weekday printed with it says which
+    r"\b(?P<short_weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?P<slashed_a>[0-3]?\d)/(?P<slashed_b>[0-3]?\d)/"
+    r"(?P<year>(?:19|20)\d\d)\b",
 ))
 _NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
 _PARTIAL_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (
@@ -61,9 +65,10 @@ def _matches(forms: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str
 
 
 RELATIVE_WEEKDAY = re.compile(
-    # "on Friday", and the news writer's possessive "at Thursday's meeting"
-    r"\b(?:(?:on|last|this)\s+|(?=\w+day['’]s\s))(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday)\b|"
+    # "on Friday", the news writer's possessive "at Thursday's meeting", and the wire style's
+    # weekday right after the verb, without "on" ("agreed Monday that …", "met Tuesday")
+    r"\b(?:(?:on|last|this)\s+|(?=\w+day['’]s\s)|(?<=[a-z]ed\s)|(?<=\bmet\s)|(?<=\bsaid\s)|(?<=\btold\s))"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"(?<![\w-])в(?:о)?\s+(?:прошл\w+\s+)?(?P<weekday_ru>понедельник|вторник|среду|четверг|пятницу|субботу|"
     r"воскресенье)\b",
     re.IGNORECASE,
@@ -132,6 +137,10 @@ def find_dates(text: str) -> list[FoundDate]:
                 continue
             found.append(FoundDate(day, match.start(), match.end(), False))
             continue
+        if match.groupdict().get("slashed_a"):
+            if (day := _slashed_by_weekday(match)) is not None:
+                found.append(FoundDate(day, match.start(), match.end(), False))
+            continue
         numeric = match.groupdict().get("numeric_day")
         month = int(match.group("numeric_month")) if numeric else _month_number(match)
         if month is None:
@@ -145,6 +154,21 @@ def find_dates(text: str) -> list[FoundDate]:
             continue
         found.append(FoundDate(day, match.start(), match.end(), match.groupdict().get("glued") is not None))
     return found
+
+
+def _slashed_by_weekday(match: re.Match[str]) -> dt.date | None:
+    """The one reading of "11/05/2009" — month first or day first — that falls on the weekday
+    printed with it; None when neither or both do."""
+    first, second, year = int(match.group("slashed_a")), int(match.group("slashed_b")), int(match.group("year"))
+    weekday = next(n for name, n in WEEKDAYS.items() if name.startswith(match.group("short_weekday").lower()))
+    readings = set()
+    for month, day in ((first, second), (second, first)):
+        try:
+            readings.add(dt.date(year, month, day))
+        except ValueError:
+            continue
+    fitting = [day for day in readings if day.weekday() == weekday]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def find_partial_dates(text: str) -> list[PartialDate]:

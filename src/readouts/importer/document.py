@@ -124,6 +124,11 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"november|december) \d{1,2}, \d{1,2}:\d{2}", "list of other stories"),
         (r"(?:share|tweet|print|e-?mail|subscribe|register|log ?in|sign in)", "page tool"),
         (r"[•·▪●◦‣*-]", "empty list item"),
+        # a site's record fields left empty or holding its own numbers: "Author :", "ID :",
+        # "40517", "Shortlink :" and the address under it, "Views: 312"
+        (r"[A-Za-zА-ЯЁа-яё]{2,12}(?: [A-Za-zА-ЯЁа-яё]{2,12})? :|(?:id|author|auther|shortlink|views?|tags?|"
+         r"просмотров|автор)\s*:\s*[\d\s]*", "empty field of the site's page record"),
+        (r"\d{4,9}|https?://\S+", "the site's page number or address"),
     )
 )
 
@@ -173,6 +178,7 @@ def prepare(text: str, path: str) -> Document:
             continue
         lines.append(Line(number, line))
     lines = _without_numbered_captions(lines, changes, captions)
+    lines = _unwrapped(lines, changes)
     if not lines:
         raise ReadoutsError("the file holds no text once page menus and captions are removed",
                             path, hint="copy the readout's own text from the publisher's page")
@@ -197,6 +203,49 @@ def _without_numbered_captions(lines: list[Line], changes: list[Change], caption
         else:
             kept.append(line)
     return kept
+
+
+_FINISHED = re.compile(r"[.!?:;]['\"”’»)]*$|[.!?]\s*['\"”’»]+$|''$")
+"""A line that ends a sentence, quoted or not: where a wrapped paragraph may end."""
+_WRAP_WIDTH_AT_MOST = 90
+"""Wire copy and mailed text wrap at 64–80 columns; a page's paragraphs run far longer."""
+
+
+def _unwrapped(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """Join the lines of paragraphs hard-wrapped at a fixed width back into paragraphs.
+
+    A news agency's wire copy and text sent by mail break every paragraph into lines of at most
+    70–80 characters ("Japanese Prime Minister Yukio Hatoyama told his Russian counterpart
+    Dmitry / Medvedev on Sunday that …"): read line by line, a paragraph's second line would be
+    a headline and its name split in two. A text is wrapped when nearly all its long lines fit
+    one width and several of them break off mid-sentence; then a line that fills the width and
+    ends mid-sentence runs on into the next line when that one fills the width too or ends the
+    sentence. A blank line, a short line (a headline, a dateline) or a finished sentence ends
+    the paragraph."""
+    long_lines = [len(line.text) for line in lines if len(line.text) >= 40]
+    if len(long_lines) < 5 or sum(n <= _WRAP_WIDTH_AT_MOST for n in long_lines) < 0.9 * len(long_lines):
+        return lines
+    width = max(n for n in long_lines if n <= _WRAP_WIDTH_AT_MOST)
+    full = width - 20
+
+    def runs_on(line: Line, following: Line) -> bool:
+        return (following.number == line.number + 1 and len(line.text) >= full and not _FINISHED.search(line.text)
+                and (len(following.text) >= full or bool(_FINISHED.search(following.text))))
+
+    if sum(runs_on(a, b) for a, b in zip(lines, lines[1:])) < 3:
+        return lines
+    joined = [lines[0]]
+    first: int | None = None
+    for previous, line in zip(lines, lines[1:]):
+        if runs_on(previous, line):
+            joined[-1] = Line(joined[-1].number, f"{joined[-1].text} {line.text}")
+            first = first or joined[-1].number
+        else:
+            joined.append(line)
+    if first is not None:
+        changes.append(Change(first, "normalised", f"lines wrapped at {width} characters",
+                              "joined into the paragraphs they were broken from"))
+    return joined
 
 
 def furniture_reason(line: str) -> str | None:

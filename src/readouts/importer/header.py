@@ -34,7 +34,9 @@ _DATELINE = re.compile(
     r"(?:,?\s+(?:19|20)\d\d)?)?\.?\s*"
     r"(?:/(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})/\.?|\((?P<agency2>[A-Z][A-Za-z -]{1,20})\)|"
     # "МОСКВА, 22 янв – РИА Новости.": the agency after a dash, one or two capitalised words
-    r"(?<=\s)[–—]\s(?P<agency3>[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+)?)\.)\s*[-–—]{0,2}\s*"
+    r"(?<=\s)[–—]\s(?P<agency3>[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+)?)\.|"
+    # "SINGAPORE, Nov. 15 Kyodo -": wire copy's agency between the day and a dash
+    r"(?<=\d\s)(?P<agency4>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s+[-–—]))\s*[-–—]{0,2}\s*"
 )
 
 
@@ -43,7 +45,8 @@ def dateline(text: str) -> Dateline | None:
     if not match:
         return None
     return Dateline(match.group("city").strip(" .,"),
-                    match.group("agency") or match.group("agency2") or match.group("agency3"),
+                    match.group("agency") or match.group("agency2") or match.group("agency3")
+                    or match.group("agency4"),
                     match.group("date") or "", match.end())
 
 

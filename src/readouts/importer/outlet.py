@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from readouts.importer import dates
-from readouts.importer.header import Dateline
+from readouts.importer.header import Dateline, dateline
 
 # News agencies and papers a headline names after a dash: "Kishida holds talks with Lavrov – NHK".
 _OUTLETS = ("Kyodo", "Kyodo News", "Jiji", "Jiji Press", "NHK", "NHK World", "Reuters", "AP", "AFP", "Bloomberg",
@@ -27,6 +27,9 @@ def outlet(header: list[str], title: str | None, story: Dateline | None, paragra
     (Mainichi)"), or the masthead above it ("THE ASAHI SHIMBUN")."""
     if story and story.agency:
         return story.agency
+    # wire copy's dateline on a line of its own above the text ("SINGAPORE, Nov. 15 Kyodo -")
+    if agency := next((found.agency for line in header[:8] if (found := dateline(line)) and found.agency), None):
+        return agency
     known = _KNOWN_OUTLETS
     for line in header[:8]:
         # a credit line of its own, "• Kyodo", "• , Yomiuri", or the source note of a translated
@@ -55,6 +58,6 @@ def outlet(header: list[str], title: str | None, story: Dateline | None, paragra
     return None
 
 
-_DATED_CREDIT = re.compile(r"^[\s,0-9:]*[—–-]\s*(?P<name>[^—–\d][^—–]{2,60}?)\s*(?:[—–-]\s*[^—–]{2,12})?$")
+_DATED_CREDIT = re.compile(r"^[\s,0-9:]*[—–-]\s*(?P<name>[^\W\d_][^—–]{2,60}?)\s*(?:[—–-]\s*[^—–]{2,12})?$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?(?P<name>[A-Za-zА-ЯЁа-яё][\w .&-]{1,40})$",
                         re.IGNORECASE)
