@@ -30,10 +30,11 @@ class MarkdownBody:
 
 
 def is_heading_text(text: str) -> bool:
-    """Short, unpunctuated text that names a section rather than saying something."""
+    """Short, unpunctuated text that names a section rather than saying something; a line that
+    ends in a dash runs on into the next ("MOSCOW, March 8 Kyodo -", a dateline of its own)."""
     count = len(words(text))
     return 1 <= count <= 12 and len(text) <= 100 and not text.rstrip("”\"’)").endswith(
-        (".", ",", ";", ":", "!", "?"))
+        (".", ",", ";", ":", "!", "?", "-", "–", "—"))
 
 
 def to_markdown(lines: list[Line]) -> MarkdownBody:
