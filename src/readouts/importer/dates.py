@@ -64,6 +64,12 @@ def _matches(forms: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str
     return sorted(found, key=lambda m: m.start())
 
 
+SPAN_OF_DAYS = re.compile(r"\bfrom\s+(?:[A-Z][a-z]+\.?\s+)?\d{1,2}(?:\s+[A-Z][a-z]+)?,?\s+(?:to|until|till|through)\s+"
+                         r"(?:[A-Z][a-z]+\.?\s+)?\d{1,2}\b|\bс\s+\d{1,2}(?:\s+[а-яё]+)?\s+(?:по|до)\s+\d{1,2}\s+[а-яё]+",
+                         re.IGNORECASE)
+""""From 28 April to 6 May", "from September 3 to 5", "с 28 апреля по 6 мая": a stay of several days."""
+
+
 RELATIVE_WEEKDAY = re.compile(
     # "on Friday", the news writer's possessive "at Thursday's meeting", and the wire style's
     # weekday right after the verb, without "on" ("agreed Monday that …", "met Tuesday")

@@ -132,6 +132,7 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
+_EMPTY_CELLS = re.compile(r"(?<=\S)(?:\s*\|)+\s*$")
 # " date 2021-08-11 TOKYO, August 11…": a capture date an archiving tool put before the text.
 _STAMP = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b\s*")
 _REPEATED_SECTION = "section label named in the breadcrumb"
@@ -148,7 +149,8 @@ def prepare(text: str, path: str) -> Document:
     sections: set[str] = set()
     for number, raw_line in enumerate(text.splitlines(), start=1):
         line = unicodedata.normalize("NFC", raw_line).translate(_INVISIBLE).translate(_SPACES)
-        line = line.strip()
+        # a table copied from a page leaves its empty cells' bars after the text: "… outlined below: | |"
+        line = _EMPTY_CELLS.sub("", line).strip()
         if not line:
             continue
         if number == 1 or not lines:

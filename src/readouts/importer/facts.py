@@ -334,7 +334,9 @@ def _host_city(after: str) -> str | None:
 def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None:
     """The day the meeting sentence names ("On Tuesday, September 25", "on Friday", "today",
     "в субботу"), given the date of the text; None when the text does not pin the year."""
-    if not sentence:
+    if not sentence or dates.SPAN_OF_DAYS.search(sentence):
+        # "From 28 April to 6 May Prime Minister Mori made a round of visits …, where he met
+        # with the respective leaders": which of those days was this meeting's is said elsewhere
         return None
     full = dates.find_dates(sentence)
     if full:

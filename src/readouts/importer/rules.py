@@ -158,10 +158,16 @@ def meeting_date(reading: Reading) -> None:
     found = (found or _day_in_title(reading) or facts.meeting_date(reading.meeting_sentence, reading.published)
              or _day_it_was_held(reading))
     if found is None and (reading.kind == "press-conference"
-                          or (reading.kind == "readout" and reading.publisher != "other")):
-        # "November 13, 2010, Yokohama" above "Dmitry Medvedev met with Naoto Kan"
+                          or (reading.kind == "readout" and reading.publisher != "other")) and not (
+            reading.prose and dates.SPAN_OF_DAYS.search(reading.prose[0])):
+        # "November 13, 2010, Yokohama" above "Dmitry Medvedev met with Naoto Kan"; but an
+        # overview of a visit of several days ("From 28 April to 6 May Prime Minister Mori made
+        # a round of visits …") is written after them, and which day was this meeting's it says
+        # elsewhere, if at all
         found = reading.published
     reading.meeting_date = found
+
+
 
 
 _HELD_ON = re.compile(r"\bThe (?:[\w'’-]+ ){0,3}(?:meeting|talks?|summit|conversation|consultations?) "
@@ -203,7 +209,7 @@ def printed_meeting_day(reading: Reading) -> None:
     if reading.meeting_date is not None:
         return
     sentence = reading.meeting_sentence
-    if sentence and (partial := dates.find_partial_dates(sentence)):
+    if sentence and not dates.SPAN_OF_DAYS.search(sentence) and (partial := dates.find_partial_dates(sentence)):
         number = next((b.number for b in reading.body_lines if sentence in b.text), None)
         where = f"line {number}: " if number else ""
         reading.notes.append(f"{where}the meeting's day is printed without a year (\"{shorten(sentence, 80)}\"): "
@@ -246,6 +252,32 @@ def meeting_date_stated_later(reading: Reading) -> None:
                 if found is not None:
                     reading.meeting_date = found
                     return
+
+
+def meeting_in_the_schedule(reading: Reading) -> None:
+    """An overview of a visit of several days lists its schedule, a day to a row: "29 April |
+    Meeting with President Vladimir Putin of the Russian Federation". The row of a meeting with
+    someone who met, or with the one person of the other side when only one side is known, gives
+    that meeting's day (its year from the text's own date) and that person."""
+    if reading.meeting_date is not None or not reading.participants:
+        return
+    names = reading.context.names
+    sides = {names.country_of(p) for p in reading.participants}
+    for line in reading.doc.lines:
+        row = _SCHEDULE_ROW.match(line.text)
+        if not row or not facts.MEETING_WORDS.search(row.group("what")):
+            continue
+        met = [p for p in names.ids_in(row.group("what"))
+               if p in reading.participants or (len(sides) == 1 and names.country_of(p) not in sides)]
+        partial = dates.find_partial_dates(row.group("day"))
+        if met and partial:
+            reading.meeting_date = dates.resolve_year(partial[0], reading.published)
+            reading.participants += [p for p in met if p not in reading.participants]
+            reading.mentioned = [p for p in reading.mentioned if p not in reading.participants]
+            return
+
+
+_SCHEDULE_ROW = re.compile(r"^(?P<day>\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2})\s*[|:–-]\s*(?P<what>.{5,200})$")
 
 
 _SAID_THERE = re.compile(
@@ -339,6 +371,7 @@ RULES: tuple[Rule, ...] = (
     printed_meeting_day,
     participants,
     meeting_date_stated_later,
+    meeting_in_the_schedule,
     meeting_date_of_words_said_there,
     occasion,
     place,
