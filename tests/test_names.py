@@ -71,3 +71,26 @@ def test_a_name_after_a_chain_of_titles_is_the_name_not_a_title(text: str, expec
 ])
 def test_a_part_of_a_known_name_or_a_title_is_no_unknown_person(text: str) -> None:
     assert INDEX.unresolved(text) == []
+
+
+KONOS = NameIndex.build((
+    Person("yohei-kono", "Yohei Kono", "japan", ("Ёхэй Коно",),
+           (Role("Minister for Foreign Affairs of Japan", dt.date(1999, 10, 5), dt.date(2001, 4, 26)),)),
+    Person("taro-kono", "Taro Kono", "japan", ("Таро Коно",),
+           (Role("Minister for Foreign Affairs of Japan", dt.date(2017, 8, 3), dt.date(2019, 9, 11)),)),
+))
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    ("Foreign Minister Kono met Lavrov", dt.date(2000, 9, 14), ["yohei-kono"]),
+    ("Foreign Minister Kono met Lavrov", dt.date(2018, 3, 21), ["taro-kono"]),
+    ("переговоры с Коно", dt.date(2019, 1, 14), ["taro-kono"]),
+    # with no day, or on a day neither held office, the family name alone names nobody
+    ("Foreign Minister Kono met Lavrov", None, []),
+    ("Foreign Minister Kono met Lavrov", dt.date(2010, 1, 1), []),
+    # a full name is that person whatever the day
+    ("Yohei Kono and Kono", dt.date(2018, 3, 21), ["yohei-kono"]),
+])
+def test_a_family_name_two_people_bear_is_the_one_in_office_that_day(text: str, day: dt.date | None,
+                                                                     expected: list[str]) -> None:
+    assert KONOS.on(day).ids_in(text) == expected

@@ -7,9 +7,9 @@ by full name only where two people share one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from readouts.model import Person
@@ -61,10 +61,22 @@ def name_pattern(name: str, variants: bool = False) -> str:
     return r",?\s+".join(_word_pattern(w, variants) for w in name.replace(",", " ").split())
 
 
+def family_bearers(people: tuple[Person, ...]) -> dict[str, tuple[str, ...]]:
+    """Family name, in every script people.yaml writes it ("Kono", "Коно") → the ids of the
+    people who bear it."""
+    bearers: dict[str, list[str]] = {}
+    for person in people:
+        for name in (person.name, *person.spellings):
+            ids = bearers.setdefault(_family(name), [])
+            if person.id not in ids:
+                ids.append(person.id)
+    return {family: tuple(ids) for family, ids in bearers.items()}
+
+
 def name_forms(people: tuple[Person, ...]) -> list[tuple[str, list[str]]]:
     """(person id, the literal forms that name them): full names, spellings, and the family name
     alone (also in capitals, "MOTEGI") unless two people share it."""
-    family_counts = Counter(_family(p.name) for p in people)
+    bearers = family_bearers(people)
     result = []
     for person in people:
         forms: list[str] = []
@@ -77,7 +89,7 @@ def name_forms(people: tuple[Person, ...]) -> list[tuple[str, list[str]]]:
                 # Russian lists write everyone: "MORI Takeo", "Lavrov, Sergey".
                 forms.extend((f"{family} {given[0]}", f"{family.upper()} {given[0]}",
                               f"{family}, {given[0]}", f"{family.upper()}, {given[0]}"))
-            if family_counts.get(family, 0) <= 1 and len(family) > 2:
+            if len(bearers.get(family, ())) <= 1 and len(family) > 2:
                 forms.append(family)
                 if family.isascii():
                     forms.append(family.upper())
@@ -94,6 +106,10 @@ class NameIndex:
     name_parts: frozenset[str] = frozenset()
     """Every word of every known person's name and spellings, case-folded: "Mr. MORI" or
     "President Vladimir V. Putin" names someone people.yaml knows, not someone unknown."""
+    shared_families: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+    """A family name two people or more bear ("Kono": Yohei, Taro), and who bears it: alone it
+    names nobody, unless a day is known on which one of them only held office (`on`)."""
+    day: dt.date | None = None
 
     @classmethod
     def build(cls, people: tuple[Person, ...]) -> NameIndex:
@@ -104,7 +120,14 @@ class NameIndex:
             patterns.append((person_id, pattern))
         parts = frozenset(word.casefold() for person in people for form in (person.name, *person.spellings)
                           for word in re.split(r"[\s,]+", form) if word)
-        return cls(tuple(patterns), people, parts)
+        shared = tuple((re.compile(r"(?<![\w-])" + name_pattern(family, variants=True) + r"(?![\w])"), ids)
+                       for family, ids in sorted(family_bearers(people).items()) if len(ids) > 1 and len(family) > 2)
+        return cls(tuple(patterns), people, parts, shared)
+
+    def on(self, day: dt.date | None) -> NameIndex:
+        """This index reading a family name two people bear as the one of them who held office
+        on `day`: "Foreign Minister Kono" in 2000 is Yohei Kono, in 2018 Taro Kono."""
+        return self if day == self.day else dataclasses.replace(self, day=day)
 
     def country_of(self, person_id: str) -> str | None:
         return next((p.country for p in self.people if p.id == person_id), None)
@@ -130,7 +153,18 @@ class NameIndex:
             match = pattern.search(text)
             if match:
                 found.append((match.start(), person_id))
+        if self.day is not None:
+            named = {person_id for _, person_id in found}
+            for pattern, bearers in self.shared_families:
+                if named.isdisjoint(bearers) and (match := pattern.search(text)):
+                    in_office = [p for p in bearers if self._in_office(p, self.day)]
+                    if len(in_office) == 1:
+                        found.append((match.start(), in_office[0]))
         return sorted(found)
+
+    def _in_office(self, person_id: str, day: dt.date) -> bool:
+        return any(role.start is not None and role.held_on(day)
+                   for person in self.people if person.id == person_id for role in person.roles)
 
     def ids_in(self, text: str) -> list[str]:
         return [person_id for _, person_id in self.find(text)]

@@ -222,7 +222,8 @@ def printed_meeting_day(reading: Reading) -> None:
 
 def participants(reading: Reading) -> None:
     """Who met (facts.participants); everyone else people.yaml knows in the text is mentioned."""
-    names = reading.context.names
+    # a family name two people bear is the one's who held office then
+    names = reading.context.names.on(reading.meeting_date or reading.published)
     speakers = [m.group(1) for p in reading.paragraphs if (m := kinds.SPEAKER.match(p))]
     reading.participants = facts.participants(reading.title, reading.lede, reading.meeting_sentence, speakers,
                                               names, reading.prose, reading.meeting_date or reading.published)
