@@ -133,8 +133,8 @@ _REPORTED_MEETING = re.compile(
     r"^.{0,160}?\b(?:confirmed|announced|reported|said|stated|told (?:reporters|journalists|a press conference))\s+"
     r"that\s+(?P<rest>.*\b(?:met|held|talks|meeting|conversation|call|summit)\b.*)$", re.IGNORECASE | re.DOTALL)
 _FOLLOWING_TALKS_WITH = re.compile(
-    r"\b(?:following|after|at)\s+(?:(?:the|their|his|her|bilateral|a|an)\s+)*"
-    r"(?:talks|consultations?|meeting|conversation)\s+with\s+", re.IGNORECASE)
+    r"\b(?:following|after|at|during|in)\s+(?:(?:the|their|his|her|bilateral|a|an)\s+)*"
+    r"(?:talks|consultations?|meeting|conversation)\s+(?:(?:here|there|in \w+)\s+)?with\s+", re.IGNORECASE)
 
 
 _SIDES = {"japan": "Japan", "russia": "Russian Federation"}

@@ -67,7 +67,22 @@ def place_in(text: str, announcement: bool = False) -> str | None:
             found = _city_of_adjective(match.group("venue") or match.group("talks"))
             if found:
                 return found
+    for pattern, city in _SEATS:
+        match = pattern.search(text)
+        if match and (announcement or not _announced(text, match.start())):
+            return city
     return None
+
+
+_SEATS = tuple((re.compile(pattern, re.IGNORECASE), city) for pattern, city in (
+    (r"\b(?:in|at) the Kremlin\b|(?<![\w-])в Кремле(?![\w-])", "Moscow"),
+    (r"\b(?:in|at) (?:the )?Novo-Ogaryovo\b|(?<![\w-])в Ново-Огарёв?е(?![\w-])", "Moscow"),
+    (r"\b(?:at|in) the (?:Prime Minister's|Prime Minister’s|Prime Minister) (?:Official Residence|Office)\b|"
+     r"\b(?:at|in) the Kantei\b|\b(?:at|in) Iikura (?:House|Guest House)\b|"
+     r"\b(?:at|in) the (?:State Guest House|Akasaka Palace)\b", "Tokyo"),
+))
+"""The seats of the two governments, which a report names for the city: the talks "in the
+Kremlin" were in Moscow, those "at the Prime Minister's Official Residence" in Tokyo."""
 
 
 # Russian names a meeting's city by an adjective made from it, before the residence it was held
