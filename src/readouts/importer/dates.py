@@ -42,6 +42,9 @@ _FULL_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"\b{_DAY}\s+{_MONTH_RU},?\s+{_YEAR}",                # 25 сентября 2019, "11 сен, 2014"
     # 25.09.2019: the numeric form of Russian and other European pages, always day first
     r"(?<![\d.])(?P<numeric_day>[0-3]?\d)\.(?P<numeric_month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d.]\d)",
+    # "12.01.1613:43": the Russian foreign ministry's stamp, a two-digit year with the time glued on
+    r"(?<![\d.])(?P<numeric_day>[0-3]?\d)\.(?P<numeric_month>[01]?\d)\.(?P<short_year>\d\d)(?P<glued>[0-2]\d:[0-5]\d)"
+    r"(?![\d:])",
     # "Sun, 11/15/2009 - 21:10": a site's stamp with slashes, month or day first as the site's
     # country writes it; the weekday printed with it says which
     r"\b(?P<short_weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?P<slashed_a>[0-3]?\d)/(?P<slashed_b>[0-3]?\d)/"
@@ -151,8 +154,10 @@ def find_dates(text: str) -> list[FoundDate]:
         month = int(match.group("numeric_month")) if numeric else _month_number(match)
         if month is None:
             continue
+        short_year = match.groupdict().get("short_year")
         try:
-            day = dt.date(int(match.group("year")), month, int(numeric or match.group("day")))
+            year = 2000 + int(short_year) if short_year else int(match.group("year"))
+            day = dt.date(year, month, int(numeric or match.group("day")))
         except ValueError:
             continue
         weekday = match.groupdict().get("weekday")

@@ -23,6 +23,10 @@ GOVERNMENT_NOTE = re.compile(r"\(?(?:overview|outline|summary)(?: of (?:the )?re
 PRESS_RELEASE = re.compile(rf"^press release\b|пресс-релиз|{GOVERNMENT_NOTE.pattern}", re.IGNORECASE)
 
 KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # the words that open the talks, as a ministry publishes them, are its account of the talks
+    (re.compile(r"\bopening (?:remarks|statement)\b[^.]{0,60}?\b(?:at|during|in the course of) (?:the )?"
+                r"(?:talks|meeting|negotiations)\b|вступительное слово\b[^!?]{0,160}?(?<![\w-])(?:в ходе|на) "
+                r"(?:переговор|встреч)", re.IGNORECASE), "readout"),
     (re.compile(r"\b(?:news|press) conference|press statements?|statements? for the press|"
                 r"answers? to (?:media |journalists['’] )?questions|"
                 r"joint press|briefing|пресс-конференц\w*", re.IGNORECASE), "press-conference"),

@@ -30,6 +30,11 @@ _SIGNS = (
     (re.compile(r"\b(?:remarks|statement|speech) and (?:answers|replies) to (?:media )?questions\b"), 4),
     (re.compile(r"\bответ\w* на вопросы (?:СМИ|средств массовой информации)\b"), 4),
     (re.compile(r"Министр\w* иностранных дел (?:России|Российской Федерации) [А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ]"), 2),
+    # the ministry closes a transcript's headline with the place and the date: "…в ходе переговоров
+    # с Министром иностранных дел Японии Т.Коно, Москва, 14 января 2019 года"
+    (re.compile(r"^.{20,400}, [А-ЯЁ][а-яё-]+(?: [А-ЯЁ][а-яё-]+)?, \d{1,2} [а-я]+ (?:19|20)\d\d года\s*$", re.M), 2),
+    # its Russian pages' stamp: the date with a two-digit year and the time glued on, "12.01.1613:43"
+    (re.compile(r"^\s*\d\d\.\d\d\.\d\d[0-2]\d:[0-5]\d\s*$", re.M), 4),
 )
 
 
