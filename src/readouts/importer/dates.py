@@ -203,10 +203,10 @@ def date_line(text: str) -> FoundDate | None:
     the issuing office after it ("Tuesday, February 9, 2016, 8:45 a.m. Ministry of Foreign
     Affairs", "February 25, 2022 at 14:01 JST", "09.02.2014 23:52", "• 2015-11-17 15:00:00"), else
     None."""
-    if " | " in text:
-        # a byline of parts between bars, "Asia News Desk | @desk | 29 Sep 2020, 05:32 am Print":
-        # the part that is a date is the line's
-        return next((found for part in text.split(" | ") if (found := date_line(part.strip()))), None)
+    if "|" in text:
+        # a byline of parts between bars, "Asia News Desk | @desk | 29 Sep 2020, 05:32 am Print",
+        # "November 13, 1998|By From Tribune News Services.": the part that is a date is the line's
+        return next((found for part in re.split(r"\s*\|\s*", text) if part and (found := date_line(part))), None)
     dates = find_dates(text)
     # a date set as a list item ("• 2015-11-17 15:00:00"), or after the time ("20:00, 15 февраля
     # 2016 Политика"), is still the line's date

@@ -303,4 +303,9 @@ def is_prose(text: str) -> bool:
         return True
     if not _CAPTION_CUE.search(text):
         text = _CLOSING_CREDIT.sub("", text)
+    if count < 45 and text.isupper():
+        # a headline set in capitals, as newsletters and wire copy print it, may end with a
+        # period ("YELTSIN FALTERS, BUT MOSCOW AND TOKYO CLAIM SUMMIT SUCCESS."); running text
+        # is never set so
+        return False
     return count >= 6 and text.rstrip("”\"’')] ").endswith((".", "!", "?", ":", ";", ","))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from readouts.importer import dates, russian, venue
+from readouts.importer import dates, places, russian, venue
 from readouts.importer.document import Document, Line, clean_caption, is_prose, words
 
 
@@ -40,9 +40,16 @@ _DATELINE = re.compile(
 )
 
 
+_CITY_AND_DASH = re.compile(r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,30}?)\s*[—–]\s+(?=[A-ZА-ЯЁ])")
+"""An American newspaper's dateline, the city in capitals and a dash: "MOSCOW — A day after …"."""
+
+
 def dateline(text: str) -> Dateline | None:
     match = _DATELINE.match(text)
     if not match:
+        bare = _CITY_AND_DASH.match(text)
+        if bare and (venue.city_named(bare.group("city").title()) or places.russian_city(bare.group("city").title())):
+            return Dateline(bare.group("city").strip(), "", "", bare.end())
         return None
     return Dateline(match.group("city").strip(" .,"),
                     match.group("agency") or match.group("agency2") or match.group("agency3")
@@ -93,6 +100,8 @@ def label_reason(text: str) -> str | None:
         return "bracketed note"
     if text.count(" | ") >= 2:
         return "site menu"  # "Политика | В России | За рубежом": a headline has one bar at most
+    if _ISSUE.search(text):
+        return "periodical's issue"
     count = len(words(text))
     if count <= 3 and (text.isupper() or venue.city_named(text)):
         return "place or site name"
@@ -100,6 +109,10 @@ def label_reason(text: str) -> str | None:
         return "section or site label"
     return None
 
+
+_ISSUE = re.compile(r"\b(?:volume|vol\.)\s*:?\s*\d+\b.{0,20}?\b(?:issue|no\.|number)\s*:?\s*\d+|"
+                    r"^publication\s*:", re.IGNORECASE)
+"""A periodical's issue line: "Publication: Monitor Volume: 4 Issue: 211", "Vol. 12, No. 3"."""
 
 # A headline reports an act even where it names no event: in headlinese, the present tense after
 # the actor ("Putin receives Abe", "Russia expels Japanese diplomat"), in Russian a verb in a
@@ -132,11 +145,17 @@ class Header:
     """Index in `lines` of the first line that is a date."""
 
 
+_DATE_AND_BYLINE = re.compile(r"^[^|]{6,40}\|\s*(?:by|от|автор)\b", re.IGNORECASE)
+"""A date and a byline between a bar, as a sentence ends: "November 13, 1998|By From Tribune
+News Services." — a header line, not the text's first."""
+
+
 def split_header(lines: tuple[Line, ...]) -> Header:
     """Header = the lines before the first line of running text (or a story's dateline)."""
     start = len(lines)
     for index, line in enumerate(lines):
-        if is_prose(line.text) or dateline(line.text) or len(words(line.text)) > 45:
+        if ((is_prose(line.text) and not (index < 8 and _DATE_AND_BYLINE.match(line.text)))
+                or dateline(line.text) or len(words(line.text)) > 45):
             start = index
             break
     # A short line ending in a comma or colon ("Ladies and gentlemen,") opens the text.
