@@ -108,3 +108,13 @@ def test_wire_copy_wrapped_at_a_fixed_width_is_read_as_paragraphs() -> None:
 def test_text_of_long_paragraphs_is_not_rejoined() -> None:
     text = "\n".join(["Headline of the page"] + [f"Paragraph {n} " + "word " * 40 for n in range(6)])
     assert len(prepare(text, "page.txt").lines) == 7
+
+
+def test_a_line_starting_in_lower_case_continues_the_open_line_above() -> None:
+    """A headline set on two lines is one headline; a finished sentence is not continued."""
+    doc = prepare("Outline of the Foreign Ministers Meeting\non the Occasion of the General Assembly\n"
+                  "The ministers met.\nthe lower-case start of a note\n", "page.txt")
+    assert [line.text for line in doc.lines] == [
+        "Outline of the Foreign Ministers Meeting on the Occasion of the General Assembly",
+        "The ministers met.", "the lower-case start of a note"]
+    assert [line.number for line in doc.lines] == [1, 3, 4]

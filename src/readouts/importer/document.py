@@ -180,7 +180,7 @@ def prepare(text: str, path: str) -> Document:
             continue
         lines.append(Line(number, line))
     lines = _without_numbered_captions(lines, changes, captions)
-    lines = _unwrapped(lines, changes)
+    lines = _broken_lines_joined(_unwrapped(lines, changes), changes)
     if not lines:
         raise ReadoutsError("the file holds no text once page menus and captions are removed",
                             path, hint="copy the readout's own text from the publisher's page")
@@ -247,6 +247,28 @@ def _unwrapped(lines: list[Line], changes: list[Change]) -> list[Line]:
     if first is not None:
         changes.append(Change(first, "normalised", f"lines wrapped at {width} characters",
                               "joined into the paragraphs they were broken from"))
+    return joined
+
+
+_RUNS_ON = re.compile(r"[a-zа-яё]")
+"""A line that starts in lower case continues the one above it."""
+
+
+def _broken_lines_joined(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """Join a line that starts in lower case to the line right above it, when that one leaves its
+    sentence open: a headline set on two lines ("Outline of Japan-Russian Federation Foreign
+    Ministers Meeting / on the Occasion of the United Nations General Assembly Meeting"), a
+    sentence broken where the page's column ended."""
+    joined: list[Line] = []
+    for before, line in zip([None, *lines], lines):
+        # `before` is the source line right above, which may end a paragraph joined already
+        if (joined and before is not None and line.number == before.number + 1 and _RUNS_ON.match(line.text)
+                and not _FINISHED.search(before.text)):
+            joined[-1] = Line(joined[-1].number, f"{joined[-1].text} {line.text}")
+            changes.append(Change(line.number, "normalised", shorten(line.text, 40),
+                                  "joined to the line above: it continues it"))
+        else:
+            joined.append(line)
     return joined
 
 
