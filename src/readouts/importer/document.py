@@ -262,8 +262,9 @@ def _broken_lines_joined(lines: list[Line], changes: list[Change]) -> list[Line]
     joined: list[Line] = []
     for before, line in zip([None, *lines], lines):
         # `before` is the source line right above, which may end a paragraph joined already
+        # (a word or two in lower case is a section label: "politics")
         if (joined and before is not None and line.number == before.number + 1 and _RUNS_ON.match(line.text)
-                and not _FINISHED.search(before.text)):
+                and len(words(line.text)) >= 3 and not _FINISHED.search(before.text)):
             joined[-1] = Line(joined[-1].number, f"{joined[-1].text} {line.text}")
             changes.append(Change(line.number, "normalised", shorten(line.text, 40),
                                   "joined to the line above: it continues it"))
