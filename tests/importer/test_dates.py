@@ -86,6 +86,7 @@ def test_a_delay_is_not_a_meeting_length() -> None:
 @pytest.mark.parametrize(("text", "minutes"), [
     ("After a discussion that lasted one-and-a-half hours, the leaders", 90),
     ("They talked for half an hour.", 30),
+    ("Hatoyama was quoted as telling Naryshkin in the half-hour meeting.", 30),
     ("the two ministers spent more than half an hour talking tete-a-tete", None),
 ])
 def test_a_length_in_halves_of_an_hour(text: str, minutes: int | None) -> None:

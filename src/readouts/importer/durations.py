@@ -31,7 +31,7 @@ def _number(word: str) -> int:
 
 # "In a 5-minute telephone conversation", "a 40-minute meeting": the duration as an adjective.
 _DURATION_ADJECTIVE = re.compile(
-    rf"\b{_NUM}-(hour|minute)(?:-long)?\s+(?:[a-z\u201c\u201d\"]+\s+(?:and\s+)?){{0,3}}"
+    rf"\b(?:{_NUM}|(?P<half>half))-(hour|minute)(?:-long)?\s+(?:[a-z\u201c\u201d\"]+\s+(?:and\s+)?){{0,3}}"
     rf"(?:talks?|meeting|conversation|call|summit|session|consultations?|exchange|dialogue)\b", re.IGNORECASE)
 
 
@@ -71,7 +71,9 @@ def duration_minutes(text: str) -> int | None:
     if not match:
         adjective = _DURATION_ADJECTIVE.search(text)
         if adjective:
-            amount = _number(adjective.group(1)) * (60 if adjective.group(2).lower() == "hour" else 1)
+            per_unit = 60 if adjective.group(3).lower() == "hour" else 1
+            # "in the half-hour meeting"
+            amount = per_unit // 2 if adjective.group("half") else _number(adjective.group(1)) * per_unit
             return amount if 0 < amount <= 24 * 60 else None
         return None
     if _PART.search(text[max(0, match.start() - 60): match.start()]):
