@@ -299,6 +299,8 @@ FACTS = [
     ("generic/american_dateline_and_byline_bar", "title", "Yeltsin And Obuchi Talk Islands"),
     ("generic/newsletter_headline_in_capitals", "title", "YELTSIN AND OBUCHI SIGN MOSCOW DECLARATION."),
     ("mofa_japan/length_in_brackets_after_the_lead", "duration", 240),
+    ("tass/consultations_preparing_another_visit", "place", "Tokyo"),
+    ("tass/consultations_preparing_another_visit", "participants", {"igor-morgulov", "akitaka-saiki"}),
     ("tass/arrival_ahead_of_talks", "announces", True),
     ("tass/arrival_ahead_of_talks", "dateline_day_printed", (4, 28)),
     ("tass/talks_held_and_the_next_announced", "announces", False),

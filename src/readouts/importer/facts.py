@@ -29,7 +29,8 @@ PHONE_WORDS = re.compile(r"\b(?:telephone|phone|call|video ?conference|теле�
 _ABOUT = re.compile(
     r"\s(?:about|concerning|regarding|on the (?:issue|subject|question|situation)|over the|"
     r"in connection with|communicated|conveyed|stressed|said|say|ahead of|in the run-up to|"
-    r"in preparation for|prior to|before|until|to (?:lay|pave|prepare)|groundwork|to protest|"
+    r"in preparation for|preparations? for|(?:may|might|could) be \w+ed|prior to|before|until|"
+    r"to (?:lay|pave|prepare)|groundwork|to protest|"
     r"discuss(?:es|ed)?(?!\s+with))\s", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“А-Я])")

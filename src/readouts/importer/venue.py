@@ -49,7 +49,8 @@ def place_in(text: str, announcement: bool = False) -> str | None:
     passing over a place announced for another, later meeting ("upcoming meeting in Tokyo")
     unless the sentence is the `announcement` of the very meeting the text is about."""
     for match in _PLACE_CUE.finditer(text):
-        if (not announcement and _announced(text, match.start())) or _ANOTHER_TIME.search(text[:match.start()]):
+        if ((not announcement and _announced(text, match.start())) or _ANOTHER_TIME.search(text[:match.start()])
+                or _ANOTHER_EVENT.search(text[max(0, match.start() - 80):match.start()])):
             continue
         words = match.group("name").split()
         for count in range(len(words), 0, -1):
@@ -113,6 +114,13 @@ _ANOTHER_TIME_AFTER = re.compile(rf"\s+in\s+(?:(?:{_MONTHS})(?:\s+(?:19|20)\d\d)
 """A city right after a month or a year ("as we agreed in December in Tokyo", "в 2016 году в
 Нагато"), or right before one ("the Summit Meeting in Singapore in November 2018"), is where
 something else happened at that time, not where the sides sit now."""
+_ANOTHER_EVENT = re.compile(r"\b(?:preparations? (?:for|of)|ahead of|in the run-up to|to prepare|"
+                            r"(?:may|might|could) be \w+ed)\b[^.;]*$|"
+                            r"\bmeetings\s+(?:held\s+)?$", re.IGNORECASE)
+"""A city after the words of preparing for an event ("begin preparation for Japanese PM visit to
+Moscow", "a statement that may be signed during the Prime Minister's visit to Moscow") is that
+event's; after "meetings held" it is the place of others than the one reported
+("following the outcomes of the summit meetings held in Singapore and Buenos Aires")."""
 _REGION_AFTER = re.compile(r"\s+(?:Prefecture|Province|Oblast|Region|Krai|Islands?|Peninsula|District)\b")
 """A name followed by one of these is a region, whatever town shares it ("Yamaguchi Prefecture")."""
 
