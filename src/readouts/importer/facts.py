@@ -253,8 +253,8 @@ def _names_holder(text: str, end: int, index: NameIndex) -> bool:
     return bool(found) and found[0][0] <= 3
 
 
-TWO_PLUS_TWO = re.compile(r"\b2\s?\+\s?2\b|two-plus-two|foreign and defen[cs]e ministers|"
-                          r"«2\+2»|министров иностранных дел и обороны", re.IGNORECASE)
+TWO_PLUS_TWO = re.compile(r"\b2\s?\+\s?2\b|two[- ]plus[- ]two|\b2 plus 2\b|foreign and defen[cs]e ministers|"
+                          r"«2\+2»|«?два плюс два»?|министров иностранных дел и обороны", re.IGNORECASE)
 _DEFENCE = re.compile(r"Minister (?:of|for) Defen[cs]e")
 
 
