@@ -413,6 +413,29 @@ def test_the_page_of_a_saved_readout_is_in_place_before_the_rest_of_the_build(tm
     assert _tree(root / "site") == _clean_build(root, tmp_path)
 
 
+def test_the_page_of_a_saved_readout_is_made_before_the_site_is_planned(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A readout's page is found by its path: it is put in place before the other pages of the
+    site are planned (which takes most of a large site's first second), and a page of a kind
+    planned only with the others — the home page, open in a browser — follows once they are."""
+    from readouts.build import WaitingPages
+    from readouts.render import write
+
+    root = _settled_site(tmp_path)
+    _edit(_readout(root, MOFA), "title: Japan-Russia Foreign Ministers’ Meeting", "title: A title saved just now")
+    events: list[Any] = []
+    planning = write.site_pages
+
+    def planned(site: Any) -> Any:
+        events.append("planning")
+        return planning(site)
+
+    monkeypatch.setattr(write, "site_pages", planned)
+    build_site(root, waiting=WaitingPages(frozenset({"index.html"}), events.append))
+    assert events == [(f"readouts/{MOFA}.html",), "planning", ("index.html",)]
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
 def test_pages_put_in_place_first_are_put_back_when_the_build_then_fails(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from readouts.build import WaitingPages

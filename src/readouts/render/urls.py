@@ -13,6 +13,17 @@ def readout_path(readout_id: str) -> str:
     return f"readouts/{readout_id}.html"
 
 
+def readout_id_of(path: str) -> str | None:
+    """The readout whose page is at `path` ("readouts/<id>.html"), else None."""
+    return _id_in(path, "readouts/")
+
+
+def _id_in(path: str, folder: str) -> str | None:
+    if path.startswith(folder) and path.endswith(".html") and "/" not in path[len(folder):]:
+        return path[len(folder):-len(".html")]
+    return None
+
+
 def readout_markdown_path(readout_id: str) -> str:
     return f"readouts/{readout_id}.md"
 
@@ -55,6 +66,11 @@ def person_year_path(person_id: str, year: int | None) -> str:
 
 def meeting_path(meeting_id: str) -> str:
     return f"meetings/{meeting_id}.html"
+
+
+def meeting_id_of(path: str) -> str | None:
+    """The meeting whose page is at `path` ("meetings/<id>.html"), else None."""
+    return _id_in(path, "meetings/")
 
 
 def timeline_year_path(year: int | None) -> str:

@@ -26,7 +26,7 @@ from readouts.render.depends import Dependencies, digest
 from readouts.render.env import THEME, make_env
 from readouts.render.exports import Fragments, export_files
 from readouts.render.output import NO_PREVIOUS_BUILD, OutputFile, Outputs, PreviousBuild
-from readouts.render.pages import Page, Site, site_pages
+from readouts.render.pages import KINDS, Page, Site, site_pages
 from readouts.render.pages.grouped import GroupMemo
 from readouts.render.pages.kind import SITE_PART
 from readouts.render.search import FieldCounts, count_words
@@ -71,12 +71,19 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     outputs = Outputs(previous, out)
     depends = Dependencies(graph, root)
     memo = GroupMemo(dict(previous.groups) if previous.site is not None else {}, outputs.reusable)
-    planned = list(site_pages(Site(graph, depends, memo)))
+    site = Site(graph, depends, memo)
+    # The pages a person waits for that are found by their path are made before the rest of the
+    # site is planned (planning every page of a large site takes most of a rebuild's first second)
+    early = _render_first(site, first, outputs, root, out) if first is not None else {}
+    planned = list(site_pages(site))
     _refuse_shared_paths(planned)
     to_render = [(page.path, page.template, page.context) for page in planned
-                 if not outputs.keep(page.path, page.fingerprint)]
-    early = _render_first(to_render, first, root, out) if first is not None else frozenset()
-    to_render = [work for work in to_render if work[0] not in early]
+                 if not outputs.keep(page.path, page.fingerprint) and early.get(page.path) != page.fingerprint]
+    if first is not None:
+        # the others (a topic's page, the home page) once every page is planned
+        later = _render_first_planned(to_render, first, frozenset(early), root, out)
+        to_render = [work for work in to_render if work[0] not in later]
+        early.update(dict.fromkeys(later, ""))
     # Counted before the pages start rendering: counting runs on every core itself.
     search_counts = dict(previous.search_counts)
     counts_of = _kept_counts(graph, depends.common, search_counts)
@@ -106,11 +113,33 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
                        fragments.store, search_counts)
 
 
-def _render_first(to_render: list[tuple[str, str, Callable[[], dict[str, Any]]]], first: FirstPages,
-                  root: Path, out: Path) -> frozenset[str]:
-    """Render the first pages among those to render and put each in place; returns their
-    paths. Nothing is done for a large change."""
-    wanted = [work for work in to_render if work[0] in first.paths]
+def _render_first(site: Site, first: FirstPages, outputs: Outputs, root: Path, out: Path) -> dict[str, str]:
+    """Render the first pages whose kind finds them by their path (PageKind.page_at) and that
+    changed, each put in place as soon as it is made, before the site is planned; returns
+    their paths and fingerprints. Nothing is done for a large change."""
+    found = [page_at(site, path) for path in sorted(first.paths) for page_at in _FINDERS]
+    pages = [page for page in found if page is not None]
+    if len(pages) > FIRST_PAGES_AT_MOST:
+        return {}
+    changed = [page for page in pages if not outputs.reusable(page.path, page.fingerprint)]
+    if not changed:
+        return {}
+    env = make_env(root / "templates", root / CACHE_DIR / "templates")
+    for page in changed:
+        first.put(page.path, _write_page(env, out, page.path, page.template, page.context))
+    first.done(tuple(page.path for page in changed))
+    return {page.path: page.fingerprint for page in changed}
+
+
+_FINDERS = [kind.page_at for kind in KINDS if kind.page_at is not None]
+
+
+def _render_first_planned(to_render: list[tuple[str, str, Callable[[], dict[str, Any]]]], first: FirstPages,
+                          made: frozenset[str], root: Path, out: Path) -> frozenset[str]:
+    """Render the first pages among those to render that are not `made` already, once every
+    page is planned, and put each in place; returns their paths. Nothing is done for a large
+    change."""
+    wanted = [work for work in to_render if work[0] in first.paths and work[0] not in made]
     if not wanted or len(wanted) > FIRST_PAGES_AT_MOST:
         return frozenset()
     env = make_env(root / "templates", root / CACHE_DIR / "templates")

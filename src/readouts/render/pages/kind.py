@@ -75,3 +75,7 @@ class PageKind:
     pages: Callable[[Site], Iterator[Page]]
     """The kind's pages, in a stable order."""
     nav: NavEntry | None = None
+    page_at: Callable[[Site, str], Page | None] | None = None
+    """The kind's page at an output path, planned alone (None: not one of its pages), for a kind
+    whose page is found by its path without planning the others: the page a person waits for
+    is then made before the rest of the site is planned."""

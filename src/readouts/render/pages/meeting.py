@@ -109,11 +109,21 @@ MEETINGS_PAGES = SiteYearPages("meetings", urls.MEETINGS, urls.meetings_year_pat
 def pages(site: Site) -> Iterator[Page]:
     """The meetings' overview and a page per year (split like the timeline, so a new meeting
     rewrites its year's page and the overview), then each meeting's page."""
-    graph, depends = site.graph, site.depends
+    graph = site.graph
     yield from MEETINGS_PAGES.pages(site, listings.meetings_listing(graph))
     for meeting_id in sorted(graph.meetings):
-        yield Page(urls.meeting_path(meeting_id), "meeting.html", partial(meeting_context, graph, meeting_id),
-                   meeting_fingerprint(depends, meeting_id), listings.year_of(graph.meetings[meeting_id].date))
+        yield _page(site, meeting_id)
 
 
-KIND = PageKind("meeting", pages, NavEntry("meetings", "Meetings", urls.MEETINGS, 30))
+def _page(site: Site, meeting_id: str) -> Page:
+    graph = site.graph
+    return Page(urls.meeting_path(meeting_id), "meeting.html", partial(meeting_context, graph, meeting_id),
+                meeting_fingerprint(site.depends, meeting_id), listings.year_of(graph.meetings[meeting_id].date))
+
+
+def page_at(site: Site, path: str) -> Page | None:
+    meeting_id = urls.meeting_id_of(path)
+    return _page(site, meeting_id) if meeting_id in site.graph.meetings else None
+
+
+KIND = PageKind("meeting", pages, NavEntry("meetings", "Meetings", urls.MEETINGS, 30), page_at=page_at)

@@ -153,11 +153,21 @@ def readout_fingerprint(depends: Dependencies, readout_id: str) -> str:
                    [depends.link(o) for o in others]))
 
 
+def _page(site: Site, readout_id: str) -> Page:
+    graph = site.graph
+    return Page(urls.readout_path(readout_id), "readout.html",
+                partial(readout_context, graph, readout_id, site.linker),
+                readout_fingerprint(site.depends, readout_id), listings.year_of(graph.readouts[readout_id].date))
+
+
 def pages(site: Site) -> Iterator[Page]:
-    graph, linker = site.graph, site.linker
-    for readout_id in graph.chronology:
-        yield Page(urls.readout_path(readout_id), "readout.html", partial(readout_context, graph, readout_id, linker),
-                   readout_fingerprint(site.depends, readout_id), listings.year_of(graph.readouts[readout_id].date))
+    for readout_id in site.graph.chronology:
+        yield _page(site, readout_id)
 
 
-KIND = PageKind("readout", pages)
+def page_at(site: Site, path: str) -> Page | None:
+    readout_id = urls.readout_id_of(path)
+    return _page(site, readout_id) if readout_id in site.graph.readouts else None
+
+
+KIND = PageKind("readout", pages, page_at=page_at)
