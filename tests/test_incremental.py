@@ -612,3 +612,36 @@ def test_templates_kept_compiled_between_builds_follow_every_edit(tmp_path: Path
     # Named by the code: another version of readouts may compile the same source differently.
     assert [p.name for p in compiled.iterdir()] == [code_digest()]
     assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def _cache_files(root: Path) -> dict[str, bytes]:
+    """The cache's tables (the stamp beside them is written by every build)."""
+    return {path: data for path, data in _tree(root / ".readouts-cache").items() if path.endswith(".pickle")}
+
+
+def test_a_cache_saved_later_is_written_when_asked_and_a_build_that_finds_it_unwritten_stays_right(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """readouts serve keeps the cache of a build in memory and writes it once it is quiet: the
+    build leaves the cache's files as they were; a build of another process before they are
+    written finds their manifest older than the site and makes the whole site, as a clean build
+    would; written later, they let the next build keep what it can."""
+    from readouts import cache
+
+    root = _settled_site(tmp_path)
+    before = _cache_files(root)
+    _edit(_readout(root, MOFA), "title: Japan-Russia Foreign Ministers’ Meeting", "title: Kept unwritten")
+    build_site(root, cache_in_memory=True, cache_saved_later=True)
+    assert _cache_files(root) == before
+    site = _tree(root / "site")
+    assert cache.save_kept(root) and _cache_files(root) != before
+    assert not cache.save_kept(root)  # nothing more to write
+    assert site == _clean_build(root, tmp_path)
+
+    # another process (nothing in memory) building over files never written
+    _edit(_readout(root, MOFA), "title: Kept unwritten", "title: Unwritten again")
+    build_site(root, cache_in_memory=True, cache_saved_later=True)
+    monkeypatch.setattr(cache, "_IN_MEMORY", None)
+    monkeypatch.setattr(cache, "_UNSAVED", False)
+    _edit(_readout(root, MOFA), "title: Unwritten again", "title: Built by another process")
+    build_site(root)
+    assert _tree(root / "site") == _clean_build(root, tmp_path)

@@ -105,6 +105,23 @@ def test_a_changed_readout_is_rebuilt_and_served(server) -> None:  # type: ignor
     assert _wait_for(lambda: "A corrected title for the meeting" in _get(f"{url}readouts/{MOFA}.html"))
 
 
+def test_the_cache_of_a_rebuild_is_written_once_serving_is_quiet(server) -> None:  # type: ignore[no-untyped-def]
+    """The build a change starts does not wait for the last one's cache to be written: it is
+    written when no change has come for a moment, so the next `readouts build` keeps its work."""
+    url, root = server
+    tables = root / ".readouts-cache"
+
+    def written() -> dict[str, int]:
+        return {p.name: p.stat().st_mtime_ns for p in tables.glob("*.pickle")}
+
+    before = written()
+    readout = root / "content" / "readouts" / f"{MOFA}.md"
+    readout.write_text(readout.read_text(encoding="utf-8").replace(
+        "title: Japan-Russia Foreign Ministers’ Meeting", "title: Cached once quiet"), encoding="utf-8")
+    assert _wait_for(lambda: "Cached once quiet" in _get(f"{url}readouts/{MOFA}.html"))
+    assert _wait_for(lambda: written() != before)
+
+
 def test_the_reload_script_is_served_but_never_written_into_the_site(server) -> None:  # type: ignore[no-untyped-def]
     url, root = server
     assert "/__readouts/reload.js" in _get(f"{url}index.html")

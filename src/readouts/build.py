@@ -58,7 +58,7 @@ class WaitingPages:
 
 def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], None] | None = None,
                progress: Callable[[int, int], None] | None = None, cache_in_memory: bool = False,
-               waiting: WaitingPages | None = None) -> BuildReport:
+               waiting: WaitingPages | None = None, cache_saved_later: bool = False) -> BuildReport:
     """Import new and changed sources, then render the whole site into its output folder.
 
     One build of a site runs at a time; a second one waits for the first (`on_wait` is told).
@@ -69,7 +69,9 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
     (readouts serve builds again and again). The command line keeps it too: it exits right
     after the build without freeing the cache's millions of objects one by one. `waiting` names
     the pages to put in place before the rest (serve.py); should the build then fail, they are
-    put back as they were.
+    put back as they were. `cache_saved_later` keeps the cache in memory unwritten, for the
+    caller to write with cache.save_kept once it is idle (readouts serve: the next change's
+    build need not wait for the writing).
     """
     started = time.perf_counter()
     with build_lock(root, on_wait=on_wait):
@@ -83,14 +85,15 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
                                seconds=time.perf_counter() - started, output=root / stamp.output,
                                warnings=tuple(stamp.warnings))
         try:
-            report = _build(root, inputs, stamp, scanned_at, keep_going, progress, cache_in_memory, waiting)
+            report = _build(root, inputs, stamp, scanned_at, keep_going, progress,
+                            "later" if cache_saved_later else "kept" if cache_in_memory else "now", waiting)
         finally:
             gc.unfreeze()  # what the cache froze is the collector's again
     return replace(report, seconds=time.perf_counter() - started)
 
 
 def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanned_at: int, keep_going: bool,
-           progress: Callable[[int, int], None] | None, cache_in_memory: bool,
+           progress: Callable[[int, int], None] | None, cache_saved: Literal["now", "kept", "later"],
            waiting: WaitingPages | None) -> BuildReport:
     """Import, load, link, write the site aside and put it in place, then save the cache."""
     # The settings and the stages' modules load here, not at the top: a build with nothing to do
@@ -106,7 +109,7 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     output = _real_folder(root / config.output_dir)
     recover(output)
     _check_replaceable(output)
-    cache = BuildCache.load(root, cache_tables(), from_memory=cache_in_memory)
+    cache = BuildCache.load(root, cache_tables(), from_memory=cache_saved != "now")
     notes = _cache_notes(root, cache)
     file_memo = FileMemo(cache[FILE_MEMO])
     # A write that finds the disk full says only "No space left on device": it is one of
@@ -128,7 +131,10 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
         recorded = [ADDRESSES.as_posix()] if write_addresses(root, graph, file_memo) else []
     cache[SITE_MANIFEST] = written.manifest
     try:
-        cache.save(root, keep_in_memory=cache_in_memory)
+        if cache_saved == "later":
+            cache.keep_unsaved(root)
+        else:
+            cache.save(root, keep_in_memory=cache_saved == "kept")
         # A build that imported wrote into content/ after the scan, and failed imports and kept
         # edits must be reported again next time: none of them leaves a stamp. The addresses
         # it recorded are stamped as written, so the next build with nothing to do stops at once.

@@ -272,9 +272,37 @@ class BuildCache:
             _IN_MEMORY = (root, _part_signatures(root, self.tables), self)
 
 
+    def keep_unsaved(self, root: Path) -> None:
+        """Keep this cache for the next load(from_memory=True) of this process without writing
+        it: readouts serve writes it once no change has come for a moment (`save_kept`), so the
+        build a next change starts does not wait for the writing. The files stay as the last
+        save left them; should this process end before writing them, the next build of another
+        finds their manifest older than the site's marker and makes the site whole."""
+        global _IN_MEMORY, _UNSAVED
+        _IN_MEMORY = (root, _part_signatures(root, self.tables), self)
+        _UNSAVED = True
+
+
 _IN_MEMORY: tuple[Path, list[list[int]], BuildCache] | None = None
 """The root, the signatures of the cache's files as saved, and the cache last saved by this
 process (BuildCache.load's `from_memory`)."""
+_UNSAVED = False
+"""Whether the cache kept in memory holds what its files do not (BuildCache.keep_unsaved)."""
+
+
+def save_kept(root: Path) -> bool:
+    """Write the cache this process keeps in memory for `root` if it holds what its files do
+    not; True when it wrote. The caller holds the build lock. Files another process wrote since
+    are newer than what this process keeps: the kept cache is dropped, not written over them."""
+    global _UNSAVED, _IN_MEMORY
+    if not _UNSAVED or _IN_MEMORY is None or _IN_MEMORY[0] != root:
+        return False
+    _UNSAVED = False
+    if _IN_MEMORY[1] != _part_signatures(root, _IN_MEMORY[2].tables):
+        _IN_MEMORY = None
+        return False
+    _IN_MEMORY[2].save(root, keep_in_memory=True)
+    return True
 
 
 def _part_signatures(root: Path, tables: Tables) -> list[list[int]]:

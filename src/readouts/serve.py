@@ -214,7 +214,7 @@ def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool
         events.publish(None, pages=pages)
 
     try:
-        report: BuildReport = build_site(root, cache_in_memory=True,
+        report: BuildReport = build_site(root, cache_in_memory=True, cache_saved_later=True,
                                          waiting=WaitingPages(events.shown_pages(), ready))
     except ReadoutsError as error:
         message = str(error)
@@ -275,6 +275,7 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
                 ready = True
                 on_ready(f"http://{host}:{server.server_address[1]}/")
             if not changes:
+                _save_cache(root, log)  # quiet for a moment: the cache is written now
                 continue
             paths = [Path(p).resolve() for _, p in changes]
             if all(any(p.is_relative_to(i) for i in ignored) or p.name.startswith(".") for p in paths):
@@ -283,3 +284,20 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
     finally:
         server.shutdown()
         server.server_close()
+        _save_cache(root, log, wait_seconds=30.0)
+
+
+def _save_cache(root: Path, log: Callable[[str], None], wait_seconds: float = 0.0) -> None:
+    """Write the cache the last build kept in memory, under the build lock. While a build of
+    another process holds the lock it is left for the next quiet moment; a failure to write is
+    worth a line: the next build of another process then does more work, nothing is lost."""
+    from readouts.cache import save_kept
+    from readouts.publish import build_lock
+
+    try:
+        with build_lock(root, wait_seconds=wait_seconds):
+            save_kept(root)
+    except ReadoutsError:
+        return  # another process is building this site
+    except OSError as error:
+        log(f"the build cache was not saved, so the next build does more work: {from_os_error(error)}")
