@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from readouts import cache
+from readouts import cache, seal
 from readouts.cli import main
 
 MOFA = "2019-09-25-mofa-japan-russia-foreign-ministers-meeting"
@@ -82,11 +82,11 @@ def test_a_cache_sealed_with_another_key_means_a_full_build_and_one_line(built_s
                                                                          monkeypatch: pytest.MonkeyPatch,
                                                                          capsys) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
-    cache._key.cache_clear()
+    seal._key.cache_clear()
     for part in (built_site / ".readouts-cache").glob("*.pickle"):
-        part.write_bytes(b"".join(cache.seal(part.read_bytes())))
+        part.write_bytes(b"".join(seal.seal(part.read_bytes())))
     monkeypatch.undo()
-    cache._key.cache_clear()
+    seal._key.cache_clear()
     _change(built_site)
     assert main(["--root", str(built_site), "build"]) == 0
     out = capsys.readouterr().out
@@ -96,31 +96,31 @@ def test_a_cache_sealed_with_another_key_means_a_full_build_and_one_line(built_s
 
 def test_the_key_is_made_once_and_only_its_user_can_read_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    cache._key.cache_clear()
+    seal._key.cache_clear()
     try:
-        sealed = b"".join(cache.seal(b"data"))
+        sealed = b"".join(seal.seal(b"data"))
         key = tmp_path / "xdg" / "readouts" / "cache-key"
         assert stat.S_IMODE(key.stat().st_mode) == 0o600
         assert stat.S_IMODE(key.parent.stat().st_mode) == 0o700
-        cache._key.cache_clear()
-        assert cache.unseal(sealed) == b"data", "the key is kept between processes"
-        assert cache.unseal(sealed[:-1] + b"x") is None
-        assert cache.unseal(b"data") is None
+        seal._key.cache_clear()
+        assert seal.unseal(sealed) == b"data", "the key is kept between processes"
+        assert seal.unseal(sealed[:-1] + b"x") is None
+        assert seal.unseal(b"data") is None
         # a key others could read is no secret: a new one replaces it
         os.chmod(key, 0o644)
-        cache._key.cache_clear()
-        assert cache.unseal(sealed) is None
+        seal._key.cache_clear()
+        assert seal.unseal(sealed) is None
         assert stat.S_IMODE(key.stat().st_mode) == 0o600
     finally:
         monkeypatch.undo()
-        cache._key.cache_clear()
+        seal._key.cache_clear()
 
 
 def test_without_a_place_for_the_key_builds_go_on_and_say_why(built_site: Path, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))
-    cache._key.cache_clear()
+    seal._key.cache_clear()
     try:
         _change(built_site)
         assert main(["--root", str(built_site), "build"]) == 0
@@ -128,4 +128,4 @@ def test_without_a_place_for_the_key_builds_go_on_and_say_why(built_site: Path, 
         assert "warning: no key to seal the build cache with" in out, out
     finally:
         monkeypatch.undo()
-        cache._key.cache_clear()
+        seal._key.cache_clear()

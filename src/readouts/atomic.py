@@ -35,7 +35,7 @@ def write_atomic_bytes(path: Path, pieces: Iterable[bytes]) -> None:
             stream.writelines(pieces)
         # mkstemp makes the file readable by its owner alone; a readout, a record, a source copied
         # in or a cache is the user's file like any other, so it gets the mode a new file would.
-        # The cache key is the one private file, and cache._make_key writes it on its own.
+        # The cache key is the one private file, and seal._make_key writes it on its own.
         os.chmod(temporary, _NEW_FILE_MODE)
         os.replace(temporary, path)
     except BaseException:

@@ -17,11 +17,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from readouts.cache import CACHE_DIR, FILE_MEMO, BuildCache, FileMemo, Tables, key_problem, now_ns, signature_of
+from readouts.cache import CACHE_DIR, FILE_MEMO, BuildCache, FileMemo, Tables, now_ns, signature_of
 from readouts.errors import ReadoutsError, from_os_error, naming
 from readouts.publish import build_lock, files_under, journal_path, patch, publish, recover, staging_folder
+from readouts.seal import key_problem
 from readouts.stamp import Stamp, scan_folders, scan_inputs, site_folders
 
 if TYPE_CHECKING:

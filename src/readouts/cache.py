@@ -4,18 +4,16 @@ fingerprint of every file written, in .readouts-cache/ beside the content.
 The cache is an optimisation only: a missing, damaged or outdated cache (another version of
 readouts wrote it) is ignored, and the build does the work again. It is keyed by the digest of
 readouts' own code, so no object of an older shape is ever read back. Every file of it is sealed
-with a key only this user on this machine holds (`seal`), and one whose seal does not match is
+with a key only this user on this machine holds (seal.py), and one whose seal does not match is
 never unpickled: unpickling runs code, and a site folder may come from someone else.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import functools
 import gc
 import hashlib
-import hmac
 import os
 import pickle
 import time
@@ -27,6 +25,7 @@ from typing import Any, Generic, TypeVar
 
 from readouts.atomic import write_atomic_bytes
 from readouts.errors import ReadoutsError
+from readouts.seal import seal, unseal
 
 CACHE_DIR = ".readouts-cache"
 
@@ -57,86 +56,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-_SEAL = b"readouts cache, sealed\n"
-_KEY_FILE = "cache-key"
-
-
-def key_path() -> Path:
-    """The user's own secret for sealing caches: outside every site, so a site folder copied from
-    someone else never carries it."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "readouts" / _KEY_FILE
-
-
-@functools.cache
-def _key() -> tuple[bytes, str | None]:
-    """(the key, None), or (a key for this process alone, why) when none can be kept: then
-    nothing a build saves can be read by another process, which costs work and nothing else."""
-    path = key_path()
-    try:
-        key = _read_key(path)
-        if key is None:
-            key = _make_key(path)
-        return key, None
-    except OSError as error:
-        return os.urandom(32), (f"no key to seal the build cache with ({path}: {error.strerror or error}): "
-                                "every build makes the whole site")
-
-
-def _read_key(path: Path) -> bytes | None:
-    """The key in `path`, if it is one only this user could have written or read."""
-    try:
-        with open(path, "rb") as stream:
-            stat = os.fstat(stream.fileno())
-            key = stream.read(65)
-    except FileNotFoundError:
-        return None
-    if stat.st_uid != os.getuid() or stat.st_mode & 0o077 or len(key) != 32:
-        return None  # replaced: another user may know it
-    return key
-
-
-def _make_key(path: Path) -> bytes:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = path.with_name(f".{_KEY_FILE}.{os.getpid()}")
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(os.urandom(32))
-        try:
-            os.link(temporary, path)  # the first process to make one wins; the others read it
-        except FileExistsError:
-            if _read_key(path) is None:
-                os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    key = _read_key(path)
-    if key is None:
-        raise PermissionError(errno.EACCES, "the key file is not this user's alone", os.fspath(path))
-    return key
-
-
-def key_problem() -> str | None:
-    """Why caches cannot be kept between processes, or None when they can."""
-    return _key()[1]
-
-
-def seal(data: bytes) -> list[bytes]:
-    """The pieces of a sealed file: a header, the HMAC-SHA256 of `data` under the user's key, `data`."""
-    return [_SEAL, hmac.digest(_key()[0], data, "sha256"), data]
-
-
-def unseal(blob: bytes) -> memoryview | None:
-    """The data of a sealed file, or None when it was not sealed with this user's key."""
-    start = len(_SEAL) + 32
-    if len(blob) < start or not blob.startswith(_SEAL):
-        return None
-    data = memoryview(blob)[start:]
-    if not hmac.compare_digest(blob[len(_SEAL):start], hmac.digest(_key()[0], data, "sha256")):
-        return None
-    return data
 
 
 _PARTS = 16
@@ -252,25 +171,38 @@ class BuildCache:
             return None
         return part
 
-    def save(self, root: Path, *, keep_in_memory: bool = False) -> None:
+    def save(self, root: Path, *, keep_in_memory: bool = False, seconds: float | None = None) -> bool:
         """Write the parts that changed, each atomically; with `keep_in_memory`, keep this cache
-        for the next load(from_memory=True) of this process."""
+        for the next load(from_memory=True) of this process. With `seconds`, stop writing once
+        they have passed (one part is always written): True when every changed part is written.
+        Parts written by different builds stay safe to read: each entry is keyed by what it was
+        made from, and a manifest put together from two builds names no site, so its files are
+        not reused."""
+        started = time.monotonic()
         folder = root / CACHE_DIR
         folder.mkdir(exist_ok=True)
-        for table in self.tables:
-            for number, part in enumerate(self._parts(table.name)):
-                summary = table.summary(part)
-                if self.saved.get((table.name, number)) == summary:
-                    continue
-                with _collector_paused():
-                    data = pickle.dumps((self.code, part), protocol=pickle.HIGHEST_PROTOCOL)
-                write_atomic_bytes(folder / f"{table.name}-{number}.pickle", seal(data))
-                self.saved[(table.name, number)] = summary
+        done = True
+        for written, (name, number, part, summary) in enumerate(self._changed_parts()):
+            if written and seconds is not None and time.monotonic() - started > seconds:
+                done = False
+                break
+            with _collector_paused():
+                data = pickle.dumps((self.code, part), protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic_bytes(folder / f"{name}-{number}.pickle", seal(data))
+            self.saved[(name, number)] = summary
         self.foreign = 0  # what it holds now is this user's own
         if keep_in_memory:
             global _IN_MEMORY
             _IN_MEMORY = (root, _part_signatures(root, self.tables), self)
+        return done
 
+    def _changed_parts(self) -> Iterator[tuple[str, int, dict[Any, Any], frozenset[Any]]]:
+        """(table, part number, entries, summary) of each part unlike what its file holds."""
+        for table in self.tables:
+            for number, part in enumerate(self._parts(table.name)):
+                summary = table.summary(part)
+                if self.saved.get((table.name, number)) != summary:
+                    yield table.name, number, part, summary
 
     def keep_unsaved(self, root: Path) -> None:
         """Keep this cache for the next load(from_memory=True) of this process without writing
@@ -290,18 +222,18 @@ _UNSAVED = False
 """Whether the cache kept in memory holds what its files do not (BuildCache.keep_unsaved)."""
 
 
-def save_kept(root: Path) -> bool:
+def save_kept(root: Path, seconds: float | None = None) -> bool:
     """Write the cache this process keeps in memory for `root` if it holds what its files do
-    not; True when it wrote. The caller holds the build lock. Files another process wrote since
-    are newer than what this process keeps: the kept cache is dropped, not written over them."""
+    not, for at most about `seconds` (the rest at the next call); True when it wrote. The caller
+    holds the build lock. Files another process wrote since are newer than what this process
+    keeps: the kept cache is dropped, not written over them."""
     global _UNSAVED, _IN_MEMORY
     if not _UNSAVED or _IN_MEMORY is None or _IN_MEMORY[0] != root:
         return False
-    _UNSAVED = False
     if _IN_MEMORY[1] != _part_signatures(root, _IN_MEMORY[2].tables):
-        _IN_MEMORY = None
+        _IN_MEMORY, _UNSAVED = None, False
         return False
-    _IN_MEMORY[2].save(root, keep_in_memory=True)
+    _UNSAVED = not _IN_MEMORY[2].save(root, keep_in_memory=True, seconds=seconds)
     return True
 
 

@@ -183,7 +183,8 @@ def _undated(graph: SiteGraph, readout_id: str) -> Finding:
         meeting = graph.meetings[meeting_id]
         witness = next((r for r in meeting.readout_ids if graph.readouts[r].meeting.date), None)
         if meeting.date and witness:
-            published = date_for_printed_day(printed, meeting.date, readout.imported.announces) if printed else None
+            announces = readout.imported is not None and readout.imported.announces
+            published = date_for_printed_day(printed, meeting.date, announces) if printed else None
             fill = f"published: {published.isoformat()} and " if published else ""
             return Finding(readout.path.path,
                            f"undated; {witness} reports the same meeting on {meeting.date.isoformat()}",

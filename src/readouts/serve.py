@@ -275,7 +275,7 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
                 ready = True
                 on_ready(f"http://{host}:{server.server_address[1]}/")
             if not changes:
-                _save_cache(root, log)  # quiet for a moment: the cache is written now
+                _save_cache(root, log, SAVE_WHEN_QUIET)  # quiet for a moment: a part of the cache is written
                 continue
             paths = [Path(p).resolve() for _, p in changes]
             if all(any(p.is_relative_to(i) for i in ignored) or p.name.startswith(".") for p in paths):
@@ -284,10 +284,15 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
     finally:
         server.shutdown()
         server.server_close()
-        _save_cache(root, log, wait_seconds=30.0)
+        _save_cache(root, log, None, wait_seconds=30.0)
 
 
-def _save_cache(root: Path, log: Callable[[str], None], wait_seconds: float = 0.0) -> None:
+SAVE_WHEN_QUIET = 0.15
+"""Seconds of writing the cache at each quiet moment: a change that comes meanwhile waits no
+longer than this for its build (the first build's cache of a large site takes seconds to write)."""
+
+
+def _save_cache(root: Path, log: Callable[[str], None], seconds: float | None, wait_seconds: float = 0.0) -> None:
     """Write the cache the last build kept in memory, under the build lock. While a build of
     another process holds the lock it is left for the next quiet moment; a failure to write is
     worth a line: the next build of another process then does more work, nothing is lost."""
@@ -296,7 +301,7 @@ def _save_cache(root: Path, log: Callable[[str], None], wait_seconds: float = 0.
 
     try:
         with build_lock(root, wait_seconds=wait_seconds):
-            save_kept(root)
+            save_kept(root, seconds)
     except ReadoutsError:
         return  # another process is building this site
     except OSError as error:

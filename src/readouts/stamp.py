@@ -16,8 +16,9 @@ from pathlib import Path
 
 from readouts import cache
 from readouts.atomic import write_atomic_bytes
-from readouts.cache import CACHE_DIR, UNKNOWN_SIGNATURE, code_digest, seal, signature_of, unseal
+from readouts.cache import CACHE_DIR, UNKNOWN_SIGNATURE, code_digest, signature_of
 from readouts.paths import check_link
+from readouts.seal import seal, unseal
 
 _STAMP = "stamp.json"
 INPUT_FOLDERS = ("content", "templates", "static")

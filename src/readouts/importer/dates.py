@@ -147,8 +147,8 @@ def find_dates(text: str) -> list[FoundDate]:
             found.append(FoundDate(day, match.start(), match.end(), False))
             continue
         if match.groupdict().get("slashed_a"):
-            if (day := _slashed_by_weekday(match)) is not None:
-                found.append(FoundDate(day, match.start(), match.end(), False))
+            if (stamped := _slashed_by_weekday(match)) is not None:
+                found.append(FoundDate(stamped, match.start(), match.end(), False))
             continue
         numeric = match.groupdict().get("numeric_day")
         month = int(match.group("numeric_month")) if numeric else _month_number(match)

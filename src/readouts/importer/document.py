@@ -7,6 +7,7 @@ encodings, invisible characters or the menus that web pages wrap around a readou
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -234,11 +235,11 @@ def _unwrapped(lines: list[Line], changes: list[Change]) -> list[Line]:
         return (following.number == line.number + 1 and len(line.text) >= full and not _FINISHED.search(line.text)
                 and (len(following.text) >= full or bool(_FINISHED.search(following.text))))
 
-    if sum(runs_on(a, b) for a, b in zip(lines, lines[1:])) < 3:
+    if sum(runs_on(a, b) for a, b in itertools.pairwise(lines)) < 3:
         return lines
     joined = [lines[0]]
     first: int | None = None
-    for previous, line in zip(lines, lines[1:]):
+    for previous, line in itertools.pairwise(lines):
         if runs_on(previous, line):
             joined[-1] = Line(joined[-1].number, f"{joined[-1].text} {line.text}")
             first = first or joined[-1].number
@@ -260,7 +261,7 @@ def _broken_lines_joined(lines: list[Line], changes: list[Change]) -> list[Line]
     Ministers Meeting / on the Occasion of the United Nations General Assembly Meeting"), a
     sentence broken where the page's column ended."""
     joined: list[Line] = []
-    for before, line in zip([None, *lines], lines):
+    for before, line in zip([None, *lines], lines, strict=False):
         # `before` is the source line right above, which may end a paragraph joined already
         # (a word or two in lower case is a section label: "politics")
         if (joined and before is not None and line.number == before.number + 1 and _RUNS_ON.match(line.text)

@@ -20,8 +20,8 @@ _SIGNS = (
     (re.compile(r"Official (?:web)?site of the President of Russia", re.I), 6),
     # the site's footer: "Official Internet Resources of the President of Russia", "Presidential
     # Executive Office2025"
-    (re.compile(r"Official Internet Resources\s+of the President of Russia|^Presidential Executive Office\s*(?:\d{4})?\s*$",
-                re.I | re.M), 6),
+    (re.compile(r"Official Internet Resources\s+of the President of Russia|"
+                r"^Presidential Executive Office\s*(?:\d{4})?\s*$", re.I | re.M), 6),
     (re.compile(r"\b(?:19|20)\d\d, The Kremlin, Moscow\b"), 6),
     (re.compile(r"\bkremlin\.ru\b", re.I), 4),
     # transcripts name each speaker by office first, a foreign one's words "(retranslated)":

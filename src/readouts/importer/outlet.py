@@ -28,7 +28,8 @@ def outlet(header: list[str], title: str | None, story: Dateline | None, paragra
     if story and story.agency:
         return story.agency
     # wire copy's dateline on a line of its own above the text ("SINGAPORE, Nov. 15 Kyodo -")
-    if agency := next((found.agency for line in header[:8] if (found := dateline(line)) and found.agency), None):
+    if agency := next((story_line.agency for line in header[:8]
+                       if (story_line := dateline(line)) and story_line.agency), None):
         return agency
     known = _KNOWN_OUTLETS
     for line in header[:8]:

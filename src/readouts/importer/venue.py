@@ -69,8 +69,8 @@ def place_in(text: str, announcement: bool = False) -> str | None:
             if found:
                 return found
     for pattern, city in _SEATS:
-        match = pattern.search(text)
-        if match and (announcement or not _announced(text, match.start())):
+        seat = pattern.search(text)
+        if seat and (announcement or not _announced(text, seat.start())):
             return city
     return None
 

@@ -67,13 +67,13 @@ def number(value: int) -> str:
 
 
 class _SealedBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's cache of compiled templates, each file sealed with the user's key (cache.seal):
+    """Jinja's cache of compiled templates, each file sealed with the user's key (seal.py):
     compiled templates are code, and one this user's readouts did not write is compiled again,
     never run. A build goes on when it cannot write there (a cache folder made by another user):
     a template not kept is compiled again next time."""
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        from readouts.cache import unseal
+        from readouts.seal import unseal
 
         try:
             with open(self._get_cache_filename(bucket), "rb") as stream:
@@ -86,7 +86,7 @@ class _SealedBytecodeCache(jinja2.FileSystemBytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         from readouts.atomic import write_atomic_bytes
-        from readouts.cache import seal
+        from readouts.seal import seal
 
         with contextlib.suppress(OSError):  # a cache only saves time
             write_atomic_bytes(Path(self._get_cache_filename(bucket)), seal(bucket.bytecode_to_string()))

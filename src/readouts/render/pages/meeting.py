@@ -123,7 +123,7 @@ def _page(site: Site, meeting_id: str) -> Page:
 
 def page_at(site: Site, path: str) -> Page | None:
     meeting_id = urls.meeting_id_of(path)
-    return _page(site, meeting_id) if meeting_id in site.graph.meetings else None
+    return _page(site, meeting_id) if meeting_id is not None and meeting_id in site.graph.meetings else None
 
 
 KIND = PageKind("meeting", pages, NavEntry("meetings", "Meetings", urls.MEETINGS, 30), page_at=page_at)

@@ -167,7 +167,7 @@ def pages(site: Site) -> Iterator[Page]:
 
 def page_at(site: Site, path: str) -> Page | None:
     readout_id = urls.readout_id_of(path)
-    return _page(site, readout_id) if readout_id in site.graph.readouts else None
+    return _page(site, readout_id) if readout_id is not None and readout_id in site.graph.readouts else None
 
 
 KIND = PageKind("readout", pages, page_at=page_at)
