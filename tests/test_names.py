@@ -94,3 +94,8 @@ KONOS = NameIndex.build((
 def test_a_family_name_two_people_bear_is_the_one_in_office_that_day(text: str, day: dt.date | None,
                                                                      expected: list[str]) -> None:
     assert KONOS.on(day).ids_in(text) == expected
+
+
+def test_a_family_name_two_people_bear_is_no_unknown_name() -> None:
+    """"Foreign Minister Kono's" names someone people.yaml knows, though not whom without a day."""
+    assert KONOS.unresolved("talks with Foreign Minister Kono's delegation") == []

@@ -174,7 +174,8 @@ class NameIndex:
         names = []
         for match in _CANDIDATE.finditer(text):
             candidate = match.group(1)
-            tokens = [t for t in re.split(r"[\s,]+", candidate) if t]
+            # "Foreign Minister Kono's": the possessive is no part of the name
+            tokens = [re.sub(r"['’]s$", "", t) for t in re.split(r"[\s,]+", candidate) if t]
             while tokens and tokens[-1] in _NOT_NAMES:
                 tokens.pop()
             if not tokens or any(t in _NOT_NAMES for t in tokens):
