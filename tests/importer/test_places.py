@@ -32,6 +32,9 @@ def test_a_russian_city_in_the_prepositional_case_is_found(word: str, expected: 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("The ministers met in Lima, Peru, on Saturday.", "Lima"),
     ("Переговоры прошли в Москве.", "Moscow"),
+    ("Министры встретились в Нью-Йорке.", "New York"),     # a name joined by a hyphen
+    ("Переговоры прошли в Буэнос-Айресе.", "Buenos Aires"),
+    ("В следующем году в Санкт-Петербурге пройдет саммит.", None),  # next year's, not this meeting's
     ("They discussed the upcoming ministerial meeting in Tokyo.", None),
     ("Mr. Abe will visit Russia and hold a meeting with H.E. Mr. Putin in Vladivostok.", None),
     ("The ministers met in Japan.", None),

@@ -309,7 +309,8 @@ def occasion(text: str, opening: str = "") -> tuple[str | None, str | None]:
 
 FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plans?|upcoming|next|is to|are to|would|"
                      r"forthcoming|agreed to hold|to be held)\b|будет|состоится|планиру|предстоящ\w*|"
-                     r"на следующей неделе|может встретиться|ожида\w+ визит", re.IGNORECASE)
+                     r"на следующей неделе|в (?:следующем|будущем) году|пройд(?:ет|ут)|может встретиться|"
+                     r"ожида\w+ визит", re.IGNORECASE)
 
 
 def _occasion_after_cue(text: str) -> tuple[str, str | None] | None:

@@ -28,20 +28,31 @@ class Dateline:
 # "MANILA, August 7. /TASS/.", "МОСКВА, 14 января. /ТАСС/.", "Tokyo, Nov. 25 (Jiji Press)--":
 # a city, perhaps a day, and the agency, which no sentence of running text has at its start.
 _DATELINE = re.compile(
-    r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{1,30}?|[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2})"
+    r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{1,30}?|[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2}|"
+    r"[А-ЯЁ][а-яё'’.-]+(?:[\s-][А-ЯЁ][а-яё'’.-]+){0,2})"
     r"(?:,\s*[A-Z][a-z]+(?=\s*[(/]))?(?:\s*/[A-Z][a-z]+/)?[,.]?\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|\d{1,2}\s+[а-яё]{3,9})"
     r"(?:,?\s+(?:19|20)\d\d)?)?\.?\s*"
     r"(?:/(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})/\.?|\((?P<agency2>[A-Z][A-Za-z -]{1,20})\)|"
     # "МОСКВА, 22 янв – РИА Новости.": the agency after a dash, one or two capitalised words
     r"(?<=\s)[–—]\s(?P<agency3>[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+)?)\.|"
-    # "SINGAPORE, Nov. 15 Kyodo -": wire copy's agency between the day and a dash
-    r"(?<=\d\s)(?P<agency4>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s+[-–—]))\s*[-–—]{0,2}\s*"
+    # "SINGAPORE, Nov. 15 Kyodo -": wire copy's agency between the day and a dash; "Нью-Йорк. 23
+    # сентября. INTERFAX.RU - ": a Russian agency's name in capitals, its site's or its own
+    r"(?<=\d\s)(?P<agency4>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s+[-–—])|"
+    r"(?<=\.\s)(?P<agency5>[A-ZА-ЯЁ]{3,15}(?:\.RU)?)(?=\s+[-–—]))\s*[-–—]{0,2}\s*"
 )
 
 
 _CITY_AND_DASH = re.compile(r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,30}?)\s*[—–]\s+(?=[A-ZА-ЯЁ])")
 """An American newspaper's dateline, the city in capitals and a dash: "MOSCOW — A day after …"."""
+
+
+def _agency_name(printed: str | None) -> str | None:
+    """"INTERFAX.RU" → "Interfax": the agency, not its site."""
+    if printed is None:
+        return None
+    name = printed.removesuffix(".RU")
+    return name.title() if name.isascii() else name
 
 
 def dateline(text: str) -> Dateline | None:
@@ -53,7 +64,7 @@ def dateline(text: str) -> Dateline | None:
         return None
     return Dateline(match.group("city").strip(" .,"),
                     match.group("agency") or match.group("agency2") or match.group("agency3")
-                    or match.group("agency4"),
+                    or match.group("agency4") or _agency_name(match.group("agency5")),
                     match.group("date") or "", match.end())
 
 

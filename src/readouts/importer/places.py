@@ -20,7 +20,7 @@ from readouts.atomic import write_atomic_bytes
 
 # Spellings the record uses where GeoNames has another ("Saint Petersburg", "Kiev").
 PREFERRED = {"Saint Petersburg": "St. Petersburg", "Naypyidaw": "Nay Pyi Taw", "Kiev": "Kyiv",
-             "Nur-Sultan": "Astana", "Danang": "Da Nang"}
+             "Nur-Sultan": "Astana", "Danang": "Da Nang", "New York City": "New York"}
 
 # Capitalised words that follow "in" without being a city, though some small town bears the name.
 _NOT_CITIES = {
@@ -39,7 +39,7 @@ _SHARDS = 16
 """The index is kept in this many files, by the first letter of a name, so that a lookup reads
 one (a few milliseconds) rather than all 34,000 cities (0.1 s): most imports ask for a few names,
 and many for none that is not on the list of usual cities (venue.CITIES)."""
-_INDEX_VERSION = 3
+_INDEX_VERSION = 4
 """Raised when _index_cities changes what it keeps, so an index made by older code is not read."""
 
 

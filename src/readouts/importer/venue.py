@@ -41,7 +41,8 @@ _PLACE_CUE = re.compile(
     # "in the city of Nagato", "in the southwestern city of Nagato", "to his home town of Nagato"
     r"(?:(?:the|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:city|town) of\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
-_RU_PLACE_CUE = re.compile(r"(?<![\w-])во?\s+(?P<name>[А-ЯЁ][а-яё-]+)")
+_RU_PLACE_CUE = re.compile(r"(?<![\w-])во?\s+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
+""""в Москве", "в Нью-Йорке", "в Буэнос-Айресе"."""
 
 
 def place_in(text: str, announcement: bool = False) -> str | None:
@@ -216,7 +217,7 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
     if found := _welcomed_to(opening):
         return found
     if story and meeting and lede and not _RELAYED.search(lede):
-        return city_named(story.city)
+        return city_named(story.city) or places.city(story.city)
     return None
 
 
