@@ -64,7 +64,7 @@ def dateline(text: str) -> Dateline | None:
         return None
     return Dateline(match.group("city").strip(" .,"),
                     match.group("agency") or match.group("agency2") or match.group("agency3")
-                    or match.group("agency4") or _agency_name(match.group("agency5")),
+                    or match.group("agency4") or _agency_name(match.group("agency5")) or "",
                     match.group("date") or "", match.end())
 
 
