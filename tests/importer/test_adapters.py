@@ -308,6 +308,8 @@ FACTS = [
     ("generic/russian_agency_in_capitals_after_the_date", "outlet", "Interfax"),
     ("generic/russian_agency_in_capitals_after_the_date", "place", "New York"),
     ("generic/russian_agency_in_capitals_after_the_date", "participants", {"yukio-hatoyama", "dmitry-medvedev"}),
+    ("generic/russian_leaders_named_together", "participants", {"vladimir-putin", "fumio-kishida"}),
+    ("generic/russian_leaders_named_together", "format", "telephone"),
     ("tass/arrival_ahead_of_talks", "announces", True),
     ("tass/arrival_ahead_of_talks", "dateline_day_printed", (4, 28)),
     ("tass/talks_held_and_the_next_announced", "announces", False),

@@ -178,7 +178,30 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                 holder = index.holder_of(_office(role, missing), day)
                 if holder:
                     return [holder]
+    return _named_together(found, missing, index, opening)
+
+
+def _named_together(found: list[str], missing: str, index: NameIndex, opening: list[str]) -> list[str]:
+    """The first person of the missing side whom an opening sentence names as the subject with
+    one already found: "Президент России Владимир Путин и премьер-министр Японии Фумио Кисида
+    выразили взаимную заинтересованность" — who did something together met, unless the
+    sentence looks back to another time."""
+    for paragraph in opening[:2]:
+        for sentence in sentences(paragraph):
+            if _LOOKS_BACK.search(sentence):
+                continue
+            named = _named_before_subject(sentence, index)
+            together = _TOGETHER.search(sentence)
+            if together and set(named) & set(found):
+                return [p for p in named if index.country_of(p) == missing][:1]
     return []
+
+
+_TOGETHER = re.compile(r"^[^.,;:]{0,160}?\s(?:и|and)\s[^.;:]{0,120}?\s(?:выразил|обсудил|договорил|согласил|"
+                       r"подтвердил|обменял|agreed|discussed|expressed|confirmed|exchanged)\w*", re.IGNORECASE)
+"""Two named as one subject of a verb of talks: "A и B выразили", "A and B agreed"."""
+_LOOKS_BACK = re.compile(r"\b(?:19|20)\d\d\b|\b(?:previous(?:ly)?|earlier|last (?:year|month))\b|"
+                         r"ранее|предыдущ\w*|в прошлом", re.IGNORECASE)
 
 
 def _counterpart(sentence: str, found: list[str], missing: str, index: NameIndex, day: dt.date | None) -> str | None:
