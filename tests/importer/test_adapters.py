@@ -310,6 +310,7 @@ FACTS = [
     ("generic/russian_agency_in_capitals_after_the_date", "participants", {"yukio-hatoyama", "dmitry-medvedev"}),
     ("generic/russian_leaders_named_together", "participants", {"vladimir-putin", "fumio-kishida"}),
     ("generic/russian_leaders_named_together", "format", "telephone"),
+    ("generic/wire_credit_after_a_dash_at_the_end", "outlet", "Sapa-AFP"),
     ("tass/arrival_ahead_of_talks", "announces", True),
     ("tass/arrival_ahead_of_talks", "dateline_day_printed", (4, 28)),
     ("tass/talks_held_and_the_next_announced", "announces", False),

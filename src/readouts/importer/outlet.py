@@ -15,6 +15,9 @@ _OUTLETS = ("Kyodo", "Kyodo News", "Jiji", "Jiji Press", "NHK", "NHK World", "Re
             "Nikkei", "The Japan Times", "Kommersant", "Izvestia", "Rossiyskaya Gazeta", "Xinhua", "Yonhap")
 _KNOWN_OUTLETS = {name.casefold(): name for name in _OUTLETS}
 _CLOSING_CREDIT = re.compile(r"[.!?”\"]\s*\((?P<name>[A-Z][\w .&]{1,30})\)\s*$")  # "… said. (Mainichi)"
+_DASH_CREDIT = re.compile(r"[.!?”\"]\s+[–—-]\s*(?P<name>[A-Z][\w&.]*(?:[\s-][A-Z][\w&.]*){0,2})\s*$")
+"""A credit after a dash at the end of the story: "– Sapa-AFP", "— Reuters"; a name in capitals
+("AFP") or a known outlet, not a writer's sign-off."""
 _TITLE_CREDIT = re.compile(r"\s[-–—]\s(?P<name>[A-Z][\w .&]{1,30})$")
 _MASTHEAD = re.compile(r"^(?:the\s+)?[A-Za-z][\w .&-]{1,40}?(?:\bshimbun|\btimes|\bpost|\bherald|\bdaily|"
                        r"\bgazette|\btribune|\bjournal|\bexaminer|\.com)$", re.IGNORECASE)
@@ -46,6 +49,11 @@ def outlet(header: list[str], title: str | None, story: Dateline | None, paragra
         match = _CLOSING_CREDIT.search(paragraph)
         if match and match.group("name").casefold() in known:
             return known[match.group("name").casefold()]
+    for paragraph in paragraphs[-2:]:
+        # a wire credit after a dash at the story's end: "… has been minimal. – Sapa-AFP"
+        match = _DASH_CREDIT.search(paragraph)
+        if match and (match.group("name").casefold() in known or re.search(r"\b[A-Z]{2,5}\b", match.group("name"))):
+            return known.get(match.group("name").casefold(), match.group("name"))
     for line in header[:6]:
         if line != title and _MASTHEAD.match(line) and len(line.split()) <= 5:
             return line.title() if line.isupper() else line
