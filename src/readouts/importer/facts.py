@@ -17,6 +17,9 @@ from readouts.names import NameIndex
 MEETING_WORDS = re.compile(
     r"\b(?:met|meets|meet|meeting|held|holds|talks?|talked|conversation|consultations?|summit|"
     r"telephone|phone|call|summon(?:s|ed)?|received|courtesy call|lodged (?:a |the )?protests? with|"
+    # news leads put what was said at talks first: "Hatoyama told his Russian counterpart
+    # Dmitry Medvedev on Sunday that …"
+    r"told (?:his|her) (?:[A-Z]\w+ )?counterpart|"
     r"встреч\w*|встрет\w*|переговор\w*|"
     r"разговор\w*|беседова\w*|обсуди\w*)\b",
     re.IGNORECASE,
