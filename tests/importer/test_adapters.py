@@ -315,6 +315,8 @@ FACTS = [
     ("generic/told_his_counterpart_on_sunday", "published", dt.date(2009, 11, 15)),
     ("generic/told_his_counterpart_on_sunday", "participants", {"yukio-hatoyama", "dmitry-medvedev"}),
     ("mid_russia/opening_remarks_remembering_earlier_meetings", "participants", {"sergey-lavrov", "fumio-kishida"}),
+    ("generic/length_told_after_what_was_said", "duration", 10),
+    ("generic/length_told_after_what_was_said", "format", "telephone"),
     ("tass/arrival_ahead_of_talks", "announces", True),
     ("tass/arrival_ahead_of_talks", "dateline_day_printed", (4, 28)),
     ("tass/talks_held_and_the_next_announced", "announces", False),

@@ -63,12 +63,12 @@ def meeting_sentence(paragraphs: list[str]) -> tuple[str | None, bool]:
     for words, strong in ((MEETING_WORDS, True), (WEAK_MEETING_WORDS, False)):
         for paragraph in paragraphs[:3]:
             for sentence in sentences(paragraph):
-                if words.search(sentence) and not _REMEMBERED.search(sentence):
+                if words.search(sentence) and not REMEMBERED.search(sentence):
                     return sentence, strong
     return None, False
 
 
-_REMEMBERED = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bгг\.|(?<![\w-])помн\w*|\bremember\w*|"
+REMEMBERED = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bгг\.|(?<![\w-])помн\w*|\bremember\w*|"
                          r"\bprevious(?:ly)?\b|(?<![\w-])предыдущ\w*", re.IGNORECASE)
 """Meetings remembered ("Я хорошо помню наши встречи, когда Вы работали … в 2007-2008 гг.",
 "our previous meeting"): another time's, not the one reported."""
