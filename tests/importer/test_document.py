@@ -94,14 +94,14 @@ without prejudice to either side's legal position.
 
 
 def test_wire_copy_wrapped_at_a_fixed_width_is_read_as_paragraphs() -> None:
-    """A paragraph broken into lines of 80 characters is one paragraph again; the headline, the
-    dateline and a paragraph's last line stay where they end, and line numbers stay the source's."""
+    """A paragraph broken into lines of 80 characters is one paragraph again; the headline and a
+    paragraph's last line stay where they end, the dateline on a line of its own (ending in a
+    dash) opens the first paragraph, as the wire prints it, and line numbers stay the source's."""
     doc = prepare(_WIRE, "wire.txt")
     assert [(line.number, line.text[:40]) for line in doc.lines] == [
-        (1, "Japan, Russia agree to keep talking+"), (3, "MOSCOW, March 8 Kyodo -"),
-        (4, "Japanese Foreign Minister Seiji Maehara "), (8, "The two ministers met for about 90 minut"),
-        (9, "Maehara told Lavrov that Tokyo cannot ac")]
-    assert "Sergei Lavrov agreed Tuesday" in doc.lines[2].text
+        (1, "Japan, Russia agree to keep talking+"), (3, "MOSCOW, March 8 Kyodo - Japanese Foreign"),
+        (8, "The two ministers met for about 90 minut"), (9, "Maehara told Lavrov that Tokyo cannot ac")]
+    assert "Sergei Lavrov agreed Tuesday" in doc.lines[1].text
     assert any(c.action == "normalised" and c.line == 4 for c in doc.changes)
 
 

@@ -253,6 +253,7 @@ def _unwrapped(lines: list[Line], changes: list[Change]) -> list[Line]:
 
 _RUNS_ON = re.compile(r"[a-zа-яё]")
 """A line that starts in lower case continues the one above it."""
+_DASH_AT_END = re.compile(r"\s[-–—]{1,2}$")
 
 
 def _broken_lines_joined(lines: list[Line], changes: list[Change]) -> list[Line]:
@@ -263,9 +264,11 @@ def _broken_lines_joined(lines: list[Line], changes: list[Change]) -> list[Line]
     joined: list[Line] = []
     for before, line in zip([None, *lines], lines, strict=False):
         # `before` is the source line right above, which may end a paragraph joined already
-        # (a word or two in lower case is a section label: "politics")
-        if (joined and before is not None and line.number == before.number + 1 and _RUNS_ON.match(line.text)
-                and len(words(line.text)) >= 3 and not _FINISHED.search(before.text)):
+        # (a word or two in lower case is a section label: "politics"); a line ending in a dash
+        # runs on whatever the next begins with: wire copy's dateline, "MOSCOW, Sept. 8 Kyodo -"
+        if (joined and before is not None and line.number == before.number + 1
+                and (_DASH_AT_END.search(before.text) or (_RUNS_ON.match(line.text) and len(words(line.text)) >= 3
+                                                          and not _FINISHED.search(before.text)))):
             joined[-1] = Line(joined[-1].number, f"{joined[-1].text} {line.text}")
             changes.append(Change(line.number, "normalised", shorten(line.text, 40),
                                   "joined to the line above: it continues it"))
