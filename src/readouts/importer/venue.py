@@ -39,7 +39,7 @@ _KNOWN = {c.casefold(): c for c in CITIES}
 _PLACE_CUE = re.compile(
     r"\b(?:in|visited|visiting|at|to|arrived in)\s+"
     # "in the city of Nagato", "in the southwestern city of Nagato", "to his home town of Nagato"
-    r"(?:(?:the|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:city|town) of\s+)?"
+    r"(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<kind>city|town|resort|village|port) of\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _RU_PLACE_CUE = re.compile(r"(?<![\w-])во?\s+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
 """"в Москве", "в Нью-Йорке", "в Буэнос-Айресе"."""
@@ -59,6 +59,10 @@ def place_in(text: str, announcement: bool = False) -> str | None:
             rest = text[match.start("name") + len(" ".join(words[:count])):]
             if found and not _ANOTHER_TIME_AFTER.match(rest) and not _REGION_AFTER.match(rest):
                 return found
+        if match.group("kind") and not _ANOTHER_TIME_AFTER.match(text[match.end("name"):]):
+            # "the Canadian Rockies resort of Kananaskis": a town the text itself says is one,
+            # though too small for the gazetteer
+            return words[0].strip(".,")
     for match in _RU_PLACE_CUE.finditer(text):
         if (announcement or not _announced(text, match.start())) and not _ANOTHER_TIME.search(text[:match.start()]):
             found = places.russian_city(match.group("name"))
