@@ -41,6 +41,7 @@ def test_a_date_line_is_read_with_what_stands_around_it(line: str, expected: dt.
     ("The consultations will be held on January 15.", dt.date(2020, 1, 15)),  # announced: forward
     ("The talks took place on December 3.", dt.date(2018, 12, 3)),            # reported: backward
     ("The ministers agreed Monday to continue talks.", dt.date(2019, 9, 23)),   # wire style, no "on"
+    ("A telephone talk is being arranged for September 29.", dt.date(2019, 9, 29)),  # the coming fortnight
     ("Good Friday talks were mentioned.", None),
 ])
 def test_a_day_without_a_year_takes_it_from_the_texts_own_date(sentence: str, expected: dt.date | None) -> None:

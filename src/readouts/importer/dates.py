@@ -219,15 +219,26 @@ def date_line(text: str) -> FoundDate | None:
     return None
 
 
+SOON = dt.timedelta(days=14)
+"""How far ahead of a text a day it names without a year is taken as coming, not as last year's."""
+
+
 def resolve_year(partial: PartialDate, anchor: dt.date | None, ahead: bool = False) -> dt.date | None:
     """The date of a day and month printed in a text dated `anchor`, or None when unpinned.
 
     A readout reports a meeting that happened on or before its publication, so the year is the
     anchor's, or the one before when the day would fall after the anchor; a text that announces
-    a meeting (`ahead`) speaks of the anchor's year or the next.
+    a meeting (`ahead`) speaks of the anchor's year or the next. A day of the coming fortnight
+    ("is being arranged for September 29" in a text of 26 September) is the coming one whatever
+    the words: a report of last year's talks says so.
     """
     if anchor is None:
         return None
+    try:
+        coming = dt.date(anchor.year, partial.month, partial.day)
+    except ValueError:
+        coming = None
+    ahead = ahead or (coming is not None and dt.timedelta(days=1) < coming - anchor <= SOON)
     years = (anchor.year, anchor.year + 1) if ahead else (anchor.year, anchor.year - 1)
     for year in years:
         try:

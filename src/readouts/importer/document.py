@@ -129,7 +129,10 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "40517", "Shortlink :" and the address under it, "Views: 312"
         (r"[A-Za-zА-ЯЁа-яё]{2,12}(?: [A-Za-zА-ЯЁа-яё]{2,12})? :|(?:id|author|auther|shortlink|views?|tags?|"
          r"просмотров|автор)\s*:\s*[\d\s]*", "empty field of the site's page record"),
-        (r"\d{4,9}|https?://\S+", "the site's page number or address"),
+        # (five digits or more: a year on a line of its own is a date's part, not furniture)
+        (r"\d{5,9}|https?://\S+", "the site's page number or address"),
+        # an image copied as markup, its alternative text often the headline again
+        (r"<image>.*</image>|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>", "image"),
     )
 )
 

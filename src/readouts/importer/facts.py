@@ -340,7 +340,8 @@ def occasion(text: str, opening: str = "") -> tuple[str | None, str | None]:
 
 
 FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plans?|upcoming|next|is to|are to|would|"
-                     r"forthcoming|agreed to hold|to be held)\b|будет|состоится|планиру|предстоящ\w*|"
+                     r"forthcoming|agreed to hold|to be held|arranged for|slated|set for|"
+                     r"may (?:talk|meet|hold|visit|speak))\b|будет|состоится|планиру|предстоящ\w*|"
                      r"на следующей неделе|в (?:следующем|будущем) году|пройд(?:ет|ут)|может встретиться|"
                      r"ожида\w+ визит", re.IGNORECASE)
 

@@ -39,7 +39,9 @@ _DATELINE = re.compile(
     # "SINGAPORE, Nov. 15 Kyodo -": wire copy's agency between the day and a dash; "Нью-Йорк. 23
     # сентября. INTERFAX.RU - ": a Russian agency's name in capitals, its site's or its own
     r"(?<=\d\s)(?P<agency4>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s+[-–—])|"
-    r"(?<=\.\s)(?P<agency5>[A-ZА-ЯЁ]{3,15}(?:\.RU)?)(?=\s+[-–—]))\s*[-–—]{0,2}\s*"
+    r"(?<=\.\s)(?P<agency5>[A-ZА-ЯЁ]{3,15}(?:\.RU)?)(?=\s+[-–—])|"
+    # "ST. PETERSBURG, Dec. 2, Kyodo": the agency after a comma, the dateline a line of its own
+    r"(?<=\d),\s(?P<agency6>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s*$))\s*[-–—]{0,2}\s*"
 )
 
 
@@ -64,7 +66,8 @@ def dateline(text: str) -> Dateline | None:
         return None
     return Dateline(match.group("city").strip(" .,"),
                     match.group("agency") or match.group("agency2") or match.group("agency3")
-                    or match.group("agency4") or _agency_name(match.group("agency5")) or "",
+                    or match.group("agency4") or _agency_name(match.group("agency5")) or match.group("agency6")
+                    or "",
                     match.group("date") or "", match.end())
 
 
