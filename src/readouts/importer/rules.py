@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from readouts.importer import dates, durations, facts, kinds, venue
+from readouts.importer import dates, durations, facts, kinds, schedule, venue
 from readouts.importer.document import Change, Line, clean_caption, is_prose, shorten
 from readouts.importer.header import dateline, headline_like, label_reason, split_header
 from readouts.importer.outlet import outlet
@@ -255,32 +255,6 @@ def meeting_date_stated_later(reading: Reading) -> None:
                     return
 
 
-def meeting_in_the_schedule(reading: Reading) -> None:
-    """An overview of a visit of several days lists its schedule, a day to a row: "29 April |
-    Meeting with President Vladimir Putin of the Russian Federation". The row of a meeting with
-    someone who met, or with the one person of the other side when only one side is known, gives
-    that meeting's day (its year from the text's own date) and that person."""
-    if reading.meeting_date is not None or not reading.participants:
-        return
-    names = reading.context.names
-    sides = {names.country_of(p) for p in reading.participants}
-    for line in reading.doc.lines:
-        row = _SCHEDULE_ROW.match(line.text)
-        if not row or not facts.MEETING_WORDS.search(row.group("what")):
-            continue
-        met = [p for p in names.ids_in(row.group("what"))
-               if p in reading.participants or (len(sides) == 1 and names.country_of(p) not in sides)]
-        partial = dates.find_partial_dates(row.group("day"))
-        if met and partial:
-            reading.meeting_date = dates.resolve_year(partial[0], reading.published)
-            reading.participants += [p for p in met if p not in reading.participants]
-            reading.mentioned = [p for p in reading.mentioned if p not in reading.participants]
-            return
-
-
-_SCHEDULE_ROW = re.compile(r"^(?P<day>\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2})\s*[|:–-]\s*(?P<what>.{5,200})$")
-
-
 _SAID_THERE = re.compile(
     r"\b(?:said|stated|told|noted|made this statement)\b[^.]{0,80}?\b(?:at|after|following)\s+(?:the\s+|a\s+|their\s+)?"
     r"(?:[\w-]+\s+){0,4}?(?:talks|meeting|press conference|news conference)\b|"
@@ -388,7 +362,7 @@ RULES: tuple[Rule, ...] = (
     printed_meeting_day,
     participants,
     meeting_date_stated_later,
-    meeting_in_the_schedule,
+    schedule.meeting_in_the_schedule,
     meeting_date_of_words_said_there,
     occasion,
     place,

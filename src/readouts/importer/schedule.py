@@ -1,0 +1,37 @@
+"""An overview of a visit of several days, as Japan's foreign ministry wrote them: the span of
+the visit first ("From 28 April to 6 May Prime Minister Mori made a round of visits …"), then the
+schedule a day to a row, copied from a table ("29 April | Meeting with President Vladimir Putin of
+the Russian Federation |"). The row of the meeting gives its day and the other side's person."""
+
+from __future__ import annotations
+
+import re
+
+from readouts.importer import dates, facts
+from readouts.importer.reading import Reading
+
+
+def meeting_in_the_schedule(reading: Reading) -> None:
+    """An overview of a visit of several days lists its schedule, a day to a row: "29 April |
+    Meeting with President Vladimir Putin of the Russian Federation". The row of a meeting with
+    someone who met, or with the one person of the other side when only one side is known, gives
+    that meeting's day (its year from the text's own date) and that person."""
+    if reading.meeting_date is not None or not reading.participants:
+        return
+    names = reading.context.names
+    sides = {names.country_of(p) for p in reading.participants}
+    for line in reading.doc.lines:
+        row = _SCHEDULE_ROW.match(line.text)
+        if not row or not facts.MEETING_WORDS.search(row.group("what")):
+            continue
+        met = [p for p in names.ids_in(row.group("what"))
+               if p in reading.participants or (len(sides) == 1 and names.country_of(p) not in sides)]
+        partial = dates.find_partial_dates(row.group("day"))
+        if met and partial:
+            reading.meeting_date = dates.resolve_year(partial[0], reading.published)
+            reading.participants += [p for p in met if p not in reading.participants]
+            reading.mentioned = [p for p in reading.mentioned if p not in reading.participants]
+            return
+
+
+_SCHEDULE_ROW = re.compile(r"^(?P<day>\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2})\s*[|:–-]\s*(?P<what>.{5,200})$")
