@@ -26,6 +26,8 @@ from readouts.importer.facts import meeting_date
     ("Sun, 11/15/2009 - 21:10", dt.date(2009, 11, 15)),  # the weekday says month first
     ("Tue, 08/03/2011 - 18:02", dt.date(2011, 3, 8)),    # and here day first
     ("Mon, 11/15/2009", None),                            # neither reading is a Monday
+    ("Updated: 24-02-2022 17:41 IST", dt.date(2022, 2, 24)),  # hyphens: 24 can only be the day
+    ("02-03-2022", None),                                 # either order a date: not read
 ])
 def test_a_date_line_is_read_with_what_stands_around_it(line: str, expected: dt.date | None) -> None:
     found = dates.date_line(line)

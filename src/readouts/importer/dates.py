@@ -45,6 +45,9 @@ _FULL_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (
     # "12.01.1613:43": the Russian foreign ministry's stamp, a two-digit year with the time glued on
     r"(?<![\d.])(?P<numeric_day>[0-3]?\d)\.(?P<numeric_month>[01]?\d)\.(?P<short_year>\d\d)(?P<glued>[0-2]\d:[0-5]\d)"
     r"(?![\d:])",
+    # "24-02-2022": day and month joined by hyphens, read only where one of them cannot be a
+    # month (the order differs between countries)
+    r"(?<![\d-])(?P<hyphen_a>[0-3]?\d)-(?P<hyphen_b>[0-3]?\d)-(?P<year>(?:19|20)\d\d)(?![\d-])",
     # "Sun, 11/15/2009 - 21:10": a site's stamp with slashes, month or day first as the site's
     # country writes it; the weekday printed with it says which
     r"\b(?P<short_weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?P<slashed_a>[0-3]?\d)/(?P<slashed_b>[0-3]?\d)/"
@@ -146,6 +149,10 @@ def find_dates(text: str) -> list[FoundDate]:
                 continue
             found.append(FoundDate(day, match.start(), match.end(), False))
             continue
+        if match.groupdict().get("hyphen_a"):
+            if (unmistaken := _hyphenated(match)) is not None:
+                found.append(FoundDate(unmistaken, match.start(), match.end(), False))
+            continue
         if match.groupdict().get("slashed_a"):
             if (stamped := _slashed_by_weekday(match)) is not None:
                 found.append(FoundDate(stamped, match.start(), match.end(), False))
@@ -165,6 +172,18 @@ def find_dates(text: str) -> list[FoundDate]:
             continue
         found.append(FoundDate(day, match.start(), match.end(), match.groupdict().get("glued") is not None))
     return found
+
+
+def _hyphenated(match: re.Match[str]) -> dt.date | None:
+    """"24-02-2022" → 24 February 2022; "02-03-2022", either order a date, → None."""
+    first, second, year = int(match.group("hyphen_a")), int(match.group("hyphen_b")), int(match.group("year"))
+    readings = set()
+    for month, day in ((first, second), (second, first)):
+        try:
+            readings.add(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return readings.pop() if len(readings) == 1 else None
 
 
 def _slashed_by_weekday(match: re.Match[str]) -> dt.date | None:
@@ -210,7 +229,9 @@ def date_line(text: str) -> FoundDate | None:
     dates = find_dates(text)
     # a date set as a list item ("• 2015-11-17 15:00:00"), or after the time ("20:00, 15 февраля
     # 2016 Политика"), is still the line's date
-    marker = re.match(r"[•·▪*–-]\s*|[0-2]?\d:\d\d,?\s+", text)
+    # also after the word that says which date it is: "Updated: 24-02-2022 17:41 IST"
+    marker = re.match(r"[•·▪*–-]\s*|[0-2]?\d:\d\d,?\s+|(?:updated|created|published|posted|обновлено|"
+                      r"опубликовано)\s*:?\s*", text, re.IGNORECASE)
     if not dates or dates[0].start > (marker.end() if marker else 0):
         return None
     rest = text[dates[0].end:]

@@ -41,7 +41,10 @@ _DATELINE = re.compile(
     r"(?<=\d\s)(?P<agency4>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s+[-–—])|"
     r"(?<=\.\s)(?P<agency5>[A-ZА-ЯЁ]{3,15}(?:\.RU)?)(?=\s+[-–—])|"
     # "ST. PETERSBURG, Dec. 2, Kyodo": the agency after a comma, the dateline a line of its own
-    r"(?<=\d),\s(?P<agency6>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s*$))\s*[-–—]{0,2}\s*"
+    r"(?<=\d),\s(?P<agency6>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s*$)|"
+    # "TOKYO (UrduPoint News / Sputnik - 26th July, 2021)": outlet, agency and date in brackets
+    r"\((?P<agency7>[A-Z][\w .]{1,30}?(?:\s*/\s*[A-Z][\w .]{1,30}?)?)\s+[-–]\s+"
+    r"(?P<date7>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+(?:19|20)\d\d)\))\s*[-–—]{0,2}\s*"
 )
 
 
@@ -67,8 +70,8 @@ def dateline(text: str) -> Dateline | None:
     return Dateline(match.group("city").strip(" .,"),
                     match.group("agency") or match.group("agency2") or match.group("agency3")
                     or match.group("agency4") or _agency_name(match.group("agency5")) or match.group("agency6")
-                    or "",
-                    match.group("date") or "", match.end())
+                    or match.group("agency7") or "",
+                    match.group("date") or match.group("date7") or "", match.end())
 
 
 def headline_like(text: str) -> bool:
