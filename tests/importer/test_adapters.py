@@ -325,6 +325,7 @@ FACTS = [
     ("generic/outlet_agency_and_date_in_brackets", "outlet", "UrduPoint News / Sputnik"),
     ("generic/date_with_hyphens_after_updated", "published", dt.date(2022, 2, 24)),
     ("generic/date_with_hyphens_after_updated", "meeting_date", dt.date(2022, 2, 24)),
+    ("generic/headline_printed_twice_over_a_deck", "title", "Foreign ministers of Japan, Russia talk by phone"),
     ("tass/arrival_ahead_of_talks", "announces", True),
     ("tass/arrival_ahead_of_talks", "dateline_day_printed", (4, 28)),
     ("tass/talks_held_and_the_next_announced", "announces", False),

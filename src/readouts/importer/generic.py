@@ -7,6 +7,7 @@ text (a caption above it is the usual thing to skip), and the document counts as
 from __future__ import annotations
 
 from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
+from readouts.importer.header import headline_like
 from readouts.importer.document import Document
 from readouts.publishers import Publisher
 
@@ -19,7 +20,12 @@ def detect(doc: Document) -> int:
 
 
 def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:
-    line = last_headline(list(header.lines))
+    """The headline a page prints twice (in its title bar and over the story), else the last
+    headline above the text: site labels come before it, a deck under it is printed once."""
+    lines = list(header.lines)
+    texts = [line.text for line in lines]
+    twice = next((line for line in lines if texts.count(line.text) > 1 and headline_like(line.text)), None)
+    line = twice or last_headline(lines)
     return (line.text, (line.number,)) if line else (None, ())
 
 
