@@ -7,8 +7,8 @@ text (a caption above it is the usual thing to skip), and the document counts as
 from __future__ import annotations
 
 from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
-from readouts.importer.header import headline_like
 from readouts.importer.document import Document
+from readouts.importer.header import headline_like
 from readouts.publishers import Publisher
 
 NAME: Publisher = "other"
