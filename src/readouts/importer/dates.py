@@ -176,29 +176,30 @@ def find_dates(text: str) -> list[FoundDate]:
 
 def _hyphenated(match: re.Match[str]) -> dt.date | None:
     """"24-02-2022" → 24 February 2022; "02-03-2022", either order a date, → None."""
-    first, second, year = int(match.group("hyphen_a")), int(match.group("hyphen_b")), int(match.group("year"))
-    readings = set()
-    for month, day in ((first, second), (second, first)):
-        try:
-            readings.add(dt.date(year, month, day))
-        except ValueError:
-            continue
-    return readings.pop() if len(readings) == 1 else None
+    readings = _either_order(match.group("hyphen_a"), match.group("hyphen_b"), match.group("year"))
+    return readings[0] if len(readings) == 1 else None
 
 
 def _slashed_by_weekday(match: re.Match[str]) -> dt.date | None:
     """The one reading of "11/05/2009" — month first or day first — that falls on the weekday
     printed with it; None when neither or both do."""
-    first, second, year = int(match.group("slashed_a")), int(match.group("slashed_b")), int(match.group("year"))
     weekday = next(n for name, n in WEEKDAYS.items() if name.startswith(match.group("short_weekday").lower()))
-    readings = set()
+    fitting = [day for day in _either_order(match.group("slashed_a"), match.group("slashed_b"), match.group("year"))
+               if day.weekday() == weekday]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _either_order(first: str, second: str, year: str) -> list[dt.date]:
+    """The dates two numbers make, month first and day first (one, when both are the same day)."""
+    readings: list[dt.date] = []
     for month, day in ((first, second), (second, first)):
         try:
-            readings.add(dt.date(year, month, day))
+            reading = dt.date(int(year), int(month), int(day))
         except ValueError:
             continue
-    fitting = [day for day in readings if day.weekday() == weekday]
-    return fitting[0] if len(fitting) == 1 else None
+        if reading not in readings:
+            readings.append(reading)
+    return readings
 
 
 def find_partial_dates(text: str) -> list[PartialDate]:

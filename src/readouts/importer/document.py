@@ -10,6 +10,7 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from readouts.errors import ReadoutsError
@@ -184,7 +185,7 @@ def prepare(text: str, path: str) -> Document:
             continue
         lines.append(Line(number, line))
     lines = _without_numbered_captions(lines, changes, captions)
-    lines = _broken_lines_joined(_unwrapped(lines, changes), changes)
+    lines = _paragraphs_joined(lines, changes)
     if not lines:
         raise ReadoutsError("the file holds no text once page menus and captions are removed",
                             path, hint="copy the readout's own text from the publisher's page")
@@ -217,8 +218,36 @@ _WRAP_WIDTH_AT_MOST = 90
 """Wire copy and mailed text wrap at 64–80 columns; a page's paragraphs run far longer."""
 
 
-def _unwrapped(lines: list[Line], changes: list[Change]) -> list[Line]:
-    """Join the lines of paragraphs hard-wrapped at a fixed width back into paragraphs.
+def _paragraphs_joined(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """Join the source lines that continue the line right above them: the lines of a paragraph
+    hard-wrapped at a fixed width (`_wrapped_runs_on`), and a line broken off by the page
+    (`_continues`)."""
+    if not lines:
+        return lines
+    wrapped, width = _wrapped_runs_on(lines)
+    joined = [lines[0]]
+    first_wrapped: int | None = None
+    for previous, line in itertools.pairwise(lines):
+        if line.number != previous.number + 1:
+            joined.append(line)
+        elif wrapped is not None and wrapped(previous, line):
+            joined[-1] = Line(joined[-1].number, f"{joined[-1].text} {line.text}")
+            first_wrapped = first_wrapped or joined[-1].number
+        elif _continues(previous, line):
+            joined[-1] = Line(joined[-1].number, f"{joined[-1].text} {line.text}")
+            changes.append(Change(line.number, "normalised", shorten(line.text, 40),
+                                  "joined to the line above: it continues it"))
+        else:
+            joined.append(line)
+    if first_wrapped is not None:
+        changes.append(Change(first_wrapped, "normalised", f"lines wrapped at {width} characters",
+                              "joined into the paragraphs they were broken from"))
+    return joined
+
+
+def _wrapped_runs_on(lines: list[Line]) -> tuple[Callable[[Line, Line], bool] | None, int]:
+    """Whether a line runs on into the next as a hard-wrapped paragraph's do, for a text that is
+    wrapped (None for one that is not), and the width it is wrapped at.
 
     A news agency's wire copy and text sent by mail break every paragraph into lines of at most
     70–80 characters ("Japanese Prime Minister Yukio Hatoyama told his Russian counterpart
@@ -230,7 +259,7 @@ def _unwrapped(lines: list[Line], changes: list[Change]) -> list[Line]:
     the paragraph."""
     long_lines = [len(line.text) for line in lines if len(line.text) >= 40]
     if len(long_lines) < 5 or sum(n <= _WRAP_WIDTH_AT_MOST for n in long_lines) < 0.9 * len(long_lines):
-        return lines
+        return None, 0
     width = max(n for n in long_lines if n <= _WRAP_WIDTH_AT_MOST)
     full = width - 20
 
@@ -239,19 +268,8 @@ def _unwrapped(lines: list[Line], changes: list[Change]) -> list[Line]:
                 and (len(following.text) >= full or bool(_FINISHED.search(following.text))))
 
     if sum(runs_on(a, b) for a, b in itertools.pairwise(lines)) < 3:
-        return lines
-    joined = [lines[0]]
-    first: int | None = None
-    for previous, line in itertools.pairwise(lines):
-        if runs_on(previous, line):
-            joined[-1] = Line(joined[-1].number, f"{joined[-1].text} {line.text}")
-            first = first or joined[-1].number
-        else:
-            joined.append(line)
-    if first is not None:
-        changes.append(Change(first, "normalised", f"lines wrapped at {width} characters",
-                              "joined into the paragraphs they were broken from"))
-    return joined
+        return None, 0
+    return runs_on, width
 
 
 _RUNS_ON = re.compile(r"[a-zа-яё]")
@@ -259,25 +277,15 @@ _RUNS_ON = re.compile(r"[a-zа-яё]")
 _DASH_AT_END = re.compile(r"\s[-–—]{1,2}$")
 
 
-def _broken_lines_joined(lines: list[Line], changes: list[Change]) -> list[Line]:
-    """Join a line that starts in lower case to the line right above it, when that one leaves its
-    sentence open: a headline set on two lines ("Outline of Japan-Russian Federation Foreign
-    Ministers Meeting / on the Occasion of the United Nations General Assembly Meeting"), a
-    sentence broken where the page's column ended."""
-    joined: list[Line] = []
-    for before, line in zip([None, *lines], lines, strict=False):
-        # `before` is the source line right above, which may end a paragraph joined already
-        # (a word or two in lower case is a section label: "politics"); a line ending in a dash
-        # runs on whatever the next begins with: wire copy's dateline, "MOSCOW, Sept. 8 Kyodo -"
-        if (joined and before is not None and line.number == before.number + 1
-                and (_DASH_AT_END.search(before.text) or (_RUNS_ON.match(line.text) and len(words(line.text)) >= 3
-                                                          and not _FINISHED.search(before.text)))):
-            joined[-1] = Line(joined[-1].number, f"{joined[-1].text} {line.text}")
-            changes.append(Change(line.number, "normalised", shorten(line.text, 40),
-                                  "joined to the line above: it continues it"))
-        else:
-            joined.append(line)
-    return joined
+def _continues(above: Line, line: Line) -> bool:
+    """Whether `line` continues the source line above it: it starts in lower case (three words
+    or more: a word or two in lower case is a section label, "politics") and the one above
+    leaves its sentence open — a headline set on two lines ("Outline of Japan-Russian Federation
+    Foreign Ministers Meeting / on the Occasion of the United Nations General Assembly Meeting"),
+    a sentence broken where the page's column ended; or the line above ends in a dash, as wire
+    copy's dateline does ("MOSCOW, Sept. 8 Kyodo -")."""
+    return bool(_DASH_AT_END.search(above.text)) or bool(
+        _RUNS_ON.match(line.text) and len(words(line.text)) >= 3 and not _FINISHED.search(above.text))
 
 
 def furniture_reason(line: str) -> str | None:
