@@ -279,7 +279,8 @@ def test_the_record_a_build_wrote_is_not_parsed_again_by_the_next_build_of_the_p
     parsed: list[Path] = []
     real = addresses.read_yaml_file
     monkeypatch.setattr(addresses, "read_yaml_file", lambda path: (parsed.append(path), real(path))[1])
-    from readouts.cache import FILE_MEMO, BuildCache, FileMemo
+    from readouts.cache import BuildCache
+    from readouts.file_memo import FILE_MEMO, FileMemo
     from readouts.load import load_corpus
 
     files = FileMemo(BuildCache.load(demo_site, (FILE_MEMO,))[FILE_MEMO])  # what the next build starts from

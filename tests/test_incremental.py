@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 
+from readouts import cache as cache_module
 from readouts.build import build_site
 from readouts.check import broken_links
 from readouts.rename import rename_readout
-from readouts.render import search_files
+from readouts.render import depends, search_files
 from tests.conftest import copy_demo_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -182,6 +183,52 @@ def test_a_cache_kept_in_memory_is_used_only_while_its_files_are_as_it_left_them
     build_site(root, cache_in_memory=True)
     assert [p for p in opened if p.endswith(".pickle")]
     monkeypatch.undo()
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_what_a_serving_process_keeps_by_identity_is_never_written_and_a_rebuild_takes_it_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The meetings and the manifest's name kept between builds of one process hold the very
+    objects they were made from: no file can carry that, so none is written; the next build of
+    the process takes them, and its site is a clean build's."""
+    root = _settled_site(tmp_path)
+    _edit(_readout(root, MOFA), "garbage disposal", "garbage removals")
+    build_site(root, cache_in_memory=True)
+    assert not [p.name for p in (root / ".readouts-cache").iterdir() if p.name.startswith(("link-kept", "tokens"))]
+    named: list[object] = []
+    monkeypatch.setattr("readouts.render.depends.digest", lambda value, real=depends.digest: (
+        named.append(value), real(value))[1])
+    _edit(_readout(root, MOFA), "garbage removals", "garbage disposal")
+    build_site(root, cache_in_memory=True)
+    manifest = sorted(cache_module._IN_MEMORY[2].entries["pages"].items())  # type: ignore[index]
+    assert len([value for value in named if isinstance(value, list) and len(value) == len(manifest)]) == 1
+    monkeypatch.undo()
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_a_build_takes_each_readout_files_signature_from_its_look_at_the_inputs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The look at the inputs that tells a build with nothing to do has every readout file's
+    size and times: neither the import's check for changed sources nor loading looks at them
+    again (30,000 files at 10,000 imported readouts)."""
+    root = _settled_site(tmp_path)
+    # Change times cannot be set back: pretend the files were looked at a minute later.
+    monkeypatch.setattr("readouts.cache.RACY_NS", -120 * 10**9)
+    _edit(_readout(root, MOFA), "garbage disposal", "waste disposal")
+    build_site(root, cache_in_memory=True)  # the files' signatures, kept now that they count as settled
+    looked_at: list[str] = []
+    real_stat = os.stat
+
+    def stat(path: Any, *args: Any, **kwargs: Any) -> Any:
+        looked_at.append(os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    _edit(_readout(root, MOFA), "waste disposal", "garbage removals")
+    monkeypatch.setattr(os, "stat", stat)
+    build_site(root, cache_in_memory=True)
+    monkeypatch.undo()
+    assert [p for p in looked_at if "/content/" in p.replace(os.sep, "/") and p.endswith((".md", ".json", ".txt"))
+            ] == [str(root / "content" / "provenance" / f"{MOFA}.json")]  # the edited readout's, to read it
     assert _tree(root / "site") == _clean_build(root, tmp_path)
 
 

@@ -190,7 +190,7 @@ def test_a_registry_is_parsed_again_only_when_its_file_changed(tmp_path: Path, m
     """Every build loads the corpus: an unchanged topics.yaml is taken as it was, and an edited
     one is read again."""
     from readouts import load, registries
-    from readouts.cache import FileMemo
+    from readouts.file_memo import FileMemo
 
     monkeypatch.setattr("readouts.cache.RACY_NS", -120 * 10**9)  # every file settled
     root = copy_demo_site(tmp_path)

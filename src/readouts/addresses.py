@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 from readouts.atomic import write_atomic
-from readouts.cache import FileMemo
 from readouts.errors import ReadoutsError
+from readouts.file_memo import FileMemo
 from readouts.model import SiteGraph
 from readouts.paths import check_link
 from readouts.registries import ID, registry_kind, why_not_id

@@ -19,8 +19,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from readouts.cache import CACHE_DIR, FILE_MEMO, BuildCache, FileMemo, Tables, now_ns, signature_of
+from readouts.cache import CACHE_DIR, BuildCache, CacheTable, Tables, now_ns, signature_of, unchanged_under_keys
 from readouts.errors import ReadoutsError, from_os_error, naming
+from readouts.file_memo import FILE_MEMO, FileMemo
 from readouts.publish import build_lock, files_under, journal_path, patch, publish, recover, staging_folder
 from readouts.seal import key_problem
 from readouts.stamp import Stamp, scan_folders, scan_inputs, site_folders
@@ -102,7 +103,7 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     from readouts.addresses import ADDRESSES, write_addresses
     from readouts.config import load_config
     from readouts.importer.run import import_sources
-    from readouts.link import LINK_RESULTS, link
+    from readouts.link import LINK_KEPT, LINK_RESULTS, link
     from readouts.load import PARSED_READOUTS, load_corpus
     from readouts.render.output import SITE_MANIFEST
 
@@ -113,11 +114,15 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     cache = BuildCache.load(root, cache_tables(), from_memory=cache_saved != "now")
     notes = _cache_notes(root, cache)
     file_memo = FileMemo(cache[FILE_MEMO])
+    # The look at the inputs found every file's size and times: they are not looked at again.
+    file_memo.take_scan(root, inputs, scanned_at)
     # A write that finds the disk full says only "No space left on device": it is one of
     # the readouts and import records in content/.
     with naming(root / "content"):
         imports = import_sources(root, keep_going=keep_going, files=file_memo)
-    graph = link(load_corpus(root, cache[PARSED_READOUTS], file_memo), cache[LINK_RESULTS])
+    if imports.imported or imports.deleted or imports.renamed or imports.failed:
+        file_memo.forget_scan()  # the import wrote into content/ since the look
+    graph = link(load_corpus(root, cache[PARSED_READOUTS], file_memo), cache[LINK_RESULTS], cache[LINK_KEPT])
     warnings = _unknown_people(graph) + _missing_sources(graph, inputs) + _no_base_url(graph)
     early = (_EarlyPages(output, _waited_pages(imports, inputs, stamp, waiting.shown), waiting.ready, {})
              if waiting is not None else None)
@@ -154,14 +159,15 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
 def cache_tables() -> Tables:
     """The tables the build cache keeps, each declared by the module that fills it; imported
     here rather than at the top, as the stages are, so a build with nothing to do loads none."""
-    from readouts.link import LINK_RESULTS
+    from readouts.link import LINK_KEPT, LINK_RESULTS
     from readouts.load import PARSED_READOUTS
     from readouts.render.exports.common import EXPORT_FRAGMENTS
     from readouts.render.output import SITE_MANIFEST
     from readouts.render.pages.grouped import GROUP_PAGES
     from readouts.render.search import SEARCH_COUNTS
 
-    return (PARSED_READOUTS, LINK_RESULTS, SITE_MANIFEST, EXPORT_FRAGMENTS, SEARCH_COUNTS, GROUP_PAGES, FILE_MEMO)
+    return (PARSED_READOUTS, LINK_RESULTS, SITE_MANIFEST, EXPORT_FRAGMENTS, SEARCH_COUNTS, GROUP_PAGES, FILE_MEMO,
+            LINK_KEPT, TOKENS_KEPT)
 
 
 def _signatures(root: Path, paths: list[str]) -> dict[str, list[int]]:
@@ -215,7 +221,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
         # between publishing and saving the cache, does not match).
         marker = _marker_token(output)
         manifest = cache[SITE_MANIFEST]
-        previous = output if marker == _manifest_token(manifest) else None
+        previous = output if marker == _manifest_token(manifest, cache[TOKENS_KEPT]) else None
         if previous is not None and _linked_folder(output, stamp, marker, manifest):
             previous = None  # made whole and put in place of the old site, link and all
         # Pagefind indexes the whole site, so with it on the new site is made whole.
@@ -229,7 +235,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
             written.groups, written.fragments, written.search_counts)
         if pagefind:
             index_with_pagefind(staging)
-        token = _manifest_token(written.manifest)
+        token = _manifest_token(written.manifest, cache[TOKENS_KEPT])
         (staging / MARKER).write_text("built by readouts; every build rewrites this folder\n"
                                       f"manifest {token}\n", encoding="utf-8")
         if patching:
@@ -347,11 +353,23 @@ def _linked_folder(output: Path, stamp: Stamp | None, marker: str | None, manife
     return any(os.path.islink(os.path.join(output, folder)) for folder in folders if folder != ".")
 
 
-def _manifest_token(manifest: dict[str, str]) -> str:
-    """Names a manifest whatever the order of its entries (the cache keeps it in parts)."""
+TOKENS_KEPT: CacheTable[str, tuple[dict[str, str], str]] = CacheTable("tokens", unchanged_under_keys,
+                                                                      in_memory_only=True)
+"""The last manifest this process named, with its token: readouts serve's next build need not
+name it again (0.035 s at 10,000 readouts)."""
+
+
+def _manifest_token(manifest: dict[str, str], kept: dict[str, tuple[dict[str, str], str]]) -> str:
+    """Names a manifest whatever the order of its entries (the cache keeps it in parts); the
+    very manifest `kept` names is not named again."""
     from readouts.render.depends import digest
 
-    return digest(sorted(manifest.items()))
+    before = kept.get("manifest")
+    if before is not None and before[0] is manifest:
+        return before[1]
+    token = digest(sorted(manifest.items()))
+    kept["manifest"] = (manifest, token)
+    return token
 
 
 def _marker_token(output: Path) -> str | None:

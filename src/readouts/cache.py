@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from readouts.atomic import write_atomic_bytes
-from readouts.errors import ReadoutsError
 from readouts.seal import seal, unseal
 
 CACHE_DIR = ".readouts-cache"
@@ -78,6 +77,10 @@ class CacheTable(Generic[Key, Entry]):
     summary: Callable[[Mapping[Key, Entry]], frozenset[Any]]
     """What tells whether one part of the table changed since it was loaded or saved:
     BuildCache.save writes only the parts whose summary moved."""
+    in_memory_only: bool = False
+    """Kept only by a process that builds again and again (readouts serve), never written: what
+    it holds is worth keeping only while the objects it was made from are the very ones the
+    next build has (compared by identity, which no file can carry)."""
 
 
 def unchanged_under_keys(part: Mapping[Any, Any]) -> frozenset[Any]:
@@ -139,7 +142,7 @@ class BuildCache:
         cache = cls(code_digest(), tables, {table.name: {} for table in tables})
         folder = root / CACHE_DIR
         with _collector_paused():
-            for table in tables:
+            for table in _written(tables):
                 for number in range(_PARTS):
                     part = cache._read_part(folder / f"{table.name}-{number}.pickle")
                     if part is not None:
@@ -198,7 +201,7 @@ class BuildCache:
 
     def _changed_parts(self) -> Iterator[tuple[str, int, dict[Any, Any], frozenset[Any]]]:
         """(table, part number, entries, summary) of each part unlike what its file holds."""
-        for table in self.tables:
+        for table in _written(self.tables):
             for number, part in enumerate(self._parts(table.name)):
                 summary = table.summary(part)
                 if self.saved.get((table.name, number)) != summary:
@@ -237,94 +240,20 @@ def save_kept(root: Path, seconds: float | None = None) -> bool:
     return True
 
 
+def _written(tables: Tables) -> Tables:
+    """The tables kept in files."""
+    return tuple(table for table in tables if not table.in_memory_only)
+
+
 def _part_signatures(root: Path, tables: Tables) -> list[list[int]]:
     found = []
-    for table in tables:
+    for table in _written(tables):
         for number in range(_PARTS):
             try:
                 found.append(signature_of(os.stat(root / CACHE_DIR / f"{table.name}-{number}.pickle")))
             except OSError:
                 found.append(UNKNOWN_SIGNATURE)
     return found
-
-
-Made = TypeVar("Made")
-
-_DAMAGED = {"provenance": ("the import record is damaged", "delete it: the readout then counts as written by hand")}
-"""What FileMemo says of a file of each kind it could not make anything of."""
-
-
-KeptFile = tuple[tuple[int, ...], Any, bool]
-"""(the file's signature, what was made from its bytes, whether readouts wrote the file itself)."""
-
-
-class FileMemo:
-    """What was made from a file's bytes (a digest, a parsed record), kept by the file's size,
-    times and inode, so that a build that finds them unchanged does not read the file again.
-
-    The importer looks at every source, readout and import record on every build to tell which
-    need importing, and the build fingerprints every source it copies into the site: three
-    files read and hashed per imported readout, however few changed. A file changed moments ago
-    (its clock tick may not be over) is read whatever its times say, as in load.py."""
-
-    def __init__(self, store: dict[tuple[str, str], KeptFile] | None = None) -> None:
-        self.store = store if store is not None else {}
-        self.looked_at = now_ns()
-        self.used: set[tuple[str, str]] = set()
-
-    def get(self, kind: str, path: Path, make: Callable[[bytes], Made]) -> Made:
-        """make(the file's bytes), from the memo while the file is as it was; raises OSError
-        as reading the file would."""
-        key = (kind, os.fspath(path))
-        stat = os.stat(path)
-        signature = settled_signature(stat, self.looked_at)
-        self.used.add(key)
-        kept = self.store.get(key)
-        # A file readouts wrote itself (wrote()) is known by its signature however recent.
-        if kept is not None and kept[0] == tuple(signature_of(stat)) and (signature is not None or kept[2]):
-            value: Made = kept[1]
-            return value
-        with open(path, "rb") as stream:
-            data = stream.read()
-        try:
-            value = make(data)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            # What `make` reads is a file a person can edit or damage (an import record that
-            # holds a list): its name and what was wrong, not a traceback.
-            what, hint = _DAMAGED.get(kind, ("the file is damaged", None))
-            raise ReadoutsError(f"{what} ({exc.__class__.__name__}: {exc})", str(path), hint=hint) from None
-        if signature is not None:
-            self.store[key] = (signature, value, False)
-        else:
-            self.store.pop(key, None)
-        return value
-
-    def wrote(self, kind: str, path: Path, value: Any) -> None:
-        """Record that readouts just wrote `path` and what `kind` makes of it: the next get()
-        takes it as it is, without reading it, though it changed moments ago (a file written
-        atomically gets a new inode each time, so no other file can have its signature)."""
-        key = (kind, os.fspath(path))
-        self.used.add(key)
-        with contextlib.suppress(OSError):
-            self.store[key] = (tuple(signature_of(os.stat(path))), value, True)
-
-    def sha256(self, path: Path) -> str:
-        """The SHA-256 of the file's bytes, in hex."""
-        return self.get("sha256", path, sha256_hex)
-
-    def forget_unused(self) -> None:
-        """Drop what no file looked at in this build was made into (files gone or renamed)."""
-        for key in set(self.store) - self.used:
-            del self.store[key]
-
-
-def _file_signatures(part: Mapping[tuple[str, str], KeptFile]) -> frozenset[Any]:
-    """What was made from a file follows from the file's signature."""
-    return frozenset((k, v[0]) for k, v in part.items())
-
-
-FILE_MEMO: CacheTable[tuple[str, str], KeptFile] = CacheTable("files", _file_signatures)
-"""(kind, file) → what FileMemo made of the file, by its signature."""
 
 
 def sha256_hex(data: bytes) -> str:
@@ -335,9 +264,13 @@ def settled_signature(stat: os.stat_result, looked_at_ns: int) -> tuple[int, ...
     """A file's size, modification and change time and inode, to tell it unchanged without
     reading it; None when it changed less than RACY_NS before `looked_at_ns`, too recently to
     tell."""
-    if looked_at_ns - max(stat.st_mtime_ns, stat.st_ctime_ns) < RACY_NS:
-        return None
-    return tuple(signature_of(stat))
+    signature = signature_of(stat)
+    return tuple(signature) if settled(signature, looked_at_ns) else None
+
+
+def settled(signature: list[int], looked_at_ns: int) -> bool:
+    """Whether a file of this signature had last changed RACY_NS or more before `looked_at_ns`."""
+    return looked_at_ns - max(signature[1], signature[2]) >= RACY_NS
 
 
 RACY_NS = 2_000_000_000

@@ -237,3 +237,28 @@ def test_an_account_that_names_a_city_joins_no_telephone_talk() -> None:
     of = _group(_readout("call", dt.date(2017, 9, 3), ("abe", "putin"), how="telephone"),
                 _readout("arrival", None, ("abe", "putin"), "Vladivostok", printed=(9, 4)))
     assert "arrival" not in of
+
+
+def test_meetings_kept_from_the_last_build_are_taken_again_only_for_the_very_same_accounts() -> None:
+    """readouts serve keeps the last build's groups and Meetings; an account corrected since (a
+    new Readout under the same id) is grouped again, with the whole stretch of days around it."""
+    apart = _readout("b", DAY + dt.timedelta(days=1), ("abe", "putin"), "Vladivostok")
+    readouts = {r.id: r for r in (_readout("a", DAY, ("abe", "putin"), "Vladivostok"), apart,
+                                  _readout("c", DAY + dt.timedelta(days=30), ("kono", "lavrov")))}
+    kept: dict[str, object] = {}
+    meetings, of = group_meetings(readouts, tuple(sorted(readouts)), kept)
+    assert of["a"] == of["b"] != of["c"]
+    again, of_again = group_meetings(readouts, tuple(sorted(readouts)), kept)
+    assert of_again == of and all(again[key] is meetings[key] for key in meetings)
+    readouts["b"] = dataclasses.replace(apart, meeting=dataclasses.replace(apart.meeting, place="Moscow"))
+    corrected, of_corrected = group_meetings(readouts, tuple(sorted(readouts)), kept)
+    assert (corrected, of_corrected) == group_meetings(readouts, tuple(sorted(readouts)))
+    assert of_corrected["a"] != of_corrected["b"] and corrected[of["c"]] is meetings[of["c"]]
+
+
+def test_a_meeting_keeps_clear_of_a_name_a_person_gave_another_wherever_its_accounts_are() -> None:
+    """An automatic name never takes one set by hand, whether the account that set it comes
+    before or after in the chronology."""
+    later = _readout("z", DAY + dt.timedelta(days=400), ("abe", "putin"), meeting_id="2019-09-25-lavrov-motegi")
+    of = _group(_readout("a", DAY, ("motegi", "lavrov")), later)
+    assert of == {"a": "2019-09-25-lavrov-motegi-2", "z": "2019-09-25-lavrov-motegi"}

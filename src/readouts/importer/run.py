@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -19,8 +20,9 @@ from typing import TYPE_CHECKING
 
 from readouts import __version__
 from readouts.atomic import write_atomic
-from readouts.cache import FileMemo, sha256_hex
+from readouts.cache import sha256_hex
 from readouts.errors import ReadoutsError, ReadoutsErrors
+from readouts.file_memo import FileMemo
 from readouts.importer.write import finish_interrupted, new_id, render_markdown, write_readout
 from readouts.link.topics import TopicRules
 from readouts.names import NameIndex
@@ -111,13 +113,15 @@ def load_provenance(root: Path, files: FileMemo | None = None) -> dict[str, tupl
     if folder.is_dir():
         with os.scandir(folder) as entries:
             names = sorted(entry.name for entry in entries if entry.name.endswith(".json"))
-        for path in (folder / name for name in names):
+        # Plain strings, not Paths: this runs for every imported readout on every build.
+        for name in names:
             try:
-                record = files.get("provenance", path, lambda data: Provenance.from_json(data.decode("utf-8")))
+                record = files.get("provenance", f"{folder}{os.sep}{name}",
+                                   lambda data: Provenance.from_json(data.decode("utf-8")))
             except (OSError, UnicodeDecodeError):
                 record = None
             if record is not None:
-                by_source[record.source] = (path.stem, record)
+                by_source[record.source] = (name[:-len(".json")], record)
     return by_source
 
 
@@ -268,10 +272,19 @@ class _ImportRun:
     def readouts_dir(self) -> Path:
         return self.root / "content" / "readouts"
 
+    @functools.cached_property
+    def readouts_folder(self) -> str:
+        return os.fspath(self.readouts_dir)
+
+    @functools.cached_property
+    def sources_dir(self) -> Path:
+        return self.root / "content" / "sources"
+
 
 def _import_source(run: _ImportRun, path: Path) -> None:
     """Import one source when it is new or changed and its readout is as import wrote it."""
-    relative = path.relative_to(run.root / "content").as_posix()
+    relative = (f"sources/{path.name}" if path.parent == run.sources_dir
+                else path.relative_to(run.root / "content").as_posix())
     existing = run.known.get(relative)
     given_url = run.urls.get(relative)
     if existing and not _wants_import(run, existing[0], existing[1], run.files.sha256(path), given_url):
@@ -289,12 +302,12 @@ def _import_source(run: _ImportRun, path: Path) -> None:
 def _wants_import(run: _ImportRun, readout_id: str, record: Provenance, sha: str, given_url: str | None) -> bool:
     """Whether a source imported before is to be imported again: it, the importer or its address
     changed, or --force names it; never over a readout a person edited or deleted (reported)."""
-    md_path = run.readouts_dir / f"{readout_id}.md"
+    md_path = f"{run.readouts_folder}{os.sep}{readout_id}.md"  # a string: this runs for every source
     try:
         current: str | None = run.files.sha256(md_path)
     except FileNotFoundError:
         current = None
-    if current != record.written_sha256 and finish_interrupted(md_path, record):
+    if current != record.written_sha256 and finish_interrupted(Path(md_path), record):
         current = record.written_sha256
     forced = readout_id in run.force
     if current is None and not forced:

@@ -32,6 +32,10 @@ LINK_RESULTS: CacheTable[tuple[Any, ...], Any] = CacheTable("links", unchanged_u
 """What link computed for one readout alone, keyed by the digests of the readout and of what it
 was computed with (link's `cache`)."""
 
+LINK_KEPT: CacheTable[str, Any] = CacheTable("link-kept", unchanged_under_keys, in_memory_only=True)
+"""What link made from the whole corpus that the next build of this process takes again where
+the readouts it was made from are the very same objects (readouts serve): the meetings."""
+
 
 def chronology(readouts: tuple[Readout, ...]) -> tuple[str, ...]:
     """Readout ids oldest first; undated readouts after every dated one, by id."""
@@ -52,12 +56,13 @@ def neighbours(order: tuple[str, ...], readouts: dict[str, Readout]) -> dict[str
     return found
 
 
-def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
+def link(corpus: Corpus, cache: dict[Any, Any] | None = None, kept: dict[str, Any] | None = None) -> SiteGraph:
     """Build the whole graph; the result does not depend on the order of corpus.readouts.
 
     `cache` keeps what was computed for one readout alone (its paragraphs' topics, its glossary
     names) under the readout's digest and the rules', and its paragraphs' voices under its digest
-    and its meeting's day, for the next build.
+    and its meeting's day, for the next build. `kept` (LINK_KEPT) keeps what was made from many
+    readouts, for the next build of this process.
     """
     readouts = {r.id: r for r in corpus.readouts}
     order = chronology(corpus.readouts)
@@ -65,7 +70,7 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None) -> SiteGraph:
     # Topics and glossary names first: they need nothing but the readout itself.
     used, packed, alone_keys = link_alone(corpus, readouts, order, known)
     # Then meetings, whose day is what a paragraph's voice measures earlier times against.
-    meetings, meeting_of = group_meetings(readouts, order)
+    meetings, meeting_of = group_meetings(readouts, order, None if kept is None else kept.setdefault("meetings", {}))
     voices, voice_keys = link_voices(corpus, readouts, order, meetings, meeting_of, known)
     related = related_readouts(readouts, order)
     if cache is not None:

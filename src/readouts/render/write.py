@@ -17,8 +17,9 @@ from typing import Any
 import jinja2
 
 from readouts import parallel
-from readouts.cache import CACHE_DIR, FileMemo
+from readouts.cache import CACHE_DIR
 from readouts.errors import ReadoutsError, naming
+from readouts.file_memo import FileMemo
 from readouts.model import SiteGraph
 from readouts.parallel import map_in_workers
 from readouts.render import urls
