@@ -45,10 +45,26 @@ _RU_ENDINGS = (r"(?:а|я|у|ю|е|и|ы|й|ь|ой|ей|ою|ею|ом|ем|ы�
 _VOWEL_IY = re.compile(r"(?<=[aeiouAEIOU])[iy]|(?<=[a-z])[iy]$")
 
 
+# Japanese names in Cyrillic: the Polivanov system writes "Ёсиро", "Такэо", "Синдзо", "Митико",
+# while many Russian outlets write them as English spelling suggests ("Иосиро", "Такео", "Шинзо",
+# "Мичико"): a spelling people.yaml gives in Polivanov's letters also finds those.
+_POLIVANOV = (("Ё", "(?:Ё|Е|Йо|Ио)"), ("ё", "(?:ё|е|йо|ьо)"), ("Э", "[ЭЕ]"), ("э", "[эе]"),
+              ("дз", "(?:дз|з|дж)"), ("Дз", "(?:Дз|З|Дж)"), ("си", "(?:си|ши)"), ("Си", "(?:Си|Ши)"),
+              ("ти", "(?:ти|чи)"), ("Ти", "(?:Ти|Чи)"), ("цу", "(?:цу|тсу)"))
+
+
+def _polivanov_variants(stem: str) -> str:
+    """A Cyrillic stem as a pattern that also takes the usual spellings besides Polivanov's."""
+    pattern = re.escape(stem)
+    for letters, alternatives in _POLIVANOV:
+        pattern = pattern.replace(letters, alternatives)
+    return pattern
+
+
 def _word_pattern(word: str, variants: bool) -> str:
     if re.search(r"[\u0400-\u04FF]", word):
         stem = word[:-1] if len(word) > 3 and word[-1] in "аяйь" else word
-        return re.escape(stem) + _RU_ENDINGS
+        return (_polivanov_variants(stem) if variants else re.escape(stem)) + _RU_ENDINGS
     if variants and word.isascii():
         parts = _VOWEL_IY.split(word)
         return "[iy]".join(re.escape(part) for part in parts)

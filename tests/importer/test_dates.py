@@ -28,6 +28,8 @@ from readouts.importer.facts import meeting_date
     ("Mon, 11/15/2009", None),                            # neither reading is a Monday
     ("Updated: 24-02-2022 17:41 IST", dt.date(2022, 2, 24)),  # hyphens: 24 can only be the day
     ("02-03-2022", None),                                 # either order a date: not read
+    ("16:5210 мая 201916:52", dt.date(2019, 5, 10)),      # a time before the day, its space lost
+    ("16:52", None),
 ])
 def test_a_date_line_is_read_with_what_stands_around_it(line: str, expected: dt.date | None) -> None:
     found = dates.date_line(line)
@@ -45,6 +47,8 @@ def test_a_date_line_is_read_with_what_stands_around_it(line: str, expected: dt.
     ("The ministers agreed Monday to continue talks.", dt.date(2019, 9, 23)),   # wire style, no "on"
     ("A telephone talk is being arranged for September 29.", dt.date(2019, 9, 29)),  # the coming fortnight
     ("Good Friday talks were mentioned.", None),
+    ("The Prime Minister will visit Sakhalin on Friday.", dt.date(2019, 9, 27)),  # to come: the coming one
+    ("Officials said Tuesday the minister will visit.", dt.date(2019, 9, 24)),   # the saying's day, before
 ])
 def test_a_day_without_a_year_takes_it_from_the_texts_own_date(sentence: str, expected: dt.date | None) -> None:
     assert meeting_date(sentence, dt.date(2019, 9, 25)) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -218,6 +219,11 @@ def find_partial_dates(text: str) -> list[PartialDate]:
     return found
 
 
+_TIME_GLUED_TO_DAY = re.compile(r"[0-2]?\d:[0-5]\d(?=[0-3]?\d\s+[^\W\d_])")
+"""A time with its minutes, then a day and a month's name: Russian news pages stamp a story
+"16:52 10 мая 2019", which copied from the page loses its space ("16:5210 мая 2019")."""
+
+
 def date_line(text: str) -> FoundDate | None:
     """The date when a line is a date, perhaps with a weekday before it and a time, a place or
     the issuing office after it ("Tuesday, February 9, 2016, 8:45 a.m. Ministry of Foreign
@@ -227,6 +233,10 @@ def date_line(text: str) -> FoundDate | None:
         # a byline of parts between bars, "Asia News Desk | @desk | 29 Sep 2020, 05:32 am Print",
         # "November 13, 1998|By From Tribune News Services.": the part that is a date is the line's
         return next((found for part in re.split(r"\s*\|\s*", text) if part and (found := date_line(part))), None)
+    if glued := _TIME_GLUED_TO_DAY.match(text):
+        # "16:5210 мая 2019": a time and the day after it, the space between them lost in copying
+        found = date_line(f"{text[:glued.end()]} {text[glued.end():]}")
+        return dataclasses.replace(found, start=found.start - 1, end=found.end - 1) if found else None
     dates = find_dates(text)
     # a date set as a list item ("• 2015-11-17 15:00:00"), or after the time ("20:00, 15 февраля
     # 2016 Политика"), is still the line's date
@@ -274,8 +284,11 @@ def resolve_year(partial: PartialDate, anchor: dt.date | None, ahead: bool = Fal
     return None
 
 
-def resolve_weekday(weekday: int, anchor: dt.date | None) -> dt.date | None:
-    """"on Friday" in a text dated `anchor`: the last such weekday on or before the anchor."""
+def resolve_weekday(weekday: int, anchor: dt.date | None, ahead: bool = False) -> dt.date | None:
+    """"on Friday" in a text dated `anchor`: the last such weekday on or before the anchor, or
+    for a text that announces what is to come (`ahead`) the first on or after it."""
     if anchor is None:
         return None
+    if ahead:
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
     return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)

@@ -21,7 +21,11 @@ MEETING_WORDS = re.compile(
     # Dmitry Medvedev on Sunday that …"
     r"told (?:his|her) (?:[A-Z]\w+ )?counterpart|"
     r"встреч\w*|встрет\w*|переговор\w*|"
-    r"разговор\w*|беседова\w*|обсуди\w*)\b",
+    r"разговор\w*|беседова\w*|обсуди\w*|"
+    # a summons and its protest, as Russian reports it: "был вызван в МИД", "вручил ноту протеста",
+    # "протест … был вручен вице-министром"
+    r"вызва[нл]\w*|(?:вручил|вручен|заявил|заявлен)\w*\s+(?:\w+\s+){0,3}?(?:протест|нот)\w*|"
+    r"протест\w*\s+(?:\w+\s+){0,3}?(?:вручен|заявлен)\w*)\b",
     re.IGNORECASE,
 )
 WEAK_MEETING_WORDS = re.compile(r"\b(?:visit(?:ed|s)?|discuss(?:ed)?|exchanged views|визит\w*)\b",
@@ -34,7 +38,7 @@ _ABOUT = re.compile(
     r"in connection with|communicated|conveyed|stressed|said|say|ahead of|in the run-up to|"
     r"in preparation for|preparations? for|(?:may|might|could) be \w+ed|prior to|before|until|"
     r"to (?:lay|pave|prepare)|groundwork|to protest|"
-    r"discuss(?:es|ed)?(?!\s+with))\s", re.IGNORECASE)
+    r"discuss(?:es|ed)?(?!\s+with)|в связи с|по поводу|из-за)\s", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“А-Я])")
 _ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|H\.E|St|No|U\.S|U\.N|Jr)\.$")
@@ -127,18 +131,24 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
         # "Kremlin spokesman Dmitry Peskov confirmed that Putin held a phone conversation with
         # Suga": who met is told after "that"; who told it did not meet
         text = reported.group("rest")
-    cut = _ABOUT.search(text)
+    # what a quotation says is no part of the sentence's own turn to what was discussed
+    cut = _ABOUT.search(_QUOTATION.sub(lambda quoted: " " * len(quoted.group()), text))
     named = index.ids_in(text[: cut.start()] if cut else text)
     if cut and (partner := _FOLLOWING_TALKS_WITH.search(text, cut.start())):
         # "…, Sugiyama said following bilateral consultations with visiting Russian Deputy
         # Foreign Minister Igor Morgulov": the one he met, though named after "said", and the one
         # who said it, named right before
         speaker = text[max(0, partner.start() - 80): partner.start()].split(",")[-1]
-        met = index.ids_in(speaker) + index.ids_in(text[partner.end():].split(",")[0])
+        # the partner, or an office and then the name set off by a comma ("talks with the
+        # Japanese foreign minister, Nobutaka Machimura")
+        partner_parts = text[partner.end():].split(",")
+        met = index.ids_in(speaker) + (index.ids_in(partner_parts[0]) or index.ids_in(",".join(partner_parts[:2])))
         named += [p for p in met if p not in named]
     return named
 
 
+_QUOTATION = re.compile(r"[“«\"][^”»\"]*[”»\"]")
+"""Words in quotation marks."""
 _REPORTED_MEETING = re.compile(
     r"^.{0,160}?\b(?:confirmed|announced|reported|said|stated|told (?:reporters|journalists|a press conference))\s+"
     r"that\s+(?P<rest>.*\b(?:met|held|talks|meeting|conversation|call|summit)\b.*)$", re.IGNORECASE | re.DOTALL)
@@ -383,7 +393,9 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
         return None
     relative = dates.RELATIVE_WEEKDAY.search(sentence)
     if relative:
-        return dates.resolve_weekday(dates.weekday_of(relative), anchor)
+        # "will visit Sakhalin on Wednesday": the coming one, when the sentence speaks of the future first
+        return dates.resolve_weekday(dates.weekday_of(relative), anchor,
+                                     ahead=bool(FUTURE.search(sentence[:relative.start()])))
     day = dates.RELATIVE_DAY.search(sentence)
     if day:
         return anchor - dt.timedelta(days=dates.days_back(day))

@@ -77,11 +77,12 @@ def dateline(text: str) -> Dateline | None:
 def headline_like(text: str) -> bool:
     """A line that could be a headline: not running text, not a date, not the page's labels, not
     an item of a list ("4. Meeting with …" after "1. Home", "2. Embassy": a breadcrumb; "• Version
-    for People with Disabilities": a menu; headlines are never numbered nor bulleted)."""
+    for People with Disabilities": a menu; "- In a 25-minute phone call with Putin, …": a deck's
+    point under the headline; headlines are never numbered nor bulleted)."""
     text = clean_caption(text)
     count = len(words(text))
     return (1 <= count <= 45 and not is_prose(text) and dates.date_line(text) is None
-            and not re.match(r"\d{1,2}\.\s|[•·▪]", text)
+            and not re.match(r"\d{1,2}\.\s|[•·▪]|[-–—]\s", text)
             # a transcript's speaker by initial and family name, "В.Путин: Уважаемый …"
             and not re.match(r"[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z-]+:", text)
             and not text.endswith((",", ":", ";")) and dateline(text) is None

@@ -155,7 +155,10 @@ def meeting_date(reading: Reading) -> None:
     or the Kremlin's own readout, which are made the day of the meeting."""
     in_title = dates.find_dates(reading.title) if reading.title else []
     found: dt.date | None = in_title[-1].date if in_title else None
-    found = (found or _day_in_title(reading) or facts.meeting_date(reading.meeting_sentence, reading.published)
+    sentence = reading.meeting_sentence
+    if sentence and (story := dateline(sentence)):
+        sentence = sentence[story.end:]  # the dateline's day is the day the story was filed
+    found = (found or _day_in_title(reading) or facts.meeting_date(sentence, reading.published)
              or _day_it_was_held(reading))
     if found is None and (reading.kind == "press-conference"
                           or (reading.kind == "readout" and reading.publisher != "other")) and not (

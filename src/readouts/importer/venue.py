@@ -37,7 +37,7 @@ CITIES = (
 _KNOWN = {c.casefold(): c for c in CITIES}
 # A city the meeting is in follows one of these: "in New York", "visited Sochi", "held in Lima".
 _PLACE_CUE = re.compile(
-    r"\b(?:in|visited|visiting|at|to|arrived in)\s+"
+    r"\b(?P<cue>in|visited|visiting|at|to|arrived in)\s+"
     # "in the city of Nagato", "in the southwestern city of Nagato", "to his home town of Nagato"
     r"(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<kind>city|town|resort|village|port) of\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
@@ -50,8 +50,10 @@ def place_in(text: str, announcement: bool = False) -> str | None:
     passing over a place announced for another, later meeting ("upcoming meeting in Tokyo")
     unless the sentence is the `announcement` of the very meeting the text is about."""
     for match in _PLACE_CUE.finditer(text):
+        before = text[max(0, match.start() - 80):match.start()]
         if ((not announcement and _announced(text, match.start())) or _ANOTHER_TIME.search(text[:match.start()])
-                or _ANOTHER_EVENT.search(text[max(0, match.start() - 80):match.start()])):
+                or _ANOTHER_EVENT.search(before)
+                or (match.group("cue") == "to" and not _MOVING_TO.search(before))):
             continue
         words = match.group("name").split()
         for count in range(len(words), 0, -1):
@@ -114,7 +116,8 @@ def _city_of_adjective(word: str) -> str | None:
 
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре")
-_ANOTHER_TIME = re.compile(rf"\b(?:in|в)\s+(?:(?:{_MONTHS})|(?:19|20)\d\d(?:\s+году)?)\s*,?\s*$", re.IGNORECASE)
+_ANOTHER_TIME = re.compile(rf"\b(?:in|в)\s+(?:(?:mid-|early\s+|late\s+)?(?:{_MONTHS})|(?:19|20)\d\d(?:\s+году)?)\s*,?\s*$",
+                           re.IGNORECASE)
 _ANOTHER_TIME_AFTER = re.compile(rf"\s+in\s+(?:(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b")
 """A city right after a month or a year ("as we agreed in December in Tokyo", "в 2016 году в
 Нагато"), or right before one ("the Summit Meeting in Singapore in November 2018"), is where
@@ -126,6 +129,11 @@ _ANOTHER_EVENT = re.compile(r"\b(?:preparations? (?:for|of)|ahead of|in the run-
 Moscow", "a statement that may be signed during the Prime Minister's visit to Moscow") is that
 event's; after "meetings held" it is the place of others than the one reported
 ("following the outcomes of the summit meetings held in Singapore and Buenos Aires")."""
+_MOVING_TO = re.compile(r"\b(?:visit\w*|trips?|travel\w*|c[oa]me|comes|coming|went|go|goes|going|flew|fl(?:y|ies|ying)|"
+                        r"arriv\w*|journey\w*|way|return\w*|head\w*|back|welcom\w*|moved?|sent|dispatch\w*|"
+                        r"invit\w*|tours?)\b[^,.;]{0,25}$", re.IGNORECASE)
+""""To" a city names where someone went only after a word of going there ("his visit to Moscow",
+"flew to Lima"): "expressed strong protest to Tokyo" names a government by its capital."""
 _REGION_AFTER = re.compile(r"\s+(?:Prefecture|Province|Oblast|Region|Krai|Islands?|Peninsula|District)\b")
 """A name followed by one of these is a region, whatever town shares it ("Yamaguchi Prefecture")."""
 
@@ -191,8 +199,8 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
     """The city of the meeting: from the headline's closing place and date, the date line's
     place, the sentences that report the meeting, the occasion's fixed city, then any opening
     sentence about the meeting ("The talks took place in Moscow"); last, a story's dateline,
-    unless the story relays what a ministry or another outlet said: then the dateline names
-    where the reporter filed from, not where the ministers sat."""
+    unless the story relays what a ministry or another outlet said, or announces a meeting to
+    come: then the dateline names where the reporter filed from, not where the ministers sat."""
     if title:
         match = _TITLE_PLACE.search(title)
         if match:
@@ -220,11 +228,11 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
                 return found
     if found := _welcomed_to(opening):
         return found
-    if story and meeting and lede and not _RELAYED.search(lede):
+    if story and meeting and lede and not announcement and not _RELAYED.search(lede):
         return city_named(story.city) or places.city(story.city)
     return None
 
 
 # "…, the Japanese foreign ministry reported.", "…, Kyodo reports.", "according to the ministry"
-_RELAYED = re.compile(r"\b(?:ministry|agency|office|kyodo|jiji|reuters|nhk|interfax|sputnik)\b[^.]{0,30}"
+_RELAYED = re.compile(r"\b(?:ministry|agency|office|officials?|kyodo|jiji|reuters|nhk|interfax|sputnik)\b[^.]{0,30}"
                       r"\b(?:said|says|announced)\b|\baccording to\b|\b(?:reported|reports)\b", re.IGNORECASE)
