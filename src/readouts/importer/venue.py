@@ -116,8 +116,8 @@ def _city_of_adjective(word: str) -> str | None:
 
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре")
-_ANOTHER_TIME = re.compile(rf"\b(?:in|в)\s+(?:(?:mid-|early\s+|late\s+)?(?:{_MONTHS})|(?:19|20)\d\d(?:\s+году)?)\s*,?\s*$",
-                           re.IGNORECASE)
+_ANOTHER_TIME = re.compile(
+    rf"\b(?:in|в)\s+(?:(?:mid-|early\s+|late\s+)?(?:{_MONTHS})|(?:19|20)\d\d(?:\s+году)?)\s*,?\s*$", re.IGNORECASE)
 _ANOTHER_TIME_AFTER = re.compile(rf"\s+in\s+(?:(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b")
 """A city right after a month or a year ("as we agreed in December in Tokyo", "в 2016 году в
 Нагато"), or right before one ("the Summit Meeting in Singapore in November 2018"), is where
