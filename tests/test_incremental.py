@@ -194,7 +194,8 @@ def test_what_a_serving_process_keeps_by_identity_is_never_written_and_a_rebuild
     root = _settled_site(tmp_path)
     _edit(_readout(root, MOFA), "garbage disposal", "garbage removals")
     build_site(root, cache_in_memory=True)
-    assert not [p.name for p in (root / ".readouts-cache").iterdir() if p.name.startswith(("link-kept", "tokens"))]
+    assert not [p.name for p in (root / ".readouts-cache").iterdir()
+                if p.name.startswith(("link-kept", "tokens", "fingerprints"))]
     named: list[object] = []
     monkeypatch.setattr("readouts.render.depends.digest", lambda value, real=depends.digest: (
         named.append(value), real(value))[1])
@@ -202,6 +203,15 @@ def test_what_a_serving_process_keeps_by_identity_is_never_written_and_a_rebuild
     build_site(root, cache_in_memory=True)
     manifest = sorted(cache_module._IN_MEMORY[2].entries["pages"].items())  # type: ignore[index]
     assert len([value for value in named if isinstance(value, list) and len(value) == len(manifest)]) == 1
+    # the same edit again, by a process that reads the cache from its files: every readout's and
+    # meeting's page is fingerprinted anew, where the serving process took the unchanged ones
+    kept_process = len(named)
+    cache_module._IN_MEMORY = None
+    named.clear()
+    _edit(_readout(root, MOFA), "garbage disposal", "garbage removals")
+    build_site(root, cache_in_memory=True)
+    readouts = len(list((root / "content" / "readouts").glob("*.md")))
+    assert kept_process < len(named) - readouts
     monkeypatch.undo()
     assert _tree(root / "site") == _clean_build(root, tmp_path)
 

@@ -161,13 +161,14 @@ def cache_tables() -> Tables:
     here rather than at the top, as the stages are, so a build with nothing to do loads none."""
     from readouts.link import LINK_KEPT, LINK_RESULTS
     from readouts.load import PARSED_READOUTS
+    from readouts.render.depends import FINGERPRINTS_KEPT
     from readouts.render.exports.common import EXPORT_FRAGMENTS
     from readouts.render.output import SITE_MANIFEST
     from readouts.render.pages.grouped import GROUP_PAGES
     from readouts.render.search import SEARCH_COUNTS
 
     return (PARSED_READOUTS, LINK_RESULTS, SITE_MANIFEST, EXPORT_FRAGMENTS, SEARCH_COUNTS, GROUP_PAGES, FILE_MEMO,
-            LINK_KEPT, TOKENS_KEPT)
+            LINK_KEPT, TOKENS_KEPT, FINGERPRINTS_KEPT)
 
 
 def _signatures(root: Path, paths: list[str]) -> dict[str, list[int]]:
@@ -205,6 +206,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
     The `early` pages go into the output as soon as they are made when it is a site this build
     patches (one it replaces whole is not there yet), and are put back as they were should the
     build fail before the site is in place."""
+    from readouts.render.depends import FINGERPRINTS_KEPT
     from readouts.render.exports.common import EXPORT_FRAGMENTS
     from readouts.render.output import SITE_MANIFEST, PreviousBuild
     from readouts.render.pages.grouped import GROUP_PAGES
@@ -229,10 +231,10 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
         written = write_site(graph, root, staging, PreviousBuild(
             previous, manifest, whole=previous is not None and _site_untouched(stamp, marker, output),
             link_unchanged=not patching, groups=cache[GROUP_PAGES], fragments=cache[EXPORT_FRAGMENTS],
-            search_counts=cache[SEARCH_COUNTS]), progress, file_memo,
+            search_counts=cache[SEARCH_COUNTS], fingerprints=cache[FINGERPRINTS_KEPT]), progress, file_memo,
             first.first_pages() if (first := early if patching else None) else None)
-        cache[GROUP_PAGES], cache[EXPORT_FRAGMENTS], cache[SEARCH_COUNTS] = (
-            written.groups, written.fragments, written.search_counts)
+        cache[GROUP_PAGES], cache[EXPORT_FRAGMENTS], cache[SEARCH_COUNTS], cache[FINGERPRINTS_KEPT] = (
+            written.groups, written.fragments, written.search_counts, written.fingerprints)
         if pagefind:
             index_with_pagefind(staging)
         token = _manifest_token(written.manifest, cache[TOKENS_KEPT])

@@ -6,6 +6,7 @@ A readout's file is read by readout_file.py, the registries by registries.py.
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable, Mapping
@@ -175,11 +176,14 @@ def _scanned_signature(files: FileMemo) -> FileSignature:
     it did not find settled is looked at again."""
     look_again = _looked_at_signature(time.time_ns())
 
+    records = functools.cache(lambda folder: os.path.join(os.path.dirname(folder), "provenance"))
+
     def signature(path: str, name: str) -> tuple[object, ...] | None:
         found = files.scanned(path)
         if found is None:
             return look_again(path, name)
-        record = record_file(path)
+        # as record_file has it, the records' folder made once rather than per readout
+        record = f"{records(path[:-len(name) - 1])}{os.sep}{name[:-3]}.json"
         if files.scan_missed(record):
             return (found, None)
         found_record = files.scanned(record)

@@ -85,9 +85,11 @@ def site_folders(paths: Iterable[str]) -> set[str]:
     """Every folder of a site holding these files, its root (".") included."""
     folders = {"."}
     for path in paths:
-        parts = path.split("/")[:-1]
-        for end in range(1, len(parts) + 1):
-            folders.add("/".join(parts[:end]))
+        # from the file's own folder up, until a folder found before (its parents were too)
+        end = path.rfind("/")
+        while end > 0 and (folder := path[:end]) not in folders:
+            folders.add(folder)
+            end = path.rfind("/", 0, end)
     return folders
 
 

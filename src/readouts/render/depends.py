@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from readouts.cache import CacheTable, unchanged_under_keys
 from readouts.model import SiteGraph
 from readouts.render.env import THEME
 from readouts.render.listings import Attendance
+
+FINGERPRINTS_KEPT: CacheTable[Any, str] = CacheTable("fingerprints", unchanged_under_keys, in_memory_only=True)
+"""What each page fingerprint of the last build was made of, and the fingerprint (Dependencies.fingerprint)."""
 
 
 def digest(value: Any) -> str:
@@ -39,8 +44,11 @@ class Dependencies:
     coverage as pages show them. Each page kind (render/pages/) makes its pages' fingerprints
     from these, beside the context builders they must match."""
 
-    def __init__(self, graph: SiteGraph, root: Path) -> None:
+    def __init__(self, graph: SiteGraph, root: Path, kept: Mapping[Any, str] | None = None) -> None:
         self.graph = graph
+        self.kept: Mapping[Any, str] = kept if kept is not None else {}
+        """The fingerprints the last build of this process made, by what each was made of."""
+        self.made: dict[Any, str] = {}
         corpus = graph.corpus
         # What every page reads: settings, templates, and the registries people and terms are
         # linked by (every readout page links names).
@@ -48,6 +56,19 @@ class Dependencies:
                               _files_digest([THEME / "templates", root / "templates"])))
         self.static = _files_digest([THEME / "static", root / "static"])
         self._links: dict[str, str] = {}
+
+    def fingerprint(self, value: tuple[Any, ...]) -> str:
+        """digest(value), taken from the last build of this process when made of the same text,
+        dates and numbers (a serving process fingerprints 20,000 readout and meeting pages each
+        build, most of them from what they were made of last time)."""
+        try:
+            found = self.made.get(value) or self.kept.get(value)
+        except TypeError:  # a value holding a list or a dict is digested every time
+            return digest(value)
+        if found is None:
+            found = digest(value)
+        self.made[value] = found
+        return found
 
     @cached_property
     def everything(self) -> str:
@@ -89,7 +110,7 @@ class Dependencies:
         self._links.clear()
 
     def readouts(self, ids: tuple[str, ...]) -> Any:
-        return [(self.link(r), self.graph.readouts[r].digest) for r in ids]
+        return tuple((self.link(r), self.graph.readouts[r].digest) for r in ids)
 
     def coverage(self, topic_id: str, meeting_ids: tuple[str, ...]) -> Any:
         """A topic's meeting-by-meeting rows: each meeting's id (it moves when an earlier account

@@ -62,6 +62,8 @@ class PreviousBuild:
     """Pieces of the export files (exports.common.EXPORT_FRAGMENTS)."""
     search_counts: Mapping[str, bytes] = field(default_factory=dict)
     """Each readout's word counts for the search index (search.SEARCH_COUNTS)."""
+    fingerprints: Mapping[Any, str] = field(default_factory=dict)
+    """The pages' fingerprints by what each was made of (depends.FINGERPRINTS_KEPT)."""
 
 
 NO_PREVIOUS_BUILD = PreviousBuild()

@@ -44,6 +44,7 @@ class WriteReport:
     """Each topic's and person's pages under their group key, for the next build."""
     fragments: dict[str, bytes]
     search_counts: dict[str, bytes]
+    fingerprints: dict[Any, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     `file_memo` knows the digests of raw sources the import step took; the `first` pages are
     rendered before all else."""
     outputs = Outputs(previous, out)
-    depends = Dependencies(graph, root)
+    depends = Dependencies(graph, root, previous.fingerprints)
     memo = GroupMemo(dict(previous.groups) if previous.site is not None else {}, outputs.reusable)
     site = Site(graph, depends, memo)
     # The pages a person waits for that are found by their path are made before the rest of the
@@ -111,7 +112,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
         fragments.forget_unused()
         rendered = pages_written()
     return WriteReport(outputs.manifest, outputs.written + len(early) + rendered, outputs.unchanged, memo.now,
-                       fragments.store, search_counts)
+                       fragments.store, search_counts, depends.made)
 
 
 def _render_first(site: Site, first: FirstPages, outputs: Outputs, root: Path, out: Path) -> dict[str, str]:
@@ -167,7 +168,12 @@ def _copies(graph: SiteGraph, root: Path, depends: Dependencies, file_memo: File
                 copied.add(path)
                 yield OutputFile(path, made_from, source.read_bytes)
         path = urls.readout_markdown_path(readout.id)
-        yield OutputFile(path, digest((path, readout.digest)), Path(readout.path.path).read_bytes)
+        yield OutputFile(path, digest((path, readout.digest)), partial(_read_bytes, readout.path.path))
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read()
 
 
 def _source_made_from(path: str, source: Path, file_memo: FileMemo) -> str | None:

@@ -23,7 +23,7 @@ from readouts.render.context import (
     supplied_meeting_date,
     topic_links,
 )
-from readouts.render.depends import Dependencies, digest
+from readouts.render.depends import Dependencies
 from readouts.render.markdown import render_block, render_inline
 from readouts.render.mentions import Linker
 from readouts.render.pages.kind import Page, PageKind, Site
@@ -147,10 +147,10 @@ def readout_fingerprint(depends: Dependencies, readout_id: str) -> str:
     # The topic marks of its paragraphs are not listed: they follow from the readout's bytes
     # and topics.yaml, which `common` holds. The meeting's date is: a text that prints none
     # shows it as supplied, and it comes from the other accounts.
-    return digest((depends.common, r.digest, [depends.link(n) for n in graph.neighbours[readout_id]],
-                   [depends.link(o) for o in graph.related.get(readout_id, ())],
-                   meeting_id, graph.meetings[meeting_id].date if meeting_id else None,
-                   [depends.link(o) for o in others]))
+    return depends.fingerprint((depends.common, r.digest, tuple(depends.link(n) for n in graph.neighbours[readout_id]),
+                                tuple(depends.link(o) for o in graph.related.get(readout_id, ())),
+                                meeting_id, graph.meetings[meeting_id].date if meeting_id else None,
+                                tuple(depends.link(o) for o in others)))
 
 
 def _page(site: Site, readout_id: str) -> Page:
