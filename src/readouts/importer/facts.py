@@ -161,7 +161,8 @@ _SIDES = {"japan": "Japan", "russia": "Russian Federation"}
 # An office named without its holder's name: "Press Conference by the Prime Minister" (who
 # then says "I had a telephone talk"), "the Foreign Minister said".
 _OFFICES = (
-    (re.compile(r"\bPrime Minister\b|премьер", re.IGNORECASE), "Prime Minister of (?:the )?{side}"),
+    # headlines write "PM": "Japanese PM urges Putin to seek …"
+    (re.compile(r"\bPrime Minister\b|\bPM\b|премьер", re.IGNORECASE), "Prime Minister of (?:the )?{side}"),
     # "Foreign Ministers' Meeting", "consultations of foreign and defence ministers": the office
     # of both sides, the plural saying so
     (re.compile(r"\bForeign Ministers?\b|\bforeign (?:and defen[cs]e )?ministers\b|"

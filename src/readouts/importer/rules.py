@@ -122,16 +122,24 @@ def meeting_sentence(reading: Reading) -> None:
     speaks of the meeting as still to come ("has arrived …, where he is due to … meet with")."""
     reading.meeting_sentence, reading.strong_meeting = facts.meeting_sentence(reading.prose)
     told = _QUOTE.sub("", reading.meeting_sentence or "")
+    # who said it, as news puts it last (", Russian Ambassador … said in an interview with TASS"),
+    # tells nothing of the meeting, unless it names the talks ("…, Lavrov said after the talks")
+    attributed = _ATTRIBUTION.search(told)
+    if attributed and not facts.MEETING_WORDS.search(attributed.group("how")):
+        told = told[:attributed.start()]
     reading.announces = bool((facts.FUTURE.search(told) or _TO_COME.search(told)) and not _TOOK_PLACE.search(told))
 
 
+_ATTRIBUTION = re.compile(r",\s+[^,]{0,120}?\b(?:said|says|told)\b(?P<how>[^,]*)$")
+"""The attribution that ends a news sentence: ", Galuzin said in an interview with TASS."."""
 _TO_COME = re.compile(r"\b(?:is|are)\s+(?:due|expected|set|going)\s+to\b|\bожида\w+|\bнамерен\w*", re.IGNORECASE)
 """A plan told in the present: "is due to meet", "are expected to discuss", "ожидается"."""
-_TOOK_PLACE = re.compile(r"\b(?:met|held|had|discussed|talked|exchanged|agreed|expressed|conveyed|confirmed|"
+_TOOK_PLACE = re.compile(r"\b(?:met|(?<!\bbe\s)held|had|discussed|talked|exchanged|agreed|expressed|conveyed|confirmed|"
                          r"stressed|said|told|after|following)\b|провел\w*|провёл|обсудил\w*|встретил\w*|"
                          r"заявил\w*|состоял\w*|по итогам", re.IGNORECASE)
 """A sentence that also reports something done ("discussed … the preparations for a meeting
-scheduled for May 31") reports a meeting held, whatever it says of the next one."""
+scheduled for May 31") reports a meeting held, whatever it says of the next one; "to be held"
+is a plan."""
 
 
 def meeting_format(reading: Reading) -> None:
@@ -299,7 +307,10 @@ def place(reading: Reading) -> None:
     if reading.is_phone:
         return
     assert reading.header is not None
-    announcement = bool(reading.meeting_date and reading.published and reading.meeting_date > reading.published)
+    # a news preview announces its meeting; a ministry's words after talks may look ahead to
+    # another ("В следующем году в Санкт-Петербурге пройдет встреча … «большой восьмерки»")
+    announcement = (reading.announces and reading.kind == "news") or bool(
+        reading.meeting_date and reading.published and reading.meeting_date > reading.published)
     reading.place = venue.meeting_place(
         reading.title, reading.header, reading.meeting_context, reading.prose, reading.occasion_city,
         reading.story, reading.lede, reading.meeting_sentence if reading.strong_meeting else None, announcement)

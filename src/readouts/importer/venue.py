@@ -43,6 +43,11 @@ _PLACE_CUE = re.compile(
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _RU_PLACE_CUE = re.compile(r"(?<![\w-])во?\s+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
 """"в Москве", "в Нью-Йорке", "в Буэнос-Айресе"."""
+_RU_ARRIVED_IN = re.compile(
+    r"(?<![\w-])(?:прибы|прилет|приеха)\w*\s+(?:[\w-]+\s+){0,4}?во?\s+(?P<after>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)|"
+    r"(?<![\w-])[Вв]о?\s+(?P<before>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)\s+(?:прибы|прилет|приеха)\w*")
+"""Where someone arrived, the city in the accusative: "прибыл с визитом в Москву", "В Москву
+прибыл премьер Японии" (an arrival report's meeting is there)."""
 
 
 def place_in(text: str, announcement: bool = False) -> str | None:
@@ -66,8 +71,14 @@ def place_in(text: str, announcement: bool = False) -> str | None:
             # though too small for the gazetteer
             return words[0].strip(".,")
     for match in _RU_PLACE_CUE.finditer(text):
-        if (announcement or not _announced(text, match.start())) and not _ANOTHER_TIME.search(text[:match.start()]):
+        if ((announcement or not _announced(text, match.start())) and not _ANOTHER_TIME.search(text[:match.start()])
+                and not _ANOTHER_EVENT.search(text[max(0, match.start() - 80):match.start()])):
             found = places.russian_city(match.group("name"))
+            if found:
+                return found
+    for match in _RU_ARRIVED_IN.finditer(text):
+        if not _ANOTHER_TIME.search(text[:match.start()]):
+            found = places.russian_city(match.group("after") or match.group("before"), "accusative")
             if found:
                 return found
     for match in _RU_ADJECTIVE_PLACE.finditer(text):
@@ -124,7 +135,11 @@ _ANOTHER_TIME_AFTER = re.compile(rf"\s+in\s+(?:(?:{_MONTHS})(?:\s+(?:19|20)\d\d)
 something else happened at that time, not where the sides sit now."""
 _ANOTHER_EVENT = re.compile(r"\b(?:preparations? (?:for|of)|ahead of|in the run-up to|to prepare|"
                             r"(?:may|might|could) be \w+ed)\b[^.;]*$|"
-                            r"\bmeetings\s+(?:held\s+)?$", re.IGNORECASE)
+                            r"\bmeetings\s+(?:held\s+)?$|"
+                            # agreements "reached at their meetings in Krasnoyarsk and Kawana",
+                            # "достигнутые в ходе их неформальных встреч в Красноярске"
+                            r"\b(?:reached|achieved)\s+(?:at|during|in)\b[^.;]*$|"
+                            r"(?<![\w-])достигнут\w*\s+(?:в ходе|на)\s[^.;]*$", re.IGNORECASE)
 """A city after the words of preparing for an event ("begin preparation for Japanese PM visit to
 Moscow", "a statement that may be signed during the Prime Minister's visit to Moscow") is that
 event's; after "meetings held" it is the place of others than the one reported
@@ -224,7 +239,9 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
         return occasion_city
     for paragraph in opening[:3]:
         for sentence in facts.sentences(paragraph):
-            if facts.MEETING_WORDS.search(sentence) and (found := place_in(sentence)):
+            # a text that announces its meeting places it in the future tense too ("Putin and
+            # Noda will meet on the sidelines of a planned APEC summit in Vladivostok")
+            if facts.MEETING_WORDS.search(sentence) and (found := place_in(sentence, announcement)):
                 return found
     if found := _welcomed_to(opening):
         return found
