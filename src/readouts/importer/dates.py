@@ -241,8 +241,8 @@ def date_line(text: str) -> FoundDate | None:
     # a date set as a list item ("• 2015-11-17 15:00:00"), or after the time ("20:00, 15 февраля
     # 2016 Политика"), is still the line's date
     # also after the word that says which date it is: "Updated: 24-02-2022 17:41 IST"
-    marker = re.match(r"[•·▪*–-]\s*|[0-2]?\d:\d\d,?\s+|(?:updated|created|published|posted|обновлено|"
-                      r"опубликовано)\s*:?\s*", text, re.IGNORECASE)
+    marker = re.match(r"[•·▪*–-]\s*|(?:(?:updated|created|published|posted|обновлено|опубликовано)\s*:?\s*)?"
+                      r"(?:[0-2]?\d:\d\d,?\s+)?", text, re.IGNORECASE)
     if not dates or dates[0].start > (marker.end() if marker else 0):
         return None
     rest = text[dates[0].end:]

@@ -15,7 +15,7 @@ from readouts.names import NameIndex
 # Words that make a sentence the one that reports the meeting itself; the weaker ones only
 # where no sentence has a stronger one ("a visit to Russia" is often a plan, not the meeting).
 MEETING_WORDS = re.compile(
-    r"\b(?:met|meets|meet|meeting|held|holds|talks?|talked|conversation|consultations?|summit|"
+    r"\b(?:met|meets|meet|meeting|held|holds|talks?|talked|conversation|consultations?|summit|conferred|"
     r"telephone|phone|call|summon(?:s|ed)?|received|courtesy call|lodged (?:a |the )?protests? with|"
     # news leads put what was said at talks first: "Hatoyama told his Russian counterpart
     # Dmitry Medvedev on Sunday that …"
@@ -38,6 +38,9 @@ _ABOUT = re.compile(
     r"in connection with|communicated|conveyed|stressed|said|say|ahead of|in the run-up to|"
     r"in preparation for|preparations? for|(?:may|might|could) be \w+ed|prior to|before|until|"
     r"to (?:lay|pave|prepare)|groundwork|to protest|"
+    # what was agreed or scheduled: "agreed that Russian Foreign Minister Lavrov will visit",
+    # "failed to fix the precise date of President Putin's visit"
+    r"agreed (?:that|to)|(?:set|fix|arrange|agree on) (?:(?:a|the) )?(?:\w+ )?date (?:for|of)|"
     r"discuss(?:es|ed)?(?!\s+with)|в связи с|по поводу|из-за)\s", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“А-Я])")
@@ -78,13 +81,31 @@ REMEMBERED = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bгг\.|(
 "our previous meeting"): another time's, not the one reported."""
 
 
+ATTRIBUTION = re.compile(r",\s+[^,]{0,120}?\b(?:said|says|told|(?:has |have )?announced|stated)\b(?P<how>[^,]*)$")
+"""The attribution that ends a news sentence: ", Galuzin said in an interview with TASS.", ",
+Foreign Minister Fumio Kishida has announced."."""
+
+
+def unattributed(sentence: str | None) -> str | None:
+    """A news sentence without the attribution that ends it, unless that names the talks
+    ("…, Lavrov said after the talks with Kono"): who said it tells nothing of the meeting."""
+    attributed = ATTRIBUTION.search(sentence) if sentence else None
+    if attributed and not MEETING_WORDS.search(attributed.group("how")):
+        return sentence[:attributed.start()]  # type: ignore[index]
+    return sentence
+
+
 def participants(title: str | None, lede: str | None, meeting: str | None,
                  speakers: list[str], index: NameIndex, opening: list[str],
                  day: dt.date | None) -> list[str]:
     """The people who met: named in the headline, the opening sentence or the sentence that
-    reports the meeting (before it turns to what was discussed), or speaking in a transcript;
-    then whoever a meeting of two sides, or of four ministers, still lacks (see below)."""
+    reports the meeting (before it turns to what was discussed, and but for who announced it),
+    or speaking in a transcript; then whoever a meeting of two sides, or of four ministers,
+    still lacks (see below)."""
     found: list[str] = []
+    # who announces a meeting to come ("…will resume negotiations, Foreign Minister Fumio Kishida
+    # has announced") is not of it; who reports one held usually is
+    lede, meeting = (unattributed(text) if text and FUTURE.search(text) else text for text in (lede, meeting))
     for text in (title, lede, meeting, *speakers):
         for person_id in _named_before_subject(text, index):
             if person_id not in found:
@@ -93,6 +114,8 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
         found.extend(p for p in _met_on_the_visit(opening, index) if p not in found)
     if not found:
         found.extend(_both_sides_named(opening, index))
+    if len({index.country_of(p) for p in found} & set(_SIDES)) < 2:
+        found.extend(p for p in _representatives(opening, index) if p not in found)
     found.extend(p for p in _other_side(found, title, lede, meeting, index, opening, day) if p not in found)
     if any(TWO_PLUS_TWO.search(text or "") for text in (title, lede, meeting)):
         found.extend(p for p in _defence_ministers(opening, index, day) if p not in found)
@@ -111,6 +134,21 @@ def _met_on_the_visit(opening: list[str], index: NameIndex) -> list[str]:
             for person_id in _named_before_subject(sentence, index)]
 
 
+_REPRESENTED_BY = re.compile(r"\brepresented by\b|(?<![\w-])представля(?:ет|ют|л|ла|ли)\b", re.IGNORECASE)
+
+
+def _representatives(opening: list[str], index: NameIndex) -> list[str]:
+    """Who headed each side, as reports of consultations name them: "Japan will be represented by
+    former Ambassador to Moscow Chikahito Harada", "Российскую сторону на переговорах представляет
+    замглавы МИДа Игорь Моргулов"."""
+    found: list[str] = []
+    for paragraph in opening[:4]:
+        for sentence in sentences(paragraph):
+            if said := _REPRESENTED_BY.search(sentence):
+                found.extend(p for p in index.ids_in(sentence[said.end():]) if p not in found)
+    return found
+
+
 def _both_sides_named(opening: list[str], index: NameIndex) -> list[str]:
     """With no one named where the meeting is reported, the first opening sentence that names
     someone of each side names the two who met: "Вчера главы внешнеполитических ведомств двух
@@ -126,6 +164,11 @@ def _both_sides_named(opening: list[str], index: NameIndex) -> list[str]:
 def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
     if not text:
         return []
+    said_he = _SAID_HE_MET.match(text)
+    if said_he:
+        # "Prime Minister Fumio Kishida said he spoke by phone with … Putin": the one who said
+        # it met, and whom he met is told after "said"
+        text = f"{said_he.group('speaker')} {said_he.group('rest')}"
     reported = _REPORTED_MEETING.match(text)
     if reported:
         # "Kremlin spokesman Dmitry Peskov confirmed that Putin held a phone conversation with
@@ -147,6 +190,9 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
     return named
 
 
+_SAID_HE_MET = re.compile(
+    r"^(?P<speaker>.{0,160}?)\s(?:said|says|told reporters|told a press conference)\s+(?:that\s+)?(?:he|she)\s+"
+    r"(?P<rest>(?:had\s+)?(?:met|spoke|talked|held|had)\b.*)$", re.IGNORECASE | re.DOTALL)
 _QUOTATION = re.compile(r"[“«\"][^”»\"]*[”»\"]")
 """Words in quotation marks."""
 _REPORTED_MEETING = re.compile(
@@ -154,7 +200,8 @@ _REPORTED_MEETING = re.compile(
     r"that\s+(?P<rest>.*\b(?:met|held|talks|meeting|conversation|call|summit)\b.*)$", re.IGNORECASE | re.DOTALL)
 _FOLLOWING_TALKS_WITH = re.compile(
     r"\b(?:following|after|at|during|in)\s+(?:(?:the|their|his|her|bilateral|a|an)\s+)*"
-    r"(?:talks|consultations?|meeting|conversation)\s+(?:(?:here|there|in \w+)\s+)?with\s+", re.IGNORECASE)
+    r"(?:talks|consultations?|negotiations|meeting|conversation)\s+(?:(?:here|there|in \w+)\s+)?with\s+|"
+    r"\bas (?:he|she) (?:conferred|met|talked|spoke) with\s+", re.IGNORECASE)
 
 
 _SIDES = {"japan": "Japan", "russia": "Russian Federation"}

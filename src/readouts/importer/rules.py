@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from readouts.importer import dates, durations, facts, kinds, schedule, venue
-from readouts.importer.document import Change, Line, clean_caption, is_prose, shorten
+from readouts.importer.document import Change, Line, clean_caption, is_prose, shorten, words
 from readouts.importer.header import dateline, headline_like, label_reason, split_header
 from readouts.importer.outlet import outlet
 from readouts.importer.reading import Reading
@@ -106,7 +106,8 @@ def published_from_dateline(reading: Reading) -> None:
 
 def lede(reading: Reading) -> None:
     """The opening sentence: the first of the running text, after a story's dateline."""
-    reading.prose = [p for p in reading.paragraphs if is_prose(p) and not p.endswith(",")]
+    # "Ladies and gentlemen," opens a speech; a long paragraph that ends in a comma is a text cut short
+    reading.prose = [p for p in reading.paragraphs if is_prose(p) and not (p.endswith(",") and len(words(p)) < 12)]
     paragraph = reading.prose[0] if reading.prose else None
     if paragraph and (own := dateline(paragraph)):
         paragraph = paragraph[own.end:]
@@ -121,17 +122,12 @@ def meeting_sentence(reading: Reading) -> None:
     """The first sentence of the opening paragraphs that reports the meeting, and whether it
     speaks of the meeting as still to come ("has arrived …, where he is due to … meet with")."""
     reading.meeting_sentence, reading.strong_meeting = facts.meeting_sentence(reading.prose)
-    told = _QUOTE.sub("", reading.meeting_sentence or "")
     # who said it, as news puts it last (", Russian Ambassador … said in an interview with TASS"),
     # tells nothing of the meeting, unless it names the talks ("…, Lavrov said after the talks")
-    attributed = _ATTRIBUTION.search(told)
-    if attributed and not facts.MEETING_WORDS.search(attributed.group("how")):
-        told = told[:attributed.start()]
+    told = facts.unattributed(_QUOTE.sub("", reading.meeting_sentence or "")) or ""
     reading.announces = bool((facts.FUTURE.search(told) or _TO_COME.search(told)) and not _TOOK_PLACE.search(told))
 
 
-_ATTRIBUTION = re.compile(r",\s+[^,]{0,120}?\b(?:said|says|told)\b(?P<how>[^,]*)$")
-"""The attribution that ends a news sentence: ", Galuzin said in an interview with TASS."."""
 _TO_COME = re.compile(r"\b(?:is|are)\s+(?:due|expected|set|going)\s+to\b|\bожида\w+|\bнамерен\w*", re.IGNORECASE)
 """A plan told in the present: "is due to meet", "are expected to discuss", "ожидается"."""
 _TOOK_PLACE = re.compile(r"\b(?:met|(?<!\bbe\s)held|had|discussed|talked|exchanged|agreed|expressed|conveyed|confirmed|"

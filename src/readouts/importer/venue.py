@@ -41,8 +41,8 @@ _PLACE_CUE = re.compile(
     # "in the city of Nagato", "in the southwestern city of Nagato", "to his home town of Nagato"
     r"(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<kind>city|town|resort|village|port) of\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
-_RU_PLACE_CUE = re.compile(r"(?<![\w-])во?\s+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
-""""в Москве", "в Нью-Йорке", "в Буэнос-Айресе"."""
+_RU_PLACE_CUE = re.compile(r"(?<![\w-])[Вв]о?\s+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
+""""в Москве", "в Нью-Йорке", "в Буэнос-Айресе", and at a sentence's start "В Токио проходит встреча"."""
 _RU_ARRIVED_IN = re.compile(
     r"(?<![\w-])(?:прибы|прилет|приеха)\w*\s+(?:[\w-]+\s+){0,4}?во?\s+(?P<after>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)|"
     r"(?<![\w-])[Вв]о?\s+(?P<before>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)\s+(?:прибы|прилет|приеха)\w*")
