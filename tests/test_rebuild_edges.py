@@ -460,7 +460,7 @@ def test_a_build_killed_after_putting_pages_first_is_followed_by_a_whole_site(tm
                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Killed between putting the saved readout's page in place and the end: nothing put it
     back. The edit is then undone; the next build must not keep the killed build's page."""
-    from readouts import build
+    from readouts import build, publish
     from readouts.render import write
 
     root = _settled_site(tmp_path)
@@ -473,7 +473,7 @@ def test_a_build_killed_after_putting_pages_first_is_followed_by_a_whole_site(tm
 
     with monkeypatch.context() as patched:
         patched.setattr(write, "export_files", killed)
-        patched.setattr(build._EarlyPages, "put_back", lambda self: None)
+        patched.setattr(publish.EarlyPages, "put_back", lambda self: None)
         with pytest.raises(KeyboardInterrupt):
             build_site(root, waiting=build.WaitingPages(frozenset(), lambda pages: None))
     assert "A title saved just now" in (root / "site" / "readouts" / f"{MOFA}.html").read_text(encoding="utf-8")

@@ -22,18 +22,24 @@ from typing import TYPE_CHECKING, Literal
 from readouts.cache import CACHE_DIR, BuildCache, CacheTable, Tables, now_ns, signature_of, unchanged_under_keys
 from readouts.errors import ReadoutsError, from_os_error, naming
 from readouts.file_memo import FILE_MEMO, FileMemo
-from readouts.publish import build_lock, files_under, journal_path, patch, publish, recover, staging_folder
+from readouts.publish import (
+    MARKER,
+    EarlyPages,
+    build_lock,
+    files_under,
+    journal_path,
+    patch,
+    publish,
+    recover,
+    staging_folder,
+)
 from readouts.seal import key_problem
 from readouts.stamp import Stamp, scan_folders, scan_inputs, site_folders
 
 if TYPE_CHECKING:
     from readouts.importer.run import ImportReport
     from readouts.model import SiteGraph
-    from readouts.render.write import FirstPages, WriteReport
-
-MARKER = ".readouts-site"
-"""A file in every built site: only a folder holding it may be replaced by a build."""
-
+    from readouts.render.write import WriteReport
 
 @dataclass(frozen=True, slots=True)
 class BuildReport:
@@ -124,7 +130,7 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
         file_memo.forget_scan()  # the import wrote into content/ since the look
     graph = link(load_corpus(root, cache[PARSED_READOUTS], file_memo), cache[LINK_RESULTS], cache[LINK_KEPT])
     warnings = _unknown_people(graph) + _missing_sources(graph, inputs) + _no_base_url(graph)
-    early = (_EarlyPages(output, _waited_pages(imports, inputs, stamp, waiting.shown), waiting.ready, {})
+    early = (EarlyPages(output, _waited_pages(imports, inputs, stamp, waiting.shown), waiting.ready, {})
              if waiting is not None else None)
     written, token = _write_and_publish(root, graph, output, stamp, cache, file_memo, progress, early)
     file_memo.forget_unused()
@@ -200,7 +206,7 @@ def _waited_pages(imports: ImportReport, inputs: dict[str, list[int]], stamp: St
 
 def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp | None, cache: BuildCache,
                        file_memo: FileMemo, progress: Callable[[int, int], None] | None,
-                       early: _EarlyPages | None = None) -> tuple[WriteReport, str]:
+                       early: EarlyPages | None = None) -> tuple[WriteReport, str]:
     """Write the site into a staging folder beside the output, keeping what the last build made
     from the same inputs, and put it in place; returns the report and the manifest's token.
     The `early` pages go into the output as soon as they are made when it is a site this build
@@ -215,7 +221,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
 
     pagefind = graph.corpus.config.pagefind
     staging = staging_folder(output)
-    first: _EarlyPages | None = None
+    first: EarlyPages | None = None
     try:
         staging.mkdir(parents=True)
         # Files are reused only from the very site the cache describes: the marker names the
@@ -253,47 +259,6 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
                 first.put_back()
         raise
     return written, token
-
-
-@dataclass
-class _EarlyPages:
-    """The first pages as they are put into the live site, and what each replaced."""
-
-    output: Path
-    paths: frozenset[str]
-    ready: Callable[[tuple[str, ...]], None]
-    replaced: dict[str, bytes | None]
-
-    def first_pages(self) -> FirstPages:
-        from readouts.render.write import FirstPages
-
-        return FirstPages(self.paths, self.put, self.ready)
-
-    def put(self, path: str, html: str) -> None:
-        from readouts.atomic import write_atomic_bytes
-
-        if MARKER not in self.replaced:
-            # Until the build is in place the site is no build's: should this process be killed
-            # before it puts the pages back, the next build makes the whole site again.
-            self.replaced[MARKER] = (self.output / MARKER).read_bytes()
-            write_atomic_bytes(self.output / MARKER, (b"built by readouts; a build was putting pages in place\n"
-                                                      b"manifest unfinished\n",))
-        target = self.output / path
-        try:
-            self.replaced.setdefault(path, target.read_bytes())
-        except FileNotFoundError:
-            self.replaced.setdefault(path, None)
-        write_atomic_bytes(target, (html.encode("utf-8"),))  # a reader sees the old page or the new
-
-    def put_back(self) -> None:
-        from readouts.atomic import write_atomic_bytes
-
-        for path, before in self.replaced.items():
-            target = self.output / path
-            if before is None:
-                target.unlink(missing_ok=True)
-            else:
-                write_atomic_bytes(target, (before,))
 
 
 def _removed(output: Path, before: dict[str, str], now: dict[str, str]) -> list[str]:

@@ -25,11 +25,15 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readouts.errors import ReadoutsError
+
+if TYPE_CHECKING:
+    from readouts.render.write import FirstPages
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -281,3 +285,49 @@ def build_lock(root: Path, wait_seconds: float = 600.0, on_wait: object = None) 
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+MARKER = ".readouts-site"
+"""A file in every built site: only a folder holding it may be replaced by a build."""
+
+
+@dataclass
+class EarlyPages:
+    """The pages a person waits for, put into the live site ahead of the rest of the build, and
+    what each replaced, to put back should the build fail before the site is in place."""
+
+    output: Path
+    paths: frozenset[str]
+    ready: Callable[[tuple[str, ...]], None]
+    replaced: dict[str, bytes | None]
+
+    def first_pages(self) -> FirstPages:
+        from readouts.render.write import FirstPages  # the render stage loads only with a build
+
+        return FirstPages(self.paths, self.put, self.ready)
+
+    def put(self, path: str, html: str) -> None:
+        from readouts.atomic import write_atomic_bytes
+
+        if MARKER not in self.replaced:
+            # Until the build is in place the site is no build's: should this process be killed
+            # before it puts the pages back, the next build makes the whole site again.
+            self.replaced[MARKER] = (self.output / MARKER).read_bytes()
+            write_atomic_bytes(self.output / MARKER, (b"built by readouts; a build was putting pages in place\n"
+                                                      b"manifest unfinished\n",))
+        target = self.output / path
+        try:
+            self.replaced.setdefault(path, target.read_bytes())
+        except FileNotFoundError:
+            self.replaced.setdefault(path, None)
+        write_atomic_bytes(target, (html.encode("utf-8"),))  # a reader sees the old page or the new
+
+    def put_back(self) -> None:
+        from readouts.atomic import write_atomic_bytes
+
+        for path, before in self.replaced.items():
+            target = self.output / path
+            if before is None:
+                target.unlink(missing_ok=True)
+            else:
+                write_atomic_bytes(target, (before,))

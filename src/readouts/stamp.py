@@ -106,7 +106,7 @@ class Stamp:
     output: str
     """The output folder, relative to the site (site.yaml `output:`)."""
     marker: str
-    """The manifest token of the site it published (build.MARKER)."""
+    """The manifest token of the site it published (publish.MARKER)."""
     files: int
     readouts: int
     warnings: tuple[str, ...] = ()

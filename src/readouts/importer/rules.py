@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from readouts.importer import dates, durations, facts, kinds, schedule, venue
+from readouts.importer import participants as participants_of
 from readouts.importer.document import Change, Line, clean_caption, is_prose, shorten, words
 from readouts.importer.header import dateline, headline_like, label_reason, split_header
 from readouts.importer.outlet import outlet
@@ -124,7 +125,7 @@ def meeting_sentence(reading: Reading) -> None:
     reading.meeting_sentence, reading.strong_meeting = facts.meeting_sentence(reading.prose)
     # who said it, as news puts it last (", Russian Ambassador … said in an interview with TASS"),
     # tells nothing of the meeting, unless it names the talks ("…, Lavrov said after the talks")
-    told = facts.unattributed(_QUOTE.sub("", reading.meeting_sentence or "")) or ""
+    told = participants_of.unattributed(_QUOTE.sub("", reading.meeting_sentence or "")) or ""
     reading.announces = bool((facts.FUTURE.search(told) or _TO_COME.search(told)) and not _TOOK_PLACE.search(told))
 
 
@@ -228,11 +229,11 @@ def printed_meeting_day(reading: Reading) -> None:
 
 
 def participants(reading: Reading) -> None:
-    """Who met (facts.participants); everyone else people.yaml knows in the text is mentioned."""
+    """Who met (participants.py); everyone else people.yaml knows in the text is mentioned."""
     # a family name two people bear is the one's who held office then
     names = reading.context.names.on(reading.meeting_date or reading.published)
     speakers = [m.group(1) for p in reading.paragraphs if (m := kinds.SPEAKER.match(p))]
-    reading.participants = facts.participants(reading.title, reading.lede, reading.meeting_sentence, speakers,
+    reading.participants = participants_of.participants(reading.title, reading.lede, reading.meeting_sentence, speakers,
                                               names, reading.prose, reading.meeting_date or reading.published)
     everyone = names.ids_in("\n".join([reading.title or "", *reading.paragraphs]))
     reading.mentioned = [p for p in everyone if p not in reading.participants]

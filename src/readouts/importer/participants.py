@@ -1,0 +1,239 @@
+"""Who met: the people a readout's headline, opening and meeting sentence name as meeting, and
+whoever a meeting of two sides, or of four ministers, still lacks.
+
+What the sentences say is read by facts.py (which sentence reports the meeting, where it turns
+to its subject); this module says which of the people named took part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from readouts.importer.facts import ABOUT, FUTURE, MEETING_WORDS, TWO_PLUS_TWO, sentences
+from readouts.names import NameIndex
+
+ATTRIBUTION = re.compile(r",\s+[^,]{0,120}?\b(?:said|says|told|(?:has |have )?announced|stated)\b(?P<how>[^,]*)$")
+"""The attribution that ends a news sentence: ", Galuzin said in an interview with TASS.", ",
+Foreign Minister Fumio Kishida has announced."."""
+
+
+def unattributed(sentence: str | None) -> str | None:
+    """A news sentence without the attribution that ends it, unless that names the talks
+    ("…, Lavrov said after the talks with Kono"): who said it tells nothing of the meeting."""
+    attributed = ATTRIBUTION.search(sentence) if sentence else None
+    if attributed and not MEETING_WORDS.search(attributed.group("how")):
+        return sentence[:attributed.start()]  # type: ignore[index]
+    return sentence
+
+
+def participants(title: str | None, lede: str | None, meeting: str | None,
+                 speakers: list[str], index: NameIndex, opening: list[str],
+                 day: dt.date | None) -> list[str]:
+    """The people who met: named in the headline, the opening sentence or the sentence that
+    reports the meeting (before it turns to what was discussed, and but for who announced it),
+    or speaking in a transcript; then whoever a meeting of two sides, or of four ministers,
+    still lacks (see below)."""
+    found: list[str] = []
+    # who announces a meeting to come ("…will resume negotiations, Foreign Minister Fumio Kishida
+    # has announced") is not of it; who reports one held usually is
+    lede, meeting = (unattributed(text) if text and FUTURE.search(text) else text for text in (lede, meeting))
+    for text in (title, lede, meeting, *speakers):
+        for person_id in _named_before_subject(text, index):
+            if person_id not in found:
+                found.append(person_id)
+    if title and _VISIT.search(title):
+        found.extend(p for p in _met_on_the_visit(opening, index) if p not in found)
+    if not found:
+        found.extend(_both_sides_named(opening, index))
+    if len({index.country_of(p) for p in found} & set(_SIDES)) < 2:
+        found.extend(p for p in _representatives(opening, index) if p not in found)
+    found.extend(p for p in _other_side(found, title, lede, meeting, index, opening, day) if p not in found)
+    if any(TWO_PLUS_TWO.search(text or "") for text in (title, lede, meeting)):
+        found.extend(p for p in _defence_ministers(opening, index, day) if p not in found)
+    return found
+
+
+_VISIT = re.compile(r"\bvisit\b|\bвизит\w*", re.IGNORECASE)
+
+
+def _met_on_the_visit(opening: list[str], index: NameIndex) -> list[str]:
+    """A visit's overview reports each meeting of the visit in its opening paragraph: "held a
+    foreign ministers' meeting with Mr. Lavrov … Subsequently, Foreign Minister Gemba paid a
+    courtesy call on Mr. Putin"."""
+    return [person_id for sentence in sentences(opening[0]) if opening
+            if MEETING_WORDS.search(sentence) and not FUTURE.search(sentence)
+            for person_id in _named_before_subject(sentence, index)]
+
+
+_REPRESENTED_BY = re.compile(r"\brepresented by\b|(?<![\w-])представля(?:ет|ют|л|ла|ли)\b", re.IGNORECASE)
+
+
+def _representatives(opening: list[str], index: NameIndex) -> list[str]:
+    """Who headed each side, as reports of consultations name them: "Japan will be represented by
+    former Ambassador to Moscow Chikahito Harada", "Российскую сторону на переговорах представляет
+    замглавы МИДа Игорь Моргулов"."""
+    found: list[str] = []
+    for paragraph in opening[:4]:
+        for sentence in sentences(paragraph):
+            if said := _REPRESENTED_BY.search(sentence):
+                found.extend(p for p in index.ids_in(sentence[said.end():]) if p not in found)
+    return found
+
+
+def _both_sides_named(opening: list[str], index: NameIndex) -> list[str]:
+    """With no one named where the meeting is reported, the first opening sentence that names
+    someone of each side names the two who met: "Вчера главы внешнеполитических ведомств двух
+    стран Сергей Лавров и Сэйдзи Маэхара смогли … обменяться репликами"."""
+    for paragraph in opening[:2]:
+        for sentence in sentences(paragraph):
+            named = _named_before_subject(sentence, index)
+            if {index.country_of(p) for p in named} >= set(_SIDES):
+                return named
+    return []
+
+
+def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
+    if not text:
+        return []
+    said_he = _SAID_HE_MET.match(text)
+    if said_he:
+        # "Prime Minister Fumio Kishida said he spoke by phone with … Putin": the one who said
+        # it met, and whom he met is told after "said"
+        text = f"{said_he.group('speaker')} {said_he.group('rest')}"
+    reported = _REPORTED_MEETING.match(text)
+    if reported:
+        # "Kremlin spokesman Dmitry Peskov confirmed that Putin held a phone conversation with
+        # Suga": who met is told after "that"; who told it did not meet
+        text = reported.group("rest")
+    # what a quotation says is no part of the sentence's own turn to what was discussed
+    cut = ABOUT.search(_QUOTATION.sub(lambda quoted: " " * len(quoted.group()), text))
+    named = index.ids_in(text[: cut.start()] if cut else text)
+    if cut and (partner := _FOLLOWING_TALKS_WITH.search(text, cut.start())):
+        # "…, Sugiyama said following bilateral consultations with visiting Russian Deputy
+        # Foreign Minister Igor Morgulov": the one he met, though named after "said", and the one
+        # who said it, named right before
+        speaker = text[max(0, partner.start() - 80): partner.start()].split(",")[-1]
+        # the partner, or an office and then the name set off by a comma ("talks with the
+        # Japanese foreign minister, Nobutaka Machimura")
+        partner_parts = text[partner.end():].split(",")
+        met = index.ids_in(speaker) + (index.ids_in(partner_parts[0]) or index.ids_in(",".join(partner_parts[:2])))
+        named += [p for p in met if p not in named]
+    return named
+
+
+_SAID_HE_MET = re.compile(
+    r"^(?P<speaker>.{0,160}?)\s(?:said|says|told reporters|told a press conference)\s+(?:that\s+)?(?:he|she)\s+"
+    r"(?P<rest>(?:had\s+)?(?:met|spoke|talked|held|had)\b.*)$", re.IGNORECASE | re.DOTALL)
+_QUOTATION = re.compile(r"[“«\"][^”»\"]*[”»\"]")
+"""Words in quotation marks."""
+_REPORTED_MEETING = re.compile(
+    r"^.{0,160}?\b(?:confirmed|announced|reported|said|stated|told (?:reporters|journalists|a press conference))\s+"
+    r"that\s+(?P<rest>.*\b(?:met|held|talks|meeting|conversation|call|summit)\b.*)$", re.IGNORECASE | re.DOTALL)
+_FOLLOWING_TALKS_WITH = re.compile(
+    r"\b(?:following|after|at|during|in)\s+(?:(?:the|their|his|her|bilateral|a|an)\s+)*"
+    r"(?:talks|consultations?|negotiations|meeting|conversation)\s+(?:(?:here|there|in \w+)\s+)?with\s+|"
+    r"\bas (?:he|she) (?:conferred|met|talked|spoke) with\s+", re.IGNORECASE)
+
+
+_SIDES = {"japan": "Japan", "russia": "Russian Federation"}
+# An office named without its holder's name: "Press Conference by the Prime Minister" (who
+# then says "I had a telephone talk"), "the Foreign Minister said".
+_OFFICES = (
+    # headlines write "PM": "Japanese PM urges Putin to seek …"
+    (re.compile(r"\bPrime Minister\b|\bPM\b|премьер", re.IGNORECASE), "Prime Minister of (?:the )?{side}"),
+    # "Foreign Ministers' Meeting", "consultations of foreign and defence ministers": the office
+    # of both sides, the plural saying so
+    (re.compile(r"\bForeign Ministers?\b|\bforeign (?:and defen[cs]e )?ministers\b|"
+                r"Minister (?:for|of) Foreign Affairs|министр\w* иностранных дел",
+                re.IGNORECASE), "Minister (?:for|of) Foreign Affairs of (?:the )?{side}"),
+    (re.compile(r"\bPresident\b|президент", re.IGNORECASE), "^President of (?:the )?{side}"),
+)
+_COUNTERPART = re.compile(r"\bcounterparts?\b|коллег\w*", re.IGNORECASE)
+
+
+def _other_side(found: list[str], title: str | None, lede: str | None, meeting: str | None,
+                index: NameIndex, opening: list[str], day: dt.date | None) -> list[str]:
+    """A meeting between Japan and Russia has a person from each: when the people found so far
+    are all from one side, the first person of the other side whom an opening sentence about
+    the meeting names ("after meeting with Tokyo's Foreign Minister Takeaki Matsumoto"), else
+    the holder on that day of an office the headline or opening names without a name."""
+    sides = {index.country_of(p) for p in found} & set(_SIDES)
+    if len(sides) != 1:
+        return []
+    missing = (set(_SIDES) - sides).pop()
+    for paragraph in opening[:3]:
+        for sentence in sentences(paragraph):
+            if MEETING_WORDS.search(sentence) or _COUNTERPART.search(sentence):
+                for person_id in _named_before_subject(sentence, index):
+                    if index.country_of(person_id) == missing:
+                        return [person_id]
+                counterpart = _counterpart(sentence, found, missing, index, day)
+                if counterpart:
+                    return [counterpart]
+    for text in (title, lede, meeting):
+        for office, role in _OFFICES:
+            if text and any(not _names_holder(text, match.end(), index) for match in office.finditer(text)):
+                holder = index.holder_of(_office(role, missing), day)
+                if holder:
+                    return [holder]
+    return _named_together(found, missing, index, opening)
+
+
+def _named_together(found: list[str], missing: str, index: NameIndex, opening: list[str]) -> list[str]:
+    """The first person of the missing side whom an opening sentence names as the subject with
+    one already found: "Президент России Владимир Путин и премьер-министр Японии Фумио Кисида
+    выразили взаимную заинтересованность" — who did something together met, unless the
+    sentence looks back to another time."""
+    for paragraph in opening[:2]:
+        for sentence in sentences(paragraph):
+            if _LOOKS_BACK.search(sentence):
+                continue
+            named = _named_before_subject(sentence, index)
+            together = _TOGETHER.search(sentence)
+            if together and set(named) & set(found):
+                return [p for p in named if index.country_of(p) == missing][:1]
+    return []
+
+
+_TOGETHER = re.compile(r"^[^.,;:]{0,160}?\s(?:и|and)\s[^.;:]{0,120}?\s(?:выразил|обсудил|договорил|согласил|"
+                       r"подтвердил|обменял|agreed|discussed|expressed|confirmed|exchanged)\w*", re.IGNORECASE)
+"""Two named as one subject of a verb of talks: "A и B выразили", "A and B agreed"."""
+_LOOKS_BACK = re.compile(r"\b(?:19|20)\d\d\b|\b(?:previous(?:ly)?|earlier|last (?:year|month))\b|"
+                         r"ранее|предыдущ\w*|в прошлом", re.IGNORECASE)
+
+
+def _counterpart(sentence: str, found: list[str], missing: str, index: NameIndex, day: dt.date | None) -> str | None:
+    """"talks of Lavrov with his Japanese counterpart", whose name is misspelt or not given: the
+    holder on that day of the office the named person held, on the other side."""
+    if not _COUNTERPART.search(sentence) or not MEETING_WORDS.search(sentence):
+        return None
+    for person_id in found:
+        side = index.country_of(person_id)
+        for _, role in _OFFICES:
+            if side in _SIDES and index.held(person_id, _office(role, side), day):
+                holder = index.holder_of(_office(role, missing), day)
+                if holder:
+                    return holder
+    return None
+
+
+def _office(role: str, side: str) -> re.Pattern[str]:
+    """An office of _OFFICES on one side: "Minister (?:for|of) Foreign Affairs of (?:the )?Japan"."""
+    return re.compile(role.format(side=_SIDES[side]))
+
+
+def _names_holder(text: str, end: int, index: NameIndex) -> bool:
+    """Whether an office is followed by its holder's name ("Foreign Minister Sergey Lavrov")."""
+    found = index.find(text[end: end + 40])
+    return bool(found) and found[0][0] <= 3
+
+
+_DEFENCE = re.compile(r"Minister (?:of|for) Defen[cs]e")
+
+
+def _defence_ministers(opening: list[str], index: NameIndex, day: dt.date | None) -> list[str]:
+    """In a "2+2", the defence ministers sit at the table too: those the opening names who held
+    that office on the day (on some day, when the text gives none)."""
+    return [person_id for person_id in index.ids_in(" ".join(opening[:3]))
+            if index.held(person_id, _DEFENCE, day)]
