@@ -56,6 +56,14 @@ def test_a_breadcrumb_ending_in_the_headline_and_its_sections_repeated_below_are
     assert [change.why for change in doc.changes] == ["breadcrumb", "section label named in the breadcrumb"]
 
 
+@pytest.mark.parametrize("link", ["ALSO READ: In phone call with Suga, Xi says ready to boost China-Japan ties",
+                                  "Читайте также: Лавров прибыл в Токио", "Related: Abe to visit Vladivostok"])
+def test_a_link_to_another_story_between_paragraphs_is_furniture(link: str) -> None:
+    doc = prepare(f"The leaders spoke by phone on Tuesday.\n{link}\nThey agreed to meet soon.\n", "x.txt")
+    assert [line.text for line in doc.lines] == ["The leaders spoke by phone on Tuesday.", "They agreed to meet soon."]
+    assert [change.why for change in doc.changes] == ["link to another story"]
+
+
 @pytest.mark.parametrize("control", ["\u202e", "\u202a", "\u202b", "\u202c", "\u202d", "\u2066", "\u2067", "\u2068",
                                      "\u2069", "\u200e", "\u200f", "\u061c", "\x00", "\x1b", "\x7f", "\x9b"])
 def test_bidi_and_control_characters_do_not_survive_into_the_text(control: str) -> None:

@@ -114,6 +114,10 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"между буквами|размер шрифта)\b.{0,60}", "page tool"),
         # a link to the story on its own site, in an aggregator's copy
         (r"(?:читать на сайте|read (?:more |the full story )?on)\s+\S{3,40}", "navigation link"),
+        # a link to another story set between the paragraphs: "ALSO READ: In phone call with Suga,
+        # Xi says …", "Читайте также: …"
+        (r"(?:also read|read also|read more|see also|related|читайте также|смотрите также|по теме)\s*:.{0,200}",
+         "link to another story"),
         (r"translation \(original\)", "page tool"),
         (r"official (?:web)?site of the .{3,60}", "site header"),
         (r"(?:\{\{[^{}]*\}\}\s*)+", "unrendered page template"),
