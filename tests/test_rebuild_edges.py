@@ -481,3 +481,46 @@ def test_a_build_killed_after_putting_pages_first_is_followed_by_a_whole_site(tm
     _settle(root)
     build_site(root)
     assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_a_build_a_newer_change_supersedes_leaves_its_first_pages_and_the_next_takes_its_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """readouts serve stops a build once the saved readout's page is in place when another
+    change comes: that page stays, the rest of the site is the last build's, and the next build
+    of the process goes on from the cache in memory to a site a clean build would make — also
+    for a page of a readout deleted meanwhile."""
+    from readouts import cache as cache_module
+    from readouts.build import WaitingPages
+    from readouts.errors import Superseded
+    from tests.test_incremental import _hand_written
+
+    root = _settled_site(tmp_path)
+    build_site(root, cache_in_memory=True)
+    home = (root / "site" / "index.html").read_text(encoding="utf-8")
+    _edit(_readout(root, MOFA), "title: Japan-Russia Foreign Ministers’ Meeting", "title: A title saved just now")
+    added = _hand_written(root, "2021-04-01", 7)
+    with pytest.raises(Superseded):
+        build_site(root, cache_in_memory=True, cache_saved_later=True,
+                   waiting=WaitingPages(frozenset(), lambda pages: None), superseded=lambda: True)
+    assert "A title saved just now" in (root / "site" / "readouts" / f"{MOFA}.html").read_text(encoding="utf-8")
+    assert (root / "site" / "readouts" / f"{added}.html").exists()
+    assert (root / "site" / "index.html").read_text(encoding="utf-8") == home  # the rest is the last build's
+    assert cache_module._IN_MEMORY is not None
+    _readout(root, added).unlink()
+    opened: list[str] = []
+    real_open = open
+    monkeypatch.setattr("readouts.cache.open", lambda file, *a, **k: (opened.append(os.fspath(file)),
+                                                                        real_open(file, *a, **k))[1], raising=False)
+    build_site(root, cache_in_memory=True)
+    assert not [p for p in opened if p.endswith(".pickle")]
+    monkeypatch.undo()
+    assert not (root / "site" / "readouts" / f"{added}.html").exists()
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_a_build_is_never_superseded_before_the_pages_a_person_waits_for_are_in_place(tmp_path: Path) -> None:
+    """The command line has none: it builds to the end whatever `superseded` says."""
+    root = _settled_site(tmp_path)
+    _edit(_readout(root, MOFA), "title: Japan-Russia Foreign Ministers’ Meeting", "title: A title saved just now")
+    build_site(root, superseded=lambda: True)
+    assert _tree(root / "site") == _clean_build(root, tmp_path)

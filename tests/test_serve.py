@@ -286,3 +286,31 @@ def test_settings_that_cannot_be_read_at_start_are_said_and_serving_goes_on(demo
         process.terminate()
         output = process.communicate(timeout=10)[0]
     assert "Traceback" not in output, output
+
+
+def test_the_watcher_tells_a_running_build_of_a_newer_change_but_not_of_the_builds_own_files(tmp_path: Path) -> None:
+    """While a build runs, a saved readout is news it can stop for; what the build writes (the
+    site, the cache) and an editor's hidden swap file are not."""
+    import threading
+
+    from readouts.serve import _Watcher
+
+    for folder in ("content/readouts", "site", ".readouts-cache"):
+        (tmp_path / folder).mkdir(parents=True)
+    stop = threading.Event()
+    watcher = _Watcher(tmp_path, tmp_path / "site", stop)
+    try:
+        assert _wait_for(lambda: watcher.next_changes() is not None)  # watching
+        (tmp_path / "site" / "index.html").write_text("<p>built</p>", encoding="utf-8")
+        (tmp_path / ".readouts-cache" / "pages-0.pickle").write_bytes(b"x")
+        (tmp_path / "content" / "readouts" / ".x.md.swp").write_bytes(b"x")
+        time.sleep(1.0)
+        assert not watcher.changed_since_taken()
+        saved = tmp_path / "content" / "readouts" / "saved.md"
+        saved.write_text("---\nid: saved\n---\n", encoding="utf-8")
+        assert _wait_for(watcher.changed_since_taken, 10)
+        assert _wait_for(lambda: any(path.endswith("saved.md") for _, path in (watcher.next_changes() or ())), 10)
+        assert not watcher.changed_since_taken()
+    finally:
+        stop.set()
+        watcher.thread.join(5)

@@ -20,18 +20,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from readouts.cache import CACHE_DIR, BuildCache, CacheTable, Tables, now_ns, signature_of, unchanged_under_keys
-from readouts.errors import ReadoutsError, from_os_error, naming
+from readouts.errors import ReadoutsError, Superseded, from_os_error, naming
 from readouts.file_memo import FILE_MEMO, FileMemo
 from readouts.publish import (
     MARKER,
     EarlyPages,
     build_lock,
+    check_replaceable,
     files_under,
     journal_path,
+    marker_token,
     patch,
     publish,
+    real_folder,
     recover,
     staging_folder,
+    write_marker,
 )
 from readouts.seal import key_problem
 from readouts.stamp import Stamp, scan_folders, scan_inputs, site_folders
@@ -66,7 +70,8 @@ class WaitingPages:
 
 def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], None] | None = None,
                progress: Callable[[int, int], None] | None = None, cache_in_memory: bool = False,
-               waiting: WaitingPages | None = None, cache_saved_later: bool = False) -> BuildReport:
+               waiting: WaitingPages | None = None, cache_saved_later: bool = False,
+               superseded: Callable[[], bool] | None = None) -> BuildReport:
     """Import new and changed sources, then render the whole site into its output folder.
 
     One build of a site runs at a time; a second one waits for the first (`on_wait` is told).
@@ -79,7 +84,9 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
     the pages to put in place before the rest (serve.py); should the build then fail, they are
     put back as they were. `cache_saved_later` keeps the cache in memory unwritten, for the
     caller to write with cache.save_kept once it is idle (readouts serve: the next change's
-    build need not wait for the writing).
+    build need not wait for the writing). Once the `waiting` pages are in place, a build asks
+    `superseded` now and then whether a newer change has come, and if so stops, leaving them
+    there and the cache in memory for the next build (errors.Superseded).
     """
     started = time.perf_counter()
     with build_lock(root, on_wait=on_wait):
@@ -87,14 +94,15 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
         inputs = scan_inputs(root)
         stamp = Stamp.load(root)
         # site.yaml is among the inputs: while they are unchanged, so is the output folder.
-        if (stamp is not None and stamp.matches(inputs, _marker_token(root / stamp.output), root / stamp.output)
+        if (stamp is not None and stamp.matches(inputs, marker_token(root / stamp.output), root / stamp.output)
                 and not journal_path(root / stamp.output).exists()):
             return BuildReport(imports=None, written=0, unchanged=stamp.files, readouts=stamp.readouts,
                                seconds=time.perf_counter() - started, output=root / stamp.output,
                                warnings=tuple(stamp.warnings))
         try:
             report = _build(root, inputs, stamp, scanned_at, keep_going, progress,
-                            "later" if cache_saved_later else "kept" if cache_in_memory else "now", waiting)
+                            "later" if cache_saved_later else "kept" if cache_in_memory else "now", waiting,
+                            superseded)
         finally:
             gc.unfreeze()  # what the cache froze is the collector's again
     return replace(report, seconds=time.perf_counter() - started)
@@ -102,7 +110,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
 
 def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanned_at: int, keep_going: bool,
            progress: Callable[[int, int], None] | None, cache_saved: Literal["now", "kept", "later"],
-           waiting: WaitingPages | None) -> BuildReport:
+           waiting: WaitingPages | None, superseded: Callable[[], bool] | None = None) -> BuildReport:
     """Import, load, link, write the site aside and put it in place, then save the cache."""
     # The settings and the stages' modules load here, not at the top: a build with nothing to do
     # is done before this, and starting Python is most of its time.
@@ -114,9 +122,9 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     from readouts.render.output import SITE_MANIFEST
 
     config = load_config(root)
-    output = _real_folder(root / config.output_dir)
+    output = real_folder(root / config.output_dir)
     recover(output)
-    _check_replaceable(output)
+    check_replaceable(output)
     cache = BuildCache.load(root, cache_tables(), from_memory=cache_saved != "now")
     notes = _cache_notes(root, cache)
     file_memo = FileMemo(cache[FILE_MEMO])
@@ -132,7 +140,14 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     warnings = _unknown_people(graph) + _missing_sources(graph, inputs) + _no_base_url(graph)
     early = (EarlyPages(output, _waited_pages(imports, inputs, stamp, waiting.shown), waiting.ready, {})
              if waiting is not None else None)
-    written, token = _write_and_publish(root, graph, output, stamp, cache, file_memo, progress, early)
+    try:
+        written, token = _write_and_publish(root, graph, output, stamp, cache, file_memo, progress, early, superseded)
+    except Superseded:
+        # What the cache holds is what this build's content gave (each entry keyed by what made
+        # it) and the site as left: the next build of this process takes it, as after a build.
+        if cache_saved != "now":
+            cache.keep_unsaved(root)
+        raise
     file_memo.forget_unused()
     # The site's folders as published, looked at before anything else takes time (saving
     # the cache can take seconds): a file removed from the site after this look changes
@@ -206,12 +221,14 @@ def _waited_pages(imports: ImportReport, inputs: dict[str, list[int]], stamp: St
 
 def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp | None, cache: BuildCache,
                        file_memo: FileMemo, progress: Callable[[int, int], None] | None,
-                       early: EarlyPages | None = None) -> tuple[WriteReport, str]:
+                       early: EarlyPages | None = None, superseded: Callable[[], bool] | None = None
+                       ) -> tuple[WriteReport, str]:
     """Write the site into a staging folder beside the output, keeping what the last build made
     from the same inputs, and put it in place; returns the report and the manifest's token.
     The `early` pages go into the output as soon as they are made when it is a site this build
     patches (one it replaces whole is not there yet), and are put back as they were should the
-    build fail before the site is in place."""
+    build fail before the site is in place. Once they are in place the build stops when
+    `superseded` says a newer change has come, leaving them there (_keep_early_pages)."""
     from readouts.render.depends import FINGERPRINTS_KEPT
     from readouts.render.exports.common import EXPORT_FRAGMENTS
     from readouts.render.output import SITE_MANIFEST, PreviousBuild
@@ -227,7 +244,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
         # Files are reused only from the very site the cache describes: the marker names the
         # manifest it was built with (a site restored from elsewhere, or built before a kill
         # between publishing and saving the cache, does not match).
-        marker = _marker_token(output)
+        marker = marker_token(output)
         manifest = cache[SITE_MANIFEST]
         previous = output if marker == _manifest_token(manifest, cache[TOKENS_KEPT]) else None
         if previous is not None and _linked_folder(output, stamp, marker, manifest):
@@ -238,18 +255,23 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
             previous, manifest, whole=previous is not None and _site_untouched(stamp, marker, output),
             link_unchanged=not patching, groups=cache[GROUP_PAGES], fragments=cache[EXPORT_FRAGMENTS],
             search_counts=cache[SEARCH_COUNTS], fingerprints=cache[FINGERPRINTS_KEPT]), progress, file_memo,
-            first.first_pages() if (first := early if patching else None) else None)
+            first.first_pages() if (first := early if patching else None) else None,
+            superseded if first is not None else None)
         cache[GROUP_PAGES], cache[EXPORT_FRAGMENTS], cache[SEARCH_COUNTS], cache[FINGERPRINTS_KEPT] = (
             written.groups, written.fragments, written.search_counts, written.fingerprints)
         if pagefind:
             index_with_pagefind(staging)
         token = _manifest_token(written.manifest, cache[TOKENS_KEPT])
-        (staging / MARKER).write_text("built by readouts; every build rewrites this folder\n"
-                                      f"manifest {token}\n", encoding="utf-8")
+        write_marker(staging, token)
         if patching:
             patch(staging, output, _removed(output, manifest, written.manifest), MARKER)
         else:
             publish(staging, output)
+    except Superseded:
+        shutil.rmtree(staging, ignore_errors=True)
+        if first and first.replaced:
+            _keep_early_pages(output, first, cache)
+        raise
     except BaseException:
         # Once the journal is committed its files are the new site: they stay for the
         # next build to move in.
@@ -259,6 +281,18 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
                 first.put_back()
         raise
     return written, token
+
+
+def _keep_early_pages(output: Path, early: EarlyPages, cache: BuildCache) -> None:
+    """A build that stopped for a newer change leaves the pages it put in place ahead: the site
+    is the last build's but for them, and the manifest says so — their fingerprints unknown, so
+    the next build makes them again (or removes them) — under the name the marker now gives."""
+    from readouts.render.output import SITE_MANIFEST
+
+    placed = [path for path in early.replaced if path != MARKER]
+    manifest = {**cache[SITE_MANIFEST], **dict.fromkeys(placed, "")}
+    cache[SITE_MANIFEST] = manifest
+    write_marker(output, _manifest_token(manifest, cache[TOKENS_KEPT]))
 
 
 def _removed(output: Path, before: dict[str, str], now: dict[str, str]) -> list[str]:
@@ -339,17 +373,6 @@ def _manifest_token(manifest: dict[str, str], kept: dict[str, tuple[dict[str, st
     return token
 
 
-def _marker_token(output: Path) -> str | None:
-    try:
-        text = (output / MARKER).read_text(encoding="utf-8")
-    except OSError:
-        return None
-    for line in text.splitlines():
-        if line.startswith("manifest "):
-            return line.split(" ", 1)[1]
-    return None
-
-
 def index_with_pagefind(site: Path) -> None:
     """Run Pagefind over the finished site (site.yaml `pagefind: true`): its index loads with
     fetch(), so it serves sites over HTTP; the site's own search index still serves file://."""
@@ -367,19 +390,3 @@ def index_with_pagefind(site: Path) -> None:
                             hint="run `python -m pagefind --site site` to see the whole report")
 
 
-def _real_folder(output: Path) -> Path:
-    """The folder the output's path leads to. An output folder that is a link (to a folder a web
-    server serves, or on another disk) is kept: the site is made beside the folder it leads to
-    and exchanged with that, where swapping the link itself replaced it by a real folder and
-    left the link behind as a temporary folder that could not be removed."""
-    real = Path(os.path.realpath(output))
-    return real if real != Path(os.path.abspath(output)) else output
-
-
-def _check_replaceable(output: Path) -> None:
-    if output.exists() and not output.is_dir():
-        raise ReadoutsError(f"the output folder {output} is a file", str(output),
-                            hint="set `output:` in site.yaml to a folder, like `site`")
-    if output.exists() and any(output.iterdir()) and not (output / MARKER).exists():
-        raise ReadoutsError(f"the output folder {output} holds files readouts did not write",
-                            str(output), hint="move them away, or set another `output:` in site.yaml")

@@ -8,6 +8,11 @@ import os
 from collections.abc import Iterator
 
 
+class Superseded(Exception):
+    """A build stopped because a newer change came (readouts serve): the pages it put in place
+    ahead stay, the rest is the next build's. Not a failure, and never shown as one."""
+
+
 class ReadoutsError(Exception):
     """A problem the user can fix: bad input, a missing file, a name we cannot resolve.
 

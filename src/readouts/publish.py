@@ -291,6 +291,42 @@ MARKER = ".readouts-site"
 """A file in every built site: only a folder holding it may be replaced by a build."""
 
 
+def marker_token(output: Path) -> str | None:
+    try:
+        text = (output / MARKER).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith("manifest "):
+            return line.split(" ", 1)[1]
+    return None
+
+
+def write_marker(folder: Path, token: str) -> None:
+    from readouts.atomic import write_atomic_bytes
+
+    write_atomic_bytes(folder / MARKER, (f"built by readouts; every build rewrites this folder\nmanifest {token}\n"
+                                         .encode(),))
+
+
+def real_folder(output: Path) -> Path:
+    """The folder the output's path leads to. An output folder that is a link (to a folder a web
+    server serves, or on another disk) is kept: the site is made beside the folder it leads to
+    and exchanged with that, where swapping the link itself replaced it by a real folder and
+    left the link behind as a temporary folder that could not be removed."""
+    real = Path(os.path.realpath(output))
+    return real if real != Path(os.path.abspath(output)) else output
+
+
+def check_replaceable(output: Path) -> None:
+    if output.exists() and not output.is_dir():
+        raise ReadoutsError(f"the output folder {output} is a file", str(output),
+                            hint="set `output:` in site.yaml to a folder, like `site`")
+    if output.exists() and any(output.iterdir()) and not (output / MARKER).exists():
+        raise ReadoutsError(f"the output folder {output} holds files readouts did not write",
+                            str(output), hint="move them away, or set another `output:` in site.yaml")
+
+
 @dataclass
 class EarlyPages:
     """The pages a person waits for, put into the live site ahead of the rest of the build, and

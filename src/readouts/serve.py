@@ -8,6 +8,7 @@ the last good site stays served.
 from __future__ import annotations
 
 import json
+import queue
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 from readouts.build import BuildReport, WaitingPages, build_site
 from readouts.cache import CACHE_DIR
 from readouts.config import load_config
-from readouts.errors import ReadoutsError, bug_report, from_os_error
+from readouts.errors import ReadoutsError, Superseded, bug_report, from_os_error
 
 EVENTS = "/__readouts/events"
 RELOAD_SCRIPT = "/__readouts/reload.js"
@@ -201,12 +202,14 @@ def _server(host: str, port: int, output: Path, events: Events) -> ThreadingHTTP
                                  "or --port 0 for a free one") from None
 
 
-def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool) -> None:
+def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool,
+             superseded: Callable[[], bool] | None = None) -> None:
     """Build, and tell open pages to reload when files changed (or the last build had failed).
 
     The promise is that the last good site stays served whatever a build meets: a bad save, a
     full disk, or a bug. Each is said here and over the page, and the next change builds again;
-    only Ctrl-C ends serving."""
+    only Ctrl-C ends serving. A build that a newer change `superseded` stops once the pages a
+    person waits for are in place, and the next build goes on from there."""
     ahead: list[str] = []
 
     def ready(pages: tuple[str, ...]) -> None:
@@ -215,7 +218,9 @@ def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool
 
     try:
         report: BuildReport = build_site(root, cache_in_memory=True, cache_saved_later=True,
-                                         waiting=WaitingPages(events.shown_pages(), ready))
+                                         waiting=WaitingPages(events.shown_pages(), ready), superseded=superseded)
+    except Superseded:
+        return  # the pages it put in place ahead have reloaded; the newer change builds the rest
     except ReadoutsError as error:
         message = str(error)
     except OSError as error:
@@ -238,8 +243,6 @@ def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool
 def serve(root: Path, host: str, port: int, log: Callable[[str], None],
           on_ready: Callable[[str], None], stop: threading.Event | None = None) -> None:
     """Build, serve and watch until `stop` is set (or Ctrl-C)."""
-    from watchfiles import watch  # the dev server's own dependency, not paid for by builds
-
     # The code this process runs is the code it loaded now: load every stage and name it once,
     # so that its builds are never recorded as made by code changed on disk since.
     import readouts.importer.run
@@ -264,27 +267,71 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     stop = stop or threading.Event()
-    ignored = (output.resolve(), (root / CACHE_DIR).resolve())
+    watcher = _Watcher(root, output, stop)
     ready = False
     try:
         # The watcher reports an empty set when it has been quiet for a while; the first one
         # means it is watching, and only then is the server announced, so no change is missed.
-        for changes in watch(*watched_paths(root), stop_event=stop, debounce=200, rust_timeout=300,
-                             yield_on_timeout=True, raise_interrupt=False):
+        while not stop.is_set():
+            changes = watcher.next_changes()
+            if changes is None:
+                continue
             if not ready:
                 ready = True
                 on_ready(f"http://{host}:{server.server_address[1]}/")
             if not changes:
                 _save_cache(root, log, SAVE_WHEN_QUIET)  # quiet for a moment: a part of the cache is written
                 continue
-            paths = [Path(p).resolve() for _, p in changes]
-            if all(any(p.is_relative_to(i) for i in ignored) or p.name.startswith(".") for p in paths):
-                continue
-            rebuild(first=False)
+            rebuild(first=False, superseded=watcher.changed_since_taken)
     finally:
+        stop.set()
         server.shutdown()
         server.server_close()
         _save_cache(root, log, None, wait_seconds=30.0)
+
+
+class _Watcher:
+    """The site's inputs watched on a thread of their own, so that a build can be told a newer
+    change has come while it runs (`changed_since_taken`). What the build writes (the output
+    folder, the cache) and hidden files (an editor's swap file) are not changes."""
+
+    def __init__(self, root: Path, output: Path, stop: threading.Event) -> None:
+        self.queue: queue.Queue[set[Any]] = queue.Queue()
+        self.changed = threading.Event()
+        self.ignored = (output.resolve(), (root / CACHE_DIR).resolve())
+        self.thread = threading.Thread(target=self._watch, args=(root, stop), daemon=True)
+        self.thread.start()
+
+    def _watch(self, root: Path, stop: threading.Event) -> None:
+        from watchfiles import watch  # the dev server's own dependency, not paid for by builds
+
+        for changes in watch(*watched_paths(root), stop_event=stop, debounce=200, rust_timeout=300,
+                             yield_on_timeout=True, raise_interrupt=False):
+            relevant = {change for change in changes if not self._ignored(Path(change[1]))}
+            if changes and not relevant:
+                continue
+            if relevant:
+                self.changed.set()
+            self.queue.put(relevant)
+
+    def _ignored(self, path: Path) -> bool:
+        resolved = path.resolve()
+        return any(resolved.is_relative_to(i) for i in self.ignored) or resolved.name.startswith(".")
+
+    def next_changes(self) -> set[Any] | None:
+        """The changes since the last call (an empty set: quiet for a moment), all taken at once;
+        None when nothing came within half a second."""
+        try:
+            changes = self.queue.get(timeout=0.5)
+        except queue.Empty:
+            return None
+        self.changed.clear()
+        while not self.queue.empty():
+            changes |= self.queue.get_nowait()
+        return changes
+
+    def changed_since_taken(self) -> bool:
+        return self.changed.is_set()
 
 
 SAVE_WHEN_QUIET = 0.15

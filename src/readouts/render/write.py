@@ -18,7 +18,7 @@ import jinja2
 
 from readouts import parallel
 from readouts.cache import CACHE_DIR
-from readouts.errors import ReadoutsError, naming
+from readouts.errors import ReadoutsError, Superseded, naming
 from readouts.file_memo import FileMemo
 from readouts.model import SiteGraph
 from readouts.parallel import map_in_workers
@@ -65,11 +65,13 @@ FIRST_PAGES_AT_MOST = 8
 
 def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild = NO_PREVIOUS_BUILD,
                progress: Progress | None = None, file_memo: FileMemo | None = None,
-               first: FirstPages | None = None) -> WriteReport:
+               first: FirstPages | None = None, superseded: Callable[[], bool] | None = None) -> WriteReport:
     """Write the files of the site into `out`: plan the pages, keep those `previous` made from
     the same inputs and render the others, then keep or make every other file the same way.
     `file_memo` knows the digests of raw sources the import step took; the `first` pages are
-    rendered before all else."""
+    rendered before all else. Once they are in place, `superseded` is asked now and then
+    whether a newer change has come, and if so the rest is left (errors.Superseded)."""
+    stop_if = _stopper(superseded)
     outputs = Outputs(previous, out)
     depends = Dependencies(graph, root, previous.fingerprints)
     memo = GroupMemo(dict(previous.groups) if previous.site is not None else {}, outputs.reusable)
@@ -77,7 +79,11 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     # The pages a person waits for that are found by their path are made before the rest of the
     # site is planned (planning every page of a large site takes most of a rebuild's first second)
     early = _render_first(site, first, outputs, root, out) if first is not None else {}
-    planned = list(site_pages(site))
+    planned = []
+    for page in site_pages(site):
+        planned.append(page)
+        if len(planned) % 1000 == 0:
+            stop_if()
     _refuse_shared_paths(planned)
     to_render = [(page.path, page.template, page.context) for page in planned
                  if not outputs.keep(page.path, page.fingerprint) and early.get(page.path) != page.fingerprint]
@@ -92,14 +98,17 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     fragments = Fragments(dict(previous.fragments))
     # Everything but the pages (static files, sources, the search index, the exports) is
     # written while the pages render: on a large site, in other processes.
-    with pages_rendering(to_render, root, out, progress) as pages_written:
+    stop_if()
+    with pages_rendering(to_render, root, out, progress, stop_if) as pages_written:
         for output in _copies(graph, root, depends, file_memo or FileMemo()):
             outputs.put(output)
+        stop_if()
         # The search index: a shard's files are made from the shard's readouts alone and a
         # readout's text from itself, so a new readout rewrites its shard's files, its text and
         # the index's list (search_files.py).
         for output in search_outputs(graph, depends.common, outputs.previous.manifest, outputs.reusable, counts_of):
             outputs.put(output)
+        stop_if()
         # The exports: each file has a fingerprint of exactly what it is made from (exports.py), so a
         # new readout rewrites its year's data file and sitemap part, the indexes that count them,
         # the CSV, the calendar and the feeds it enters, and keeps every other year's files. The
@@ -171,6 +180,15 @@ def _copies(graph: SiteGraph, root: Path, depends: Dependencies, file_memo: File
         yield OutputFile(path, digest((path, readout.digest)), partial(_read_bytes, readout.path.path))
 
 
+def _stopper(superseded: Callable[[], bool] | None) -> Callable[[], None]:
+    """What raises errors.Superseded once `superseded` says a newer change has come."""
+    def stop_if() -> None:
+        if superseded is not None and superseded():
+            raise Superseded
+
+    return stop_if
+
+
 def _read_bytes(path: str) -> bytes:
     with open(path, "rb") as stream:
         return stream.read()
@@ -224,7 +242,8 @@ _WORK: list[tuple[str, str, Callable[[], dict[str, Any]]]] = []
 
 @contextlib.contextmanager
 def pages_rendering(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root: Path, out: Path,
-                    progress: Progress | None = None) -> Iterator[Callable[[], int]]:
+                    progress: Progress | None = None, stop_if: Callable[[], None] | None = None
+                    ) -> Iterator[Callable[[], int]]:
     """Render and write pages. Gives a function that waits for them and returns how many were
     written; the caller writes other files meanwhile.
 
@@ -234,7 +253,7 @@ def pages_rendering(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], r
     the function is called."""
     workers = parallel.workers()
     if len(work) < PARALLEL_FROM or not parallel.can_fork():
-        yield partial(_render_here, work, root, out, progress)
+        yield partial(_render_here, work, root, out, progress, stop_if)
         return
     global _WORK
     _WORK = work
@@ -256,9 +275,11 @@ def pages_rendering(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], r
 
 
 def _render_here(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root: Path, out: Path,
-                 progress: Progress | None) -> int:
+                 progress: Progress | None, stop_if: Callable[[], None] | None = None) -> int:
     env = make_env(root / "templates", root / CACHE_DIR / "templates")
     for done, (path, template, build) in enumerate(work, start=1):
+        if stop_if is not None:
+            stop_if()
         _write_page(env, out, path, template, build)
         if progress and done % 50 == 0:
             progress(done, len(work))
