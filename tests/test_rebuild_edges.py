@@ -524,3 +524,20 @@ def test_a_build_is_never_superseded_before_the_pages_a_person_waits_for_are_in_
     _edit(_readout(root, MOFA), "title: Japan-Russia Foreign Ministers’ Meeting", "title: A title saved just now")
     build_site(root, superseded=lambda: True)
     assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_a_build_that_placed_no_page_ahead_is_never_superseded(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change that puts no page in place first (a registry's, or more readouts than are made
+    first): a stream of saves must not stop every build before it made anything."""
+    from readouts import build
+    from readouts.build import WaitingPages
+
+    root = _settled_site(tmp_path)
+    build_site(root, cache_in_memory=True)
+    _edit(root / "content" / "people.yaml", "name: Sergey Lavrov", "name: Sergei Lavrov")
+    monkeypatch.setattr(build, "_waited_pages", lambda *args: frozenset())
+    build_site(root, cache_in_memory=True, cache_saved_later=True,
+               waiting=WaitingPages(frozenset(), lambda pages: None), superseded=lambda: True)
+    monkeypatch.undo()
+    assert _tree(root / "site") == _clean_build(root, tmp_path)

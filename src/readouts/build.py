@@ -256,7 +256,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
             link_unchanged=not patching, groups=cache[GROUP_PAGES], fragments=cache[EXPORT_FRAGMENTS],
             search_counts=cache[SEARCH_COUNTS], fingerprints=cache[FINGERPRINTS_KEPT]), progress, file_memo,
             first.first_pages() if (first := early if patching else None) else None,
-            superseded if first is not None else None)
+            _once_placed(first, superseded))
         cache[GROUP_PAGES], cache[EXPORT_FRAGMENTS], cache[SEARCH_COUNTS], cache[FINGERPRINTS_KEPT] = (
             written.groups, written.fragments, written.search_counts, written.fingerprints)
         if pagefind:
@@ -281,6 +281,14 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
                 first.put_back()
         raise
     return written, token
+
+
+def _once_placed(early: EarlyPages | None, superseded: Callable[[], bool] | None) -> Callable[[], bool] | None:
+    """`superseded`, asked only once a page is in place ahead: a build that placed none goes to
+    the end, or a stream of saves would stop every build before it made anything."""
+    if early is None or superseded is None:
+        return None
+    return lambda: bool(early.replaced) and superseded()
 
 
 def _keep_early_pages(output: Path, early: EarlyPages, cache: BuildCache) -> None:

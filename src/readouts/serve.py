@@ -298,6 +298,7 @@ class _Watcher:
     def __init__(self, root: Path, output: Path, stop: threading.Event) -> None:
         self.queue: queue.Queue[set[Any]] = queue.Queue()
         self.changed = threading.Event()
+        self.failed: Exception | None = None
         self.ignored = (output.resolve(), (root / CACHE_DIR).resolve())
         self.thread = threading.Thread(target=self._watch, args=(root, stop), daemon=True)
         self.thread.start()
@@ -305,14 +306,18 @@ class _Watcher:
     def _watch(self, root: Path, stop: threading.Event) -> None:
         from watchfiles import watch  # the dev server's own dependency, not paid for by builds
 
-        for changes in watch(*watched_paths(root), stop_event=stop, debounce=200, rust_timeout=300,
-                             yield_on_timeout=True, raise_interrupt=False):
-            relevant = {change for change in changes if not self._ignored(Path(change[1]))}
-            if changes and not relevant:
-                continue
-            if relevant:
-                self.changed.set()
-            self.queue.put(relevant)
+        try:
+            for changes in watch(*watched_paths(root), stop_event=stop, debounce=200, rust_timeout=300,
+                                 yield_on_timeout=True, raise_interrupt=False):
+                relevant = {change for change in changes if not self._ignored(Path(change[1]))}
+                if changes and not relevant:
+                    continue
+                if relevant:
+                    self.changed.set()
+                self.queue.put(relevant)
+        except Exception as error:  # the watcher cannot go on: serving ends with its reason
+            self.failed = error
+            self.queue.put(set())
 
     def _ignored(self, path: Path) -> bool:
         resolved = path.resolve()
@@ -325,6 +330,8 @@ class _Watcher:
             changes = self.queue.get(timeout=0.5)
         except queue.Empty:
             return None
+        if self.failed is not None:
+            raise self.failed
         self.changed.clear()
         while not self.queue.empty():
             changes |= self.queue.get_nowait()
