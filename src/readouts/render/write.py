@@ -120,6 +120,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
             outputs.put(export)
         fragments.forget_unused()
         rendered = pages_written()
+    stop_if()  # the last moment before the site is put in place
     return WriteReport(outputs.manifest, outputs.written + len(early) + rendered, outputs.unchanged, memo.now,
                        fragments.store, search_counts, depends.made)
 
