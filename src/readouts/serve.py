@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import queue
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
@@ -269,6 +270,7 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
     stop = stop or threading.Event()
     watcher = _Watcher(root, output, stop)
     ready = False
+    last_built = time.monotonic()
     try:
         # The watcher reports an empty set when it has been quiet for a while; the first one
         # means it is watching, and only then is the server announced, so no change is missed.
@@ -280,9 +282,11 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
                 ready = True
                 on_ready(f"http://{host}:{server.server_address[1]}/")
             if not changes:
-                _save_cache(root, log, SAVE_WHEN_QUIET)  # quiet for a moment: a part of the cache is written
+                if time.monotonic() - last_built >= QUIET_BEFORE_SAVING:
+                    _save_cache(root, log, SAVE_WHEN_QUIET)  # quiet for a while: a part of the cache is written
                 continue
             rebuild(first=False, superseded=watcher.changed_since_taken)
+            last_built = time.monotonic()
     finally:
         stop.set()
         server.shutdown()
@@ -343,7 +347,11 @@ class _Watcher:
 
 SAVE_WHEN_QUIET = 0.15
 """Seconds of writing the cache at each quiet moment: a change that comes meanwhile waits no
-longer than this for its build (the first build's cache of a large site takes seconds to write)."""
+longer than this for its build, or one part's writing (the first build's cache of a large site
+takes seconds to write, a part of it a few tenths)."""
+QUIET_BEFORE_SAVING = 2.0
+"""Seconds without a change before the cache is written: a person saves again soon after looking
+at the page, and the writing of a part would hold that save's build back."""
 
 
 def _save_cache(root: Path, log: Callable[[str], None], seconds: float | None, wait_seconds: float = 0.0) -> None:
