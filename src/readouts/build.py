@@ -115,10 +115,8 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     # The settings and the stages' modules load here, not at the top: a build with nothing to do
     # is done before this, and starting Python is most of its time.
     from readouts.addresses import ADDRESSES, write_addresses
+    from readouts.check import build_warnings
     from readouts.config import load_config
-    from readouts.importer.run import import_sources
-    from readouts.link import LINK_KEPT, LINK_RESULTS, link
-    from readouts.load import PARSED_READOUTS, load_corpus
     from readouts.render.output import SITE_MANIFEST
 
     config = load_config(root)
@@ -127,17 +125,8 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     check_replaceable(output)
     cache = BuildCache.load(root, cache_tables(), from_memory=cache_saved != "now")
     notes = _cache_notes(root, cache)
-    file_memo = FileMemo(cache[FILE_MEMO])
-    # The look at the inputs found every file's size and times: they are not looked at again.
-    file_memo.take_scan(root, inputs, scanned_at)
-    # A write that finds the disk full says only "No space left on device": it is one of
-    # the readouts and import records in content/.
-    with naming(root / "content"):
-        imports = import_sources(root, keep_going=keep_going, files=file_memo)
-    if imports.imported or imports.deleted or imports.renamed or imports.failed:
-        file_memo.forget_scan()  # the import wrote into content/ since the look
-    graph = link(load_corpus(root, cache[PARSED_READOUTS], file_memo), cache[LINK_RESULTS], cache[LINK_KEPT])
-    warnings = _unknown_people(graph) + _missing_sources(graph, inputs) + _no_base_url(graph)
+    file_memo, imports, graph = _import_and_link(root, cache, inputs, scanned_at, keep_going)
+    warnings = build_warnings(graph, inputs)
     early = (EarlyPages(output, _waited_pages(imports, inputs, stamp, waiting.shown), waiting.ready, {})
              if waiting is not None else None)
     try:
@@ -175,6 +164,27 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
         notes.append(f"the build cache was not saved, so the next build does more work: {from_os_error(error)}")
     return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
                        warnings=warnings + tuple(notes), readouts=len(graph.readouts), seconds=0.0, output=output)
+
+
+def _import_and_link(root: Path, cache: BuildCache, inputs: dict[str, list[int]], scanned_at: int,
+                     keep_going: bool) -> tuple[FileMemo, ImportReport, SiteGraph]:
+    """Import what is new, load and link: the file memo the build goes on with, what the import
+    did, and the graph."""
+    from readouts.importer.run import import_sources
+    from readouts.link import LINK_KEPT, LINK_RESULTS, link
+    from readouts.load import PARSED_READOUTS, load_corpus
+
+    file_memo = FileMemo(cache[FILE_MEMO])
+    # The look at the inputs found every file's size and times: they are not looked at again.
+    file_memo.take_scan(root, inputs, scanned_at)
+    # A write that finds the disk full says only "No space left on device": it is one of
+    # the readouts and import records in content/.
+    with naming(root / "content"):
+        imports = import_sources(root, keep_going=keep_going, files=file_memo)
+    if imports.imported or imports.deleted or imports.renamed or imports.failed:
+        file_memo.forget_scan()  # the import wrote into content/ since the look
+    graph = link(load_corpus(root, cache[PARSED_READOUTS], file_memo), cache[LINK_RESULTS], cache[LINK_KEPT])
+    return file_memo, imports, graph
 
 
 def cache_tables() -> Tables:
@@ -241,14 +251,8 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
     first: EarlyPages | None = None
     try:
         staging.mkdir(parents=True)
-        # Files are reused only from the very site the cache describes: the marker names the
-        # manifest it was built with (a site restored from elsewhere, or built before a kill
-        # between publishing and saving the cache, does not match).
-        marker = marker_token(output)
-        manifest = cache[SITE_MANIFEST]
-        previous = output if marker == _manifest_token(manifest, cache[TOKENS_KEPT]) else None
-        if previous is not None and _linked_folder(output, stamp, marker, manifest):
-            previous = None  # made whole and put in place of the old site, link and all
+        marker, manifest = marker_token(output), cache[SITE_MANIFEST]
+        previous = _previous_site(output, stamp, marker, manifest, cache)
         # Pagefind indexes the whole site, so with it on the new site is made whole.
         patching = previous is not None and not pagefind
         written = write_site(graph, root, staging, PreviousBuild(
@@ -283,6 +287,18 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
     return written, token
 
 
+def _previous_site(output: Path, stamp: Stamp | None, marker: str | None, manifest: dict[str, str],
+                   cache: BuildCache) -> Path | None:
+    """The published site whose files this build may keep, if any. Files are reused only from
+    the very site the cache describes: the marker names the manifest it was built with (a site
+    restored from elsewhere, or built before a kill between publishing and saving the cache,
+    does not match); a site with a folder that is a link is made whole and put in place of the
+    old one, link and all."""
+    if marker != _manifest_token(manifest, cache[TOKENS_KEPT]) or _linked_folder(output, stamp, marker, manifest):
+        return None
+    return output
+
+
 def _once_placed(early: EarlyPages | None, superseded: Callable[[], bool] | None) -> Callable[[], bool] | None:
     """`superseded`, asked only once a page is in place ahead: a build that placed none goes to
     the end, or a stream of saves would stop every build before it made anything."""
@@ -309,38 +325,6 @@ def _removed(output: Path, before: dict[str, str], now: dict[str, str]) -> list[
     removed = [p for p in before if p not in now]
     pagefind = output / "pagefind"
     return removed + (["pagefind"] if pagefind.is_symlink() else [f"pagefind/{p}" for p in files_under(pagefind)])
-
-
-def _unknown_people(graph: SiteGraph) -> tuple[str, ...]:
-    """Participants and people named whom people.yaml does not know: their pages show the id as
-    a name and link nowhere, which is worth a line, not a failed build."""
-    return tuple(f"{graph.readouts[r].path.path}: {p!r} is not in content/people.yaml"
-                 for r in graph.chronology for p in dict.fromkeys(graph.readouts[r].participants
-                                                                 + graph.readouts[r].mentioned)
-                 if p not in graph.people)
-
-
-def _no_base_url(graph: SiteGraph) -> tuple[str, ...]:
-    """One line, not one a file: without base_url the feed and the sitemap carry site-relative
-    links, which feed readers and search engines cannot follow, and the calendar links to no page."""
-    if graph.corpus.config.base_url:
-        return ()
-    return ("site.yaml: no base_url, so the feed and the sitemap link to pages by relative paths that "
-            "readers of those files cannot follow, and the calendar's events link to no page (set "
-            "base_url: https://…/ to the address the site is served from)",)
-
-
-def _missing_sources(graph: SiteGraph, inputs: dict[str, list[int]]) -> tuple[str, ...]:
-    """Readouts whose source file is gone: the page's link to it would lead nowhere. Told by
-    the scan of the inputs, so without a look at each file."""
-    missing = []
-    for readout_id in graph.chronology:
-        source = graph.readouts[readout_id].source
-        if source is not None and f"content/{source.file}" not in inputs:
-            missing.append(f"{graph.readouts[readout_id].path.path}: its source content/{source.file} no longer "
-                           "exists, so the page's link to it leads nowhere (put the file back, or remove `source:` "
-                           "from the front matter)")
-    return tuple(missing)
 
 
 def _site_untouched(stamp: Stamp | None, marker: str | None, output: Path) -> bool:

@@ -207,3 +207,41 @@ def html_problems(site: Path) -> list[str] | None:
         return []
     lines = (result.stdout + result.stderr).splitlines()
     return [line for line in lines if "error" in line.lower()] or lines[-5:]
+
+
+def build_warnings(graph: SiteGraph, inputs: dict[str, list[int]]) -> tuple[str, ...]:
+    """What the site still builds with but a person should fix, one line each (the build prints
+    them): unknown people, sources gone, no base_url."""
+    return _unknown_people(graph) + _missing_sources(graph, inputs) + _no_base_url(graph)
+
+
+def _unknown_people(graph: SiteGraph) -> tuple[str, ...]:
+    """Participants and people named whom people.yaml does not know: their pages show the id as
+    a name and link nowhere, which is worth a line, not a failed build."""
+    return tuple(f"{graph.readouts[r].path.path}: {p!r} is not in content/people.yaml"
+                 for r in graph.chronology for p in dict.fromkeys(graph.readouts[r].participants
+                                                                 + graph.readouts[r].mentioned)
+                 if p not in graph.people)
+
+
+def _no_base_url(graph: SiteGraph) -> tuple[str, ...]:
+    """One line, not one a file: without base_url the feed and the sitemap carry site-relative
+    links, which feed readers and search engines cannot follow, and the calendar links to no page."""
+    if graph.corpus.config.base_url:
+        return ()
+    return ("site.yaml: no base_url, so the feed and the sitemap link to pages by relative paths that "
+            "readers of those files cannot follow, and the calendar's events link to no page (set "
+            "base_url: https://…/ to the address the site is served from)",)
+
+
+def _missing_sources(graph: SiteGraph, inputs: dict[str, list[int]]) -> tuple[str, ...]:
+    """Readouts whose source file is gone: the page's link to it would lead nowhere. Told by
+    the scan of the inputs, so without a look at each file."""
+    missing = []
+    for readout_id in graph.chronology:
+        source = graph.readouts[readout_id].source
+        if source is not None and f"content/{source.file}" not in inputs:
+            missing.append(f"{graph.readouts[readout_id].path.path}: its source content/{source.file} no longer "
+                           "exists, so the page's link to it leads nowhere (put the file back, or remove `source:` "
+                           "from the front matter)")
+    return tuple(missing)
