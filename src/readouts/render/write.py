@@ -118,6 +118,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
         listed = [path for path in outputs.manifest if path not in unlisted]
         for export in export_files(graph, listed, fragments, year_of_page):
             outputs.put(export)
+            stop_if()
         fragments.forget_unused()
         rendered = pages_written()
     stop_if()  # the last moment before the site is put in place
