@@ -511,8 +511,14 @@ def test_a_build_a_newer_change_supersedes_leaves_its_first_pages_and_the_next_t
     real_open = open
     monkeypatch.setattr("readouts.cache.open", lambda file, *a, **k: (opened.append(os.fspath(file)),
                                                                         real_open(file, *a, **k))[1], raising=False)
+    from readouts.render import write
+    wholes: list[bool] = []
+    real_write_site = write.write_site
+    monkeypatch.setattr(write, "write_site", lambda graph, root, out, previous, *a, **k: (
+        wholes.append(previous.whole), real_write_site(graph, root, out, previous, *a, **k))[1])
     build_site(root, cache_in_memory=True)
     assert not [p for p in opened if p.endswith(".pickle")]
+    assert wholes == [True]  # every file the manifest names is known to be there: none looked at one by one
     monkeypatch.undo()
     assert not (root / "site" / "readouts" / f"{added}.html").exists()
     assert _tree(root / "site") == _clean_build(root, tmp_path)

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from readouts.cache import CACHE_DIR, BuildCache, CacheTable, Tables, now_ns, signature_of, unchanged_under_keys
 from readouts.errors import ReadoutsError, Superseded, from_os_error, naming
@@ -249,14 +249,16 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
     pagefind = graph.corpus.config.pagefind
     staging = staging_folder(output)
     first: EarlyPages | None = None
+    folders: list[str] | None = None
     try:
         staging.mkdir(parents=True)
         marker, manifest = marker_token(output), cache[SITE_MANIFEST]
         previous = _previous_site(output, stamp, marker, manifest, cache)
+        folders = _untouched_folders(stamp, marker, output, cache[TOKENS_KEPT]) if previous is not None else None
         # Pagefind indexes the whole site, so with it on the new site is made whole.
         patching = previous is not None and not pagefind
         written = write_site(graph, root, staging, PreviousBuild(
-            previous, manifest, whole=previous is not None and _site_untouched(stamp, marker, output),
+            previous, manifest, whole=folders is not None,
             link_unchanged=not patching, groups=cache[GROUP_PAGES], fragments=cache[EXPORT_FRAGMENTS],
             search_counts=cache[SEARCH_COUNTS], fingerprints=cache[FINGERPRINTS_KEPT]), progress, file_memo,
             first.first_pages() if (first := early if patching else None) else None,
@@ -274,7 +276,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
     except Superseded:
         shutil.rmtree(staging, ignore_errors=True)
         if first and first.replaced:
-            _keep_early_pages(output, first, cache)
+            _keep_early_pages(output, first, cache, folders)
         raise
     except BaseException:
         # Once the journal is committed its files are the new site: they stay for the
@@ -307,16 +309,19 @@ def _once_placed(early: EarlyPages | None, superseded: Callable[[], bool] | None
     return lambda: bool(early.replaced) and superseded()
 
 
-def _keep_early_pages(output: Path, early: EarlyPages, cache: BuildCache) -> None:
+def _keep_early_pages(output: Path, early: EarlyPages, cache: BuildCache, folders: list[str] | None) -> None:
     """A build that stopped for a newer change leaves the pages it put in place ahead: the site
     is the last build's but for them, and the manifest says so — their fingerprints unknown, so
-    the next build makes them again (or removes them) — under the name the marker now gives."""
+    the next build makes them again (or removes them) — under the name the marker now gives. A
+    site whose every file was there (`folders` untouched) still is: their times are kept anew."""
     from readouts.render.output import SITE_MANIFEST
 
     placed = [path for path in early.replaced if path != MARKER]
     manifest = {**cache[SITE_MANIFEST], **dict.fromkeys(placed, "")}
     cache[SITE_MANIFEST] = manifest
-    write_marker(output, _manifest_token(manifest, cache[TOKENS_KEPT]))
+    token = _manifest_token(manifest, cache[TOKENS_KEPT])
+    write_marker(output, token)
+    cache[TOKENS_KEPT]["whole"] = (token, scan_folders(output, folders)) if folders is not None else None
 
 
 def _removed(output: Path, before: dict[str, str], now: dict[str, str]) -> list[str]:
@@ -327,13 +332,20 @@ def _removed(output: Path, before: dict[str, str], now: dict[str, str]) -> list[
     return removed + (["pagefind"] if pagefind.is_symlink() else [f"pagefind/{p}" for p in files_under(pagefind)])
 
 
-def _site_untouched(stamp: Stamp | None, marker: str | None, output: Path) -> bool:
-    """True when no file was added to or removed from the site since the build that left
-    `stamp` published it: every folder's time is as that build recorded it (a file removed
-    changes its folder's time). Then every file of the manifest is there, and the build need not
-    look at each of them (45,000 at 10,000 readouts)."""
-    return (stamp is not None and stamp.marker == marker and bool(stamp.site_folders)
-            and scan_folders(output, stamp.site_folders) == stamp.site_folders)
+def _untouched_folders(stamp: Stamp | None, marker: str | None, output: Path,
+                       kept: dict[str, Any]) -> list[str] | None:
+    """The site's folders when no file was added to or removed from the site since the build
+    that left `stamp` published it (or a build of this process that stopped for a newer change
+    left it, `kept`): every folder's time is as that build recorded it (a file removed changes
+    its folder's time). Then every file of the manifest is there, and the build need not look at
+    each of them (45,000 at 10,000 readouts). None otherwise."""
+    if (stamp is not None and stamp.marker == marker and stamp.site_folders
+            and scan_folders(output, stamp.site_folders) == stamp.site_folders):
+        return list(stamp.site_folders)
+    left = kept.get("whole")
+    if left is not None and left[0] == marker and scan_folders(output, left[1]) == left[1]:
+        return list(left[1])
+    return None
 
 
 def _linked_folder(output: Path, stamp: Stamp | None, marker: str | None, manifest: dict[str, str]) -> bool:
@@ -346,13 +358,12 @@ def _linked_folder(output: Path, stamp: Stamp | None, marker: str | None, manife
     return any(os.path.islink(os.path.join(output, folder)) for folder in folders if folder != ".")
 
 
-TOKENS_KEPT: CacheTable[str, tuple[dict[str, str], str]] = CacheTable("tokens", unchanged_under_keys,
-                                                                      in_memory_only=True)
+TOKENS_KEPT: CacheTable[str, Any] = CacheTable("tokens", unchanged_under_keys, in_memory_only=True)
 """The last manifest this process named, with its token: readouts serve's next build need not
 name it again (0.035 s at 10,000 readouts)."""
 
 
-def _manifest_token(manifest: dict[str, str], kept: dict[str, tuple[dict[str, str], str]]) -> str:
+def _manifest_token(manifest: dict[str, str], kept: dict[str, Any]) -> str:
     """Names a manifest whatever the order of its entries (the cache keeps it in parts); the
     very manifest `kept` names is not named again."""
     from readouts.render.depends import digest

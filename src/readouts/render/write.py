@@ -79,11 +79,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     # The pages a person waits for that are found by their path are made before the rest of the
     # site is planned (planning every page of a large site takes most of a rebuild's first second)
     early = _render_first(site, first, outputs, root, out) if first is not None else {}
-    planned = []
-    for page in site_pages(site):
-        planned.append(page)
-        if len(planned) % 1000 == 0:
-            stop_if()
+    planned = _planned(site, stop_if)
     _refuse_shared_paths(planned)
     to_render = [(page.path, page.template, page.context) for page in planned
                  if not outputs.keep(page.path, page.fingerprint) and early.get(page.path) != page.fingerprint]
@@ -180,6 +176,16 @@ def _copies(graph: SiteGraph, root: Path, depends: Dependencies, file_memo: File
                 yield OutputFile(path, made_from, source.read_bytes)
         path = urls.readout_markdown_path(readout.id)
         yield OutputFile(path, digest((path, readout.digest)), partial(_read_bytes, readout.path.path))
+
+
+def _planned(site: Site, stop_if: Callable[[], None]) -> list[Page]:
+    """Every page of the site, planned; `stop_if` asked every thousand pages."""
+    planned = []
+    for page in site_pages(site):
+        planned.append(page)
+        if len(planned) % 1000 == 0:
+            stop_if()
+    return planned
 
 
 def _stopper(superseded: Callable[[], bool] | None) -> Callable[[], None]:
