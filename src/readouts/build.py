@@ -359,8 +359,9 @@ def _linked_folder(output: Path, stamp: Stamp | None, marker: str | None, manife
 
 
 TOKENS_KEPT: CacheTable[str, Any] = CacheTable("tokens", unchanged_under_keys, in_memory_only=True)
-"""The last manifest this process named, with its token: readouts serve's next build need not
-name it again (0.035 s at 10,000 readouts)."""
+"""What this process knows of the site it left: "manifest", the last manifest it named, with its
+token (readouts serve's next build need not name it again, 0.035 s at 10,000 readouts); "whole",
+the marker's token and the site's folder times after a build that stopped for a newer change."""
 
 
 def _manifest_token(manifest: dict[str, str], kept: dict[str, Any]) -> str:
