@@ -99,3 +99,11 @@ def test_a_family_name_two_people_bear_is_the_one_in_office_that_day(text: str, 
 def test_a_family_name_two_people_bear_is_no_unknown_name() -> None:
     """"Foreign Minister Kono's" names someone people.yaml knows, though not whom without a day."""
     assert KONOS.unresolved("talks with Foreign Minister Kono's delegation") == []
+
+
+def test_a_title_ending_a_line_names_nobody_on_the_next() -> None:
+    """"… Talks With Japanese Premier" over the dateline "Moscow, 10 January 2003": no one is
+    named Moscow."""
+    index = NameIndex.build(())
+    assert index.unresolved("Russia: Putin Holding Talks With Japanese Premier\nMoscow, 10 January 2003") == []
+    assert index.unresolved("talks with Premier Wen Jiabao") == ["Wen Jiabao"]

@@ -22,8 +22,10 @@ _TITLES = (
     r"Senator|Speaker|Director(?:-General)?|Spokes(?:wo)?man|Counterpart"
 )
 _CANDIDATE = re.compile(
-    # titles come in chains ("H.E. Mr. Vladimir Putin"): the name is what follows the last
-    rf"\b(?:{_TITLES})(?:\s+(?:{_TITLES}))*\s+((?:[A-Z][a-z’'-]+|[A-Z]{{2,}})(?:,?\s+(?:[A-Z][a-z’'-]+|[A-Z]{{2,}})){{0,3}})"
+    # titles come in chains ("H.E. Mr. Vladimir Putin"): the name is what follows the last, on the
+    # same line (a headline ending "… Japanese Premier" is not followed by a name in the dateline)
+    rf"\b(?:{_TITLES})(?:[^\S\n]+(?:{_TITLES}))*[^\S\n]+((?:[A-Z][a-z’'-]+|[A-Z]{{2,}})"
+    rf"(?:,?[^\S\n]+(?:[A-Z][a-z’'-]+|[A-Z]{{2,}})){{0,3}})"
 )
 _NOT_NAMES = {
     "Japan", "Russia", "Russian", "Japanese", "The", "Affairs", "Foreign", "Federation", "Of",
