@@ -33,8 +33,9 @@ LINK_RESULTS: CacheTable[tuple[Any, ...], Any] = CacheTable("links", unchanged_u
 was computed with (link's `cache`)."""
 
 LINK_KEPT: CacheTable[str, Any] = CacheTable("link-kept", unchanged_under_keys, in_memory_only=True)
-"""What link made from the whole corpus that the next build of this process takes again where
-the readouts it was made from are the very same objects (readouts serve): the meetings."""
+"""What link made from the whole corpus for the next build of this process (readouts serve): the
+meetings, taken again where the readouts they were made from are the very same objects, and the
+related readouts' lists, worked out again only where the keys and dates they were made from moved."""
 
 
 def chronology(readouts: tuple[Readout, ...]) -> tuple[str, ...]:
@@ -72,7 +73,7 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None, kept: dict[str, An
     # Then meetings, whose day is what a paragraph's voice measures earlier times against.
     meetings, meeting_of = group_meetings(readouts, order, None if kept is None else kept.setdefault("meetings", {}))
     voices, voice_keys = link_voices(corpus, readouts, order, meetings, meeting_of, known)
-    related = related_readouts(readouts, order)
+    related = related_readouts(readouts, order, kept)
     if cache is not None:
         # Only this build's readouts stay cached, so the cache never outgrows the site.
         for stale in set(cache) - alone_keys - voice_keys:

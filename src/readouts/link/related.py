@@ -1,46 +1,95 @@
 """Related readouts from inverted lists (topic → readouts, person → readouts), never all pairs.
 
 Rare topics and people say more than common ones, so each shared key weighs 1/log(2 + n), where n
-is how many readouts carry it; a very common key (every readout names Lavrov) is skipped.
+is how many readouts carry it; a very common key (every readout names Lavrov) is skipped. Ties go
+to the readout closest in time (days between their dates), then to the id.
+
+A readout's list depends only on its own keys, on who carries each of them and on their dates,
+so `kept` (readouts serve) lets the next build work out again only the lists of the readouts that
+share a key with one whose keys or date changed: adding one readout to ten thousand reworks tens.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from readouts.model import Readout
 
 MAX_RELATED = 5
 _COMMON = 200
 """Keys shared by more readouts than this are too common to say two readouts are related."""
+_UNKNOWN_TIME = 10**7
+"""Days between two readouts when either is undated: farther than any two dates."""
+
+Entry = tuple[tuple[str, ...], int | None]
+"""What a readout's list is made from: its keys and its date (as a day number)."""
 
 
-def related_readouts(readouts: Mapping[str, Readout], order: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+def related_readouts(readouts: Mapping[str, Readout], order: tuple[str, ...],
+                     kept: dict[str, Any] | None = None) -> dict[str, tuple[str, ...]]:
+    """Readout id → up to MAX_RELATED related readout ids, best first. `kept` holds what the last
+    call made (entries, index, lists) and is brought up to date."""
+    entries: dict[str, Entry] = {}
     index: dict[str, list[str]] = defaultdict(list)
     for readout_id in order:
         readout = readouts[readout_id]
-        for key in _keys(readout):
+        keys = _keys(readout)
+        entries[readout_id] = (keys, readout.date.toordinal() if readout.date else None)
+        for key in keys:
             index[key].append(readout_id)
     weight = {key: 1 / math.log(2 + len(ids)) for key, ids in index.items()}
-    position = {readout_id: i for i, readout_id in enumerate(order)}
-    related: dict[str, tuple[str, ...]] = {}
-    for readout_id in order:
-        scores: dict[str, float] = defaultdict(float)
-        for key in _keys(readouts[readout_id]):
-            ids = index[key]
-            if len(ids) > _COMMON:
-                continue
-            for other in ids:
-                if other != readout_id:
-                    scores[other] += weight[key]
-        # Ties go to the readout closest in time, then to the id, so the result is stable.
-        ranked = sorted(scores, key=lambda o: (-round(scores[o], 9),
-                                               abs(position[o] - position[readout_id]), o))
-        related[readout_id] = tuple(ranked[:MAX_RELATED])
-    return related
+    before = kept.get("related") if kept is not None else None
+    if before is None:
+        redo: Iterable[str] = order
+        related: dict[str, tuple[str, ...]] = {}
+    else:
+        old_entries, old_index, old_related = before
+        redo = _affected(entries, index, old_entries, old_index)
+        related = {r: old_related[r] for r in order if r not in redo}
+    for readout_id in redo:
+        related[readout_id] = _ranked(readout_id, entries, index, weight)
+    if kept is not None:
+        kept["related"] = (entries, index, related)
+    return {r: related[r] for r in order}
 
 
-def _keys(readout: Readout) -> list[str]:
-    return [f"t:{t}" for t in readout.topics] + [f"p:{p}" for p in readout.participants]
+def _ranked(readout_id: str, entries: Mapping[str, Entry], index: Mapping[str, list[str]],
+            weight: Mapping[str, float]) -> tuple[str, ...]:
+    keys, day = entries[readout_id]
+    scores: dict[str, float] = defaultdict(float)
+    for key in keys:
+        ids = index[key]
+        if len(ids) > _COMMON:
+            continue
+        for other in ids:
+            if other != readout_id:
+                scores[other] += weight[key]
+
+    def apart(other: str) -> int:
+        other_day = entries[other][1]
+        return abs(other_day - day) if day is not None and other_day is not None else _UNKNOWN_TIME
+
+    ranked = sorted(scores, key=lambda o: (-round(scores[o], 9), apart(o), o))
+    return tuple(ranked[:MAX_RELATED])
+
+
+def _affected(entries: Mapping[str, Entry], index: Mapping[str, list[str]],
+              old_entries: Mapping[str, Entry], old_index: Mapping[str, list[str]]) -> set[str]:
+    """The readouts whose lists may differ from the last call's: those whose keys or date
+    changed, and everyone sharing a key that counts (carried by _COMMON or fewer, before or now)
+    with one of them, since that key's weight, its carriers or their dates moved."""
+    changed = [r for r in entries.keys() | old_entries.keys() if entries.get(r) != old_entries.get(r)]
+    affected = {r for r in changed if r in entries}
+    touched = {key for r in changed for entry in (entries.get(r), old_entries.get(r)) if entry for key in entry[0]}
+    for key in touched:
+        now, then = index.get(key, ()), old_index.get(key, ())
+        if min(len(now), len(then)) <= _COMMON:
+            affected.update(now)
+    return affected
+
+
+def _keys(readout: Readout) -> tuple[str, ...]:
+    return tuple(f"t:{t}" for t in readout.topics) + tuple(f"p:{p}" for p in readout.participants)
