@@ -314,3 +314,33 @@ def test_the_watcher_tells_a_running_build_of_a_newer_change_but_not_of_the_buil
     finally:
         stop.set()
         watcher.thread.join(5)
+
+
+def test_what_a_rebuild_writes_into_content_itself_starts_no_further_build(demo_site: Path) -> None:
+    """A readout of a new meeting makes its build record the meeting's address in
+    content/addresses.yaml; serve sees that file change, and knows it for its own writing."""
+    import threading
+
+    from readouts.serve import serve
+
+    said: list[str] = []
+    ready: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(target=serve, args=(demo_site, "127.0.0.1", 0, said.append, ready.append, stop),
+                              daemon=True)
+    thread.start()
+    try:
+        assert _wait_for(lambda: bool(ready), 120)
+        addresses = demo_site / "content" / "addresses.yaml"
+        recorded = addresses.read_text(encoding="utf-8")
+        readouts = demo_site / "content" / "readouts"
+        text = (readouts / f"{MOFA}.md").read_text(encoding="utf-8")
+        (readouts / "2020-01-15-mofa-a-new-meeting.md").write_text(
+            text.replace(f"id: {MOFA}", "id: 2020-01-15-mofa-a-new-meeting").replace("2019-09-2", "2020-01-1"),
+            encoding="utf-8")
+        assert _wait_for(lambda: addresses.read_text(encoding="utf-8") != recorded)
+        time.sleep(2.0)  # the watcher has long reported the file by now
+        assert len([line for line in said if line.startswith("built")]) == 2, said  # the first, and the change's
+    finally:
+        stop.set()
+        thread.join(60)

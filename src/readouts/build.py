@@ -56,6 +56,10 @@ class BuildReport:
     output: Path
     warnings: tuple[str, ...] = ()
     """What the site still builds with but a person should fix, e.g. a participant people.yaml lacks."""
+    wrote: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    """The inputs this build wrote itself (content/addresses.yaml, imported readouts and their
+    records), each as a path relative to the site and its signature once written: a watcher that
+    sees one of them changed, still so, has nothing to build again (readouts serve)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +167,8 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
         # folder we may not write is worth a line, not a failed build.
         notes.append(f"the build cache was not saved, so the next build does more work: {from_os_error(error)}")
     return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
-                       warnings=warnings + tuple(notes), readouts=len(graph.readouts), seconds=0.0, output=output)
+                       warnings=warnings + tuple(notes), readouts=len(graph.readouts), seconds=0.0, output=output,
+                       wrote=_written_inputs(root, recorded, imports))
 
 
 def _import_and_link(root: Path, cache: BuildCache, inputs: dict[str, list[int]], scanned_at: int,
@@ -205,6 +210,21 @@ def cache_tables() -> Tables:
 def _signatures(root: Path, paths: list[str]) -> dict[str, list[int]]:
     """The signatures of files the build wrote into its inputs, as the scan records them."""
     return {path: signature_of(os.stat(root / path)) for path in paths}
+
+
+def _written_inputs(root: Path, recorded: list[str], imports: ImportReport) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """BuildReport.wrote: what the build wrote into content/, with its signature as it is now."""
+    paths = [*recorded, *(f"content/readouts/{r}.md" for r in imports.imported),
+             *(f"content/provenance/{r}.json" for r in imports.imported),
+             *(f"content/provenance/{new}.json" for _, new in imports.renamed),
+             *(f"content/provenance/{r}.json" for r, _ in imports.deleted)]
+    found = []
+    for path in paths:
+        try:
+            found.append((path, tuple(signature_of(os.stat(root / path)))))
+        except OSError:
+            continue  # gone already: whatever removed it is a change to build
+    return tuple(found)
 
 
 def _cache_notes(root: Path, cache: BuildCache) -> list[str]:

@@ -8,6 +8,7 @@ the last good site stays served.
 from __future__ import annotations
 
 import json
+import os
 import queue
 import threading
 import time
@@ -21,7 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from readouts.build import BuildReport, WaitingPages, build_site
-from readouts.cache import CACHE_DIR
+from readouts.cache import CACHE_DIR, signature_of
 from readouts.config import load_config
 from readouts.errors import ReadoutsError, Superseded, bug_report, from_os_error
 
@@ -204,13 +205,15 @@ def _server(host: str, port: int, output: Path, events: Events) -> ThreadingHTTP
 
 
 def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool,
-             superseded: Callable[[], bool] | None = None) -> None:
+             superseded: Callable[[], bool] | None = None) -> dict[Path, tuple[int, ...]]:
     """Build, and tell open pages to reload when files changed (or the last build had failed).
 
     The promise is that the last good site stays served whatever a build meets: a bad save, a
     full disk, or a bug. Each is said here and over the page, and the next change builds again;
     only Ctrl-C ends serving. A build that a newer change `superseded` stops once the pages a
-    person waits for are in place, and the next build goes on from there."""
+    person waits for are in place, and the next build goes on from there. Returns the inputs the
+    build wrote itself (BuildReport.wrote) by their resolved paths: seen changed, still so, they
+    are not changes to build."""
     ahead: list[str] = []
 
     def ready(pages: tuple[str, ...]) -> None:
@@ -221,7 +224,7 @@ def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool
         report: BuildReport = build_site(root, cache_in_memory=True, cache_saved_later=True,
                                          waiting=WaitingPages(events.shown_pages(), ready), superseded=superseded)
     except Superseded:
-        return  # the pages it put in place ahead have reloaded; the newer change builds the rest
+        return {}  # the pages it put in place ahead have reloaded; the newer change builds the rest
     except ReadoutsError as error:
         message = str(error)
     except OSError as error:
@@ -233,12 +236,13 @@ def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool
             f"{report.unchanged} unchanged, {report.seconds:.2f} s")
         if first or report.written or events.error:
             events.publish(None, skip=tuple(ahead))
-        return
+        return {(root / path).resolve(): signature for path, signature in report.wrote}
     log(f"error: {message}")
     if ahead:
         # the pages reloaded ahead were put back as the last good site has them
         events.publish(None, pages=tuple(ahead))
     events.publish(message)
+    return {}
 
 
 def serve(root: Path, host: str, port: int, log: Callable[[str], None],
@@ -262,7 +266,7 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
         output = root / "site"
     server = _server(host, port, output, events)
     rebuild = partial(_rebuild, root, events, log)
-    rebuild(first=True)
+    wrote = rebuild(first=True)
     output.mkdir(parents=True, exist_ok=True)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -285,13 +289,26 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
                 if time.monotonic() - last_built >= QUIET_BEFORE_SAVING:
                     _save_cache(root, log, SAVE_WHEN_QUIET)  # quiet for a while: a part of the cache is written
                 continue
-            rebuild(first=False, superseded=watcher.changed_since_taken)
+            if all(_as_written(change[1], wrote) for change in changes):
+                continue  # the last build's own writing (content/addresses.yaml): built already
+            wrote = rebuild(first=False, superseded=watcher.changed_since_taken)
             last_built = time.monotonic()
     finally:
         stop.set()
         server.shutdown()
         server.server_close()
         _save_cache(root, log, None, wait_seconds=30.0)
+
+
+def _as_written(path: str, wrote: dict[Path, tuple[int, ...]]) -> bool:
+    """Whether the file at `path` is as the last build wrote it."""
+    resolved = Path(path).resolve()
+    if resolved not in wrote:
+        return False
+    try:
+        return tuple(signature_of(os.stat(resolved))) == wrote[resolved]
+    except OSError:
+        return False
 
 
 class _Watcher:
