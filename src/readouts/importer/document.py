@@ -292,8 +292,16 @@ def _continues(above: Line, line: Line) -> bool:
         _RUNS_ON.match(line.text) and len(words(line.text)) >= 3 and not _FINISHED.search(above.text))
 
 
+# A news photo's caption, however long, closes with the agency's credit in brackets: "… in
+# Irkutsk, Sunday, March 25, 2001. (AP Photo/Yuri Kochetkov/Pool)", "… (Getty Images /
+# REUTERS/Yonhap/Pool )". A story's own closing credit names no photo: "(Kyodo)", "(ANI/Sputnik)".
+_CREDITED_PHOTO = re.compile(r".{10,600}\((?=[^()]*\b(?:photo|pool|getty|фото)\b)[^()]{3,80}\)", re.IGNORECASE)
+
+
 def furniture_reason(line: str) -> str | None:
     """Why a line is page furniture, or None when it may be part of the readout."""
+    if _CREDITED_PHOTO.fullmatch(line):
+        return "photo caption"
     if len(line) > 240:
         return None
     for pattern, why in _FURNITURE:

@@ -174,7 +174,10 @@ FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plans?|upcoming|next|is 
                      r"forthcoming|agreed to hold|to be held|arranged for|slated|set for|"
                      r"may (?:talk|meet|hold|visit|speak))\b|будет|состоится|планиру|предстоящ\w*|"
                      r"на следующей неделе|в (?:следующем|будущем) году|пройд(?:ет|ут)|может встретиться|"
-                     r"ожида\w+ визит", re.IGNORECASE)
+                     r"ожида\w+ визит|"
+                     # a meeting that may yet come: "does not rule out …", "is mulling to hold …"
+                     r"(?:does|do|did) not rule out|\bmull(?:s|ing|ed)\b|consider(?:s|ing)? (?:holding|a meeting)|"
+                     r"studying the possibilit\w+|не исключа\w*|рассматрива\w+ возможност\w*", re.IGNORECASE)
 
 
 def _occasion_after_cue(text: str) -> tuple[str, str | None] | None:
@@ -197,6 +200,11 @@ def _host_city(after: str) -> str | None:
     return places.city(match.group(1)) if match else None
 
 
+_SAYING_BEFORE = re.compile(r"\b(?:said|says|told \w+|confirmed|announced|stated|noted|added|reported|"
+                            r"заявил\w*|сообщил\w*|подтвердил\w*|отметил\w*|рассказал\w*)\s+(?:on\s+)?$",
+                            re.IGNORECASE)
+
+
 def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None:
     """The day the meeting sentence names ("On Tuesday, September 25", "on Friday", "today",
     "в субботу"), given the date of the text; None when the text does not pin the year."""
@@ -212,7 +220,12 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
         return dates.resolve_year(partial[0], anchor, ahead=bool(FUTURE.search(sentence)))
     if anchor is None:
         return None
-    relative = dates.RELATIVE_WEEKDAY.search(sentence)
+    future = FUTURE.search(sentence)
+    # In wire style the weekday after a verb of saying dates the saying ("…will meet the Japanese
+    # premier during the APEC summit, his spokeswoman confirmed on Friday"): of a meeting still
+    # to come, that is never its day.
+    relative = next((m for m in dates.RELATIVE_WEEKDAY.finditer(sentence)
+                     if not (future and _SAYING_BEFORE.search(sentence[:m.start()]))), None)
     if relative:
         # "will visit Sakhalin on Wednesday": the coming one, when the sentence speaks of the future first
         return dates.resolve_weekday(dates.weekday_of(relative), anchor,

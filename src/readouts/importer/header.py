@@ -30,7 +30,8 @@ class Dateline:
 _DATELINE = re.compile(
     r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{1,30}?|[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2}|"
     r"[А-ЯЁ][а-яё'’.-]+(?:[\s-][А-ЯЁ][а-яё'’.-]+){0,2})"
-    r"(?:,\s*[A-Z][a-z]+(?=\s*[(/]))?(?:\s*/[A-Z][a-z]+/)?[,.]?\s*"
+    # the country after the city: "MANILA, Philippines /TASS/", ANI's "Tokyo [Japan], September 24 (ANI):"
+    r"(?:,\s*[A-Z][a-z]+(?=\s*[(/]))?(?:\s*\[[A-Z][A-Za-z ]{1,25}\])?(?:\s*/[A-Z][a-z]+/)?[,.]?\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|\d{1,2}\s+[а-яё]{3,9})"
     r"(?:,?\s+(?:19|20)\d\d)?)?\.?\s*"
     r"(?:/(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})/\.?|\((?P<agency2>[A-Z][A-Za-z /-]{1,20})\)|"
@@ -44,7 +45,7 @@ _DATELINE = re.compile(
     r"(?<=\d),\s(?P<agency6>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s*$)|"
     # "TOKYO (UrduPoint News / Sputnik - 26th July, 2021)": outlet, agency and date in brackets
     r"\((?P<agency7>[A-Z][\w .]{1,30}?(?:\s*/\s*[A-Z][\w .]{1,30}?)?)\s+[-–]\s+"
-    r"(?P<date7>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+(?:19|20)\d\d)\))\s*[-–—]{0,2}\s*"
+    r"(?P<date7>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+(?:19|20)\d\d)\))\s*:?\s*[-–—]{0,2}\s*"
 )
 
 
@@ -118,6 +119,8 @@ def label_reason(text: str) -> str | None:
         return "photo caption or credit"
     if re.fullmatch(r"\(.*\)|\[.*\]", text):
         return "bracketed note"
+    if _WEB_ADDRESS.search(text):
+        return "web address"
     if text.count(" | ") >= 2:
         return "site menu"  # "Политика | В России | За рубежом": a headline has one bar at most
     if _ISSUE.search(text):
@@ -129,6 +132,9 @@ def label_reason(text: str) -> str | None:
         return "section or site label"
     return None
 
+
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$|\b[\w-]+\.(?:com|net|org|info|ru|jp)/?$", re.IGNORECASE)
+"""A line that ends in a site's address is its plug or its name, "Please also visit: KATAKAMI.BLOGSPOT.COM"."""
 
 _ISSUE = re.compile(r"\b(?:volume|vol\.)\s*:?\s*\d+\b.{0,20}?\b(?:issue|no\.|number)\s*:?\s*\d+|"
                     r"^publication\s*:", re.IGNORECASE)

@@ -27,6 +27,24 @@ def unattributed(sentence: str | None) -> str | None:
     return sentence
 
 
+SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|chief cabinet secretary|"
+                          r"official representative)\b|пресс-секретар\w+|официальн\w+ представител\w+",
+                          re.IGNORECASE)
+"""Whose words a government speaks through, never a side of the talks they tell of: "Kremlin
+spokesman Dmitry Peskov told Sputnik", Japan's Chief Cabinet Secretary at his briefing."""
+
+
+def _told_of(text: str | None) -> str | None:
+    """The sentence but for the attribution that ends it, where that names who announces a
+    meeting to come, or a spokesperson."""
+    if not text:
+        return text
+    attributed = ATTRIBUTION.search(text)
+    if FUTURE.search(text) or (attributed and SPOKESPERSON.search(attributed.group(0))):
+        return unattributed(text)
+    return text
+
+
 def participants(title: str | None, lede: str | None, meeting: str | None,
                  speakers: list[str], index: NameIndex, opening: list[str],
                  day: dt.date | None) -> list[str]:
@@ -36,8 +54,8 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
     still lacks (see below)."""
     found: list[str] = []
     # who announces a meeting to come ("…will resume negotiations, Foreign Minister Fumio Kishida
-    # has announced") is not of it; who reports one held usually is
-    lede, meeting = (unattributed(text) if text and FUTURE.search(text) else text for text in (lede, meeting))
+    # has announced") is not of it, nor is a spokesperson; who reports one held usually is
+    lede, meeting = _told_of(lede), _told_of(meeting)
     for text in (title, lede, meeting, *speakers):
         for person_id in _named_before_subject(text, index):
             if person_id not in found:

@@ -313,6 +313,32 @@ def place(reading: Reading) -> None:
         reading.story, reading.lede, reading.meeting_sentence if reading.strong_meeting else None, announcement)
 
 
+def what_the_photo_shows(reading: Reading) -> None:
+    """A news agency's photo caption names who met, where, and the full date: "Japanese Prime
+    Minister Yoshiro Mori, as he talks to Russian President Vladimir Putin during a summit meeting
+    at the Baikal Business Center in Irkutsk, Sunday, March 25, 2001. (AP Photo/…)". Removed from
+    the text as a caption, it still fills what the text left empty, when it shows a meeting held
+    (not a file photo) of everyone the text has met so far, and a week or less before the text's
+    date, when the text has one."""
+    if reading.announces or reading.is_phone:
+        return
+    names = reading.context.names.on(reading.meeting_date or reading.published)
+    for caption in reading.doc.captions:
+        shown = names.ids_in(caption)
+        if (len(shown) < 2 or not set(reading.participants) <= set(shown) or not facts.MEETING_WORDS.search(caption)
+                or facts.FUTURE.search(caption) or re.search(r"\bfile\b", caption, re.IGNORECASE)):
+            continue
+        day = next((found.date for found in dates.find_dates(caption)), None)
+        if day is not None and reading.published is not None and not (
+                dt.timedelta(0) <= reading.published - day <= REPORTED_WITHIN):
+            continue
+        reading.meeting_date = reading.meeting_date or day
+        reading.place = reading.place or venue.place_in(caption)
+        reading.participants.extend(p for p in shown if p not in reading.participants)
+        reading.mentioned = [p for p in reading.mentioned if p not in reading.participants]
+        return
+
+
 def duration(reading: Reading) -> None:
     """How long the meeting lasted, from its own sentences, else the opening paragraphs, else a
     later sentence that gives the length of talks between people who met: news stories often
@@ -377,6 +403,7 @@ RULES: tuple[Rule, ...] = (
     meeting_date_of_words_said_there,
     occasion,
     place,
+    what_the_photo_shows,
     duration,
     body,
     topics,
