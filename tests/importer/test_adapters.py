@@ -371,6 +371,8 @@ FACTS = [
     ("generic/summit_of_two_days_announced", "place", "Vladivostok"),
     ("generic/plug_for_a_site_under_the_headline", "title", "Putin to meet Abe at the forum"),
     ("generic/call_recalled_by_a_kremlin_spokesman", "participants", {"vladimir-putin", "shinzo-abe"}),
+    ("generic/deck_under_the_headline", "title", "Lavrov and his guest talk of a treaty"),
+    ("generic/deck_under_the_headline", "participants", {"sergey-lavrov", "taro-kono"}),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

@@ -7,7 +7,7 @@ text (a caption above it is the usual thing to skip), and the document counts as
 from __future__ import annotations
 
 from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
-from readouts.importer.document import Document
+from readouts.importer.document import Document, Line, words
 from readouts.importer.header import headline_like
 from readouts.publishers import Publisher
 
@@ -21,12 +21,25 @@ def detect(doc: Document) -> int:
 
 def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:
     """The headline a page prints twice (in its title bar and over the story), else the last
-    headline above the text: site labels come before it, a deck under it is printed once."""
+    headline above the text (site labels come before it), unless that is the deck set right
+    under the headline (`_over_its_deck`)."""
     lines = list(header.lines)
     texts = [line.text for line in lines]
     twice = next((line for line in lines if texts.count(line.text) > 1 and headline_like(line.text)), None)
-    line = twice or last_headline(lines)
+    line = twice or _over_its_deck(lines) or last_headline(lines)
     return (line.text, (line.number,)) if line else (None, ())
+
+
+def _over_its_deck(lines: list[Line]) -> Line | None:
+    """A news page sets a deck (standfirst) right under the headline, which it spells out at
+    half as long again or more: "Россия и Япония помирились под сакурой" over "Шойгу заявил о
+    готовности восстановить военное сотрудничество с Японией"; "Japan eyes possible dialogue with
+    Russia at various levels — cabinet" over "According to Chief Secretary … Katsunobu Kato,
+    currently there is no agreement on …". A label or a caption above a headline is shorter."""
+    if len(lines) < 2 or not (headline_like(lines[-1].text) and headline_like(lines[-2].text)):
+        return None
+    headline, deck = len(words(lines[-2].text)), len(words(lines[-1].text))
+    return lines[-2] if headline >= 4 and deck * 2 >= headline * 3 else None
 
 
 def parse(doc: Document, context: Context) -> ImportedReadout:

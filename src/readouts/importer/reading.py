@@ -70,6 +70,8 @@ class Reading:
     notes: list[str] = field(default_factory=list)
     header: Header | None = None
     title: str | None = None
+    deck: str | None = None
+    """The deck (standfirst) under a news headline, removed from the text (rules._deck_under)."""
     used: set[int] = field(default_factory=set)
     """Numbers of the header lines the title and the date were taken from."""
     published: dt.date | None = None

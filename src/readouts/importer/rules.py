@@ -78,6 +78,9 @@ def header_leftovers(reading: Reading) -> None:
               or (kinds.SPEAKER.match(line.text) and not label_reason(line.text))):
             # "Ladies and gentlemen," and a transcript's first words, "В.Путин: Уважаемый …!"
             body_lines.append(line)
+        elif _deck_under(reading, line):
+            reading.deck = line.text
+            reading.changes.append(Change(line.number, "removed", shorten(line.text), "deck under the headline"))
         else:
             reading.changes.append(Change(line.number, "removed", shorten(line.text),
                                           label_reason(line.text) or "caption or section label above the text"))
@@ -85,6 +88,19 @@ def header_leftovers(reading: Reading) -> None:
     reading.body_lines = body_lines
     reading.paragraphs = [line.text for line in body_lines]
     reading.story = dateline(reading.paragraphs[0]) if reading.paragraphs else None
+
+
+def _deck_under(reading: Reading, line: Line) -> bool:
+    """Whether the line is the deck (standfirst) set right under the headline, half as long again
+    or more (generic.py): no sentence of the story, but like the headline it names who met and
+    where (`reading.deck`)."""
+    assert reading.header is not None
+    numbers = [candidate.number for candidate in reading.header.lines]
+    if reading.publisher != "other" or not reading.used or not reading.title or line.number not in numbers:
+        return False
+    at = numbers.index(line.number)
+    return (at > 0 and numbers[at - 1] == max(reading.used) and at == len(numbers) - 1 and headline_like(line.text)
+            and 2 * len(words(line.text)) >= 3 * len(words(reading.title)) >= 12)
 
 
 def published_from_dateline(reading: Reading) -> None:
@@ -233,7 +249,8 @@ def participants(reading: Reading) -> None:
     # a family name two people bear is the one's who held office then
     names = reading.context.names.on(reading.meeting_date or reading.published)
     speakers = [m.group(1) for p in reading.paragraphs if (m := kinds.SPEAKER.match(p))]
-    reading.participants = participants_of.participants(reading.title, reading.lede, reading.meeting_sentence, speakers,
+    headline = " — ".join(filter(None, (reading.title, reading.deck))) or None
+    reading.participants = participants_of.participants(headline, reading.lede, reading.meeting_sentence, speakers,
                                               names, reading.prose, reading.meeting_date or reading.published)
     everyone = names.ids_in("\n".join([reading.title or "", *reading.paragraphs]))
     reading.mentioned = [p for p in everyone if p not in reading.participants]
@@ -308,8 +325,9 @@ def place(reading: Reading) -> None:
     # another ("В следующем году в Санкт-Петербурге пройдет встреча … «большой восьмерки»")
     announcement = (reading.announces and reading.kind == "news") or bool(
         reading.meeting_date and reading.published and reading.meeting_date > reading.published)
+    headline = " — ".join(filter(None, (reading.title, reading.deck))) or None
     reading.place = venue.meeting_place(
-        reading.title, reading.header, reading.meeting_context, reading.prose, reading.occasion_city,
+        headline, reading.header, reading.meeting_context, reading.prose, reading.occasion_city,
         reading.story, reading.lede, reading.meeting_sentence if reading.strong_meeting else None, announcement)
 
 
