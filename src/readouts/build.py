@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from readouts.cache import CACHE_DIR, BuildCache, CacheTable, Tables, now_ns, signature_of, unchanged_under_keys
+from readouts.cache import CACHE_DIR, BuildCache, CacheTable, Tables, now_ns, unchanged_under_keys
 from readouts.errors import ReadoutsError, Superseded, from_os_error, naming
 from readouts.file_memo import FILE_MEMO, FileMemo
 from readouts.publish import (
@@ -38,7 +38,7 @@ from readouts.publish import (
     write_marker,
 )
 from readouts.seal import key_problem
-from readouts.stamp import Stamp, scan_folders, scan_inputs, site_folders
+from readouts.stamp import Stamp, scan_folders, scan_inputs, signatures, site_folders, written_inputs
 
 if TYPE_CHECKING:
     from readouts.importer.run import ImportReport
@@ -160,7 +160,7 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
         # it recorded are stamped as written, so the next build with nothing to do stops at once.
         if not (imports.imported or imports.failed or imports.kept_edited or imports.deleted or imports.renamed):
             Stamp.taken(inputs, scanned_at, config.output_dir, token, len(written.manifest),
-                        len(graph.readouts), warnings, folders, written=_signatures(root, recorded)).save(root)
+                        len(graph.readouts), warnings, folders, written=signatures(root, recorded)).save(root)
     except OSError as error:
         # The new site is in place and whole; the cache only saves the next build work
         # (each of its files is written whole or not at all), so a full disk or a cache
@@ -168,7 +168,7 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
         notes.append(f"the build cache was not saved, so the next build does more work: {from_os_error(error)}")
     return BuildReport(imports=imports, written=written.written, unchanged=written.unchanged,
                        warnings=warnings + tuple(notes), readouts=len(graph.readouts), seconds=0.0, output=output,
-                       wrote=_written_inputs(root, recorded, imports))
+                       wrote=written_inputs(root, recorded, imports))
 
 
 def _import_and_link(root: Path, cache: BuildCache, inputs: dict[str, list[int]], scanned_at: int,
@@ -205,26 +205,6 @@ def cache_tables() -> Tables:
 
     return (PARSED_READOUTS, LINK_RESULTS, SITE_MANIFEST, EXPORT_FRAGMENTS, SEARCH_COUNTS, GROUP_PAGES, FILE_MEMO,
             LINK_KEPT, TOKENS_KEPT, FINGERPRINTS_KEPT)
-
-
-def _signatures(root: Path, paths: list[str]) -> dict[str, list[int]]:
-    """The signatures of files the build wrote into its inputs, as the scan records them."""
-    return {path: signature_of(os.stat(root / path)) for path in paths}
-
-
-def _written_inputs(root: Path, recorded: list[str], imports: ImportReport) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """BuildReport.wrote: what the build wrote into content/, with its signature as it is now."""
-    paths = [*recorded, *(f"content/readouts/{r}.md" for r in imports.imported),
-             *(f"content/provenance/{r}.json" for r in imports.imported),
-             *(f"content/provenance/{new}.json" for _, new in imports.renamed),
-             *(f"content/provenance/{r}.json" for r, _ in imports.deleted)]
-    found = []
-    for path in paths:
-        try:
-            found.append((path, tuple(signature_of(os.stat(root / path)))))
-        except OSError:
-            continue  # gone already: whatever removed it is a change to build
-    return tuple(found)
 
 
 def _cache_notes(root: Path, cache: BuildCache) -> list[str]:

@@ -13,12 +13,16 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readouts import cache
 from readouts.atomic import write_atomic_bytes
 from readouts.cache import CACHE_DIR, UNKNOWN_SIGNATURE, code_digest, signature_of
 from readouts.paths import check_link
 from readouts.seal import seal, unseal
+
+if TYPE_CHECKING:
+    from readouts.importer.run import ImportReport
 
 _STAMP = "stamp.json"
 INPUT_FOLDERS = ("content", "templates", "static")
@@ -167,3 +171,22 @@ class Stamp:
         return (self.marker == marker and self.inputs == inputs and self.code == code_digest()
                 and scan_folders(output, self.site_folders) == self.site_folders)
 
+
+def signatures(root: Path, paths: list[str]) -> dict[str, list[int]]:
+    """The signatures of files the build wrote into its inputs, as the scan records them."""
+    return {path: signature_of(os.stat(root / path)) for path in paths}
+
+
+def written_inputs(root: Path, recorded: list[str], imports: ImportReport) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """build.BuildReport.wrote: what the build wrote into content/, with its signature as it is now."""
+    paths = [*recorded, *(f"content/readouts/{r}.md" for r in imports.imported),
+             *(f"content/provenance/{r}.json" for r in imports.imported),
+             *(f"content/provenance/{new}.json" for _, new in imports.renamed),
+             *(f"content/provenance/{r}.json" for r, _ in imports.deleted)]
+    found = []
+    for path in paths:
+        try:
+            found.append((path, tuple(signature_of(os.stat(root / path)))))
+        except OSError:
+            continue  # gone already: whatever removed it is a change to build
+    return tuple(found)

@@ -80,6 +80,11 @@ SPAN_OF_DAYS = re.compile(r"\bfrom\s+(?:[A-Z][a-z]+\.?\s+)?\d{1,2}(?:\s+[A-Z][a-
 "13-14 ноября": a stay or summit of several days."""
 
 
+REPORTED_WITHIN = dt.timedelta(days=7)
+"""How long after a meeting a report whose headline or photo caption names its day appears (the
+link stage allows the same week to a report that names no day: link/meetings.py)."""
+
+
 RELATIVE_WEEKDAY = re.compile(
     # "on Friday", the news writer's possessive "at Thursday's meeting", and the wire style's
     # weekday right after the verb, without "on" ("agreed Monday that …", "met Tuesday")

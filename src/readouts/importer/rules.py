@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from readouts.importer import dates, durations, facts, kinds, schedule, venue
+from readouts.importer import captions, dates, durations, facts, kinds, schedule, venue
 from readouts.importer import participants as participants_of
 from readouts.importer.document import Change, Line, clean_caption, is_prose, shorten, words
 from readouts.importer.header import dateline, headline_like, label_reason, split_header
@@ -78,7 +78,7 @@ def header_leftovers(reading: Reading) -> None:
               or (kinds.SPEAKER.match(line.text) and not label_reason(line.text))):
             # "Ladies and gentlemen," and a transcript's first words, "В.Путин: Уважаемый …!"
             body_lines.append(line)
-        elif _deck_under(reading, line):
+        elif captions.deck_under(reading, line):
             reading.deck = line.text
             reading.changes.append(Change(line.number, "removed", shorten(line.text), "deck under the headline"))
         else:
@@ -88,19 +88,6 @@ def header_leftovers(reading: Reading) -> None:
     reading.body_lines = body_lines
     reading.paragraphs = [line.text for line in body_lines]
     reading.story = dateline(reading.paragraphs[0]) if reading.paragraphs else None
-
-
-def _deck_under(reading: Reading, line: Line) -> bool:
-    """Whether the line is the deck (standfirst) set right under the headline, half as long again
-    or more (generic.py): no sentence of the story, but like the headline it names who met and
-    where (`reading.deck`)."""
-    assert reading.header is not None
-    numbers = [candidate.number for candidate in reading.header.lines]
-    if reading.publisher != "other" or not reading.used or not reading.title or line.number not in numbers:
-        return False
-    at = numbers.index(line.number)
-    return (at > 0 and numbers[at - 1] == max(reading.used) and at == len(numbers) - 1 and headline_like(line.text)
-            and 2 * len(words(line.text)) >= 3 * len(words(reading.title)) >= 12)
 
 
 def published_from_dateline(reading: Reading) -> None:
@@ -209,9 +196,6 @@ def _day_it_was_held(reading: Reading) -> dt.date | None:
     return None
 
 
-REPORTED_WITHIN = dt.timedelta(days=7)
-"""How long after a meeting a report whose headline names its day without a year appears (the
-link stage allows the same week to a report that names no day: link/meetings.py)."""
 
 
 def _day_in_title(reading: Reading) -> dt.date | None:
@@ -224,7 +208,7 @@ def _day_in_title(reading: Reading) -> dt.date | None:
     if not partial:
         return None
     day = dates.resolve_year(partial[0], reading.published)
-    return day if day is not None and dt.timedelta(0) <= reading.published - day <= REPORTED_WITHIN else None
+    return day if day is not None and dt.timedelta(0) <= reading.published - day <= dates.REPORTED_WITHIN else None
 
 
 def printed_meeting_day(reading: Reading) -> None:
@@ -331,32 +315,6 @@ def place(reading: Reading) -> None:
         reading.story, reading.lede, reading.meeting_sentence if reading.strong_meeting else None, announcement)
 
 
-def what_the_photo_shows(reading: Reading) -> None:
-    """A news agency's photo caption names who met, where, and the full date: "Japanese Prime
-    Minister Yoshiro Mori, as he talks to Russian President Vladimir Putin during a summit meeting
-    at the Baikal Business Center in Irkutsk, Sunday, March 25, 2001. (AP Photo/…)". Removed from
-    the text as a caption, it still fills what the text left empty, when it shows a meeting held
-    (not a file photo) of everyone the text has met so far, and a week or less before the text's
-    date, when the text has one."""
-    if reading.announces or reading.is_phone:
-        return
-    names = reading.context.names.on(reading.meeting_date or reading.published)
-    for caption in reading.doc.captions:
-        shown = names.ids_in(caption)
-        if (len(shown) < 2 or not set(reading.participants) <= set(shown) or not facts.MEETING_WORDS.search(caption)
-                or facts.FUTURE.search(caption) or re.search(r"\bfile\b", caption, re.IGNORECASE)):
-            continue
-        day = next((found.date for found in dates.find_dates(caption)), None)
-        if day is not None and reading.published is not None and not (
-                dt.timedelta(0) <= reading.published - day <= REPORTED_WITHIN):
-            continue
-        reading.meeting_date = reading.meeting_date or day
-        reading.place = reading.place or venue.place_in(caption)
-        reading.participants.extend(p for p in shown if p not in reading.participants)
-        reading.mentioned = [p for p in reading.mentioned if p not in reading.participants]
-        return
-
-
 def duration(reading: Reading) -> None:
     """How long the meeting lasted, from its own sentences, else the opening paragraphs, else a
     later sentence that gives the length of talks between people who met: news stories often
@@ -421,7 +379,7 @@ RULES: tuple[Rule, ...] = (
     meeting_date_of_words_said_there,
     occasion,
     place,
-    what_the_photo_shows,
+    captions.what_the_photo_shows,
     duration,
     body,
     topics,

@@ -1,0 +1,53 @@
+"""What a news page prints around its story rather than in it, read for the facts the story's
+own sentences leave out: a photo's caption (who met, where, the full date) and the deck under
+the headline. Both are removed from the text (document.py, rules.header_leftovers); these rules
+read them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from readouts.importer import dates, facts, venue
+from readouts.importer.document import Line, words
+from readouts.importer.header import headline_like
+from readouts.importer.reading import Reading
+
+
+def what_the_photo_shows(reading: Reading) -> None:
+    """A news agency's photo caption names who met, where, and the full date: "Japanese Prime
+    Minister Yoshiro Mori, as he talks to Russian President Vladimir Putin during a summit meeting
+    at the Baikal Business Center in Irkutsk, Sunday, March 25, 2001. (AP Photo/…)". Removed from
+    the text as a caption, it still fills what the text left empty, when it shows a meeting held
+    (not a file photo) of everyone the text has met so far, and a week or less before the text's
+    date, when the text has one."""
+    if reading.announces or reading.is_phone:
+        return
+    names = reading.context.names.on(reading.meeting_date or reading.published)
+    for caption in reading.doc.captions:
+        shown = names.ids_in(caption)
+        if (len(shown) < 2 or not set(reading.participants) <= set(shown) or not facts.MEETING_WORDS.search(caption)
+                or facts.FUTURE.search(caption) or re.search(r"\bfile\b", caption, re.IGNORECASE)):
+            continue
+        day = next((found.date for found in dates.find_dates(caption)), None)
+        if day is not None and reading.published is not None and not (
+                dt.timedelta(0) <= reading.published - day <= dates.REPORTED_WITHIN):
+            continue
+        reading.meeting_date = reading.meeting_date or day
+        reading.place = reading.place or venue.place_in(caption)
+        reading.participants.extend(p for p in shown if p not in reading.participants)
+        reading.mentioned = [p for p in reading.mentioned if p not in reading.participants]
+        return
+
+
+def deck_under(reading: Reading, line: Line) -> bool:
+    """Whether the line is the deck (standfirst) set right under the headline, half as long again
+    or more (generic.py): no sentence of the story, but like the headline it names who met and
+    where (`reading.deck`)."""
+    assert reading.header is not None
+    numbers = [candidate.number for candidate in reading.header.lines]
+    if reading.publisher != "other" or not reading.used or not reading.title or line.number not in numbers:
+        return False
+    at = numbers.index(line.number)
+    return (at > 0 and numbers[at - 1] == max(reading.used) and at == len(numbers) - 1 and headline_like(line.text)
+            and 2 * len(words(line.text)) >= 3 * len(words(reading.title)) >= 12)
