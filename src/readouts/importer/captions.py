@@ -9,8 +9,8 @@ import datetime as dt
 import re
 
 from readouts.importer import dates, facts, venue
-from readouts.importer.document import Line, words
-from readouts.importer.header import headline_like
+from readouts.importer.document import Line
+from readouts.importer.header import headline_like, spells_out
 from readouts.importer.reading import Reading
 
 
@@ -41,13 +41,13 @@ def what_the_photo_shows(reading: Reading) -> None:
 
 
 def deck_under(reading: Reading, line: Line) -> bool:
-    """Whether the line is the deck (standfirst) set right under the headline, half as long again
-    or more (generic.py): no sentence of the story, but like the headline it names who met and
-    where (`reading.deck`)."""
+    """Whether the line is the deck (standfirst) set right under a news headline (generic.py,
+    header.spells_out): no sentence of the story, but like the headline it names who met and where
+    (`Reading.headline_and_deck`)."""
     assert reading.header is not None
     numbers = [candidate.number for candidate in reading.header.lines]
     if reading.publisher != "other" or not reading.used or not reading.title or line.number not in numbers:
         return False
     at = numbers.index(line.number)
     return (at > 0 and numbers[at - 1] == max(reading.used) and at == len(numbers) - 1 and headline_like(line.text)
-            and 2 * len(words(line.text)) >= 3 * len(words(reading.title)) >= 12)
+            and spells_out(reading.title, line.text))

@@ -7,8 +7,8 @@ text (a caption above it is the usual thing to skip), and the document counts as
 from __future__ import annotations
 
 from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
-from readouts.importer.document import Document, Line, words
-from readouts.importer.header import headline_like
+from readouts.importer.document import Document, Line
+from readouts.importer.header import headline_like, spells_out
 from readouts.publishers import Publisher
 
 NAME: Publisher = "other"
@@ -35,11 +35,10 @@ def _over_its_deck(lines: list[Line]) -> Line | None:
     half as long again or more: "Россия и Япония помирились под сакурой" over "Шойгу заявил о
     готовности восстановить военное сотрудничество с Японией"; "Japan eyes possible dialogue with
     Russia at various levels — cabinet" over "According to Chief Secretary … Katsunobu Kato,
-    currently there is no agreement on …". A label or a caption above a headline is shorter."""
+    currently there is no agreement on …" (header.spells_out)."""
     if len(lines) < 2 or not (headline_like(lines[-1].text) and headline_like(lines[-2].text)):
         return None
-    headline, deck = len(words(lines[-2].text)), len(words(lines[-1].text))
-    return lines[-2] if headline >= 4 and deck * 2 >= headline * 3 else None
+    return lines[-2] if spells_out(lines[-2].text, lines[-1].text) else None
 
 
 def parse(doc: Document, context: Context) -> ImportedReadout:

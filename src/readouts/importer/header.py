@@ -75,6 +75,13 @@ def dateline(text: str) -> Dateline | None:
                     match.group("date") or match.group("date7") or "", match.end())
 
 
+def spells_out(headline: str, under: str) -> bool:
+    """Whether `under` is the deck (standfirst) a news page sets right under `headline`: half as
+    long again or more, under a headline of four words or more. A label or a caption above a
+    headline is shorter than it."""
+    return 2 * len(words(under)) >= 3 * len(words(headline)) >= 12
+
+
 def headline_like(text: str) -> bool:
     """A line that could be a headline: not running text, not a date, not the page's labels, not
     an item of a list ("4. Meeting with …" after "1. Home", "2. Embassy": a breadcrumb; "• Version

@@ -71,7 +71,7 @@ class Reading:
     header: Header | None = None
     title: str | None = None
     deck: str | None = None
-    """The deck (standfirst) under a news headline, removed from the text (rules._deck_under)."""
+    """The deck (standfirst) under a news headline, removed from the text (captions.deck_under)."""
     used: set[int] = field(default_factory=set)
     """Numbers of the header lines the title and the date were taken from."""
     published: dt.date | None = None
@@ -105,6 +105,11 @@ class Reading:
     topics: tuple[str, ...] = ()
     unresolved: tuple[str, ...] = ()
     outlet: str | None = None
+
+    @property
+    def headline_and_deck(self) -> str | None:
+        """The headline, and the deck under it when there is one: both name who met and where."""
+        return " — ".join(filter(None, (self.title, self.deck))) or None
 
     @property
     def meeting_context(self) -> str:

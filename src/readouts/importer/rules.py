@@ -196,8 +196,6 @@ def _day_it_was_held(reading: Reading) -> dt.date | None:
     return None
 
 
-
-
 def _day_in_title(reading: Reading) -> dt.date | None:
     """A headline's day without a year ("Gist of Japan-Russia summit, Nov. 15") in a text dated
     within a week after it: the meeting's day. A day that would fall after the text's date is an
@@ -233,9 +231,9 @@ def participants(reading: Reading) -> None:
     # a family name two people bear is the one's who held office then
     names = reading.context.names.on(reading.meeting_date or reading.published)
     speakers = [m.group(1) for p in reading.paragraphs if (m := kinds.SPEAKER.match(p))]
-    headline = " — ".join(filter(None, (reading.title, reading.deck))) or None
-    reading.participants = participants_of.participants(headline, reading.lede, reading.meeting_sentence, speakers,
-                                              names, reading.prose, reading.meeting_date or reading.published)
+    reading.participants = participants_of.participants(
+        reading.headline_and_deck, reading.lede, reading.meeting_sentence, speakers, names, reading.prose,
+        reading.meeting_date or reading.published)
     everyone = names.ids_in("\n".join([reading.title or "", *reading.paragraphs]))
     reading.mentioned = [p for p in everyone if p not in reading.participants]
 
@@ -309,9 +307,8 @@ def place(reading: Reading) -> None:
     # another ("В следующем году в Санкт-Петербурге пройдет встреча … «большой восьмерки»")
     announcement = (reading.announces and reading.kind == "news") or bool(
         reading.meeting_date and reading.published and reading.meeting_date > reading.published)
-    headline = " — ".join(filter(None, (reading.title, reading.deck))) or None
     reading.place = venue.meeting_place(
-        headline, reading.header, reading.meeting_context, reading.prose, reading.occasion_city,
+        reading.headline_and_deck, reading.header, reading.meeting_context, reading.prose, reading.occasion_city,
         reading.story, reading.lede, reading.meeting_sentence if reading.strong_meeting else None, announcement)
 
 
