@@ -287,7 +287,7 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
                 on_ready(f"http://{host}:{server.server_address[1]}/")
             if not changes:
                 if time.monotonic() - last_built >= QUIET_BEFORE_SAVING:
-                    _save_cache(root, log, SAVE_WHEN_QUIET)  # quiet for a while: a part of the cache is written
+                    _save_cache(root, log, watcher.changed_since_taken)  # quiet: written till a change comes
                 continue
             if all(_as_written(change[1], wrote) for change in changes):
                 continue  # the last build's own writing (content/addresses.yaml): built already
@@ -362,25 +362,24 @@ class _Watcher:
         return self.changed.is_set()
 
 
-SAVE_WHEN_QUIET = 0.15
-"""Seconds of writing the cache at each quiet moment: a change that comes meanwhile waits no
-longer than this for its build, or one part's writing (the first build's cache of a large site
-takes seconds to write, a part of it a few tenths)."""
 QUIET_BEFORE_SAVING = 2.0
 """Seconds without a change before the cache is written: a person saves again soon after looking
 at the page, and the writing of a part would hold that save's build back."""
 
 
-def _save_cache(root: Path, log: Callable[[str], None], seconds: float | None, wait_seconds: float = 0.0) -> None:
-    """Write the cache the last build kept in memory, under the build lock. While a build of
-    another process holds the lock it is left for the next quiet moment; a failure to write is
+def _save_cache(root: Path, log: Callable[[str], None], stop: Callable[[], bool] | None,
+                wait_seconds: float = 0.0) -> None:
+    """Write the cache the last build kept in memory, under the build lock, until `stop` says a
+    change has come: that change then waits for one part's writing at most (a few hundredths
+    of a second at 10,000 readouts), and the rest is written at the next quiet moment. While a
+    build of another process holds the lock it is left for that moment too; a failure to write is
     worth a line: the next build of another process then does more work, nothing is lost."""
     from readouts.cache import save_kept
     from readouts.publish import build_lock
 
     try:
         with build_lock(root, wait_seconds=wait_seconds):
-            save_kept(root, seconds)
+            save_kept(root, stop)
     except ReadoutsError:
         return  # another process is building this site
     except OSError as error:

@@ -98,13 +98,13 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     with pages_rendering(to_render, root, out, progress, stop_if) as pages_written:
         for output in _copies(graph, root, depends, file_memo or FileMemo()):
             outputs.put(output)
-        stop_if()
+            stop_if()
         # The search index: a shard's files are made from the shard's readouts alone and a
         # readout's text from itself, so a new readout rewrites its shard's files, its text and
         # the index's list (search_files.py).
         for output in search_outputs(graph, depends.common, outputs.previous.manifest, outputs.reusable, counts_of):
             outputs.put(output)
-        stop_if()
+            stop_if()
         # The exports: each file has a fingerprint of exactly what it is made from (exports.py), so a
         # new readout rewrites its year's data file and sitemap part, the indexes that count them,
         # the CSV, the calendar and the feeds it enters, and keeps every other year's files. The
