@@ -373,6 +373,17 @@ FACTS = [
     ("generic/call_recalled_by_a_kremlin_spokesman", "participants", {"vladimir-putin", "shinzo-abe"}),
     ("generic/deck_under_the_headline", "title", "Lavrov and his guest talk of a treaty"),
     ("generic/deck_under_the_headline", "participants", {"sergey-lavrov", "taro-kono"}),
+    ("generic/comment_counter_above_the_story", "title", "Japan and Russia to hold fishing talks in Moscow"),
+    ("generic/minister_reports_what_both_leaders_said", "participants", {"vladimir-putin", "shinzo-abe"}),
+    ("generic/guest_tells_after_the_dinner_what_the_host_thinks", "participants", {"yoshiro-mori", "vladimir-putin"}),
+    ("generic/aide_to_the_president_to_visit", "participants", {"nikolai-patrushev", "shotaro-yachi"}),
+    ("generic/two_plus_two_with_all_four_named", "participants",
+     {"taro-kono", "itsunori-onodera", "sergey-lavrov", "sergey-shoigu"}),
+    ("generic/prime_ministers_office_day_of_meetings", "publisher", "other"),
+    ("generic/prime_ministers_office_day_of_meetings", "outlet", "Prime Minister's Office of Japan"),
+    ("generic/prime_ministers_office_day_of_meetings", "participants", {"shinzo-abe", "vladimir-putin"}),
+    ("generic/day_in_local_time_then_the_meeting", "meeting_date", dt.date(2016, 9, 2)),
+    ("generic/prime_ministers_office_day_of_meetings", "meeting_date", dt.date(2016, 9, 3)),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",
@@ -389,7 +400,7 @@ def test_fact_is_read(case: str, field: str, expected, context) -> None:
         "meeting_date": r.meeting.date, "duration": r.meeting.duration_minutes,
         "participants": set(r.participants), "topics": set(r.topics), "outlet": r.outlet,
         "format": r.meeting.format, "meeting_day_printed": r.printed_meeting_day,
-        "dateline_day_printed": r.printed_day, "announces": r.announces,
+        "dateline_day_printed": r.printed_day, "announces": r.announces, "publisher": r.publisher,
     }[field]
     assert got == expected
 

@@ -129,6 +129,11 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r".{10,200}(?:january|february|march|april|may|june|july|august|september|october|"
          r"november|december) \d{1,2}, \d{1,2}:\d{2}", "list of other stories"),
         (r"(?:share|tweet|print|e-?mail|subscribe|register|log ?in|sign in)", "page tool"),
+        # a comment section's counter and prompts, above the story and under it: "1 Comment",
+        # "Комментарии (3)", "Login to comment", a comment's votes "0 ( +0 / -0 )"
+        (r"\d{1,6} (?:comments?|комментари(?:й|я|ев))|(?:comments?|комментари(?:и|ев))\s*[:(]?\s*\d{0,6}\)?|"
+         r"(?:log ?in|sign in|register) to (?:leave a |post a )?comment|-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)",
+         "comment section"),
         (r"[•·▪●◦‣*-]", "empty list item"),
         # a site's record fields left empty or holding its own numbers: "Author :", "ID :",
         # "40517", "Shortlink :" and the address under it, "Views: 312"

@@ -43,7 +43,8 @@ ABOUT = re.compile(
     r"discuss(?:es|ed)?(?!\s+with)|в связи с|по поводу|из-за)\s", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“А-Я])")
-_ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|H\.E|St|No|U\.S|U\.N|Jr)\.$")
+_ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|H\.E|St|No|U\.S|U\.N|Jr|Sr|Rt|Hon|Gen|Lt|Col|Sen|Rep|Gov|Prof|Amb)\.$")
+"""Titles and honorifics that a name follows: "the Rt. Hon. Jacinda Ardern", "Gen. Valery Gerasimov"."""
 
 
 def sentences(text: str) -> list[str]:

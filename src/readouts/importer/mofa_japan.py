@@ -10,6 +10,7 @@ import re
 
 from readouts.importer.common import Context, Header, ImportedReadout, headline_like, last_headline, parse_document
 from readouts.importer.document import Document, clean_caption
+from readouts.importer.outlet import KANTEI
 from readouts.publishers import Publisher
 
 NAME: Publisher = "mofa-japan"
@@ -59,9 +60,10 @@ _NEWS = re.compile(r"/TASS/|/ТАСС/|\((?:Jiji Press|Kyodo|Reuters|AP|AFP|Inte
 
 
 def detect(doc: Document) -> int:
-    """How strongly the text reads like a MOFA page (0 = not at all)."""
+    """How strongly the text reads like a MOFA page (0 = not at all). The Prime Minister's Office
+    writes as MOFA does ("H.E. Mr.", "(local time)") but its pages are its own (outlet.KANTEI)."""
     score = sum(weight for sign, weight in _SIGNS if sign.search(doc.raw))
-    return score - (6 if _NEWS.search(doc.raw) else 0)
+    return score - (6 if _NEWS.search(doc.raw) or KANTEI.search(doc.raw) else 0)
 
 
 def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:

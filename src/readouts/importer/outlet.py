@@ -13,6 +13,11 @@ from readouts.importer.header import Dateline, dateline
 _OUTLETS = ("Kyodo", "Kyodo News", "Jiji", "Jiji Press", "NHK", "NHK World", "Reuters", "AP", "AFP", "Bloomberg",
             "Interfax", "RIA Novosti", "Sputnik", "RT", "Mainichi", "The Asahi Shimbun", "Asahi", "Yomiuri",
             "Nikkei", "The Japan Times", "Kommersant", "Izvestia", "Rossiyskaya Gazeta", "Xinhua", "Yonhap")
+KANTEI = re.compile(r"^(?:.*>\s*)?(?:The Prime Minister in Action|What(?:'|’)s up around the Prime Minister)|"
+                    r"^Official Residence\b|Prime Minister(?:'|’)s Office of Japan|\bkantei\.go\.jp", re.MULTILINE)
+"""The Prime Minister's Office's English site names its own sections in every page's header: "Home >
+News > The Prime Minister in Action > …", "What's up around the Prime Minister", "Official Residence
+TOP"."""
 _KNOWN_OUTLETS = {name.casefold(): name for name in _OUTLETS}
 _CLOSING_CREDIT = re.compile(r"[.!?”\"]\s*\((?P<name>[A-Z][\w .&]{1,30})\)\s*$")  # "… said. (Mainichi)"
 _DASH_CREDIT = re.compile(r"[.!?”\"]\s+[–—-]\s*(?P<name>[A-Z][\w&.]*(?:[\s-][A-Z][\w&.]*){0,2})\s*$")

@@ -56,7 +56,7 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
     # who announces a meeting to come ("…will resume negotiations, Foreign Minister Fumio Kishida
     # has announced") is not of it, nor is a spokesperson; who reports one held usually is
     lede, meeting = _told_of(lede), _told_of(meeting)
-    for text in (title, lede, meeting, *speakers):
+    for text in (_speaker_of(title, index), lede, meeting, *speakers):
         for person_id in _named_before_subject(text, index):
             if person_id not in found:
                 found.append(person_id)
@@ -68,7 +68,7 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
         found.extend(p for p in _representatives(opening, index) if p not in found)
     found.extend(p for p in _other_side(found, title, lede, meeting, index, opening, day) if p not in found)
     if any(TWO_PLUS_TWO.search(text or "") for text in (title, lede, meeting)):
-        found.extend(p for p in _defence_ministers(opening, index, day) if p not in found)
+        found.extend(p for p in _two_plus_two_ministers(opening, index, day) if p not in found)
     return found
 
 
@@ -119,11 +119,18 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
         # "Prime Minister Fumio Kishida said he spoke by phone with … Putin": the one who said
         # it met, and whom he met is told after "said"
         text = f"{said_he.group('speaker')} {said_he.group('rest')}"
-    reported = _REPORTED_MEETING.match(text)
+    said = _SAYS_THAT.match(text)
+    if said and _MET_WITH.search(said.group("speaker")):
+        # "Мори после встречи с президентом РФ заявил, что Путин … с Абэ": the speaker's meeting,
+        # and what he said of others
+        text = said.group("speaker")
+    reported = _REPORTED_MEETING.match(text) or _reports_both_sides(text, index)
     if reported:
         # "Kremlin spokesman Dmitry Peskov confirmed that Putin held a phone conversation with
         # Suga": who met is told after "that"; who told it did not meet
         text = reported.group("rest")
+    # "a close aide to Russian President Vladimir Putin": the one he serves is not the one who goes
+    text = _PRINCIPAL.sub(lambda served: " " * len(served.group()), text)
     # what a quotation says is no part of the sentence's own turn to what was discussed
     cut = ABOUT.search(_QUOTATION.sub(lambda quoted: " " * len(quoted.group()), text))
     named = index.ids_in(text[: cut.start()] if cut else text)
@@ -138,6 +145,51 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
         met = index.ids_in(speaker) + (index.ids_in(partner_parts[0]) or index.ids_in(",".join(partner_parts[:2])))
         named += [p for p in met if p not in named]
     return named
+
+
+_SAYS_THAT = re.compile(
+    r"^(?P<speaker>.{0,200}?)\s(?:said|noted|stated|stressed|added|explained|told [^,]{0,40}?|"
+    r"(?:заяви|отмети|сообщи|подчеркну|рассказа|поясни|сказа|добави)\w*),?\s+(?:that|что)\s+(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL)
+_MET_WITH = re.compile(r"\b(?:talks|meeting|consultations?|conversation|met|dinner)\s+with\b|"
+                       r"(?:встреч|переговор|бесед|ужин)\w*\s+с\s", re.IGNORECASE)
+
+
+def _reports_both_sides(text: str, index: NameIndex) -> re.Match[str] | None:
+    """"Lavrov commented on the outcome of the meeting and noted that Medvedev offered Kan …": when
+    what someone says names a person of each side, and the speaker is not said to have met anyone
+    ("Mori said after his meeting with the president that Putin …" is the speaker's meeting),
+    the speaker reports a meeting of others."""
+    said = _SAYS_THAT.match(text)
+    if said is None or _MET_WITH.search(said.group("speaker")):
+        return None
+    sides = {index.country_of(p) for p in index.ids_in(said.group("rest"))}
+    return said if sides >= set(_SIDES) else None
+
+
+_PRINCIPAL = re.compile(
+    r"\b(?:aide|adviser|advisor|envoy|emissary|confidant|помощник\w*|советник\w*|посланник\w*)\s+(?:to|of|for)?\s*"
+    r"(?:(?:the|Russian|Japanese|Russia's|Japan's|President|Prime|Minister|президента?|премьер\S*|России|Японии)\s+)*"
+    r"(?:[A-ZА-ЯЁ][\w-]+\s+){0,2}[A-ZА-ЯЁ][\w-]+")
+"""Whom an official serves, named with him: "a close aide to Russian President Vladimir Putin"."""
+
+_SPEAKER_HEADLINE = re.compile(r"^(?P<speaker>[^:\d]{3,60}):\s+\S")
+_OFFICE_WORDS = re.compile(r"minister|president|premier|\bPM\b|spokes|ambassador|envoy|министр|президент|премьер|"
+                           r"посол|глава|представител", re.IGNORECASE)
+"""A speaker's office before a headline's colon ("Экс-премьер Японии:"), where no name is given."""
+
+
+def _speaker_of(title: str | None, index: NameIndex) -> str | None:
+    """A headline that puts a speaker before a colon and his words after it ("Экс-премьер Японии:
+    Путин доверяет Абэ", "Lavrov: Tokyo must accept the results of the war") names the people
+    who met before the colon only. A rubric there ("Russia: Putin holding talks …") names no one
+    and no office, and one that names a meeting ("Japan-Russia summit: Abe and Putin agree …") is
+    no speaker's."""
+    headline = _SPEAKER_HEADLINE.match(title or "")
+    if (headline is None or MEETING_WORDS.search(headline.group("speaker"))
+            or not (_OFFICE_WORDS.search(headline.group("speaker")) or index.ids_in(headline.group("speaker")))):
+        return title
+    return headline.group("speaker")
 
 
 _SAID_HE_MET = re.compile(
@@ -189,13 +241,24 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                 counterpart = _counterpart(sentence, found, missing, index, day)
                 if counterpart:
                     return [counterpart]
+    named = index.ids_in(" ".join(opening[:3]))
     for text in (title, lede, meeting):
         for office, role in _OFFICES:
             if text and any(not _names_holder(text, match.end(), index) for match in office.finditer(text)):
-                holder = index.holder_of(_office(role, missing), day)
+                holder = index.holder_of(_office(role, missing), day) or _named_holder(
+                    named, _office(role, missing), index, day)
                 if holder:
                     return [holder]
     return _named_together(found, missing, index, opening)
+
+
+def _named_holder(named: list[str], office: re.Pattern[str], index: NameIndex, day: dt.date | None) -> str | None:
+    """With no day to tell who held an office ("после встречи с президентом РФ" in a text that
+    prints no year), the one person the opening names who held it at some time."""
+    if day is not None:
+        return None
+    holders = [person_id for person_id in named if index.held(person_id, office, None)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _named_together(found: list[str], missing: str, index: NameIndex, opening: list[str]) -> list[str]:
@@ -247,11 +310,11 @@ def _names_holder(text: str, end: int, index: NameIndex) -> bool:
     return bool(found) and found[0][0] <= 3
 
 
-_DEFENCE = re.compile(r"Minister (?:of|for) Defen[cs]e")
+_TWO_PLUS_TWO_OFFICES = re.compile(r"^Minister (?:of|for) (?:Defen[cs]e|Foreign Affairs)")
 
 
-def _defence_ministers(opening: list[str], index: NameIndex, day: dt.date | None) -> list[str]:
-    """In a "2+2", the defence ministers sit at the table too: those the opening names who held
-    that office on the day (on some day, when the text gives none)."""
+def _two_plus_two_ministers(opening: list[str], index: NameIndex, day: dt.date | None) -> list[str]:
+    """In a "2+2", the foreign and defence ministers of both sides sit at the table: those the
+    opening names who held either office on the day (on some day, when the text gives none)."""
     return [person_id for person_id in index.ids_in(" ".join(opening[:3]))
-            if index.held(person_id, _DEFENCE, day)]
+            if index.held(person_id, _TWO_PLUS_TWO_OFFICES, day)]

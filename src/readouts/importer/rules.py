@@ -16,7 +16,7 @@ from readouts.importer import captions, dates, durations, facts, kinds, schedule
 from readouts.importer import participants as participants_of
 from readouts.importer.document import Change, Line, clean_caption, is_prose, shorten, words
 from readouts.importer.header import dateline, headline_like, label_reason, split_header
-from readouts.importer.outlet import outlet
+from readouts.importer.outlet import KANTEI, outlet
 from readouts.importer.reading import Reading
 from readouts.importer.structure import to_markdown
 
@@ -354,8 +354,9 @@ def news_outlet(reading: Reading) -> None:
     """The outlet a publisher of its own ("other") credits (outlet.py)."""
     if reading.publisher == "other":
         assert reading.header is not None
-        reading.outlet = outlet([line.text for line in reading.header.lines], reading.title, reading.story,
-                                reading.paragraphs)
+        # the Prime Minister's Office names its site's sections above every page (furniture)
+        reading.outlet = "Prime Minister's Office of Japan" if KANTEI.search(reading.doc.raw) else outlet(
+            [line.text for line in reading.header.lines], reading.title, reading.story, reading.paragraphs)
 
 
 RULES: tuple[Rule, ...] = (
@@ -373,6 +374,7 @@ RULES: tuple[Rule, ...] = (
     participants,
     meeting_date_stated_later,
     schedule.meeting_in_the_schedule,
+    schedule.meeting_on_the_day_in_local_time,
     meeting_date_of_words_said_there,
     occasion,
     place,

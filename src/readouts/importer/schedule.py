@@ -1,10 +1,13 @@
-"""An overview of a visit of several days, as Japan's foreign ministry wrote them: the span of
-the visit first ("From 28 April to 6 May Prime Minister Mori made a round of visits …"), then the
-schedule a day to a row, copied from a table ("29 April | Meeting with President Vladimir Putin of
-the Russian Federation |"). The row of the meeting gives its day and the other side's person."""
+"""The day of a meeting that a schedule gives, not its sentence. An overview of a visit of several
+days, as Japan's foreign ministry wrote them: the span of the visit first ("From 28 April to 6 May
+Prime Minister Mori made a round of visits …"), then the schedule a day to a row, copied from a
+table ("29 April | Meeting with President Vladimir Putin of the Russian Federation |"). The row of
+the meeting gives its day and the other side's person. And a day's account, as the ministry and
+the Prime Minister's Office write them, which opens with the day in local time."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from readouts.importer import dates, facts
@@ -35,3 +38,26 @@ def meeting_in_the_schedule(reading: Reading) -> None:
 
 
 _SCHEDULE_ROW = re.compile(r"^(?P<day>\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2})\s*[|:–-]\s*(?P<what>.{5,200})$")
+
+
+_LOCAL_TIME = re.compile(r"\(local time\)|по местному времени", re.IGNORECASE)
+_NEXT_DAY = re.compile(r"\b(?:the )?(?:next|following) day\b|на следующий день", re.IGNORECASE)
+
+
+def meeting_on_the_day_in_local_time(reading: Reading) -> None:
+    """A day's account opens with its day, "On September 2 (local time), Prime Minister Abe visited
+    Vladivostok …", and reports the meeting after it without the day: it was held that day, or
+    on the day a later sentence before it gives ("The next day, on November 10 (local time)", or
+    "The next day" alone: the day after)."""
+    if reading.meeting_date is not None or not reading.meeting_sentence:
+        return
+    day = None
+    for paragraph in reading.prose[:3]:
+        for sentence in facts.sentences(paragraph):
+            if _LOCAL_TIME.search(sentence) and not facts.FUTURE.search(sentence):
+                day = facts.meeting_date(sentence, reading.published) or day
+            elif day is not None and _NEXT_DAY.search(sentence):
+                day = facts.meeting_date(sentence, reading.published) or day + dt.timedelta(days=1)
+            if sentence == reading.meeting_sentence:
+                reading.meeting_date = day
+                return
