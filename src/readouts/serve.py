@@ -328,7 +328,9 @@ class _Watcher:
         from watchfiles import watch  # the dev server's own dependency, not paid for by builds
 
         try:
-            for changes in watch(*watched_paths(root), stop_event=stop, debounce=200, rust_timeout=300,
+            # a change is reported once nothing more has come for `step` ms (an editor's write
+            # and rename come within one): at the default 50 it waited two steps, 0.1 s
+            for changes in watch(*watched_paths(root), stop_event=stop, debounce=200, step=20, rust_timeout=300,
                                  yield_on_timeout=True, raise_interrupt=False):
                 relevant = {change for change in changes if not self._ignored(Path(change[1]))}
                 if changes and not relevant:
