@@ -123,8 +123,9 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
     if said and _MET_WITH.search(said.group("speaker")):
         # "Мори после встречи с президентом РФ заявил, что Путин … с Абэ": the speaker's meeting,
         # and what he said of others
-        text = said.group("speaker")
-    reported = _REPORTED_MEETING.match(text) or _reports_both_sides(text, index)
+        text, said = said.group("speaker"), None
+    reported = _REPORTED_MEETING.match(text) or (said if said and _names_both_sides(said.group("rest"), index)
+                                                 else None)
     if reported:
         # "Kremlin spokesman Dmitry Peskov confirmed that Putin held a phone conversation with
         # Suga": who met is told after "that"; who told it did not meet
@@ -155,16 +156,12 @@ _MET_WITH = re.compile(r"\b(?:talks|meeting|consultations?|conversation|met|dinn
                        r"(?:встреч|переговор|бесед|ужин)\w*\s+с\s", re.IGNORECASE)
 
 
-def _reports_both_sides(text: str, index: NameIndex) -> re.Match[str] | None:
-    """"Lavrov commented on the outcome of the meeting and noted that Medvedev offered Kan …": when
-    what someone says names a person of each side, and the speaker is not said to have met anyone
-    ("Mori said after his meeting with the president that Putin …" is the speaker's meeting),
-    the speaker reports a meeting of others."""
-    said = _SAYS_THAT.match(text)
-    if said is None or _MET_WITH.search(said.group("speaker")):
-        return None
-    sides = {index.country_of(p) for p in index.ids_in(said.group("rest"))}
-    return said if sides >= set(_SIDES) else None
+def _names_both_sides(said: str, index: NameIndex) -> bool:
+    """Whether what someone said names a person of each side: "Lavrov commented on the outcome of
+    the meeting and noted that Medvedev offered Kan …" reports a meeting of others, unless the
+    speaker is said to have met someone ("Mori said after his meeting with the president that
+    Putin …" is the speaker's meeting)."""
+    return {index.country_of(p) for p in index.ids_in(said)} >= set(_SIDES)
 
 
 _PRINCIPAL = re.compile(
@@ -241,23 +238,20 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                 counterpart = _counterpart(sentence, found, missing, index, day)
                 if counterpart:
                     return [counterpart]
-    named = index.ids_in(" ".join(opening[:3]))
     for text in (title, lede, meeting):
         for office, role in _OFFICES:
             if text and any(not _names_holder(text, match.end(), index) for match in office.finditer(text)):
-                holder = index.holder_of(_office(role, missing), day) or _named_holder(
-                    named, _office(role, missing), index, day)
+                held = _office(role, missing)
+                holder = index.holder_of(held, day) if day is not None else _named_holder(opening, held, index)
                 if holder:
                     return [holder]
     return _named_together(found, missing, index, opening)
 
 
-def _named_holder(named: list[str], office: re.Pattern[str], index: NameIndex, day: dt.date | None) -> str | None:
+def _named_holder(opening: list[str], office: re.Pattern[str], index: NameIndex) -> str | None:
     """With no day to tell who held an office ("после встречи с президентом РФ" in a text that
     prints no year), the one person the opening names who held it at some time."""
-    if day is not None:
-        return None
-    holders = [person_id for person_id in named if index.held(person_id, office, None)]
+    holders = [person_id for person_id in index.ids_in(" ".join(opening[:3])) if index.held(person_id, office, None)]
     return holders[0] if len(holders) == 1 else None
 
 
