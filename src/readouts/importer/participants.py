@@ -124,12 +124,11 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
         # "Мори после встречи с президентом РФ заявил, что Путин … с Абэ": the speaker's meeting,
         # and what he said of others
         text, said = said.group("speaker"), None
-    reported = _REPORTED_MEETING.match(text) or (said if said and _names_both_sides(said.group("rest"), index)
-                                                 else None)
-    if reported:
+    if said and (_MEETING_TOLD.search(said.group("rest")) or _names_both_sides(said.group("rest"), index)):
         # "Kremlin spokesman Dmitry Peskov confirmed that Putin held a phone conversation with
-        # Suga": who met is told after "that"; who told it did not meet
-        text = reported.group("rest")
+        # Suga", "Лавров … отметил, что Медведев предложил Кану …": who met is told after
+        # "that"; who told it did not meet
+        text = said.group("rest")
     # "a close aide to Russian President Vladimir Putin": the one he serves is not the one who goes
     text = _PRINCIPAL.sub(lambda served: " " * len(served.group()), text)
     # what a quotation says is no part of the sentence's own turn to what was discussed
@@ -149,9 +148,13 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
 
 
 _SAYS_THAT = re.compile(
-    r"^(?P<speaker>.{0,200}?)\s(?:said|noted|stated|stressed|added|explained|told [^,]{0,40}?|"
+    r"^(?P<speaker>.{0,200}?)\s(?:said|noted|stated|stressed|added|explained|confirmed|announced|reported|"
+    r"told [^,]{0,40}?|"
     r"(?:заяви|отмети|сообщи|подчеркну|рассказа|поясни|сказа|добави)\w*),?\s+(?:that|что)\s+(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL)
+"""Someone's words reported: "X confirmed that …", "X said that …", "X заявил, что …"."""
+_MEETING_TOLD = re.compile(r"\b(?:met|held|talks|meeting|conversation|call|summit)\b", re.IGNORECASE)
+"""What was said tells of a meeting: who told it is not said to have been at it."""
 _MET_WITH = re.compile(r"\b(?:talks|meeting|consultations?|conversation|met|dinner)\s+with\b|"
                        r"(?:встреч|переговор|бесед|ужин)\w*\s+с\s", re.IGNORECASE)
 
@@ -194,9 +197,6 @@ _SAID_HE_MET = re.compile(
     r"(?P<rest>(?:had\s+)?(?:met|spoke|talked|held|had)\b.*)$", re.IGNORECASE | re.DOTALL)
 _QUOTATION = re.compile(r"[“«\"][^”»\"]*[”»\"]")
 """Words in quotation marks."""
-_REPORTED_MEETING = re.compile(
-    r"^.{0,160}?\b(?:confirmed|announced|reported|said|stated|told (?:reporters|journalists|a press conference))\s+"
-    r"that\s+(?P<rest>.*\b(?:met|held|talks|meeting|conversation|call|summit)\b.*)$", re.IGNORECASE | re.DOTALL)
 _FOLLOWING_TALKS_WITH = re.compile(
     r"\b(?:following|after|at|during|in)\s+(?:(?:the|their|his|her|bilateral|a|an)\s+)*"
     r"(?:talks|consultations?|negotiations|meeting|conversation)\s+(?:(?:here|there|in \w+)\s+)?with\s+|"
