@@ -384,6 +384,8 @@ FACTS = [
     ("generic/prime_ministers_office_day_of_meetings", "participants", {"shinzo-abe", "vladimir-putin"}),
     ("generic/day_in_local_time_then_the_meeting", "meeting_date", dt.date(2016, 9, 2)),
     ("generic/prime_ministers_office_day_of_meetings", "meeting_date", dt.date(2016, 9, 3)),
+    ("generic/preview_with_a_name_in_straight_quotes", "announces", True),
+    ("generic/preview_with_a_name_in_straight_quotes", "place", "Moscow"),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

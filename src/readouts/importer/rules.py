@@ -267,9 +267,10 @@ _SAID_THERE = re.compile(
     r"(?:[\w-]+\s+){0,4}?(?:talks|meeting|press conference|news conference)\b|"
     r"\bзаяви\w*[^.]{0,80}?\b(?:на|по итогам)\s+(?:переговор|встреч|пресс-конференц)\w*", re.IGNORECASE)
 """Words reported as said at the talks, or at the press conference after them."""
-_QUOTE = re.compile(r"[“«\"][^”»\"]*[”»\"]|^[^“«\"”»]*[”»\"]")
-"""What was said, in quotes (or its end, when the quote began sentences before): its "will" is
-the speaker's, not a plan the report announces."""
+_QUOTE = re.compile(r"[“«\"][^”»\"]*[”»\"]|^[^“«\"”»]*[”»]|^[^“«\"”»]*\"(?=[^\"]*$)")
+"""What was said, in quotes (or its end, when the quote began sentences before: a closing mark, or
+a straight one with no other in the sentence, which opens as well as closes): its "will" is the
+speaker's, not a plan the report announces."""
 
 
 def meeting_date_of_words_said_there(reading: Reading) -> None:
