@@ -386,6 +386,7 @@ FACTS = [
     ("generic/prime_ministers_office_day_of_meetings", "meeting_date", dt.date(2016, 9, 3)),
     ("generic/preview_with_a_name_in_straight_quotes", "announces", True),
     ("generic/preview_with_a_name_in_straight_quotes", "place", "Moscow"),
+    ("generic/wire_weekday_after_the_talks", "meeting_date", dt.date(2009, 9, 23)),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",
