@@ -387,6 +387,8 @@ FACTS = [
     ("generic/preview_with_a_name_in_straight_quotes", "announces", True),
     ("generic/preview_with_a_name_in_straight_quotes", "place", "Moscow"),
     ("generic/wire_weekday_after_the_talks", "meeting_date", dt.date(2009, 9, 23)),
+    ("generic/came_to_attend_then_met", "meeting_date", dt.date(2017, 11, 10)),
+    ("generic/came_to_attend_then_met", "participants", {"shinzo-abe", "vladimir-putin"}),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

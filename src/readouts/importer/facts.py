@@ -70,9 +70,15 @@ def meeting_sentence(paragraphs: list[str]) -> tuple[str | None, bool]:
     for words, strong in ((MEETING_WORDS, True), (WEAK_MEETING_WORDS, False)):
         for paragraph in paragraphs[:3]:
             for sentence in sentences(paragraph):
-                if words.search(sentence) and not REMEMBERED.search(sentence):
+                if words.search(_ATTENDED.sub("", sentence)) and not REMEMBERED.search(sentence):
                     return sentence, strong
     return None, False
+
+
+_ATTENDED = re.compile(r"\b(?:to attend|attending|to participate in|to take part in)\s[^,;]{0,160}|"
+                       r"(?<![\w-])(?:для участия|чтобы принять участие)\s[^,;]{0,160}", re.IGNORECASE)
+"""The event someone came to attend ("visited Da Nang to attend the APEC Economic Leaders' Meeting
+and other events"): the occasion of a day's meetings, not one of them."""
 
 
 REMEMBERED = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bгг\.|(?<![\w-])помн\w*|\bremember\w*|"
