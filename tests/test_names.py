@@ -68,6 +68,8 @@ def test_a_name_after_a_chain_of_titles_is_the_name_not_a_title(text: str, expec
     "Vice-Minister Mr. MORI summoned the Ambassador",
     "with Minister Sergey K. Shoigu of the Russian Federation",
     "Ambassador Extraordinary and Plenipotentiary of the Russian Federation",
+    # the office's country, its first word taken into the title "Minister of New"
+    "the Rt. Hon. Jacinda Ardern, Prime Minister of New Zealand;",
 ])
 def test_a_part_of_a_known_name_or_a_title_is_no_unknown_person(text: str) -> None:
     assert INDEX.unresolved(text) == []
