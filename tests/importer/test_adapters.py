@@ -389,6 +389,8 @@ FACTS = [
     ("generic/wire_weekday_after_the_talks", "meeting_date", dt.date(2009, 9, 23)),
     ("generic/came_to_attend_then_met", "meeting_date", dt.date(2017, 11, 10)),
     ("generic/came_to_attend_then_met", "participants", {"shinzo-abe", "vladimir-putin"}),
+    ("mofa_japan/courtesy_call_during_a_visit", "place", "Moscow"),
+    ("mofa_japan/courtesy_call_during_a_visit", "format", "in-person"),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

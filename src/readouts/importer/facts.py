@@ -29,8 +29,12 @@ MEETING_WORDS = re.compile(
 )
 WEAK_MEETING_WORDS = re.compile(r"\b(?:visit(?:ed|s)?|discuss(?:ed)?|exchanged views|визит\w*)\b",
                                 re.IGNORECASE)
-PHONE_WORDS = re.compile(r"\b(?:telephone|phone|call|video ?conference|телефон\w*)\b",
+PHONE_WORDS = re.compile(r"\b(?:telephone|phone|video ?conference|телефон\w*|"
+                         r"(?<!courtesy )call(?!\s+on\s+(?:President|Prime|Premier|Minister|Foreign|Mr|Ms|H\.E)\b))\b",
                          re.IGNORECASE)
+"""A call by telephone ("in a call on Thursday"); a courtesy call, and a call on someone by his
+office, is a visit in person ("paying a courtesy call on President Vladimir Putin", "a call on
+Prime Minister Mori")."""
 # What follows these is what the meeting was about, not who was there.
 ABOUT = re.compile(
     r"\s(?:about|concerning|regarding|on the (?:issue|subject|question|situation)|over the|"
