@@ -391,6 +391,7 @@ FACTS = [
     ("generic/came_to_attend_then_met", "participants", {"shinzo-abe", "vladimir-putin"}),
     ("mofa_japan/courtesy_call_during_a_visit", "place", "Moscow"),
     ("mofa_japan/courtesy_call_during_a_visit", "format", "in-person"),
+    ("generic/call_length_told_at_the_end", "duration", 25),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

@@ -82,6 +82,10 @@ def test_a_slashed_date_with_its_weekday_is_never_read_as_another_day(day: dt.da
     ("Встреча длилась около часа.", 60),
     ("в течение полутора часов", 90),
     ("часов в Москве", None),
+    # the length as an adjective before what lasted it
+    ("Конкретные вопросы, затронутые в ходе 50-минутного общения, не называются.", 50),
+    ("Во время 40-минутных переговоров Путин продемонстрировал", 40),
+    ("после 2-часовой встречи", 120),
 ])
 def test_a_russian_length_is_read_whatever_the_case_of_its_numeral(text: str, minutes: int | None) -> None:
     assert duration_minutes(text) == minutes

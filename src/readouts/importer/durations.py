@@ -43,7 +43,17 @@ _RUSSIAN_DURATION = re.compile(
     r"(?:\s+(\d{1,2})\s+минут\w*)?", re.IGNORECASE)
 
 
+# "в ходе 50-минутного общения", "во время 40-минутных переговоров", "2-часовая встреча": the
+# length as an adjective before what lasted it
+_RUSSIAN_DURATION_ADJECTIVE = re.compile(
+    r"(?<![\w-])(\d{1,3})-(минутн|часов)(?:ый|ого|ому|ым|ом|ая|ой|ую|ое|ые|ых|ыми|ым)\s+"
+    r"(?:[а-яё]+\s+)?(?:переговор|встреч|бесед|общени|разговор|консультаци|саммит)", re.IGNORECASE)
+
+
 def _russian_duration(text: str) -> int | None:
+    if adjective := _RUSSIAN_DURATION_ADJECTIVE.search(text):
+        amount = int(adjective.group(1)) * (60 if adjective.group(2).lower() == "часов" else 1)
+        return amount if 0 < amount <= 24 * 60 else None
     for match in _RUSSIAN_DURATION.finditer(text):
         count = russian.numeral_value(match.group(1)) if match.group(1) else 1
         if count is None:

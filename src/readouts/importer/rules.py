@@ -325,7 +325,8 @@ def duration(reading: Reading) -> None:
     for paragraph in reading.prose[3:8]:
         for sentence in facts.sentences(paragraph):
             named = set(reading.context.names.ids_in(sentence)) & set(reading.participants)
-            between = len(named) >= 2 or bool(named and _THEIR.search(sentence))
+            between = (len(named) >= 2 or bool(named and _THEIR.search(sentence))
+                       or bool(_THE_MEETING_ITSELF.match(sentence)))
             if (between and not facts.REMEMBERED.search(sentence)
                     and (found := durations.duration_minutes(sentence)) is not None):
                 reading.duration = found
@@ -333,6 +334,10 @@ def duration(reading: Reading) -> None:
 
 
 _THEIR = re.compile(r"\btheir\b|\bих\b", re.IGNORECASE)
+_THE_MEETING_ITSELF = re.compile(r"^(?:the two (?:leaders|ministers|men|sides)\b|the (?:call|talks|meeting|"
+                                 r"conversation|summit|telephone talks?) (?:lasted|took)\b)", re.IGNORECASE)
+"""A later sentence about the meeting, though it names no one: "The two leaders met for about 25
+minutes", "The call lasted for about 25 minutes"."""
 
 
 def body(reading: Reading) -> None:
