@@ -18,6 +18,10 @@ DOMAINS = ("kremlin.ru",)
 
 _SIGNS = (
     (re.compile(r"Official (?:web)?site of the President of Russia", re.I), 6),
+    # the Russian site's masthead and its display settings: "Президент России — официальный сайт",
+    # "Настройки отображения / Размер шрифта: / Цвета сайта:"
+    (re.compile(r"Президент России\s*[—–-]\s*официальный сайт|Официальный сайт Президента России", re.I), 6),
+    (re.compile(r"Настройки отображения\s+Размер шрифта:", re.I), 4),
     # the site's footer: "Official Internet Resources of the President of Russia", "Presidential
     # Executive Office2025"
     (re.compile(r"Official Internet Resources\s+of the President of Russia|"

@@ -240,12 +240,25 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                     return [counterpart]
     for text in (title, lede, meeting):
         for office, role in _OFFICES:
-            if text and any(not _names_holder(text, match.end(), index) for match in office.finditer(text)):
+            if text and any(not _names_holder(text, match.end(), index) and not _of_the_other_side(text, match, missing)
+                            for match in office.finditer(text)):
                 held = _office(role, missing)
                 holder = index.holder_of(held, day) if day is not None else _named_holder(opening, held, index)
                 if holder:
                     return [holder]
     return _named_together(found, missing, index, opening)
+
+
+_COUNTRY_WORDS = {"japan": re.compile(r"\bjapan|япони|японск", re.IGNORECASE),
+                  "russia": re.compile(r"\brussia|росси|российск|\bРФ\b", re.IGNORECASE)}
+
+
+def _of_the_other_side(text: str, office: re.Match[str], missing: str) -> bool:
+    """Whether an office is said to be the side's already found ("Премьер-министром Японии",
+    "Japanese Prime Minister" when the Russian side is missing): its holder is not the one sought."""
+    around = text[max(0, office.start() - 15): office.end() + 25]
+    found_side = next(side for side in _SIDES if side != missing)
+    return bool(_COUNTRY_WORDS[found_side].search(around)) and not _COUNTRY_WORDS[missing].search(around)
 
 
 def _named_holder(opening: list[str], office: re.Pattern[str], index: NameIndex) -> str | None:
