@@ -25,7 +25,7 @@ _SIGNS = (
                 r"visit|call|consultations?|dialogue) is as follows", re.I), 4),
     # the older pages' wording of it: "The following is an outline of the Summit", "… a summary
     # of their discussion"; a newspaper's digest may say so too, so it weighs less
-    (re.compile(r"\bThe following is (?:an?|the) (?:overview|outline|summary) of (?:the|their) "
+    (re.compile(r"\b(?:The )?following is (?:an?|the) (?:overview|outline|summary) of (?:the|their) "
                 r"(?:discussion|talks?|meeting|summit|conversation)", re.I), 3),
     # the note under or beside the older pages' headline
     (re.compile(r"^\(?(?:Outline|Overview of Results|Summary of Results)\)?$|\((?:Outline|Overview of Results|"
@@ -37,12 +37,16 @@ _SIGNS = (
                 r"(?:Minister|Prime Minister|Vice-Minister|Ambassador|President|Chief Cabinet)"), 2),
     (re.compile(r"\bH\.E\. Mr\."), 2),
     (re.compile(r"\(Overview\)"), 2),
-    (re.compile(r"\(local time\)", re.I), 2),
+    (re.compile(r"\((?:local|Tokyo|Japan) time\)", re.I), 2),
     (re.compile(r"\bprovisional translation\b", re.I), 1),
     # the disclaimer under translated press releases of the older layouts
     (re.compile(r"foregoing is a provisional translation|date of issue of the original", re.I), 3),
     (re.compile(r"^Press Conference by (?:Foreign Minister|the Press Secretary|Deputy Press Secretary)",
                 re.M), 4),
+    # the spokesman's own releases of the 2000s: "Special Announcement by the Press Secretary",
+    # "Statement by the Press Secretary/Director-General for Press and Public Relations"
+    (re.compile(r"^(?:Special )?(?:Announcement|Statement|Comment) by the (?:Press Secretary|Deputy Press "
+                r"Secretary|Director-General for Press and Public Relations)", re.M), 4),
     (re.compile(r"Four Northern Islands|Northern Territories", re.I), 1),
     (re.compile(r"former island residents", re.I), 1),
     # the older pages' issuing office on a line of its own under the date, in the ministry's
