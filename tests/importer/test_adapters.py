@@ -400,6 +400,7 @@ FACTS = [
     ("mofa_japan/press_secretary_announcement_of_a_call", "publisher", "mofa-japan"),
     ("mofa_japan/press_secretary_announcement_of_a_call", "meeting_date", dt.date(2004, 3, 3)),
     ("mofa_japan/press_secretary_announcement_of_a_call", "format", "telephone"),
+    ("mofa_japan/press_conference_dated_in_its_headline", "published", dt.date(1998, 3, 10)),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

@@ -103,3 +103,13 @@ def test_a_delay_is_not_a_meeting_length() -> None:
 ])
 def test_a_length_in_halves_of_an_hour(text: str, minutes: int | None) -> None:
     assert duration_minutes(text) == minutes
+
+
+@pytest.mark.parametrize(("title", "day"), [
+    ("Press Conference by the Press Secretary January 13, 1998", dt.date(1998, 1, 13)),
+    # after a comma the day is the talks' the headline names, not the page's
+    ("Statement at a news conference following talks with Taro Kono, Moscow, January 14, 2019", None),
+    ("Summit on January 13, 1998 ends with a plan", None),
+])
+def test_a_headline_ending_in_its_day_dates_the_page(title: str, day: dt.date | None) -> None:
+    assert dates.day_ending_headline(title) == day

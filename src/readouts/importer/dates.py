@@ -302,3 +302,14 @@ def resolve_weekday(weekday: int, anchor: dt.date | None, ahead: bool = False) -
     if ahead:
         return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
     return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def day_ending_headline(title: str) -> dt.date | None:
+    """The day a headline ends with, as the ministry's older press conferences print theirs:
+    "Press Conference by the Press Secretary January 13, 1998". After a comma ("…, Moscow,
+    January 14, 2019") it is the day of the talks the headline names, not the page's."""
+    title = title.rstrip()
+    found = find_dates(title)
+    if found and found[-1].end >= len(title) - 1 and not title[:found[-1].start].rstrip().endswith(","):
+        return found[-1].date
+    return None

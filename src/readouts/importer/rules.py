@@ -48,7 +48,8 @@ def title(reading: Reading) -> None:
 
 def published_from_date_line(reading: Reading) -> None:
     """The published date from the header's date line ("31 May 201911:01" read as a date and a
-    time, recorded), else from the capture stamp the saved page carries."""
+    time, recorded), else the date the headline ends with, else the capture stamp the saved page
+    carries."""
     assert reading.header is not None
     if reading.header.date_index is not None:
         line = reading.header.lines[reading.header.date_index]
@@ -60,6 +61,8 @@ def published_from_date_line(reading: Reading) -> None:
             reading.changes.append(Change(line.number, "normalised", line.text,
                                           f"time glued to the date: read as {found.date.isoformat()} "
                                           f"{line.text[found.end:].strip()}"))
+    if reading.published is None and reading.title:
+        reading.published = dates.day_ending_headline(reading.title)
     if reading.published is None and reading.doc.stamp is not None:
         reading.published = reading.doc.stamp
 
