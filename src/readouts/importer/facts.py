@@ -14,7 +14,7 @@ from readouts.importer import dates, places
 # Words that make a sentence the one that reports the meeting itself; the weaker ones only
 # where no sentence has a stronger one ("a visit to Russia" is often a plan, not the meeting).
 MEETING_WORDS = re.compile(
-    r"\b(?:met|meets|meet|meeting|held|holds|talks?|talked|conversation|consultations?|summit|conferred|"
+    r"\b(?:met|meets|meet|meetings?|held|holds|talks?|talked|conversation|consultations?|summit|conferred|"
     r"telephone|phone|call|summon(?:s|ed)?|received|courtesy call|lodged (?:a |the )?protests? with|"
     # news leads put what was said at talks first: "Hatoyama told his Russian counterpart
     # Dmitry Medvedev on Sunday that …"
@@ -43,7 +43,7 @@ ABOUT = re.compile(
     r"to (?:lay|pave|prepare)|groundwork|to protest|"
     # what was agreed or scheduled: "agreed that Russian Foreign Minister Lavrov will visit",
     # "failed to fix the precise date of President Putin's visit"
-    r"agreed (?:that|to)|(?:set|fix|arrange|agree on) (?:(?:a|the) )?(?:\w+ )?date (?:for|of)|"
+    r"agree[sd]? (?:\w+day )?(?:that|to)|(?:set|fix|arrange|agree on) (?:(?:a|the) )?(?:\w+ )?date (?:for|of)|"
     r"discuss(?:es|ed)?(?!\s+with)|в связи с|по поводу|из-за)\s", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“А-Я])")

@@ -240,7 +240,7 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                     return [counterpart]
     for text in (title, lede, meeting):
         for office, role in _OFFICES:
-            if text and any(not _names_holder(text, match.end(), index) and not _of_the_other_side(text, match, missing)
+            if text and any(not _names_holder(text, match.end(), index) and not _of_another_side(text, match, missing)
                             for match in office.finditer(text)):
                 held = _office(role, missing)
                 holder = index.holder_of(held, day) if day is not None else _named_holder(opening, held, index)
@@ -253,12 +253,21 @@ _COUNTRY_WORDS = {"japan": re.compile(r"\bjapan|япони|японск", re.IGN
                   "russia": re.compile(r"\brussia|росси|российск|\bРФ\b", re.IGNORECASE)}
 
 
-def _of_the_other_side(text: str, office: re.Match[str], missing: str) -> bool:
-    """Whether an office is said to be the side's already found ("Премьер-министром Японии",
-    "Japanese Prime Minister" when the Russian side is missing): its holder is not the one sought."""
+def _of_another_side(text: str, office: re.Match[str], missing: str) -> bool:
+    """Whether an office is said to be another side's than the one sought: the side already found
+    ("Премьер-министром Японии", "Japanese Prime Minister" when the Russian side is sought) or a
+    third country ("Chinese President Hu Jintao", "President of Brazil")."""
     around = text[max(0, office.start() - 15): office.end() + 25]
+    if _COUNTRY_WORDS[missing].search(around):
+        return False
     found_side = next(side for side in _SIDES if side != missing)
-    return bool(_COUNTRY_WORDS[found_side].search(around)) and not _COUNTRY_WORDS[missing].search(around)
+    qualified = _QUALIFIED_BEFORE.search(text, 0, office.start()) or _QUALIFIED_AFTER.match(text, office.end())
+    return bool(_COUNTRY_WORDS[found_side].search(around) or qualified)
+
+
+_QUALIFIED_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!The\b|A\b)[A-Z][\w.]*\s+$")
+"""A country's adjective before an office, mid-sentence: "Chinese President", "U.S. President"."""
+_QUALIFIED_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
 
 def _named_holder(opening: list[str], office: re.Pattern[str], index: NameIndex) -> str | None:
@@ -312,9 +321,14 @@ def _office(role: str, side: str) -> re.Pattern[str]:
 
 
 def _names_holder(text: str, end: int, index: NameIndex) -> bool:
-    """Whether an office is followed by its holder's name ("Foreign Minister Sergey Lavrov")."""
+    """Whether an office is followed by its holder's name ("Foreign Minister Sergey Lavrov"), one
+    people.yaml knows or not ("Russian Prime Minister Sergei Kirienko": not another holder's)."""
     found = index.find(text[end: end + 40])
-    return bool(found) and found[0][0] <= 3
+    return (bool(found) and found[0][0] <= 3) or bool(_NAME_AFTER_OFFICE.match(text, end))
+
+
+_NAME_AFTER_OFFICE = re.compile(r"\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+[A-Z][a-z'’-]+)+\b")
+"""A given name and a family name, in Latin letters (Russian names after an office decline)."""
 
 
 _TWO_PLUS_TWO_OFFICES = re.compile(r"^Minister (?:of|for) (?:Defen[cs]e|Foreign Affairs)")
