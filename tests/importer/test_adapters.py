@@ -404,6 +404,8 @@ FACTS = [
     ("generic/agreed_on_a_weekday_to_a_third_persons_visit", "participants", {"nobutaka-machimura", "sergey-lavrov"}),
     ("generic/office_holder_not_in_the_registry", "participants", {"yukio-hatoyama"}),
     ("generic/other_leaders_named_in_the_next_sentence", "participants", {"yukio-hatoyama", "dmitry-medvedev"}),
+    ("tass/dateline_with_the_correspondent", "publisher", "tass"),
+    ("tass/dateline_with_the_correspondent", "dateline_day_printed", (4, 12)),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

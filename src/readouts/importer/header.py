@@ -34,7 +34,9 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]+(?=\s*[(/]))?(?:\s*\[[A-Z][A-Za-z ]{1,25}\])?(?:\s*/[A-Z][a-z]+/)?[,.]?\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|\d{1,2}\s+[а-яё]{3,9})"
     r"(?:,?\s+(?:19|20)\d\d)?)?\.?\s*"
-    r"(?:/(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})/\.?|\((?P<agency2>[A-Z][A-Za-z /-]{1,20})\)|"
+    # "/ТАСС/.", or with the correspondent who filed it: "/Корр. ТАСС Алексей Заврачаев/."
+    r"(?:/(?:Корр\.\s+|Corr\.\s+)?(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})(?:\s+[A-ZА-ЯЁ][a-zа-яё-]+){0,2}/\.?|"
+    r"\((?P<agency2>[A-Z][A-Za-z /-]{1,20})\)|"
     # "МОСКВА, 22 янв – РИА Новости.": the agency after a dash, one or two capitalised words
     r"(?<=\s)[–—]\s(?P<agency3>[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+)?)\.|"
     # "SINGAPORE, Nov. 15 Kyodo -": wire copy's agency between the day and a dash; "Нью-Йорк. 23

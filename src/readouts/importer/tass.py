@@ -23,7 +23,9 @@ _DATELINE = re.compile(
     # a less-known city with its country: "NAGOYA /Japan/, November 22. /TASS/."
     r"^(?:[A-Z][A-Z .'-]{1,30}(?:\s*/[A-Z][a-z]+/)?,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?\.\s*/TASS/\.|"
     r"[A-Z][A-Z .'-]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?\s*\((?:ITAR-TASS|Itar-Tass)\)|"
-    r"[А-ЯЁ][А-ЯЁ .-]{1,30},\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?\.\s*/ТАСС/\.)", re.M)
+    # with the correspondent who filed it: "ТОКИО, 12 апреля. /Корр. ТАСС Алексей Заврачаев/."
+    r"[А-ЯЁ][А-ЯЁ .-]{1,30},\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?\.\s*/(?:Корр\.\s+)?ТАСС(?:\s+[А-ЯЁ][а-яё-]+){0,2}/\.)",
+    re.M)
 
 
 def detect(doc: Document) -> int:
