@@ -27,7 +27,10 @@ MEETING_WORDS = re.compile(
     r"протест\w*\s+(?:\w+\s+){0,3}?(?:вручен|заявлен)\w*)\b",
     re.IGNORECASE,
 )
-WEAK_MEETING_WORDS = re.compile(r"\b(?:visit(?:ed|s)?|discuss(?:ed)?|exchanged views|визит\w*)\b",
+WEAK_MEETING_WORDS = re.compile(r"\b(?:visit(?:ed|s)?|discuss(?:ed)?|exchanged (?:views|opinions)|визит\w*|"
+                                # an ambassador's credentials, handed over in person: "when Muto
+                                # submitted a copy of his credentials to the deputy minister"
+                                r"(?:presented|submitted|handed)\s(?:\w+\s){0,4}credentials)\b",
                                 re.IGNORECASE)
 PHONE_WORDS = re.compile(r"\b(?:telephone|phone|video ?conference|телефон\w*|"
                          r"(?<!courtesy )call(?!\s+on\s+(?:President|Prime|Premier|Minister|Foreign|Mr|Ms|H\.E)\b))\b",
