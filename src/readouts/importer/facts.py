@@ -186,7 +186,10 @@ def occasion(text: str, opening: str = "") -> tuple[str | None, str | None]:
 
 FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plans?|upcoming|next|is to|are to|would|"
                      r"forthcoming|agreed to hold|to be held|arranged for|slated|set for|"
-                     r"may (?:talk|meet|hold|visit|speak))\b|будет|состоится|планиру|предстоящ\w*|"
+                     r"may (?:talk|meet|hold|visit|speak)|"
+                     # an intention: "wants to hold phone talks with Putin on Tuesday"
+                     r"(?:wants?|hopes?|intends?|seeks?|wishes|is eager) to (?:hold|meet|talk|visit|speak|have))\b|"
+                     r"будет|состоится|планиру|предстоящ\w*|"
                      r"на следующей неделе|в (?:следующем|будущем) году|пройд(?:ет|ут)|может встретиться|"
                      r"ожида\w+ визит|"
                      # a meeting that may yet come: "does not rule out …", "is mulling to hold …"
