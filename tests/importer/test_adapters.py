@@ -408,6 +408,8 @@ FACTS = [
     ("tass/dateline_with_the_correspondent", "dateline_day_printed", (4, 12)),
     ("generic/credentials_handed_to_the_deputy_minister", "meeting_date", dt.date(2022, 3, 8)),
     ("generic/intends_to_talk_on_a_weekday", "meeting_date", dt.date(2020, 9, 29)),
+    ("mofa_japan/ministers_met_in_a_town_and_its_country", "place", "Whistler"),
+    ("generic/previous_meeting_city_in_the_hosts_words", "place", None),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

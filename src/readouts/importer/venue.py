@@ -41,6 +41,12 @@ _PLACE_CUE = re.compile(
     # "in the city of Nagato", "in the southwestern city of Nagato", "to his home town of Nagato"
     r"(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<kind>city|town|resort|village|port) of\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
+def _country_after(text: str, end: int) -> str:
+    """The words after a place's name and a comma, up to the next punctuation: ", Canada."."""
+    after = re.match(r",\s+([A-Z][\w .'’-]{2,40}?)(?=[.,;:)]|\s+(?:on|in|at|for|and)\b|$)", text[end:])
+    return after.group(1).strip() if after else ""
+
+
 _RU_PLACE_CUE = re.compile(r"(?<![\w-])[Вв]о?\s+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
 """"в Москве", "в Нью-Йорке", "в Буэнос-Айресе", and at a sentence's start "В Токио проходит встреча"."""
 _RU_ARRIVED_IN = re.compile(
@@ -69,6 +75,10 @@ def place_in(text: str, announcement: bool = False) -> str | None:
         if match.group("kind") and not _ANOTHER_TIME_AFTER.match(text[match.end("name"):]):
             # "the Canadian Rockies resort of Kananaskis": a town the text itself says is one,
             # though too small for the gazetteer
+            return words[0].strip(".,")
+        country = _country_after(text, match.end("name")) if len(words) == 1 and match.group("cue") == "in" else ""
+        if places.is_country(country):
+            # "met in Whistler, Canada": a town with its country, though too small for the gazetteer
             return words[0].strip(".,")
     for match in _RU_PLACE_CUE.finditer(text):
         if ((announcement or not _announced(text, match.start())) and not _ANOTHER_TIME.search(text[:match.start()])
@@ -139,7 +149,12 @@ _ANOTHER_EVENT = re.compile(r"\b(?:preparations? (?:for|of)|ahead of|in the run-
                             # agreements "reached at their meetings in Krasnoyarsk and Kawana",
                             # "достигнутые в ходе их неформальных встреч в Красноярске"
                             r"\b(?:reached|achieved)\s+(?:at|during|in)\b[^.;]*$|"
-                            r"(?<![\w-])достигнут\w*\s+(?:в ходе|на)\s[^.;]*$", re.IGNORECASE)
+                            r"(?<![\w-])достигнут\w*\s+(?:в ходе|на)\s[^.;]*$|"
+                            # an earlier meeting's city: "at our previous meeting in Yamaguchi", "В
+                            # прошлую нашу встречу в Ямагути"
+                            r"\b(?:previous|last|earlier)\s+(?:\w+\s+)?(?:meeting|talks|summit|visit)\s+$|"
+                            r"(?<![\w-])(?:прошл|предыдущ)\w*\s+(?:\w+\s+)?(?:встреч|переговор|саммит|визит)\w*\s+$",
+                            re.IGNORECASE)
 """A city after the words of preparing for an event ("begin preparation for Japanese PM visit to
 Moscow", "a statement that may be signed during the Prime Minister's visit to Moscow") is that
 event's; after "meetings held" it is the place of others than the one reported
