@@ -1,13 +1,14 @@
 """How long a meeting lasted, as readouts say it: "for approximately one hour and 40 minutes",
 "a 40-minute meeting", "a one-on-one meeting for approximately 30 minutes, a small group meeting
-for approximately one hour", "более трех часов".
+for approximately one hour", "более трех часов"; and the rule (`duration`) that finds where.
 """
 
 from __future__ import annotations
 
 import re
 
-from readouts.importer import russian
+from readouts.importer import facts, russian
+from readouts.importer.reading import Reading
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -108,3 +109,30 @@ def _minutes(match: re.Match[str]) -> int:
         if match.group(3):
             amount += _number(match.group(3))
     return amount
+
+
+def duration(reading: Reading) -> None:
+    """How long the meeting lasted, from its own sentences, else the opening paragraphs, else a
+    later sentence that gives the length of talks between people who met: news stories often
+    tell it after what was said ("During their 10-minute talk Monday evening, Mori conveyed to
+    Putin …", "… Hatoyama was quoted as telling Naryshkin in the half-hour meeting")."""
+    reading.duration = (duration_minutes(reading.meeting_context)
+                        or duration_minutes(" ".join(reading.prose[:3])))
+    if reading.duration is not None or len(reading.participants) < 2:
+        return
+    for paragraph in reading.prose[3:8]:
+        for sentence in facts.sentences(paragraph):
+            named = set(reading.context.names.ids_in(sentence)) & set(reading.participants)
+            between = (len(named) >= 2 or bool(named and _THEIR.search(sentence))
+                       or bool(_THE_MEETING_ITSELF.match(sentence)))
+            if (between and not facts.REMEMBERED.search(sentence)
+                    and (found := duration_minutes(sentence)) is not None):
+                reading.duration = found
+                return
+
+
+_THEIR = re.compile(r"\btheir\b|\bих\b", re.IGNORECASE)
+_THE_MEETING_ITSELF = re.compile(r"^(?:the two (?:leaders|ministers|men|sides)\b|the (?:call|talks|meeting|"
+                                 r"conversation|summit|telephone talks?) (?:lasted|took)\b)", re.IGNORECASE)
+"""A later sentence about the meeting, though it names no one: "The two leaders met for about 25
+minutes", "The call lasted for about 25 minutes"."""

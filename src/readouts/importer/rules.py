@@ -316,33 +316,6 @@ def place(reading: Reading) -> None:
         reading.story, reading.lede, reading.meeting_sentence if reading.strong_meeting else None, announcement)
 
 
-def duration(reading: Reading) -> None:
-    """How long the meeting lasted, from its own sentences, else the opening paragraphs, else a
-    later sentence that gives the length of talks between people who met: news stories often
-    tell it after what was said ("During their 10-minute talk Monday evening, Mori conveyed to
-    Putin …", "… Hatoyama was quoted as telling Naryshkin in the half-hour meeting")."""
-    reading.duration = (durations.duration_minutes(reading.meeting_context)
-                        or durations.duration_minutes(" ".join(reading.prose[:3])))
-    if reading.duration is not None or len(reading.participants) < 2:
-        return
-    for paragraph in reading.prose[3:8]:
-        for sentence in facts.sentences(paragraph):
-            named = set(reading.context.names.ids_in(sentence)) & set(reading.participants)
-            between = (len(named) >= 2 or bool(named and _THEIR.search(sentence))
-                       or bool(_THE_MEETING_ITSELF.match(sentence)))
-            if (between and not facts.REMEMBERED.search(sentence)
-                    and (found := durations.duration_minutes(sentence)) is not None):
-                reading.duration = found
-                return
-
-
-_THEIR = re.compile(r"\btheir\b|\bих\b", re.IGNORECASE)
-_THE_MEETING_ITSELF = re.compile(r"^(?:the two (?:leaders|ministers|men|sides)\b|the (?:call|talks|meeting|"
-                                 r"conversation|summit|telephone talks?) (?:lasted|took)\b)", re.IGNORECASE)
-"""A later sentence about the meeting, though it names no one: "The two leaders met for about 25
-minutes", "The call lasted for about 25 minutes"."""
-
-
 def body(reading: Reading) -> None:
     """The text as Markdown (structure.py), its changes recorded."""
     reading.body = to_markdown(reading.body_lines)
@@ -388,7 +361,7 @@ RULES: tuple[Rule, ...] = (
     occasion,
     place,
     captions.what_the_photo_shows,
-    duration,
+    durations.duration,
     body,
     topics,
     unresolved,
