@@ -410,6 +410,7 @@ FACTS = [
     ("generic/intends_to_talk_on_a_weekday", "meeting_date", dt.date(2020, 9, 29)),
     ("mofa_japan/ministers_met_in_a_town_and_its_country", "place", "Whistler"),
     ("generic/previous_meeting_city_in_the_hosts_words", "place", None),
+    ("tass/dateline_a_day_before_the_capture_stamp", "published", dt.date(2019, 11, 22)),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

@@ -113,3 +113,14 @@ def test_a_length_in_halves_of_an_hour(text: str, minutes: int | None) -> None:
 ])
 def test_a_headline_ending_in_its_day_dates_the_page(title: str, day: dt.date | None) -> None:
     assert dates.day_ending_headline(title) == day
+
+
+@pytest.mark.parametrize(("printed", "stamp", "day"), [
+    ("September 18", dt.date(2017, 9, 19), dt.date(2017, 9, 18)),
+    ("December 31", dt.date(2018, 1, 1), dt.date(2017, 12, 31)),  # the year before the stamp's
+    ("September 18", dt.date(2017, 10, 19), None),  # too far from the stamp to say
+    ("", dt.date(2017, 9, 19), None),
+])
+def test_a_dateline_day_takes_the_year_of_a_capture_stamp_just_after_it(printed: str, stamp: dt.date,
+                                                                        day: dt.date | None) -> None:
+    assert dates.filed_on(printed, stamp) == day

@@ -313,3 +313,13 @@ def day_ending_headline(title: str) -> dt.date | None:
     if found and found[-1].end >= len(title) - 1 and not title[:found[-1].start].rstrip().endswith(","):
         return found[-1].date
     return None
+
+
+def filed_on(dateline_day: str, stamp: dt.date) -> dt.date | None:
+    """The day a dateline without a year ("September 18") prints, in the year of a capture stamp
+    that follows it within three days; None when it prints no day or the stamp is further off."""
+    partial = find_partial_dates(dateline_day)
+    if not partial:
+        return None
+    filed = resolve_year(partial[0], stamp, ahead=False)
+    return filed if filed is not None and 0 <= (stamp - filed).days <= 3 else None

@@ -97,6 +97,10 @@ def published_from_dateline(reading: Reading) -> None:
     """A story's dateline dates it when nothing above did; one without a year ("MOSCOW, May 29.
     /TASS/.") leaves the date empty, with a note naming the line and the day kept."""
     story = reading.story
+    if story and reading.published is not None and reading.published == reading.doc.stamp:
+        # a saved page's capture stamp is the day after, often: "date 2017-09-19 UNITED NATIONS,
+        # September 18. /TASS/." was filed on the 18th, the stamp's year being the dateline's
+        reading.published = dates.filed_on(story.date_text, reading.published) or reading.published
     if story and reading.published is None:
         printed = dates.find_dates(story.date_text)
         if printed:
