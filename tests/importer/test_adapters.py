@@ -411,6 +411,7 @@ FACTS = [
     ("mofa_japan/ministers_met_in_a_town_and_its_country", "place", "Whistler"),
     ("generic/previous_meeting_city_in_the_hosts_words", "place", None),
     ("tass/dateline_a_day_before_the_capture_stamp", "published", dt.date(2019, 11, 22)),
+    ("tass/arrived_to_attend_and_meet", "announces", True),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",

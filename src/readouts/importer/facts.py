@@ -82,10 +82,12 @@ def meeting_sentence(paragraphs: list[str]) -> tuple[str | None, bool]:
     return None, False
 
 
-_ATTENDED = re.compile(r"\b(?:to attend|attending|to participate in|to take part in)\s[^,;]{0,160}|"
-                       r"(?<![\w-])(?:для участия|чтобы принять участие)\s[^,;]{0,160}", re.IGNORECASE)
+_ATTENDED = re.compile(r"\b(?:to attend|attending|to participate in|to take part in)\s(?:(?!\band\b)[^,;.]){0,160}|"
+                       r"(?<![\w-])(?:для участия|чтобы принять участие)\s(?:(?!\bи\b)[^,;.]){0,160}",
+                       re.IGNORECASE)
 """The event someone came to attend ("visited Da Nang to attend the APEC Economic Leaders' Meeting
-and other events"): the occasion of a day's meetings, not one of them."""
+and other events"): the occasion of a day's meetings, not one of them. What follows "and" is
+what else he came for ("to attend a plenary meeting of the forum and meet with Putin")."""
 
 
 REMEMBERED = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bгг\.|(?<![\w-])помн\w*|\bremember\w*|"
