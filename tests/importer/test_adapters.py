@@ -412,6 +412,7 @@ FACTS = [
     ("generic/previous_meeting_city_in_the_hosts_words", "place", None),
     ("tass/dateline_a_day_before_the_capture_stamp", "published", dt.date(2019, 11, 22)),
     ("tass/arrived_to_attend_and_meet", "announces", True),
+    ("generic/partner_not_in_the_registry", "participants", {"ryutaro-hashimoto"}),
     ("kremlin/comments_under_the_site_footer", "kind", "statement"),
     ("kremlin/comments_under_the_site_footer", "published", dt.date(2017, 11, 10)),
     ("kremlin/comments_under_the_site_footer", "title",
