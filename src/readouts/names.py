@@ -210,6 +210,7 @@ class NameIndex:
 
 
 def _is_country(name: str) -> bool:
+    """Whether GeoNames names a country so: "New Zealand" is no person's name."""
     from readouts.importer.places import is_country  # GeoNames, read only when a name is in doubt
 
     return is_country(name)

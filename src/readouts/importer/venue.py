@@ -41,12 +41,6 @@ _PLACE_CUE = re.compile(
     # "in the city of Nagato", "in the southwestern city of Nagato", "to his home town of Nagato"
     r"(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<kind>city|town|resort|village|port) of\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
-def _country_after(text: str, end: int) -> str:
-    """The words after a place's name and a comma, up to the next punctuation: ", Canada."."""
-    after = re.match(r",\s+([A-Z][\w .'’-]{2,40}?)(?=[.,;:)]|\s+(?:on|in|at|for|and)\b|$)", text[end:])
-    return after.group(1).strip() if after else ""
-
-
 _RU_PLACE_CUE = re.compile(r"(?<![\w-])[Вв]о?\s+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
 """"в Москве", "в Нью-Йорке", "в Буэнос-Айресе", and at a sentence's start "В Токио проходит встреча"."""
 _RU_ARRIVED_IN = re.compile(
@@ -137,6 +131,14 @@ def _city_of_adjective(word: str) -> str | None:
 
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре")
+
+
+def _country_after(text: str, end: int) -> str:
+    """The words after a place's name and a comma, up to the next punctuation: ", Canada."."""
+    after = re.match(r",\s+([A-Z][\w .'’-]{2,40}?)(?=[.,;:)]|\s+(?:on|in|at|for|and)\b|$)", text[end:])
+    return after.group(1).strip() if after else ""
+
+
 _ANOTHER_TIME = re.compile(
     rf"\b(?:in|в)\s+(?:(?:mid-|early\s+|late\s+)?(?:{_MONTHS})|(?:19|20)\d\d(?:\s+году)?)\s*,?\s*$", re.IGNORECASE)
 _ANOTHER_TIME_AFTER = re.compile(rf"\s+in\s+(?:(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b")
