@@ -228,6 +228,12 @@ FACTS = [
     ("generic/prefecture_and_a_delay", "duration", None),
     # who was summoned and to whom the protest was lodged, not whose visit it protests
     ("generic/summons_over_a_visit", "participants", {"takeo-mori", "mikhail-galuzin"}),
+    # a city named as a diplomat's post says where he serves, not where the talks were ("the
+    # Japanese Ambassador in Moscow"); a capital with a verb of saying is its government
+    ("generic/ambassador_named_with_his_post", "place", None),
+    ("generic/ambassador_named_with_his_post", "title", "Envoy Presses for Early Start of Fishing Talks"),
+    ("generic/ambassador_named_with_his_post_ru", "place", None),
+    ("generic/ambassador_named_with_his_post_ru", "title", "МИД России вызвал японского посла"),
     # "in the southwestern city of Nagato"; a note under the headline belongs to it
     ("generic/summit_in_the_city_of", "place", "Nagato"),
     ("generic/summit_in_the_city_of", "title", "Japan-Russia Summit Meeting (Outline)"),

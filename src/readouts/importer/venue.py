@@ -58,7 +58,8 @@ def place_in(text: str, announcement: bool = False) -> str | None:
         before = text[max(0, match.start() - 80):match.start()]
         if ((not announcement and _announced(text, match.start())) or _ANOTHER_TIME.search(text[:match.start()])
                 or _ANOTHER_EVENT.search(before)
-                or (match.group("cue") == "to" and not _MOVING_TO.search(before))):
+                or (match.group("cue") == "to" and not _MOVING_TO.search(before))
+                or (match.group("cue") == "in" and _POSTED.search(before))):
             continue
         words = match.group("name").split()
         for count in range(len(words), 0, -1):
@@ -76,7 +77,9 @@ def place_in(text: str, announcement: bool = False) -> str | None:
             return words[0].strip(".,")
     for match in _RU_PLACE_CUE.finditer(text):
         if ((announcement or not _announced(text, match.start())) and not _ANOTHER_TIME.search(text[:match.start()])
-                and not _ANOTHER_EVENT.search(text[max(0, match.start() - 80):match.start()])):
+                and not _ANOTHER_EVENT.search(text[max(0, match.start() - 80):match.start()])
+                and not _RU_POSTED.search(text[max(0, match.start() - 60):match.start()])
+                and not _RU_CAPITAL_SAYS.match(text, match.end())):
             found = places.russian_city(match.group("name"))
             if found:
                 return found
@@ -166,6 +169,18 @@ _MOVING_TO = re.compile(r"\b(?:visit\w*|trips?|travel\w*|c[oa]me|comes|coming|we
                         r"invit\w*|tours?)\b[^,.;]{0,25}$", re.IGNORECASE)
 """"To" a city names where someone went only after a word of going there ("his visit to Moscow",
 "flew to Lima"): "expressed strong protest to Tokyo" names a government by its capital."""
+_POSTED = re.compile(r"\b(?:ambassadors?|embass(?:y|ies)|(?:diplomatic )?missions?|envoys?|consulates?(?: general)?|"
+                     r"consuls?(?:[- ]general)?|charg[eé] d['’]affaires|representatives?|correspondents?|bureau)\s+$",
+                     re.IGNORECASE)
+_RU_POSTED = re.compile(r"(?<![\w-])(?:посол|посл(?:а|у|ом|е|ы|ов|ам|ами|ах)|посольств\w*|представительств\w*|консульств\w*|миссии|"
+                        r"поверенн\w+ в делах|корреспондент\w*)(?:\s+(?:Японии|России|РФ|Российской Федерации))?\s+$",
+                        re.IGNORECASE)
+_RU_CAPITAL_SAYS = re.compile(r"\s+(?:назвали|заявили|считают|отметили|подчеркнули|выразили|ответили|"
+                              r"отреагировали|напомнили|указали|сообщили)\b")
+"""A city named as a diplomat's post or an office's seat says where someone is stationed, not
+where a meeting was held: "the Japanese Ambassador in Moscow", "the Russian diplomatic mission in
+Tokyo", "посол Японии в Москве"; and a capital with a verb of saying stands for its government
+("В Москве назвали необоснованным протест Токио")."""
 _REGION_AFTER = re.compile(r"\s+(?:Prefecture|Province|Oblast|Region|Krai|Islands?|Peninsula|District)\b")
 """A name followed by one of these is a region, whatever town shares it ("Yamaguchi Prefecture")."""
 
