@@ -234,6 +234,24 @@ FACTS = [
     ("generic/ambassador_named_with_his_post", "title", "Envoy Presses for Early Start of Fishing Talks"),
     ("generic/ambassador_named_with_his_post_ru", "place", None),
     ("generic/ambassador_named_with_his_post_ru", "title", "МИД России вызвал японского посла"),
+    # a preview's headline places the talks it announces ("… пройдут в Москве")
+    ("generic/preview_headline_places_the_talks_ru", "place", "Moscow"),
+    ("generic/preview_headline_places_the_talks_ru", "announces", True),
+    # Russian says what will happen by the perfective present ("посетит", "проведет", "обсудят"),
+    # and names the city visited in the accusative, with no preposition ("посетит Токио")
+    ("generic/visit_to_a_city_in_the_accusative_ru", "place", "Tokyo"),
+    ("generic/visit_to_a_city_in_the_accusative_ru", "announces", True),
+    # "позвонил" is a telephone call; "В Кремле подтвердили" is the Kremlin speaking, no venue
+    ("generic/call_told_by_a_verb_of_calling_ru", "format", "telephone"),
+    ("generic/call_told_by_a_verb_of_calling_ru", "place", None),
+    # the date line closes with the city, then its country: "3:38 p.m. Moscow, Russian Federation"
+    ("mofa_japan/press_conference_date_line_with_the_country", "place", "Moscow"),
+    # an arrival's report is filed where the visitor came, and its talks are held there
+    ("tass/arrival_filed_where_the_visitor_came", "place", "Tokyo"),
+    # a wire photo's caption places its people "(L)" and ends with the agency's credit in square
+    # brackets; it gives the full date and the city, printed with a space ("Yuzhno Sakhalinsk")
+    ("generic/wire_caption_placing_the_people", "place", "Yuzhno-Sakhalinsk"),
+    ("generic/wire_caption_placing_the_people", "meeting_date", dt.date(2009, 2, 18)),
     # "in the southwestern city of Nagato"; a note under the headline belongs to it
     ("generic/summit_in_the_city_of", "place", "Nagato"),
     ("generic/summit_in_the_city_of", "title", "Japan-Russia Summit Meeting (Outline)"),

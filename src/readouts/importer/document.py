@@ -301,11 +301,16 @@ def _continues(above: Line, line: Line) -> bool:
 # Irkutsk, Sunday, March 25, 2001. (AP Photo/Yuri Kochetkov/Pool)", "… (Getty Images /
 # REUTERS/Yonhap/Pool )". A story's own closing credit names no photo: "(Kyodo)", "(ANI/Sputnik)".
 _CREDITED_PHOTO = re.compile(r".{10,600}\((?=[^()]*\b(?:photo|pool|getty|фото)\b)[^()]{3,80}\)", re.IGNORECASE)
+_POSITIONED_PHOTO = re.compile(r".{5,600}\((?:L|R|C|left|right|cent(?:er|re)|слева|справа)\).{5,600}"
+                               r"(?:\[[^\[\]]{2,60}\]|\([^()]{2,60}\))\s*", re.IGNORECASE)
+"""A wire photo's caption places the people it shows, "(L)", "(R)", and closes with the agency's
+credit in brackets of either kind: "Russian President Dmitry Medvedev (L) shakes hands with Japanese
+Prime Minister Taro Aso during a meeting in … February 18, 2009. [Reuters]"."""
 
 
 def furniture_reason(line: str) -> str | None:
     """Why a line is page furniture, or None when it may be part of the readout."""
-    if _CREDITED_PHOTO.fullmatch(line):
+    if _CREDITED_PHOTO.fullmatch(line) or _POSITIONED_PHOTO.fullmatch(line):
         return "photo caption"
     if len(line) > 240:
         return None

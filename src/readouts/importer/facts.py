@@ -32,7 +32,7 @@ WEAK_MEETING_WORDS = re.compile(r"\b(?:visit(?:ed|s)?|discuss(?:ed)?|exchanged (
                                 # submitted a copy of his credentials to the deputy minister"
                                 r"(?:presented|submitted|handed)\s(?:\w+\s){0,4}credentials)\b",
                                 re.IGNORECASE)
-PHONE_WORDS = re.compile(r"\b(?:telephone|phone|video ?conference|телефон\w*|"
+PHONE_WORDS = re.compile(r"\b(?:telephone|phone|video ?conference|телефон\w*|(?:по|со)?звони\w*|звонк\w*|звонок|"
                          r"(?<!courtesy )call(?!\s+on\s+(?:President|Prime|Premier|Minister|Foreign|Mr|Ms|H\.E)\b))\b",
                          re.IGNORECASE)
 """A call by telephone ("in a call on Thursday"); a courtesy call, and a call on someone by his
@@ -193,7 +193,11 @@ FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plans?|upcoming|next|is 
                      r"(?:wants?|hopes?|intends?|seeks?|wishes|is eager) to (?:hold|meet|talk|visit|speak|have))\b|"
                      r"будет|состоится|планиру|предстоящ\w*|"
                      r"на следующей неделе|в (?:следующем|будущем) году|пройд(?:ет|ут)|может встретиться|"
-                     r"ожида\w+ визит|"
+                     r"ожида\w+ визит|запланирова\w*|"
+                     # Russian says what will happen by the perfective present: "встретятся",
+                     # "проведут переговоры", "посетит", "отправится с визитом", "прибудет"
+                     r"(?<![\w-])(?:встрет(?:ит|ят)ся|провед(?:ет|ут)|посет(?:ит|ят)|отправ(?:ит|ят)ся|прибуд(?:ет|ут)|"
+                     r"обсуд(?:ит|ят))(?![\w-])|"
                      # a meeting that may yet come: "does not rule out …", "is mulling to hold …"
                      r"(?:does|do|did) not rule out|\bmull(?:s|ing|ed)\b|consider(?:s|ing)? (?:holding|a meeting)|"
                      r"studying the possibilit\w+|не исключа\w*|рассматрива\w+ возможност\w*", re.IGNORECASE)

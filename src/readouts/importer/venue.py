@@ -44,10 +44,13 @@ _PLACE_CUE = re.compile(
 _RU_PLACE_CUE = re.compile(r"(?<![\w-])[Вв]о?\s+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
 """"в Москве", "в Нью-Йорке", "в Буэнос-Айресе", and at a sentence's start "В Токио проходит встреча"."""
 _RU_ARRIVED_IN = re.compile(
-    r"(?<![\w-])(?:прибы|прилет|приеха)\w*\s+(?:[\w-]+\s+){0,4}?во?\s+(?P<after>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)|"
+    r"(?<![\w-])(?:прибы|прилет|приеха|отправ|вылет|визит|поездк)\w*\s+(?:[\w-]+\s+){0,4}?во?\s+"
+    r"(?P<after>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)|"
+    r"(?<![\w-])посет\w*\s+(?P<visited>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)|"
     r"(?<![\w-])[Вв]о?\s+(?P<before>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)\s+(?:прибы|прилет|приеха)\w*")
-"""Where someone arrived, the city in the accusative: "прибыл с визитом в Москву", "В Москву
-прибыл премьер Японии" (an arrival report's meeting is there)."""
+"""Where someone arrived or goes, the city in the accusative: "прибыл с визитом в Москву", "В
+Москву прибыл премьер Японии", "отправится в Токио", "визит в Москву", "посетит Токио" (an
+arrival report's meeting is there, and a preview's)."""
 
 
 def place_in(text: str, announcement: bool = False) -> str | None:
@@ -85,7 +88,8 @@ def place_in(text: str, announcement: bool = False) -> str | None:
                 return found
     for match in _RU_ARRIVED_IN.finditer(text):
         if not _ANOTHER_TIME.search(text[:match.start()]):
-            found = places.russian_city(match.group("after") or match.group("before"), "accusative")
+            found = places.russian_city(match.group("after") or match.group("visited") or match.group("before"),
+                                        "accusative")
             if found:
                 return found
     for match in _RU_ADJECTIVE_PLACE.finditer(text):
@@ -95,7 +99,8 @@ def place_in(text: str, announcement: bool = False) -> str | None:
                 return found
     for pattern, city in _SEATS:
         seat = pattern.search(text)
-        if seat and (announcement or not _announced(text, seat.start())):
+        if (seat and (announcement or not _announced(text, seat.start()))
+                and not _RU_CAPITAL_SAYS.match(text, seat.end())):
             return city
     return None
 
@@ -172,15 +177,17 @@ _MOVING_TO = re.compile(r"\b(?:visit\w*|trips?|travel\w*|c[oa]me|comes|coming|we
 _POSTED = re.compile(r"\b(?:ambassadors?|embass(?:y|ies)|(?:diplomatic )?missions?|envoys?|consulates?(?: general)?|"
                      r"consuls?(?:[- ]general)?|charg[eé] d['’]affaires|representatives?|correspondents?|bureau)\s+$",
                      re.IGNORECASE)
-_RU_POSTED = re.compile(r"(?<![\w-])(?:посол|посл(?:а|у|ом|е|ы|ов|ам|ами|ах)|посольств\w*|представительств\w*|консульств\w*|миссии|"
-                        r"поверенн\w+ в делах|корреспондент\w*)(?:\s+(?:Японии|России|РФ|Российской Федерации))?\s+$",
+_RU_POSTED = re.compile(r"(?<![\w-])(?:посол|посл(?:а|у|ом|е|ы|ов|ам|ами|ах)|посольств\w*|представительств\w*|"
+                        r"консульств\w*|миссии|поверенн\w+ в делах|корреспондент\w*)"
+                        r"(?:\s+(?:Японии|России|РФ|Российской Федерации))?\s+$",
                         re.IGNORECASE)
 _RU_CAPITAL_SAYS = re.compile(r"\s+(?:назвали|заявили|считают|отметили|подчеркнули|выразили|ответили|"
                               r"отреагировали|напомнили|указали|сообщили)\b")
 """A city named as a diplomat's post or an office's seat says where someone is stationed, not
 where a meeting was held: "the Japanese Ambassador in Moscow", "the Russian diplomatic mission in
-Tokyo", "посол Японии в Москве"; and a capital with a verb of saying stands for its government
-("В Москве назвали необоснованным протест Токио")."""
+Tokyo", "посол Японии в Москве"; and a capital or a seat of government with a verb of saying
+stands for its government ("В Москве назвали необоснованным протест Токио", "В Кремле
+подтвердили факт разговора")."""
 _REGION_AFTER = re.compile(r"\s+(?:Prefecture|Province|Oblast|Region|Krai|Islands?|Peninsula|District)\b")
 """A name followed by one of these is a region, whatever town shares it ("Yamaguchi Prefecture")."""
 
@@ -216,14 +223,17 @@ _REPORTING = re.compile(r".*,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:said|told|st
 
 
 def city_named(text: str) -> str | None:
-    """A city by name ("MANILA", "Lima"; "UNITED NATIONS" is no city), in its usual spelling."""
+    """A city by name ("MANILA", "Lima", "Yuzhno Sakhalinsk"; "UNITED NATIONS" is no city), in its
+    usual spelling."""
     name = text.strip(" .,")
     if not name[:1].isupper():
         return None
     known = _KNOWN.get(name.casefold())
     if known:
         return _canonical_city(known)
-    return places.city(name.title() if name.isupper() else name)
+    name = name.title() if name.isupper() else name
+    # a hyphenated name is often printed with a space: "Yuzhno Sakhalinsk"
+    return places.city(name) or (places.city(name.replace(" ", "-")) if " " in name else None)
 
 
 def _canonical_city(city: str) -> str:
@@ -247,7 +257,8 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
     place, the sentences that report the meeting, the occasion's fixed city, then any opening
     sentence about the meeting ("The talks took place in Moscow"); last, a story's dateline,
     unless the story relays what a ministry or another outlet said, or announces a meeting to
-    come: then the dateline names where the reporter filed from, not where the ministers sat."""
+    come (but for an arrival's): then the dateline names where the reporter filed from, not where
+    the ministers sat."""
     if title:
         match = _TITLE_PLACE.search(title)
         if match:
@@ -255,15 +266,12 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
         match = _TITLE_PLACE_RU.search(title)
         if match and (found := places.city(match.group(1))):
             return found
-    if announcement and meeting and (found := place_in(meeting, announcement=True)):
-        # the text announces its meeting ("will be held in Tokyo on February 15"): that is its place
+    if announcement and (found := place_in(meeting or "", True) or place_in(title or "", True)):
+        # the text announces its meeting ("will be held in Tokyo on February 15", or in its
+        # headline: "Глава МИД Японии 14 января встретится в Москве с Лавровым"): that is its place
         return found
-    if header.date_index is not None:
-        # "April 27, 2017, The Kremlin, Moscow"
-        line = header.lines[header.date_index].text
-        city = city_named(line.rsplit(",", 1)[-1]) if "," in line else None
-        if city:
-            return city
+    if header.date_index is not None and (city := _date_line_city(header.lines[header.date_index].text)):
+        return city
     found = place_in(text)
     if found:
         return found
@@ -277,9 +285,31 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
                 return found
     if found := _welcomed_to(opening):
         return found
-    if story and meeting and lede and not announcement and not _RELAYED.search(lede):
+    if story and meeting and lede and ((not announcement and not _RELAYED.search(lede)) or _ARRIVED.search(lede)):
+        # a report of an arrival ("has arrived in Japan on Wednesday") is filed where the visitor
+        # came, the meetings to come included
         return city_named(story.city) or places.city(story.city)
     return None
+
+
+_ARRIVED = re.compile(r"\b(?:has|have) arrived in\b|(?<![\w-])прибыл[аи]?\s+(?:\w+\s+){0,3}?в\s", re.IGNORECASE)
+
+
+def _date_line_city(line: str) -> str | None:
+    """The city a date line closes with: "April 27, 2017, The Kremlin, Moscow", or before its
+    country and after the time, "Tuesday, July 31, 2018, 8:56 p.m. Moscow, Russia"."""
+    parts = line.split(",")[1:]
+    while parts:
+        part = _CLOCK.sub("", parts.pop())
+        if places.is_country(part.strip()) or _STATE_FORM.search(part):
+            continue
+        return city_named(part)
+    return None
+
+
+_STATE_FORM = re.compile(r"\b(?:Federation|Republic|Kingdom|Commonwealth)\b")
+"""A country by its official form: "Russian Federation", "Republic of Korea"."""
+_CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\s*", re.IGNORECASE)
 
 
 # "…, the Japanese foreign ministry reported.", "…, Kyodo reports.", "according to the ministry"
