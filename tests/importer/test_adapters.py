@@ -252,6 +252,14 @@ FACTS = [
     # brackets; it gives the full date and the city, printed with a space ("Yuzhno Sakhalinsk")
     ("generic/wire_caption_placing_the_people", "place", "Yuzhno-Sakhalinsk"),
     ("generic/wire_caption_placing_the_people", "meeting_date", dt.date(2009, 2, 18)),
+    # a site's plea to readers who block its advertising is no lead
+    ("generic/advertising_notice_above_the_story", "participants", {"yoshimasa-hayashi", "sergey-lavrov"}),
+    ("generic/advertising_notice_above_the_story", "duration", 40),
+    # RIA Novosti's dateline names the correspondent after the agency
+    ("generic/dateline_with_the_correspondent_ru", "dateline_day_printed", (11, 5)),
+    ("generic/dateline_with_the_correspondent_ru", "place", "Moscow"),
+    # one coming to a country this month is written about from home: the dateline is not the venue
+    ("generic/going_to_a_country_filed_from_home", "place", None),
     # "in the southwestern city of Nagato"; a note under the headline belongs to it
     ("generic/summit_in_the_city_of", "place", "Nagato"),
     ("generic/summit_in_the_city_of", "title", "Japan-Russia Summit Meeting (Outline)"),

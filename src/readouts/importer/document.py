@@ -95,6 +95,11 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), why) for pattern, why in (
         (r"(?:[•·▪●◦‣*-]\s*)?back to .{1,80}", "navigation link"),
         (r"(?:all|more|latest) news", "navigation link"),
+        # a site's plea to readers who block its advertising: "It looks like you're using an ad
+        # blocker.", "… on your ad-blocker's list of approved sites.", "Thank you for supporting
+        # our journalism.", "Вы используете блокировщик рекламы"
+        (r".{0,160}\bad[- ]?blockers?\b.{0,160}|.{0,160}блокировщик\w* рекламы.{0,160}|"
+         r"thank you for supporting our (?:journalism|newsroom|work)\.?", "advertising notice"),
         (r"showing \d+ results?\.?", "search-page furniture"),
         (r"advanced settings", "search-page furniture"),
         (r"(?:[•·▪●◦‣*-]\s*)?(?:[a-z]{2}-[a-z]{2}\d*\s*){2,}", "language switcher"),

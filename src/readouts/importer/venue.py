@@ -285,13 +285,23 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
                 return found
     if found := _welcomed_to(opening):
         return found
-    if story and meeting and lede and ((not announcement and not _RELAYED.search(lede)) or _ARRIVED.search(lede)):
+    if story and meeting and lede and ((not announcement and not _RELAYED.search(lede) and not _goes_abroad(lede))
+                                       or _ARRIVED.search(lede)):
         # a report of an arrival ("has arrived in Japan on Wednesday") is filed where the visitor
         # came, the meetings to come included
         return city_named(story.city) or places.city(story.city)
     return None
 
 
+def _goes_abroad(lede: str) -> bool:
+    """Whether the lead tells of going to a country, in the present or the future ("called coming
+    to Peru this month to meet with Putin"): the story is filed before the journey, from home.
+    One who "travelled to Russia on Friday" may be filing from there."""
+    return any(places.is_country(match.group(1)) for match in _GOING_TO.finditer(lede))
+
+
+_GOING_TO = re.compile(r"\b(?:come|comes|coming|go|goes|going|travel(?:s|l?ing)?|fly(?:ing)?|flies|head(?:s|ing)?)\s+to\s+"
+                       r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _ARRIVED = re.compile(r"\b(?:has|have) arrived in\b|(?<![\w-])прибыл[аи]?\s+(?:\w+\s+){0,3}?в\s", re.IGNORECASE)
 
 
