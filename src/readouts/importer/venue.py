@@ -300,8 +300,8 @@ def _goes_abroad(lede: str) -> bool:
     return any(places.is_country(match.group(1)) for match in _GOING_TO.finditer(lede))
 
 
-_GOING_TO = re.compile(r"\b(?:come|comes|coming|go|goes|going|travel(?:s|l?ing)?|fly(?:ing)?|flies|head(?:s|ing)?)\s+to\s+"
-                       r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_GOING_TO = re.compile(r"\b(?:come|comes|coming|go|goes|going|travel(?:s|l?ing)?|fly(?:ing)?|flies|head(?:s|ing)?)"
+                       r"\s+to\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _ARRIVED = re.compile(r"\b(?:has|have) arrived in\b|(?<![\w-])прибыл[аи]?\s+(?:\w+\s+){0,3}?в\s", re.IGNORECASE)
 
 
