@@ -260,6 +260,9 @@ FACTS = [
     ("generic/dateline_with_the_correspondent_ru", "place", "Moscow"),
     # one coming to a country this month is written about from home: the dateline is not the venue
     ("generic/going_to_a_country_filed_from_home", "place", None),
+    # who sends his own envoy is not at the envoy's talks; the counterpart is named further down,
+    # after the background and a quotation
+    ("generic/envoy_sent_and_his_counterpart_further_down_ru", "participants", {"shotaro-yachi", "nikolai-patrushev"}),
     # "in the southwestern city of Nagato"; a note under the headline belongs to it
     ("generic/summit_in_the_city_of", "place", "Nagato"),
     ("generic/summit_in_the_city_of", "title", "Japan-Russia Summit Meeting (Outline)"),

@@ -129,8 +129,11 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
         # Suga", "Лавров … отметил, что Медведев предложил Кану …": who met is told after
         # "that"; who told it did not meet
         text = said.group("rest")
-    # "a close aide to Russian President Vladimir Putin": the one he serves is not the one who goes
+    # "a close aide to Russian President Vladimir Putin": the one he serves is not the one who
+    # goes; nor is the one who sends him ("Абэ намерен направить в Москву своего советника")
     text = _PRINCIPAL.sub(lambda served: " " * len(served.group()), text)
+    if sender := _SENDS.match(text):
+        text = " " * sender.end("sender") + text[sender.end("sender"):]
     # what a quotation says is no part of the sentence's own turn to what was discussed
     cut = ABOUT.search(_QUOTATION.sub(lambda quoted: " " * len(quoted.group()), text))
     named = index.ids_in(text[: cut.start()] if cut else text)
@@ -172,6 +175,14 @@ _PRINCIPAL = re.compile(
     r"(?:(?:the|Russian|Japanese|Russia's|Japan's|President|Prime|Minister|президента?|премьер\S*|России|Японии)\s+)*"
     r"(?:[A-ZА-ЯЁ][\w-]+\s+){0,2}[A-ZА-ЯЁ][\w-]+")
 """Whom an official serves, named with him: "a close aide to Russian President Vladimir Putin"."""
+
+_SENDS = re.compile(
+    r"^(?P<sender>[^.;]{0,160}?)(?<![\w-])(?:направ(?:ит|ляет|ил|ить|ят)|отправ(?:ит|ляет|ил|ить)|sends?|sent|send|"
+    r"dispatch(?:es|ed)?)\b(?=[^.;]{0,80}?\b(?:сво(?:его|ю|их)|his|her)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:советник|посланник|представител|помощник|спецпредставител|envoy|adviser|advisor|aide|emissary|"
+    r"representative))", re.IGNORECASE)
+"""One who sends his own envoy ("Abe will send his special envoy …", "Абэ намерен направить в
+Москву своего ближайшего советника") is not at the envoy's talks."""
 
 _SPEAKER_HEADLINE = re.compile(r"^(?P<speaker>[^:\d]{3,60}):\s+\S")
 _OFFICE_WORDS = re.compile(r"minister|president|premier|\bPM\b|spokes|ambassador|envoy|министр|президент|премьер|"
@@ -222,16 +233,19 @@ _COUNTERPART = re.compile(r"\bcounterparts?\b|коллег\w*", re.IGNORECASE)
 def _other_side(found: list[str], title: str | None, lede: str | None, meeting: str | None,
                 index: NameIndex, opening: list[str], day: dt.date | None) -> list[str]:
     """A meeting between Japan and Russia has a person from each: when the people found so far
-    are all from one side, the first person of the other side whom an opening sentence about
-    the meeting names ("after meeting with Tokyo's Foreign Minister Takeaki Matsumoto"), else
-    the holder on that day of an office the headline or opening names without a name."""
+    are all from one side, the first person of the other side whom a sentence about the meeting
+    in the first five paragraphs names ("after meeting with Tokyo's Foreign Minister Takeaki
+    Matsumoto"; news stories often name the counterpart only after the lead, the quotes and the
+    background: "В ходе визита … состоится встреча Яти с его российским коллегой Николаем
+    Патрушевым"), else the holder on that day of an office the headline or opening names without
+    a name."""
     sides = {index.country_of(p) for p in found} & set(_SIDES)
     if len(sides) != 1:
         return []
     missing = (set(_SIDES) - sides).pop()
     if any(_unknown_holder(text, missing, index) for text in (title, lede, meeting) if text):
         return []  # "talks with visiting Russian Prime Minister Sergei Kirienko": met, though unknown
-    for paragraph in opening[:3]:
+    for paragraph in opening[:5]:
         for sentence in sentences(paragraph):
             if MEETING_WORDS.search(sentence) or _COUNTERPART.search(sentence):
                 for person_id in _named_before_subject(sentence, index):
