@@ -246,6 +246,10 @@ FACTS = [
     ("generic/call_told_by_a_verb_of_calling_ru", "place", None),
     # the date line closes with the city, then its country: "3:38 p.m. Moscow, Russian Federation"
     ("mofa_japan/press_conference_date_line_with_the_country", "place", "Moscow"),
+    # a press conference's transcript is set in parts under its headline: "Opening Remarks" is none
+    ("mofa_japan/press_conference_date_line_with_the_country", "title",
+     "Extraordinary Press Conference by Foreign Minister Taro Kono"),
+    ("mofa_japan/press_conference_date_line_with_the_country", "kind", "press-conference"),
     # an arrival's report is filed where the visitor came, and its talks are held there
     ("tass/arrival_filed_where_the_visitor_came", "place", "Tokyo"),
     # a wire photo's caption places its people "(L)" and ends with the agency's credit in square

@@ -71,13 +71,14 @@ def detect(doc: Document) -> int:
 
 
 def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:
-    """The last headline after the date; else the headline above it; else a photo caption.
+    """The last headline after the date (a transcript's parts, "Opening Remarks", are none); else
+    the headline above it; else a photo caption.
     The older layout puts the headline above the date and a caption of names below it
     ("Foreign Minister Lavrov and Foreign Minister Machimura"): a headline above that names the
     meeting wins over a line below that does not."""
     lines = list(header.lines)
     split = header.date_index if header.date_index is not None else -1
-    after = last_headline(lines[split + 1:])
+    after = last_headline([line for line in lines[split + 1:] if not _TRANSCRIPT_PART.match(line.text)])
     sections = {footer.lower() for footer in doc.footers}
     before = [line for line in lines[: max(split, 0)]
               if headline_like(line.text) and line.text.lower() not in sections]
@@ -90,6 +91,9 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     return None, ()
 
 
+_TRANSCRIPT_PART = re.compile(r"(?:Opening|Closing) (?:Remarks|Statement)|Questions? and Answers?|Q\s?&\s?A\s*$",
+                              re.IGNORECASE)
+"""The parts a press conference's transcript is set in, under its headline: "Opening Remarks"."""
 _EVENT = re.compile(r"\b(?:Meeting|Summit|Talks?|Conversation|Consultations?|Visit|Dialogue)\b", re.IGNORECASE)
 
 
