@@ -264,6 +264,11 @@ FACTS = [
     ("generic/dateline_with_the_correspondent_ru", "place", "Moscow"),
     # one coming to a country this month is written about from home: the dateline is not the venue
     ("generic/going_to_a_country_filed_from_home", "place", None),
+    # a date on a line of its own under the story's last paragraph dates the story
+    ("generic/date_under_the_source_credit_ru", "published", dt.date(2017, 10, 24)),
+    # a notice to readers whose browser runs no scripts is no headline
+    ("generic/script_notice_above_the_headline_ru", "title",
+     "Кремль: Медведев встретится с премьером Японии на саммите АТЭС"),
     # who sends his own envoy is not at the envoy's talks; the counterpart is named further down,
     # after the background and a quotation
     ("generic/envoy_sent_and_his_counterpart_further_down_ru", "participants", {"shotaro-yachi", "nikolai-patrushev"}),

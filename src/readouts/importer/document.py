@@ -98,6 +98,9 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # a site's plea to readers who block its advertising: "It looks like you're using an ad
         # blocker.", "… on your ad-blocker's list of approved sites.", "Thank you for supporting
         # our journalism.", "Вы используете блокировщик рекламы"
+        # and to those whose browser runs no scripts: "включите JavaScript", "enable JavaScript"
+        (r".{0,160}\b(?:enable|turn on|включите|включенного|включён\w*|включен\w*)\s+(?-i:JavaScript)\b.{0,160}",
+         "page tool"),
         (r".{0,160}\bad[- ]?blockers?\b.{0,160}|.{0,160}блокировщик\w* рекламы.{0,160}|"
          r"thank you for supporting our (?:journalism|newsroom|work)\.?", "advertising notice"),
         (r"showing \d+ results?\.?", "search-page furniture"),

@@ -111,8 +111,20 @@ def published_from_dateline(reading: Reading) -> None:
                 reading.printed_day = (partial[0].month, partial[0].day)
             reading.notes.append(f"line {reading.body_lines[0].number}: the dateline prints \"{story.date_text}\" "
                                  f"with no year: the published date is left empty for a person to fill in")
+    if reading.published is None and (foot := _date_at_the_foot(reading.body_lines)):
+        reading.published = foot
     if reading.published is None and not reading.notes:
         reading.notes.append("no publication date found: the published date is left empty")
+
+
+def _date_at_the_foot(lines: list[Line]) -> dt.date | None:
+    """A date on a line of its own after the story's last paragraph, as many news sites print it
+    under the source's credit ("Источник: РИА новости" / "24.10.2017"), dates the story."""
+    prose = [at for at, line in enumerate(lines) if is_prose(line.text)]
+    for line in lines[prose[-1] + 1:] if prose else ():
+        if found := dates.date_line(line.text):
+            return found.date
+    return None
 
 
 def lede(reading: Reading) -> None:
