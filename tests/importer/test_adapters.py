@@ -256,6 +256,19 @@ FACTS = [
     # brackets; it gives the full date and the city, printed with a space ("Yuzhno Sakhalinsk")
     ("generic/wire_caption_placing_the_people", "place", "Yuzhno-Sakhalinsk"),
     ("generic/wire_caption_placing_the_people", "meeting_date", dt.date(2009, 2, 18)),
+    # the caption's city outweighs the city the story was filed from ("TOKYO — …")
+    ("generic/caption_city_over_the_dateline", "place", "Yuzhno-Sakhalinsk"),
+    # a headline set in capitals puts the meeting "IN TOKYO"
+    ("generic/capitals_headline_names_the_city", "place", "Tokyo"),
+    # an American dateline typed with two hyphens, the country after the city; a relative clause
+    # ("that will benefit both sides") tells what the meeting brings, not that it is to come;
+    # a site's promotion of its own event is no headline
+    ("generic/dateline_with_hyphens_and_the_country", "place", "Krasnoyarsk"),
+    ("generic/dateline_with_hyphens_and_the_country", "title", "Japan, Russia thaw relations in Siberia"),
+    # "Йокогама", the gazetteer's "Иокогама"
+    ("generic/city_spelt_with_yo_ru", "place", "Yokohama"),
+    # a summons "over President Dmitry Medvedev's visit": he is its cause, not at it
+    ("generic/summons_over_a_leaders_visit", "participants", {"seiji-maehara", "mikhail-bely"}),
     # a site's plea to readers who block its advertising is no lead
     ("generic/advertising_notice_above_the_story", "participants", {"yoshimasa-hayashi", "sergey-lavrov"}),
     ("generic/advertising_notice_above_the_story", "duration", 40),

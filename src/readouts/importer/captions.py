@@ -34,7 +34,11 @@ def what_the_photo_shows(reading: Reading) -> None:
                 dt.timedelta(0) <= reading.published - day <= dates.REPORTED_WITHIN):
             continue
         reading.meeting_date = reading.meeting_date or day
-        reading.place = reading.place or venue.place_in(caption)
+        # the caption's "during a meeting in Yuzhno Sakhalinsk" outweighs the city the story was
+        # filed from ("TOKYO -- …"), the weakest sign of where the sides met
+        filed_from = venue.city_named(reading.story.city) if reading.story else None
+        if reading.place is None or reading.place == filed_from:
+            reading.place = venue.place_in(caption) or reading.place
         reading.participants.extend(p for p in shown if p not in reading.participants)
         reading.mentioned = [p for p in reading.mentioned if p not in reading.participants]
         return

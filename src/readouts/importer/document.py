@@ -101,6 +101,9 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # and to those whose browser runs no scripts: "включите JavaScript", "enable JavaScript"
         (r".{0,160}\b(?:enable|turn on|включите|включенного|включён\w*|включен\w*)\s+(?-i:JavaScript)\b.{0,160}",
          "page tool"),
+        # a site's promotion of its own events and offers: "Don't miss Orioles players … at our
+        # Brews and O's event!"
+        (r"don['’]t miss\b.{0,200}\b(?:our|us)\b.{0,200}", "advertising notice"),
         (r".{0,160}\bad[- ]?blockers?\b.{0,160}|.{0,160}блокировщик\w* рекламы.{0,160}|"
          r"thank you for supporting our (?:journalism|newsroom|work)\.?", "advertising notice"),
         (r"showing \d+ results?\.?", "search-page furniture"),

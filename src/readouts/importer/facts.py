@@ -44,6 +44,10 @@ ABOUT = re.compile(
     r"in connection with|communicated|conveyed|stressed|said|say|ahead of|in the run-up to|"
     r"in preparation for|preparations? for|(?:may|might|could) be \w+ed|prior to|before|until|"
     r"to (?:lay|pave|prepare)|groundwork|to protest|"
+    # the cause of a dispute, named by the one whose act it was: "summoned Russian ambassador
+    # Mikhail Bely over President Dmitry Medvedev's visit", "a protest against Russian President
+    # Dmitry Medvedev's visit" (a person's name, not a country's: "concern over Russia's …")
+    r"(?:over|against)(?=\s+(?:[A-Z][\w.-]+\s+){1,4}[A-Z][\w-]+['’]s\s)|"
     # what was agreed or scheduled: "agreed that Russian Foreign Minister Lavrov will visit",
     # "failed to fix the precise date of President Putin's visit"
     r"agree[sd]? (?:\w+day )?(?:that|to)|(?:set|fix|arrange|agree on) (?:(?:a|the) )?(?:\w+ )?date (?:for|of)|"

@@ -52,8 +52,11 @@ _DATELINE = re.compile(
 )
 
 
-_CITY_AND_DASH = re.compile(r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,30}?)\s*[—–]\s+(?=[A-ZА-ЯЁ])")
-"""An American newspaper's dateline, the city in capitals and a dash: "MOSCOW — A day after …"."""
+_CITY_AND_DASH = re.compile(r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,30}?)(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+                            r"\s*(?:[—–]|--?)\s+(?=[A-ZА-ЯЁ])")
+"""An American newspaper's dateline, the city in capitals and a dash, typed as a dash or as one
+or two hyphens, perhaps with the country: "MOSCOW — A day after …", "TOKYO - Japanese Foreign
+Minister …", "KRASNOYARSK, Russia -- With a little fishing …"."""
 
 
 def _agency_name(printed: str | None) -> str | None:

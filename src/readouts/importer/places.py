@@ -178,11 +178,11 @@ _RU_CASES = {"prepositional": (re.compile(r"(?:е|и)$"), ("а", "я", "ь", "")
 
 def russian_city(word: str, case: str = "prepositional") -> str | None:
     """The city a Russian word in the prepositional case (or `case`) names, else None."""
-    candidates = [word]
+    # a name spelt "Йо" today was "Ио" in older usage, as the gazetteer may give it: Йокогама, Иокогама
+    candidates = [word, "Ио" + word[2:]] if word.startswith("Йо") else [word]
     ending, nominative = _RU_CASES[case]
     if ending.search(word):
-        stem = word[:-1]
-        candidates += [stem + end for end in nominative]
+        candidates += [stem[:-1] + end for stem in list(candidates) for end in nominative]
     for candidate in candidates:
         found = city(candidate)
         if found:

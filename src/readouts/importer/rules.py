@@ -148,7 +148,13 @@ def meeting_sentence(reading: Reading) -> None:
     # who said it, as news puts it last (", Russian Ambassador … said in an interview with TASS"),
     # tells nothing of the meeting, unless it names the talks ("…, Lavrov said after the talks")
     told = participants_of.unattributed(_QUOTE.sub("", reading.meeting_sentence or "")) or ""
+    # a relative clause tells what the meeting will bring, not that it is to come: "an economic
+    # relationship that will benefit both sides"
+    told = _WHAT_IT_WILL_BRING.sub("", told)
     reading.announces = bool((facts.FUTURE.search(told) or _TO_COME.search(told)) and not _TOOK_PLACE.search(told))
+
+
+_WHAT_IT_WILL_BRING = re.compile(r"\b(?:that|which)\s+(?:will|would)\b[^,;.]*")
 
 
 _TO_COME = re.compile(r"\b(?:is|are)\s+(?:due|expected|set|going)\s+to\b|\bожида\w+|\bнамерен\w*", re.IGNORECASE)

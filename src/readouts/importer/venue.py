@@ -37,7 +37,7 @@ CITIES = (
 _KNOWN = {c.casefold(): c for c in CITIES}
 # A city the meeting is in follows one of these: "in New York", "visited Sochi", "held in Lima".
 _PLACE_CUE = re.compile(
-    r"\b(?P<cue>in|visited|visiting|at|to|arrived in)\s+"
+    r"\b(?P<cue>(?i:in|visited|visiting|at|to|arrived in))\s+"
     # "in the city of Nagato", "in the southwestern city of Nagato", "to his home town of Nagato"
     r"(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<kind>city|town|resort|village|port) of\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
@@ -61,8 +61,8 @@ def place_in(text: str, announcement: bool = False) -> str | None:
         before = text[max(0, match.start() - 80):match.start()]
         if ((not announcement and _announced(text, match.start())) or _ANOTHER_TIME.search(text[:match.start()])
                 or _ANOTHER_EVENT.search(before)
-                or (match.group("cue") == "to" and not _MOVING_TO.search(before))
-                or (match.group("cue") == "in" and _POSTED.search(before))):
+                or (match.group("cue").lower() == "to" and not _MOVING_TO.search(before))
+                or (match.group("cue").lower() == "in" and _POSTED.search(before))):
             continue
         words = match.group("name").split()
         for count in range(len(words), 0, -1):
@@ -74,7 +74,7 @@ def place_in(text: str, announcement: bool = False) -> str | None:
             # "the Canadian Rockies resort of Kananaskis": a town the text itself says is one,
             # though too small for the gazetteer
             return words[0].strip(".,")
-        country = _country_after(text, match.end("name")) if len(words) == 1 and match.group("cue") == "in" else ""
+        country = _country_after(text, match.end("name")) if len(words) == 1 and match.group("cue").lower() == "in" else ""
         if places.is_country(country):
             # "met in Whistler, Canada": a town with its country, though too small for the gazetteer
             return words[0].strip(".,")
