@@ -74,7 +74,8 @@ def place_in(text: str, announcement: bool = False) -> str | None:
             # "the Canadian Rockies resort of Kananaskis": a town the text itself says is one,
             # though too small for the gazetteer
             return words[0].strip(".,")
-        country = _country_after(text, match.end("name")) if len(words) == 1 and match.group("cue").lower() == "in" else ""
+        one_word_in = len(words) == 1 and match.group("cue").lower() == "in"
+        country = _country_after(text, match.end("name")) if one_word_in else ""
         if places.is_country(country):
             # "met in Whistler, Canada": a town with its country, though too small for the gazetteer
             return words[0].strip(".,")
