@@ -269,6 +269,13 @@ FACTS = [
     ("generic/city_spelt_with_yo_ru", "place", "Yokohama"),
     # a summons "over President Dmitry Medvedev's visit": he is its cause, not at it
     ("generic/summons_over_a_leaders_visit", "participants", {"seiji-maehara", "mikhail-bely"}),
+    # the line under a photo's credit is its caption, and names no meeting's place
+    ("generic/photo_credit_over_its_caption", "title",
+     "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),
+    ("generic/photo_credit_over_its_caption", "place", "Moscow"),
+    # a section's description ("The latest news and stories from Russia. Stay tuned …") is no text
+    ("generic/section_description_over_the_headline", "title",
+     "Russian, Japanese foreign ministers discuss Putin's visit"),
     # a site's plea to readers who block its advertising is no lead
     ("generic/advertising_notice_above_the_story", "participants", {"yoshimasa-hayashi", "sergey-lavrov"}),
     ("generic/advertising_notice_above_the_story", "duration", 40),

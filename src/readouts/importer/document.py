@@ -95,6 +95,10 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), why) for pattern, why in (
         (r"(?:[•·▪●◦‣*-]\s*)?back to .{1,80}", "navigation link"),
         (r"(?:all|more|latest) news", "navigation link"),
+        # a section's description over its stories: "The latest news and stories from Russia. Stay
+        # tuned for updates and breaking news on defense, politics, economy and more."
+        (r"(?:the )?latest news(?: and (?:stories|analysis))? (?:from|on|about) [^.]{2,60}\.(?: stay tuned\b.{0,160})?",
+         "section description"),
         # a site's plea to readers who block its advertising: "It looks like you're using an ad
         # blocker.", "… on your ad-blocker's list of approved sites.", "Thank you for supporting
         # our journalism.", "Вы используете блокировщик рекламы"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
 from readouts.importer.document import Document, Line
-from readouts.importer.header import headline_like, spells_out
+from readouts.importer.header import bare_photo_credit, headline_like, spells_out
 from readouts.publishers import Publisher
 
 NAME: Publisher = "other"
@@ -23,7 +23,9 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     """The headline a page prints twice (in its title bar and over the story), else the last
     headline above the text (site labels come before it), unless that is the deck set right
     under the headline (`_over_its_deck`)."""
-    lines = list(header.lines)
+    # the line under a photo's credit is its caption: "Yomiuri Shimbun file photo" / "The Foreign
+    # Ministry in Chiyoda Ward, Tokyo"
+    lines = [line for at, line in enumerate(header.lines) if not (at and bare_photo_credit(header.lines[at - 1].text))]
     texts = [line.text for line in lines]
     twice = next((line for line in lines if texts.count(line.text) > 1 and headline_like(line.text)), None)
     line = twice or _over_its_deck(lines) or last_headline(lines)

@@ -113,6 +113,7 @@ _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from
     # a photographer and the agency after a caption: "… on May 30, 2019. (KAZUHIRO NOGI / AFP)"
     r"\((?:[A-Z][\w.'-]*\s){1,3}/\s?[A-Z][\w. -]{1,20}\)\s*$|"
     r"\((?:photo|screenshot|video|file)\b[^)]*\)|"
+
     r"\b(?:left|right|center|centre|second from (?:left|right))\s*[,)]", re.IGNORECASE)
 _NAME_CREDIT = re.compile(r"\((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\)\s*$")  # "… Ukraine. (Yuichi Nobira)"
 # What a headline reports: an event or an act. A short line without one is a section or site
@@ -124,12 +125,22 @@ _EVENT = re.compile(
     r"визит\w*|разговор\w*|брифинг\w*|интервью|провел\w*|провёл\w*)\b", re.IGNORECASE)
 
 
+PHOTO_CREDIT = "photo caption or credit"
+_BARE_CREDIT = re.compile(r"(?:[A-Z][\w.'’-]*\s){0,4}(?:file\s)?photo")
+
+
+def bare_photo_credit(text: str) -> bool:
+    """A photo's credit on a line of its own, over its caption: "Yomiuri Shimbun file photo",
+    "Kyodo photo"."""
+    return bool(_BARE_CREDIT.fullmatch(text.strip()))
+
+
 def label_reason(text: str) -> str | None:
     """Why a short line above the text is a byline, a credit, a place or a label, not a headline."""
     if _BYLINE.search(text):
         return "byline"
-    if _CREDIT.search(text) or _NAME_CREDIT.search(text):
-        return "photo caption or credit"
+    if _CREDIT.search(text) or _NAME_CREDIT.search(text) or bare_photo_credit(text):
+        return PHOTO_CREDIT
     if re.fullmatch(r"\(.*\)|\[.*\]", text):
         return "bracketed note"
     if _WEB_ADDRESS.search(text):
