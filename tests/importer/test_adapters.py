@@ -269,6 +269,11 @@ FACTS = [
     ("generic/city_spelt_with_yo_ru", "place", "Yokohama"),
     # a summons "over President Dmitry Medvedev's visit": he is its cause, not at it
     ("generic/summons_over_a_leaders_visit", "participants", {"seiji-maehara", "mikhail-bely"}),
+    # "is planning to" announces; the city where it was told ("told reporters in Tokyo") is not
+    # the meeting's
+    ("generic/plan_told_to_reporters_elsewhere", "place", "Vladivostok"),
+    ("generic/plan_told_to_reporters_elsewhere", "announces", True),
+    ("generic/meeting_announced_where_it_was_told", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -190,7 +190,7 @@ def occasion(text: str, opening: str = "") -> tuple[str | None, str | None]:
     return None, None
 
 
-FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plans?|upcoming|next|is to|are to|would|"
+FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plan(?:s|ning)?|upcoming|next|is to|are to|would|"
                      r"forthcoming|agreed to hold|to be held|arranged for|slated|set for|"
                      r"may (?:talk|meet|hold|visit|speak)|"
                      # an intention: "wants to hold phone talks with Putin on Tuesday"

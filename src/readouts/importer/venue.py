@@ -157,6 +157,8 @@ something else happened at that time, not where the sides sit now."""
 _ANOTHER_EVENT = re.compile(r"\b(?:preparations? (?:for|of)|ahead of|in the run-up to|to prepare|"
                             r"(?:may|might|could) be \w+ed)\b[^.;]*$|"
                             r"\bmeetings\s+(?:held\s+)?$|"
+                            # where something was said of the meeting: "Suga told reporters in Tokyo"
+                            r"\b(?:told (?:reporters|journalists|the press|a news conference)|said|says|speaking)\s+$|"
                             # agreements "reached at their meetings in Krasnoyarsk and Kawana",
                             # "достигнутые в ходе их неформальных встреч в Красноярске"
                             r"\b(?:reached|achieved)\s+(?:at|during|in)\b[^.;]*$|"
