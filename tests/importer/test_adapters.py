@@ -274,6 +274,9 @@ FACTS = [
     ("generic/plan_told_to_reporters_elsewhere", "place", "Vladivostok"),
     ("generic/plan_told_to_reporters_elsewhere", "announces", True),
     ("generic/meeting_announced_where_it_was_told", "place", None),
+    # a teaser of another story, printed over the text and again inside it, is not the headline
+    ("generic/teaser_printed_again_in_the_story_ru", "title",
+     "Путин и Абэ «на татами»: президент России прояснил будущее Курил"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

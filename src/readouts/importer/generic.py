@@ -26,6 +26,11 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     # the line under a photo's credit is its caption: "Yomiuri Shimbun file photo" / "The Foreign
     # Ministry in Chiyoda Ward, Tokyo"
     lines = [line for at, line in enumerate(header.lines) if not (at and bare_photo_credit(header.lines[at - 1].text))]
+    # a teaser of another story, printed over this one and again inside it: "Премьер Японии:
+    # «Владимир держал меня за руку»" under the headline and between two paragraphs
+    further_down = {line.text for line in header.body}
+    if any(line.text not in further_down and headline_like(line.text) for line in lines):
+        lines = [line for line in lines if line.text not in further_down]
     texts = [line.text for line in lines]
     twice = next((line for line in lines if texts.count(line.text) > 1 and headline_like(line.text)), None)
     line = twice or _over_its_deck(lines) or last_headline(lines)
