@@ -277,6 +277,17 @@ FACTS = [
     # a teaser of another story, printed over the text and again inside it, is not the headline
     ("generic/teaser_printed_again_in_the_story_ru", "title",
      "Путин и Абэ «на татами»: президент России прояснил будущее Курил"),
+    # the offices named without holders ("The foreign ministers of Japan and Russia") are held
+    # that day by two people, before two whom a later sentence names together
+    ("generic/ministers_named_by_office_and_the_day", "participants", {"igor-ivanov", "yoriko-kawaguchi"}),
+    # the spokesman who told it, then the agency that reports him: neither is at the meeting
+    ("generic/spokesman_then_agency_attribution", "participants", {"shinzo-abe", "vladimir-putin"}),
+    # Russian attributes a quotation after it: "«…», — сообщил генеральный секретарь кабинета министров"
+    ("generic/quotation_attributed_to_the_cabinet_secretary_ru", "participants", {"shinzo-abe", "vladimir-putin"}),
+    # who announces when a meeting will be is not at it: "Лавров сообщил о сроках встречи …"
+    ("generic/date_of_a_meeting_announced_ru", "participants", {"shinzo-abe", "vladimir-putin"}),
+    # a headline's "agree on Putin visit" turns to what was agreed
+    ("generic/headline_agrees_on_a_visit", "participants", {"sergey-lavrov", "nobutaka-machimura"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -50,7 +50,7 @@ ABOUT = re.compile(
     r"(?:over|against)(?=\s+(?:[A-Z][\w.-]+\s+){1,4}[A-Z][\w-]+['’]s\s)|"
     # what was agreed or scheduled: "agreed that Russian Foreign Minister Lavrov will visit",
     # "failed to fix the precise date of President Putin's visit"
-    r"agree[sd]? (?:\w+day )?(?:that|to)|(?:set|fix|arrange|agree on) (?:(?:a|the) )?(?:\w+ )?date (?:for|of)|"
+    r"agree[sd]? (?:\w+day )?(?:that|to|on)|(?:set|fix|arrange|agree on) (?:(?:a|the) )?(?:\w+ )?date (?:for|of)|"
     r"discuss(?:es|ed)?(?!\s+with)|в связи с|по поводу|из-за)\s", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“А-Я])")

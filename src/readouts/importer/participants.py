@@ -13,22 +13,35 @@ import re
 from readouts.importer.facts import ABOUT, FUTURE, MEETING_WORDS, TWO_PLUS_TWO, sentences
 from readouts.names import NameIndex
 
-ATTRIBUTION = re.compile(r",\s+[^,]{0,120}?\b(?:said|says|told|(?:has |have )?announced|stated)\b(?P<how>[^,]*)$")
+ATTRIBUTION = re.compile(r",\s+[^,]{0,120}?\b(?:said|says|told|(?:has |have )?announced|stated|reports|reported)\b"
+                         r"(?P<how>[^,]*)$")
 """The attribution that ends a news sentence: ", Galuzin said in an interview with TASS.", ",
 Foreign Minister Fumio Kishida has announced."."""
 
 
 def unattributed(sentence: str | None) -> str | None:
     """A news sentence without the attribution that ends it, unless that names the talks
-    ("…, Lavrov said after the talks with Kono"): who said it tells nothing of the meeting."""
+    ("…, Lavrov said after the talks with Kono"; a press conference is where he said it, not
+    talks): who said it tells nothing of the meeting. Russian attributes a quotation after it:
+    "«…», — сообщил генеральный секретарь кабинета министров Ёсихидэ Суга"."""
+    if sentence and (quoted := ATTRIBUTION_RU.search(sentence)):
+        return sentence[:quoted.start() + 1]
     attributed = ATTRIBUTION.search(sentence) if sentence else None
-    if attributed and not MEETING_WORDS.search(attributed.group("how")):
-        return sentence[:attributed.start()]  # type: ignore[index]
+    if attributed and not MEETING_WORDS.search(_PRESS_CONFERENCE.sub("", attributed.group("how"))):
+        # and the agency's after the speaker's: "…, Suga said at a press conference, TASS reports."
+        return unattributed(sentence[:attributed.start()])  # type: ignore[index]
     return sentence
 
 
+ATTRIBUTION_RU = re.compile(r"[»\"”]\s*,?\s*[—–-]\s*(?:сообщи|заяви|сказа|отмети|подчеркну|добави|поясни|рассказа)\w*"
+                            r"\s[^«»]{0,200}$")
+_PRESS_CONFERENCE = re.compile(r"\b(?:(?:regular|news|press)\s+)*(?:press|news)\s+conference\b|\bbriefing\b|"
+                               r"пресс-конференци\w*|брифинг\w*", re.IGNORECASE)
+
+
 SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|chief cabinet secretary|"
-                          r"official representative)\b|пресс-секретар\w+|официальн\w+ представител\w+",
+                          r"official representative)\b|пресс-секретар\w+|официальн\w+ представител\w+|"
+                          r"генеральн\w+ секретар\w+ (?:кабинета министров|правительства)",
                           re.IGNORECASE)
 """Whose words a government speaks through, never a side of the talks they tell of: "Kremlin
 spokesman Dmitry Peskov told Sputnik", Japan's Chief Cabinet Secretary at his briefing."""
@@ -39,9 +52,9 @@ def _told_of(text: str | None) -> str | None:
     meeting to come, or a spokesperson."""
     if not text:
         return text
-    attributed = ATTRIBUTION.search(text)
-    if FUTURE.search(text) or (attributed and SPOKESPERSON.search(attributed.group(0))):
-        return unattributed(text)
+    bare = unattributed(text) or ""
+    if FUTURE.search(text) or SPOKESPERSON.search(text[len(bare):]):
+        return bare
     return text
 
 
@@ -62,6 +75,11 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
                 found.append(person_id)
     if title and _VISIT.search(title):
         found.extend(p for p in _met_on_the_visit(opening, index) if p not in found)
+    if not found and day is not None:
+        # "The foreign ministers of Japan and Russia … held bilateral talks … on May 23": the
+        # offices' holders that day, before two people a later sentence names together
+        holders = [_holder_of_office_named(title, lede, meeting, index, opening, day, side) for side in _SIDES]
+        found.extend(holder for holder in holders if holder and all(holders))
     if not found:
         found.extend(_both_sides_named(opening, index))
     if len({index.country_of(p) for p in found} & set(_SIDES)) < 2:
@@ -124,6 +142,10 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
         # "Мори после встречи с президентом РФ заявил, что Путин … с Абэ": the speaker's meeting,
         # and what he said of others
         text, said = said.group("speaker"), None
+    told_of = _TOLD_OF.match(text) if not said else None
+    if told_of and MEETING_WORDS.search(told_of.group("rest")) and not _MET_WITH.search(told_of.group("speaker")):
+        # "Лавров сообщил о сроках встречи Путина с Абэ": who announced it is not at it
+        text = told_of.group("rest")
     if said and (_MEETING_TOLD.search(said.group("rest")) or _names_both_sides(said.group("rest"), index)):
         # "Kremlin spokesman Dmitry Peskov confirmed that Putin held a phone conversation with
         # Suga", "Лавров … отметил, что Медведев предложил Кану …": who met is told after
@@ -157,6 +179,10 @@ _SAYS_THAT = re.compile(
     re.IGNORECASE | re.DOTALL)
 """Someone's words reported: "X confirmed that …", "X said that …", "X заявил, что …"."""
 _MEETING_TOLD = re.compile(r"\b(?:met|held|talks|meeting|conversation|call|summit)\b", re.IGNORECASE)
+_TOLD_OF = re.compile(r"^(?P<speaker>.{0,200}?)\s(?:сообщи|рассказа|объяви|назва)\w*\s+(?:о\s+)?"
+                      r"(?P<rest>(?:срок|дат|планах|предстоящ)\w*\s.*)$", re.IGNORECASE | re.DOTALL)
+"""Someone announcing when a meeting will be, in Russian: "Лавров сообщил о сроках встречи Путина
+с Абэ", "назвал дату встречи"."""
 """What was said tells of a meeting: who told it is not said to have been at it."""
 _MET_WITH = re.compile(r"\b(?:talks|meeting|consultations?|conversation|met|dinner)\s+with\b|"
                        r"(?:встреч|переговор|бесед|ужин)\w*\s+с\s", re.IGNORECASE)
@@ -254,6 +280,13 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                 counterpart = _counterpart(sentence, found, missing, index, day)
                 if counterpart:
                     return [counterpart]
+    holder = _holder_of_office_named(title, lede, meeting, index, opening, day, missing)
+    return [holder] if holder else _named_together(found, missing, index, opening)
+
+
+def _holder_of_office_named(title: str | None, lede: str | None, meeting: str | None,
+                            index: NameIndex, opening: list[str], day: dt.date | None, missing: str) -> str | None:
+    """The holder, on the day, of an office the headline or opening names without a name."""
     for text in (title, lede, meeting):
         for office, role in _OFFICES:
             if text and any(not _names_holder(text, match.end(), index) and not _of_another_side(text, match, missing)
@@ -261,8 +294,8 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                 held = _office(role, missing)
                 holder = index.holder_of(held, day) if day is not None else _named_holder(opening, held, index)
                 if holder:
-                    return [holder]
-    return _named_together(found, missing, index, opening)
+                    return holder
+    return None
 
 
 _COUNTRY_WORDS = {"japan": re.compile(r"\bjapan|япони|японск", re.IGNORECASE),
