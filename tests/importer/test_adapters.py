@@ -288,6 +288,12 @@ FACTS = [
     ("generic/date_of_a_meeting_announced_ru", "participants", {"shinzo-abe", "vladimir-putin"}),
     # a headline's "agree on Putin visit" turns to what was agreed
     ("generic/headline_agrees_on_a_visit", "participants", {"sergey-lavrov", "nobutaka-machimura"}),
+    # nobody named, the day in the statement relayed, in the week before the text's date
+    ("generic/summoned_on_a_day_the_statement_gives", "meeting_date", dt.date(2021, 12, 17)),
+    # "set for Thursday": the Thursday after the text's date
+    ("generic/meeting_set_for_a_weekday", "meeting_date", dt.date(2017, 9, 7)),
+    # the sentence after a preview's lead says when: "Беседа лидеров намечена на понедельник, 31 августа"
+    ("generic/day_after_the_lead_of_a_preview_ru", "meeting_date", dt.date(2020, 8, 31)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

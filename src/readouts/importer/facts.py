@@ -20,7 +20,7 @@ MEETING_WORDS = re.compile(
     # Dmitry Medvedev on Sunday that …"
     r"told (?:his|her) (?:[A-Z]\w+ )?counterpart|"
     r"встреч\w*|встрет\w*|переговор\w*|"
-    r"разговор\w*|беседова\w*|обсуди\w*|"
+    r"разговор\w*|бесед\w*|обсуди\w*|"
     # a summons and its protest, as Russian reports it: "был вызван в МИД", "вручил ноту протеста",
     # "протест … был вручен вице-министром"
     r"вызва[нл]\w*|(?:вручил|вручен|заявил|заявлен)\w*\s+(?:\w+\s+){0,3}?(?:протест|нот)\w*|"
@@ -255,8 +255,10 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
                      if not (future and _SAYING_BEFORE.search(sentence[:m.start()]))), None)
     if relative:
         # "will visit Sakhalin on Wednesday": the coming one, when the sentence speaks of the future first
+        # "set for Thursday", "намечена на понедельник": a day something is set for lies ahead
         return dates.resolve_weekday(dates.weekday_of(relative), anchor,
-                                     ahead=bool(FUTURE.search(sentence[:relative.start()])))
+                                     ahead=bool(FUTURE.search(sentence[:relative.start()])
+                                                or re.match(r"(?:for|на)\s", relative.group(0), re.IGNORECASE)))
     day = dates.RELATIVE_DAY.search(sentence)
     if day:
         return anchor - dt.timedelta(days=dates.days_back(day))

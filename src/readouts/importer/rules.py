@@ -263,30 +263,6 @@ def participants(reading: Reading) -> None:
     reading.mentioned = [p for p in everyone if p not in reading.participants]
 
 
-# "Their previous meeting took place on March 12": another meeting of the same people.
-_EARLIER = re.compile(r"\b(?:previous(?:ly)?|last|earlier|former|предыдущ\w*|прошл\w*|ранее|прежн\w*)\b",
-                      re.IGNORECASE)
-
-
-def meeting_date_stated_later(reading: Reading) -> None:
-    """A news report often opens without the day and gives it in the statement it relays: "«30
-    января … А. Ю. Руденко встретился с послом Японии … Тоёхисой Кодзуки …», — сказано в
-    заявлении". The day is taken from an opening sentence that reports a meeting, not a plan, and
-    names everyone who met; the meeting sentence itself named none."""
-    if reading.meeting_date is not None or len(reading.participants) < 2:
-        return
-    for paragraph in reading.prose[:3]:
-        for sentence in facts.sentences(paragraph):
-            if (sentence == reading.meeting_sentence or not facts.MEETING_WORDS.search(sentence)
-                    or facts.FUTURE.search(sentence) or _EARLIER.search(sentence)):
-                continue
-            if set(reading.participants) <= set(reading.context.names.ids_in(sentence)):
-                found = facts.meeting_date(sentence, reading.published)
-                if found is not None:
-                    reading.meeting_date = found
-                    return
-
-
 _SAID_THERE = re.compile(
     r"\b(?:said|stated|told|noted|made this statement)\b[^.]{0,80}?\b(?:at|after|following)\s+(?:the\s+|a\s+|their\s+)?"
     r"(?:[\w-]+\s+){0,4}?(?:talks|meeting|press conference|news conference)\b|"
@@ -376,7 +352,7 @@ RULES: tuple[Rule, ...] = (
     meeting_date,
     printed_meeting_day,
     participants,
-    meeting_date_stated_later,
+    schedule.meeting_date_stated_later,
     schedule.meeting_in_the_schedule,
     schedule.meeting_on_the_day_in_local_time,
     meeting_date_of_words_said_there,

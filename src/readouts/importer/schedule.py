@@ -2,8 +2,9 @@
 days, as Japan's foreign ministry wrote them: the span of the visit first ("From 28 April to 6 May
 Prime Minister Mori made a round of visits …"), then the schedule a day to a row, copied from a
 table ("29 April | Meeting with President Vladimir Putin of the Russian Federation |"). The row of
-the meeting gives its day and the other side's person. And a day's account, as the ministry and
-the Prime Minister's Office write them, which opens with the day in local time."""
+the meeting gives its day and the other side's person. A day's account, as the ministry and the
+Prime Minister's Office write them, which opens with the day in local time. And a news report that
+gives the day after its lead, or in the statement it relays."""
 
 from __future__ import annotations
 
@@ -61,3 +62,44 @@ def meeting_on_the_day_in_local_time(reading: Reading) -> None:
             if sentence == reading.meeting_sentence:
                 reading.meeting_date = day
                 return
+
+
+# "Their previous meeting took place on March 12": another meeting of the same people.
+_EARLIER = re.compile(r"\b(?:previous(?:ly)?|last|earlier|former|предыдущ\w*|прошл\w*|ранее|прежн\w*)\b",
+                      re.IGNORECASE)
+
+
+def meeting_date_stated_later(reading: Reading) -> None:
+    """A news report often opens without the day and gives it in the statement it relays: "«30
+    января … А. Ю. Руденко встретился с послом Японии … Тоёхисой Кодзуки …», — сказано в
+    заявлении". The day is taken from the sentence right after the lead, when it names the
+    meeting (a preview's day lies ahead of the text's, a report's in the week before it), else
+    from an opening sentence that reports a meeting, not a plan, and names everyone who met; the
+    meeting sentence itself named none."""
+    if reading.meeting_date is not None:
+        return
+    follow = reading.follow
+    if (follow and reading.lede == reading.meeting_sentence and facts.MEETING_WORDS.search(follow)
+            and not _EARLIER.search(follow) and (day := facts.meeting_date(follow, reading.published))
+            and reading.published is not None
+            and (day >= reading.published if reading.announces else _reported_within(day, reading))):
+        # the sentence after the lead says when, of the meeting the lead announced or reported:
+        # "Беседа лидеров намечена на понедельник, 31 августа"
+        reading.meeting_date = day
+        return
+    for paragraph in reading.prose[:3]:
+        for sentence in facts.sentences(paragraph):
+            if (sentence == reading.meeting_sentence or not facts.MEETING_WORDS.search(sentence)
+                    or facts.FUTURE.search(sentence) or _EARLIER.search(sentence)):
+                continue
+            if set(reading.participants) <= set(reading.context.names.ids_in(sentence)):
+                found = facts.meeting_date(sentence, reading.published)
+                if found is not None and (len(reading.participants) >= 2 or _reported_within(found, reading)):
+                    # with nobody named ("On December 17, a representative of the Japanese
+                    # Embassy was summoned"), only a day in the week before the text's
+                    reading.meeting_date = found
+                    return
+
+
+def _reported_within(day: dt.date, reading: Reading) -> bool:
+    return reading.published is not None and dt.timedelta(0) <= reading.published - day <= dates.REPORTED_WITHIN
