@@ -294,6 +294,13 @@ FACTS = [
     ("generic/meeting_set_for_a_weekday", "meeting_date", dt.date(2017, 9, 7)),
     # the sentence after a preview's lead says when: "Беседа лидеров намечена на понедельник, 31 августа"
     ("generic/day_after_the_lead_of_a_preview_ru", "meeting_date", dt.date(2020, 8, 31)),
+    # a breadcrumb's last crumb names the page's headline, printed again over the story
+    ("generic/breadcrumb_with_slashes_names_the_headline", "title", "Lavrov to Kishida: Russia not to return islands"),
+    # a copy of the headline cut short with an ellipsis is no headline
+    ("generic/headline_and_its_cut_short_copy_ru", "title",
+     "Президент Дмитрий Медведев не откажется от поездки в Японию на саммит АТЭС"),
+    # "Modified 7 марта, 16:11" is a byline's date, and the story has no headline
+    ("generic/modified_line_over_the_story_ru", "title", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -43,6 +43,9 @@ class Document:
     """Targets of "Back to X" links, which name the section the page sits in."""
     captions: tuple[str, ...] = field(default=())
     """Photo captions, cleaned: some pages print their headline only there."""
+    crumbs: tuple[str, ...] = field(default=())
+    """The last crumb of each breadcrumb ("Home / World / Lavrov to Kishida: …"): the page's own
+    headline, which a page prints again over its story."""
 
     @property
     def text(self) -> str:
@@ -139,6 +142,7 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "Home > News > … > the page's own headline": the last crumb may be as long as a headline
         (r"[^>]{2,40}(?:\s>\s[^>]{2,40})*\s>\s[^>]{2,200}", "breadcrumb"),
         (r".{1,40}\s/", "breadcrumb"),
+        (r"(?:home|main|главная)\s/\s.{2,250}", "breadcrumb"),
         # a list of other stories: headline glued to a rubric and a time, "…in SyriaMilitary &
         # Defense August 07, 12:11"
         (r".{10,200}(?:january|february|march|april|may|june|july|august|september|october|"
@@ -174,6 +178,7 @@ def prepare(text: str, path: str) -> Document:
     stamp: dt.date | None = None
     footers: list[str] = []
     captions: list[str] = []
+    crumbs: list[str] = []
     lines: list[Line] = []
     sections: set[str] = set()
     for number, raw_line in enumerate(text.splitlines(), start=1):
@@ -205,7 +210,9 @@ def prepare(text: str, path: str) -> Document:
             if why == "breadcrumb":
                 # the sections a breadcrumb passes through ("Home > News > The Prime Minister in
                 # Action > …") are printed again over the page as its section's label
-                sections.update(crumb.strip().casefold() for crumb in line.split(" > ")[:-1])
+                parts = re.split(r"\s[>/]\s", line)
+                sections.update(crumb.strip().casefold() for crumb in parts[:-1])
+                crumbs.append(parts[-1].strip())
             continue
         lines.append(Line(number, line))
     lines = _without_numbered_captions(lines, changes, captions)
@@ -214,7 +221,8 @@ def prepare(text: str, path: str) -> Document:
         raise ReadoutsError("the file holds no text once page menus and captions are removed",
                             path, hint="copy the readout's own text from the publisher's page")
     return Document(path=path, raw=text, lines=tuple(lines), changes=tuple(changes),
-                    stamp=stamp, footers=tuple(footers), captions=tuple(c for c in captions if c))
+                    stamp=stamp, footers=tuple(footers), captions=tuple(c for c in captions if c),
+                    crumbs=tuple(crumbs))
 
 
 _NUMBERED = re.compile(r"^(.{8,240}?)\s+(\d{1,2})$")

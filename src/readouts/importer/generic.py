@@ -28,13 +28,24 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     lines = [line for at, line in enumerate(header.lines) if not (at and bare_photo_credit(header.lines[at - 1].text))]
     # a teaser of another story, printed over this one and again inside it: "Премьер Японии:
     # «Владимир держал меня за руку»" under the headline and between two paragraphs
+    # a copy cut short, "Президент Дмитрий Медведев не откаж...", under the whole headline
+    lines = [line for line in lines if not _cut_short_copy(line.text, lines)]
     further_down = {line.text for line in header.body}
     if any(line.text not in further_down and headline_like(line.text) for line in lines):
         lines = [line for line in lines if line.text not in further_down]
     texts = [line.text for line in lines]
+    # the breadcrumb's last crumb is the page's headline, printed again over the story
+    crumbed = next((line for line in lines if line.text in doc.crumbs and headline_like(line.text)), None)
     twice = next((line for line in lines if texts.count(line.text) > 1 and headline_like(line.text)), None)
-    line = twice or _over_its_deck(lines) or last_headline(lines)
+    line = crumbed or twice or _over_its_deck(lines) or last_headline(lines)
     return (line.text, (line.number,)) if line else (None, ())
+
+
+def _cut_short_copy(text: str, lines: list[Line]) -> bool:
+    """Whether `text` ends in an ellipsis and begins another line: a teaser's cut of it."""
+    stem = text.rstrip(".… ")
+    return stem != text.rstrip() and len(stem) >= 12 and any(
+        line.text != text and line.text.startswith(stem) for line in lines)
 
 
 def _over_its_deck(lines: list[Line]) -> Line | None:

@@ -106,7 +106,7 @@ def headline_like(text: str) -> bool:
 # Lines around a headline that name, credit or place the page rather than the event. Each is a
 # convention of news and ministry pages in general, not of one site:
 _BYLINE = re.compile(  # "Posted: 4:44 pm, March 20, 2017 by Desk man", "Faizan Hashmi 2 minutes ago"
-    r"^(?:posted|published|updated|written|by|обновлено|опубликовано|изменено)\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
+    r"^(?:posted|published|updated|modified|edited|written|by|обновлено|опубликовано|изменено)\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
     r"\|\s*\d|\b\d{1,2}:\d\d\b.*\bby\s+[A-Z]", re.IGNORECASE)
 _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from Reuters video)", "Фото: …"
     r"^(?:photograph|photo|picture|image) of\b|\b(?:photo|фото|image|изображение|screenshot|source|источник)\s*:|"
