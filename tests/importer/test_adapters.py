@@ -301,6 +301,8 @@ FACTS = [
      "Президент Дмитрий Медведев не откажется от поездки в Японию на саммит АТЭС"),
     # "Modified 7 марта, 16:11" is a byline's date, and the story has no headline
     ("generic/modified_line_over_the_story_ru", "title", None),
+    # "in Russia's Vladivostok"; the press conference's city is where it was said
+    ("generic/city_after_a_countrys_possessive", "place", "Vladivostok"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -39,7 +39,7 @@ _KNOWN = {c.casefold(): c for c in CITIES}
 _PLACE_CUE = re.compile(
     r"\b(?P<cue>(?i:in|visited|visiting|at|to|arrived in))\s+"
     # "in the city of Nagato", "in the southwestern city of Nagato", "to his home town of Nagato"
-    r"(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<kind>city|town|resort|village|port) of\s+)?"
+    r"(?:(?:the|his|her|their|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?P<kind>city|town|resort|village|port) of\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _RU_PLACE_CUE = re.compile(r"(?<![\w-])[Вв]о?\s+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
 """"в Москве", "в Нью-Йорке", "в Буэнос-Айресе", and at a sentence's start "В Токио проходит встреча"."""
@@ -57,6 +57,12 @@ def place_in(text: str, announcement: bool = False) -> str | None:
     """The first city a sentence puts the meeting in ("in New York", "visited Sochi", "в Москве"),
     passing over a place announced for another, later meeting ("upcoming meeting in Tokyo")
     unless the sentence is the `announcement` of the very meeting the text is about."""
+    return (_english_cue(text, announcement) or _russian_cue(text, announcement)
+            or _seat_of_government(text, announcement))
+
+
+def _english_cue(text: str, announcement: bool) -> str | None:
+    """The first city after an English place cue that is this meeting's (place_in)."""
     for match in _PLACE_CUE.finditer(text):
         before = text[max(0, match.start() - 80):match.start()]
         if ((not announcement and _announced(text, match.start())) or _ANOTHER_TIME.search(text[:match.start()])
@@ -64,10 +70,16 @@ def place_in(text: str, announcement: bool = False) -> str | None:
                 or (match.group("cue").lower() == "to" and not _MOVING_TO.search(before))
                 or (match.group("cue").lower() == "in" and _POSTED.search(before))):
             continue
-        words = match.group("name").split()
-        for count in range(len(words), 0, -1):
+        words, start, shortest = match.group("name").split(), match.start("name"), 1
+        if len(words) > 1 and re.search(r"['’]s$", words[0]) and places.is_country(words[0][:-2]):
+            # "in Russia's Vladivostok": the country's possessive before its city, all of it
+            # ("in Russia's Far Eastern …" names no city "Far")
+            start = match.start("name") + match.group("name").index(words[1])
+            words = words[1:]
+            shortest = len(words)
+        for count in range(len(words), shortest - 1, -1):
             found = city_named(" ".join(words[:count]))
-            rest = text[match.start("name") + len(" ".join(words[:count])):]
+            rest = text[start + len(" ".join(words[:count])):]
             if found and not _ANOTHER_TIME_AFTER.match(rest) and not _REGION_AFTER.match(rest):
                 return found
         if match.group("kind") and not _ANOTHER_TIME_AFTER.match(text[match.end("name"):]):
@@ -79,6 +91,12 @@ def place_in(text: str, announcement: bool = False) -> str | None:
         if places.is_country(country):
             # "met in Whistler, Canada": a town with its country, though too small for the gazetteer
             return words[0].strip(".,")
+    return None
+
+
+def _russian_cue(text: str, announcement: bool) -> str | None:
+    """The first city a Russian sentence puts this meeting in: "в Москве", "прибыл в Москву",
+    "в сочинской резиденции" (place_in)."""
     for match in _RU_PLACE_CUE.finditer(text):
         if ((announcement or not _announced(text, match.start())) and not _ANOTHER_TIME.search(text[:match.start()])
                 and not _ANOTHER_EVENT.search(text[max(0, match.start() - 80):match.start()])
@@ -98,6 +116,11 @@ def place_in(text: str, announcement: bool = False) -> str | None:
             found = _city_of_adjective(match.group("venue") or match.group("talks"))
             if found:
                 return found
+    return None
+
+
+def _seat_of_government(text: str, announcement: bool) -> str | None:
+    """The city of a seat of government a sentence names (_SEATS)."""
     for pattern, city in _SEATS:
         seat = pattern.search(text)
         if (seat and (announcement or not _announced(text, seat.start()))
@@ -159,6 +182,7 @@ _ANOTHER_EVENT = re.compile(r"\b(?:preparations? (?:for|of)|ahead of|in the run-
                             r"\bmeetings\s+(?:held\s+)?$|"
                             # where something was said of the meeting: "Suga told reporters in Tokyo"
                             r"\b(?:told (?:reporters|journalists|the press|a news conference)|said|says|speaking)\s+$|"
+                            r"\b(?:press|news) conference\s+$|\bbriefing\s+$|"
                             # agreements "reached at their meetings in Krasnoyarsk and Kawana",
                             # "достигнутые в ходе их неформальных встреч в Красноярске"
                             r"\b(?:reached|achieved)\s+(?:at|during|in)\b[^.;]*$|"
