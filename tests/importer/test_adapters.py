@@ -303,6 +303,11 @@ FACTS = [
     ("generic/modified_line_over_the_story_ru", "title", None),
     # "in Russia's Vladivostok"; the press conference's city is where it was said
     ("generic/city_after_a_countrys_possessive", "place", "Vladivostok"),
+    # a caption shows a meeting when the two deliver a joint statement; who is shown is in its
+    # first sentence, not in the background after it
+    ("generic/caption_of_a_joint_statement", "meeting_date", dt.date(2005, 5, 31)),
+    ("generic/caption_of_a_joint_statement", "place", "Tokyo"),
+    ("generic/caption_of_a_joint_statement", "participants", {"sergey-lavrov", "nobutaka-machimura"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

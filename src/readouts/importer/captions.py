@@ -25,8 +25,11 @@ def what_the_photo_shows(reading: Reading) -> None:
         return
     names = reading.context.names.on(reading.meeting_date or reading.published)
     for caption in reading.doc.captions:
-        shown = names.ids_in(caption)
-        if (len(shown) < 2 or not set(reading.participants) <= set(shown) or not facts.MEETING_WORDS.search(caption)
+        # who is shown: the caption's first sentence ("… delivers a joint statement with …
+        # Lavrov at … May 31, 2005."); what follows is background ("… a visit by President Putin")
+        shown = names.ids_in(facts.sentences(caption)[0])
+        if (len(shown) < 2 or not set(reading.participants) <= set(shown)
+                or not (facts.MEETING_WORDS.search(caption) or _TOGETHER.search(caption))
                 or facts.FUTURE.search(caption) or re.search(r"\bfile\b", caption, re.IGNORECASE)):
             continue
         day = next((found.date for found in dates.find_dates(caption)), None)
@@ -42,6 +45,12 @@ def what_the_photo_shows(reading: Reading) -> None:
         reading.participants.extend(p for p in shown if p not in reading.participants)
         reading.mentioned = [p for p in reading.mentioned if p not in reading.participants]
         return
+
+
+_TOGETHER = re.compile(r"\bshak(?:e|es|ing) hands\b|\bjoint (?:statement|press conference|news conference)\b",
+                       re.IGNORECASE)
+"""What a photo of two who met shows them doing: "shakes hands with", "delivers a joint statement
+with"."""
 
 
 def deck_under(reading: Reading, line: Line) -> bool:
