@@ -308,6 +308,13 @@ FACTS = [
     ("generic/caption_of_a_joint_statement", "meeting_date", dt.date(2005, 5, 31)),
     ("generic/caption_of_a_joint_statement", "place", "Tokyo"),
     ("generic/caption_of_a_joint_statement", "participants", {"sergey-lavrov", "nobutaka-machimura"}),
+    # a ticker of the latest story over the page; the headline printed twice over the text and
+    # once more under it is still the headline
+    ("generic/headline_printed_thrice_under_a_ticker", "title",
+     "Russian Envoy Says 'Invited' to Japan Foreign Ministry Over Diplomat Detention"),
+    ("generic/headline_printed_thrice_under_a_ticker", "participants", {"mikhail-galuzin"}),
+    # past the third paragraph, a person of the other side counts only met by one already found
+    ("generic/visit_announced_and_an_envoy_further_down_ru", "participants", {"sergey-lavrov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

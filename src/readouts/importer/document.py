@@ -98,6 +98,8 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), why) for pattern, why in (
         (r"(?:[•·▪●◦‣*-]\s*)?back to .{1,80}", "navigation link"),
         (r"(?:all|more|latest) news", "navigation link"),
+        # a ticker of the latest story, set over every page: "BREAKING: Grain From Ukraine …"
+        (r"(?:breaking(?: news)?|срочно|молния)\s*:.{5,250}", "news ticker"),
         # a section's description over its stories: "The latest news and stories from Russia. Stay
         # tuned for updates and breaking news on defense, politics, economy and more."
         (r"(?:the )?latest news(?: and (?:stories|analysis))? (?:from|on|about) [^.]{2,60}\.(?: stay tuned\b.{0,160})?",

@@ -30,7 +30,9 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     # «Владимир держал меня за руку»" under the headline and between two paragraphs
     # a copy cut short, "Президент Дмитрий Медведев не откаж...", under the whole headline
     lines = [line for line in lines if not _cut_short_copy(line.text, lines)]
-    further_down = {line.text for line in header.body}
+    # (the headline itself may be printed over the text twice and once more under it)
+    header_texts = [line.text for line in lines]
+    further_down = {line.text for line in header.body} - {text for text in header_texts if header_texts.count(text) > 1}
     if any(line.text not in further_down and headline_like(line.text) for line in lines):
         lines = [line for line in lines if line.text not in further_down]
     texts = [line.text for line in lines]

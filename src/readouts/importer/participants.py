@@ -260,21 +260,24 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                 index: NameIndex, opening: list[str], day: dt.date | None) -> list[str]:
     """A meeting between Japan and Russia has a person from each: when the people found so far
     are all from one side, the first person of the other side whom a sentence about the meeting
-    in the first five paragraphs names ("after meeting with Tokyo's Foreign Minister Takeaki
-    Matsumoto"; news stories often name the counterpart only after the lead, the quotes and the
-    background: "В ходе визита … состоится встреча Яти с его российским коллегой Николаем
-    Патрушевым"), else the holder on that day of an office the headline or opening names without
-    a name."""
+    in the first three paragraphs names ("after meeting with Tokyo's Foreign Minister Takeaki
+    Matsumoto"), or in the two after them with one already found (news stories often name the
+    counterpart only after the lead, the quotes and the background: "В ходе визита … состоится
+    встреча Яти с его российским коллегой Николаем Патрушевым"), else the holder on that day of
+    an office the headline or opening names without a name."""
     sides = {index.country_of(p) for p in found} & set(_SIDES)
     if len(sides) != 1:
         return []
     missing = (set(_SIDES) - sides).pop()
     if any(_unknown_holder(text, missing, index) for text in (title, lede, meeting) if text):
         return []  # "talks with visiting Russian Prime Minister Sergei Kirienko": met, though unknown
-    for paragraph in opening[:5]:
+    for at, paragraph in enumerate(opening[:5]):
         for sentence in sentences(paragraph):
             if MEETING_WORDS.search(sentence) or _COUNTERPART.search(sentence):
-                for person_id in _named_before_subject(sentence, index):
+                named = _named_before_subject(sentence, index)
+                if at >= 3 and not set(named) & set(found):
+                    continue  # deeper in a story, only a sentence of the one found meeting the other
+                for person_id in named:
                     if index.country_of(person_id) == missing:
                         return [person_id]
                 counterpart = _counterpart(sentence, found, missing, index, day)
