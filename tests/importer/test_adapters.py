@@ -315,6 +315,11 @@ FACTS = [
     ("generic/headline_printed_thrice_under_a_ticker", "participants", {"mikhail-galuzin"}),
     # past the third paragraph, a person of the other side counts only met by one already found
     ("generic/visit_announced_and_an_envoy_further_down_ru", "participants", {"sergey-lavrov"}),
+    # "for about 20 minutes" is how long, not what the talks were about
+    ("generic/call_for_about_twenty_minutes", "participants", {"naoto-kan", "dmitry-medvedev"}),
+    # the occasion of a call, "following Mr. Okada's reappointment … under the new Government led
+    # by Prime Minister Naoto Kan", names no party to it
+    ("mofa_japan/call_after_a_reappointment", "participants", {"katsuya-okada", "sergey-lavrov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -40,10 +40,16 @@ office, is a visit in person ("paying a courtesy call on President Vladimir Puti
 Prime Minister Mori")."""
 # What follows these is what the meeting was about, not who was there.
 ABOUT = re.compile(
-    r"\s(?:about|concerning|regarding|on the (?:issue|subject|question|situation)|over the|"
+    # "about" before a number is "approximately": "for about 20 minutes"
+    r"\s(?:about(?!\s+(?:\d|(?:an? hour|one|two|three|four|five|half|ten|fifteen|twenty|thirty|forty|fifty|sixty|"
+    r"ninety)\b))|concerning|regarding|on the (?:issue|subject|question|situation)|over the|"
     r"in connection with|communicated|conveyed|stressed|said|say|ahead of|in the run-up to|"
     r"in preparation for|preparations? for|(?:may|might|could) be \w+ed|prior to|before|until|"
     r"to (?:lay|pave|prepare)|groundwork|to protest|"
+    # the occasion of a call, not a party to it: "following Mr. Okada's reappointment as Minister
+    # for Foreign Affairs under the new Government led by Prime Minister Naoto Kan"
+    r"(?:following|after|on) (?:[\w.]+\s)*?(?:\w+['’]s |his |her )?(?:re)?(?:appointment|election|inauguration)|"
+    r"under the (?:new )?(?:government|cabinet|administration)|"
     # the cause of a dispute, named by the one whose act it was: "summoned Russian ambassador
     # Mikhail Bely over President Dmitry Medvedev's visit", "a protest against Russian President
     # Dmitry Medvedev's visit" (a person's name, not a country's: "concern over Russia's …")
