@@ -320,6 +320,10 @@ FACTS = [
     # the occasion of a call, "following Mr. Okada's reappointment … under the new Government led
     # by Prime Minister Naoto Kan", names no party to it
     ("mofa_japan/call_after_a_reappointment", "participants", {"katsuya-okada", "sergey-lavrov"}),
+    # the city of an event someone is invited to take part in is that event's
+    ("generic/city_of_an_event_invited_to_ru", "place", None),
+    # "the Japanese Consulate-General in Vladivostok" is a post, not a venue
+    ("generic/consul_named_with_his_post", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -183,6 +183,10 @@ _ANOTHER_EVENT = re.compile(r"\b(?:preparations? (?:for|of)|ahead of|in the run-
                             # where something was said of the meeting: "Suga told reporters in Tokyo"
                             r"\b(?:told (?:reporters|journalists|the press|a news conference)|said|says|speaking)\s+$|"
                             r"\b(?:press|news) conference\s+$|\bbriefing\s+$|"
+                            # what someone is invited to: "передал приглашение участвовать в
+                            # экономическом форуме во Владивостоке"
+                            r"\binvit(?:ation|ed|es?)\s+(?:\w+\s+){0,3}?to (?:attend|take part|participate)\b[^.;]*$|"
+                            r"(?<![\w-])приглаш\w*\s+(?:\w+\s+){0,3}?(?:участвовать|принять участие)[^.;]*$|"
                             # agreements "reached at their meetings in Krasnoyarsk and Kawana",
                             # "достигнутые в ходе их неформальных встреч в Красноярске"
                             r"\b(?:reached|achieved)\s+(?:at|during|in)\b[^.;]*$|"
@@ -201,7 +205,7 @@ _MOVING_TO = re.compile(r"\b(?:visit\w*|trips?|travel\w*|c[oa]me|comes|coming|we
                         r"invit\w*|tours?)\b[^,.;]{0,25}$", re.IGNORECASE)
 """"To" a city names where someone went only after a word of going there ("his visit to Moscow",
 "flew to Lima"): "expressed strong protest to Tokyo" names a government by its capital."""
-_POSTED = re.compile(r"\b(?:ambassadors?|embass(?:y|ies)|(?:diplomatic )?missions?|envoys?|consulates?(?: general)?|"
+_POSTED = re.compile(r"\b(?:ambassadors?|embass(?:y|ies)|(?:diplomatic )?missions?|envoys?|consulates?(?:[- ]general)?|"
                      r"consuls?(?:[- ]general)?|charg[eé] d['’]affaires|representatives?|correspondents?|bureau)\s+$",
                      re.IGNORECASE)
 _RU_POSTED = re.compile(r"(?<![\w-])(?:посол|посл(?:а|у|ом|е|ы|ов|ам|ами|ах)|посольств\w*|представительств\w*|"
