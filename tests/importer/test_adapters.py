@@ -324,6 +324,12 @@ FACTS = [
     ("generic/city_of_an_event_invited_to_ru", "place", None),
     # "the Japanese Consulate-General in Vladivostok" is a post, not a venue
     ("generic/consul_named_with_his_post", "place", None),
+    # a time with its zone glued to the day ("14:18 GMT +324 March 2017"); an older story's photo
+    # caption, dated months before the text, reports no meeting of this one
+    ("generic/older_storys_photo_in_the_page", "published", dt.date(2017, 3, 24)),
+    ("generic/older_storys_photo_in_the_page", "meeting_date", None),
+    ("generic/older_storys_photo_in_the_page", "place", None),
+    ("generic/older_storys_photo_in_the_page", "participants", set()),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

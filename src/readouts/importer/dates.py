@@ -229,9 +229,10 @@ def find_partial_dates(text: str) -> list[PartialDate]:
     return found
 
 
-_TIME_GLUED_TO_DAY = re.compile(r"[0-2]?\d:[0-5]\d(?=[0-3]?\d\s+[^\W\d_])")
-"""A time with its minutes, then a day and a month's name: Russian news pages stamp a story
-"16:52 10 мая 2019", which copied from the page loses its space ("16:5210 мая 2019")."""
+_TIME_GLUED_TO_DAY = re.compile(r"[0-2]?\d:[0-5]\d(?:\s*(?:GMT|UTC)\s*[+-]\d)?(?=[0-3]?\d\s+[^\W\d_])")
+"""A time with its minutes (and its zone, "GMT +3"), then a day and a month's name: news pages
+stamp a story "16:52 10 мая 2019" or "14:18 GMT +3 24 March 2017", which copied from the page
+loses its space ("16:5210 мая 2019", "14:18 GMT +324 March 2017")."""
 
 
 def date_line(text: str) -> FoundDate | None:
@@ -252,7 +253,7 @@ def date_line(text: str) -> FoundDate | None:
     # 2016 Политика"), is still the line's date
     # also after the word that says which date it is: "Updated: 24-02-2022 17:41 IST"
     marker = re.match(r"[•·▪*–-]\s*|(?:(?:updated|created|published|posted|обновлено|опубликовано)\s*:?\s*)?"
-                      r"(?:[0-2]?\d:\d\d,?\s+)?", text, re.IGNORECASE)
+                      r"(?:[0-2]?\d:\d\d(?:\s*(?:GMT|UTC)(?:\s*[+-]\d{1,2})?)?,?\s+)?", text, re.IGNORECASE)
     if not dates or dates[0].start > (marker.end() if marker else 0):
         return None
     rest = text[dates[0].end:]

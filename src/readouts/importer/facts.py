@@ -81,15 +81,27 @@ def sentences(text: str) -> list[str]:
     return parts
 
 
-def meeting_sentence(paragraphs: list[str]) -> tuple[str | None, bool]:
+def meeting_sentence(paragraphs: list[str], published: dt.date | None = None) -> tuple[str | None, bool]:
     """The first sentence, among the opening paragraphs, that reports the meeting, and whether
-    it says so with a strong word (met, talks, telephone) rather than a weak one (visit)."""
+    it says so with a strong word (met, talks, telephone) rather than a weak one (visit). A
+    sentence whose full dates all lie a month or more from the text's own is of another time
+    (the caption of an older story's photo: "… at the Senzaki station in Nagato, Japan,
+    December 14, 2016, a day before their summit meeting", in a story of March 2017)."""
     for words, strong in ((MEETING_WORDS, True), (WEAK_MEETING_WORDS, False)):
         for paragraph in paragraphs[:3]:
             for sentence in sentences(paragraph):
-                if words.search(_ATTENDED.sub("", sentence)) and not REMEMBERED.search(sentence):
+                if (words.search(_ATTENDED.sub("", sentence)) and not REMEMBERED.search(sentence)
+                        and not of_another_time(sentence, published)):
                     return sentence, strong
     return None, False
+
+
+def of_another_time(sentence: str, day: dt.date | None) -> bool:
+    """Whether every full date the sentence prints lies a month or more from `day`."""
+    if day is None:
+        return False
+    printed = dates.find_dates(sentence)
+    return bool(printed) and all(abs((found.date - day).days) > 31 for found in printed)
 
 
 _ATTENDED = re.compile(r"\b(?:to attend|attending|to participate in|to take part in)\s(?:(?!\band\b)[^,;.]){0,160}|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer.facts import ABOUT, FUTURE, MEETING_WORDS, TWO_PLUS_TWO, sentences
+from readouts.importer.facts import ABOUT, FUTURE, MEETING_WORDS, TWO_PLUS_TWO, of_another_time, sentences
 from readouts.names import NameIndex
 
 ATTRIBUTION = re.compile(r",\s+[^,]{0,120}?\b(?:said|says|told|(?:has |have )?announced|stated|reports|reported)\b"
@@ -81,7 +81,7 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
         holders = [_holder_of_office_named(title, lede, meeting, index, opening, day, side) for side in _SIDES]
         found.extend(holder for holder in holders if holder and all(holders))
     if not found:
-        found.extend(_both_sides_named(opening, index))
+        found.extend(_both_sides_named(opening, index, day))
     if len({index.country_of(p) for p in found} & set(_SIDES)) < 2:
         found.extend(p for p in _representatives(opening, index) if p not in found)
     found.extend(p for p in _other_side(found, title, lede, meeting, index, opening, day) if p not in found)
@@ -117,12 +117,15 @@ def _representatives(opening: list[str], index: NameIndex) -> list[str]:
     return found
 
 
-def _both_sides_named(opening: list[str], index: NameIndex) -> list[str]:
+def _both_sides_named(opening: list[str], index: NameIndex, day: dt.date | None) -> list[str]:
     """With no one named where the meeting is reported, the first opening sentence that names
     someone of each side names the two who met: "Вчера главы внешнеполитических ведомств двух
-    стран Сергей Лавров и Сэйдзи Маэхара смогли … обменяться репликами"."""
+    стран Сергей Лавров и Сэйдзи Маэхара смогли … обменяться репликами"; not one dated a month
+    or more from the text (an older story's photo caption)."""
     for paragraph in opening[:2]:
         for sentence in sentences(paragraph):
+            if of_another_time(sentence, day):
+                continue
             named = _named_before_subject(sentence, index)
             if {index.country_of(p) for p in named} >= set(_SIDES):
                 return named

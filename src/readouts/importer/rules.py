@@ -144,7 +144,7 @@ def lede(reading: Reading) -> None:
 def meeting_sentence(reading: Reading) -> None:
     """The first sentence of the opening paragraphs that reports the meeting, and whether it
     speaks of the meeting as still to come ("has arrived …, where he is due to … meet with")."""
-    reading.meeting_sentence, reading.strong_meeting = facts.meeting_sentence(reading.prose)
+    reading.meeting_sentence, reading.strong_meeting = facts.meeting_sentence(reading.prose, reading.published)
     # who said it, as news puts it last (", Russian Ambassador … said in an interview with TASS"),
     # tells nothing of the meeting, unless it names the talks ("…, Lavrov said after the talks")
     told = participants_of.unattributed(_QUOTE.sub("", reading.meeting_sentence or "")) or ""
@@ -309,8 +309,12 @@ def place(reading: Reading) -> None:
     # another ("В следующем году в Санкт-Петербурге пройдет встреча … «большой восьмерки»")
     announcement = (reading.announces and reading.kind == "news") or bool(
         reading.meeting_date and reading.published and reading.meeting_date > reading.published)
+    # a paragraph that opens dated a month or more from the text is of another time (an older
+    # story's photo caption: "… in Nagato, Japan, December 14, 2016, … A new start from here in Nagato.")
+    opening = [p for p in reading.prose[:3]
+               if not facts.of_another_time((facts.sentences(p) or [p])[0], reading.published)]
     reading.place = venue.meeting_place(
-        reading.headline_and_deck, reading.header, reading.meeting_context, reading.prose, reading.occasion_city,
+        reading.headline_and_deck, reading.header, reading.meeting_context, opening, reading.occasion_city,
         reading.story, reading.lede, reading.meeting_sentence if reading.strong_meeting else None, announcement)
 
 

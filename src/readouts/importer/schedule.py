@@ -90,7 +90,8 @@ def meeting_date_stated_later(reading: Reading) -> None:
     for paragraph in reading.prose[:3]:
         for sentence in facts.sentences(paragraph):
             if (sentence == reading.meeting_sentence or not facts.MEETING_WORDS.search(sentence)
-                    or facts.FUTURE.search(sentence) or _EARLIER.search(sentence)):
+                    or facts.FUTURE.search(sentence) or _EARLIER.search(sentence)
+                    or facts.of_another_time(sentence, reading.published)):
                 continue
             if set(reading.participants) <= set(reading.context.names.ids_in(sentence)):
                 found = facts.meeting_date(sentence, reading.published)
