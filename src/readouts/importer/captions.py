@@ -27,7 +27,7 @@ def what_the_photo_shows(reading: Reading) -> None:
     for caption in reading.doc.captions:
         # who is shown: the caption's first sentence ("… delivers a joint statement with …
         # Lavrov at … May 31, 2005."); what follows is background ("… a visit by President Putin")
-        shown = names.ids_in(facts.sentences(caption)[0])
+        shown = names.ids_in((facts.sentences(caption) or [caption])[0])
         if (len(shown) < 2 or not set(reading.participants) <= set(shown)
                 or not (facts.MEETING_WORDS.search(caption) or _TOGETHER.search(caption))
                 or facts.FUTURE.search(caption) or re.search(r"\bfile\b", caption, re.IGNORECASE)):

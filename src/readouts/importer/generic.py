@@ -20,17 +20,18 @@ def detect(doc: Document) -> int:
 
 
 def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:
-    """The headline a page prints twice (in its title bar and over the story), else the last
-    headline above the text (site labels come before it), unless that is the deck set right
-    under the headline (`_over_its_deck`)."""
+    """The headline the breadcrumb ends with, else the one a page prints twice (in its title bar
+    and over the story), else the last headline above the text (site labels come before it),
+    unless that is the deck set right under the headline (`_over_its_deck`). A photo's caption
+    under its credit, a copy of the headline cut short and a teaser of another story are none."""
     # the line under a photo's credit is its caption: "Yomiuri Shimbun file photo" / "The Foreign
     # Ministry in Chiyoda Ward, Tokyo"
     lines = [line for at, line in enumerate(header.lines) if not (at and bare_photo_credit(header.lines[at - 1].text))]
-    # a teaser of another story, printed over this one and again inside it: "Премьер Японии:
-    # «Владимир держал меня за руку»" under the headline and between two paragraphs
     # a copy cut short, "Президент Дмитрий Медведев не откаж...", under the whole headline
     lines = [line for line in lines if not _cut_short_copy(line.text, lines)]
-    # (the headline itself may be printed over the text twice and once more under it)
+    # a teaser of another story, printed over this one and again inside it: "Премьер Японии:
+    # «Владимир держал меня за руку»" under the headline and between two paragraphs (the headline
+    # itself may be printed over the text twice and once more under it)
     header_texts = [line.text for line in lines]
     further_down = {line.text for line in header.body} - {text for text in header_texts if header_texts.count(text) > 1}
     if any(line.text not in further_down and headline_like(line.text) for line in lines):

@@ -35,8 +35,10 @@ def unattributed(sentence: str | None) -> str | None:
 
 ATTRIBUTION_RU = re.compile(r"[»\"”]\s*,?\s*[—–-]\s*(?:сообщи|заяви|сказа|отмети|подчеркну|добави|поясни|рассказа)\w*"
                             r"\s[^«»]{0,200}$")
+"""Who said a Russian quotation, after its closing mark: "», — сообщил … Ёсихидэ Суга"."""
 _PRESS_CONFERENCE = re.compile(r"\b(?:(?:regular|news|press)\s+)*(?:press|news)\s+conference\b|\bbriefing\b|"
                                r"пресс-конференци\w*|брифинг\w*", re.IGNORECASE)
+"""Where words were said, which is no meeting of the sides: "said at a regular press conference"."""
 
 
 SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|chief cabinet secretary|"
@@ -182,11 +184,11 @@ _SAYS_THAT = re.compile(
     re.IGNORECASE | re.DOTALL)
 """Someone's words reported: "X confirmed that …", "X said that …", "X заявил, что …"."""
 _MEETING_TOLD = re.compile(r"\b(?:met|held|talks|meeting|conversation|call|summit)\b", re.IGNORECASE)
+"""What was said tells of a meeting: who told it is not said to have been at it."""
 _TOLD_OF = re.compile(r"^(?P<speaker>.{0,200}?)\s(?:сообщи|рассказа|объяви|назва)\w*\s+(?:о\s+)?"
                       r"(?P<rest>(?:срок|дат|планах|предстоящ)\w*\s.*)$", re.IGNORECASE | re.DOTALL)
 """Someone announcing when a meeting will be, in Russian: "Лавров сообщил о сроках встречи Путина
 с Абэ", "назвал дату встречи"."""
-"""What was said tells of a meeting: who told it is not said to have been at it."""
 _MET_WITH = re.compile(r"\b(?:talks|meeting|consultations?|conversation|met|dinner)\s+with\b|"
                        r"(?:встреч|переговор|бесед|ужин)\w*\s+с\s", re.IGNORECASE)
 
