@@ -559,6 +559,14 @@ def test_fact_is_read(case: str, field: str, expected, context) -> None:
     assert got == expected
 
 
+def test_a_date_at_the_foot_fills_what_the_dateline_left_without_a_year(context) -> None:
+    """The dateline "18 ноя" has no year; the date under the story has one: the published date is
+    read, and no note says it was left empty."""
+    r = _read(FIXTURES / "generic" / "dateline_without_year_and_a_date_at_the_foot_ru.txt", context)
+    assert r.published == dt.date(2021, 11, 18)
+    assert not any("left empty" in note for note in r.notes)
+
+
 def test_markup_in_a_source_stays_text(context) -> None:
     text = _read(FIXTURES / "generic" / "hostile_markup_is_text.txt", context).body.text
     assert "\\<script\\>" in text or "<script>" not in text

@@ -105,6 +105,8 @@ def published_from_dateline(reading: Reading) -> None:
         printed = dates.find_dates(story.date_text)
         if printed:
             reading.published = printed[0].date
+        elif (foot := _date_at_the_foot(reading.body_lines)) is not None:
+            reading.published = foot
         elif story.date_text:
             partial = dates.find_partial_dates(story.date_text)
             if partial:
