@@ -105,7 +105,7 @@ def published_from_dateline(reading: Reading) -> None:
         printed = dates.find_dates(story.date_text)
         if printed:
             reading.published = printed[0].date
-        elif (foot := _date_at_the_foot(reading.body_lines)) is not None:
+        elif (foot := _date_at_the_foot(reading)) is not None:
             reading.published = foot
         elif story.date_text:
             partial = dates.find_partial_dates(story.date_text)
@@ -113,20 +113,31 @@ def published_from_dateline(reading: Reading) -> None:
                 reading.printed_day = (partial[0].month, partial[0].day)
             reading.notes.append(f"line {reading.body_lines[0].number}: the dateline prints \"{story.date_text}\" "
                                  f"with no year: the published date is left empty for a person to fill in")
-    if reading.published is None and (foot := _date_at_the_foot(reading.body_lines)):
+    if reading.published is None and (foot := _date_at_the_foot(reading)):
         reading.published = foot
     if reading.published is None and not reading.notes:
         reading.notes.append("no publication date found: the published date is left empty")
 
 
-def _date_at_the_foot(lines: list[Line]) -> dt.date | None:
+def _date_at_the_foot(reading: Reading) -> dt.date | None:
     """A date on a line of its own after the story's last paragraph, as many news sites print it
-    under the source's credit ("Источник: РИА новости" / "24.10.2017"), dates the story."""
+    under the source's credit ("Источник: РИА новости" / "24.10.2017"), dates the story. The
+    date and the credit over it are the page's, not the text's: they leave the body, recorded."""
+    lines = reading.body_lines
     prose = [at for at, line in enumerate(lines) if is_prose(line.text)]
-    for line in lines[prose[-1] + 1:] if prose else ():
-        if found := dates.date_line(line.text):
+    for at in range(prose[-1] + 1, len(lines)) if prose else ():
+        if found := dates.date_line(lines[at].text):
+            foot = [lines[at]] + ([lines[at - 1]] if at - 1 > prose[-1] and _SOURCE_CREDIT.match(lines[at - 1].text)
+                                  else [])
+            for line in foot:
+                reading.changes.append(Change(line.number, "removed", shorten(line.text),
+                                              "date or source credit under the story; the date is the published date"))
+            reading.body_lines = [line for line in lines if line not in foot]
             return found.date
     return None
+
+
+_SOURCE_CREDIT = re.compile(r"(?:источник|source)\s*:\s*\S.{0,60}$", re.IGNORECASE)
 
 
 def lede(reading: Reading) -> None:
