@@ -330,6 +330,11 @@ FACTS = [
     ("generic/older_storys_photo_in_the_page", "meeting_date", None),
     ("generic/older_storys_photo_in_the_page", "place", None),
     ("generic/older_storys_photo_in_the_page", "participants", set()),
+    # a dateline with the year and the time before the agency; "может посетить" and "в
+    # ближайшие месяцы" announce, so the day of a press conference is not the visit's
+    ("generic/dateline_with_year_and_time_ru", "published", dt.date(2022, 1, 14)),
+    ("generic/dateline_with_year_and_time_ru", "announces", True),
+    ("generic/dateline_with_year_and_time_ru", "meeting_date", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -214,7 +214,8 @@ FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plan(?:s|ning)?|upcoming
                      # an intention: "wants to hold phone talks with Putin on Tuesday"
                      r"(?:wants?|hopes?|intends?|seeks?|wishes|is eager) to (?:hold|meet|talk|visit|speak|have))\b|"
                      r"будет|состоится|планиру|предстоящ\w*|"
-                     r"на следующей неделе|в (?:следующем|будущем) году|пройд(?:ет|ут)|может встретиться|"
+                     r"на следующей неделе|в (?:следующем|будущем) году|пройд(?:ет|ут)|в ближайш\w+|"
+                     r"мо(?:жет|гут)\s+(?:\w+\s+){0,2}?(?:встретиться|посетить|провести|состояться|пройти)|"
                      r"ожида\w+ визит|запланирова\w*|"
                      # Russian says what will happen by the perfective present: "встретятся",
                      # "проведут переговоры", "посетит", "отправится с визитом", "прибудет"

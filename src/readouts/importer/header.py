@@ -25,7 +25,8 @@ class Dateline:
     end: int
 
 
-# "MANILA, August 7. /TASS/.", "МОСКВА, 14 января. /ТАСС/.", "Tokyo, Nov. 25 (Jiji Press)--":
+# "MANILA, August 7. /TASS/.", "МОСКВА, 14 января. /ТАСС/.", "Tokyo, Nov. 25 (Jiji Press)--",
+# "Москва, 14 января, 2022, 14:10 — ИА Регнум.":
 # a city, perhaps a day, and the agency, which no sentence of running text has at its start.
 _DATELINE = re.compile(
     r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{1,30}?|[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2}|"
@@ -33,7 +34,7 @@ _DATELINE = re.compile(
     # the country after the city: "MANILA, Philippines /TASS/", ANI's "Tokyo [Japan], September 24 (ANI):"
     r"(?:,\s*[A-Z][a-z]+(?=\s*[(/]))?(?:\s*\[[A-Z][A-Za-z ]{1,25}\])?(?:\s*/[A-Z][a-z]+/)?[,.]?\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|\d{1,2}\s+[а-яё]{3,9})"
-    r"(?:,?\s+(?:19|20)\d\d)?)?\.?\s*"
+    r"(?:,?\s+(?:19|20)\d\d)?)?(?:,\s*[0-2]?\d:[0-5]\d)?\.?\s*"
     # "/ТАСС/.", or with the correspondent who filed it: "/Корр. ТАСС Алексей Заврачаев/."
     r"(?:/(?:Корр\.\s+|Corr\.\s+)?(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})(?:\s+[A-ZА-ЯЁ][a-zа-яё-]+){0,2}/\.?|"
     r"\((?P<agency2>[A-Z][A-Za-z /-]{1,20})\)|"

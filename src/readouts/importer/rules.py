@@ -294,7 +294,8 @@ def meeting_date_of_words_said_there(reading: Reading) -> None:
     own date."""
     # the story's dateline, in its first paragraph or in one of its own below a photo's caption
     story = reading.story or next((found for p in reading.prose[:2] if (found := dateline(p))), None)
-    if reading.meeting_date is not None or story is None or reading.published is None or reading.kind != "news":
+    if (reading.meeting_date is not None or story is None or reading.published is None or reading.kind != "news"
+            or reading.announces):
         return
     # The words may be quoted first and attributed after the quote ("… old problems," Putin said
     # at a meeting with …): the whole of the first two paragraphs, not their first sentences.
