@@ -335,6 +335,10 @@ FACTS = [
     ("generic/dateline_with_year_and_time_ru", "published", dt.date(2022, 1, 14)),
     ("generic/dateline_with_year_and_time_ru", "announces", True),
     ("generic/dateline_with_year_and_time_ru", "meeting_date", None),
+    # "is studying an opportunity to organize a phone conversation" announces: the weekday the
+    # spokesman spoke on is not the call's
+    ("generic/call_being_studied", "announces", True),
+    ("generic/call_being_studied", "meeting_date", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -223,7 +223,8 @@ FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plan(?:s|ning)?|upcoming
                      r"обсуд(?:ит|ят))(?![\w-])|"
                      # a meeting that may yet come: "does not rule out …", "is mulling to hold …"
                      r"(?:does|do|did) not rule out|\bmull(?:s|ing|ed)\b|consider(?:s|ing)? (?:holding|a meeting)|"
-                     r"studying the possibilit\w+|не исключа\w*|рассматрива\w+ возможност\w*", re.IGNORECASE)
+                     r"(?:studying|exploring|looking into|seeking) (?:the |an )?(?:possibilit\w+|opportunit\w+)|"
+                     r"не исключа\w*|рассматрива\w+ возможност\w*", re.IGNORECASE)
 
 
 def _occasion_after_cue(text: str) -> tuple[str, str | None] | None:
