@@ -339,6 +339,8 @@ FACTS = [
     # spokesman spoke on is not the call's
     ("generic/call_being_studied", "announces", True),
     ("generic/call_being_studied", "meeting_date", None),
+    # a line of names and nothing else is the caption of the people pictured, not a headline
+    ("generic/caption_of_names_only", "title", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

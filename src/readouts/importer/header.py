@@ -127,6 +127,9 @@ _EVENT = re.compile(
 
 
 PHOTO_CREDIT = "photo caption or credit"
+_NAME = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁa-zа-яё][a-zа-яё]+)?\s+[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
+_NAMES_ONLY = re.compile(rf"{_NAME}(?:\s*(?:,|and|&|и)\s*{_NAME})+\.?")
+"""The people a photo shows, named and nothing else: "Koichiro Gemba and Vladimir Putin"."""
 _BARE_CREDIT = re.compile(r"(?:[A-Z][\w.'’-]*\s){0,4}(?:file\s)?photo")
 
 
@@ -140,7 +143,7 @@ def label_reason(text: str) -> str | None:
     """Why a short line above the text is a byline, a credit, a place or a label, not a headline."""
     if _BYLINE.search(text):
         return "byline"
-    if _CREDIT.search(text) or _NAME_CREDIT.search(text) or bare_photo_credit(text):
+    if _CREDIT.search(text) or _NAME_CREDIT.search(text) or bare_photo_credit(text) or _NAMES_ONLY.fullmatch(text):
         return PHOTO_CREDIT
     if re.fullmatch(r"\(.*\)|\[.*\]", text):
         return "bracketed note"
