@@ -341,6 +341,9 @@ FACTS = [
     ("generic/call_being_studied", "meeting_date", None),
     # a line of names and nothing else is the caption of the people pictured, not a headline
     ("generic/caption_of_names_only", "title", None),
+    # the story's first sentence printed over it as a summary is no headline
+    ("generic/lead_printed_over_the_story", "title", None),
+    ("generic/lead_printed_over_the_story", "participants", {"sergey-lavrov", "toshimitsu-motegi"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

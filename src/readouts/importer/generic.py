@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
 from readouts.importer.document import Document, Line
-from readouts.importer.header import bare_photo_credit, headline_like, spells_out
+from readouts.importer.header import bare_photo_credit, dateline, headline_like, spells_out
 from readouts.publishers import Publisher
 
 NAME: Publisher = "other"
@@ -27,8 +27,10 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     # the line under a photo's credit is its caption: "Yomiuri Shimbun file photo" / "The Foreign
     # Ministry in Chiyoda Ward, Tokyo"
     lines = [line for at, line in enumerate(header.lines) if not (at and bare_photo_credit(header.lines[at - 1].text))]
-    # a copy cut short, "Президент Дмитрий Медведев не откаж...", under the whole headline
-    lines = [line for line in lines if not _cut_short_copy(line.text, lines)]
+    # a copy cut short, "Президент Дмитрий Медведев не откаж...", under the whole headline; and
+    # the story's first sentence printed over it as a summary, whole or cut
+    lead = _lead(header)
+    lines = [line for line in lines if not _cut_short_copy(line.text, lines) and not _the_lead_again(line.text, lead)]
     # a teaser of another story, printed over this one and again inside it: "Премьер Японии:
     # «Владимир держал меня за руку»" under the headline and between two paragraphs (the headline
     # itself may be printed over the text twice and once more under it)
@@ -42,6 +44,23 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     twice = next((line for line in lines if texts.count(line.text) > 1 and headline_like(line.text)), None)
     line = crumbed or twice or _over_its_deck(lines) or last_headline(lines)
     return (line.text, (line.number,)) if line else (None, ())
+
+
+def _lead(header: Header) -> str:
+    """The story's first paragraph, after its dateline."""
+    if not header.body:
+        return ""
+    first = header.body[0].text
+    story = dateline(first)
+    return first[story.end:] if story else first
+
+
+def _the_lead_again(text: str, lead: str) -> bool:
+    """Whether a line of fifteen words or more is the start of the story's lead: a summary the page
+    prints over the story ("Russian Foreign Minister Sergey Lavrov expressed hope on Thursday at a
+    meeting with …"), not a headline."""
+    stem = text.rstrip(".… ")
+    return len(stem.split()) >= 15 and lead.startswith(stem)
 
 
 def _cut_short_copy(text: str, lines: list[Line]) -> bool:
