@@ -344,6 +344,10 @@ FACTS = [
     # the story's first sentence printed over it as a summary is no headline
     ("generic/lead_printed_over_the_story", "title", None),
     ("generic/lead_printed_over_the_story", "participants", {"sergey-lavrov", "toshimitsu-motegi"}),
+    # "консула японского генконсульства во Владивостоке" is a post, not a venue
+    ("generic/consul_detained_in_a_city_ru", "place", None),
+    # the city of other meetings held before ("follows the meetings … held in Tokyo on March 20")
+    ("generic/strategic_dialogue_after_earlier_meetings", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

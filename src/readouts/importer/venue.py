@@ -179,7 +179,7 @@ _ANOTHER_TIME_AFTER = re.compile(rf"\s+in\s+(?:(?:{_MONTHS})(?:\s+(?:19|20)\d\d)
 something else happened at that time, not where the sides sit now."""
 _ANOTHER_EVENT = re.compile(r"\b(?:preparations? (?:for|of)|ahead of|in the run-up to|to prepare|"
                             r"(?:may|might|could) be \w+ed)\b[^.;]*$|"
-                            r"\bmeetings\s+(?:held\s+)?$|"
+                            r"\bmeetings\s+(?:held\s+)?$|\bmeetings\b[^.;]{0,100}\bheld\s+$|"
                             # where something was said of the meeting: "Suga told reporters in Tokyo"
                             r"\b(?:told (?:reporters|journalists|the press|a news conference)|said|says|speaking)\s+$|"
                             r"\b(?:press|news) conference\s+$|\bbriefing\s+$|"
@@ -209,7 +209,7 @@ _POSTED = re.compile(r"\b(?:ambassadors?|embass(?:y|ies)|(?:diplomatic )?mission
                      r"consuls?(?:[- ]general)?|charg[eé] d['’]affaires|representatives?|correspondents?|bureau)\s+$",
                      re.IGNORECASE)
 _RU_POSTED = re.compile(r"(?<![\w-])(?:посол|посл(?:а|у|ом|е|ы|ов|ам|ами|ах)|посольств\w*|представительств\w*|"
-                        r"консульств\w*|миссии|поверенн\w+ в делах|корреспондент\w*)"
+                        r"(?:ген)?консул\w*|миссии|поверенн\w+ в делах|корреспондент\w*)"
                         r"(?:\s+(?:Японии|России|РФ|Российской Федерации))?\s+$",
                         re.IGNORECASE)
 _RU_CAPITAL_SAYS = re.compile(r"\s+(?:назвали|заявили|считают|отметили|подчеркнули|выразили|ответили|"
