@@ -348,6 +348,16 @@ FACTS = [
     ("generic/consul_detained_in_a_city_ru", "place", None),
     # the city of other meetings held before ("follows the meetings … held in Tokyo on March 20")
     ("generic/strategic_dialogue_after_earlier_meetings", "place", None),
+    # the Kremlin announcing a visit ahead: its date is not the meetings'
+    ("kremlin/visit_announced_ahead", "meeting_date", None),
+    ("kremlin/visit_announced_ahead", "announces", True),
+    # TASS's site tools over the story ("You can filter your feed," / "by choosing only interesting")
+    ("tass/site_tools_over_the_story", "title",
+     "Russian-Japanese consultations at level of deputy FMs to take place on February 15"),
+    # a caption that ends with its credit ("Фото автора") is no headline
+    ("generic/caption_with_the_authors_credit_ru", "title", None),
+    # "are still being worked out" is a plan: the weekday the source spoke on is not the meeting's
+    ("generic/meeting_being_worked_out", "meeting_date", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -98,6 +98,10 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), why) for pattern, why in (
         (r"(?:[•·▪●◦‣*-]\s*)?back to .{1,80}", "navigation link"),
         (r"(?:all|more|latest) news", "navigation link"),
+        # a news site's tools over its story, as TASS sets them: "Currency converter", "Use filter",
+        # "You can filter your feed," / "by choosing only interesting"
+        (r"currency converter|use filter|news search topics|you can filter your feed,?|"
+         r"by choosing only interesting", "site menu"),
         # a ticker of the latest story, set over every page: "BREAKING: Grain From Ukraine …"
         (r"(?:breaking(?: news)?|срочно|молния)\s*:.{5,250}", "news ticker"),
         # a section's description over its stories: "The latest news and stories from Russia. Stay

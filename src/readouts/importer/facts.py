@@ -224,6 +224,7 @@ FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plan(?:s|ning)?|upcoming
                      # a meeting that may yet come: "does not rule out …", "is mulling to hold …"
                      r"(?:does|do|did) not rule out|\bmull(?:s|ing|ed)\b|consider(?:s|ing)? (?:holding|a meeting)|"
                      r"(?:studying|exploring|looking into|seeking) (?:the |an )?(?:possibilit\w+|opportunit\w+)|"
+                     r"being (?:worked out|arranged|coordinated|prepared)|"
                      r"не исключа\w*|рассматрива\w+ возможност\w*", re.IGNORECASE)
 
 

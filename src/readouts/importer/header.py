@@ -111,6 +111,8 @@ _BYLINE = re.compile(  # "Posted: 4:44 pm, March 20, 2017 by Desk man", "Faizan 
     r"\|\s*\d|\b\d{1,2}:\d\d\b.*\bby\s+[A-Z]", re.IGNORECASE)
 _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from Reuters video)", "Фото: …"
     r"^(?:photograph|photo|picture|image) of\b|\b(?:photo|фото|image|изображение|screenshot|source|источник)\s*:|"
+    # a caption that ends with its credit: "… по главным проблемам. Фото автора"
+    r"\b(?:фото автора|photo(?:graph)? by the author)\.?\s*$|"
     # a photographer and the agency after a caption: "… on May 30, 2019. (KAZUHIRO NOGI / AFP)"
     r"\((?:[A-Z][\w.'-]*\s){1,3}/\s?[A-Z][\w. -]{1,20}\)\s*$|"
     r"\((?:photo|screenshot|video|file)\b[^)]*\)|"

@@ -206,7 +206,7 @@ def meeting_date(reading: Reading) -> None:
         sentence = sentence[story.end:]  # the dateline's day is the day the story was filed
     found = (found or _day_in_title(reading) or facts.meeting_date(sentence, reading.published)
              or _day_it_was_held(reading))
-    if found is None and (reading.kind == "press-conference"
+    if found is None and not reading.announces and (reading.kind == "press-conference"
                           or (reading.kind == "readout" and reading.publisher != "other")) and not (
             reading.prose and dates.SPAN_OF_DAYS.search(reading.prose[0])):
         # "November 13, 2010, Yokohama" above "Dmitry Medvedev met with Naoto Kan"; but an
