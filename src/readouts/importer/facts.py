@@ -253,6 +253,9 @@ _SAYING_BEFORE = re.compile(r"\b(?:said|says|told \w+|confirmed|announced|stated
                             re.IGNORECASE)
 
 
+_SET_FOR = re.compile(r"(?:for|на)\s", re.IGNORECASE)
+
+
 def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None:
     """The day the meeting sentence names ("On Tuesday, September 25", "on Friday", "today",
     "в субботу"), given the date of the text; None when the text does not pin the year."""
@@ -279,7 +282,7 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
         # "set for Thursday", "намечена на понедельник": a day something is set for lies ahead
         return dates.resolve_weekday(dates.weekday_of(relative), anchor,
                                      ahead=bool(FUTURE.search(sentence[:relative.start()])
-                                                or re.match(r"(?:for|на)\s", relative.group(0), re.IGNORECASE)))
+                                                or _SET_FOR.match(relative.group(0))))
     day = dates.RELATIVE_DAY.search(sentence)
     if day:
         return anchor - dt.timedelta(days=dates.days_back(day))

@@ -94,27 +94,24 @@ def header_leftovers(reading: Reading) -> None:
 
 
 def published_from_dateline(reading: Reading) -> None:
-    """A story's dateline dates it when nothing above did; one without a year ("MOSCOW, May 29.
-    /TASS/.") leaves the date empty, with a note naming the line and the day kept."""
+    """A story's dateline dates it when nothing above did, else a date under its last paragraph;
+    a dateline without a year ("MOSCOW, May 29. /TASS/.") and nothing else leaves the date empty,
+    with a note naming the line and the day kept."""
     story = reading.story
     if story and reading.published is not None and reading.published == reading.doc.stamp:
         # a saved page's capture stamp is the day after, often: "date 2017-09-19 UNITED NATIONS,
         # September 18. /TASS/." was filed on the 18th, the stamp's year being the dateline's
         reading.published = dates.filed_on(story.date_text, reading.published) or reading.published
-    if story and reading.published is None:
-        printed = dates.find_dates(story.date_text)
-        if printed:
-            reading.published = printed[0].date
-        elif (foot := _date_at_the_foot(reading)) is not None:
-            reading.published = foot
-        elif story.date_text:
-            partial = dates.find_partial_dates(story.date_text)
-            if partial:
-                reading.printed_day = (partial[0].month, partial[0].day)
-            reading.notes.append(f"line {reading.body_lines[0].number}: the dateline prints \"{story.date_text}\" "
-                                 f"with no year: the published date is left empty for a person to fill in")
-    if reading.published is None and (foot := _date_at_the_foot(reading)):
-        reading.published = foot
+    if story and reading.published is None and (printed := dates.find_dates(story.date_text)):
+        reading.published = printed[0].date
+    if reading.published is None:
+        reading.published = _date_at_the_foot(reading)
+    if story and reading.published is None and story.date_text:
+        partial = dates.find_partial_dates(story.date_text)
+        if partial:
+            reading.printed_day = (partial[0].month, partial[0].day)
+        reading.notes.append(f"line {reading.body_lines[0].number}: the dateline prints \"{story.date_text}\" "
+                             f"with no year: the published date is left empty for a person to fill in")
     if reading.published is None and not reading.notes:
         reading.notes.append("no publication date found: the published date is left empty")
 
