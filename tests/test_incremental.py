@@ -595,6 +595,24 @@ def test_a_new_readout_lists_again_only_its_own_topics_and_people(tmp_path: Path
     assert _tree(root / "site") == _clean_build(root, tmp_path)
 
 
+def test_a_new_readout_ranks_again_only_the_related_lists_it_can_move(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The related lists are kept in the cache's files, so a command-line build, too, ranks only
+    the readouts sharing a key with the new one: ranking all 10,000 was a sixth of adding one."""
+    from readouts.link import related
+
+    root = _settled_site(tmp_path)
+    ranked: list[str] = []
+    real = related._ranked
+    monkeypatch.setattr(related, "_ranked", lambda readout_id, *rest: (ranked.append(readout_id), real(readout_id, *rest))[1])
+    new = _hand_written(root, "2021-04-01", 1, topics="", participants="")
+    _settle(root)
+    build_site(root)
+    assert ranked == [new]
+    monkeypatch.undo()
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
 # ------------------------------------------------------------------ export files by year
 
 

@@ -177,6 +177,7 @@ def _import_and_link(root: Path, cache: BuildCache, inputs: dict[str, list[int]]
     did, and the graph."""
     from readouts.importer.run import import_sources
     from readouts.link import LINK_KEPT, LINK_RESULTS, link
+    from readouts.link.related import RELATED_KEPT
     from readouts.load import PARSED_READOUTS, load_corpus
 
     file_memo = FileMemo(cache[FILE_MEMO])
@@ -188,7 +189,8 @@ def _import_and_link(root: Path, cache: BuildCache, inputs: dict[str, list[int]]
         imports = import_sources(root, keep_going=keep_going, files=file_memo)
     if imports.imported or imports.deleted or imports.renamed or imports.failed:
         file_memo.forget_scan()  # the import wrote into content/ since the look
-    graph = link(load_corpus(root, cache[PARSED_READOUTS], file_memo), cache[LINK_RESULTS], cache[LINK_KEPT])
+    graph = link(load_corpus(root, cache[PARSED_READOUTS], file_memo), cache[LINK_RESULTS], cache[LINK_KEPT],
+                 cache[RELATED_KEPT])
     return file_memo, imports, graph
 
 
@@ -196,6 +198,7 @@ def cache_tables() -> Tables:
     """The tables the build cache keeps, each declared by the module that fills it; imported
     here rather than at the top, as the stages are, so a build with nothing to do loads none."""
     from readouts.link import LINK_KEPT, LINK_RESULTS
+    from readouts.link.related import RELATED_KEPT
     from readouts.load import PARSED_READOUTS
     from readouts.render.depends import FINGERPRINTS_KEPT
     from readouts.render.exports.common import EXPORT_FRAGMENTS
@@ -203,8 +206,8 @@ def cache_tables() -> Tables:
     from readouts.render.pages.grouped import GROUP_PAGES
     from readouts.render.search import SEARCH_COUNTS
 
-    return (PARSED_READOUTS, LINK_RESULTS, SITE_MANIFEST, EXPORT_FRAGMENTS, SEARCH_COUNTS, GROUP_PAGES, FILE_MEMO,
-            LINK_KEPT, TOKENS_KEPT, FINGERPRINTS_KEPT)
+    return (PARSED_READOUTS, LINK_RESULTS, RELATED_KEPT, SITE_MANIFEST, EXPORT_FRAGMENTS, SEARCH_COUNTS, GROUP_PAGES,
+            FILE_MEMO, LINK_KEPT, TOKENS_KEPT, FINGERPRINTS_KEPT)
 
 
 def _cache_notes(root: Path, cache: BuildCache) -> list[str]:

@@ -20,7 +20,7 @@ from readouts.cache import CacheTable, unchanged_under_keys
 from readouts.link.addresses import moved_meetings, moved_readouts
 from readouts.link.glossary import TermFinder, term_usage
 from readouts.link.meetings import group_meetings
-from readouts.link.related import related_readouts
+from readouts.link.related import RelatedLists, related_readouts
 from readouts.link.topics import TopicRules, topics_by_block
 from readouts.link.voice import Account, VoiceRules, voices_by_block
 from readouts.model import Corpus, Meeting, Readout, SiteGraph
@@ -34,8 +34,8 @@ was computed with (link's `cache`)."""
 
 LINK_KEPT: CacheTable[str, Any] = CacheTable("link-kept", unchanged_under_keys, in_memory_only=True)
 """What link made from the whole corpus for the next build of this process (readouts serve): the
-meetings, taken again where the readouts they were made from are the very same objects, and the
-related readouts' lists, worked out again only where the keys and dates they were made from moved."""
+meetings, taken again where the readouts they were made from are the very same objects. (The
+related readouts' lists are kept in the cache's files: related.RELATED_KEPT.)"""
 
 
 def chronology(readouts: tuple[Readout, ...]) -> tuple[str, ...]:
@@ -57,13 +57,14 @@ def neighbours(order: tuple[str, ...], readouts: dict[str, Readout]) -> dict[str
     return found
 
 
-def link(corpus: Corpus, cache: dict[Any, Any] | None = None, kept: dict[str, Any] | None = None) -> SiteGraph:
+def link(corpus: Corpus, cache: dict[Any, Any] | None = None, kept: dict[str, Any] | None = None,
+         related_kept: dict[str, RelatedLists] | None = None) -> SiteGraph:
     """Build the whole graph; the result does not depend on the order of corpus.readouts.
 
     `cache` keeps what was computed for one readout alone (its paragraphs' topics, its glossary
     names) under the readout's digest and the rules', and its paragraphs' voices under its digest
-    and its meeting's day, for the next build. `kept` (LINK_KEPT) keeps what was made from many
-    readouts, for the next build of this process.
+    and its meeting's day, for the next build. `kept` (LINK_KEPT) keeps the meetings for the next
+    build of this process, `related_kept` (RELATED_KEPT) the related readouts' lists.
     """
     readouts = {r.id: r for r in corpus.readouts}
     order = chronology(corpus.readouts)
@@ -73,7 +74,7 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None, kept: dict[str, An
     # Then meetings, whose day is what a paragraph's voice measures earlier times against.
     meetings, meeting_of = group_meetings(readouts, order, None if kept is None else kept.setdefault("meetings", {}))
     voices, voice_keys = link_voices(corpus, readouts, order, meetings, meeting_of, known)
-    related = related_readouts(readouts, order, kept)
+    related = related_readouts(readouts, order, related_kept)
     if cache is not None:
         # Only this build's readouts stay cached, so the cache never outgrows the site.
         for stale in set(cache) - alone_keys - voice_keys:

@@ -5,8 +5,9 @@ is how many readouts carry it; a very common key (every readout names Lavrov) is
 to the readout closest in time (days between their dates), then to the id.
 
 A readout's list depends only on its own keys, on who carries each of them and on their dates,
-so `kept` (readouts serve) lets the next build work out again only the lists of the readouts that
-share a key with one whose keys or date changed: adding one readout to ten thousand reworks tens.
+so `kept` (RELATED_KEPT, in the build cache) lets the next build work out again only the lists of
+the readouts that share a key with one whose keys or date changed: adding one readout to ten
+thousand reworks tens, where working out every list took a sixth of the command-line add.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any
+from dataclasses import dataclass
 
+from readouts.cache import CacheTable
 from readouts.model import Readout
 
 MAX_RELATED = 5
@@ -28,10 +30,30 @@ Entry = tuple[tuple[str, ...], int | None]
 """What a readout's list is made from: its keys and its date (as a day number)."""
 
 
+@dataclass(frozen=True, slots=True)
+class RelatedLists:
+    """What one call made, for the next: each readout's entry, who carries each key, the lists."""
+
+    entries: dict[str, Entry]
+    index: dict[str, list[str]]
+    related: dict[str, tuple[str, ...]]
+    version: int
+    """Counts the calls that changed anything: the cache writes the lists again only when it moved."""
+
+
+def _versions(part: Mapping[str, RelatedLists]) -> frozenset[object]:
+    return frozenset((key, kept.version) for key, kept in part.items())
+
+
+RELATED_KEPT: CacheTable[str, RelatedLists] = CacheTable("related", _versions)
+""""lists" → what the last build made, kept in the build cache so that the command line, too,
+reworks only the lists a change can move."""
+
+
 def related_readouts(readouts: Mapping[str, Readout], order: tuple[str, ...],
-                     kept: dict[str, Any] | None = None) -> dict[str, tuple[str, ...]]:
+                     kept: dict[str, RelatedLists] | None = None) -> dict[str, tuple[str, ...]]:
     """Readout id → up to MAX_RELATED related readout ids, best first. `kept` holds what the last
-    call made (entries, index, lists) and is brought up to date."""
+    call made (RELATED_KEPT) and is brought up to date."""
     entries: dict[str, Entry] = {}
     index: dict[str, list[str]] = defaultdict(list)
     for readout_id in order:
@@ -41,18 +63,17 @@ def related_readouts(readouts: Mapping[str, Readout], order: tuple[str, ...],
         for key in keys:
             index[key].append(readout_id)
     weight = {key: 1 / math.log(2 + len(ids)) for key, ids in index.items()}
-    before = kept.get("related") if kept is not None else None
+    before = kept.get("lists") if kept is not None else None
     if before is None:
         redo: Iterable[str] = order
         related: dict[str, tuple[str, ...]] = {}
     else:
-        old_entries, old_index, old_related = before
-        redo = _affected(entries, index, old_entries, old_index)
-        related = {r: old_related[r] for r in order if r not in redo}
+        redo = _affected(entries, index, before.entries, before.index)
+        related = {r: before.related[r] for r in order if r not in redo}
     for readout_id in redo:
         related[readout_id] = _ranked(readout_id, entries, index, weight)
-    if kept is not None:
-        kept["related"] = (entries, index, related)
+    if kept is not None and (before is None or redo or entries != before.entries):
+        kept["lists"] = RelatedLists(entries, dict(index), related, before.version + 1 if before else 0)
     return {r: related[r] for r in order}
 
 
