@@ -358,6 +358,11 @@ FACTS = [
     ("generic/caption_with_the_authors_credit_ru", "title", None),
     # "are still being worked out" is a plan: the weekday the source spoke on is not the meeting's
     ("generic/meeting_being_worked_out", "meeting_date", None),
+    # Kyodo's dateline with the country and the day ("KHABAROVSK, Russia, Nov. 3, Kyodo") is no
+    # headline, and the story's "Wednesday" counts from its day, not from the page's
+    ("generic/kyodo_dateline_with_country_and_day", "title",
+     "Japan, Russia foreign ministers hold talks on fisheries, energy - @KyodoNewsENG"),
+    ("generic/kyodo_dateline_with_country_and_day", "meeting_date", dt.date(2010, 11, 3)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -316,6 +316,16 @@ def day_ending_headline(title: str) -> dt.date | None:
     return None
 
 
+def story_day(dateline_day: str, published: dt.date) -> dt.date | None:
+    """The day a dateline without a year prints, when it is within three days of the page's date:
+    wire copy is dated where it was filed, the page often where and when it was posted ("Friday,
+    September 7, 2012" over "VLADIVOSTOK, Russia, Sept. 8, Kyodo"), and the story's "Saturday"
+    counts from its dateline."""
+    partial = find_partial_dates(dateline_day)
+    filed = resolve_year(partial[0], published) if partial else None
+    return filed if filed is not None and abs((filed - published).days) <= 3 else None
+
+
 def filed_on(dateline_day: str, stamp: dt.date) -> dt.date | None:
     """The day a dateline without a year ("September 18") prints, in the year of a capture stamp
     that follows it within three days; None when it prints no day or the stamp is further off."""

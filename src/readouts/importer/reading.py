@@ -80,6 +80,8 @@ class Reading:
     paragraphs: list[str] = field(default_factory=list)
     story: Dateline | None = None
     """A news story's dateline, at the start of its first paragraph."""
+    story_day: dt.date | None = None
+    """The day the dateline prints, near the published date (dates.story_day)."""
     printed_day: tuple[int, int] | None = None
     printed_meeting_day: tuple[int, int] | None = None
     prose: list[str] = field(default_factory=list)
@@ -105,6 +107,11 @@ class Reading:
     topics: tuple[str, ...] = ()
     unresolved: tuple[str, ...] = ()
     outlet: str | None = None
+
+    @property
+    def counted_from(self) -> dt.date | None:
+        """The day "on Saturday" and "yesterday" count from: the story's dateline's, else the page's."""
+        return self.story_day or self.published
 
     @property
     def headline_and_deck(self) -> str | None:

@@ -114,6 +114,8 @@ def published_from_dateline(reading: Reading) -> None:
                              f"with no year: the published date is left empty for a person to fill in")
     if reading.published is None and not reading.notes:
         reading.notes.append("no publication date found: the published date is left empty")
+    if story and story.date_text and reading.published is not None:
+        reading.story_day = dates.story_day(story.date_text, reading.published)
 
 
 def _date_at_the_foot(reading: Reading) -> dt.date | None:
@@ -201,7 +203,7 @@ def meeting_date(reading: Reading) -> None:
     sentence = reading.meeting_sentence
     if sentence and (story := dateline(sentence)):
         sentence = sentence[story.end:]  # the dateline's day is the day the story was filed
-    found = (found or _day_in_title(reading) or facts.meeting_date(sentence, reading.published)
+    found = (found or _day_in_title(reading) or facts.meeting_date(sentence, reading.counted_from)
              or _day_it_was_held(reading))
     if found is None and not reading.announces and (reading.kind == "press-conference"
                           or (reading.kind == "readout" and reading.publisher != "other")) and not (
@@ -227,7 +229,7 @@ def _day_it_was_held(reading: Reading) -> dt.date | None:
     for paragraph in reading.prose[:2]:
         for sentence in facts.sentences(paragraph)[:3]:
             if (held := _HELD_ON.search(sentence)) and not facts.FUTURE.search(sentence):
-                return facts.meeting_date(sentence[held.end() - 3:], reading.published)
+                return facts.meeting_date(sentence[held.end() - 3:], reading.counted_from)
     return None
 
 
@@ -300,7 +302,7 @@ def meeting_date_of_words_said_there(reading: Reading) -> None:
     said = next((s for s in opening if _SAID_THERE.search(s) and not facts.FUTURE.search(_QUOTE.sub("", s))), None)
     if said is None:
         return
-    told = next((day for s in opening[:3] if (day := facts.meeting_date(s, reading.published))), None)
+    told = next((day for s in opening[:3] if (day := facts.meeting_date(s, reading.counted_from))), None)
     partial = dates.find_partial_dates(story.date_text)
     filed = dates.resolve_year(partial[0], reading.published) if partial else None
     reading.meeting_date = told or filed

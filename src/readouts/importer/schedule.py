@@ -56,9 +56,9 @@ def meeting_on_the_day_in_local_time(reading: Reading) -> None:
     for paragraph in reading.prose[:3]:
         for sentence in facts.sentences(paragraph):
             if _LOCAL_TIME.search(sentence) and not facts.FUTURE.search(sentence):
-                day = facts.meeting_date(sentence, reading.published) or day
+                day = facts.meeting_date(sentence, reading.counted_from) or day
             elif day is not None and _NEXT_DAY.search(sentence):
-                day = facts.meeting_date(sentence, reading.published) or day + dt.timedelta(days=1)
+                day = facts.meeting_date(sentence, reading.counted_from) or day + dt.timedelta(days=1)
             if sentence == reading.meeting_sentence:
                 reading.meeting_date = day
                 return
@@ -80,7 +80,7 @@ def meeting_date_stated_later(reading: Reading) -> None:
         return
     follow = reading.follow
     if (follow and reading.lede == reading.meeting_sentence and facts.MEETING_WORDS.search(follow)
-            and not _EARLIER.search(follow) and (day := facts.meeting_date(follow, reading.published))
+            and not _EARLIER.search(follow) and (day := facts.meeting_date(follow, reading.counted_from))
             and reading.published is not None
             and (day >= reading.published if reading.announces else _reported_within(day, reading))):
         # the sentence after the lead says when, of the meeting the lead announced or reported:
@@ -94,7 +94,7 @@ def meeting_date_stated_later(reading: Reading) -> None:
                     or facts.of_another_time(sentence, reading.published)):
                 continue
             if set(reading.participants) <= set(reading.context.names.ids_in(sentence)):
-                found = facts.meeting_date(sentence, reading.published)
+                found = facts.meeting_date(sentence, reading.counted_from)
                 if found is not None and (len(reading.participants) >= 2 or _reported_within(found, reading)):
                     # with nobody named ("On December 17, a representative of the Japanese
                     # Embassy was summoned"), only a day in the week before the text's
