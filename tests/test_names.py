@@ -20,6 +20,7 @@ PEOPLE = (
     Person("takeo-mori", "Takeo Mori", "japan", (), ()),
     Person("yoshiro-mori", "Yoshiro Mori", "japan", (), ()),
     Person("shinzo-abe", "Shinzo Abe", "japan", (), ()),
+    Person("koichiro-gemba", "Koichiro Gemba", "japan", (), ()),
 )
 INDEX = NameIndex.build(PEOPLE)
 
@@ -39,6 +40,9 @@ INDEX = NameIndex.build(PEOPLE)
     ("Mori, Yoshiro", ["yoshiro-mori"]),
     # Hepburn's long vowels
     ("Prime Minister Shinzō Abe", ["shinzo-abe"]),
+    # and the syllabic n before b, m and p, which traditional Hepburn writes m
+    ("Foreign Minister Koichiro Genba", ["koichiro-gemba"]),
+    ("Mr. GENBA", ["koichiro-gemba"]),
 ])
 def test_a_name_is_found_however_the_text_writes_it(text: str, expected: list[str]) -> None:
     assert INDEX.ids_in(text) == expected

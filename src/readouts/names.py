@@ -45,6 +45,10 @@ _RU_ENDINGS = (r"(?:а|я|у|ю|е|и|ы|й|ь|ой|ей|ою|ею|ом|ем|ы�
 # Romanisations of Russian names differ in i and y after a vowel (Sergei/Sergey, Shoigu/Shoygu,
 # Yuri/Yury): the BGN/PCGN and the passport systems write the same letter й differently.
 _VOWEL_IY = re.compile(r"(?<=[aeiouAEIOU])[iy]|(?<=[a-z])[iy]$")
+# Hepburn romanisations of Japanese names differ in the syllabic n before b, m and p: the
+# traditional system writes it m ("Gemba", "Homma"), the revised one and many outlets n ("Genba",
+# "Honma").
+_SYLLABIC_N = re.compile(r"[mn](?=[bmp])|[MN](?=[BMP])")
 
 
 # Japanese names in Cyrillic: the Polivanov system writes "Ёсиро", "Такэо", "Синдзо", "Митико",
@@ -69,13 +73,14 @@ def _word_pattern(word: str, variants: bool) -> str:
         return (_polivanov_variants(stem) if variants else re.escape(stem)) + _RU_ENDINGS
     if variants and word.isascii():
         parts = _VOWEL_IY.split(word)
-        return "[iy]".join(re.escape(part) for part in parts)
+        return "[iy]".join(_SYLLABIC_N.sub(lambda m: "[mn]" if m.group().islower() else "[MN]", re.escape(part)) for part in parts)
     return re.escape(word)
 
 
 def name_pattern(name: str, variants: bool = False) -> str:
     """A way of writing a name → regex source: any spacing, Russian case endings, and with
-    `variants` the i/y spellings of one Russian name in Latin letters."""
+    `variants` the i/y spellings of one Russian name in Latin letters and the m/n before b, m, p
+    of one Japanese name."""
     return r",?\s+".join(_word_pattern(w, variants) for w in name.replace(",", " ").split())
 
 

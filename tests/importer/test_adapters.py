@@ -363,6 +363,8 @@ FACTS = [
     ("generic/kyodo_dateline_with_country_and_day", "title",
      "Japan, Russia foreign ministers hold talks on fisheries, energy - @KyodoNewsENG"),
     ("generic/kyodo_dateline_with_country_and_day", "meeting_date", dt.date(2010, 11, 3)),
+    # a spokesman whose words a headline reports ("…, Kremlin spokesman Dmitry Peskov said") is no side of the talks
+    ("generic/spokesman_attribution_ending_the_headline", "participants", {"vladimir-putin", "shinzo-abe"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

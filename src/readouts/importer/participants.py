@@ -71,7 +71,7 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
     # who announces a meeting to come ("…will resume negotiations, Foreign Minister Fumio Kishida
     # has announced") is not of it, nor is a spokesperson; who reports one held usually is
     lede, meeting = _told_of(lede), _told_of(meeting)
-    for text in (_speaker_of(title, index), lede, meeting, *speakers):
+    for text in (_told_of(_speaker_of(title, index)), lede, meeting, *speakers):
         for person_id in _named_before_subject(text, index):
             if person_id not in found:
                 found.append(person_id)
