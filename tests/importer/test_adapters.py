@@ -365,6 +365,10 @@ FACTS = [
     ("generic/kyodo_dateline_with_country_and_day", "meeting_date", dt.date(2010, 11, 3)),
     # a spokesman whose words a headline reports ("…, Kremlin spokesman Dmitry Peskov said") is no side of the talks
     ("generic/spokesman_attribution_ending_the_headline", "participants", {"vladimir-putin", "shinzo-abe"}),
+    # a sentence opening with a past month ("Last December in Nagato, …") tells of another meeting
+    ("generic/earlier_summit_opening_a_sentence", "participants", set()),
+    # "The meeting between A and B follows an agreement between C and D": C and D did not meet now
+    ("generic/meeting_follows_an_agreement_between_leaders", "participants", {"takeo-akiba", "igor-morgulov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

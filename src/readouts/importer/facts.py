@@ -44,7 +44,7 @@ ABOUT = re.compile(
     r"\s(?:about(?!\s+(?:\d|(?:an? hour|one|two|three|four|five|half|ten|fifteen|twenty|thirty|forty|fifty|sixty|"
     r"ninety)\b))|concerning|regarding|on the (?:issue|subject|question|situation)|over the|"
     r"in connection with|communicated|conveyed|stressed|said|say|ahead of|in the run-up to|"
-    r"in preparation for|preparations? for|(?:may|might|could) be \w+ed|prior to|before|until|"
+    r"in preparation for|preparations? for|follows|comes (?:after|on the heels of)|(?:may|might|could) be \w+ed|prior to|before|until|"
     r"to (?:lay|pave|prepare)|groundwork|to protest|"
     # the occasion of a call, not a party to it: "following Mr. Okada's reappointment as Minister
     # for Foreign Affairs under the new Government led by Prime Minister Naoto Kan"
@@ -96,8 +96,20 @@ def meeting_sentence(paragraphs: list[str], published: dt.date | None = None) ->
     return None, False
 
 
+_EARLIER_OPENING = re.compile(
+    r"^(?:last\s+(?:year|month|(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December))|in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?(?:19|20)\d\d|в\s+прошлом\s+году|в\s+(?:19|20)\d\d\s+году|"
+    r"в\s+\w+\s+(?:прошлого\s+года|(?:19|20)\d\d\s+года))\b", re.IGNORECASE)
+"""A sentence that opens with a past month or year ("Last November in Singapore, …", "In 2018,
+…", "В прошлом году …") tells of another time than the news."""
+
+
 def of_another_time(sentence: str, day: dt.date | None) -> bool:
-    """Whether every full date the sentence prints lies a month or more from `day`."""
+    """Whether the sentence opens with a past month or year, or every full date it prints lies a
+    month or more from `day`."""
+    if _EARLIER_OPENING.match(sentence):
+        return True
     if day is None:
         return False
     printed = dates.find_dates(sentence)
