@@ -52,6 +52,19 @@ def test_a_shared_family_name_alone_names_nobody() -> None:
     assert INDEX.ids_in("Mr. MORI summoned the ambassador") == []
 
 
+def test_a_shared_family_name_after_an_office_names_the_one_bearer_who_held_it() -> None:
+    index = NameIndex.build((
+        Person("yoshiro-mori", "Yoshiro Mori", "japan", ("Ёсиро Мори",),
+               (Role("Prime Minister of Japan", dt.date(2000, 4, 5), dt.date(2001, 4, 26)),)),
+        Person("takeo-mori", "Takeo Mori", "japan", (), (Role("Vice-Minister for Foreign Affairs", None, None),)),
+        Person("yohei-kono", "Yohei Kono", "japan", (), (Role("Minister for Foreign Affairs of Japan", None, None),)),
+        Person("taro-kono", "Taro Kono", "japan", (), (Role("Minister for Foreign Affairs of Japan", None, None),)),
+    ))
+    assert index.ids_in("с Премьер-министром Японии господином Мори") == ["yoshiro-mori"]
+    assert index.ids_in("Prime Minister Mori said") == ["yoshiro-mori"]
+    assert index.ids_in("Foreign Minister Kono said") == []  # both held it
+
+
 def test_an_office_is_held_by_the_one_person_whose_dated_role_covers_the_day() -> None:
     office = re.compile(r"^Prime Minister of Japan")
     assert INDEX.holder_of(office, dt.date(2011, 1, 1)) == "naoto-kan"

@@ -120,6 +120,15 @@ def name_forms(people: tuple[Person, ...]) -> list[tuple[str, list[str]]]:
     return result
 
 
+_OFFICES_BEFORE_A_NAME = (
+    (re.compile(r"(?:\bPrime Minister|\bPM|\bPremier|премьер(?:-министр)?\w*)(?:\s+(?:of\s+)?Japan(?:ese)?|\s+Японии)?"
+                r"\s+(?:(?:Mr\.|господин\w*)\s+)?$", re.IGNORECASE), "Prime Minister"),
+    (re.compile(r"(?:\bForeign Minister|министр\w* иностранных дел(?:\s+Японии)?)\s+(?:(?:Mr\.|господин\w*)\s+)?$",
+                re.IGNORECASE), "Foreign Affairs"),
+)
+"""An office written right before a family name, and the words of people.yaml's title for it."""
+
+
 @dataclass(frozen=True, slots=True)
 class NameIndex:
     """Finds people.yaml's people in text."""
@@ -176,14 +185,25 @@ class NameIndex:
             match = pattern.search(text)
             if match:
                 found.append((match.start(), person_id))
-        if self.day is not None:
-            named = {person_id for _, person_id in found}
-            for pattern, bearers in self.shared_families:
-                if named.isdisjoint(bearers) and (match := pattern.search(text)):
-                    in_office = [p for p in bearers if self._in_office(p, self.day)]
-                    if len(in_office) == 1:
-                        found.append((match.start(), in_office[0]))
+        named = {person_id for _, person_id in found}
+        for pattern, bearers in self.shared_families:
+            if named.isdisjoint(bearers) and (match := pattern.search(text)):
+                in_office = [p for p in bearers if self._in_office(p, self.day)] if self.day else []
+                if len(in_office) != 1:
+                    in_office = self._office_before(text[:match.start()], bearers)
+                if len(in_office) == 1:
+                    found.append((match.start(), in_office[0]))
         return sorted(found)
+
+    def _office_before(self, before: str, bearers: tuple[str, ...]) -> list[str]:
+        """The bearers of a shared family name who ever held the office named right before it:
+        "Премьер-министром Японии господином Мори" is Yoshiro Mori, prime minister, and not Takeo
+        Mori, a vice-minister; "Foreign Minister Kono" names neither Kono, both having held it."""
+        for office, title in _OFFICES_BEFORE_A_NAME:
+            if office.search(before):
+                return [p for p in bearers for person in self.people if person.id == p
+                        if any(title in role.title for role in person.roles)]
+        return []
 
     def _in_office(self, person_id: str, day: dt.date) -> bool:
         return any(role.start is not None and role.held_on(day)

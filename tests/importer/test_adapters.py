@@ -369,6 +369,9 @@ FACTS = [
     ("generic/earlier_summit_opening_a_sentence", "participants", set()),
     # "The meeting between A and B follows an agreement between C and D": C and D did not meet now
     ("generic/meeting_follows_an_agreement_between_leaders", "participants", {"takeo-akiba", "igor-morgulov"}),
+    # a statement to the press opens with its salutation; the host's welcome after it names the
+    # guest, and "Премьер-министр … господин Мори" is the Mori who was prime minister
+    ("kremlin/press_statement_opening_with_a_salutation_ru", "participants", {"vladimir-putin", "yoshiro-mori"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -146,11 +146,21 @@ def lede(reading: Reading) -> None:
     paragraph = reading.prose[0] if reading.prose else None
     if paragraph and (own := dateline(paragraph)):
         paragraph = paragraph[own.end:]
-    first = facts.sentences(paragraph) if paragraph else []
+    first = facts.sentences(_SPEAKER.sub("", paragraph)) if paragraph else []
+    # a statement to the press opens with its salutation: the host's welcome, after it, is the lede
+    if first and _SALUTATION.match(first[0]):
+        first = first[1:] or (facts.sentences(_SPEAKER.sub("", reading.prose[1])) if len(reading.prose) > 1 else [])
     reading.lede = first[0] if first else None
     # and the sentence after it, in the same paragraph or the next, where a news report may say how the sides met
     after = first[1:] or (facts.sentences(reading.prose[1])[:1] if first and len(reading.prose) > 1 else [])
     reading.follow = after[0] if after else None
+
+
+_SPEAKER = re.compile(r"^[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z-]+:\s*")
+"""A transcript's speaker by initial and family name: "В.Путин: "."""
+_SALUTATION = re.compile(r"^(?:Уважаем\w*|Дорог\w*|Ladies and gentlemen|Dear|Good (?:morning|afternoon|evening)|"
+                         r"Добрый (?:день|вечер)|Доброе утро)\b[^.!?]{0,60}[!,.]$", re.IGNORECASE)
+""""Уважаемые дамы и господа!", "Ladies and gentlemen,": how a speech opens, before what it says."""
 
 
 def meeting_sentence(reading: Reading) -> None:
