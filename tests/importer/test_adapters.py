@@ -372,6 +372,10 @@ FACTS = [
     # a statement to the press opens with its salutation; the host's welcome after it names the
     # guest, and "Премьер-министр … господин Мори" is the Mori who was prime minister
     ("kremlin/press_statement_opening_with_a_salutation_ru", "participants", {"vladimir-putin", "yoshiro-mori"}),
+    # a site's cookie notice over the story is no headline
+    ("generic/cookie_notice_above_the_story_ru", "title", "Лавров и Кисида провели переговоры в Москве"),
+    # nor is the author's name with his post on the paper ("Анна Петрова (обозреватель отдела политики)")
+    ("generic/byline_with_the_authors_post_ru", "title", "Лавров обсудил с послом Японии мирный договор"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -110,6 +110,15 @@ def headline_like(text: str) -> bool:
 _BYLINE = re.compile(  # "Posted: 4:44 pm, March 20, 2017 by Desk man", "Faizan Hashmi 2 minutes ago"
     r"^(?:posted|published|updated|modified|edited|written|by|обновлено|опубликовано|изменено)\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
     r"\|\s*\d|\b\d{1,2}:\d\d\b.*\bby\s+[A-Z]", re.IGNORECASE)
+_BYLINE_WITH_ROLE = re.compile(
+    r"(?:[A-ZА-ЯЁ][a-zа-яё-]+\s+){1,2}[A-ZА-ЯЁ][a-zа-яё-]+\s*\([^()]{0,60}?(?:редактор|корреспондент|обозревател|"
+    r"editor|correspondent|reporter|writer|columnist)[^()]{0,60}\)", re.IGNORECASE)
+"""The author and his post on the paper: "Семен Александров (старший редактор отдела Мир)"."""
+_COOKIE_NOTICE = re.compile(r"\bcookies?\b.{0,80}\b(?:use|uses|using|используют\w*|применя\w*)\b|"
+                            r"\b(?:use|uses|using|используют\w*|применя\w*)\b.{0,80}\bcookies?\b|файл\w* cookie",
+                            re.IGNORECASE)
+"""The notice a site shows about its cookies ("На сайте используются cookies. Продолжая …", "This
+website uses cookies"): the site's, never the story's."""
 _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from Reuters video)", "Фото: …"
     r"^(?:photograph|photo|picture|image) of\b|\b(?:photo|фото|image|изображение|screenshot|source|источник)\s*:|"
     # a caption that ends with its credit: "… по главным проблемам. Фото автора"
@@ -144,8 +153,10 @@ def bare_photo_credit(text: str) -> bool:
 
 def label_reason(text: str) -> str | None:
     """Why a short line above the text is a byline, a credit, a place or a label, not a headline."""
-    if _BYLINE.search(text):
+    if _BYLINE.search(text) or _BYLINE_WITH_ROLE.fullmatch(text):
         return "byline"
+    if _COOKIE_NOTICE.search(text):
+        return "the site's cookie notice"
     if _CREDIT.search(text) or _NAME_CREDIT.search(text) or bare_photo_credit(text) or _NAMES_ONLY.fullmatch(text):
         return PHOTO_CREDIT
     if re.fullmatch(r"\(.*\)|\[.*\]", text):
