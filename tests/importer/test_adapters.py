@@ -376,6 +376,10 @@ FACTS = [
     ("generic/cookie_notice_above_the_story_ru", "title", "Лавров и Кисида провели переговоры в Москве"),
     # nor is the author's name with his post on the paper ("Анна Петрова (обозреватель отдела политики)")
     ("generic/byline_with_the_authors_post_ru", "title", "Лавров обсудил с послом Японии мирный договор"),
+    # two capitals that speak together are the governments ("В Москве и Токио … подчеркивают")
+    ("generic/two_capitals_speaking_ru", "place", None),
+    # the city of an event of another month ("на апрельском форуме G20 в Лондоне") is no venue of this one
+    ("generic/event_of_another_month_ru", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -194,7 +194,10 @@ _ANOTHER_EVENT = re.compile(r"\b(?:preparations? (?:for|of)|ahead of|in the run-
                             # an earlier meeting's city: "at our previous meeting in Yamaguchi", "В
                             # прошлую нашу встречу в Ямагути"
                             r"\b(?:previous|last|earlier)\s+(?:\w+\s+)?(?:meeting|talks|summit|visit)\s+$|"
-                            r"(?<![\w-])(?:прошл|предыдущ)\w*\s+(?:\w+\s+)?(?:встреч|переговор|саммит|визит)\w*\s+$",
+                            r"(?<![\w-])(?:прошл|предыдущ)\w*\s+(?:\w+\s+)?(?:встреч|переговор|саммит|визит)\w*\s+$|"
+                            # an event of another month: "на апрельском форуме G20 в Лондоне"
+                            r"(?<![\w-])(?:январ|феврал|мартов|апрел|май|июн|июл|августов|сентябр|октябр|ноябр|декабр)"
+                            r"ь?ск\w*\s+(?:[\w«»\"-]+\s+){0,3}$",
                             re.IGNORECASE)
 """A city after the words of preparing for an event ("begin preparation for Japanese PM visit to
 Moscow", "a statement that may be signed during the Prime Minister's visit to Moscow") is that
@@ -212,13 +215,14 @@ _RU_POSTED = re.compile(r"(?<![\w-])(?:посол|посл(?:а|у|ом|е|ы|о
                         r"(?:ген)?консул\w*|миссии|поверенн\w+ в делах|корреспондент\w*)"
                         r"(?:\s+(?:Японии|России|РФ|Российской Федерации))?\s+$",
                         re.IGNORECASE)
-_RU_CAPITAL_SAYS = re.compile(r"\s+(?:назвали|заявили|считают|отметили|подчеркнули|выразили|ответили|"
-                              r"отреагировали|напомнили|указали|сообщили)\b")
+_RU_CAPITAL_SAYS = re.compile(r"(?:\s+и\s+[А-ЯЁ][а-яё]+)?(?:\s+[а-яё]+о)?\s+(?:назвали|заявили|считают|отметили|"
+                              r"подчеркнули|выразили|ответили|отреагировали|напомнили|указали|сообщили|"
+                              r"подчеркивают|заявляют|говорят|отмечают|полагают|уверены)\b")
 """A city named as a diplomat's post or an office's seat says where someone is stationed, not
 where a meeting was held: "the Japanese Ambassador in Moscow", "the Russian diplomatic mission in
 Tokyo", "посол Японии в Москве"; and a capital or a seat of government with a verb of saying
 stands for its government ("В Москве назвали необоснованным протест Токио", "В Кремле
-подтвердили факт разговора")."""
+подтвердили факт разговора", "В Москве и Токио настоятельно подчеркивают")."""
 _REGION_AFTER = re.compile(r"\s+(?:Prefecture|Province|Oblast|Region|Krai|Islands?|Peninsula|District)\b")
 """A name followed by one of these is a region, whatever town shares it ("Yamaguchi Prefecture")."""
 
