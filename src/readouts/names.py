@@ -73,8 +73,12 @@ def _word_pattern(word: str, variants: bool) -> str:
         return (_polivanov_variants(stem) if variants else re.escape(stem)) + _RU_ENDINGS
     if variants and word.isascii():
         parts = _VOWEL_IY.split(word)
-        return "[iy]".join(_SYLLABIC_N.sub(lambda m: "[mn]" if m.group().islower() else "[MN]", re.escape(part)) for part in parts)
+        return "[iy]".join(_SYLLABIC_N.sub(_either_n, re.escape(part)) for part in parts)
     return re.escape(word)
+
+
+def _either_n(letter: re.Match[str]) -> str:
+    return "[mn]" if letter.group().islower() else "[MN]"
 
 
 def name_pattern(name: str, variants: bool = False) -> str:

@@ -44,7 +44,8 @@ ABOUT = re.compile(
     r"\s(?:about(?!\s+(?:\d|(?:an? hour|one|two|three|four|five|half|ten|fifteen|twenty|thirty|forty|fifty|sixty|"
     r"ninety)\b))|concerning|regarding|on the (?:issue|subject|question|situation)|over the|"
     r"in connection with|communicated|conveyed|stressed|said|say|ahead of|in the run-up to|"
-    r"in preparation for|preparations? for|follows|comes (?:after|on the heels of)|(?:may|might|could) be \w+ed|prior to|before|until|"
+    r"in preparation for|preparations? for|follows|comes (?:after|on the heels of)|"
+    r"(?:may|might|could) be \w+ed|prior to|before|until|"
     r"to (?:lay|pave|prepare)|groundwork|to protest|"
     # the occasion of a call, not a party to it: "following Mr. Okada's reappointment as Minister
     # for Foreign Affairs under the new Government led by Prime Minister Naoto Kan"

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from readouts.importer import captions, dates, durations, facts, kinds, schedule, venue
+from readouts.importer import attribution, captions, dates, durations, facts, kinds, schedule, venue
 from readouts.importer import participants as participants_of
 from readouts.importer.document import Change, Line, clean_caption, is_prose, shorten, words
 from readouts.importer.header import dateline, headline_like, label_reason, split_header
@@ -169,7 +169,7 @@ def meeting_sentence(reading: Reading) -> None:
     reading.meeting_sentence, reading.strong_meeting = facts.meeting_sentence(reading.prose, reading.published)
     # who said it, as news puts it last (", Russian Ambassador … said in an interview with TASS"),
     # tells nothing of the meeting, unless it names the talks ("…, Lavrov said after the talks")
-    told = participants_of.unattributed(_QUOTE.sub("", reading.meeting_sentence or "")) or ""
+    told = attribution.unattributed(_QUOTE.sub("", reading.meeting_sentence or "")) or ""
     # a relative clause tells what the meeting will bring, not that it is to come: "an economic
     # relationship that will benefit both sides"
     told = _WHAT_IT_WILL_BRING.sub("", told)

@@ -1,0 +1,56 @@
+"""Who said it: the attribution that ends a news sentence (", Galuzin said in an interview with
+TASS."), and a spokesperson's, whose words a government speaks through. Who reports a meeting or
+announces one is not thereby at it; participants.py and the meeting sentence's reading ask here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readouts.importer.facts import FUTURE, MEETING_WORDS
+
+ATTRIBUTION = re.compile(r",\s+[^,]{0,120}?\b(?:said|says|told|(?:has |have )?announced|stated|reports|reported)\b"
+                         r"(?P<how>[^,]*)$")
+"""The attribution that ends a news sentence: ", Galuzin said in an interview with TASS.", ",
+Foreign Minister Fumio Kishida has announced."."""
+
+
+def unattributed(sentence: str | None) -> str | None:
+    """A news sentence without the attribution that ends it, unless that names the talks
+    ("…, Lavrov said after the talks with Kono"; a press conference is where he said it, not
+    talks): who said it tells nothing of the meeting. Russian attributes a quotation after it:
+    "«…», — сообщил генеральный секретарь кабинета министров Ёсихидэ Суга"."""
+    if sentence and (quoted := ATTRIBUTION_RU.search(sentence)):
+        return sentence[:quoted.start() + 1]
+    attributed = ATTRIBUTION.search(sentence) if sentence else None
+    if attributed and not MEETING_WORDS.search(_PRESS_CONFERENCE.sub("", attributed.group("how"))):
+        # and the agency's after the speaker's: "…, Suga said at a press conference, TASS reports."
+        return unattributed(sentence[:attributed.start()])  # type: ignore[index]
+    return sentence
+
+
+ATTRIBUTION_RU = re.compile(r"[»\"”]\s*,?\s*[—–-]\s*(?:сообщи|заяви|сказа|отмети|подчеркну|добави|поясни|рассказа)\w*"
+                            r"\s[^«»]{0,200}$")
+"""Who said a Russian quotation, after its closing mark: "», — сообщил … Ёсихидэ Суга"."""
+_PRESS_CONFERENCE = re.compile(r"\b(?:(?:regular|news|press)\s+)*(?:press|news)\s+conference\b|\bbriefing\b|"
+                               r"пресс-конференци\w*|брифинг\w*", re.IGNORECASE)
+"""Where words were said, which is no meeting of the sides: "said at a regular press conference"."""
+
+
+SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|chief cabinet secretary|"
+                          r"official representative)\b|пресс-секретар\w+|официальн\w+ представител\w+|"
+                          r"генеральн\w+ секретар\w+ (?:кабинета министров|правительства)",
+                          re.IGNORECASE)
+"""Whose words a government speaks through, never a side of the talks they tell of: "Kremlin
+spokesman Dmitry Peskov told Sputnik", Japan's Chief Cabinet Secretary at his briefing."""
+
+
+def told_of(text: str | None) -> str | None:
+    """The sentence but for the attribution that ends it, where that names who announces a
+    meeting to come, or a spokesperson."""
+    if not text:
+        return text
+    bare = unattributed(text) or ""
+    if FUTURE.search(text) or SPOKESPERSON.search(text[len(bare):]):
+        return bare
+    return text
