@@ -8,6 +8,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from readouts.build import build_site
 from readouts.check import broken_links
@@ -35,3 +37,16 @@ def test_a_link_to_a_source_leads_to_the_copied_file_whatever_its_name(demo_site
         assert target == site / "sources" / name
         assert target.read_bytes() == NEW_SOURCE.read_bytes()
     assert not [b for b in broken_links(site) if "sources/" in b.href]
+
+
+_SEGMENT = st.sampled_from(["a", "b", "readouts", "topics", "x.html", "index.html", ""])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SEGMENT, min_size=1, max_size=4), st.lists(_SEGMENT, min_size=1, max_size=4))
+def test_a_relative_link_leads_where_the_path_does(from_parts: list[str], to_parts: list[str]) -> None:
+    from_page, to_path = "/".join(from_parts), "/".join(to_parts)
+    # pages and the files they link to have names: the site never links to a bare folder
+    assume("" not in from_parts and "" not in to_parts)
+    base = "http://site.example/"
+    assert urljoin(base + from_page, urls.relative(from_page, to_path)) == base + to_path

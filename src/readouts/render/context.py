@@ -9,6 +9,7 @@ templates only loop, test and print.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -41,8 +42,10 @@ FORMAT_KICKERS = {"telephone": "Telephone talk", "video": "Video conference", "2
 """What a meeting page calls its meeting when it was not an ordinary one."""
 
 
+@functools.lru_cache(maxsize=4096)
 def format_date(day: dt.date | None) -> str | None:
-    """25 September 2019: day first, month in words, never ambiguous."""
+    """25 September 2019: day first, month in words, never ambiguous. Kept by day: a build
+    prints the same few thousand days a hundred thousand times."""
     return f"{day.day} {day:%B %Y}" if day else None
 
 

@@ -161,8 +161,15 @@ def relative(from_page: str, to_path: str) -> str:
     """The link from one output file to another, e.g. topics/x.html → ../readouts/y.html.
 
     Written out rather than posixpath.relpath, which resolves against the working directory
-    and was a tenth of a build's time.
+    and was a tenth of a build's time; a page at the top or one folder down (nearly every page,
+    each linking hundreds of times) is answered without splitting either path.
     """
+    slash = from_page.find("/")
+    if slash < 0:
+        return to_path
+    if from_page.find("/", slash + 1) < 0:
+        folder = from_page[:slash + 1]
+        return to_path[slash + 1:] if to_path.startswith(folder) else "../" + to_path
     from_dirs = from_page.split("/")[:-1]
     to_parts = to_path.split("/")
     common = 0
