@@ -547,3 +547,50 @@ def test_a_build_that_placed_no_page_ahead_is_never_superseded(tmp_path: Path,
                waiting=WaitingPages(frozenset(), lambda pages: None), superseded=lambda: True)
     monkeypatch.undo()
     assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_a_newer_change_stops_a_build_at_the_next_page_it_plans(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A person saves again right after the page is shown, while the build goes on planning the
+    rest of the site: the build stops at the next page, not after planning a thousand more."""
+    from readouts.build import WaitingPages
+    from readouts.errors import Superseded
+    from readouts.render import write
+
+    root = _settled_site(tmp_path)
+    build_site(root, cache_in_memory=True)
+    planned: list[str] = []
+    real_site_pages = write.site_pages
+
+    def counted(site: Any) -> Any:
+        for page in real_site_pages(site):
+            planned.append(page.path)
+            yield page
+
+    monkeypatch.setattr(write, "site_pages", counted)
+    _edit(_readout(root, MOFA), "title: Japan-Russia Foreign Ministers’ Meeting", "title: A title saved just now")
+    with pytest.raises(Superseded):
+        build_site(root, cache_in_memory=True, cache_saved_later=True,
+                   waiting=WaitingPages(frozenset(), lambda pages: None), superseded=lambda: True)
+    assert len(planned) == 1
+
+
+def test_a_newer_change_stops_a_build_before_it_prepares_the_next_export(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export files are prepared one family after another, so a change that comes while the
+    feeds are made stops the build before the calendar's events are gathered."""
+    from readouts.build import WaitingPages
+    from readouts.errors import Superseded
+    from readouts.render import exports
+
+    root = _settled_site(tmp_path)
+    build_site(root, cache_in_memory=True)
+    made: list[str] = []
+    for name in ("feed_files", "meetings_calendar_file"):
+        real = getattr(exports, name)
+        monkeypatch.setattr(exports, name, lambda *a, real=real, name=name: (made.append(name), real(*a))[1])
+    _edit(_readout(root, MOFA), "title: Japan-Russia Foreign Ministers’ Meeting", "title: A title saved just now")
+    with pytest.raises(Superseded):
+        build_site(root, cache_in_memory=True, cache_saved_later=True,
+                   waiting=WaitingPages(frozenset(), lambda pages: None), superseded=lambda: bool(made))
+    assert made == ["feed_files"]

@@ -113,13 +113,20 @@ def search_shards(graph: SiteGraph) -> list[SearchShard]:
     return shards
 
 
-def shard_files(graph: SiteGraph, shard: SearchShard, counts_of: Callable[[str], FieldCounts]) -> dict[str, bytes]:
+def shard_files(graph: SiteGraph, shard: SearchShard, counts_of: Callable[[str], FieldCounts],
+                pause: Callable[[], None] = lambda: None) -> dict[str, bytes]:
     """Path → content of each of a shard's term, place, docs and facets files. `counts_of`
-    (readout id → its word counts) answers from an earlier build's counts where it can."""
+    (readout id → its word counts) answers from an earlier build's counts where it can;
+    `pause` is called between the steps (a shard takes a tenth of a second at 10,000 readouts,
+    and a build a newer change stops is asked there)."""
     counts = [counts_of(r) for r in shard.readout_ids]
+    pause()
     places = shard_places(counts)
+    pause()
+    postings = shard_postings(counts)
+    pause()
     files: dict[str, bytes] = {}
-    for key, terms in term_files(shard_postings(counts), places).items():
+    for key, terms in term_files(postings, places).items():
         name = term_file_name(key)
         files[urls.search_terms_path(shard.name, name)] = script(f"{shard.name}/terms/{key}", terms)
         # A term's places are filed under its term file's key, so a phrase finds them by the
@@ -139,16 +146,18 @@ def shard_files(graph: SiteGraph, shard: SearchShard, counts_of: Callable[[str],
 
 def search_outputs(graph: SiteGraph, common: str, previous_manifest: Mapping[str, str],
                    reusable: Callable[[str, str], bool],
-                   counts_of: Callable[[str], FieldCounts]) -> Iterator[OutputFile]:
+                   counts_of: Callable[[str], FieldCounts],
+                   pause: Callable[[], None] = lambda: None) -> Iterator[OutputFile]:
     """Every file of the search index. A shard's files are named by what they hold, so they are
     kept whole (the previous build's, when every one of them is still there) or made whole; a
-    readout's text is made from itself; index.js lists the shards and their files' keys."""
+    readout's text is made from itself; index.js lists the shards and their files' keys.
+    `pause` is called between the steps of making a shard's files."""
     previous = previous_search_files(previous_manifest)
     shard_paths: dict[str, list[str]] = {}
     shards = search_shards(graph)
     for shard in shards:
         made_from = digest((common, shard.name, [(r, graph.readouts[r].digest) for r in shard.readout_ids]))
-        made = cache(partial(shard_files, graph, shard, counts_of))
+        made = cache(partial(shard_files, graph, shard, counts_of, pause))
         paths = [path for path in previous.get(shard.name, ()) if previous_manifest[path] == made_from]
         if not paths or not all(reusable(path, made_from) for path in paths):
             paths = list(made())
