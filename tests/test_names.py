@@ -126,3 +126,23 @@ def test_a_title_ending_a_line_names_nobody_on_the_next() -> None:
     index = NameIndex.build(())
     assert index.unresolved("Russia: Putin Holding Talks With Japanese Premier\nMoscow, 10 January 2003") == []
     assert index.unresolved("talks with Premier Wen Jiabao") == ["Wen Jiabao"]
+
+
+def test_a_family_name_after_another_given_name_is_someone_else() -> None:
+    index = NameIndex.build((
+        Person("katsunobu-kato", "Katsunobu Kato", "japan", (), ()),
+        Person("sergey-lavrov", "Sergey Lavrov", "russia", ("Сергей Лавров",), ()),
+        Person("vladimir-putin", "Vladimir Putin", "russia", ("Владимир Путин",), ()),
+        Person("mikhail-galuzin", "Mikhail Galuzin", "russia", (), ()),
+        Person("yevgeny-primakov", "Yevgeny Primakov", "russia", (), ()),
+    ))
+    # a deputy minister and a photographer of the same family name
+    assert index.ids_in("Deputy Minister for Foreign Affairs Ryozo Kato from Japan") == []
+    assert index.ids_in("at Iikura guest house in Tokyo. (Issei Kato, Pool, AP)") == []
+    # titles, a country, a sentence's first word and his own given name otherwise spelt are no other name
+    assert index.ids_in("Chief Cabinet Secretary Kato said") == ["katsunobu-kato"]
+    assert index.ids_in("a meeting with Minister of Foreign Affairs Lavrov") == ["sergey-lavrov"]
+    assert index.ids_in("summoned Russian Ambassador to Japan Galuzin") == ["mikhail-galuzin"]
+    assert index.ids_in("встреча Президента Путина") == ["vladimir-putin"]
+    assert index.ids_in("It was cold. Meanwhile Lavrov said") == ["sergey-lavrov"]
+    assert index.ids_in("Evgeny Primakov arrived") == ["yevgeny-primakov"]

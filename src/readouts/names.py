@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -133,6 +134,29 @@ _OFFICES_BEFORE_A_NAME = (
 """An office written right before a family name, and the words of people.yaml's title for it."""
 
 
+_WORD_BEFORE = re.compile(r"(?P<word>[A-ZА-ЯЁ][a-zа-яё]{2,})\s+$")
+"""The capitalised word right before a name."""
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:«“\"]\s*|\n\s*)$")
+"""Where a sentence or a paragraph opens: a capitalised word there may be any word."""
+_TITLE_WORDS = frozenset((
+    "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mister", "minister", "ministers", "president", "premier",
+    "secretary", "ambassador", "envoy", "chairman", "chairwoman", "chair", "governor", "mayor", "speaker",
+    "deputy", "vice", "chief", "prime", "foreign", "defense", "defence", "general", "director", "senator",
+    "representative", "spokesman", "spokeswoman", "spokesperson", "counterpart", "colleague", "leader", "emperor",
+    "king", "lord", "excellency", "counsellor", "counselor", "consul", "adviser", "advisor", "aide", "lawmaker",
+    "former", "then", "new", "japanese", "russian", "affairs", "federation", "ministry", "embassy", "government",
+    "soviet", "kremlin", "cabinet", "state", "господин", "госпожа", "президент", "премьер", "министр", "посол",
+    "глава", "председатель", "спикер", "губернатор", "мэр", "генсек", "госсекретарь", "японии", "россии", "рф",
+    "японский", "российский",
+))
+"""Words that stand before a family name without being a given name: titles and offices
+("Minister of Foreign Affairs Lavrov"); a country's name is one too ("Ambassador to Japan
+Galuzin")."""
+_RUSSIAN_TITLE_STEMS = ("президент", "премьер", "министр", "посл", "посол", "глав", "председател", "спикер",
+                        "губернатор", "мэр", "генсек", "госсекретар", "господин", "госпож", "японск", "российск")
+"""The same in Russian, in every case: "Президента Путина", "Послом Японии"."""
+
+
 @dataclass(frozen=True, slots=True)
 class NameIndex:
     """Finds people.yaml's people in text."""
@@ -186,7 +210,7 @@ class NameIndex:
         text = text.translate(_PLAIN_LETTERS)
         found = []
         for person_id, pattern in self.patterns:
-            match = pattern.search(text)
+            match = next((m for m in pattern.finditer(text) if not self._someone_else(text, m, person_id)), None)
             if match:
                 found.append((match.start(), person_id))
         named = {person_id for _, person_id in found}
@@ -198,6 +222,22 @@ class NameIndex:
                 if len(in_office) == 1:
                     found.append((match.start(), in_office[0]))
         return sorted(found)
+
+    def _someone_else(self, text: str, match: re.Match[str], person_id: str) -> bool:
+        """Whether a family name alone is another's, after a given name that is not this
+        person's: "Deputy Minister for Foreign Affairs Ryozo Kato" and a photographer's "(Issei
+        Kato, Pool, AP)" are not Katsunobu Kato. A title before it ("Chief Cabinet Secretary
+        Kato") or a spelling of his own given name ("Evgeny Primakov") is no other name, and a
+        word that opens a sentence cannot tell."""
+        if " " in match.group().strip() or not (word := _WORD_BEFORE.search(text, 0, match.start())):
+            return False
+        given = word.group("word")
+        if (given.casefold() in _TITLE_WORDS or given.casefold().startswith(_RUSSIAN_TITLE_STEMS)
+                or _SENTENCE_OPENS.search(text, 0, word.start("word")) or _is_country(given)):
+            return False
+        own = [name.split()[0].casefold() for person in self.people if person.id == person_id
+               for name in (person.name, *person.spellings) if len(name.split()) > 1 and "," not in name]
+        return not any(difflib.SequenceMatcher(None, given.casefold(), name).ratio() >= 0.6 for name in own)
 
     def _office_before(self, before: str, bearers: tuple[str, ...]) -> list[str]:
         """The bearers of a shared family name who ever held the office named right before it:
