@@ -380,6 +380,10 @@ FACTS = [
     ("generic/two_capitals_speaking_ru", "place", None),
     # the city of an event of another month ("на апрельском форуме G20 в Лондоне") is no venue of this one
     ("generic/event_of_another_month_ru", "place", None),
+    # what they also talked of ("говорили и о визите Владимира Путина") names no one at the talks
+    ("generic/talked_also_of_a_visit_ru", "participants", {"sergey-naryshkin", "shinzo-abe"}),
+    # nor does the sender of a message handed over ("a message from President Vladimir Putin")
+    ("generic/message_from_the_president", "participants", {"konstantin-kosachev", "shinzo-abe"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

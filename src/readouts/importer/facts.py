@@ -58,7 +58,10 @@ ABOUT = re.compile(
     # what was agreed or scheduled: "agreed that Russian Foreign Minister Lavrov will visit",
     # "failed to fix the precise date of President Putin's visit"
     r"agree[sd]? (?:\w+day )?(?:that|to|on)|(?:set|fix|arrange|agree on) (?:(?:a|the) )?(?:\w+ )?date (?:for|of)|"
-    r"discuss(?:es|ed)?(?!\s+with)|в связи с|по поводу|из-за)\s", re.IGNORECASE)
+    r"discuss(?:es|ed)?(?!\s+with)|в связи с|по поводу|из-за|"
+    # what was talked of, in Russian: "говорили и о визите Владимира Путина в Японию" ("обсудил"
+    # is not: Russian puts the subject after it, "… обсудил 9 ноября Владимир Путин с …")
+    r"говорили\s+(?:и\s+)?о|речь шла\s+(?:и\s+)?о)\s", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“А-Я])")
 _ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|H\.E|St|No|U\.S|U\.N|Jr|Sr|Rt|Hon|Gen|Lt|Col|Sen|Rep|Gov|Prof|Amb)\.$")

@@ -114,6 +114,8 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
     # "a close aide to Russian President Vladimir Putin": the one he serves is not the one who
     # goes; nor is the one who sends him ("Абэ намерен направить в Москву своего советника")
     text = _PRINCIPAL.sub(lambda served: " " * len(served.group()), text)
+    # nor whose message he brings ("передал от российского президента Владимира Путина привет")
+    text = _MESSAGE_FROM.sub(lambda sender: " " * len(sender.group()), text)
     if sender := _SENDS.match(text):
         text = " " * sender.end("sender") + text[sender.end("sender"):]
     # what a quotation says is no part of the sentence's own turn to what was discussed
@@ -161,6 +163,13 @@ _PRINCIPAL = re.compile(
     r"(?:(?:the|Russian|Japanese|Russia's|Japan's|President|Prime|Minister|президента?|премьер\S*|России|Японии)\s+)*"
     r"(?:[A-ZА-ЯЁ][\w-]+\s+){0,2}[A-ZА-ЯЁ][\w-]+")
 """Whom an official serves, named with him: "a close aide to Russian President Vladimir Putin"."""
+
+_MESSAGE_FROM = re.compile(
+    r"\b(?:message|letter|greetings?|regards|invitation)\s+from\s+"
+    r"(?:(?:the|Russian|Japanese|Russia's|Japan's|President|Prime|Minister)\s+)*(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+|"
+    r"(?<![\w-])от\s+(?:(?:российского|японского)\s+)?(?:президента|премьер\S*|лидера)\s+(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
+"""Whose message, letter or greetings someone brings or receives ("a message from President Putin",
+"передал от российского президента Владимира Путина"): the sender is not at the talks."""
 
 _SENDS = re.compile(
     r"^(?P<sender>[^.;]{0,160}?)(?<![\w-])(?:направ(?:ит|ляет|ил|ить|ят)|отправ(?:ит|ляет|ил|ить)|sends?|sent|send|"
