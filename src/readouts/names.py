@@ -126,9 +126,10 @@ def name_forms(people: tuple[Person, ...]) -> list[tuple[str, list[str]]]:
 
 
 _OFFICES_BEFORE_A_NAME = (
+    # "the Japanese Prime Minister, Mr Mori", "Премьер-министром Японии господином Мори"
     (re.compile(r"(?:\bPrime Minister|\bPM|\bPremier|премьер(?:-министр)?\w*)(?:\s+(?:of\s+)?Japan(?:ese)?|\s+Японии)?"
-                r"\s+(?:(?:Mr\.|господин\w*)\s+)?$", re.IGNORECASE), "Prime Minister"),
-    (re.compile(r"(?:\bForeign Minister|министр\w* иностранных дел(?:\s+Японии)?)\s+(?:(?:Mr\.|господин\w*)\s+)?$",
+                r",?\s+(?:(?:Mr\.?|господин\w*)\s+)?$", re.IGNORECASE), "Prime Minister"),
+    (re.compile(r"(?:\bForeign Minister|министр\w* иностранных дел(?:\s+Японии)?),?\s+(?:(?:Mr\.?|господин\w*)\s+)?$",
                 re.IGNORECASE), "Foreign Affairs"),
 )
 """An office written right before a family name, and the words of people.yaml's title for it."""

@@ -384,6 +384,9 @@ FACTS = [
     ("generic/talked_also_of_a_visit_ru", "participants", {"sergey-naryshkin", "shinzo-abe"}),
     # nor does the sender of a message handed over ("a message from President Vladimir Putin")
     ("generic/message_from_the_president", "participants", {"konstantin-kosachev", "shinzo-abe"}),
+    # the speaker named by his office ("President of Russia Vladimir Putin: ") and the salutation
+    # open the statement; "the Japanese Prime Minister, Mr Mori" is the Mori who was prime minister
+    ("kremlin/press_statement_by_the_presidents_office", "participants", {"vladimir-putin", "yoshiro-mori"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -156,9 +156,10 @@ def lede(reading: Reading) -> None:
     reading.follow = after[0] if after else None
 
 
-_SPEAKER = re.compile(r"^[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z-]+:\s*")
-"""A transcript's speaker by initial and family name: "В.Путин: "."""
-_SALUTATION = re.compile(r"^(?:Уважаем\w*|Дорог\w*|Ladies and gentlemen|Dear|Good (?:morning|afternoon|evening)|"
+_SPEAKER = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z-]+|"
+                      r"(?:(?:[A-ZА-ЯЁ][\w’'-]*|of|the)\s+){1,6}[A-ZА-ЯЁ][\w’'-]*):\s*")
+"""A transcript's speaker before his words: "В.Путин: ", "President of Russia Vladimir Putin: "."""
+_SALUTATION = re.compile(r"^(?:Уважаем\w*|Дорог\w*|Ladies and gentlemen|Dear|Good (?:morning|afternoon|evening)|Mr|"
                          r"Добрый (?:день|вечер)|Доброе утро)\b[^.!?]{0,60}[!,.]$", re.IGNORECASE)
 """"Уважаемые дамы и господа!", "Ladies and gentlemen,": how a speech opens, before what it says."""
 
