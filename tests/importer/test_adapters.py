@@ -387,6 +387,13 @@ FACTS = [
     # the speaker named by his office ("President of Russia Vladimir Putin: ") and the salutation
     # open the statement; "the Japanese Prime Minister, Mr Mori" is the Mori who was prime minister
     ("kremlin/press_statement_by_the_presidents_office", "participants", {"vladimir-putin", "yoshiro-mori"}),
+    # a paper's issue line ("Федеральный выпуск: №112") and "Текст:", the author with his post
+    # after a comma, and a caption credited "Фото предоставлено …" are no headline
+    ("generic/newspaper_issue_and_credits_ru", "title", None),
+    ("generic/byline_with_the_authors_post_after_a_comma_ru", "title", None),
+    ("generic/caption_credited_photo_provided_ru", "title", None),
+    # the city of a meeting a sentence dates to another time ("В ноябре прошлого года на встрече в Сингапуре")
+    ("generic/earlier_summit_city_ru", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -112,18 +112,21 @@ _BYLINE = re.compile(  # "Posted: 4:44 pm, March 20, 2017 by Desk man", "Faizan 
     r"^(?:posted|published|updated|modified|edited|written|by|обновлено|опубликовано|изменено)\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
     r"\|\s*\d|\b\d{1,2}:\d\d\b.*\bby\s+[A-Z]", re.IGNORECASE)
 _BYLINE_WITH_ROLE = re.compile(
-    r"(?:[A-ZА-ЯЁ][a-zа-яё-]+\s+){1,2}[A-ZА-ЯЁ][a-zа-яё-]+\s*\([^()]{0,60}?(?:редактор|корреспондент|обозревател|"
-    r"editor|correspondent|reporter|writer|columnist)[^()]{0,60}\)", re.IGNORECASE)
-"""The author and his post on the paper: "Семен Александров (старший редактор отдела Мир)"."""
+    r"(?:[A-ZА-ЯЁ][a-zа-яё-]+\s+){1,2}[A-ZА-ЯЁ][a-zа-яё-]+\s*(?:\(|,\s)[^()]{0,60}?(?:редактор|корреспондент|"
+    r"обозревател|editor|correspondent|reporter|writer|columnist)[^()]{0,60}\)?", re.IGNORECASE)
+"""The author and his post on the paper: "Семен Александров (старший редактор отдела Мир)",
+"Владимир Ардаев, обозреватель РИА Новости"."""
 _COOKIE_NOTICE = re.compile(r"\bcookies?\b.{0,80}\b(?:use|uses|using|используют\w*|применя\w*)\b|"
                             r"\b(?:use|uses|using|используют\w*|применя\w*)\b.{0,80}\bcookies?\b|файл\w* cookie",
                             re.IGNORECASE)
 """The notice a site shows about its cookies ("На сайте используются cookies. Продолжая …", "This
 website uses cookies"): the site's, never the story's."""
 _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from Reuters video)", "Фото: …"
-    r"^(?:photograph|photo|picture|image) of\b|\b(?:photo|фото|image|изображение|screenshot|source|источник)\s*:|"
+    r"^(?:photograph|photo|picture|image) of\b|\b(?:photo|фото|image|изображение|screenshot|source|источник|текст)\s*:|"
     # a caption that ends with its credit: "… по главным проблемам. Фото автора"
     r"\b(?:фото автора|photo(?:graph)? by the author)\.?\s*$|"
+    # "… Фото предоставлено канцелярией премьер-министра Японии", "Photo courtesy of …"
+    r"(?<![\w-])фото предоставлен\w*|\bphoto (?:courtesy of|provided by)\b|"
     # a photographer and the agency after a caption: "… on May 30, 2019. (KAZUHIRO NOGI / AFP)"
     r"\((?:[A-Z][\w.'-]*\s){1,3}/\s?[A-Z][\w. -]{1,20}\)\s*$|"
     r"\((?:photo|screenshot|video|file)\b[^)]*\)|"
@@ -180,8 +183,9 @@ _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$|\b[\w-]+\.(?:com|net|org|inf
 """A line that ends in a site's address is its plug or its name, "Please also visit: KATAKAMI.BLOGSPOT.COM"."""
 
 _ISSUE = re.compile(r"\b(?:volume|vol\.)\s*:?\s*\d+\b.{0,20}?\b(?:issue|no\.|number)\s*:?\s*\d+|"
-                    r"^publication\s*:", re.IGNORECASE)
-"""A periodical's issue line: "Publication: Monitor Volume: 4 Issue: 211", "Vol. 12, No. 3"."""
+                    r"^publication\s*:|(?<![\w-])(?:выпуск|номер)\W{0,3}№\s*\d+", re.IGNORECASE)
+"""A periodical's issue line: "Publication: Monitor Volume: 4 Issue: 211", "Vol. 12, No. 3",
+"Российская газета - Федеральный выпуск: №131 (6999)"."""
 
 # A headline reports an act even where it names no event: in headlinese, the present tense after
 # the actor ("Putin receives Abe", "Russia expels Japanese diplomat"), in Russian a verb in a

@@ -316,7 +316,8 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
         for sentence in facts.sentences(paragraph):
             # a text that announces its meeting places it in the future tense too ("Putin and
             # Noda will meet on the sidelines of a planned APEC summit in Vladivostok")
-            if facts.MEETING_WORDS.search(sentence) and (found := place_in(sentence, announcement)):
+            if (facts.MEETING_WORDS.search(sentence) and not facts.of_another_time(sentence, None)
+                    and (found := place_in(sentence, announcement))):
                 return found
     if found := _welcomed_to(opening):
         return found
