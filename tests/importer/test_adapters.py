@@ -394,6 +394,12 @@ FACTS = [
     ("generic/caption_credited_photo_provided_ru", "title", None),
     # the city of a meeting a sentence dates to another time ("В ноябре прошлого года на встрече в Сингапуре")
     ("generic/earlier_summit_city_ru", "place", None),
+    # a wire photo's caption, with where each one stands ("(L)", "(R)") and the agency's
+    # photographer ("UPI/Maxim Shipenkov | License Photo"), is no headline, nor its day the meeting's
+    ("generic/wire_photo_caption_over_the_story", "title", "Lavrov in Tokyo for talks with Kishida"),
+    ("generic/wire_photo_caption_over_the_story", "meeting_date", None),
+    # a comment counter under the headline (", Comments 0 comments") is furniture
+    ("generic/comment_counter_under_the_headline", "title", "Russia, Japan talks end without progress"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -111,6 +111,8 @@ def headline_like(text: str) -> bool:
 _BYLINE = re.compile(  # "Posted: 4:44 pm, March 20, 2017 by Desk man", "Faizan Hashmi 2 minutes ago"
     r"^(?:posted|published|updated|modified|edited|written|by|обновлено|опубликовано|изменено)\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
     r"\|\s*\d|\b\d{1,2}:\d\d\b.*\bby\s+[A-Z]", re.IGNORECASE)
+_COMMENT_COUNT = re.compile(r"^\W*comments?\W+\d+\b|\b\d+\s+comments?\s*$|^\W*комментари\w*\W+\d+", re.IGNORECASE)
+"""A story's comment counter: ", Comments 0 comments", "Комментарии: 3"."""
 _BYLINE_WITH_ROLE = re.compile(
     r"(?:[A-ZА-ЯЁ][a-zа-яё-]+\s+){1,2}[A-ZА-ЯЁ][a-zа-яё-]+\s*(?:\(|,\s)[^()]{0,60}?(?:редактор|корреспондент|"
     r"обозревател|editor|correspondent|reporter|writer|columnist)[^()]{0,60}\)?", re.IGNORECASE)
@@ -131,7 +133,12 @@ _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from
     r"\((?:[A-Z][\w.'-]*\s){1,3}/\s?[A-Z][\w. -]{1,20}\)\s*$|"
     r"\((?:photo|screenshot|video|file)\b[^)]*\)|"
 
-    r"\b(?:left|right|center|centre|second from (?:left|right))\s*[,)]", re.IGNORECASE)
+    r"\b(?:left|right|center|centre|second from (?:left|right))\s*[,)]|"
+    # wire captions: where each one stands, "(C)", "(2nd R)", "(Top C)", and the agency's photographer
+    # at the end, "… June 27, 2010. UPI/Alex Volgin | License Photo"
+    r"\((?:top |bottom |front |back |\d(?:st|nd|rd|th) )?[LRC]\)|"
+    r"\b(?:UPI|AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua)\s?/\s?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,2}\s*(?:\|[^|]*)?$",
+    re.IGNORECASE)
 _NAME_CREDIT = re.compile(r"\((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\)\s*$")  # "… Ukraine. (Yuichi Nobira)"
 # What a headline reports: an event or an act. A short line without one is a section or site
 # label: "Japan-Russia Relations", "Press Releases", "politics", "Images", "Newsfrom Japan".
@@ -161,6 +168,8 @@ def label_reason(text: str) -> str | None:
         return "byline"
     if _COOKIE_NOTICE.search(text):
         return "the site's cookie notice"
+    if _COMMENT_COUNT.search(text):
+        return "comment counter"
     if _CREDIT.search(text) or _NAME_CREDIT.search(text) or bare_photo_credit(text) or _NAMES_ONLY.fullmatch(text):
         return PHOTO_CREDIT
     if re.fullmatch(r"\(.*\)|\[.*\]", text):
