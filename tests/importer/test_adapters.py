@@ -400,6 +400,9 @@ FACTS = [
     ("generic/wire_photo_caption_over_the_story", "meeting_date", None),
     # a comment counter under the headline (", Comments 0 comments") is furniture
     ("generic/comment_counter_under_the_headline", "title", "Russia, Japan talks end without progress"),
+    # datelines: an Asian paper's city with a colon ("TOKYO: …"), Jiji's city and two hyphens
+    ("generic/asian_paper_dateline_with_a_colon", "place", "Tokyo"),
+    ("generic/jiji_dateline_with_two_hyphens", "place", "Singapore"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -56,10 +56,14 @@ _DATELINE = re.compile(
 
 
 _CITY_AND_DASH = re.compile(r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,30}?)(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
-                            r"\s*(?:[—–]|--?)\s+(?=[A-ZА-ЯЁ])")
+                            r"(?:\s*(?:[—–]|--?)\s+|:\s+)(?=[A-ZА-ЯЁ])|"
+                            # Jiji's "Singapore--Japanese Prime Minister …"
+                            r"^(?P<city2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)--(?=[A-Z])")
 """An American newspaper's dateline, the city in capitals and a dash, typed as a dash or as one
 or two hyphens, perhaps with the country: "MOSCOW — A day after …", "TOKYO - Japanese Foreign
-Minister …", "KRASNOYARSK, Russia -- With a little fishing …"."""
+Minister …", "KRASNOYARSK, Russia -- With a little fishing …"; an Asian paper's, with a colon:
+"TOKYO: Tokyo and the Kremlin will …"; Jiji's, the city as written and two hyphens:
+"Singapore--Japanese Prime Minister …"."""
 
 
 def _agency_name(printed: str | None) -> str | None:
@@ -74,8 +78,9 @@ def dateline(text: str) -> Dateline | None:
     match = _DATELINE.match(text)
     if not match:
         bare = _CITY_AND_DASH.match(text)
-        if bare and (venue.city_named(bare.group("city").title()) or places.russian_city(bare.group("city").title())):
-            return Dateline(bare.group("city").strip(), "", "", bare.end())
+        city = (bare.group("city") or bare.group("city2")) if bare else ""
+        if bare and (venue.city_named(city.title()) or places.russian_city(city.title())):
+            return Dateline(city.strip(), "", "", bare.end())
         return None
     return Dateline(match.group("city").strip(" .,"),
                     match.group("agency") or match.group("agency2") or match.group("agency3")
