@@ -403,6 +403,8 @@ FACTS = [
     # datelines: an Asian paper's city with a colon ("TOKYO: …"), Jiji's city and two hyphens
     ("generic/asian_paper_dateline_with_a_colon", "place", "Tokyo"),
     ("generic/jiji_dateline_with_two_hyphens", "place", "Singapore"),
+    # a summit named after a resort too small for the gazetteer ("the G8 Evian Summit") is held there
+    ("mofa_japan/summit_named_after_a_resort", "place", "Evian"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -260,8 +260,20 @@ _HOST_CITY = re.compile(r"\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)\s+(
 
 
 def _host_city(after: str) -> str | None:
+    """The host city a summit is named after; a resort too small for the gazetteer is taken as
+    the summit's name gives it ("the G8 Gleneagles Summit", "the Sea Island Summit")."""
     match = _HOST_CITY.match(after)
-    return places.city(match.group(1)) if match else None
+    if not match:
+        return None
+    name = match.group(1)
+    if places.city(name):
+        return places.city(name)
+    return name if not (_NOT_A_HOST.search(name) or places.is_country(name)) else None
+
+
+_NOT_A_HOST = re.compile(r"\b(?:Leaders|Economic|Ministerial|Heads|Business|Energy|Nuclear|Security|Finance|"
+                         r"Special|Extraordinary|Informal|Annual|Anniversary|Summit|Meeting)\b|\d")
+"""Words that name what kind of summit it is, not where: "the G20 Leaders Summit"."""
 
 
 _SAYING_BEFORE = re.compile(r"\b(?:said|says|told \w+|confirmed|announced|stated|noted|added|reported|"
