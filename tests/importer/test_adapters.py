@@ -405,6 +405,8 @@ FACTS = [
     ("generic/jiji_dateline_with_two_hyphens", "place", "Singapore"),
     # a summit named after a resort too small for the gazetteer ("the G8 Evian Summit") is held there
     ("mofa_japan/summit_named_after_a_resort", "place", "Evian"),
+    # the lead's day ("agreed on Saturday") dates the talks a later sentence reports without one
+    ("generic/lead_dates_what_was_agreed", "meeting_date", dt.date(2018, 3, 24)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

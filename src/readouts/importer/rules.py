@@ -215,7 +215,7 @@ def meeting_date(reading: Reading) -> None:
     if sentence and (story := dateline(sentence)):
         sentence = sentence[story.end:]  # the dateline's day is the day the story was filed
     found = (found or _day_in_title(reading) or facts.meeting_date(sentence, reading.counted_from)
-             or _day_it_was_held(reading))
+             or _day_it_was_held(reading) or _day_in_the_lede(reading))
     if found is None and not reading.announces and (reading.kind == "press-conference"
                           or (reading.kind == "readout" and reading.publisher != "other")) and not (
             reading.prose and dates.SPAN_OF_DAYS.search(reading.prose[0])):
@@ -231,6 +231,20 @@ def meeting_date(reading: Reading) -> None:
 
 _HELD_ON = re.compile(r"\bThe (?:[\w'’-]+ ){0,3}(?:meeting|talks?|summit|conversation|consultations?) "
                       r"(?:was|were) held\b[^.]{0,120}?\bon ", re.IGNORECASE)
+
+
+_AGREED = re.compile(r"\bagree[sd]?\b|(?<![\w-])договорил\w*|(?<![\w-])условил\w*", re.IGNORECASE)
+
+
+def _day_in_the_lede(reading: Reading) -> dt.date | None:
+    """A news lead says who did what, and when ("Abe and Putin agreed Saturday to speed up …"),
+    when the sentence found to report the meeting is a later one that names no day: the lead's
+    day, if it tells of the talks or what they agreed."""
+    lede = reading.lede
+    if (not lede or lede == reading.meeting_sentence or reading.announces or facts.FUTURE.search(lede)
+            or not (facts.MEETING_WORDS.search(lede) or _AGREED.search(lede))):
+        return None
+    return facts.meeting_date(lede, reading.counted_from)
 
 
 def _day_it_was_held(reading: Reading) -> dt.date | None:
