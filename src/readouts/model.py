@@ -267,6 +267,16 @@ class Meeting:
     participants: tuple[str, ...]
     readout_ids: tuple[str, ...]
     format: MeetingFormat | None = None
+    preview_ids: tuple[str, ...] = ()
+    """Those of readout_ids published before the meeting's day: previews and announcements, which
+    tell what was planned, not what was said; its page shows them apart from the accounts."""
+
+    @property
+    def account_ids(self) -> tuple[str, ...]:
+        """The accounts of what was said: readout_ids but for the previews (all of them when every
+        one is a preview)."""
+        accounts = tuple(r for r in self.readout_ids if r not in self.preview_ids)
+        return accounts or self.readout_ids
 
 
 @dataclass(frozen=True, slots=True)

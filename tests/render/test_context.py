@@ -182,3 +182,25 @@ def test_a_meeting_page_lists_each_paragraph_of_each_account_once_with_all_its_t
     assert [t["title"] for t in third["topics"]] == ["Peace treaty", "Joint economic activities"]
     ids = [p["id"] for a in context["meeting"]["accounts"] for p in a["paragraphs"]]
     assert len(ids) == len(set(ids))
+
+
+def test_a_preview_of_a_meeting_is_shown_apart_from_its_accounts(tmp_path: Path) -> None:
+    """A text published before the meeting tells what was planned: the meeting page lists it under
+    its own heading, and compares only what the accounts say."""
+    from tests.conftest import copy_demo_site
+
+    root = copy_demo_site(tmp_path)
+    preview = "2019-09-24-tass-motegi-and-lavrov-to-meet-in-new-york"
+    (root / "content" / "readouts" / f"{preview}.md").write_text(
+        f"---\nid: {preview}\ntitle: Motegi and Lavrov to meet in New York\npublisher: tass\nkind: news\n"
+        "published: 2019-09-24\nmeeting:\n  date: 2019-09-25\n  place: New York\n"
+        "participants: [toshimitsu-motegi, sergey-lavrov]\ntopics: [people-exchanges-visas]\n---\n\n"
+        "The ministers will discuss visa-free exchanges.\n", encoding="utf-8")
+    graph = link(load_corpus(root))
+    meeting_id = graph.meeting_of[preview]
+    assert graph.meetings[meeting_id].preview_ids == (preview,)
+    context = meeting_context(graph, meeting_id)["meeting"]
+    assert [r["id"] for r in context["previews"]] == [preview]
+    assert preview not in [a["id"] for a in context["accounts"]]
+    # its topic is no row of the table: only the accounts' topics are compared
+    assert "people-exchanges-visas" not in [row["topic"]["id"] for row in context["rows"]]

@@ -361,5 +361,6 @@ def _meeting(key: str, accounts: tuple[Readout, ...]) -> Meeting:
     place = next((r.meeting.place for r in accounts if r.meeting.place), None)
     participants = tuple(dict.fromkeys(p for r in accounts for p in r.participants))
     how = next((r.meeting.format for r in accounts if r.meeting.format), None)
+    previews = tuple(r.id for r in accounts if date and r.published and r.published < date)
     return Meeting(id=key, date=date, place=place, participants=participants,
-                   readout_ids=tuple(r.id for r in accounts), format=how)
+                   readout_ids=tuple(r.id for r in accounts), format=how, preview_ids=previews)

@@ -38,10 +38,11 @@ def paragraph_id(account_number: int, anchor: str) -> str:
 def compare_accounts(graph: SiteGraph, links: Links, meeting: Meeting, topic_ids: list[str],
                      account_links: list[dict[str, Any]]) -> dict[str, Any]:
     """{accounts: [{…ReadoutLink, number, side, paragraphs}], rows: [{topic, cells}], one_sided}
-    for meeting.html; `topic_ids` are the topics any account lists, in topics.yaml order, and
+    for meeting.html, of the meeting's accounts (Meeting.account_ids: its previews are not
+    compared); `topic_ids` are the topics any account lists, in topics.yaml order, and
     `account_links` each account as a link to it shows it (context.readout_link)."""
     accounts = [_account(graph, links, number, graph.readouts[readout_id], link)
-                for number, (readout_id, link) in enumerate(zip(meeting.readout_ids, account_links, strict=True),
+                for number, (readout_id, link) in enumerate(zip(meeting.account_ids, account_links, strict=True),
                                                             start=1)]
     rows = [{"topic": topic_links(graph, links, (topic_id,))[0],
              "cells": [_cell(graph, account, topic_id) for account in accounts]} for topic_id in topic_ids]

@@ -133,10 +133,11 @@ class Dependencies:
 
 
     def meetings(self, meeting_ids: tuple[str, ...]) -> Any:
-        """Meetings as a listing shows them: date, place, format, who took part, how many accounts."""
+        """Meetings as a listing shows them: date, place, format, who took part, how many accounts
+        and previews."""
         meetings = self.graph.meetings
         return [(m, meetings[m].date, meetings[m].place, meetings[m].format, meetings[m].participants,
-                 len(meetings[m].readout_ids))
+                 len(meetings[m].account_ids), len(meetings[m].readout_ids) - len(meetings[m].account_ids))
                 for m in meeting_ids]
 
 

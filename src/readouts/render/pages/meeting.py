@@ -37,18 +37,26 @@ def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
     meeting = graph.meetings[meeting_id]
     path = urls.meeting_path(meeting_id)
     links = Links(path)
-    topic_ids = [t.id for t in graph.corpus.topics
-                 if any(t.id in graph.readouts[r].topics for r in meeting.readout_ids)]
-    compared = compare_accounts(graph, links, meeting, topic_ids,
-                                [readout_link(graph, links, r) for r in meeting.readout_ids])
+    accounts = meeting.account_ids
+    topic_ids = [t.id for t in graph.corpus.topics if any(t.id in graph.readouts[r].topics for r in accounts)]
+    compared = compare_accounts(graph, links, meeting, topic_ids, [readout_link(graph, links, r) for r in accounts])
     names = [person_link(graph, links, p, meeting.date) for p in meeting.participants]
     title = " – ".join(n["name"] for n in names) or "Meeting"
     context = page_context(graph, path, f"{title}, {format_date(meeting.date) or 'undated'}", "meetings")
     context["meeting"] = {"id": meeting.id, "date": format_date(meeting.date), "place": meeting.place,
                           "format": FORMAT_LABELS.get(meeting.format or ""),
                           "kicker": FORMAT_KICKERS.get(meeting.format or "", "Meeting"),
-                          "participants": names, **compared}
+                          "participants": names, **compared,
+                          "previews": [_preview_link(graph, links, r) for r in meeting.readout_ids
+                                       if r not in accounts]}
     return context
+
+
+def _preview_link(graph: SiteGraph, links: Links, readout_id: str) -> dict[str, Any]:
+    """A preview as a link, dated by the day it was published: the meeting's day is the page's."""
+    published = graph.readouts[readout_id].published
+    return {**readout_link(graph, links, readout_id), "date": format_date(published),
+            "date_iso": published.isoformat() if published else None}
 
 
 def meeting_items(graph: SiteGraph, links: Links, meeting_ids: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -59,7 +67,8 @@ def meeting_items(graph: SiteGraph, links: Links, meeting_ids: tuple[str, ...]) 
                       "kind": FORMAT_KICKERS.get(meeting.format or ""),
                       "participants": [person_link(graph, links, p, meeting.date)["name"]
                                        for p in meeting.participants],
-                      "accounts": len(meeting.readout_ids)})
+                      "accounts": len(meeting.account_ids),
+                      "previews": len(meeting.readout_ids) - len(meeting.account_ids)})
     return items
 
 
@@ -91,7 +100,7 @@ def meeting_fingerprint(depends: Dependencies, meeting_id: str) -> str:
     m = depends.graph.meetings[meeting_id]
     # Its fields, not the Meeting: a dataclass's repr is made in Python, one per meeting.
     return depends.fingerprint((depends.common, m.id, m.date, m.place, m.format, m.participants, m.readout_ids,
-                                depends.readouts(m.readout_ids)))
+                                m.account_ids, depends.readouts(m.readout_ids)))
 
 
 def meetings_fingerprint(depends: Dependencies, listing: YearListing) -> str:
