@@ -407,6 +407,8 @@ FACTS = [
     ("mofa_japan/summit_named_after_a_resort", "place", "Evian"),
     # the lead's day ("agreed on Saturday") dates the talks a later sentence reports without one
     ("generic/lead_dates_what_was_agreed", "meeting_date", dt.date(2018, 3, 24)),
+    # the press secretary who speaks at his briefing ("Press Secretary Hashimoto: …") is at no talks
+    ("mofa_japan/press_conference_dated_in_its_headline", "participants", {"keizo-obuchi", "yevgeny-primakov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

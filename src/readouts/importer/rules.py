@@ -168,6 +168,9 @@ def meeting_sentence(reading: Reading) -> None:
     """The first sentence of the opening paragraphs that reports the meeting, and whether it
     speaks of the meeting as still to come ("has arrived …, where he is due to … meet with")."""
     reading.meeting_sentence, reading.strong_meeting = facts.meeting_sentence(reading.prose, reading.published)
+    if reading.meeting_sentence:
+        # who speaks it in a transcript ("Press Secretary Hashimoto: …") is no part of what it says
+        reading.meeting_sentence = _SPEAKER.sub("", reading.meeting_sentence)
     # who said it, as news puts it last (", Russian Ambassador … said in an interview with TASS"),
     # tells nothing of the meeting, unless it names the talks ("…, Lavrov said after the talks")
     told = attribution.unattributed(_QUOTE.sub("", reading.meeting_sentence or "")) or ""
@@ -292,7 +295,9 @@ def participants(reading: Reading) -> None:
     """Who met (participants.py); everyone else people.yaml knows in the text is mentioned."""
     # a family name two people bear is the one's who held office then
     names = reading.context.names.on(reading.meeting_date or reading.published)
-    speakers = [m.group(1) for p in reading.paragraphs if (m := kinds.SPEAKER.match(p))]
+    # a transcript's speakers, but for a spokesperson's briefing ("Press Secretary Hashimoto:")
+    speakers = [m.group(1) for p in reading.paragraphs
+                if (m := kinds.SPEAKER.match(p)) and not attribution.SPOKESPERSON.search(m.group(1))]
     reading.participants = participants_of.participants(
         reading.headline_and_deck, reading.lede, reading.meeting_sentence, speakers, names, reading.prose,
         reading.meeting_date or reading.published)
