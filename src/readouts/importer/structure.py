@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from readouts.importer.document import Change, Line, is_prose, shorten, words
+from readouts.importer.header import dateline
 
 _BULLET = re.compile(r"^[•·▪●◦‣\-*–]\s*(?=\S)")
 # "1. 1. This was the kick-off meeting": the page printed its own number after the list's.
@@ -102,9 +103,17 @@ def _block(text: str, levels: dict[str, int]) -> tuple[str, str]:
         return "#" * levels["paren"] + " " + escape_inline(text), "heading"
     if match := _BRACKET_LABEL.match(text):
         return "#" * levels["label"] + " " + escape_inline(match.group(1)), "heading"
-    if is_heading_text(text) and not is_prose(text) and text[:1].isupper() and len(words(text)) <= 8:
+    if (is_heading_text(text) and not is_prose(text) and text[:1].isupper() and len(words(text)) <= 8
+            and not _alone_a_dateline(text)):
         return "#" * levels["label"] + " " + escape_inline(text), "heading"
     return escape(text), "paragraph"
+
+
+def _alone_a_dateline(text: str) -> bool:
+    """A story's dateline on a line of its own ("VLADIVOSTOK, Sept. 2, Kyodo") opens the story: a
+    paragraph, not the title of a section."""
+    found = dateline(text)
+    return found is not None and not text[found.end:].strip()
 
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
