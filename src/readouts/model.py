@@ -268,15 +268,13 @@ class Meeting:
     readout_ids: tuple[str, ...]
     format: MeetingFormat | None = None
     preview_ids: tuple[str, ...] = ()
-    """Those of readout_ids published before the meeting's day: previews and announcements, which
-    tell what was planned, not what was said; its page shows them apart from the accounts."""
+    """Those of readout_ids published before the meeting's day (none when all are): previews and
+    announcements, which tell what was planned, not what was said; its page shows them apart."""
 
     @property
     def account_ids(self) -> tuple[str, ...]:
-        """The accounts of what was said: readout_ids but for the previews (all of them when every
-        one is a preview)."""
-        accounts = tuple(r for r in self.readout_ids if r not in self.preview_ids)
-        return accounts or self.readout_ids
+        """The accounts of what was said: readout_ids but for the previews."""
+        return tuple(r for r in self.readout_ids if r not in self.preview_ids)
 
 
 @dataclass(frozen=True, slots=True)

@@ -146,16 +146,14 @@ _TITLE_WORDS = frozenset((
     "representative", "spokesman", "spokeswoman", "spokesperson", "counterpart", "colleague", "leader", "emperor",
     "king", "lord", "excellency", "counsellor", "counselor", "consul", "adviser", "advisor", "aide", "lawmaker",
     "former", "then", "new", "japanese", "russian", "affairs", "federation", "ministry", "embassy", "government",
-    "soviet", "kremlin", "cabinet", "state", "господин", "госпожа", "президент", "премьер", "министр", "посол",
-    "глава", "председатель", "спикер", "губернатор", "мэр", "генсек", "госсекретарь", "японии", "россии", "рф",
-    "японский", "российский",
+    "soviet", "kremlin", "cabinet", "state",
 ))
 """Words that stand before a family name without being a given name: titles and offices
 ("Minister of Foreign Affairs Lavrov"); a country's name is one too ("Ambassador to Japan
 Galuzin")."""
 _RUSSIAN_TITLE_STEMS = ("президент", "премьер", "министр", "посл", "посол", "глав", "председател", "спикер",
-                        "губернатор", "мэр", "генсек", "госсекретар", "господин", "госпож", "японск", "российск")
-"""The same in Russian, in every case: "Президента Путина", "Послом Японии"."""
+                        "губернатор", "мэр", "генсек", "госсекретар", "господин", "госпож", "япони", "японск", "росси")
+"""The same in Russian, in every case: "Президента Путина", "Послом Японии", "главы МИД России"."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -321,16 +321,19 @@ def story_day(dateline_day: str, published: dt.date) -> dt.date | None:
     wire copy is dated where it was filed, the page often where and when it was posted ("Friday,
     September 7, 2012" over "VLADIVOSTOK, Russia, Sept. 8, Kyodo"), and the story's "Saturday"
     counts from its dateline."""
-    partial = find_partial_dates(dateline_day)
-    filed = resolve_year(partial[0], published) if partial else None
+    filed = _dateline_day(dateline_day, published)
     return filed if filed is not None and abs((filed - published).days) <= 3 else None
 
 
 def filed_on(dateline_day: str, stamp: dt.date) -> dt.date | None:
     """The day a dateline without a year ("September 18") prints, in the year of a capture stamp
     that follows it within three days; None when it prints no day or the stamp is further off."""
-    partial = find_partial_dates(dateline_day)
-    if not partial:
-        return None
-    filed = resolve_year(partial[0], stamp, ahead=False)
+    filed = _dateline_day(dateline_day, stamp)
     return filed if filed is not None and 0 <= (stamp - filed).days <= 3 else None
+
+
+def _dateline_day(dateline_day: str, near: dt.date) -> dt.date | None:
+    """The day and month a dateline prints, in the year that puts it on or before `near` (or a
+    day after)."""
+    partial = find_partial_dates(dateline_day)
+    return resolve_year(partial[0], near) if partial else None

@@ -100,11 +100,10 @@ def meeting_sentence(paragraphs: list[str], published: dt.date | None = None) ->
     return None, False
 
 
+_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _EARLIER_OPENING = re.compile(
-    r"^(?:last\s+(?:year|month|(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December))|in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+)?(?:19|20)\d\d|в\s+прошлом\s+году|в\s+(?:19|20)\d\d\s+году|"
-    r"в\s+\w+\s+(?:прошлого\s+года|(?:19|20)\d\d\s+года))\b", re.IGNORECASE)
+    rf"^(?:last\s+(?:year|month|{_MONTH})|in\s+(?:{_MONTH}\s+)?(?:19|20)\d\d|в\s+прошлом\s+году|"
+    r"в\s+(?:19|20)\d\d\s+году|в\s+\w+\s+(?:прошлого\s+года|(?:19|20)\d\d\s+года))\b", re.IGNORECASE)
 """A sentence that opens with a past month or year ("Last November in Singapore, …", "In 2018,
 …", "В прошлом году …") tells of another time than the news."""
 
@@ -266,8 +265,8 @@ def _host_city(after: str) -> str | None:
     if not match:
         return None
     name = match.group(1)
-    if places.city(name):
-        return places.city(name)
+    if city := places.city(name):
+        return city
     return name if not (_NOT_A_HOST.search(name) or places.is_country(name)) else None
 
 

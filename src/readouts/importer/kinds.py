@@ -38,6 +38,11 @@ KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 # A transcript names each speaker before their words: "Sergey Lavrov: Thank you."
 SPEAKER = re.compile(r"^([A-Z][^:.!?]{1,80}|[А-ЯЁA-Z]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё-]+):\s+\S")
 """Also the Russian style, by initials: "В.Путин: …", "С.В.Лавров: …"."""
+SPEAKER_LABEL = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z-]+|"
+                           r"(?:(?:[A-ZА-ЯЁ][\w’'-]*|of|the)\s+){1,6}[A-ZА-ЯЁ][\w’'-]*):\s*")
+"""A speaker's label to strip before his words ("В.Путин: ", "President of Russia Vladimir Putin: "):
+stricter than SPEAKER, every word capitalised, so that no sentence ending in a colon ("Japan and
+Russia agreed on the following:") loses its words."""
 
 
 def is_transcript(title: str | None, paragraphs: list[str]) -> bool:

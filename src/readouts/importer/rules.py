@@ -146,19 +146,17 @@ def lede(reading: Reading) -> None:
     paragraph = reading.prose[0] if reading.prose else None
     if paragraph and (own := dateline(paragraph)):
         paragraph = paragraph[own.end:]
-    first = facts.sentences(_SPEAKER.sub("", paragraph)) if paragraph else []
+    unlabelled = [kinds.SPEAKER_LABEL.sub("", p) for p in ([paragraph] if paragraph else []) + reading.prose[1:2]]
+    first = facts.sentences(unlabelled[0]) if unlabelled else []
     # a statement to the press opens with its salutation: the host's welcome, after it, is the lede
     if first and _SALUTATION.match(first[0]):
-        first = first[1:] or (facts.sentences(_SPEAKER.sub("", reading.prose[1])) if len(reading.prose) > 1 else [])
+        first = first[1:] or (facts.sentences(unlabelled[1]) if len(unlabelled) > 1 else [])
     reading.lede = first[0] if first else None
     # and the sentence after it, in the same paragraph or the next, where a news report may say how the sides met
     after = first[1:] or (facts.sentences(reading.prose[1])[:1] if first and len(reading.prose) > 1 else [])
     reading.follow = after[0] if after else None
 
 
-_SPEAKER = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z-]+|"
-                      r"(?:(?:[A-ZА-ЯЁ][\w’'-]*|of|the)\s+){1,6}[A-ZА-ЯЁ][\w’'-]*):\s*")
-"""A transcript's speaker before his words: "В.Путин: ", "President of Russia Vladimir Putin: "."""
 _SALUTATION = re.compile(r"^(?:Уважаем\w*|Дорог\w*|Ladies and gentlemen|Dear|Good (?:morning|afternoon|evening)|Mr|"
                          r"Добрый (?:день|вечер)|Доброе утро)\b[^.!?]{0,60}[!,.]$", re.IGNORECASE)
 """"Уважаемые дамы и господа!", "Ladies and gentlemen,": how a speech opens, before what it says."""
@@ -170,7 +168,7 @@ def meeting_sentence(reading: Reading) -> None:
     reading.meeting_sentence, reading.strong_meeting = facts.meeting_sentence(reading.prose, reading.published)
     if reading.meeting_sentence:
         # who speaks it in a transcript ("Press Secretary Hashimoto: …") is no part of what it says
-        reading.meeting_sentence = _SPEAKER.sub("", reading.meeting_sentence)
+        reading.meeting_sentence = kinds.SPEAKER_LABEL.sub("", reading.meeting_sentence)
     # who said it, as news puts it last (", Russian Ambassador … said in an interview with TASS"),
     # tells nothing of the meeting, unless it names the talks ("…, Lavrov said after the talks")
     told = attribution.unattributed(_QUOTE.sub("", reading.meeting_sentence or "")) or ""

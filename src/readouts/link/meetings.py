@@ -362,5 +362,7 @@ def _meeting(key: str, accounts: tuple[Readout, ...]) -> Meeting:
     participants = tuple(dict.fromkeys(p for r in accounts for p in r.participants))
     how = next((r.meeting.format for r in accounts if r.meeting.format), None)
     previews = tuple(r.id for r in accounts if date and r.published and r.published < date)
+    if len(previews) == len(accounts):
+        previews = ()  # what the previews tell is all that is known of it: they are its accounts
     return Meeting(id=key, date=date, place=place, participants=participants,
                    readout_ids=tuple(r.id for r in accounts), format=how, preview_ids=previews)

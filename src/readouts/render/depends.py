@@ -137,7 +137,7 @@ class Dependencies:
         and previews."""
         meetings = self.graph.meetings
         return [(m, meetings[m].date, meetings[m].place, meetings[m].format, meetings[m].participants,
-                 len(meetings[m].account_ids), len(meetings[m].readout_ids) - len(meetings[m].account_ids))
+                 len(meetings[m].account_ids), len(meetings[m].preview_ids))
                 for m in meeting_ids]
 
 

@@ -47,8 +47,7 @@ def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
                           "format": FORMAT_LABELS.get(meeting.format or ""),
                           "kicker": FORMAT_KICKERS.get(meeting.format or "", "Meeting"),
                           "participants": names, **compared,
-                          "previews": [_preview_link(graph, links, r) for r in meeting.readout_ids
-                                       if r not in accounts]}
+                          "previews": [_preview_link(graph, links, r) for r in meeting.preview_ids]}
     return context
 
 
@@ -68,7 +67,7 @@ def meeting_items(graph: SiteGraph, links: Links, meeting_ids: tuple[str, ...]) 
                       "participants": [person_link(graph, links, p, meeting.date)["name"]
                                        for p in meeting.participants],
                       "accounts": len(meeting.account_ids),
-                      "previews": len(meeting.readout_ids) - len(meeting.account_ids)})
+                      "previews": len(meeting.preview_ids)})
     return items
 
 
@@ -100,7 +99,7 @@ def meeting_fingerprint(depends: Dependencies, meeting_id: str) -> str:
     m = depends.graph.meetings[meeting_id]
     # Its fields, not the Meeting: a dataclass's repr is made in Python, one per meeting.
     return depends.fingerprint((depends.common, m.id, m.date, m.place, m.format, m.participants, m.readout_ids,
-                                m.account_ids, depends.readouts(m.readout_ids)))
+                                m.account_ids, m.preview_ids, depends.readouts(m.readout_ids)))
 
 
 def meetings_fingerprint(depends: Dependencies, listing: YearListing) -> str:
