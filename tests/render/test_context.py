@@ -204,3 +204,27 @@ def test_a_preview_of_a_meeting_is_shown_apart_from_its_accounts(tmp_path: Path)
     assert preview not in [a["id"] for a in context["accounts"]]
     # its topic is no row of the table: only the accounts' topics are compared
     assert "people-exchanges-visas" not in [row["topic"]["id"] for row in context["rows"]]
+
+
+def test_a_readout_page_lists_the_meetings_previews_apart_from_its_other_accounts(tmp_path: Path) -> None:
+    """An account's page names the meeting's other accounts, and under its own heading the texts
+    that announced it: a preview tells what was planned, not what was said."""
+    from tests.conftest import copy_demo_site
+
+    root = copy_demo_site(tmp_path)
+    preview = "2019-09-24-tass-motegi-and-lavrov-to-meet-in-new-york"
+    (root / "content" / "readouts" / f"{preview}.md").write_text(
+        f"---\nid: {preview}\ntitle: Motegi and Lavrov to meet in New York\npublisher: tass\nkind: news\n"
+        "published: 2019-09-24\nmeeting:\n  date: 2019-09-25\n  place: New York\n"
+        "participants: [toshimitsu-motegi, sergey-lavrov]\n---\n\nThe ministers will meet.\n", encoding="utf-8")
+    graph = link(load_corpus(root))
+    meeting = graph.meetings[graph.meeting_of[preview]]
+    account = meeting.account_ids[0]
+    context = readout_context(graph, account)
+    assert preview not in [r["id"] for r in context["other_accounts"]]
+    assert [r["id"] for r in context["previews"]] == [preview]
+    assert not context["is_preview"]
+    # the preview's own page leads to the accounts of what it announced
+    context = readout_context(graph, preview)
+    assert context["is_preview"] and [r["id"] for r in context["other_accounts"]] == list(meeting.account_ids)
+    assert context["previews"] == []

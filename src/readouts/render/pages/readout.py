@@ -92,10 +92,12 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
     day = readout.date
     previous, following = graph.neighbours[readout_id]
     meeting_id = graph.meeting_of.get(readout_id)
-    other_accounts = []
+    # The meeting's other texts, its accounts apart from the previews published before it.
+    other_accounts, previews = [], []
     if meeting_id:
-        other_accounts = [readout_link(graph, links, r) for r in graph.meetings[meeting_id].readout_ids
-                          if r != readout_id]
+        meeting = graph.meetings[meeting_id]
+        other_accounts = [readout_link(graph, links, r) for r in meeting.account_ids if r != readout_id]
+        previews = [readout_link(graph, links, r) for r in meeting.preview_ids if r != readout_id]
     imported = readout.imported
     context = page_context(graph, path, readout.title, "readouts")
     _citing(graph, readout, links, context)
@@ -135,6 +137,8 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
     context["next"] = readout_link(graph, links, following) if following else None
     context["related"] = [readout_link(graph, links, r) for r in graph.related.get(readout_id, ())]
     context["other_accounts"] = other_accounts
+    context["previews"] = previews
+    context["is_preview"] = bool(meeting_id and readout_id in graph.meetings[meeting_id].preview_ids)
     return context
 
 
@@ -143,14 +147,16 @@ def readout_fingerprint(depends: Dependencies, readout_id: str) -> str:
     graph = depends.graph
     r = graph.readouts[readout_id]
     meeting_id = graph.meeting_of.get(readout_id)
-    others = graph.meetings[meeting_id].readout_ids if meeting_id else ()
+    meeting = graph.meetings[meeting_id] if meeting_id else None
+    others = meeting.readout_ids if meeting else ()
     # The topic marks of its paragraphs are not listed: they follow from the readout's bytes
     # and topics.yaml, which `common` holds. The meeting's date is: a text that prints none
     # shows it as supplied, and it comes from the other accounts.
     return depends.fingerprint((depends.common, r.digest, tuple(depends.link(n) for n in graph.neighbours[readout_id]),
                                 tuple(depends.link(o) for o in graph.related.get(readout_id, ())),
                                 meeting_id, graph.meetings[meeting_id].date if meeting_id else None,
-                                tuple(depends.link(o) for o in others)))
+                                tuple(depends.link(o) for o in others),
+                                (meeting.account_ids, meeting.preview_ids) if meeting else None))
 
 
 def _page(site: Site, readout_id: str) -> Page:
