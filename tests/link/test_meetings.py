@@ -167,6 +167,21 @@ def test_an_account_printing_no_day_stays_apart_when_it_names_no_one_meeting() -
     assert "two" not in of and "met" not in of and "elsewhere" not in of
 
 
+def test_an_account_printing_no_day_joins_the_one_meeting_of_its_two_people_in_the_city_it_names() -> None:
+    """A feature story of the Nagato summit that prints no day at all: Putin and Abe met in many
+    cities but in Nagato once. Where they met twice (Moscow), it names no one meeting."""
+    of = _group(_readout("nagato", dt.date(2016, 12, 15), ("putin", "abe"), "Nagato", how="in-person"),
+                _readout("tokyo", dt.date(2016, 12, 16), ("putin", "abe"), "Tokyo", how="in-person"),
+                _readout("moscow-2018", dt.date(2018, 5, 26), ("putin", "abe"), "Moscow"),
+                _readout("moscow-2019", dt.date(2019, 1, 22), ("putin", "abe"), "Moscow"),
+                _readout("story", None, ("abe", "putin"), "Nagato"),
+                _readout("in-moscow", None, ("abe", "putin"), "Moscow"),
+                _readout("nowhere", None, ("abe", "putin")),
+                _readout("elsewhere", None, ("abe", "putin"), "Vladivostok"))
+    assert of["story"] == of["nagato"] != of["tokyo"]
+    assert "in-moscow" not in of and "nowhere" not in of and "elsewhere" not in of
+
+
 def test_a_dated_text_printing_no_meeting_day_joins_no_meeting_held_long_before_it() -> None:
     """A news item of August 2021 about a call on a day it does not print is not about the call
     of the October before, though the same two ministers spoke by telephone then."""

@@ -276,9 +276,10 @@ def _join_by_people(readouts: Mapping[str, Readout], order: tuple[str, ...],
     A news item retelling a ministry's readout often prints no date ("on Monday"). It joins the
     one dated meeting whose participants are exactly its own and whose accounts name no other
     place or format, when what it says singles out a meeting: three people or more, two and a
-    way of meeting rarer than in person (a telephone talk, a video call, a "2+2"), or two and the
+    way of meeting rarer than in person (a telephone talk, a video call, a "2+2"), two and the
     text's own date, since a text whose publication day is known was written within a week after
-    the meeting (two who met on consecutive days fit both, and stay apart). Two ministers
+    the meeting (two who met on consecutive days fit both, and stay apart), or two and the city
+    where the meeting's accounts say they met. Two ministers
     who met in person more than once fit several meetings, and an account that fits more than
     one, or none, stays apart: an account left out is a gap a person fills, one put in the wrong
     meeting a wrong record.
@@ -310,15 +311,24 @@ def _names_its_meeting(readout: Readout) -> bool:
     people = frozenset(readout.participants)
     return not (readout.meeting.date is not None or readout.meeting.meeting_id
                 or printed_day_of(readout) or len(people) < 2
-                or (len(people) < 3 and readout.meeting.format not in SPECIFIC_FORMATS
-                    and readout.published is None))
+                or (_by_place_alone(readout) and not readout.meeting.place))
+
+
+def _by_place_alone(readout: Readout) -> bool:
+    """Whether only its place singles out the meeting of an account that prints no day: two
+    people who met in person, in a text whose own day is unknown. Two leaders meet in many
+    cities but in most only once (Irkutsk, Nagato), so the one meeting of theirs held there is
+    the one it reports; where they met twice, both fit and it stays apart."""
+    return (len(readout.participants) < 3 and readout.meeting.format not in SPECIFIC_FORMATS
+            and readout.published is None)
 
 
 def _fits_by_people(readout: Readout, members: list[Readout]) -> bool:
     """Whether an account that prints no day can report the meeting of `members`."""
     return (all(_compatible(readout, member) for member in members)
             and _reported_soon_after(readout, members)
-            and (readout.meeting.format is None or any(m.meeting.format == readout.meeting.format for m in members)))
+            and (readout.meeting.format is None or any(m.meeting.format == readout.meeting.format for m in members))
+            and (not _by_place_alone(readout) or any(m.meeting.place == readout.meeting.place for m in members)))
 
 
 REPORTED_WITHIN = dt.timedelta(days=7)
