@@ -223,6 +223,7 @@ def test_a_readout_page_lists_the_meetings_previews_apart_from_its_other_account
     context = readout_context(graph, account)
     assert preview not in [r["id"] for r in context["other_accounts"]]
     assert [r["id"] for r in context["previews"]] == [preview]
+    assert context["previews"][0]["date"] == "24 September 2019"  # the day it was published
     assert not context["is_preview"]
     # the preview's own page leads to the accounts of what it announced
     context = readout_context(graph, preview)

@@ -137,6 +137,13 @@ def readout_link(graph: SiteGraph, links: Links, readout_id: str) -> dict[str, A
             "publisher": credited_to(graph, readout), "kind": KIND_LABELS[readout.kind]}
 
 
+def preview_link(graph: SiteGraph, links: Links, readout_id: str) -> dict[str, Any]:
+    """A preview as a link, dated by the day it was published: the meeting's day is the page's."""
+    published = graph.readouts[readout_id].published
+    return {**readout_link(graph, links, readout_id), "date": format_date(published),
+            "date_iso": published.isoformat() if published else None}
+
+
 def person_link(graph: SiteGraph, links: Links, person_id: str, day: dt.date | None) -> dict[str, Any]:
     person = graph.people.get(person_id)
     if person is None:

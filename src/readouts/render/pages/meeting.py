@@ -20,6 +20,7 @@ from readouts.render.context import (
     format_date,
     page_context,
     person_link,
+    preview_link,
     readout_link,
     site_year_page,
     year_rows,
@@ -47,15 +48,8 @@ def meeting_context(graph: SiteGraph, meeting_id: str) -> dict[str, Any]:
                           "format": FORMAT_LABELS.get(meeting.format or ""),
                           "kicker": FORMAT_KICKERS.get(meeting.format or "", "Meeting"),
                           "participants": names, **compared,
-                          "previews": [_preview_link(graph, links, r) for r in meeting.preview_ids]}
+                          "previews": [preview_link(graph, links, r) for r in meeting.preview_ids]}
     return context
-
-
-def _preview_link(graph: SiteGraph, links: Links, readout_id: str) -> dict[str, Any]:
-    """A preview as a link, dated by the day it was published: the meeting's day is the page's."""
-    published = graph.readouts[readout_id].published
-    return {**readout_link(graph, links, readout_id), "date": format_date(published),
-            "date_iso": published.isoformat() if published else None}
 
 
 def meeting_items(graph: SiteGraph, links: Links, meeting_ids: tuple[str, ...]) -> list[dict[str, Any]]:

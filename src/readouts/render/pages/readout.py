@@ -19,6 +19,7 @@ from readouts.render.context import (
     format_month_day,
     page_context,
     person_link,
+    preview_link,
     readout_link,
     supplied_meeting_date,
     topic_links,
@@ -97,7 +98,7 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
     if meeting_id:
         meeting = graph.meetings[meeting_id]
         other_accounts = [readout_link(graph, links, r) for r in meeting.account_ids if r != readout_id]
-        previews = [readout_link(graph, links, r) for r in meeting.preview_ids if r != readout_id]
+        previews = [preview_link(graph, links, r) for r in meeting.preview_ids if r != readout_id]
     imported = readout.imported
     context = page_context(graph, path, readout.title, "readouts")
     _citing(graph, readout, links, context)
