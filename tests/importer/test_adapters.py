@@ -409,6 +409,11 @@ FACTS = [
     ("generic/lead_dates_what_was_agreed", "meeting_date", dt.date(2018, 3, 24)),
     # the press secretary who speaks at his briefing ("Press Secretary Hashimoto: …") is at no talks
     ("mofa_japan/press_conference_dated_in_its_headline", "participants", {"keizo-obuchi", "yevgeny-primakov"}),
+    # a caption ending with its photographer and agency ("… Sergei Krasnoukhov / TASS") is no headline
+    ("generic/photographer_and_agency_credit_under_the_byline", "title",
+     "Japan Protests Russian Drills Near Disputed Islands"),
+    # "said on Tuesday it had summoned …": the day is the saying's; the summons came before it
+    ("generic/said_on_a_day_it_had_summoned", "meeting_date", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -280,6 +280,10 @@ _SAYING_BEFORE = re.compile(r"\b(?:said|says|told \w+|confirmed|announced|stated
                             re.IGNORECASE)
 
 
+_DONE_BEFORE = re.compile(r"\s*,?\s*(?:that\s+)?(?:[\w'’-]+\s+){0,4}?had\s+(?!to\b)\w+", re.IGNORECASE)
+"""What a sayer reports as done before the day he said it: "… it had summoned …"."""
+
+
 _SET_FOR = re.compile(r"(?:for|на)\s", re.IGNORECASE)
 
 
@@ -302,8 +306,11 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
     # In wire style the weekday after a verb of saying dates the saying ("…will meet the Japanese
     # premier during the APEC summit, his spokeswoman confirmed on Friday"): of a meeting still
     # to come, that is never its day.
+    # So is it of what the sayer "had" done ("said on Tuesday it had summoned the ambassador"):
+    # the past perfect sets the act before the day of the saying.
     relative = next((m for m in dates.RELATIVE_WEEKDAY.finditer(sentence)
-                     if not (future and _SAYING_BEFORE.search(sentence[:m.start()]))), None)
+                     if not (_SAYING_BEFORE.search(sentence[:m.start()])
+                             and (future or _DONE_BEFORE.match(sentence[m.end():])))), None)
     if relative:
         # "will visit Sakhalin on Wednesday": the coming one, when the sentence speaks of the future first
         # "set for Thursday", "намечена на понедельник": a day something is set for lies ahead

@@ -144,6 +144,9 @@ _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from
     r"\((?:top |bottom |front |back |\d(?:st|nd|rd|th) )?[LRC]\)|"
     r"\b(?:UPI|AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua)\s?/\s?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,2}\s*(?:\|[^|]*)?$",
     re.IGNORECASE)
+_PHOTOGRAPHER_AND_AGENCY = re.compile(r"\b[A-Z][a-z'’-]+\s[A-Z][a-z'’-]+\s/\s[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}\s*$")
+"""A caption that ends with its photographer and his agency, a slash between: "The Kuril islands
+Sergei Krasnoukhov / TASS", "… Kirill Kudryavtsev / AFP"."""
 _NAME_CREDIT = re.compile(r"\((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\)\s*$")  # "… Ukraine. (Yuichi Nobira)"
 # What a headline reports: an event or an act. A short line without one is a section or site
 # label: "Japan-Russia Relations", "Press Releases", "politics", "Images", "Newsfrom Japan".
@@ -175,7 +178,8 @@ def label_reason(text: str) -> str | None:
         return "the site's cookie notice"
     if _COMMENT_COUNT.search(text):
         return "comment counter"
-    if _CREDIT.search(text) or _NAME_CREDIT.search(text) or bare_photo_credit(text) or _NAMES_ONLY.fullmatch(text):
+    if (_CREDIT.search(text) or _NAME_CREDIT.search(text) or _PHOTOGRAPHER_AND_AGENCY.search(text)
+            or bare_photo_credit(text) or _NAMES_ONLY.fullmatch(text)):
         return PHOTO_CREDIT
     if re.fullmatch(r"\(.*\)|\[.*\]", text):
         return "bracketed note"
