@@ -414,6 +414,14 @@ FACTS = [
      "Japan Protests Russian Drills Near Disputed Islands"),
     # "said on Tuesday it had summoned …": the day is the saying's; the summons came before it
     ("generic/said_on_a_day_it_had_summoned", "meeting_date", None),
+    # a line the page broke off before a possessive or a comma ("North Korea / 's denuclearization")
+    # continues the sentence above: the first sentence is no headline, and its weekday dates the call
+    ("generic/sentence_broken_before_a_possessive", "title", None),
+    ("generic/sentence_broken_before_a_possessive", "meeting_date", dt.date(2018, 3, 19)),
+    # a dateline without a city, its day first and the agency in brackets ("Feb. 22, 2018
+    # (EIRNS)—"): its year dates the story over a capture stamp, and "today" is its day
+    ("generic/dated_dateline_without_a_city", "published", dt.date(2018, 2, 22)),
+    ("generic/dated_dateline_without_a_city", "meeting_date", dt.date(2018, 2, 22)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

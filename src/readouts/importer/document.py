@@ -272,7 +272,9 @@ def _paragraphs_joined(lines: list[Line], changes: list[Change]) -> list[Line]:
             joined[-1] = Line(joined[-1].number, f"{joined[-1].text} {line.text}")
             first_wrapped = first_wrapped or joined[-1].number
         elif _continues(previous, line):
-            joined[-1] = Line(joined[-1].number, f"{joined[-1].text} {line.text}")
+            # "North Korea" + "'s denuclearization": an ending or a comma takes no space before it
+            space = "" if _ENDING_OR_COMMA.match(line.text) else " "
+            joined[-1] = Line(joined[-1].number, f"{joined[-1].text}{space}{line.text}")
             changes.append(Change(line.number, "normalised", shorten(line.text, 40),
                                   "joined to the line above: it continues it"))
         else:
@@ -310,8 +312,11 @@ def _wrapped_runs_on(lines: list[Line]) -> tuple[Callable[[Line, Line], bool] | 
     return runs_on, width
 
 
-_RUNS_ON = re.compile(r"[a-zа-яё]")
-"""A line that starts in lower case continues the one above it."""
+_RUNS_ON = re.compile(r"[a-zа-яё]|['’]s\s|[,;]\s")
+"""A line that starts in lower case continues the one above it, as does one that starts with a
+possessive's ending or a comma: the page broke the line off at a name ("… North Korea / 's
+denuclearization, the foreign ministry said.", "… the summit / , the ministry said")."""
+_ENDING_OR_COMMA = re.compile(r"['’]s\s|[,;]\s")
 _DASH_AT_END = re.compile(r"\s[-–—]{1,2}$")
 
 

@@ -74,7 +74,15 @@ def _agency_name(printed: str | None) -> str | None:
     return name.title() if name.isascii() else name
 
 
+_DATE_FIRST = re.compile(r"^(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?:19|20)\d\d)?)\s+"
+                         r"\((?P<agency>[A-Z][A-Za-z ]{1,20})\)\s*[-–—]{1,2}\s*")
+"""A dateline with no city, the day first and the agency in brackets before a dash: "Feb 22
+(Reuters) - …", "Feb. 22, 2018 (EIRNS)—…", as a story filed without a place is credited."""
+
+
 def dateline(text: str) -> Dateline | None:
+    if first := _DATE_FIRST.match(text):
+        return Dateline("", first.group("agency"), first.group("date"), first.end())
     match = _DATELINE.match(text)
     if not match:
         bare = _CITY_AND_DASH.match(text)

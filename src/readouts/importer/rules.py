@@ -102,6 +102,8 @@ def published_from_dateline(reading: Reading) -> None:
         # a saved page's capture stamp is the day after, often: "date 2017-09-19 UNITED NATIONS,
         # September 18. /TASS/." was filed on the 18th, the stamp's year being the dateline's
         reading.published = dates.filed_on(story.date_text, reading.published) or reading.published
+        # a dateline that prints its year dates the story, whenever the page was saved
+        reading.published = next((found.date for found in dates.find_dates(story.date_text)), reading.published)
     if story and reading.published is None and (printed := dates.find_dates(story.date_text)):
         reading.published = printed[0].date
     if reading.published is None:
