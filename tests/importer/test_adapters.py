@@ -422,6 +422,8 @@ FACTS = [
     # (EIRNS)—"): its year dates the story over a capture stamp, and "today" is its day
     ("generic/dated_dateline_without_a_city", "published", dt.date(2018, 2, 22)),
     ("generic/dated_dateline_without_a_city", "meeting_date", dt.date(2018, 2, 22)),
+    # who proposed the plan the talks take up is its author, not at them
+    ("generic/plan_proposed_by_the_prime_minister", "participants", {"igor-shuvalov", "hiroshige-seko"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

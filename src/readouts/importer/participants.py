@@ -116,6 +116,8 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
     text = _PRINCIPAL.sub(lambda served: " " * len(served.group()), text)
     # nor whose message he brings ("передал от российского президента Владимира Путина привет")
     text = _MESSAGE_FROM.sub(lambda sender: " " * len(sender.group()), text)
+    # nor who proposed the plan they discuss ("the plan proposed by Prime Minister Abe")
+    text = _PROPOSED_BY.sub(lambda author: " " * len(author.group()), text)
     if sender := _SENDS.match(text):
         text = " " * sender.end("sender") + text[sender.end("sender"):]
     # what a quotation says is no part of the sentence's own turn to what was discussed
@@ -170,6 +172,16 @@ _MESSAGE_FROM = re.compile(
     r"(?<![\w-])от\s+(?:(?:российского|японского)\s+)?(?:президента|премьер\S*|лидера)\s+(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
 """Whose message, letter or greetings someone brings or receives ("a message from President Putin",
 "передал от российского президента Владимира Путина"): the sender is not at the talks."""
+
+_PROPOSED_BY = re.compile(
+    r"\b(?:proposed|offered|put forward|suggested|initiated|advanced)\s+by\s+"
+    r"(?:(?:the|Russian|Japanese|Russia's|Japan's|Russia’s|Japan’s|President|Prime|Minister)\s+)*"
+    r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+|"
+    r"(?<![\w-])предложенн\w+\s+(?:(?:российским|японским|президентом|премьер\S*|лидером)\s+)*"
+    r"(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
+"""Who proposed the plan the talks took up ("the plan proposed by Japan's Prime Minister Shinzo
+Abe during his visit to Sochi", "план, предложенный премьером Абэ") is its author, not one of
+those who met to carry it out."""
 
 _SENDS = re.compile(
     r"^(?P<sender>[^.;]{0,160}?)(?<![\w-])(?:направ(?:ит|ляет|ил|ить|ят)|отправ(?:ит|ляет|ил|ить)|sends?|sent|send|"
