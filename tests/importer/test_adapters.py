@@ -424,6 +424,11 @@ FACTS = [
     ("generic/dated_dateline_without_a_city", "meeting_date", dt.date(2018, 2, 22)),
     # who proposed the plan the talks take up is its author, not at them
     ("generic/plan_proposed_by_the_prime_minister", "participants", {"igor-shuvalov", "hiroshige-seko"}),
+    # the ministry's older pages print the issuing office under a month-first date too; a summit
+    # whose report names no one ("The two leaders conducted …") was held by Japan's prime
+    # minister and Russia's president of the day
+    ("mofa_japan/summit_meeting_naming_no_one", "publisher", "mofa-japan"),
+    ("mofa_japan/summit_meeting_naming_no_one", "participants", {"yoshiro-mori", "vladimir-putin"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -12,6 +12,15 @@ import re
 
 from readouts.importer.attribution import told_of
 from readouts.importer.facts import ABOUT, FUTURE, MEETING_WORDS, TWO_PLUS_TWO, of_another_time, sentences
+from readouts.importer.offices import (
+    COUNTERPART,
+    SIDES,
+    counterpart_of,
+    holder_of_office_named,
+    leaders_at_a_summit,
+    two_plus_two_ministers,
+    unknown_holder,
+)
 from readouts.names import NameIndex
 
 
@@ -35,15 +44,17 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
     if not found and day is not None:
         # "The foreign ministers of Japan and Russia … held bilateral talks … on May 23": the
         # offices' holders that day, before two people a later sentence names together
-        holders = [_holder_of_office_named(title, lede, meeting, index, opening, day, side) for side in _SIDES]
+        holders = [holder_of_office_named(title, lede, meeting, index, opening, day, side) for side in SIDES]
         found.extend(holder for holder in holders if holder and all(holders))
     if not found:
+        found.extend(leaders_at_a_summit(title, lede, meeting, index, day))
+    if not found:
         found.extend(_both_sides_named(opening, index, day))
-    if len({index.country_of(p) for p in found} & set(_SIDES)) < 2:
+    if len({index.country_of(p) for p in found} & set(SIDES)) < 2:
         found.extend(p for p in _representatives(opening, index) if p not in found)
     found.extend(p for p in _other_side(found, title, lede, meeting, index, opening, day) if p not in found)
     if any(TWO_PLUS_TWO.search(text or "") for text in (title, lede, meeting)):
-        found.extend(p for p in _two_plus_two_ministers(opening, index, day) if p not in found)
+        found.extend(p for p in two_plus_two_ministers(opening, index, day) if p not in found)
     return found
 
 
@@ -84,7 +95,7 @@ def _both_sides_named(opening: list[str], index: NameIndex, day: dt.date | None)
             if of_another_time(sentence, day):
                 continue
             named = _named_before_subject(sentence, index)
-            if {index.country_of(p) for p in named} >= set(_SIDES):
+            if {index.country_of(p) for p in named} >= set(SIDES):
                 return named
     return []
 
@@ -157,7 +168,7 @@ def _names_both_sides(said: str, index: NameIndex) -> bool:
     the meeting and noted that Medvedev offered Kan …" reports a meeting of others, unless the
     speaker is said to have met someone ("Mori said after his meeting with the president that
     Putin …" is the speaker's meeting)."""
-    return {index.country_of(p) for p in index.ids_in(said)} >= set(_SIDES)
+    return {index.country_of(p) for p in index.ids_in(said)} >= set(SIDES)
 
 
 _PRINCIPAL = re.compile(
@@ -221,22 +232,6 @@ _FOLLOWING_TALKS_WITH = re.compile(
     r"\bas (?:he|she) (?:conferred|met|talked|spoke) with\s+", re.IGNORECASE)
 
 
-_SIDES = {"japan": "Japan", "russia": "Russian Federation"}
-# An office named without its holder's name: "Press Conference by the Prime Minister" (who
-# then says "I had a telephone talk"), "the Foreign Minister said".
-_OFFICES = (
-    # headlines write "PM": "Japanese PM urges Putin to seek …"
-    (re.compile(r"\bPrime Minister\b|\bPM\b|премьер", re.IGNORECASE), "Prime Minister of (?:the )?{side}"),
-    # "Foreign Ministers' Meeting", "consultations of foreign and defence ministers": the office
-    # of both sides, the plural saying so
-    (re.compile(r"\bForeign Ministers?\b|\bforeign (?:and defen[cs]e )?ministers\b|"
-                r"Minister (?:for|of) Foreign Affairs|министр\w* иностранных дел",
-                re.IGNORECASE), "Minister (?:for|of) Foreign Affairs of (?:the )?{side}"),
-    (re.compile(r"\bPresident\b|президент", re.IGNORECASE), "^President of (?:the )?{side}"),
-)
-_COUNTERPART = re.compile(r"\bcounterparts?\b|коллег\w*", re.IGNORECASE)
-
-
 def _other_side(found: list[str], title: str | None, lede: str | None, meeting: str | None,
                 index: NameIndex, opening: list[str], day: dt.date | None) -> list[str]:
     """A meeting between Japan and Russia has a person from each: when the people found so far
@@ -246,80 +241,26 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
     counterpart only after the lead, the quotes and the background: "В ходе визита … состоится
     встреча Яти с его российским коллегой Николаем Патрушевым"), else the holder on that day of
     an office the headline or opening names without a name."""
-    sides = {index.country_of(p) for p in found} & set(_SIDES)
+    sides = {index.country_of(p) for p in found} & set(SIDES)
     if len(sides) != 1:
         return []
-    missing = (set(_SIDES) - sides).pop()
-    if any(_unknown_holder(text, missing, index) for text in (title, lede, meeting) if text):
+    missing = (set(SIDES) - sides).pop()
+    if any(unknown_holder(text, missing, index) for text in (title, lede, meeting) if text):
         return []  # "talks with visiting Russian Prime Minister Sergei Kirienko": met, though unknown
     for at, paragraph in enumerate(opening[:5]):
         for sentence in sentences(paragraph):
-            if MEETING_WORDS.search(sentence) or _COUNTERPART.search(sentence):
+            if MEETING_WORDS.search(sentence) or COUNTERPART.search(sentence):
                 named = _named_before_subject(sentence, index)
                 if at >= 3 and not set(named) & set(found):
                     continue  # deeper in a story, only a sentence of the one found meeting the other
                 for person_id in named:
                     if index.country_of(person_id) == missing:
                         return [person_id]
-                counterpart = _counterpart(sentence, found, missing, index, day)
+                counterpart = counterpart_of(sentence, found, missing, index, day)
                 if counterpart:
                     return [counterpart]
-    holder = _holder_of_office_named(title, lede, meeting, index, opening, day, missing)
+    holder = holder_of_office_named(title, lede, meeting, index, opening, day, missing)
     return [holder] if holder else _named_together(found, missing, index, opening)
-
-
-def _holder_of_office_named(title: str | None, lede: str | None, meeting: str | None,
-                            index: NameIndex, opening: list[str], day: dt.date | None, missing: str) -> str | None:
-    """The holder, on the day, of an office the headline or opening names without a name."""
-    for text in (title, lede, meeting):
-        for office, role in _OFFICES:
-            if text and any(not _names_holder(text, match.end(), index) and not _of_another_side(text, match, missing)
-                            for match in office.finditer(text)):
-                held = _office(role, missing)
-                holder = index.holder_of(held, day) if day is not None else _named_holder(opening, held, index)
-                if holder:
-                    return holder
-    return None
-
-
-_COUNTRY_WORDS = {"japan": re.compile(r"\bjapan|япони|японск", re.IGNORECASE),
-                  "russia": re.compile(r"\brussia|росси|российск|\bРФ\b", re.IGNORECASE)}
-
-
-def _of_another_side(text: str, office: re.Match[str], missing: str) -> bool:
-    """Whether an office is said to be another side's than the one sought: the side already found
-    ("Премьер-министром Японии", "Japanese Prime Minister" when the Russian side is sought) or a
-    third country ("Chinese President Hu Jintao", "President of Brazil")."""
-    around = text[max(0, office.start() - 15): office.end() + 25]
-    if _COUNTRY_WORDS[missing].search(around):
-        return False
-    found_side = next(side for side in _SIDES if side != missing)
-    qualified = _QUALIFIED_BEFORE.search(text, 0, office.start()) or _QUALIFIED_AFTER.match(text, office.end())
-    return bool(_COUNTRY_WORDS[found_side].search(around) or qualified)
-
-
-_QUALIFIED_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!The\b|A\b)[A-Z][\w.]*\s+$")
-"""A country's adjective before an office, mid-sentence: "Chinese President", "U.S. President"."""
-_QUALIFIED_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-
-
-def _unknown_holder(text: str, side: str, index: NameIndex) -> bool:
-    """Whether the text names someone of `side` by office and a name people.yaml does not know
-    ("Russian Prime Minister Sergei Kirienko"): that side's person is there, to be added by hand."""
-    for office, _ in _OFFICES:
-        for match in office.finditer(text):
-            name = _NAME_AFTER_OFFICE.match(text, match.end())
-            around = text[max(0, match.start() - 15): match.end()]
-            if name and not index.ids_in(name.group()) and _COUNTRY_WORDS[side].search(around):
-                return True
-    return False
-
-
-def _named_holder(opening: list[str], office: re.Pattern[str], index: NameIndex) -> str | None:
-    """With no day to tell who held an office ("после встречи с президентом РФ" in a text that
-    prints no year), the one person the opening names who held it at some time."""
-    holders = [person_id for person_id in index.ids_in(" ".join(opening[:3])) if index.held(person_id, office, None)]
-    return holders[0] if len(holders) == 1 else None
 
 
 def _named_together(found: list[str], missing: str, index: NameIndex, opening: list[str]) -> list[str]:
@@ -345,42 +286,3 @@ _LOOKS_BACK = re.compile(r"\b(?:19|20)\d\d\b|\b(?:previous(?:ly)?|earlier|last (
                          r"ранее|предыдущ\w*|в прошлом", re.IGNORECASE)
 
 
-def _counterpart(sentence: str, found: list[str], missing: str, index: NameIndex, day: dt.date | None) -> str | None:
-    """"talks of Lavrov with his Japanese counterpart", whose name is misspelt or not given: the
-    holder on that day of the office the named person held, on the other side."""
-    if not _COUNTERPART.search(sentence) or not MEETING_WORDS.search(sentence):
-        return None
-    for person_id in found:
-        side = index.country_of(person_id)
-        for _, role in _OFFICES:
-            if side in _SIDES and index.held(person_id, _office(role, side), day):
-                holder = index.holder_of(_office(role, missing), day)
-                if holder:
-                    return holder
-    return None
-
-
-def _office(role: str, side: str) -> re.Pattern[str]:
-    """An office of _OFFICES on one side: "Minister (?:for|of) Foreign Affairs of (?:the )?Japan"."""
-    return re.compile(role.format(side=_SIDES[side]))
-
-
-def _names_holder(text: str, end: int, index: NameIndex) -> bool:
-    """Whether an office is followed by its holder's name ("Foreign Minister Sergey Lavrov"), one
-    people.yaml knows or not ("Russian Prime Minister Sergei Kirienko": not another holder's)."""
-    found = index.find(text[end: end + 40])
-    return (bool(found) and found[0][0] <= 3) or bool(_NAME_AFTER_OFFICE.match(text, end))
-
-
-_NAME_AFTER_OFFICE = re.compile(r"\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+[A-Z][a-z'’-]+)+\b")
-"""A given name and a family name, in Latin letters (Russian names after an office decline)."""
-
-
-_TWO_PLUS_TWO_OFFICES = re.compile(r"^Minister (?:of|for) (?:Defen[cs]e|Foreign Affairs)")
-
-
-def _two_plus_two_ministers(opening: list[str], index: NameIndex, day: dt.date | None) -> list[str]:
-    """In a "2+2", the foreign and defence ministers of both sides sit at the table: those the
-    opening names who held either office on the day (on some day, when the text gives none)."""
-    return [person_id for person_id in index.ids_in(" ".join(opening[:3]))
-            if index.held(person_id, _TWO_PLUS_TWO_OFFICES, day)]

@@ -1,0 +1,147 @@
+"""Offices named without their holders: "the Foreign Minister said", "Japan-Russia Summit
+Meeting", "talks with his Japanese counterpart". Who held the office on the day, from the roles
+people.yaml records, is the one who was there (participants.py asks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from readouts.importer.facts import MEETING_WORDS
+from readouts.names import NameIndex
+
+SIDES = {"japan": "Japan", "russia": "Russian Federation"}
+
+
+# An office named without its holder's name: "Press Conference by the Prime Minister" (who
+# then says "I had a telephone talk"), "the Foreign Minister said".
+_OFFICES = (
+    # headlines write "PM": "Japanese PM urges Putin to seek …"
+    (re.compile(r"\bPrime Minister\b|\bPM\b|премьер", re.IGNORECASE), "Prime Minister of (?:the )?{side}"),
+    # "Foreign Ministers' Meeting", "consultations of foreign and defence ministers": the office
+    # of both sides, the plural saying so
+    (re.compile(r"\bForeign Ministers?\b|\bforeign (?:and defen[cs]e )?ministers\b|"
+                r"Minister (?:for|of) Foreign Affairs|министр\w* иностранных дел",
+                re.IGNORECASE), "Minister (?:for|of) Foreign Affairs of (?:the )?{side}"),
+    (re.compile(r"\bPresident\b|президент", re.IGNORECASE), "^President of (?:the )?{side}"),
+)
+
+
+_LEADERS_MET = re.compile(r"\bsummit (?:meeting|talks)\b|\b(?:two|both) leaders\b|(?:лидер|руководител)\w* двух стран",
+                          re.IGNORECASE)
+"""A summit held, as its report names it: not one agreed on for later ("agree on summit")."""
+
+
+_LEADERS = {"japan": re.compile("^Prime Minister of Japan"),
+            "russia": re.compile("^President of the Russian Federation")}
+
+
+def leaders_at_a_summit(title: str | None, lede: str | None, meeting: str | None, index: NameIndex,
+                        day: dt.date | None) -> list[str]:
+    """A summit whose report names no one ("Japan-Russia Summit Meeting" over "The two leaders
+    conducted …"): Japan's prime minister and Russia's president on the day, between whom a
+    Japan–Russia summit is held."""
+    if day is None or not any(_LEADERS_MET.search(text) for text in (title, lede, meeting) if text):
+        return []
+    holders = [index.holder_of(_LEADERS[side], day) for side in SIDES]
+    return [holder for holder in holders if holder] if all(holders) else []
+
+
+COUNTERPART = re.compile(r"\bcounterparts?\b|коллег\w*", re.IGNORECASE)
+
+
+def holder_of_office_named(title: str | None, lede: str | None, meeting: str | None,
+                           index: NameIndex, opening: list[str], day: dt.date | None, missing: str) -> str | None:
+    """The holder, on the day, of an office the headline or opening names without a name."""
+    for text in (title, lede, meeting):
+        for office, role in _OFFICES:
+            if text and any(not _names_holder(text, match.end(), index) and not _of_another_side(text, match, missing)
+                            for match in office.finditer(text)):
+                held = _office_of(role, missing)
+                holder = index.holder_of(held, day) if day is not None else _named_holder(opening, held, index)
+                if holder:
+                    return holder
+    return None
+
+
+_COUNTRY_WORDS = {"japan": re.compile(r"\bjapan|япони|японск", re.IGNORECASE),
+                  "russia": re.compile(r"\brussia|росси|российск|\bРФ\b", re.IGNORECASE)}
+
+
+def _of_another_side(text: str, office: re.Match[str], missing: str) -> bool:
+    """Whether an office is said to be another side's than the one sought: the side already found
+    ("Премьер-министром Японии", "Japanese Prime Minister" when the Russian side is sought) or a
+    third country ("Chinese President Hu Jintao", "President of Brazil")."""
+    around = text[max(0, office.start() - 15): office.end() + 25]
+    if _COUNTRY_WORDS[missing].search(around):
+        return False
+    found_side = next(side for side in SIDES if side != missing)
+    qualified = _QUALIFIED_BEFORE.search(text, 0, office.start()) or _QUALIFIED_AFTER.match(text, office.end())
+    return bool(_COUNTRY_WORDS[found_side].search(around) or qualified)
+
+
+_QUALIFIED_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!The\b|A\b)[A-Z][\w.]*\s+$")
+"""A country's adjective before an office, mid-sentence: "Chinese President", "U.S. President"."""
+
+
+_QUALIFIED_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def unknown_holder(text: str, side: str, index: NameIndex) -> bool:
+    """Whether the text names someone of `side` by office and a name people.yaml does not know
+    ("Russian Prime Minister Sergei Kirienko"): that side's person is there, to be added by hand."""
+    for office, _ in _OFFICES:
+        for match in office.finditer(text):
+            name = _NAME_AFTER_OFFICE.match(text, match.end())
+            around = text[max(0, match.start() - 15): match.end()]
+            if name and not index.ids_in(name.group()) and _COUNTRY_WORDS[side].search(around):
+                return True
+    return False
+
+
+def _named_holder(opening: list[str], office: re.Pattern[str], index: NameIndex) -> str | None:
+    """With no day to tell who held an office ("после встречи с президентом РФ" in a text that
+    prints no year), the one person the opening names who held it at some time."""
+    holders = [person_id for person_id in index.ids_in(" ".join(opening[:3])) if index.held(person_id, office, None)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def counterpart_of(sentence: str, found: list[str], missing: str, index: NameIndex, day: dt.date | None) -> str | None:
+    """"talks of Lavrov with his Japanese counterpart", whose name is misspelt or not given: the
+    holder on that day of the office the named person held, on the other side."""
+    if not COUNTERPART.search(sentence) or not MEETING_WORDS.search(sentence):
+        return None
+    for person_id in found:
+        side = index.country_of(person_id)
+        for _, role in _OFFICES:
+            if side in SIDES and index.held(person_id, _office_of(role, side), day):
+                holder = index.holder_of(_office_of(role, missing), day)
+                if holder:
+                    return holder
+    return None
+
+
+def _office_of(role: str, side: str) -> re.Pattern[str]:
+    """An office of _OFFICES on one side: "Minister (?:for|of) Foreign Affairs of (?:the )?Japan"."""
+    return re.compile(role.format(side=SIDES[side]))
+
+
+def _names_holder(text: str, end: int, index: NameIndex) -> bool:
+    """Whether an office is followed by its holder's name ("Foreign Minister Sergey Lavrov"), one
+    people.yaml knows or not ("Russian Prime Minister Sergei Kirienko": not another holder's)."""
+    found = index.find(text[end: end + 40])
+    return (bool(found) and found[0][0] <= 3) or bool(_NAME_AFTER_OFFICE.match(text, end))
+
+
+_NAME_AFTER_OFFICE = re.compile(r"\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+[A-Z][a-z'’-]+)+\b")
+"""A given name and a family name, in Latin letters (Russian names after an office decline)."""
+
+
+_TWO_PLUS_TWO_OFFICES = re.compile(r"^Minister (?:of|for) (?:Defen[cs]e|Foreign Affairs)")
+
+
+def two_plus_two_ministers(opening: list[str], index: NameIndex, day: dt.date | None) -> list[str]:
+    """In a "2+2", the foreign and defence ministers of both sides sit at the table: those the
+    opening names who held either office on the day (on some day, when the text gives none)."""
+    return [person_id for person_id in index.ids_in(" ".join(opening[:3]))
+            if index.held(person_id, _TWO_PLUS_TWO_OFFICES, day)]
