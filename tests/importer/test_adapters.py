@@ -429,6 +429,14 @@ FACTS = [
     # minister and Russia's president of the day
     ("mofa_japan/summit_meeting_naming_no_one", "publisher", "mofa-japan"),
     ("mofa_japan/summit_meeting_naming_no_one", "participants", {"yoshiro-mori", "vladimir-putin"}),
+    # the byline sits under the headline, whatever captions follow it; a caption whose credit
+    # the page broke off ("…onsen.(" / "Reuters: Toru Hanai") is none
+    ("generic/byline_under_the_headline_then_captions", "title", "'Onsen summit': Putin meets Abe to 'heal rifts'"),
+    # a date under the standfirst, with the outlet's name ("Deutsche Welle, 15 December 2016")
+    ("generic/date_under_the_standfirst", "published", dt.date(2016, 12, 15)),
+    # a deputy minister's "японский коллега" is no foreign minister; the outlet's date at the foot
+    ("generic/deputy_ministers_counterpart_ru", "participants", {"igor-morgulov"}),
+    ("generic/deputy_ministers_counterpart_ru", "published", dt.date(2020, 2, 6)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

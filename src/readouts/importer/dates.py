@@ -252,7 +252,9 @@ def date_line(text: str) -> FoundDate | None:
     # a date set as a list item ("• 2015-11-17 15:00:00"), or after the time ("20:00, 15 февраля
     # 2016 Политика"), is still the line's date
     # also after the word that says which date it is: "Updated: 24-02-2022 17:41 IST"
-    marker = re.match(r"[•·▪*–-]\s*|(?:(?:updated|created|published|posted|обновлено|опубликовано)\s*:?\s*)?"
+    # and after the outlet that credits the text: "Deutsche Welle, 15 December 2016"
+    marker = re.match(r"[•·▪*–-]\s*|(?:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2},\s+)?"
+                      r"(?:(?:updated|created|published|posted|обновлено|опубликовано)\s*:?\s*)?"
                       r"(?:[0-2]?\d:\d\d(?:\s*(?:GMT|UTC)(?:\s*[+-]\d{1,2})?)?,?\s+)?", text, re.IGNORECASE)
     if not dates or dates[0].start > (marker.end() if marker else 0):
         return None

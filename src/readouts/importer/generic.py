@@ -6,6 +6,8 @@ text (a caption above it is the usual thing to skip), and the document counts as
 
 from __future__ import annotations
 
+import re
+
 from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
 from readouts.importer.document import Document, Line
 from readouts.importer.header import bare_photo_credit, dateline, headline_like, spells_out
@@ -42,8 +44,25 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     # the breadcrumb's last crumb is the page's headline, printed again over the story
     crumbed = next((line for line in lines if line.text in doc.crumbs and headline_like(line.text)), None)
     twice = next((line for line in lines if texts.count(line.text) > 1 and headline_like(line.text)), None)
-    line = crumbed or twice or _over_its_deck(lines) or last_headline(lines)
+    line = crumbed or twice or _over_its_byline(lines) or _over_its_deck(lines) or last_headline(lines)
     return (line.text, (line.number,)) if line else (None, ())
+
+
+def _over_its_byline(lines: list[Line]) -> Line | None:
+    """A news page sets the byline right under the headline: the line over the last "By …" is the
+    headline, whatever captions and credits follow the byline ("'Onsen summit': Vladimir Putin
+    meets with Japan's Shinzo Abe" / "By Tokyo correspondent Rachel Mealey" / "Banner shows …"),
+    or the headline over the deck there."""
+    at = next((at for at in range(len(lines) - 1, 0, -1) if _BY.match(lines[at].text)), None)
+    if at is None or not headline_like(lines[at - 1].text):
+        return None
+    # a deck between them: "Russia, Japan hold 1st round of peace treaty talks" / "Russia and
+    # Japan have 'considerable disagreements' regarding peace treaty" / "By Elena Teslova"
+    return _over_its_deck(lines[:at]) or lines[at - 1]
+
+
+_BY = re.compile(r"By\s+[A-Z]")
+"""A byline: "By Reuters", "By Tokyo correspondent Rachel Mealey"."""
 
 
 def _lead(header: Header) -> str:

@@ -155,6 +155,11 @@ _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from
 _PHOTOGRAPHER_AND_AGENCY = re.compile(r"\b[A-Z][a-z'’-]+\s[A-Z][a-z'’-]+\s/\s[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}\s*$")
 """A caption that ends with its photographer and his agency, a slash between: "The Kuril islands
 Sergei Krasnoukhov / TASS", "… Kirill Kudryavtsev / AFP"."""
+_CREDIT_BROKEN_OFF = re.compile(r"\(\s*$|^(?:AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua|Getty Images|AAP|ABC News)"
+                                r":\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\)?\s*$")
+"""A caption whose credit the page set on the next line, the bracket left open ("Mr Abe hopes to
+… the Yamaguchi onsen.(" / "Reuters: Toru Hanai"), and that credit, the agency and its
+photographer, as ABC and others print them."""
 _NAME_CREDIT = re.compile(r"\((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\)\s*$")  # "… Ukraine. (Yuichi Nobira)"
 # What a headline reports: an event or an act. A short line without one is a section or site
 # label: "Japan-Russia Relations", "Press Releases", "politics", "Images", "Newsfrom Japan".
@@ -187,6 +192,7 @@ def label_reason(text: str) -> str | None:
     if _COMMENT_COUNT.search(text):
         return "comment counter"
     if (_CREDIT.search(text) or _NAME_CREDIT.search(text) or _PHOTOGRAPHER_AND_AGENCY.search(text)
+            or _CREDIT_BROKEN_OFF.search(text)
             or bare_photo_credit(text) or _NAMES_ONLY.fullmatch(text)):
         return PHOTO_CREDIT
     if re.fullmatch(r"\(.*\)|\[.*\]", text):

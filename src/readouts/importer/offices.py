@@ -108,13 +108,14 @@ def _named_holder(opening: list[str], office: re.Pattern[str], index: NameIndex)
 
 def counterpart_of(sentence: str, found: list[str], missing: str, index: NameIndex, day: dt.date | None) -> str | None:
     """"talks of Lavrov with his Japanese counterpart", whose name is misspelt or not given: the
-    holder on that day of the office the named person held, on the other side."""
+    holder on that day of the office the named person held, on the other side. The office itself,
+    not a deputy's: a deputy minister's counterpart is no minister."""
     if not COUNTERPART.search(sentence) or not MEETING_WORDS.search(sentence):
         return None
     for person_id in found:
         side = index.country_of(person_id)
         for _, role in _OFFICES:
-            if side in SIDES and index.held(person_id, _office_of(role, side), day):
+            if side in SIDES and index.held(person_id, _office_of("^" + role.lstrip("^"), side), day):
                 holder = index.holder_of(_office_of(role, missing), day)
                 if holder:
                     return holder

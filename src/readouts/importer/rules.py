@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from readouts.importer import attribution, captions, dates, durations, facts, kinds, schedule, venue
+from readouts.importer import attribution, captions, dates, durations, facts, kinds, published, schedule, venue
 from readouts.importer import participants as participants_of
 from readouts.importer.document import Change, Line, clean_caption, is_prose, shorten, words
 from readouts.importer.header import dateline, headline_like, label_reason, split_header
@@ -91,54 +91,6 @@ def header_leftovers(reading: Reading) -> None:
     reading.body_lines = body_lines
     reading.paragraphs = [line.text for line in body_lines]
     reading.story = dateline(reading.paragraphs[0]) if reading.paragraphs else None
-
-
-def published_from_dateline(reading: Reading) -> None:
-    """A story's dateline dates it when nothing above did, else a date under its last paragraph;
-    a dateline without a year ("MOSCOW, May 29. /TASS/.") and nothing else leaves the date empty,
-    with a note naming the line and the day kept."""
-    story = reading.story
-    if story and reading.published is not None and reading.published == reading.doc.stamp:
-        # a saved page's capture stamp is the day after, often: "date 2017-09-19 UNITED NATIONS,
-        # September 18. /TASS/." was filed on the 18th, the stamp's year being the dateline's
-        reading.published = dates.filed_on(story.date_text, reading.published) or reading.published
-        # a dateline that prints its year dates the story, whenever the page was saved
-        reading.published = next((found.date for found in dates.find_dates(story.date_text)), reading.published)
-    if story and reading.published is None and (printed := dates.find_dates(story.date_text)):
-        reading.published = printed[0].date
-    if reading.published is None:
-        reading.published = _date_at_the_foot(reading)
-    if story and reading.published is None and story.date_text:
-        partial = dates.find_partial_dates(story.date_text)
-        if partial:
-            reading.printed_day = (partial[0].month, partial[0].day)
-        reading.notes.append(f"line {reading.body_lines[0].number}: the dateline prints \"{story.date_text}\" "
-                             f"with no year: the published date is left empty for a person to fill in")
-    if reading.published is None and not reading.notes:
-        reading.notes.append("no publication date found: the published date is left empty")
-    if story and story.date_text and reading.published is not None:
-        reading.story_day = dates.story_day(story.date_text, reading.published)
-
-
-def _date_at_the_foot(reading: Reading) -> dt.date | None:
-    """A date on a line of its own after the story's last paragraph, as many news sites print it
-    under the source's credit ("Источник: РИА новости" / "24.10.2017"), dates the story. The
-    date and the credit over it are the page's, not the text's: they leave the body, recorded."""
-    lines = reading.body_lines
-    prose = [at for at, line in enumerate(lines) if is_prose(line.text)]
-    for at in range(prose[-1] + 1, len(lines)) if prose else ():
-        if found := dates.date_line(lines[at].text):
-            foot = [lines[at]] + ([lines[at - 1]] if at - 1 > prose[-1] and _SOURCE_CREDIT.match(lines[at - 1].text)
-                                  else [])
-            for line in foot:
-                reading.changes.append(Change(line.number, "removed", shorten(line.text),
-                                              "date or source credit under the story; the date is the published date"))
-            reading.body_lines = [line for line in lines if line not in foot]
-            return found.date
-    return None
-
-
-_SOURCE_CREDIT = re.compile(r"(?:источник|source)\s*:\s*\S.{0,60}$", re.IGNORECASE)
 
 
 def lede(reading: Reading) -> None:
@@ -391,7 +343,7 @@ RULES: tuple[Rule, ...] = (
     title,
     published_from_date_line,
     header_leftovers,
-    published_from_dateline,
+    published.published_from_dateline,
     lede,
     meeting_sentence,
     meeting_format,

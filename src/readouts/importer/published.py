@@ -1,0 +1,72 @@
+"""The day a text was published, when the lines above it do not print one: its dateline's, a
+date under its last paragraph or under its standfirst."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from readouts.importer import dates
+from readouts.importer.document import Change, is_prose, shorten
+from readouts.importer.reading import Reading
+
+
+def published_from_dateline(reading: Reading) -> None:
+    """A story's dateline dates it when nothing above did, else a date under its last paragraph;
+    a dateline without a year ("MOSCOW, May 29. /TASS/.") and nothing else leaves the date empty,
+    with a note naming the line and the day kept."""
+    story = reading.story
+    if story and reading.published is not None and reading.published == reading.doc.stamp:
+        # a saved page's capture stamp is the day after, often: "date 2017-09-19 UNITED NATIONS,
+        # September 18. /TASS/." was filed on the 18th, the stamp's year being the dateline's
+        reading.published = dates.filed_on(story.date_text, reading.published) or reading.published
+        # a dateline that prints its year dates the story, whenever the page was saved
+        reading.published = next((found.date for found in dates.find_dates(story.date_text)), reading.published)
+    if story and reading.published is None and (printed := dates.find_dates(story.date_text)):
+        reading.published = printed[0].date
+    if reading.published is None:
+        reading.published = _date_at_the_foot(reading) or _date_under_the_standfirst(reading)
+    if story and reading.published is None and story.date_text:
+        partial = dates.find_partial_dates(story.date_text)
+        if partial:
+            reading.printed_day = (partial[0].month, partial[0].day)
+        reading.notes.append(f"line {reading.body_lines[0].number}: the dateline prints \"{story.date_text}\" "
+                             f"with no year: the published date is left empty for a person to fill in")
+    if reading.published is None and not reading.notes:
+        reading.notes.append("no publication date found: the published date is left empty")
+    if story and story.date_text and reading.published is not None:
+        reading.story_day = dates.story_day(story.date_text, reading.published)
+
+
+def _date_at_the_foot(reading: Reading) -> dt.date | None:
+    """A date on a line of its own after the story's last paragraph, as many news sites print it
+    under the source's credit ("Источник: РИА новости" / "24.10.2017"), dates the story. The
+    date and the credit over it are the page's, not the text's: they leave the body, recorded."""
+    lines = reading.body_lines
+    prose = [at for at, line in enumerate(lines) if is_prose(line.text)]
+    for at in range(prose[-1] + 1, len(lines)) if prose else ():
+        if found := dates.date_line(lines[at].text):
+            foot = [lines[at]] + ([lines[at - 1]] if at - 1 > prose[-1] and _SOURCE_CREDIT.match(lines[at - 1].text)
+                                  else [])
+            for line in foot:
+                reading.changes.append(Change(line.number, "removed", shorten(line.text),
+                                              "date or source credit under the story; the date is the published date"))
+            reading.body_lines = [line for line in lines if line not in foot]
+            return found.date
+    return None
+
+
+_SOURCE_CREDIT = re.compile(r"(?:источник|source)\s*:\s*\S.{0,60}$", re.IGNORECASE)
+
+
+def _date_under_the_standfirst(reading: Reading) -> dt.date | None:
+    """A date on a line of its own right under the first paragraph, as pages that open with a
+    standfirst print it, with the outlet's name or without ("Deutsche Welle, 15 December 2016"),
+    dates the story. It is the page's, not the text's: it leaves the body, recorded."""
+    lines = reading.body_lines
+    if len(lines) < 3 or not is_prose(lines[0].text) or (found := dates.date_line(lines[1].text)) is None:
+        return None
+    reading.changes.append(Change(lines[1].number, "removed", shorten(lines[1].text),
+                                  "date under the standfirst; it is the published date"))
+    reading.body_lines = [line for line in lines if line is not lines[1]]
+    return found.date
