@@ -437,6 +437,10 @@ FACTS = [
     # a deputy minister's "японский коллега" is no foreign minister; the outlet's date at the foot
     ("generic/deputy_ministers_counterpart_ru", "participants", {"igor-morgulov"}),
     ("generic/deputy_ministers_counterpart_ru", "published", dt.date(2020, 2, 6)),
+    # the city of a meeting remembered ("Помню нашу встречу … в Иркутске") and of a detention
+    # ("задержанием во Владивостоке консула") is no venue
+    ("generic/transcript_remembering_an_earlier_meeting_ru", "place", None),
+    ("generic/consul_detained_in_the_city_before_the_post_ru", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

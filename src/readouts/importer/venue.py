@@ -68,7 +68,7 @@ def _english_cue(text: str, announcement: bool) -> str | None:
         if ((not announcement and _announced(text, match.start())) or _ANOTHER_TIME.search(text[:match.start()])
                 or _ANOTHER_EVENT.search(before)
                 or (match.group("cue").lower() == "to" and not _MOVING_TO.search(before))
-                or (match.group("cue").lower() == "in" and _POSTED.search(before))):
+                or (match.group("cue").lower() == "in" and (_POSTED.search(before) or _DETAINED.search(before)))):
             continue
         words, start, shortest = match.group("name").split(), match.start("name"), 1
         if len(words) > 1 and re.search(r"['’]s$", words[0]) and places.is_country(words[0][:-2]):
@@ -101,6 +101,7 @@ def _russian_cue(text: str, announcement: bool) -> str | None:
         if ((announcement or not _announced(text, match.start())) and not _ANOTHER_TIME.search(text[:match.start()])
                 and not _ANOTHER_EVENT.search(text[max(0, match.start() - 80):match.start()])
                 and not _RU_POSTED.search(text[max(0, match.start() - 60):match.start()])
+                and not _DETAINED.search(text[max(0, match.start() - 30):match.start()])
                 and not _RU_CAPITAL_SAYS.match(text, match.end())):
             found = places.russian_city(match.group("name"))
             if found:
@@ -215,6 +216,9 @@ _RU_POSTED = re.compile(r"(?<![\w-])(?:посол|посл(?:а|у|ом|е|ы|о
                         r"(?:ген)?консул\w*|миссии|поверенн\w+ в делах|корреспондент\w*)"
                         r"(?:\s+(?:Японии|России|РФ|Российской Федерации))?\s+$",
                         re.IGNORECASE)
+_DETAINED = re.compile(r"(?:\b(?:detain\w*|arrest\w*)|(?<![\w-])(?:задержан\w*|арест\w*))\s+$", re.IGNORECASE)
+"""Where someone was detained ("в связи с задержанием во Владивостоке консула", "arrested in
+Vladivostok"): the incident's city, not where the protest over it was made."""
 _RU_CAPITAL_SAYS = re.compile(r"(?:\s+и\s+[А-ЯЁ][а-яё]+)?(?:\s+[а-яё]+о)?\s+(?:назвали|заявили|считают|отметили|"
                               r"подчеркнули|выразили|ответили|отреагировали|напомнили|указали|сообщили|"
                               r"подчеркивают|заявляют|говорят|отмечают|полагают|уверены)\b")
@@ -316,8 +320,9 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
         for sentence in facts.sentences(paragraph):
             # a text that announces its meeting places it in the future tense too ("Putin and
             # Noda will meet on the sidelines of a planned APEC summit in Vladivostok")
+            # not a meeting remembered ("Помню нашу встречу в начале 2000-х годов в Иркутске")
             if (facts.MEETING_WORDS.search(sentence) and not facts.of_another_time(sentence, None)
-                    and (found := place_in(sentence, announcement))):
+                    and not facts.REMEMBERED.search(sentence) and (found := place_in(sentence, announcement))):
                 return found
     if found := _welcomed_to(opening):
         return found
