@@ -441,6 +441,14 @@ FACTS = [
     # ("задержанием во Владивостоке консула") is no venue
     ("generic/transcript_remembering_an_earlier_meeting_ru", "place", None),
     ("generic/consul_detained_in_the_city_before_the_post_ru", "place", None),
+    # a caption credited "© Outlet / Photographer" is no headline; its full date gives the
+    # dateline's day its year ("24 ноября 2017" over "МОСКВА, 24 ноя"); the intergovernmental
+    # commission ("межправкомиссии") is a meeting, its "в пятницу" that day
+    ("generic/copyright_caption_over_the_dateline_ru", "title", None),
+    ("generic/copyright_caption_over_the_dateline_ru", "published", dt.date(2017, 11, 24)),
+    ("generic/copyright_caption_over_the_dateline_ru", "meeting_date", dt.date(2017, 11, 24)),
+    # a caption broken over two lines, the first ending on "в", the second on "Фото ИТАР-ТАСС"
+    ("generic/caption_broken_over_two_lines_ru", "title", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -20,6 +20,8 @@ MEETING_WORDS = re.compile(
     # Dmitry Medvedev on Sunday that …"
     r"told (?:his|her) (?:[A-Z]\w+ )?counterpart|"
     r"встреч\w*|встрет\w*|переговор\w*|"
+    # the intergovernmental commission's session, as both languages shorten it
+    r"межправкомисси\w*|intergovernmental commission|"
     r"разговор\w*|бесед\w*|обсуди\w*|"
     # a summons and its protest, as Russian reports it: "был вызван в МИД", "вручил ноту протеста",
     # "протест … был вручен вице-министром"

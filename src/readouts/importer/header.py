@@ -115,8 +115,13 @@ def headline_like(text: str) -> bool:
             and not re.match(r"\d{1,2}\.\s|[•·▪]|[-–—]\s", text)
             # a transcript's speaker by initial and family name, "В.Путин: Уважаемый …"
             and not re.match(r"[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z-]+:", text)
-            and not text.endswith((",", ":", ";")) and dateline(text) is None
+            and not text.endswith((",", ":", ";")) and not _BROKEN_OFF.search(text) and dateline(text) is None
             and label_reason(text) is None)
+
+
+_BROKEN_OFF = re.compile(r"\s(?:в|во|и|с|со|на|о|об|по|к|из|за|для|от|the|a|an|of|and|with|for)$", re.IGNORECASE)
+"""A line that ends on a preposition, an article or "and" is a sentence the page broke off ("…
+не только в официальной обстановке, но и в" / "Государственном Эрмитаже …"): no headline ends so."""
 
 
 # Lines around a headline that name, credit or place the page rather than the event. Each is a
@@ -140,6 +145,9 @@ _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from
     r"^(?:photograph|photo|picture|image) of\b|\b(?:photo|фото|image|изображение|screenshot|source|источник|текст)\s*:|"
     # a caption that ends with its credit: "… по главным проблемам. Фото автора"
     r"\b(?:фото автора|photo(?:graph)? by the author)\.?\s*$|"
+    # the owner of the picture: "© Новости Дня / Михаил Воскресенский…", "Фото © Михаил
+    # Климентьев / ТАСС"; the agency after "Фото" at a caption's end: "… среди картин. Фото ИТАР-ТАСС |"
+    r"^(?:фото\s*|photo\s*)?©|(?<![\w-])фото\s+(?:[А-ЯЁA-Z][\w-]*\s?){1,3}\|?\s*$|"
     # "… Фото предоставлено канцелярией премьер-министра Японии", "Photo courtesy of …"
     r"(?<![\w-])фото предоставлен\w*|\bphoto (?:courtesy of|provided by)\b|"
     # a photographer and the agency after a caption: "… on May 30, 2019. (KAZUHIRO NOGI / AFP)"

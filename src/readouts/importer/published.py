@@ -30,6 +30,8 @@ def published_from_dateline(reading: Reading) -> None:
         partial = dates.find_partial_dates(story.date_text)
         if partial:
             reading.printed_day = (partial[0].month, partial[0].day)
+            reading.published = _year_printed_above(reading, reading.printed_day)
+    if story and reading.published is None and story.date_text:
         reading.notes.append(f"line {reading.body_lines[0].number}: the dateline prints \"{story.date_text}\" "
                              f"with no year: the published date is left empty for a person to fill in")
     if reading.published is None and not reading.notes:
@@ -70,3 +72,12 @@ def _date_under_the_standfirst(reading: Reading) -> dt.date | None:
                                   "date under the standfirst; it is the published date"))
     reading.body_lines = [line for line in lines if line is not lines[1]]
     return found.date
+
+
+def _year_printed_above(reading: Reading, day: tuple[int, int]) -> dt.date | None:
+    """The full date of the dateline's day, printed above the story, in a caption or a credit
+    ("… после встречи с министром иностранных дел РФ Сергеем Лавровым. 24 ноября 2017" over
+    "МОСКВА, 24 ноя — Новости Дня."): the same day and month, so the same day, its year printed."""
+    assert reading.header is not None
+    return next((found.date for line in reading.header.lines for found in dates.find_dates(line.text)
+                 if (found.date.month, found.date.day) == day), None)
