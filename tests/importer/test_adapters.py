@@ -449,6 +449,10 @@ FACTS = [
     ("generic/copyright_caption_over_the_dateline_ru", "meeting_date", dt.date(2017, 11, 24)),
     # a caption broken over two lines, the first ending on "в", the second on "Фото ИТАР-ТАСС"
     ("generic/caption_broken_over_two_lines_ru", "title", None),
+    # a foreign city after its country's adjective ("в турецкой Анталье"); one met in "recently"
+    # ("Недавно в Нью-Йорке у нас состоялась … беседа") is another meeting's
+    ("generic/city_after_a_country_adjective_ru", "place", "Antalya"),
+    ("generic/recently_in_another_city_ru", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

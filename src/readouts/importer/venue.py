@@ -41,8 +41,11 @@ _PLACE_CUE = re.compile(
     # "in the city of Nagato", "in the southwestern city of Nagato", "to his home town of Nagato"
     r"(?:(?:the|his|her|their|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?P<kind>city|town|resort|village|port) of\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
-_RU_PLACE_CUE = re.compile(r"(?<![\w-])[Вв]о?\s+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
-""""в Москве", "в Нью-Йорке", "в Буэнос-Айресе", and at a sentence's start "В Токио проходит встреча"."""
+_RU_PLACE_CUE = re.compile(r"(?<![\w-])[Вв]о?\s+(?:[а-яё]{2,}[сц]к(?:ой|ом)\s+)?"
+                           r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
+""""в Москве", "в Нью-Йорке", "в Буэнос-Айресе", and at a sentence's start "В Токио проходит встреча";
+the country's adjective before the city too, as Russian news writes a foreign one: "в турецкой
+Анталье", "в японском Нагато"."""
 _RU_ARRIVED_IN = re.compile(
     r"(?<![\w-])(?:прибы|прилет|приеха|отправ|вылет|визит|поездк)\w*\s+(?:[\w-]+\s+){0,4}?во?\s+"
     r"(?P<after>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)|"
@@ -173,11 +176,14 @@ def _country_after(text: str, end: int) -> str:
 
 
 _ANOTHER_TIME = re.compile(
-    rf"\b(?:in|в)\s+(?:(?:mid-|early\s+|late\s+)?(?:{_MONTHS})|(?:19|20)\d\d(?:\s+году)?)\s*,?\s*$", re.IGNORECASE)
+    rf"\b(?:in|в)\s+(?:(?:mid-|early\s+|late\s+)?(?:{_MONTHS})|(?:19|20)\d\d(?:\s+году)?)\s*,?\s*$|"
+    # "«Недавно в Нью-Йорке у нас состоялась … беседа»", "recently in New York": an earlier one
+    r"(?<![\w-])(?:недавно|recently)\s*,?\s*$", re.IGNORECASE)
 _ANOTHER_TIME_AFTER = re.compile(rf"\s+in\s+(?:(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b")
-"""A city right after a month or a year ("as we agreed in December in Tokyo", "в 2016 году в
-Нагато"), or right before one ("the Summit Meeting in Singapore in November 2018"), is where
-something else happened at that time, not where the sides sit now."""
+"""A city right after a month, a year or "recently" ("as we agreed in December in Tokyo", "в
+2016 году в Нагато", "Недавно в Нью-Йорке"), or right before one ("the Summit Meeting in
+Singapore in November 2018"), is where something else happened at that time, not where the sides
+sit now."""
 _ANOTHER_EVENT = re.compile(r"\b(?:preparations? (?:for|of)|ahead of|in the run-up to|to prepare|"
                             r"(?:may|might|could) be \w+ed)\b[^.;]*$|"
                             r"\bmeetings\s+(?:held\s+)?$|\bmeetings\b[^.;]{0,100}\bheld\s+$|"
