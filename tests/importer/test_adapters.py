@@ -453,6 +453,10 @@ FACTS = [
     # ("Недавно в Нью-Йорке у нас состоялась … беседа") is another meeting's
     ("generic/city_after_a_country_adjective_ru", "place", "Antalya"),
     ("generic/recently_in_another_city_ru", "place", None),
+    # the Russian Foreign Ministry's release, reposted elsewhere, keeps its headline "О
+    # российско-японских консультациях" and is still the ministry's account
+    ("generic/ministry_release_reposted_ru", "title", "О российско-японских консультациях"),
+    ("generic/ministry_release_reposted_ru", "kind", "readout"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -175,7 +175,8 @@ _EVENT = re.compile(
     r"\b(?:meet\w*|met|talks?|talked|summit\w*|conversation|conference|visit\w*|statements?|"
     r"remarks|calls?|consultations?|protests?|summon\w*|discuss\w*|agree\w*|sign\w*|gist|"
     r"overview|interview|briefing|comments?|встреч\w*|переговор\w*|обсуди\w*|заявлени\w*|"
-    r"визит\w*|разговор\w*|брифинг\w*|интервью|провел\w*|провёл\w*)\b", re.IGNORECASE)
+    r"визит\w*|разговор\w*|брифинг\w*|интервью|провел\w*|провёл\w*|консультаци\w*|бесед\w*|саммит\w*|"
+    r"протест\w*)\b", re.IGNORECASE)
 
 
 PHOTO_CREDIT = "photo caption or credit"

@@ -18,9 +18,14 @@ TRANSCRIPT_TITLE = re.compile(r"\b(?:remarks|statement and answers|answers to (?
 # A government's own press release is its account of the meeting, whoever reposts it; so is an
 # "(Overview)", "(Outline)" or "(Summary of Results)", as the Japanese government (the ministry
 # and the Prime Minister's Office) heads its accounts of meetings and press conferences.
+MINISTRY_RELEASE_RU = (r"^О\s+(?:российско-японских\s+)?(?:встрече|переговорах|консультациях|телефонном разговоре|"
+                       r"беседе|приеме|визите)\b")
+"""The Russian Foreign Ministry heads its accounts "О встрече …", "О российско-японских
+консультациях", "О телефонном разговоре …": so headed, a reposted page is still its account."""
 GOVERNMENT_NOTE = re.compile(r"\(?(?:overview|outline|summary)(?: of (?:the )?results)?\)?\s*$", re.IGNORECASE)
 """The note that closes such a headline, on its line or on one of its own under it."""
-PRESS_RELEASE = re.compile(rf"^press release\b|пресс-релиз|{GOVERNMENT_NOTE.pattern}", re.IGNORECASE)
+PRESS_RELEASE = re.compile(rf"^press release\b|пресс-релиз|{GOVERNMENT_NOTE.pattern}|{MINISTRY_RELEASE_RU}",
+                           re.IGNORECASE)
 
 KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     # the words that open the talks, as a ministry publishes them, are its account of the talks
