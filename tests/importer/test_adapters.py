@@ -457,6 +457,9 @@ FACTS = [
     # российско-японских консультациях" and is still the ministry's account
     ("generic/ministry_release_reposted_ru", "title", "О российско-японских консультациях"),
     ("generic/ministry_release_reposted_ru", "kind", "readout"),
+    # a breadcrumb whose separators were lost, ending in the headline cut short, is furniture
+    ("generic/breadcrumb_without_separators_ru", "title",
+     "Путин и Абэ в двадцать пятый раз обсудили мирный договор и опять ни к чему не пришли"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -149,6 +149,9 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[^>]{2,40}(?:\s>\s[^>]{2,40})*\s>\s[^>]{2,200}", "breadcrumb"),
         (r".{1,40}\s/", "breadcrumb"),
         (r"(?:home|main|главная)\s/\s.{2,250}", "breadcrumb"),
+        # its separators lost in copying, the headline cut short at its end: "Домой Новости
+        # России Путин и Абэ в двадцать пятый раз обсудили мирный договор и опять..."
+        (r"(?:home|главная|домой)\s.{2,250}(?:\.\.\.|…)", "breadcrumb"),
         # a list of other stories: headline glued to a rubric and a time, "…in SyriaMilitary &
         # Defense August 07, 12:11"
         (r".{10,200}(?:january|february|march|april|may|june|july|august|september|october|"
