@@ -460,6 +460,9 @@ FACTS = [
     # a breadcrumb whose separators were lost, ending in the headline cut short, is furniture
     ("generic/breadcrumb_without_separators_ru", "title",
      "Путин и Абэ в двадцать пятый раз обсудили мирный договор и опять ни к чему не пришли"),
+    # a site's offer of notifications and its appeal for support are furniture, not the story
+    ("generic/notifications_prompt_and_support_appeal", "title", "Russian president arrives in Japan"),
+    ("generic/notifications_prompt_and_support_appeal", "published", dt.date(2000, 9, 2)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -119,6 +119,11 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"don['’]t miss\b.{0,200}\b(?:our|us)\b.{0,200}", "advertising notice"),
         (r".{0,160}\bad[- ]?blockers?\b.{0,160}|.{0,160}блокировщик\w* рекламы.{0,160}|"
          r"thank you for supporting our (?:journalism|newsroom|work)\.?", "advertising notice"),
+        # the site's offer of notifications, and its appeal for readers' support, above the story
+        (r"stay up to date with notifications from .{2,40}|"
+         r"notifications can be managed in (?:your )?browser (?:preferences|settings)\.?", "notifications prompt"),
+        (r"your support helps us (?:to )?tell the story\.?|support the moscow times!?|contribute today",
+         "appeal for readers' support"),
         (r"showing \d+ results?\.?", "search-page furniture"),
         (r"advanced settings", "search-page furniture"),
         (r"(?:[•·▪●◦‣*-]\s*)?(?:[a-z]{2}-[a-z]{2}\d*\s*){2,}", "language switcher"),
