@@ -463,6 +463,8 @@ FACTS = [
     # a site's offer of notifications and its appeal for support are furniture, not the story
     ("generic/notifications_prompt_and_support_appeal", "title", "Russian president arrives in Japan"),
     ("generic/notifications_prompt_and_support_appeal", "published", dt.date(2000, 9, 2)),
+    # TASS's dateline with the city written as a word ("Moscow, December 17. /TASS/.")
+    ("tass/dateline_city_as_a_word", "publisher", "tass"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),
