@@ -14,7 +14,7 @@ import gc
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -38,7 +38,7 @@ from readouts.publish import (
     write_marker,
 )
 from readouts.seal import key_problem
-from readouts.stamp import Stamp, scan_folders, scan_inputs, signatures, site_folders, written_inputs
+from readouts.stamp import Stamp, look_at_inputs, scan_folders, signatures, site_folders, written_inputs
 
 if TYPE_CHECKING:
     from readouts.importer.run import ImportReport
@@ -75,7 +75,7 @@ class WaitingPages:
 def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], None] | None = None,
                progress: Callable[[int, int], None] | None = None, cache_in_memory: bool = False,
                waiting: WaitingPages | None = None, cache_saved_later: bool = False,
-               superseded: Callable[[], bool] | None = None) -> BuildReport:
+               superseded: Callable[[], bool] | None = None, changed: Iterable[Path] | None = None) -> BuildReport:
     """Import new and changed sources, then render the whole site into its output folder.
 
     One build of a site runs at a time; a second one waits for the first (`on_wait` is told).
@@ -90,12 +90,13 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
     caller to write with cache.save_kept once it is idle (readouts serve: the next change's
     build need not wait for the writing). Once the `waiting` pages are in place, a build asks
     `superseded` now and then whether a newer change has come, and if so stops, leaving them
-    there and the cache in memory for the next build (errors.Superseded).
+    there and the cache in memory for the next build (errors.Superseded). Of the inputs, only the
+    files a watcher saw change since this process's last build began are looked at again: `changed`.
     """
     started = time.perf_counter()
     with build_lock(root, on_wait=on_wait):
         scanned_at = now_ns()
-        inputs = scan_inputs(root)
+        inputs = look_at_inputs(root, changed)
         stamp = Stamp.load(root)
         # site.yaml is among the inputs: while they are unchanged, so is the output folder.
         if (stamp is not None and stamp.matches(inputs, marker_token(root / stamp.output), root / stamp.output)

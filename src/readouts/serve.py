@@ -13,7 +13,7 @@ import queue
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -205,7 +205,8 @@ def _server(host: str, port: int, output: Path, events: Events) -> ThreadingHTTP
 
 
 def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool,
-             superseded: Callable[[], bool] | None = None) -> dict[Path, tuple[int, ...]]:
+             superseded: Callable[[], bool] | None = None, changed: Iterable[Path] | None = None
+             ) -> dict[Path, tuple[int, ...]]:
     """Build, and tell open pages to reload when files changed (or the last build had failed).
 
     The promise is that the last good site stays served whatever a build meets: a bad save, a
@@ -213,7 +214,8 @@ def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool
     only Ctrl-C ends serving. A build that a newer change `superseded` stops once the pages a
     person waits for are in place, and the next build goes on from there. Returns the inputs the
     build wrote itself (BuildReport.wrote) by their resolved paths: seen changed, still so, they
-    are not changes to build."""
+    are not changes to build. `changed`: the files the watcher saw change since the last build
+    began, the only inputs looked at again (None: all)."""
     ahead: list[str] = []
 
     def ready(pages: tuple[str, ...]) -> None:
@@ -222,7 +224,8 @@ def _rebuild(root: Path, events: Events, log: Callable[[str], None], first: bool
 
     try:
         report: BuildReport = build_site(root, cache_in_memory=True, cache_saved_later=True,
-                                         waiting=WaitingPages(events.shown_pages(), ready), superseded=superseded)
+                                         waiting=WaitingPages(events.shown_pages(), ready), superseded=superseded,
+                                         changed=changed)
     except Superseded:
         return {}  # the pages it put in place ahead have reloaded; the newer change builds the rest
     except ReadoutsError as error:
@@ -275,6 +278,9 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
     watcher = _Watcher(root, output, stop)
     ready = False
     last_built = time.monotonic()
+    # What the watcher saw change since the last build began: that build looked at the rest. None
+    # until a build begins with the watcher watching: the next build looks at every input.
+    seen_since: set[Path] | None = None
     try:
         # The watcher reports an empty set when it has been quiet for a while; the first one
         # means it is watching, and only then is the server announced, so no change is missed.
@@ -289,9 +295,13 @@ def serve(root: Path, host: str, port: int, log: Callable[[str], None],
                 if time.monotonic() - last_built >= QUIET_BEFORE_SAVING:
                     _save_cache(root, log, watcher.changed_since_taken)  # quiet: written till a change comes
                 continue
+            if seen_since is not None:
+                seen_since.update(Path(change[1]) for change in changes)
             if all(_as_written(change[1], wrote) for change in changes):
                 continue  # the last build's own writing (content/addresses.yaml): built already
-            wrote = rebuild(first=False, superseded=watcher.changed_since_taken)
+            changed, seen_since = seen_since, set()
+            wrote = rebuild(first=False, superseded=watcher.changed_since_taken, changed=changed)
+            seen_since.update(wrote)  # written after its look, they are changes to its look
             last_built = time.monotonic()
     finally:
         stop.set()

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING
 
 from readouts import cache
@@ -69,6 +70,51 @@ def scan_inputs(root: Path) -> dict[str, list[int]]:
         check_link(root, root / folder)
         if (root / folder).exists():
             walk(folder, loops=folder != "content")
+    return found
+
+
+_LOOKED: dict[Path, dict[str, list[int]]] = {}
+"""Each site's last look at its inputs in this process, for a build told what changed since."""
+
+
+def look_at_inputs(root: Path, changed: Iterable[Path] | None = None) -> dict[str, list[int]]:
+    """scan_inputs; or, told which files changed since this process last looked at the site's
+    inputs (readouts serve: its watcher reports them), that look brought up to date by looking
+    at those files alone. At 10,000 readouts the whole look stats 30,000 files (0.06 s), a
+    tenth of the time a change takes to show. A folder, a link or a path outside the site among
+    them, or no earlier look: every input is looked at."""
+    key = root.resolve()
+    before = _LOOKED.get(key) if changed is not None else None
+    found = _looked_again(key, before, changed) if before is not None and changed is not None else None
+    if found is None:
+        found = scan_inputs(root)
+    _LOOKED[key] = found
+    return found
+
+
+def _looked_again(root: Path, before: dict[str, list[int]], changed: Iterable[Path]) -> dict[str, list[int]] | None:
+    """`before` with the `changed` files looked at again (new, changed or gone), or None when one
+    of them needs the whole walk: a folder, a link, a path outside the site."""
+    found = dict(before)  # a new look: the last build's stamp holds the old one
+    for path in changed:
+        try:
+            relative = path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            return None
+        if relative != "site.yaml" and relative.split("/")[0] not in INPUT_FOLDERS:
+            continue  # the output folder, the cache: no input
+        try:
+            stat = os.lstat(root / relative)
+        except FileNotFoundError:
+            if any(name.startswith(relative + "/") for name in found):
+                return None  # a folder went, and its files with it
+            found.pop(relative, None)
+            continue
+        except OSError:
+            return None
+        if not S_ISREG(stat.st_mode):
+            return None
+        found[relative] = signature_of(stat)
     return found
 
 

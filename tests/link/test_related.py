@@ -67,3 +67,19 @@ def test_lists_brought_up_to_date_equal_lists_made_from_nothing(before: list[Rea
         kept: dict = {}
         _related(*first.values(), kept=kept)
         assert _related(*after.values(), kept=kept) == _related(*after.values())
+
+
+def test_a_serving_process_makes_again_only_the_entries_of_readouts_it_has_not_seen() -> None:
+    """Readouts serve keeps each Readout the file did not change: its topics and people are not
+    turned into keys again, and the lists are those made from nothing."""
+    readouts = [_readout(f"r{n}", DAY, ("peace-treaty",), (f"p{n % 3}",)) for n in range(6)]
+    made: dict = {}
+    by_id = {r.id: r for r in readouts}
+    order = tuple(sorted(by_id))
+    related_readouts(by_id, order, {}, made)
+    changed = _readout("r2", DAY, ("fisheries",), ("p0",))
+    by_id["r2"] = changed
+    with mock.patch.object(related_module, "_entry", wraps=related_module._entry) as entry:
+        lists = related_readouts(by_id, order, {}, made)
+    assert [c.args[0] for c in entry.call_args_list] == [changed]
+    assert lists == related_readouts(by_id, order)

@@ -74,7 +74,7 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None, kept: dict[str, An
     # Then meetings, whose day is what a paragraph's voice measures earlier times against.
     meetings, meeting_of = group_meetings(readouts, order, None if kept is None else kept.setdefault("meetings", {}))
     voices, voice_keys = link_voices(corpus, readouts, order, meetings, meeting_of, known)
-    related = related_readouts(readouts, order, related_kept)
+    related = related_readouts(readouts, order, related_kept, None if kept is None else kept.setdefault("related", {}))
     if cache is not None:
         # Only this build's readouts stay cached, so the cache never outgrows the site.
         for stale in set(cache) - alone_keys - voice_keys:

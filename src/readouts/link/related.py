@@ -51,17 +51,25 @@ reworks only the lists a change can move."""
 
 
 def related_readouts(readouts: Mapping[str, Readout], order: tuple[str, ...],
-                     kept: dict[str, RelatedLists] | None = None) -> dict[str, tuple[str, ...]]:
+                     kept: dict[str, RelatedLists] | None = None,
+                     made: dict[str, tuple[Readout, Entry]] | None = None) -> dict[str, tuple[str, ...]]:
     """Readout id → up to MAX_RELATED related readout ids, best first. `kept` holds what the last
-    call made (RELATED_KEPT) and is brought up to date."""
+    call made (RELATED_KEPT) and is brought up to date; `made`, each readout's entry by the very
+    Readout it was made from, for the next call of this process (readouts serve)."""
     entries: dict[str, Entry] = {}
     index: dict[str, list[str]] = defaultdict(list)
+    made_now: dict[str, tuple[Readout, Entry]] = {}
     for readout_id in order:
         readout = readouts[readout_id]
-        keys = _keys(readout)
-        entries[readout_id] = (keys, readout.date.toordinal() if readout.date else None)
-        for key in keys:
+        last = made.get(readout_id) if made is not None else None
+        entry = last[1] if last is not None and last[0] is readout else _entry(readout)
+        entries[readout_id] = entry
+        made_now[readout_id] = (readout, entry)
+        for key in entry[0]:
             index[key].append(readout_id)
+    if made is not None:
+        made.clear()
+        made.update(made_now)
     weight = {key: 1 / math.log(2 + len(ids)) for key, ids in index.items()}
     before = kept.get("lists") if kept is not None else None
     if before is None:
@@ -112,5 +120,6 @@ def _affected(entries: Mapping[str, Entry], index: Mapping[str, list[str]],
     return affected
 
 
-def _keys(readout: Readout) -> tuple[str, ...]:
-    return tuple(f"t:{t}" for t in readout.topics) + tuple(f"p:{p}" for p in readout.participants)
+def _entry(readout: Readout) -> Entry:
+    keys = tuple(f"t:{t}" for t in readout.topics) + tuple(f"p:{p}" for p in readout.participants)
+    return keys, readout.date.toordinal() if readout.date else None
