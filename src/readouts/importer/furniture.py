@@ -1,0 +1,118 @@
+"""Page furniture: the lines of a saved page that belong to the site around a readout (its
+menus, tools, tickers, appeals, photo captions), never to the readout. Each rule is a convention
+of news and ministry sites in general; document.prepare removes and records the lines they match.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines that belong to the page around a readout, never to the readout. Each rule is a
+# pattern over a whole stripped line and the reason shown in provenance.
+_FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), why) for pattern, why in (
+        (r"(?:[•·▪●◦‣*-]\s*)?back to .{1,80}", "navigation link"),
+        (r"(?:all|more|latest) news", "navigation link"),
+        # a news site's tools over its story, as TASS sets them: "Currency converter", "Use filter",
+        # "You can filter your feed," / "by choosing only interesting"
+        (r"currency converter|use filter|news search topics|you can filter your feed,?|"
+         r"by choosing only interesting", "site menu"),
+        # a ticker of the latest story, set over every page: "BREAKING: Grain From Ukraine …"
+        (r"(?:breaking(?: news)?|срочно|молния)\s*:.{5,250}", "news ticker"),
+        # a section's description over its stories: "The latest news and stories from Russia. Stay
+        # tuned for updates and breaking news on defense, politics, economy and more."
+        (r"(?:the )?latest news(?: and (?:stories|analysis))? (?:from|on|about) [^.]{2,60}\.(?: stay tuned\b.{0,160})?",
+         "section description"),
+        # a site's plea to readers who block its advertising: "It looks like you're using an ad
+        # blocker.", "… on your ad-blocker's list of approved sites.", "Thank you for supporting
+        # our journalism.", "Вы используете блокировщик рекламы"
+        # and to those whose browser runs no scripts: "включите JavaScript", "enable JavaScript"
+        (r".{0,160}\b(?:enable|turn on|включите|включенного|включён\w*|включен\w*)\s+(?-i:JavaScript)\b.{0,160}",
+         "page tool"),
+        # a site's promotion of its own events and offers: "Don't miss Orioles players … at our
+        # Brews and O's event!"
+        (r"don['’]t miss\b.{0,200}\b(?:our|us)\b.{0,200}", "advertising notice"),
+        (r".{0,160}\bad[- ]?blockers?\b.{0,160}|.{0,160}блокировщик\w* рекламы.{0,160}|"
+         r"thank you for supporting our (?:journalism|newsroom|work)\.?", "advertising notice"),
+        # the site's offer of notifications, and its appeal for readers' support, above the story
+        (r"stay up to date with notifications from .{2,40}|"
+         r"notifications can be managed in (?:your )?browser (?:preferences|settings)\.?", "notifications prompt"),
+        (r"your support helps us (?:to )?tell the story\.?|support the moscow times!?|contribute today",
+         "appeal for readers' support"),
+        (r"showing \d+ results?\.?", "search-page furniture"),
+        (r"advanced settings", "search-page furniture"),
+        (r"(?:[•·▪●◦‣*-]\s*)?(?:[a-z]{2}-[a-z]{2}\d*\s*){2,}", "language switcher"),
+        (r"photo\s*\d*\s*:.*", "photo caption"),
+        (r"\(?photo(?:graph)?\s*\d*\)?\s*:?[^.]{0,120}\(photo:[^)]*\)", "photo caption"),
+        # a gallery's own words: "Click photographs to enlarge", and its images' alternative text,
+        # "Photograph of the leaders shaking hands (1)", as the Prime Minister's Office prints them
+        (r"(?:click|tap)(?: on)? (?:the )?(?:photo(?:graph)?s?|images?|pictures?) to (?:enlarge|zoom)\.?",
+         "photo caption"),
+        (r"(?:[•·▪●◦‣*-]\s*)?(?:the )?photograph of [^.]{3,300}", "photo caption"),
+        (r"print\s+print", "page tool"),
+        (r"(?:view settings|font size:?|site colou?rs:?|text version|version for the visually impaired)",
+         "page tool"),
+        # a reading tool's settings: "Select font Arial Times New Roman", "Character spacing
+        # (Kerning): Standard Medium Large"
+        (r"(?:select font|character spacing|line spacing|letter spacing|выб(?:рать|ерите) шрифт|интервал "
+         r"между буквами|размер шрифта)\b.{0,60}", "page tool"),
+        # a link to the story on its own site, in an aggregator's copy
+        (r"(?:читать на сайте|read (?:more |the full story )?on)\s+\S{3,40}", "navigation link"),
+        # a link to another story set between the paragraphs: "ALSO READ: In phone call with Suga,
+        # Xi says …", "Читайте также: …"
+        (r"(?:also read|read also|read more|see also|related|читайте также|смотрите также|по теме)\s*:.{0,200}",
+         "link to another story"),
+        (r"translation \(original\)", "page tool"),
+        (r"official (?:web)?site of the .{3,60}", "site header"),
+        (r"(?:\{\{[^{}]*\}\}\s*)+", "unrendered page template"),
+        # "Home > News > … > the page's own headline": the last crumb may be as long as a headline
+        (r"[^>]{2,40}(?:\s>\s[^>]{2,40})*\s>\s[^>]{2,200}", "breadcrumb"),
+        (r".{1,40}\s/", "breadcrumb"),
+        (r"(?:home|main|главная)\s/\s.{2,250}", "breadcrumb"),
+        # its separators lost in copying, the headline cut short at its end: "Домой Новости
+        # России Путин и Абэ в двадцать пятый раз обсудили мирный договор и опять..."
+        (r"(?:home|главная|домой)\s.{2,250}(?:\.\.\.|…)", "breadcrumb"),
+        # a list of other stories: headline glued to a rubric and a time, "…in SyriaMilitary &
+        # Defense August 07, 12:11"
+        (r".{10,200}(?:january|february|march|april|may|june|july|august|september|october|"
+         r"november|december) \d{1,2}, \d{1,2}:\d{2}", "list of other stories"),
+        (r"(?:share|tweet|print|e-?mail|subscribe|register|log ?in|sign in)", "page tool"),
+        # a comment section's counter and prompts, above the story and under it: "1 Comment",
+        # "Комментарии (3)", "Login to comment", a comment's votes "0 ( +0 / -0 )"
+        (r"\d{1,6} (?:comments?|комментари(?:й|я|ев))|(?:comments?|комментари(?:и|ев))\s*[:(]?\s*\d{0,6}\)?|"
+         r"(?:log ?in|sign in|register) to (?:leave a |post a )?comment|-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)",
+         "comment section"),
+        (r"[•·▪●◦‣*-]", "empty list item"),
+        # a site's record fields left empty or holding its own numbers: "Author :", "ID :",
+        # "40517", "Shortlink :" and the address under it, "Views: 312"
+        (r"[A-Za-zА-ЯЁа-яё]{2,12}(?: [A-Za-zА-ЯЁа-яё]{2,12})? :|(?:id|author|auther|shortlink|views?|tags?|"
+         r"просмотров|автор)\s*:\s*[\d\s]*", "empty field of the site's page record"),
+        # (five digits or more: a year on a line of its own is a date's part, not furniture)
+        (r"\d{5,9}|https?://\S+", "the site's page number or address"),
+        # an image copied as markup, its alternative text often the headline again
+        (r"<image>.*</image>|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>", "image"),
+    )
+)
+
+
+# A news photo's caption, however long, closes with the agency's credit in brackets: "… in
+# Irkutsk, Sunday, March 25, 2001. (AP Photo/Yuri Kochetkov/Pool)", "… (Getty Images /
+# REUTERS/Yonhap/Pool )". A story's own closing credit names no photo: "(Kyodo)", "(ANI/Sputnik)".
+_CREDITED_PHOTO = re.compile(r".{10,600}\((?=[^()]*\b(?:photo|pool|getty|фото)\b)[^()]{3,80}\)", re.IGNORECASE)
+_POSITIONED_PHOTO = re.compile(r".{5,600}\((?:L|R|C|left|right|cent(?:er|re)|слева|справа)\).{5,600}"
+                               r"(?:\[[^\[\]]{2,60}\]|\([^()]{2,60}\))\s*", re.IGNORECASE)
+"""A wire photo's caption places the people it shows, "(L)", "(R)", and closes with the agency's
+credit in brackets of either kind: "Russian President Dmitry Medvedev (L) shakes hands with Japanese
+Prime Minister Taro Aso during a meeting in … February 18, 2009. [Reuters]"."""
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why a line is page furniture, or None when it may be part of the readout."""
+    if _CREDITED_PHOTO.fullmatch(line) or _POSITIONED_PHOTO.fullmatch(line):
+        return "photo caption"
+    if len(line) > 240:
+        return None
+    for pattern, why in _FURNITURE:
+        if pattern.fullmatch(line):
+            return why
+    return None
