@@ -39,12 +39,13 @@ def test_add_copies_and_imports(demo_site: Path, tmp_path: Path, capsys) -> None
 def test_add_shows_what_it_read_and_what_is_left_for_a_person(demo_site: Path, tmp_path: Path, capsys) -> None:
     new = tmp_path / "tass.txt"
     new.write_text("Lavrov, Kono meet in Moscow\n\nMOSCOW, January 14. /TASS/. Russian Foreign Minister Sergey "
-                   "Lavrov met his Japanese counterpart Taro Kono in Moscow on Monday to discuss a peace treaty.\n",
+                   "Lavrov met his Japanese counterpart Taro Kono in Moscow on Monday to discuss a peace treaty. "
+                   "The talks lasted about three hours.\n",
                    encoding="utf-8")
     assert main(["--root", str(demo_site), "add", str(new)]) == 0
     out = capsys.readouterr().out
     for row in ("  title        Lavrov, Kono meet in Moscow", "  publisher    tass · news",
-                "  published    — (not printed)", "  meeting      — (not printed), Moscow, in-person",
+                "  published    — (not printed)", "  meeting      — (not printed), Moscow, in-person, 180 minutes",
                 "  participants Sergey Lavrov, Taro Kono", "  topics       Peace treaty",
                 '  to check     line 3: the dateline prints "January 14" with no year'):
         assert row in out

@@ -155,7 +155,8 @@ def what_was_read(graph: SiteGraph, readout_id: str) -> list[tuple[str, str]]:
         return ", ".join(graph.person_name(p) for p in ids) or "—"
 
     publisher = readout.publisher + (f" ({readout.outlet})" if readout.outlet else "")
-    how = ", ".join(x for x in (meeting.place, meeting.format, meeting.occasion) if x)
+    lasted = f"{meeting.duration_minutes} minutes" if meeting.duration_minutes else None
+    how = ", ".join(x for x in (meeting.place, meeting.format, meeting.occasion, lasted) if x)
     rows = [("title", readout.title), ("publisher", f"{publisher} · {readout.kind}"),
             ("published", readout.published.isoformat() if readout.published else "— (not printed)"),
             ("meeting", (meeting.date.isoformat() if meeting.date else "— (not printed)")
