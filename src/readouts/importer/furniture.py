@@ -43,6 +43,9 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"advanced settings", "search-page furniture"),
         (r"(?:[•·▪●◦‣*-]\s*)?(?:[a-z]{2}-[a-z]{2}\d*\s*){2,}", "language switcher"),
         (r"photo\s*\d*\s*:.*", "photo caption"),
+        # a photo's credit on a line of its own, wherever the page sets it: "Фото © Михаил
+        # Климентьев / ТАСС", "Фото: РИА Новости"
+        (r"(?:фото|photo)\s*(?:©|:)\s*.{2,150}", "photo credit"),
         (r"\(?photo(?:graph)?\s*\d*\)?\s*:?[^.]{0,120}\(photo:[^)]*\)", "photo caption"),
         # a gallery's own words: "Click photographs to enlarge", and its images' alternative text,
         # "Photograph of the leaders shaking hands (1)", as the Prime Minister's Office prints them
