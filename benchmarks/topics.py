@@ -116,9 +116,10 @@ def load_readable_corpus(tmp: Path) -> Corpus:
 
 
 def build_site(tmp: Path, root: Path, files: list[Path]) -> tuple[dict[str, str | None], dict[str, Any]]:
-    """Import and link a copy of the site with `files` added; source file name → meeting id,
-    and source file name → the meeting date its page shows: the one it prints, or else the one
-    the meeting it joined supplies (shown in brackets)."""
+    """Import and link a copy of the site with `files` added; source file name → meeting id (None
+    for a preview, which its meeting's page shows apart from the accounts and which the labels
+    never link to the meeting it announces), and source file name → the meeting date its page
+    shows: the one it prints, or else the one the meeting it joined supplies (shown in brackets)."""
     (tmp / "content" / "sources").mkdir(parents=True)
     shutil.copy(root / "site.yaml", tmp / "site.yaml")
     for name in ("people.yaml", "topics.yaml", "glossary.yaml"):
@@ -134,8 +135,11 @@ def build_site(tmp: Path, root: Path, files: list[Path]) -> tuple[dict[str, str 
     for readout in graph.readouts.values():
         if readout.source is not None:
             name = readout.source.file.removeprefix("sources/")
-            meeting_id = meeting_of[name] = graph.meeting_of.get(readout.id)
+            meeting_id = graph.meeting_of.get(readout.id)
             shown[name] = readout.meeting.date or (graph.meetings[meeting_id].date if meeting_id else None)
+            # a preview is shown apart from the meeting's accounts, and the labels link none
+            is_preview = meeting_id is not None and readout.id in graph.meetings[meeting_id].preview_ids
+            meeting_of[name] = None if is_preview else meeting_id
     return meeting_of, shown
 
 
