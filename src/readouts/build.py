@@ -143,9 +143,8 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
             cache.keep_unsaved(root)
         raise
     file_memo.forget_unused()
-    # The site's folders as published, looked at before anything else takes time (saving
-    # the cache can take seconds): a file removed from the site after this look changes
-    # its folder's time, and the next build then looks at each file again.
+    # The site's folders as published, looked at before saving the cache (seconds): a file removed
+    # from the site after this look changes its folder's time; the next build looks at each file.
     folders = scan_folders(output, site_folders(written.manifest))
     # The meeting pages now published, for the builds to come to redirect from (addresses.py).
     with naming(root / "content"):
@@ -266,7 +265,9 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
             link_unchanged=not patching, groups=cache[GROUP_PAGES], fragments=cache[EXPORT_FRAGMENTS],
             search_counts=cache[SEARCH_COUNTS], fingerprints=cache[FINGERPRINTS_KEPT]), progress, file_memo,
             first.first_pages() if (first := early if patching else None) else None,
-            _once_placed(first, superseded))
+            stop := _once_placed(first, superseded))
+        if stop is not None and stop():  # asked once more before publishing, not stopped once begun
+            raise Superseded
         cache[GROUP_PAGES], cache[EXPORT_FRAGMENTS], cache[SEARCH_COUNTS], cache[FINGERPRINTS_KEPT] = (
             written.groups, written.fragments, written.search_counts, written.fingerprints)
         if pagefind:
@@ -308,9 +309,7 @@ def _previous_site(output: Path, stamp: Stamp | None, marker: str | None, manife
 def _once_placed(early: EarlyPages | None, superseded: Callable[[], bool] | None) -> Callable[[], bool] | None:
     """`superseded`, asked only once a page is in place ahead: a build that placed none goes to
     the end, or a stream of saves would stop every build before it made anything."""
-    if early is None or superseded is None:
-        return None
-    return lambda: bool(early.replaced) and superseded()
+    return None if early is None or superseded is None else (lambda: bool(early.replaced) and superseded())
 
 
 def _keep_early_pages(output: Path, early: EarlyPages, cache: BuildCache, folders: list[str] | None) -> None:
