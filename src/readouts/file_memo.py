@@ -57,10 +57,6 @@ class FileMemo:
         seen = self._seen(path)
         return tuple(seen) if seen is not None and seen[0] >= 0 and settled(seen, self.scan[2]) else None  # type: ignore[index]
 
-    def scan_missed(self, path: str) -> bool:
-        """Whether the build's look at its inputs found no file at `path` (under the site)."""
-        return self.scan is not None and path.startswith(self.scan[0]) and self._seen(path) is None
-
     def _seen(self, path: str) -> list[int] | None:
         if self.scan is None or not path.startswith(self.scan[0]):
             return None

@@ -173,8 +173,8 @@ def _looked_at_signature(looked_at: int) -> FileSignature:
 def _scanned_signature(files: FileMemo) -> FileSignature:
     """The same signature, as the build's look at its inputs found the two files; a readout file
     it did not find settled is looked at again. Looked up by their names under the site, as the
-    look has them: this runs for every readout on every build (0.02 s at 10,000 through
-    FileMemo.scanned's paths)."""
+    look has them: this runs for every readout on every build (loading took 47 ms at a generated
+    10,000 through FileMemo.scanned's paths, 40 ms so)."""
     look_again = _looked_at_signature(time.time_ns())
     assert files.scan is not None
     _, inputs, looked_at = files.scan

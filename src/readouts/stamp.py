@@ -80,9 +80,9 @@ _LOOKED: dict[Path, dict[str, list[int]]] = {}
 def look_at_inputs(root: Path, changed: Iterable[Path] | None = None) -> dict[str, list[int]]:
     """scan_inputs; or, told which files changed since this process last looked at the site's
     inputs (readouts serve: its watcher reports them), that look brought up to date by looking
-    at those files alone. At 10,000 readouts the whole look stats 30,000 files (0.06 s), a
-    tenth of the time a change takes to show. A folder, a link or a path outside the site among
-    them, or no earlier look: every input is looked at."""
+    at those files alone. At a generated 10,000 readouts the whole look stats 10,052 files
+    (0.06 s), a quarter of the time the new page took to be in place (0.24 s). A folder, a link or
+    a path outside the site among them, or no earlier look: every input is looked at."""
     key = root.resolve()
     before = _LOOKED.get(key) if changed is not None else None
     found = _looked_again(key, before, changed) if before is not None and changed is not None else None

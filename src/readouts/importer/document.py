@@ -234,11 +234,11 @@ def _wrapped_runs_on(lines: list[Line]) -> tuple[Callable[[Line, Line], bool] | 
     return runs_on, width
 
 
-_RUNS_ON = re.compile(r"[a-zа-яё]|['’]s\s|[,;]\s")
+_ENDING_OR_COMMA = re.compile(r"['’]s\s|[,;]\s")
+_RUNS_ON = re.compile(rf"[a-zа-яё]|{_ENDING_OR_COMMA.pattern}")
 """A line that starts in lower case continues the one above it, as does one that starts with a
 possessive's ending or a comma: the page broke the line off at a name ("… North Korea / 's
 denuclearization, the foreign ministry said.", "… the summit / , the ministry said")."""
-_ENDING_OR_COMMA = re.compile(r"['’]s\s|[,;]\s")
 _DASH_AT_END = re.compile(r"\s[-–—]{1,2}$")
 
 

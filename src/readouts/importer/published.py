@@ -31,9 +31,9 @@ def published_from_dateline(reading: Reading) -> None:
         if partial:
             reading.printed_day = (partial[0].month, partial[0].day)
             reading.published = _year_printed_above(reading, reading.printed_day)
-    if story and reading.published is None and story.date_text:
-        reading.notes.append(f"line {reading.body_lines[0].number}: the dateline prints \"{story.date_text}\" "
-                             f"with no year: the published date is left empty for a person to fill in")
+        if reading.published is None:
+            reading.notes.append(f"line {reading.body_lines[0].number}: the dateline prints \"{story.date_text}\" "
+                                 f"with no year: the published date is left empty for a person to fill in")
     if reading.published is None and not reading.notes:
         reading.notes.append("no publication date found: the published date is left empty")
     if story and story.date_text and reading.published is not None:

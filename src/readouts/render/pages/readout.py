@@ -95,8 +95,8 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
     meeting_id = graph.meeting_of.get(readout_id)
     # The meeting's other texts, its accounts apart from the previews published before it.
     other_accounts, previews = [], []
-    if meeting_id:
-        meeting = graph.meetings[meeting_id]
+    meeting = graph.meetings[meeting_id] if meeting_id else None
+    if meeting:
         other_accounts = [readout_link(graph, links, r) for r in meeting.account_ids if r != readout_id]
         previews = [preview_link(graph, links, r) for r in meeting.preview_ids if r != readout_id]
     imported = readout.imported
@@ -139,7 +139,7 @@ def readout_context(graph: SiteGraph, readout_id: str, linker: Linker | None = N
     context["related"] = [readout_link(graph, links, r) for r in graph.related.get(readout_id, ())]
     context["other_accounts"] = other_accounts
     context["previews"] = previews
-    context["is_preview"] = bool(meeting_id and readout_id in graph.meetings[meeting_id].preview_ids)
+    context["is_preview"] = bool(meeting and readout_id in meeting.preview_ids)
     return context
 
 
@@ -155,7 +155,7 @@ def readout_fingerprint(depends: Dependencies, readout_id: str) -> str:
     # shows it as supplied, and it comes from the other accounts.
     return depends.fingerprint((depends.common, r.digest, tuple(depends.link(n) for n in graph.neighbours[readout_id]),
                                 tuple(depends.link(o) for o in graph.related.get(readout_id, ())),
-                                meeting_id, graph.meetings[meeting_id].date if meeting_id else None,
+                                meeting_id, meeting.date if meeting else None,
                                 tuple(depends.link(o) for o in others),
                                 (meeting.account_ids, meeting.preview_ids) if meeting else None))
 
