@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import readouts
 from readouts.blocks import parse_blocks
 from readouts.link import link
 from readouts.link.keys import phrase_keys, word_keys
 from readouts.link.topics import TopicRules, topics_by_block
 from readouts.model import Blocks, Corpus, MeetingFacts, Readout, SiteConfig, SourceRef, Topic
+from readouts.registries import load_topics
 
 
 def _topic(topic_id: str, *phrases: str, exceptions: tuple[str, ...] = ()) -> Topic:
@@ -177,3 +180,19 @@ def test_a_phrase_that_matches_everywhere_or_slowly_is_refused(phrase: str, prob
     from readouts.link.topics import phrase_problem
 
     assert problem in (phrase_problem(phrase) or "")
+
+
+STARTER_TOPICS = Path(readouts.__file__).parent / "starter" / "topics.yaml"
+
+
+@pytest.mark.parametrize(("text", "visas"), [
+    ("Стороны обсудили подготовку визита президента в Японию.", False),  # a visit is no visa
+    ("О визите Лаврова в Токио договорились заранее.", False),
+    ("Обсуждался безвизовый обмен для бывших жителей островов.", True),
+    ("Россия упростит выдачу виз японским туристам.", True),
+    ("Стороны обсудили визовый режим.", True),
+    ("The sides agreed to ease visa requirements.", True),
+])
+def test_the_shipped_visa_topic_finds_visas_not_visits(text: str, visas: bool) -> None:
+    rules = TopicRules.build(load_topics(STARTER_TOPICS))
+    assert ("people-exchanges-visas" in rules.topics_of(text)) is visas
