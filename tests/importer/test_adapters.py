@@ -465,6 +465,13 @@ FACTS = [
     ("generic/notifications_prompt_and_support_appeal", "published", dt.date(2000, 9, 2)),
     # TASS's dateline with the city written as a word ("Moscow, December 17. /TASS/.")
     ("tass/dateline_city_as_a_word", "publisher", "tass"),
+    # "the two countries' foreign ministers" are the ministers that day, not their deputies,
+    # whose titles hold the minister's ("Deputy Minister of Foreign Affairs of …")
+    ("generic/foreign_ministers_by_office_with_a_deputy_dated", "participants", {"sergey-lavrov", "taro-kono"}),
+    # nor are "the deputy foreign ministers" the ministers, nor is the office after a name and a
+    # comma ("Mr. Yoko Kamikawa, Minister for Foreign Affairs:") the other side's
+    ("tass/site_tools_over_the_story", "participants", set()),
+    ("mofa_japan/press_conference_by_foreign_minister", "participants", {"yoko-kamikawa"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -55,8 +55,8 @@ def holder_of_office_named(title: str | None, lede: str | None, meeting: str | N
     """The holder, on the day, of an office the headline or opening names without a name."""
     for text in (title, lede, meeting):
         for office, role in _OFFICES:
-            if text and any(not _names_holder(text, match.end(), index) and not _of_another_side(text, match, missing)
-                            for match in office.finditer(text)):
+            if text and any(not _names_holder(text, match, index) and not _of_another_side(text, match, missing)
+                            for match in office.finditer(text) if not _deputys(text, match)):
                 held = _office_of(role, missing)
                 holder = index.holder_of(held, day) if day is not None else _named_holder(opening, held, index)
                 if holder:
@@ -123,15 +123,37 @@ def counterpart_of(sentence: str, found: list[str], missing: str, index: NameInd
 
 
 def _office_of(role: str, side: str) -> re.Pattern[str]:
-    """An office of _OFFICES on one side: "Minister (?:for|of) Foreign Affairs of (?:the )?Japan"."""
-    return re.compile(role.format(side=SIDES[side]))
+    """An office of _OFFICES on one side: "Minister (?:for|of) Foreign Affairs of (?:the )?Japan";
+    not its deputy's, whose title holds the minister's ("Deputy Minister of Foreign Affairs of
+    the Russian Federation", "Vice-Minister for Foreign Affairs of Japan", "First Deputy Prime
+    Minister"): with a deputy dated, the minister on a day was no one person."""
+    return re.compile(_NO_DEPUTY + role.format(side=SIDES[side]))
 
 
-def _names_holder(text: str, end: int, index: NameIndex) -> bool:
+_NO_DEPUTY = r"(?<!Deputy )(?<!Vice-)(?<!Vice )(?<!State )(?<!Senior )"
+
+
+def _names_holder(text: str, office: re.Match[str], index: NameIndex) -> bool:
     """Whether an office is followed by its holder's name ("Foreign Minister Sergey Lavrov"), one
-    people.yaml knows or not ("Russian Prime Minister Sergei Kirienko": not another holder's)."""
+    people.yaml knows or not ("Russian Prime Minister Sergei Kirienko": not another holder's), or
+    follows it after a comma ("Mr. Yoko Kamikawa, Minister for Foreign Affairs:")."""
+    end = office.end()
     found = index.find(text[end: end + 40])
-    return (bool(found) and found[0][0] <= 3) or bool(_NAME_AFTER_OFFICE.match(text, end))
+    before = text[max(0, office.start() - 40): office.start()]
+    return ((bool(found) and found[0][0] <= 3) or bool(_NAME_AFTER_OFFICE.match(text, end))
+            or (bool(_AFTER_A_COMMA.search(before)) and bool(index.ids_in(before))))
+
+
+_AFTER_A_COMMA = re.compile(r",\s*(?:the\s+)?$")
+
+
+def _deputys(text: str, office: re.Match[str]) -> bool:
+    """Whether the office named is a deputy's: "the deputy foreign ministers", "Vice President",
+    "заместителя министра иностранных дел"."""
+    return bool(_DEPUTY_BEFORE.search(text, max(0, office.start() - 30), office.start()))
+
+
+_DEPUTY_BEFORE = re.compile(r"(?:\bdeputy|\bvice|(?<![\w-])замести\w*|(?<![\w-])зам)[\s-]*$", re.IGNORECASE)
 
 
 _NAME_AFTER_OFFICE = re.compile(r"\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+[A-Z][a-z'’-]+)+\b")
