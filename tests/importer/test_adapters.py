@@ -472,6 +472,9 @@ FACTS = [
     # comma ("Mr. Yoko Kamikawa, Minister for Foreign Affairs:") the other side's
     ("tass/site_tools_over_the_story", "participants", set()),
     ("mofa_japan/press_conference_by_foreign_minister", "participants", {"yoko-kamikawa"}),
+    # the spokesman who tells of the talks after the verb ("…, сообщил журналистам
+    # пресс-секретарь президента Дмитрий Песков") was not at them
+    ("generic/spokesman_telling_of_a_call_ru", "participants", {"vladimir-putin", "fumio-kishida"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -22,7 +22,7 @@ def unattributed(sentence: str | None) -> str | None:
     "«…», — сообщил генеральный секретарь кабинета министров Ёсихидэ Суга"."""
     if sentence and (quoted := ATTRIBUTION_RU.search(sentence)):
         return sentence[:quoted.start() + 1]
-    attributed = ATTRIBUTION.search(sentence) if sentence else None
+    attributed = (ATTRIBUTION.search(sentence) or ATTRIBUTION_RU_TOLD.search(sentence)) if sentence else None
     if attributed and not MEETING_WORDS.search(_PRESS_CONFERENCE.sub("", attributed.group("how"))):
         # and the agency's after the speaker's: "…, Suga said at a press conference, TASS reports."
         return unattributed(sentence[:attributed.start()])  # type: ignore[index]
@@ -32,6 +32,10 @@ def unattributed(sentence: str | None) -> str | None:
 ATTRIBUTION_RU = re.compile(r"[»\"”]\s*,?\s*[—–-]\s*(?:сообщи|заяви|сказа|отмети|подчеркну|добави|поясни|рассказа)\w*"
                             r"\s[^«»]{0,200}$")
 """Who said a Russian quotation, after its closing mark: "», — сообщил … Ёсихидэ Суга"."""
+ATTRIBUTION_RU_TOLD = re.compile(r",\s+(?:[—–-]\s+)?(?:сообщи|заяви|сказа|отмети|подчеркну|добави|поясни|рассказа)\w*"
+                                 r"(?P<how>\s[^,«»\"]{0,200})$")
+"""The same in Russian, where the verb comes first: "…, сообщил журналистам в пятницу пресс-секретарь
+президента РФ Дмитрий Песков."."""
 _PRESS_CONFERENCE = re.compile(r"\b(?:(?:regular|news|press)\s+)*(?:press|news)\s+conference\b|\bbriefing\b|"
                                r"пресс-конференци\w*|брифинг\w*", re.IGNORECASE)
 """Where words were said, which is no meeting of the sides: "said at a regular press conference"."""
