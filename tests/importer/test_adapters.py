@@ -475,6 +475,13 @@ FACTS = [
     # the spokesman who tells of the talks after the verb ("…, сообщил журналистам
     # пресс-секретарь президента Дмитрий Песков") was not at them
     ("generic/spokesman_telling_of_a_call_ru", "participants", {"vladimir-putin", "fumio-kishida"}),
+    # a headline put as a question is the headline, not the story's first line
+    ("generic/headline_put_as_a_question", "title", "Can Tokyo and Moscow still agree on the islands?"),
+    # a Russian agency's caption ends with the day of the photo ("… в Москве. 18 декабря 2020");
+    # pictures' file names, and a caption with "(на фото)" and "Name/ AFP", are no headline
+    ("generic/dated_caption_under_the_credit_ru", "title", "Лавров и Мотеги обсудили мирный договор"),
+    ("generic/dated_caption_under_the_credit_ru", "published", dt.date(2020, 12, 18)),
+    ("generic/pictures_file_names_and_a_pictured_caption_ru", "title", "Абэ и Путин договорились о визитах"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -109,9 +109,16 @@ credit in brackets of either kind: "Russian President Dmitry Medvedev (L) shakes
 Prime Minister Taro Aso during a meeting in … February 18, 2009. [Reuters]"."""
 
 
+_DATED_PHOTO = re.compile(r"(?:\S+\s+){5,50}?\S+\.\s+\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|"
+                          r"сентября|октября|ноября|декабря)\s+\d{4}\s*", re.IGNORECASE)
+"""A Russian agency's photo caption ends with the day the photo was taken, after the sentence and
+without "года": "Президент РФ Владимир Путин и премьер-министр Японии Синдзо Абэ во время встречи
+в Сингапуре. 14 ноября 2018"."""
+
+
 def furniture_reason(line: str) -> str | None:
     """Why a line is page furniture, or None when it may be part of the readout."""
-    if _CREDITED_PHOTO.fullmatch(line) or _POSITIONED_PHOTO.fullmatch(line):
+    if _CREDITED_PHOTO.fullmatch(line) or _POSITIONED_PHOTO.fullmatch(line) or _DATED_PHOTO.fullmatch(line):
         return "photo caption"
     if len(line) > 240:
         return None

@@ -111,7 +111,7 @@ def headline_like(text: str) -> bool:
     point under the headline; headlines are never numbered nor bulleted)."""
     text = clean_caption(text)
     count = len(words(text))
-    return (1 <= count <= 45 and not is_prose(text) and dates.date_line(text) is None
+    return (1 <= count <= 45 and (not is_prose(text) or question_headline(text)) and dates.date_line(text) is None
             and not re.match(r"\d{1,2}\.\s|[•·▪]|[-–—]\s", text)
             # a transcript's speaker by initial and family name, "В.Путин: Уважаемый …"
             and not re.match(r"[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z-]+:", text)
@@ -153,6 +153,8 @@ _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from
     # a photographer and the agency after a caption: "… on May 30, 2019. (KAZUHIRO NOGI / AFP)"
     r"\((?:[A-Z][\w.'-]*\s){1,3}/\s?[A-Z][\w. -]{1,20}\)\s*$|"
     r"\((?:photo|screenshot|video|file)\b[^)]*\)|"
+    # who the photo shows, in brackets: "Синдзо Абэ (на фото)", "(pictured)", "(слева)"
+    r"\((?:на фото|pictured|in the photo|слева|справа|в центре)\b[^)]*\)|"
 
     r"\b(?:left|right|center|centre|second from (?:left|right))\s*[,)]|"
     # wire captions: where each one stands, "(C)", "(2nd R)", "(Top C)", and the agency's photographer
@@ -160,9 +162,11 @@ _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from
     r"\((?:top |bottom |front |back |\d(?:st|nd|rd|th) )?[LRC]\)|"
     r"\b(?:UPI|AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua)\s?/\s?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,2}\s*(?:\|[^|]*)?$",
     re.IGNORECASE)
-_PHOTOGRAPHER_AND_AGENCY = re.compile(r"\b[A-Z][a-z'’-]+\s[A-Z][a-z'’-]+\s/\s[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}\s*$")
+_PHOTOGRAPHER_AND_AGENCY = re.compile(r"\b[A-Z][a-z'’-]+\s[A-Z][a-z'’-]+\s?/\s?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}\s*$")
 """A caption that ends with its photographer and his agency, a slash between: "The Kuril islands
-Sergei Krasnoukhov / TASS", "… Kirill Kudryavtsev / AFP"."""
+Sergei Krasnoukhov / TASS", "… Kirill Kudryavtsev / AFP", "… Путина/ Kazuhiro Nogi/ AFP"."""
+_IMAGE_FILES = re.compile(r"(?:\S+\.(?:jpe?g|png|gif|webp)\s*)+", re.IGNORECASE)
+"""Pictures' file names where the page's copy lost the pictures: "20130429_2.jpg 20130429_3.jpg"."""
 _CREDIT_BROKEN_OFF = re.compile(r"\(\s*$|^(?:AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua|Getty Images|AAP|ABC News)"
                                 r":\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\)?\s*$")
 """A caption whose credit the page set on the next line, the bracket left open ("Mr Abe hopes to
@@ -204,6 +208,8 @@ def label_reason(text: str) -> str | None:
             or _CREDIT_BROKEN_OFF.search(text)
             or bare_photo_credit(text) or _NAMES_ONLY.fullmatch(text)):
         return PHOTO_CREDIT
+    if _IMAGE_FILES.fullmatch(text.strip()):
+        return "pictures' file names"
     if re.fullmatch(r"\(.*\)|\[.*\]", text):
         return "bracketed note"
     if _WEB_ADDRESS.search(text):
@@ -264,11 +270,20 @@ _DATE_AND_BYLINE = re.compile(r"^[^|]{6,40}\|\s*(?:by|от|автор)\b", re.IG
 News Services." — a header line, not the text's first."""
 
 
+def question_headline(text: str) -> bool:
+    """A headline put as a question ("О чем говорили Путин и Абэ?", "Will Abe and Putin sign a
+    treaty?"): one short sentence that asks, where running text that asks goes on."""
+    text = text.strip()
+    return text.endswith("?") and len(words(text)) <= 12 and not re.search(r"[.!?:;]\s", text)
+
+
 def split_header(lines: tuple[Line, ...]) -> Header:
-    """Header = the lines before the first line of running text (or a story's dateline)."""
+    """Header = the lines before the first line of running text (or a story's dateline); a
+    question among the first lines is a headline, not the text's start."""
     start = len(lines)
     for index, line in enumerate(lines):
-        if ((is_prose(line.text) and not (index < 8 and _DATE_AND_BYLINE.match(line.text)))
+        if ((is_prose(line.text) and not (index < 8 and _DATE_AND_BYLINE.match(line.text))
+             and not (index < 8 and question_headline(line.text)))
                 or dateline(line.text) or len(words(line.text)) > 45):
             start = index
             break

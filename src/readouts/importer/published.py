@@ -79,5 +79,6 @@ def _year_printed_above(reading: Reading, day: tuple[int, int]) -> dt.date | Non
     ("… после встречи с министром иностранных дел РФ Сергеем Лавровым. 24 ноября 2017" over
     "МОСКВА, 24 ноя — Новости Дня."): the same day and month, so the same day, its year printed."""
     assert reading.header is not None
-    return next((found.date for line in reading.header.lines for found in dates.find_dates(line.text)
+    printed = [line.text for line in reading.header.lines] + list(reading.doc.captions)
+    return next((found.date for text in printed for found in dates.find_dates(text)
                  if (found.date.month, found.date.day) == day), None)
