@@ -482,6 +482,9 @@ FACTS = [
     ("generic/dated_caption_under_the_credit_ru", "title", "Лавров и Мотеги обсудили мирный договор"),
     ("generic/dated_caption_under_the_credit_ru", "published", dt.date(2020, 12, 18)),
     ("generic/pictures_file_names_and_a_pictured_caption_ru", "title", "Абэ и Путин договорились о визитах"),
+    # the capital named for its country ("в японской столице") and a town after "городе"
+    ("generic/meeting_in_the_japanese_capital_ru", "place", "Tokyo"),
+    ("generic/meeting_in_a_japanese_town_named_ru", "place", "Nagato"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -42,10 +42,10 @@ _PLACE_CUE = re.compile(
     r"(?:(?:the|his|her|their|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?P<kind>city|town|resort|village|port) of\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _RU_PLACE_CUE = re.compile(r"(?<![\w-])[Вв]о?\s+(?:[а-яё]{2,}[сц]к(?:ой|ом)\s+)?"
-                           r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
+                           r"(?:(?:городе|городке|курорте|порту)\s+)?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
 """"в Москве", "в Нью-Йорке", "в Буэнос-Айресе", and at a sentence's start "В Токио проходит встреча";
 the country's adjective before the city too, as Russian news writes a foreign one: "в турецкой
-Анталье", "в японском Нагато"."""
+Анталье", "в японском Нагато", "в японском городе Нагато"."""
 _RU_ARRIVED_IN = re.compile(
     r"(?<![\w-])(?:прибы|прилет|приеха|отправ|вылет|визит|поездк)\w*\s+(?:[\w-]+\s+){0,4}?во?\s+"
     r"(?P<after>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)|"
@@ -139,9 +139,14 @@ _SEATS = tuple((re.compile(pattern, re.IGNORECASE), city) for pattern, city in (
     (r"\b(?:at|in) the (?:Prime Minister's|Prime Minister’s|Prime Minister) (?:Official Residence|Office)\b|"
      r"\b(?:at|in) the Kantei\b|\b(?:at|in) Iikura (?:House|Guest House)\b|"
      r"\b(?:at|in) the (?:State Guest House|Akasaka Palace)\b", "Tokyo"),
+    # the capital named for the country, as news varies its words: "в японской столице", "in the
+    # Russian capital"
+    (r"\bin the Japanese capital\b|(?<![\w-])в японской столице(?![\w-])", "Tokyo"),
+    (r"\bin the Russian capital\b|(?<![\w-])в российской столице(?![\w-])", "Moscow"),
 ))
 """The seats of the two governments, which a report names for the city: the talks "in the
-Kremlin" were in Moscow, those "at the Prime Minister's Official Residence" in Tokyo."""
+Kremlin" were in Moscow, those "at the Prime Minister's Official Residence" in Tokyo, and "in the
+Japanese capital" too."""
 
 
 # Russian names a meeting's city by an adjective made from it, before the residence it was held
