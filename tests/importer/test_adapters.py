@@ -485,6 +485,9 @@ FACTS = [
     # the capital named for its country ("в японской столице") and a town after "городе"
     ("generic/meeting_in_the_japanese_capital_ru", "place", "Tokyo"),
     ("generic/meeting_in_a_japanese_town_named_ru", "place", "Nagato"),
+    # the deck under the headline says where the sides met, before a quotation in the story
+    # names the cities of earlier summits
+    ("generic/deck_under_the_headline", "place", "Moscow"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

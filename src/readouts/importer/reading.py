@@ -120,10 +120,10 @@ class Reading:
 
     @property
     def meeting_context(self) -> str:
-        """The headline, the opening sentence and the meeting sentence: where the meeting's own
-        occasion, place and duration are stated."""
+        """The headline, the deck under it, the opening sentence and the meeting sentence: where
+        the meeting's own occasion, place and duration are stated."""
         # the lede is often the meeting sentence itself: said once, a length is counted once
-        return " ".join(dict.fromkeys(t for t in (self.title, self.lede, self.meeting_sentence) if t))
+        return " ".join(dict.fromkeys(t for t in (self.title, self.deck, self.lede, self.meeting_sentence) if t))
 
     def result(self) -> ImportedReadout:
         assert self.body is not None, "the body rule runs before the result is taken"
