@@ -488,6 +488,10 @@ FACTS = [
     # the deck under the headline says where the sides met, before a quotation in the story
     # names the cities of earlier summits
     ("generic/deck_under_the_headline", "place", "Moscow"),
+    # whose visit to come the talks prepare was not at them ("связаны с готовящимся визитом
+    # Владимира Путина", "ahead of the upcoming visit of Prime Minister Shinzo Abe")
+    ("generic/talks_preparing_a_visit_to_come_ru", "participants", {"sergey-lavrov", "taro-kono"}),
+    ("generic/talks_ahead_of_a_visit_to_come", "participants", {"sergey-lavrov", "taro-kono"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -127,8 +127,10 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
     text = _PRINCIPAL.sub(lambda served: " " * len(served.group()), text)
     # nor whose message he brings ("передал от российского президента Владимира Путина привет")
     text = _MESSAGE_FROM.sub(lambda sender: " " * len(sender.group()), text)
-    # nor who proposed the plan they discuss ("the plan proposed by Prime Minister Abe")
+    # nor who proposed the plan they discuss ("the plan proposed by Prime Minister Abe"), nor
+    # whose visit to come the talks prepare ("связана с готовящимся визитом Владимира Путина")
     text = _PROPOSED_BY.sub(lambda author: " " * len(author.group()), text)
+    text = _VISIT_PREPARED.sub(lambda visitor: " " * len(visitor.group()), text)
     if sender := _SENDS.match(text):
         text = " " * sender.end("sender") + text[sender.end("sender"):]
     # what a quotation says is no part of the sentence's own turn to what was discussed
@@ -183,6 +185,21 @@ _MESSAGE_FROM = re.compile(
     r"(?<![\w-])от\s+(?:(?:российского|японского)\s+)?(?:президента|премьер\S*|лидера)\s+(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
 """Whose message, letter or greetings someone brings or receives ("a message from President Putin",
 "передал от российского президента Владимира Путина"): the sender is not at the talks."""
+
+_VISIT_PREPARED = re.compile(
+    r"\b(?:preparations? (?:for|of)|ahead of|in the run-up to|to prepare(?: for)?|in preparation for)\s+"
+    r"(?:the\s+)?(?:(?:upcoming|forthcoming|planned|official|state)\s+)*visit\s+(?:of|by)\s+"
+    r"(?:(?:the|Russian|Japanese|Russia's|Japan's|Russia’s|Japan’s|President|Prime|Minister)\s+)*"
+    r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+|"
+    r"\b(?:preparations? (?:for|of)|ahead of|in the run-up to|to prepare(?: for)?|in preparation for)\s+"
+    r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+['’]s\s+(?:(?:upcoming|forthcoming|planned|official|state)\s+)*visit\b|"
+    r"(?<![\w-])(?:(?:в преддверии|в рамках подготовки к|для подготовки|подготовк\w*\s+к)\s+(?:[а-яё]+\s+)?|"
+    r"(?:готовящ|предстоящ|планируем)\w*\s+)визит\w*\s+"
+    r"(?:(?:президента|премьер\S*|министра|главы|России|Японии|РФ|японского|российского)\s+)*"
+    r"(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
+"""Whose visit to come the talks prepare, named with it: "ahead of the upcoming visit of President
+Putin", "in preparation for Abe's visit", "в преддверии визита премьера Синдзо Абэ", "с
+готовящимся визитом Владимира Путина". The visitor is not at the talks that prepare it."""
 
 _PROPOSED_BY = re.compile(
     r"\b(?:proposed|offered|put forward|suggested|initiated|advanced)\s+by\s+"
