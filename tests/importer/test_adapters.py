@@ -492,6 +492,9 @@ FACTS = [
     # Владимира Путина", "ahead of the upcoming visit of Prime Minister Shinzo Abe")
     ("generic/talks_preparing_a_visit_to_come_ru", "participants", {"sergey-lavrov", "taro-kono"}),
     ("generic/talks_ahead_of_a_visit_to_come", "participants", {"sergey-lavrov", "taro-kono"}),
+    # a Russian transcript's first speaker by initials, however short his first words, and the
+    # guest as the Kremlin prints him ("С.АБЭ (как переведено):") both speak
+    ("kremlin/transcript_guest_in_capitals_ru", "participants", {"vladimir-putin", "shinzo-abe"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

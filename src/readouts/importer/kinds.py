@@ -41,8 +41,20 @@ KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.IGNORECASE), "readout"),
 )
 # A transcript names each speaker before their words: "Sergey Lavrov: Thank you."
-SPEAKER = re.compile(r"^([A-Z][^:.!?]{1,80}|[А-ЯЁA-Z]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё-]+):\s+\S")
-"""Also the Russian style, by initials: "В.Путин: …", "С.В.Лавров: …"."""
+_BY_INITIALS = r"[А-ЯЁA-Z]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яёА-ЯЁ-]+(?:\s*\([^()]{1,40}\))?"
+SPEAKER = re.compile(rf"^([A-Z][^:.!?]{{1,80}}|{_BY_INITIALS}):\s+\S")
+"""Also the Russian style, by initials: "В.Путин: …", "С.В.Лавров: …", and the guest's words as the
+Kremlin prints them, the family name in capitals and the interpreting noted: "Т.АСО (как
+переведено): …"."""
+RUSSIAN_SPEAKER = re.compile(rf"^{_BY_INITIALS}:\s+\S")
+"""A speaker by initials alone: however short his first words ("Д.Медведев: Господин
+Премьер-министр!"), a transcript's first line, never a label above it."""
+
+
+def speaker_name(label: str) -> str:
+    """A speaker's label as a name to look up: "Т.АСО (как переведено)" → "Т.Асо"."""
+    label = re.sub(r"\s*\([^()]*\)\s*$", "", label)
+    return re.sub(r"(?<![\w-])([А-ЯЁ])([А-ЯЁ]{2,})(?![\w-])", lambda m: m.group(1) + m.group(2).lower(), label)
 SPEAKER_LABEL = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z-]+|"
                            r"(?:(?:[A-ZА-ЯЁ][\w’'-]*|of|the)\s+){1,6}[A-ZА-ЯЁ][\w’'-]*):\s*")
 """A speaker's label to strip before his words ("В.Путин: ", "President of Russia Vladimir Putin: "):

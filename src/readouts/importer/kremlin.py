@@ -28,10 +28,11 @@ _SIGNS = (
                 r"^Presidential Executive Office\s*(?:\d{4})?\s*$", re.I | re.M), 6),
     (re.compile(r"\b(?:19|20)\d\d, The Kremlin, Moscow\b"), 6),
     (re.compile(r"\bkremlin\.ru\b", re.I), 4),
-    # transcripts name each speaker by office first, a foreign one's words "(retranslated)":
+    # transcripts name each speaker by office first, a foreign one's words "(retranslated)", in
+    # Russian "(как переведено)":
     # "President of Russia Vladimir Putin:", "Prime Minister of Japan Shinzo Abe (retranslated):"
     (re.compile(r"^President of Russia [A-Z]\w+ [A-Z]\w+:", re.M), 4),
-    (re.compile(r"\(retranslated\):", re.M), 4),
+    (re.compile(r"\((?:retranslated|как переведено)\):", re.M), 4),
     # the site's reading tool, in either language: "Character spacing (Kerning): Standard Medium
     # Large", "Интервал между буквами (Кернинг): Стандартный Средний Большой"
     (re.compile(r"Character spacing \(Kerning\)|Интервал между буквами \(Кернинг\)", re.I), 6),

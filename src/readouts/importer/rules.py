@@ -78,7 +78,8 @@ def header_leftovers(reading: Reading) -> None:
         if reading.title and re.sub(r"\s+", " ", line.text) == reading.title:
             reading.changes.append(Change(line.number, "removed", shorten(line.text), "headline printed again"))
         elif ((line.text.endswith((",", ":")) and not headline_like(line.text))
-              or (kinds.SPEAKER.match(line.text) and not label_reason(line.text))):
+              or (kinds.SPEAKER.match(line.text) and not label_reason(line.text))
+              or kinds.RUSSIAN_SPEAKER.match(line.text)):
             # "Ladies and gentlemen," and a transcript's first words, "В.Путин: Уважаемый …!"
             body_lines.append(line)
         elif captions.deck_under(reading, line):
@@ -248,7 +249,7 @@ def participants(reading: Reading) -> None:
     # a family name two people bear is the one's who held office then
     names = reading.context.names.on(reading.meeting_date or reading.published)
     # a transcript's speakers, but for a spokesperson's briefing ("Press Secretary Hashimoto:")
-    speakers = [m.group(1) for p in reading.paragraphs
+    speakers = [kinds.speaker_name(m.group(1)) for p in reading.paragraphs
                 if (m := kinds.SPEAKER.match(p)) and not attribution.SPOKESPERSON.search(m.group(1))]
     reading.participants = participants_of.participants(
         reading.headline_and_deck, reading.lede, reading.meeting_sentence, speakers, names, reading.prose,
