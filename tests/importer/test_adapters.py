@@ -495,6 +495,12 @@ FACTS = [
     # a Russian transcript's first speaker by initials, however short his first words, and the
     # guest as the Kremlin prints him ("С.АБЭ (как переведено):") both speak
     ("kremlin/transcript_guest_in_capitals_ru", "participants", {"vladimir-putin", "shinzo-abe"}),
+    # a wire caption signed by the agency without brackets ("… Mar 21, 2018. EPA-EFE/NICOLAS
+    # DATICHE / POOL") is a caption and dates the meeting; the meeting the talks prepare ("Ahead
+    # of the planned meeting between Prime Minister Shinzo Abe and President Vladimir Putin") has
+    # other participants
+    ("generic/agency_signed_caption_gives_the_day", "meeting_date", dt.date(2018, 3, 21)),
+    ("generic/agency_signed_caption_gives_the_day", "participants", {"taro-kono", "sergey-lavrov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

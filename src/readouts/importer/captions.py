@@ -33,8 +33,7 @@ def what_the_photo_shows(reading: Reading) -> None:
                 or facts.FUTURE.search(caption) or re.search(r"\bfile\b", caption, re.IGNORECASE)):
             continue
         day = next((found.date for found in dates.find_dates(caption)), None)
-        if day is not None and reading.published is not None and not (
-                dt.timedelta(0) <= reading.published - day <= dates.REPORTED_WITHIN):
+        if day is not None and not _reported_soon_after(reading, day):
             continue
         reading.meeting_date = reading.meeting_date or day
         # the caption's "during a meeting in Yuzhno Sakhalinsk" outweighs the city the story was
@@ -45,6 +44,22 @@ def what_the_photo_shows(reading: Reading) -> None:
         reading.participants.extend(p for p in shown if p not in reading.participants)
         reading.mentioned = [p for p in reading.mentioned if p not in reading.participants]
         return
+
+
+def _reported_soon_after(reading: Reading, day: dt.date) -> bool:
+    """Whether the text is dated a week or less after the photo's day: by its published date, or
+    by the day its dateline prints without a year ("TOKYO, April 15 (UPI) --" under a photo of
+    September 21, 2015, is a story of another visit)."""
+    if reading.published is not None:
+        return dt.timedelta(0) <= reading.published - day <= dates.REPORTED_WITHIN
+    if reading.printed_day is not None:
+        month, day_of_month = reading.printed_day
+        try:
+            printed = dt.date(day.year + (month < day.month), month, day_of_month)
+        except ValueError:
+            return False
+        return printed - day <= dates.REPORTED_WITHIN
+    return True
 
 
 _TOGETHER = re.compile(r"\bshak(?:e|es|ing) hands\b|\bjoint (?:statement|press conference|news conference)\b",

@@ -186,19 +186,21 @@ _MESSAGE_FROM = re.compile(
 """Whose message, letter or greetings someone brings or receives ("a message from President Putin",
 "передал от российского президента Владимира Путина"): the sender is not at the talks."""
 
+_EN_NAMED = (r"(?:(?:the|Russian|Japanese|Russia's|Japan's|Russia’s|Japan’s|President|Prime|Minister)\s+)*"
+             r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+")
 _VISIT_PREPARED = re.compile(
-    r"\b(?:preparations? (?:for|of)|ahead of|in the run-up to|to prepare(?: for)?|in preparation for)\s+"
-    r"(?:the\s+)?(?:(?:upcoming|forthcoming|planned|official|state)\s+)*visit\s+(?:of|by)\s+"
-    r"(?:(?:the|Russian|Japanese|Russia's|Japan's|Russia’s|Japan’s|President|Prime|Minister)\s+)*"
-    r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+|"
-    r"\b(?:preparations? (?:for|of)|ahead of|in the run-up to|to prepare(?: for)?|in preparation for)\s+"
+    r"\b(?i:preparations? (?:for|of)|ahead of|in the run-up to|to prepare(?: for)?|in preparation for)\s+"
+    r"(?:the\s+)?(?:(?:upcoming|forthcoming|planned|official|state)\s+)*(?:visit|meeting|summit|talks)\s+"
+    rf"(?:of|by|between)\s+{_EN_NAMED}(?:\s+and\s+{_EN_NAMED})?|"
+    r"\b(?i:preparations? (?:for|of)|ahead of|in the run-up to|to prepare(?: for)?|in preparation for)\s+"
     r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+['’]s\s+(?:(?:upcoming|forthcoming|planned|official|state)\s+)*visit\b|"
     r"(?<![\w-])(?:(?:в преддверии|в рамках подготовки к|для подготовки|подготовк\w*\s+к)\s+(?:[а-яё]+\s+)?|"
     r"(?:готовящ|предстоящ|планируем)\w*\s+)визит\w*\s+"
     r"(?:(?:президента|премьер\S*|министра|главы|России|Японии|РФ|японского|российского)\s+)*"
     r"(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
-"""Whose visit to come the talks prepare, named with it: "ahead of the upcoming visit of President
-Putin", "in preparation for Abe's visit", "в преддверии визита премьера Синдзо Абэ", "с
+"""Whose visit or meeting to come the talks prepare, named with it: "ahead of the upcoming visit of
+President Putin", "Ahead of the planned meeting between Prime Minister Shinzo Abe and President
+Vladimir Putin", "in preparation for Abe's visit", "в преддверии визита премьера Синдзо Абэ", "с
 готовящимся визитом Владимира Путина". The visitor is not at the talks that prepare it."""
 
 _PROPOSED_BY = re.compile(
