@@ -501,6 +501,8 @@ FACTS = [
     # other participants
     ("generic/agency_signed_caption_gives_the_day", "meeting_date", dt.date(2018, 3, 21)),
     ("generic/agency_signed_caption_gives_the_day", "participants", {"taro-kono", "sergey-lavrov"}),
+    # a dateline closed by a colon is no speaker's label: the text is news, not a transcript
+    ("generic/dateline_ending_in_a_colon", "kind", "news"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

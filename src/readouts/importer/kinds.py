@@ -42,7 +42,7 @@ KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # A transcript names each speaker before their words: "Sergey Lavrov: Thank you."
 _BY_INITIALS = r"[А-ЯЁA-Z]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яёА-ЯЁ-]+(?:\s*\([^()]{1,40}\))?"
-SPEAKER = re.compile(rf"^([A-Z][^:.!?]{{1,80}}|{_BY_INITIALS}):\s+\S")
+SPEAKER = re.compile(rf"^([A-Z][^:.!?\d]{{1,80}}|{_BY_INITIALS}):\s+\S")
 """Also the Russian style, by initials: "В.Путин: …", "С.В.Лавров: …", and the guest's words as the
 Kremlin prints them, the family name in capitals and the interpreting noted: "Т.АСО (как
 переведено): …"."""
