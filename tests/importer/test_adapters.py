@@ -503,6 +503,8 @@ FACTS = [
     ("generic/agency_signed_caption_gives_the_day", "participants", {"taro-kono", "sergey-lavrov"}),
     # a dateline closed by a colon is no speaker's label: the text is news, not a transcript
     ("generic/dateline_ending_in_a_colon", "kind", "news"),
+    # a gist set in sections: the first section's heading, right above the text, is no headline
+    ("generic/gist_set_in_sections", "title", "Gist of Kishida-Lavrov talks on April 15"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
-from readouts.importer.document import Document, Line
+from readouts.importer.document import Document, Line, is_prose, words
 from readouts.importer.header import bare_photo_credit, dateline, headline_like, spells_out
 from readouts.publishers import Publisher
 
@@ -44,8 +44,25 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     # the breadcrumb's last crumb is the page's headline, printed again over the story
     crumbed = next((line for line in lines if line.text in doc.crumbs and headline_like(line.text)), None)
     twice = next((line for line in lines if texts.count(line.text) > 1 and headline_like(line.text)), None)
-    line = crumbed or twice or _over_its_byline(lines) or _over_its_deck(lines) or last_headline(lines)
+    line = (crumbed or twice or _over_its_byline(lines) or _over_its_deck(lines) or _over_its_first_section(lines, header)
+            or last_headline(lines))
     return (line.text, (line.number,)) if line else (None, ())
+
+
+def _over_its_first_section(lines: list[Line], header: Header) -> Line | None:
+    """A gist set in sections, each under a short heading ("Gist of Kono-Lavrov foreign
+    ministerial on March 21" / "Japan-Russia summit in May" / "Foreign Minister Taro Kono: …" …
+    "North Korea situation" / "Missile defense"): the last short line above the text is the first
+    section's heading when the text has two more like it, and the headline is the one above."""
+    headlines = [line for line in lines if headline_like(line.text)]
+    if len(headlines) < 2 or not _section_heading(headlines[-1].text):
+        return None
+    return headlines[-2] if sum(_section_heading(line.text) for line in header.body) >= 2 else None
+
+
+def _section_heading(text: str) -> bool:
+    """A short line standing alone, no sentence nor a speaker's label: "Missile defense"."""
+    return 1 <= len(words(text)) <= 8 and not is_prose(text) and not re.search(r"[.,:;!?]\s*$|:\s", text)
 
 
 def _over_its_byline(lines: list[Line]) -> Line | None:
