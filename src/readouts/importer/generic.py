@@ -44,8 +44,8 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     # the breadcrumb's last crumb is the page's headline, printed again over the story
     crumbed = next((line for line in lines if line.text in doc.crumbs and headline_like(line.text)), None)
     twice = next((line for line in lines if texts.count(line.text) > 1 and headline_like(line.text)), None)
-    line = (crumbed or twice or _over_its_byline(lines) or _over_its_deck(lines) or _over_its_first_section(lines, header)
-            or last_headline(lines))
+    line = (crumbed or twice or _over_its_byline(lines) or _over_its_deck(lines)
+            or _over_its_first_section(lines, header) or last_headline(lines))
     return (line.text, (line.number,)) if line else (None, ())
 
 
