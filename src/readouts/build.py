@@ -38,6 +38,7 @@ from readouts.publish import (
     write_marker,
 )
 from readouts.seal import key_problem
+from readouts.site_token import manifest_token
 from readouts.stamp import Stamp, look_at_inputs, scan_folders, signatures, site_folders, written_inputs
 
 if TYPE_CHECKING:
@@ -272,7 +273,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
             written.groups, written.fragments, written.search_counts, written.fingerprints)
         if pagefind:
             index_with_pagefind(staging)
-        token = _manifest_token(written.manifest, cache[TOKENS_KEPT])
+        token = manifest_token(written.manifest, cache[TOKENS_KEPT], (manifest, written.changed))
         write_marker(staging, token)
         if patching:
             patch(staging, output, _removed(output, manifest, written.manifest), MARKER)
@@ -301,7 +302,7 @@ def _previous_site(output: Path, stamp: Stamp | None, marker: str | None, manife
     restored from elsewhere, or built before a kill between publishing and saving the cache,
     does not match); a site with a folder that is a link is made whole and put in place of the
     old one, link and all."""
-    if marker != _manifest_token(manifest, cache[TOKENS_KEPT]) or _linked_folder(output, stamp, marker, manifest):
+    if marker != manifest_token(manifest, cache[TOKENS_KEPT]) or _linked_folder(output, stamp, marker, manifest):
         return None
     return output
 
@@ -320,9 +321,10 @@ def _keep_early_pages(output: Path, early: EarlyPages, cache: BuildCache, folder
     from readouts.render.output import SITE_MANIFEST
 
     placed = [path for path in early.replaced if path != MARKER]
-    manifest = {**cache[SITE_MANIFEST], **dict.fromkeys(placed, "")}
+    before = cache[SITE_MANIFEST]
+    manifest = {**before, **dict.fromkeys(placed, "")}
     cache[SITE_MANIFEST] = manifest
-    token = _manifest_token(manifest, cache[TOKENS_KEPT])
+    token = manifest_token(manifest, cache[TOKENS_KEPT], (before, placed))
     write_marker(output, token)
     cache[TOKENS_KEPT]["whole"] = (token, scan_folders(output, folders)) if folders is not None else None
 
@@ -365,19 +367,6 @@ TOKENS_KEPT: CacheTable[str, Any] = CacheTable("tokens", unchanged_under_keys, i
 """What this process knows of the site it left: "manifest", the last manifest it named, with its
 token (readouts serve's next build need not name it again, 0.035 s at 10,000 readouts); "whole",
 the marker's token and the site's folder times after a build that stopped for a newer change."""
-
-
-def _manifest_token(manifest: dict[str, str], kept: dict[str, Any]) -> str:
-    """Names a manifest whatever the order of its entries (the cache keeps it in parts); the
-    very manifest `kept` names is not named again."""
-    from readouts.render.depends import digest
-
-    before = kept.get("manifest")
-    if before is not None and before[0] is manifest:
-        return before[1]
-    token = digest(sorted(manifest.items()))
-    kept["manifest"] = (manifest, token)
-    return token
 
 
 def index_with_pagefind(site: Path) -> None:

@@ -84,6 +84,8 @@ class Outputs:
         """Output path → fingerprint, for the next build."""
         self.written = 0
         self.unchanged = 0
+        self._changed: list[str] = []
+        self._added = 0
 
     def reusable(self, path: str, fingerprint: str) -> bool:
         """Whether the last build's file at `path` was made from the same and is still there."""
@@ -93,6 +95,10 @@ class Outputs:
     def keep(self, path: str, fingerprint: str) -> bool:
         """Record the file; reuse the previous build's when nothing it was made from changed."""
         self.manifest[path] = fingerprint
+        before = self.previous.manifest.get(path)
+        if before != fingerprint:
+            self._changed.append(path)
+            self._added += before is None
         if not self.reusable(path, fingerprint):
             return False
         if not self.previous.link_unchanged:
@@ -114,6 +120,14 @@ class Outputs:
             return False  # gone from the previous site after all (previous.whole): made again
         self.unchanged += 1
         return True
+
+    def changed(self) -> list[str]:
+        """The paths where the manifest differs from the previous build's: made from something
+        else, added, or removed (the name of the manifest is worked out from them)."""
+        kept = len(self.manifest) - self._added  # paths of both, when no path was recorded twice
+        if kept == len(self.previous.manifest):
+            return self._changed
+        return self._changed + [path for path in self.previous.manifest if path not in self.manifest]
 
     def put(self, output: OutputFile) -> None:
         """Keep the file, or make and write it."""

@@ -45,6 +45,8 @@ class WriteReport:
     fragments: dict[str, bytes]
     search_counts: dict[str, bytes]
     fingerprints: dict[Any, str]
+    changed: list[str]
+    """The paths where `manifest` differs from the previous build's (Outputs.changed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +122,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
         rendered = pages_written()
     stop_if()  # the last moment before the site is put in place
     return WriteReport(outputs.manifest, outputs.written + len(early) + rendered, outputs.unchanged, memo.now,
-                       fragments.store, search_counts, depends.made)
+                       fragments.store, search_counts, depends.made, outputs.changed())
 
 
 def _render_first(site: Site, first: FirstPages, outputs: Outputs, root: Path, out: Path) -> dict[str, str]:
@@ -278,7 +280,7 @@ def pages_rendering(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], r
             if progress:
                 progress(done, len(work))
 
-        with parallel.forked(partial(_render_share, root, out), workers, on_share=told) as wait:
+        with parallel.forked(partial(_render_share, root, out), workers, on_share=told, while_waiting=stop_if) as wait:
             yield lambda: sum(wait())
     finally:
         _WORK = []
