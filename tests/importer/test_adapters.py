@@ -316,7 +316,7 @@ FACTS = [
     # past the third paragraph, a person of the other side counts only met by one already found
     ("generic/visit_announced_and_an_envoy_further_down_ru", "participants", {"sergey-lavrov"}),
     # "for about 20 minutes" is how long, not what the talks were about
-    ("generic/call_for_about_twenty_minutes", "participants", {"naoto-kan", "dmitry-medvedev"}),
+    ("mofa_japan/call_for_about_twenty_minutes", "participants", {"naoto-kan", "dmitry-medvedev"}),
     # the occasion of a call, "following Mr. Okada's reappointment … under the new Government led
     # by Prime Minister Naoto Kan", names no party to it
     ("mofa_japan/call_after_a_reappointment", "participants", {"katsuya-okada", "sergey-lavrov"}),
@@ -505,6 +505,12 @@ FACTS = [
     ("generic/dateline_ending_in_a_colon", "kind", "news"),
     # a gist set in sections: the first section's heading, right above the text, is no headline
     ("generic/gist_set_in_sections", "title", "Gist of Kishida-Lavrov talks on April 15"),
+    # a ministry page saved without its site: the headline "Japan-Russia Summit Telephone
+    # Conversation" and "Mr. Vladimir Putin, President of the Russian Federation" say whose it is
+    ("mofa_japan/summit_call_headline_without_site_furniture", "publisher", "mofa-japan"),
+    ("mofa_japan/summit_call_headline_without_site_furniture", "kind", "readout"),
+    # TASS's dateline with no period after the day ("MOSCOW, September 21 /TASS/.")
+    ("tass/dateline_without_a_period_after_the_day", "publisher", "tass"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -57,6 +57,17 @@ _SIGNS = (
     # section labels above the date, links back below the text
     (re.compile(r"^(?:Japan-[A-Z][a-z]+ Relations|Press Releases)$", re.M), 2),
     (re.compile(r"^Back to (?:Japan-\w+ Relations|Index)", re.I | re.M), 2),
+    # the ministry's headline for a meeting, Japan first, on the page's first line: "Japan-Russia
+    # Summit Meeting", "Japan- Russia Summit Telephone Conversation", "Japan-Russia Foreign
+    # Ministers' Meeting"
+    (re.compile(r"\A\s*(?:.*\n){0,2}?\s*Japan-\s?Russia (?:Summit|Foreign Ministers['’]?|Vice-Ministerial|Leaders['’]?)"
+                r"(?: Telephone)? (?:Meeting|Talks?|Conversation|Consultations?)\s*$", re.M), 2),
+    # the other side's leader with his state's full name after, as the ministry writes: "President
+    # Vladimir Putin of the Russian Federation", "Dr. Dmitry Medvedev, President of the Russian
+    # Federation"; the press says "Russian President"
+    (re.compile(r"\b(?:President|Prime Minister) (?:[A-Z][a-z]+ ){1,3}of the Russian Federation\b|"
+                r"\b(?:Mr|Dr|H\.E\. Mr)\. [A-Z][a-z]+ [A-Z][a-z]+, (?:President|Prime Minister) "
+                r"of the Russian Federation\b"), 2),
     # numbered sections with "(1)" points: "2. (1) On Japan-Russia relations…"
     (re.compile(r"^\s*\d\.\s+(?:\(\d\)\s+)?\S.*\n(?:.*\n){0,3}?\s*(?:[•·]\s*)?\(\d\)\s", re.M), 1),
 )

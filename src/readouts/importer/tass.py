@@ -22,7 +22,8 @@ DOMAINS = ("tass.com", "tass.ru")
 _DATELINE = re.compile(
     # a less-known city with its country: "NAGOYA /Japan/, November 22. /TASS/."; the city in
     # capitals or, in some years' copies, as a word: "Moscow, December 17. /TASS/."
-    r"^(?:[A-Z][A-Za-z .'-]{1,30}(?:\s*/[A-Z][a-z]+/)?,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?\.\s*/TASS/\.|"
+    # and the period after the day left out in some years' copies: "MOSCOW, September 21 /TASS/."
+    r"^(?:[A-Z][A-Za-z .'-]{1,30}(?:\s*/[A-Z][a-z]+/)?,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?\.?\s*/TASS/\.|"
     r"[A-Z][A-Z .'-]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?\s*\((?:ITAR-TASS|Itar-Tass)\)|"
     # with the correspondent who filed it: "ТОКИО, 12 апреля. /Корр. ТАСС Алексей Заврачаев/."
     r"[А-ЯЁ][А-ЯЁ .-]{1,30},\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?\.\s*/(?:Корр\.\s+)?ТАСС(?:\s+[А-ЯЁ][а-яё-]+){0,2}/\.)",
