@@ -511,6 +511,10 @@ FACTS = [
     ("mofa_japan/summit_call_headline_without_site_furniture", "kind", "readout"),
     # TASS's dateline with no period after the day ("MOSCOW, September 21 /TASS/.")
     ("tass/dateline_without_a_period_after_the_day", "publisher", "tass"),
+    # the length on a line the page broke off ("… met for about 25 minutes on the fringes of the
+    # Nuclear Security" / "Summit in Washington,"), and a teleconference's
+    ("generic/length_on_a_line_broken_off", "duration", 25),
+    ("generic/length_of_a_teleconference", "duration", 25),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

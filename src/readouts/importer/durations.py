@@ -33,7 +33,8 @@ def _number(word: str) -> int:
 # "In a 5-minute telephone conversation", "a 40-minute meeting": the duration as an adjective.
 _DURATION_ADJECTIVE = re.compile(
     rf"\b(?:{_NUM}|(?P<half>half))-(hour|minute)(?:-long)?\s+(?:[a-z\u201c\u201d\"]+\s+(?:and\s+)?){{0,3}}"
-    rf"(?:talks?|meeting|conversation|call|summit|session|consultations?|exchange|dialogue)\b", re.IGNORECASE)
+    rf"(?:talks?|meeting|conversation|call|summit|session|consultations?|exchange|dialogue|"
+    rf"teleconference|videoconference|video conference)\b", re.IGNORECASE)
 
 
 # "продлились около 40 минут", "заняли более трех часов", "около часа", "полтора часа": a Russian
@@ -120,7 +121,10 @@ def duration(reading: Reading) -> None:
                         or duration_minutes(" ".join(reading.prose[:3])))
     if reading.duration is not None or len(reading.participants) < 2:
         return
-    for paragraph in reading.prose[3:8]:
+    # every paragraph, not only the running text: a line the page broke off before its end ("The
+    # two leaders met for about 25 minutes on the fringes of the Nuclear Security" / "Summit in
+    # Washington,") is no sentence, but tells the length all the same
+    for paragraph in [p for p in reading.paragraphs[:10] if p not in reading.prose[:3]]:
         for sentence in facts.sentences(paragraph):
             named = set(reading.context.names.ids_in(sentence)) & set(reading.participants)
             between = (len(named) >= 2 or bool(named and _THEIR.search(sentence))
