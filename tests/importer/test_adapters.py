@@ -515,6 +515,15 @@ FACTS = [
     # Nuclear Security" / "Summit in Washington,"), and a teleconference's
     ("generic/length_on_a_line_broken_off", "duration", 25),
     ("generic/length_of_a_teleconference", "duration", 25),
+    # consultations are a meeting in Russian as in English: the quoted release places them ("в
+    # Токио состоялся очередной раунд консультаций"), not the next round's city
+    ("generic/consultations_held_in_a_quoted_release_ru", "place", "Tokyo"),
+    # a round announced "по итогам встречи …, состоявшейся в понедельник … в Маниле": the news is
+    # of the meeting held
+    ("tass/next_round_announced_after_a_meeting_held_ru", "place", "Manila"),
+    ("tass/next_round_announced_after_a_meeting_held_ru", "participants", {"sergey-lavrov", "taro-kono"}),
+    # two days of talks ("14 и 15 июня 2021 года … проведут консультации") give no one day
+    ("generic/earlier_summit_city_ru", "meeting_date", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

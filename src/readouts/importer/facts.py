@@ -19,7 +19,7 @@ MEETING_WORDS = re.compile(
     # news leads put what was said at talks first: "Hatoyama told his Russian counterpart
     # Dmitry Medvedev on Sunday that …"
     r"told (?:his|her) (?:[A-Z]\w+ )?counterpart|"
-    r"встреч\w*|встрет\w*|переговор\w*|"
+    r"встреч\w*|встрет\w*|переговор\w*|консультаци\w*|саммит\w*|"
     # the intergovernmental commission's session, as both languages shorten it
     r"межправкомисси\w*|intergovernmental commission|"
     r"разговор\w*|бесед\w*|обсуди\w*|"

@@ -131,6 +131,27 @@ def meeting_sentence(reading: Reading) -> None:
     # relationship that will benefit both sides"
     told = _WHAT_IT_WILL_BRING.sub("", told)
     reading.announces = bool((facts.FUTURE.search(told) or _TO_COME.search(told)) and not _TOOK_PLACE.search(told))
+    if reading.announces and (held := _announced_after_a_meeting(reading.prose, reading.meeting_sentence)):
+        # "Консультации … пройдут 17 августа в Москве. Об этом сообщили в МИД РФ по итогам встречи
+        # министров …, состоявшейся в понедельник … в Маниле": the news is of the meeting held,
+        # what comes next is its outcome
+        reading.meeting_sentence, reading.strong_meeting, reading.announces = held, True, False
+
+
+def _announced_after_a_meeting(prose: list[str], announcing: str | None) -> str | None:
+    """The sentence right after the one that announces a meeting, in the same paragraph, when it
+    says the announcement followed a meeting held."""
+    for paragraph in prose[:1]:
+        said = facts.sentences(paragraph)
+        if announcing in said and (at := said.index(announcing)) + 1 < len(said):
+            following = said[at + 1]
+            return following if _FOLLOWING_A_MEETING.search(following) else None
+    return None
+
+
+_FOLLOWING_A_MEETING = re.compile(
+    r"(?:по итогам|после|following|after)\s+(?:[\w-]+\s+){0,3}?(?:встреч|переговор|консультаци|бесед|talks|meeting|"
+    r"consultations)\w*", re.IGNORECASE)
 
 
 _WHAT_IT_WILL_BRING = re.compile(r"\b(?:that|which)\s+(?:will|would)\b[^,;.]*")
