@@ -524,6 +524,10 @@ FACTS = [
     ("tass/next_round_announced_after_a_meeting_held_ru", "participants", {"sergey-lavrov", "taro-kono"}),
     # two days of talks ("14 и 15 июня 2021 года … проведут консультации") give no one day
     ("generic/earlier_summit_city_ru", "meeting_date", None),
+    # a summit announced at the ministers' joint press conference: the news is of the ministers'
+    # talks, where they met, and the leaders to meet later are none of their participants
+    ("generic/meeting_announced_at_a_joint_press_conference_ru", "place", "Moscow"),
+    ("generic/meeting_announced_at_a_joint_press_conference_ru", "participants", {"taro-kono", "sergey-lavrov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -133,9 +133,10 @@ def meeting_sentence(reading: Reading) -> None:
     reading.announces = bool((facts.FUTURE.search(told) or _TO_COME.search(told)) and not _TOOK_PLACE.search(told))
     if reading.announces and (held := _announced_after_a_meeting(reading.prose, reading.meeting_sentence)):
         # "Консультации … пройдут 17 августа в Москве. Об этом сообщили в МИД РФ по итогам встречи
-        # министров …, состоявшейся в понедельник … в Маниле": the news is of the meeting held,
-        # what comes next is its outcome
+        # министров …, состоявшейся в понедельник … в Маниле": the news is of the meeting held;
+        # what comes next is its outcome, and who will meet then none of its participants
         reading.meeting_sentence, reading.strong_meeting, reading.announces = held, True, False
+        reading.lede = held
 
 
 def _announced_after_a_meeting(prose: list[str], announcing: str | None) -> str | None:
@@ -151,7 +152,10 @@ def _announced_after_a_meeting(prose: list[str], announcing: str | None) -> str 
 
 _FOLLOWING_A_MEETING = re.compile(
     r"(?:по итогам|после|following|after)\s+(?:[\w-]+\s+){0,3}?(?:встреч|переговор|консультаци|бесед|talks|meeting|"
-    r"consultations)\w*", re.IGNORECASE)
+    r"consultations)\w*|"
+    # the joint press conference that closes talks: "Об этом заявил … Таро Коно на совместной
+    # пресс-конференции с главой МИД РФ Сергеем Лавровым в Москве"
+    r"совместн\w+ пресс-конференци\w*|\bjoint (?:press|news) conference\b", re.IGNORECASE)
 
 
 _WHAT_IT_WILL_BRING = re.compile(r"\b(?:that|which)\s+(?:will|would)\b[^,;.]*")
