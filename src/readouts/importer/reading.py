@@ -93,6 +93,9 @@ class Reading:
     strong_meeting: bool = False
     """Whether the meeting sentence says so with a strong word (met, talks) rather than "visit"."""
     announces: bool = False
+    headline_of_outcome: bool = False
+    """Whether the headline tells what a meeting held agreed on for later ("Путин и Абэ встретятся
+    в мае" over the ministers' talks that announced it): it names neither who met nor where."""
     meeting_format: str | None = None
     is_phone: bool = False
     kind: Kind = "readout"
@@ -116,6 +119,8 @@ class Reading:
     @property
     def headline_and_deck(self) -> str | None:
         """The headline, and the deck under it when there is one: both name who met and where."""
+        if self.headline_of_outcome:
+            return None
         return " — ".join(filter(None, (self.title, self.deck))) or None
 
     @property
@@ -123,7 +128,7 @@ class Reading:
         """The headline, the deck under it, the opening sentence and the meeting sentence: where
         the meeting's own occasion, place and duration are stated."""
         # the lede is often the meeting sentence itself: said once, a length is counted once
-        return " ".join(dict.fromkeys(t for t in (self.title, self.deck, self.lede, self.meeting_sentence) if t))
+        return " ".join(dict.fromkeys(t for t in (self.headline_and_deck, self.lede, self.meeting_sentence) if t))
 
     def result(self) -> ImportedReadout:
         assert self.body is not None, "the body rule runs before the result is taken"

@@ -136,7 +136,7 @@ def meeting_sentence(reading: Reading) -> None:
         # министров …, состоявшейся в понедельник … в Маниле": the news is of the meeting held;
         # what comes next is its outcome, and who will meet then none of its participants
         reading.meeting_sentence, reading.strong_meeting, reading.announces = held, True, False
-        reading.lede = held
+        reading.lede, reading.headline_of_outcome = held, True
 
 
 def _announced_after_a_meeting(prose: list[str], announcing: str | None) -> str | None:
