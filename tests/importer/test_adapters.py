@@ -484,6 +484,7 @@ FACTS = [
     ("generic/pictures_file_names_and_a_pictured_caption_ru", "title", "Абэ и Путин договорились о визитах"),
     # the capital named for its country ("в японской столице") and a town after "городе"
     ("generic/meeting_in_the_japanese_capital_ru", "place", "Tokyo"),
+    ("generic/welcome_to_the_capital_of_russia_ru", "place", "Moscow"),
     ("generic/meeting_in_a_japanese_town_named_ru", "place", "Nagato"),
     # the deck under the headline says where the sides met, before a quotation in the story
     # names the cities of earlier summits

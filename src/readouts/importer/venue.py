@@ -141,8 +141,10 @@ _SEATS = tuple((re.compile(pattern, re.IGNORECASE), city) for pattern, city in (
      r"\b(?:at|in) the (?:State Guest House|Akasaka Palace)\b", "Tokyo"),
     # the capital named for the country, as news varies its words: "в японской столице", "in the
     # Russian capital"
-    (r"\bin the Japanese capital\b|(?<![\w-])в японской столице(?![\w-])", "Tokyo"),
-    (r"\bin the Russian capital\b|(?<![\w-])в российской столице(?![\w-])", "Moscow"),
+    (r"\bin the (?:Japanese capital|capital of Japan)\b|(?<![\w-])в (?:японской столице|столице Японии)(?![\w-])",
+     "Tokyo"),
+    (r"\bin the (?:Russian capital|capital of Russia)\b|(?<![\w-])в (?:российской столице|столице России)(?![\w-])",
+     "Moscow"),
 ))
 """The seats of the two governments, which a report names for the city: the talks "in the
 Kremlin" were in Moscow, those "at the Prime Minister's Official Residence" in Tokyo, and "in the
