@@ -529,6 +529,10 @@ FACTS = [
     # talks, where they met, and the leaders to meet later are none of their participants
     ("generic/meeting_announced_at_a_joint_press_conference_ru", "place", "Moscow"),
     ("generic/meeting_announced_at_a_joint_press_conference_ru", "participants", {"taro-kono", "sergey-lavrov"}),
+    # the clock times a meeting began and ended ("продлилась с 18.30 до 19.40"), the first given;
+    # the ministry's Iikura House is in Tokyo
+    ("generic/meeting_from_one_clock_time_to_another_ru", "duration", 70),
+    ("generic/meeting_from_one_clock_time_to_another_ru", "place", "Tokyo"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

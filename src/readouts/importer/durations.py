@@ -72,10 +72,27 @@ _HALVES = re.compile(r"\b(?:lasted|lasting|for|about|approximately|around|some|n
                      re.IGNORECASE)
 
 
+_CLOCK_SPAN = re.compile(r"(?<![\w-])(?:from|с)\s+(\d{1,2})[.:](\d\d)\s+(?:to|until|till|до)\s+"
+                         r"(\d{1,2})[.:](\d\d)(?!\d)", re.IGNORECASE)
+"""The clock times a meeting began and ended, as the ministries' readouts give them: "Встреча
+продлилась с 18.30 до 19.40", "from 18:30 to 19:40"."""
+
+
+def _clock_span(text: str) -> int | None:
+    span = _CLOCK_SPAN.search(text)
+    if span is None:
+        return None
+    start, end = (int(span.group(1)) * 60 + int(span.group(2)), int(span.group(3)) * 60 + int(span.group(4)))
+    return end - start if 0 < end - start <= 8 * 60 else None
+
+
 def duration_minutes(text: str) -> int | None:
-    """"approximately one hour and 40 minutes" → 100, "более трех часов" → 180; the first
-    duration the text gives."""
+    """"approximately one hour and 40 minutes" → 100, "более трех часов" → 180, "с 18.30 до 19.40"
+    → 70; the first duration the text gives."""
+    spanned = _CLOCK_SPAN.search(text)
     match = DURATION.search(text)
+    if spanned and (match is None or spanned.start() < match.start()) and (minutes := _clock_span(text)):
+        return minutes
     if not match and (half := _HALVES.search(text)):
         return 30 if half.group("half") else 90
     if not match and re.search(r"[а-яё]", text, re.IGNORECASE):

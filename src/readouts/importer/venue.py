@@ -138,7 +138,7 @@ _SEATS = tuple((re.compile(pattern, re.IGNORECASE), city) for pattern, city in (
     (r"\b(?:in|at) (?:the )?Novo-Ogaryovo\b|(?<![\w-])в Ново-Огарёв?е(?![\w-])", "Moscow"),
     (r"\b(?:at|in) the (?:Prime Minister's|Prime Minister’s|Prime Minister) (?:Official Residence|Office)\b|"
      r"\b(?:at|in) the Kantei\b|\b(?:at|in) Iikura (?:House|Guest House)\b|"
-     r"\b(?:at|in) the (?:State Guest House|Akasaka Palace)\b", "Tokyo"),
+     r"\b(?:at|in) the (?:State Guest House|Akasaka Palace)\b|(?<![\w-])«?Иикура»?(?![\w-])", "Tokyo"),
     # the capital named for the country, as news varies its words: "в японской столице", "in the
     # Russian capital"
     (r"\bin the (?:Japanese capital|capital of Japan)\b|(?<![\w-])в (?:японской столице|столице Японии)(?![\w-])",
