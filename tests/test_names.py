@@ -65,6 +65,17 @@ def test_a_shared_family_name_after_an_office_names_the_one_bearer_who_held_it()
     assert index.ids_in("Foreign Minister Kono said") == []  # both held it
 
 
+def test_a_shared_family_name_after_an_initial_names_the_bearer_whose_given_name_it_begins() -> None:
+    index = NameIndex.build((
+        Person("yoshiro-mori", "Yoshiro Mori", "japan", ("Ёсиро Мори",), ()),
+        Person("takeo-mori", "Takeo Mori", "japan", ("Такэо Мори",), ()),
+    ))
+    assert index.ids_in("Председатель Правительства В.В.Путин встретился с Ё.Мори") == ["yoshiro-mori"]
+    assert index.ids_in("встреча с Т. Мори") == ["takeo-mori"]
+    assert index.ids_in("Vice-Minister T. Mori said") == ["takeo-mori"]
+    assert index.ids_in("K. Mori said") == []  # the initial of neither
+
+
 def test_an_office_is_held_by_the_one_person_whose_dated_role_covers_the_day() -> None:
     office = re.compile(r"^Prime Minister of Japan")
     assert INDEX.holder_of(office, dt.date(2011, 1, 1)) == "naoto-kan"

@@ -135,6 +135,8 @@ _OFFICES_BEFORE_A_NAME = (
 """An office written right before a family name, and the words of people.yaml's title for it."""
 
 
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])(?P<initial>[A-ZА-ЯЁ])\.\s?(?:[A-ZА-ЯЁ]\.\s?)?$")
+"""A given name's initial right before a family name: "Ё.", "T. ", "В.В."."""
 _WORD_BEFORE = re.compile(r"(?P<word>[A-ZА-ЯЁ][a-zа-яё]{2,})\s+$")
 """The capitalised word right before a name."""
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:«“\"]\s*|\n\s*)$")
@@ -217,7 +219,8 @@ class NameIndex:
             if named.isdisjoint(bearers) and (match := pattern.search(text)):
                 in_office = [p for p in bearers if self._in_office(p, self.day)] if self.day else []
                 if len(in_office) != 1:
-                    in_office = self._office_before(text[:match.start()], bearers)
+                    in_office = (self._by_initial(text[:match.start()], bearers)
+                                 or self._office_before(text[:match.start()], bearers))
                 if len(in_office) == 1:
                     found.append((match.start(), in_office[0]))
         return sorted(found)
@@ -247,6 +250,18 @@ class NameIndex:
                 return [p for p in bearers for person in self.people if person.id == p
                         if any(title in role.title for role in person.roles)]
         return []
+
+    def _by_initial(self, before: str, bearers: tuple[str, ...]) -> list[str]:
+        """The bearers of a shared family name whose given name the initial right before it
+        begins: "Ё.Мори" is Yoshiro Mori, "T. Mori" Takeo Mori, as Russian and English texts
+        shorten given names."""
+        initial = _INITIAL_BEFORE.search(before)
+        if initial is None:
+            return []
+        letter = initial.group("initial")
+        return [p for p in bearers for person in self.people if person.id == p
+                if any(name.translate(_PLAIN_LETTERS)[0] == letter for name in (person.name, *person.spellings)
+                       if len(name.split()) > 1 and "," not in name)]
 
     def _in_office(self, person_id: str, day: dt.date) -> bool:
         return any(role.start is not None and role.held_on(day)
