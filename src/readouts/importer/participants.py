@@ -64,10 +64,10 @@ _VISIT = re.compile(r"\bvisit\b|\bвизит\w*", re.IGNORECASE)
 def _met_on_the_visit(opening: list[str], index: NameIndex) -> list[str]:
     """A visit's overview reports each meeting of the visit in its opening paragraph: "held a
     foreign ministers' meeting with Mr. Lavrov … Subsequently, Foreign Minister Gemba paid a
-    courtesy call on Mr. Putin"."""
+    courtesy call on Mr. Putin"; not the spokesman who told of it."""
     return [person_id for sentence in sentences(opening[0]) if opening
             if MEETING_WORDS.search(sentence) and not FUTURE.search(sentence)
-            for person_id in _named_before_subject(sentence, index)]
+            for person_id in _named_before_subject(told_of(sentence), index)]
 
 
 _REPRESENTED_BY = re.compile(r"\brepresented by\b|(?<![\w-])представля(?:ет|ют|л|ла|ли)\b", re.IGNORECASE)
