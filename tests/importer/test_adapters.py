@@ -535,6 +535,8 @@ FACTS = [
     ("generic/meeting_from_one_clock_time_to_another_ru", "place", "Tokyo"),
     # under a headline of a visit, who met on it are read without the spokesman who told of it
     ("generic/visit_headline_and_a_spokesman_telling", "participants", {"shinzo-abe", "vladimir-putin"}),
+    # "…, Kishida said at a meeting with … Shuvalov": the two met; whose visit he spoke of did not
+    ("tass/said_at_a_meeting_after_naming_past_visits", "participants", {"fumio-kishida", "igor-shuvalov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer.attribution import told_of
+from readouts.importer.attribution import ATTRIBUTION, told_of
 from readouts.importer.facts import ABOUT, FUTURE, MEETING_WORDS, TWO_PLUS_TWO, of_another_time, sentences
 from readouts.importer.offices import (
     COUNTERPART,
@@ -103,6 +103,14 @@ def _both_sides_named(opening: list[str], index: NameIndex, day: dt.date | None)
 def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
     if not text:
         return []
+    attributed = ATTRIBUTION.search(text)
+    if (attributed and _MET_WITH.search(attributed.group("how"))
+            and index.ids_in(text[attributed.start():attributed.start("how")])):
+        # "…Putin's visit to Japan and … Abe's visit to Russia, Japanese Foreign Minister Fumio
+        # Kishida said at a meeting with … Igor Shuvalov": who met are the one who said it and
+        # the one he met; what he said names others. Not when a ministry said it "after his
+        # meeting with …": "his" is the one the sentence opens with
+        text = text[attributed.start():]
     said_he = _SAID_HE_MET.match(text)
     if said_he:
         # "Prime Minister Fumio Kishida said he spoke by phone with … Putin": the one who said
