@@ -537,6 +537,9 @@ FACTS = [
     ("generic/visit_headline_and_a_spokesman_telling", "participants", {"shinzo-abe", "vladimir-putin"}),
     # "…, Kishida said at a meeting with … Shuvalov": the two met; whose visit he spoke of did not
     ("tass/said_at_a_meeting_after_naming_past_visits", "participants", {"fumio-kishida", "igor-shuvalov"}),
+    # the leaders whose decision or agreements the ministers' talks carry out were not at them
+    ("generic/talks_under_the_leaders_decision", "participants", {"sergey-lavrov", "taro-kono"}),
+    ("generic/following_the_leaders_agreements_ru", "participants", {"sergey-lavrov", "taro-kono"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -139,6 +139,9 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
     # whose visit to come the talks prepare ("связана с готовящимся визитом Владимира Путина")
     text = _PROPOSED_BY.sub(lambda author: " " * len(author.group()), text)
     text = _VISIT_PREPARED.sub(lambda visitor: " " * len(visitor.group()), text)
+    # nor the leaders whose decision the talks carry out ("In accordance with the decision of
+    # President Vladimir Putin and Prime Minister Shinzo Abe …, Taro Kono and I have held …")
+    text = _LEADERS_DECIDED.sub(lambda leaders: " " * len(leaders.group()), text)
     if sender := _SENDS.match(text):
         text = " " * sender.end("sender") + text[sender.end("sender"):]
     # what a quotation says is no part of the sentence's own turn to what was discussed
@@ -194,7 +197,8 @@ _MESSAGE_FROM = re.compile(
 """Whose message, letter or greetings someone brings or receives ("a message from President Putin",
 "передал от российского президента Владимира Путина"): the sender is not at the talks."""
 
-_EN_NAMED = (r"(?:(?:the|Russian|Japanese|Russia's|Japan's|Russia’s|Japan’s|President|Prime|Minister)\s+)*"
+_EN_NAMED = (r"(?:(?:the|Russian|Japanese|Russia's|Japan's|Russia’s|Japan’s|President|Prime|Minister|of|Japan|"
+             r"Russia)\s+)*"
              r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+")
 _VISIT_PREPARED = re.compile(
     r"\b(?i:preparations? (?:for|of)|ahead of|in the run-up to|to prepare(?: for)?|in preparation for)\s+"
@@ -210,6 +214,18 @@ _VISIT_PREPARED = re.compile(
 President Putin", "Ahead of the planned meeting between Prime Minister Shinzo Abe and President
 Vladimir Putin", "in preparation for Abe's visit", "в преддверии визита премьера Синдзо Абэ", "с
 готовящимся визитом Владимира Путина". The visitor is not at the talks that prepare it."""
+
+_LEADERS_DECIDED = re.compile(
+    r"\b(?i:in accordance with|pursuant to|in line with|based on|following|under)\s+(?:the\s+)?"
+    r"(?i:decisions?|agreements?|instructions?|understandings?)\s+(?:reached\s+)?(?:of|by|between)\s+"
+    rf"{_EN_NAMED}(?:\s+and\s+{_EN_NAMED})?|"
+    r"(?<![\w-])(?:договоренност|поручени|решени|указани)\w*\s+(?:[\w-]+,?\s+){0,5}?"
+    r"(?:достигнут|принят|данн|дан)\w*\s+(?:[\w-]+\s+){0,6}?[А-ЯЁ]\w+(?:\s+[А-ЯЁ]\w+)?\s+и\s+"
+    r"(?:[\w-]+\s+){0,3}?[А-ЯЁ]\w+(?:\s+[А-ЯЁ]\w+)?")
+"""The leaders whose decision or agreement talks carry out, named with it: "In accordance with the
+decision of Russian President Vladimir Putin and Prime Minister of Japan Shinzo Abe", "следовать
+договоренностям …, достигнутым президентом России Владимиром Путиным и японским премьер-министром
+Синдзо Абэ"."""
 
 _PROPOSED_BY = re.compile(
     r"\b(?:proposed|offered|put forward|suggested|initiated|advanced)\s+by\s+"
