@@ -540,6 +540,8 @@ FACTS = [
     # the leaders whose decision or agreements the ministers' talks carry out were not at them
     ("generic/talks_under_the_leaders_decision", "participants", {"sergey-lavrov", "taro-kono"}),
     ("generic/following_the_leaders_agreements_ru", "participants", {"sergey-lavrov", "taro-kono"}),
+    # the Prime Minister's Office publishes its own accounts, not news of them
+    ("generic/prime_ministers_office_day_of_meetings", "kind", "readout"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

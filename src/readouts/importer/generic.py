@@ -11,6 +11,7 @@ import re
 from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
 from readouts.importer.document import Document, Line, is_prose, words
 from readouts.importer.header import bare_photo_credit, dateline, headline_like, spells_out
+from readouts.importer.outlet import KANTEI
 from readouts.publishers import Publisher
 
 NAME: Publisher = "other"
@@ -118,5 +119,7 @@ def _over_its_deck(lines: list[Line]) -> Line | None:
 
 
 def parse(doc: Document, context: Context) -> ImportedReadout:
-    return parse_document(doc, context, publisher=NAME, default_kind="news",
+    # The Prime Minister's Office publishes its own accounts of meetings and press conferences,
+    # never news of them
+    return parse_document(doc, context, publisher=NAME, default_kind="readout" if KANTEI.search(doc.raw) else "news",
                           choose_title=choose_title)

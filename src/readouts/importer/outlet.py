@@ -15,10 +15,12 @@ _OUTLETS = ("Kyodo", "Kyodo News", "Jiji", "Jiji Press", "NHK", "NHK World", "Re
             "Nikkei", "The Japan Times", "Kommersant", "Izvestia", "Rossiyskaya Gazeta", "Xinhua", "Yonhap")
 KANTEI = re.compile(r"^(?:.*>\s*)?(?:The Prime Minister in Action|What(?:'|’)s up around the Prime Minister)|"
                     r"^Official Residence\b|Prime Minister(?:'|’)s Office of Japan|"
-                    r"^Japan(?:ese)? Prime Minister(?:'|’)s Office\b|\bkantei\.go\.jp|"
+                    r"^Japan(?:ese)? Prime Minister(?:'|’)s Office\b|^Prime Minister of Japan and His Cabinet\b|"
+                    r"\bkantei\.go\.jp|"
                     # its photo gallery's own words (2000s): "Click photographs to enlarge"
                     r"^Click photographs to enlarge", re.MULTILINE)
-"""The Prime Minister's Office's English site names itself ("Japan Prime Minister's Office") and its
+"""The Prime Minister's Office's English site names itself ("Japan Prime Minister's Office", "Prime
+Minister of Japan and His Cabinet") and its
 own sections in every page's header: "Home >
 News > The Prime Minister in Action > …", "What's up around the Prime Minister", "Official Residence
 TOP"."""
