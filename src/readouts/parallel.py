@@ -72,15 +72,13 @@ its workers render stops within this, not when they are done (a tenth of a secon
 @contextlib.contextmanager
 def forked(share: Callable[[int, int], Any], count: int, on_share: Callable[[Any], None] | None = None,
            while_waiting: Callable[[], None] | None = None) -> Iterator[Callable[[], list[Any]]]:
-    """Run share(start, count) for each start in range(count), each in a forked process.
-
-    Gives a function that waits for them all and returns their results by start (`on_share`
-    is told each as it comes; `while_waiting` is called every WAIT_STEP seconds meanwhile, and
-    may raise to stop waiting). The workers are this process's own children, not a pool's: a
-    worker that dies without its result (killed, out of memory) is an error here, where a
-    pool waits for it forever, and no thread runs in this process while they work. Leaving the
-    block before the results are in (an error, Ctrl-C, `while_waiting` raising) kills the workers.
-    """
+    """Run share(start, count) for each start in range(count), each in a forked process. Gives a
+    function that waits for them all and returns their results by start (`on_share` is told each
+    as it comes; `while_waiting` is called every WAIT_STEP seconds meanwhile, and may raise to stop
+    waiting). The workers are this process's own children, not a pool's: a worker that dies
+    without its result (killed, out of memory) is an error here, where a pool waits for it forever,
+    and no thread runs in this process while they work. Leaving the block before the results are
+    in (an error, Ctrl-C, `while_waiting` raising) kills the workers."""
     context = multiprocessing.get_context("fork")
     processes: list[Any] = []
     receivers: list[Connection] = []
@@ -92,7 +90,6 @@ def forked(share: Callable[[int, int], Any], count: int, on_share: Callable[[Any
             sender.close()
             processes.append(process)
             receivers.append(receiver)
-
         def collect() -> list[Any]:
             results: list[Any] = [None] * count
             pending = set(range(count))
