@@ -533,6 +533,8 @@ FACTS = [
     # the ministry's Iikura House is in Tokyo
     ("generic/meeting_from_one_clock_time_to_another_ru", "duration", 70),
     ("generic/meeting_from_one_clock_time_to_another_ru", "place", "Tokyo"),
+    # headed "(основное содержание)", as Japan's embassy heads the ministry's overviews in Russian
+    ("generic/meeting_from_one_clock_time_to_another_ru", "kind", "readout"),
     # under a headline of a visit, who met on it are read without the spokesman who told of it
     ("generic/visit_headline_and_a_spokesman_telling", "participants", {"shinzo-abe", "vladimir-putin"}),
     # "…, Kishida said at a meeting with … Shuvalov": the two met; whose visit he spoke of did not

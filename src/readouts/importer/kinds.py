@@ -22,8 +22,10 @@ MINISTRY_RELEASE_RU = (r"^О\s+(?:российско-японских\s+)?(?:в�
                        r"беседе|приеме|визите)\b")
 """The Russian Foreign Ministry heads its accounts "О встрече …", "О российско-японских
 консультациях", "О телефонном разговоре …": so headed, a reposted page is still its account."""
-GOVERNMENT_NOTE = re.compile(r"\(?(?:overview|outline|summary)(?: of (?:the )?results)?\)?\s*$", re.IGNORECASE)
-"""The note that closes such a headline, on its line or on one of its own under it."""
+GOVERNMENT_NOTE = re.compile(r"\(?(?:overview|outline|summary)(?: of (?:the )?results)?\)?\s*$|"
+                             r"\(основное содержание(?: и оценка)?\)\s*$", re.IGNORECASE)
+"""The note that closes such a headline, on its line or on one of its own under it; in the
+Russian of Japan's embassy, "(основное содержание)", "(основное содержание и оценка)"."""
 PRESS_RELEASE = re.compile(rf"^press release\b|пресс-релиз|{GOVERNMENT_NOTE.pattern}|{MINISTRY_RELEASE_RU}",
                            re.IGNORECASE)
 
