@@ -165,7 +165,7 @@ FACTS = [
     ("generic/digest_dated_in_a_list_item", "published", dt.date(2017, 9, 23)),
     ("generic/digest_dated_in_a_list_item", "meeting_date", dt.date(2017, 9, 21)),
     ("generic/digest_dated_in_a_list_item", "participants", {"taro-kono", "sergey-lavrov"}),
-    # a Russian length in words, the numeral in any case: "почти два часа", "более трех часов"
+    # a Russian length in words, the numeral in any case: "почти два часа", "около трех часов"
     ("generic/russian_length_in_words", "duration", 120),
     # "talks of Lavrov with his Japanese counterpart": the Japanese foreign minister of that day
     ("generic/counterpart_named_by_office", "participants", {"sergey-lavrov", "taro-kono"}),

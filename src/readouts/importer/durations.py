@@ -1,6 +1,6 @@
 """How long a meeting lasted, as readouts say it: "for approximately one hour and 40 minutes",
 "a 40-minute meeting", "a one-on-one meeting for approximately 30 minutes, a small group meeting
-for approximately one hour", "более трех часов"; and the rule (`duration`) that finds where.
+for approximately one hour", "около трех часов"; and the rule (`duration`) that finds where.
 """
 
 from __future__ import annotations
@@ -52,11 +52,16 @@ _RUSSIAN_DURATION_ADJECTIVE = re.compile(
     r"(?:[а-яё]+\s+)?(?:переговор|встреч|бесед|общени|разговор|консультаци|саммит)", re.IGNORECASE)
 
 
+_AT_LEAST = re.compile(r"(?<![\w-])(?:более|свыше)(?![\w-])", re.IGNORECASE)
+
+
 def _russian_duration(text: str) -> int | None:
     if adjective := _RUSSIAN_DURATION_ADJECTIVE.search(text):
         amount = int(adjective.group(1)) * (60 if adjective.group(2).lower() == "часов" else 1)
         return amount if 0 < amount <= 24 * 60 else None
     for match in _RUSSIAN_DURATION.finditer(text):
+        if _AT_LEAST.search(match.group()):
+            return None  # "более трех часов", "свыше часа": a bound, not the length, as "more than" in English
         count = russian.numeral_value(match.group(1)) if match.group(1) else 1
         if count is None:
             continue
@@ -87,8 +92,9 @@ def _clock_span(text: str) -> int | None:
 
 
 def duration_minutes(text: str) -> int | None:
-    """"approximately one hour and 40 minutes" → 100, "более трех часов" → 180, "с 18.30 до 19.40"
-    → 70; the first duration the text gives."""
+    """"approximately one hour and 40 minutes" → 100, "около трех часов" → 180, "с 18.30 до 19.40"
+    → 70; the first duration the text gives ("более трех часов", "more than three hours" give
+    none: a bound is not the length)."""
     spanned = _CLOCK_SPAN.search(text)
     match = DURATION.search(text)
     if spanned and (match is None or spanned.start() < match.start()) and (minutes := _clock_span(text)):
