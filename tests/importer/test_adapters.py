@@ -544,6 +544,8 @@ FACTS = [
     ("generic/following_the_leaders_agreements_ru", "participants", {"sergey-lavrov", "taro-kono"}),
     # the Prime Minister's Office publishes its own accounts, not news of them
     ("generic/prime_ministers_office_day_of_meetings", "kind", "readout"),
+    # "16 of December, 09:35", a Russian site's date and time in English, is no headline
+    ("generic/day_of_month_stamp_over_the_story", "title", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

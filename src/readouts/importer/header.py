@@ -165,6 +165,8 @@ _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from
 _PHOTOGRAPHER_AND_AGENCY = re.compile(r"\b[A-Z][a-z'’-]+\s[A-Z][a-z'’-]+\s?/\s?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}\s*$")
 """A caption that ends with its photographer and his agency, a slash between: "The Kuril islands
 Sergei Krasnoukhov / TASS", "… Kirill Kudryavtsev / AFP", "… Путина/ Kazuhiro Nogi/ AFP"."""
+_DAY_OF_MONTH_STAMP = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+of\s+[A-Z][a-z]+,?(?:\s+\d{4},?)?(?:\s+\d{1,2}:\d\d)?")
+"""A page's date and time in the English of Russian sites, "16 of December, 09:35": no headline."""
 _IMAGE_FILES = re.compile(r"(?:\S+\.(?:jpe?g|png|gif|webp)\s*)+", re.IGNORECASE)
 """Pictures' file names where the page's copy lost the pictures: "20130429_2.jpg 20130429_3.jpg"."""
 _CREDIT_BROKEN_OFF = re.compile(r"\(\s*$|^(?:AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua|Getty Images|AAP|ABC News)"
@@ -210,6 +212,8 @@ def label_reason(text: str) -> str | None:
         return PHOTO_CREDIT
     if _IMAGE_FILES.fullmatch(text.strip()):
         return "pictures' file names"
+    if _DAY_OF_MONTH_STAMP.fullmatch(text.strip()):
+        return "date and time"
     if re.fullmatch(r"\(.*\)|\[.*\]", text):
         return "bracketed note"
     if _WEB_ADDRESS.search(text):
