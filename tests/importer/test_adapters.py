@@ -546,6 +546,10 @@ FACTS = [
     ("generic/prime_ministers_office_day_of_meetings", "kind", "readout"),
     # "16 of December, 09:35", a Russian site's date and time in English, is no headline
     ("generic/day_of_month_stamp_over_the_story", "title", None),
+    # a transcript that opens with the guest's words and has the President answer under his full
+    # name is the President's own site's, and his account of the talks
+    ("kremlin/transcript_opening_with_the_guests_words", "publisher", "kremlin"),
+    ("kremlin/transcript_opening_with_the_guests_words", "kind", "readout"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

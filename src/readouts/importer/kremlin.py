@@ -42,6 +42,10 @@ _SIGNS = (
     # Putin: I was delighted…", "В.Путин: Уважаемый господин Премьер-министр!" (the office's holders)
     (re.compile(r"\A\s*(?:President (?:of Russia )?)?(?:Vladimir Putin|Dmitry Medvedev|Boris Yeltsin)\s*:|"
                 r"\A\s*(?:В\.\s?(?:Путин|Медведев)|(?:Президент России )?(?:Владимир Путин|Дмитрий Медведев))\s*:"), 4),
+    # or with his guest's, the President answering under his full name within the first lines:
+    # "Junichiro Koizumi: I was uneasy a bit today … / Vladimir Putin: Thank you very much, …"
+    (re.compile(r"\A\s*(?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+:[^\n]*\n(?:[^\n]*\n){0,8}?"
+                r"(?:President of Russia )?(?:Vladimir Putin|Dmitry Medvedev):"), 4),
 )
 
 
