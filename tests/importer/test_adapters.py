@@ -550,6 +550,9 @@ FACTS = [
     # name is the President's own site's, and his account of the talks
     ("kremlin/transcript_opening_with_the_guests_words", "publisher", "kremlin"),
     ("kremlin/transcript_opening_with_the_guests_words", "kind", "readout"),
+    # "Moscow says Abe's visit … opened a new stage": whom the headline's words name is what was
+    # said, not who met
+    ("tass/headline_says_of_an_earlier_visit", "participants", {"sergey-lavrov", "fumio-kishida"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

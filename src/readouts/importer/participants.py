@@ -245,7 +245,8 @@ _SENDS = re.compile(
 """One who sends his own envoy ("Abe will send his special envoy …", "Абэ намерен направить в
 Москву своего ближайшего советника") is not at the envoy's talks."""
 
-_SPEAKER_HEADLINE = re.compile(r"^(?P<speaker>[^:\d]{3,60}):\s+\S")
+_SPEAKER_HEADLINE = re.compile(r"^(?P<speaker>[^:\d]{3,60}):\s+\S|"
+                               r"^(?P<sayer>[^:\d,]{3,60}?)\s(?:says|said|заявил[аи]?|сообщил[аи]?)\b,?\s+\S")
 _OFFICE_WORDS = re.compile(r"minister|president|premier|\bPM\b|spokes|ambassador|envoy|министр|президент|премьер|"
                            r"посол|глава|представител", re.IGNORECASE)
 """A speaker's office before a headline's colon ("Экс-премьер Японии:"), where no name is given."""
@@ -253,15 +254,23 @@ _OFFICE_WORDS = re.compile(r"minister|president|premier|\bPM\b|spokes|ambassador
 
 def _speaker_of(title: str | None, index: NameIndex) -> str | None:
     """A headline that puts a speaker before a colon and his words after it ("Экс-премьер Японии:
-    Путин доверяет Абэ", "Lavrov: Tokyo must accept the results of the war") names the people
-    who met before the colon only. A rubric there ("Russia: Putin holding talks …") names no one
+    Путин доверяет Абэ", "Lavrov: Tokyo must accept the results of the war"), or before "says"
+    ("Tokyo says Putin's visit … gave positive impetus"), names the people who met there only. A rubric there ("Russia: Putin holding talks …") names no one
     and no office, and one that names a meeting ("Japan-Russia summit: Abe and Putin agree …") is
     no speaker's."""
     headline = _SPEAKER_HEADLINE.match(title or "")
-    if (headline is None or MEETING_WORDS.search(headline.group("speaker"))
-            or not (_OFFICE_WORDS.search(headline.group("speaker")) or index.ids_in(headline.group("speaker")))):
+    if headline is None:
         return title
-    return headline.group("speaker")
+    speaker = headline.group("speaker") or headline.group("sayer")
+    if MEETING_WORDS.search(speaker):
+        return title
+    if headline.group("sayer"):
+        # "Tokyo says Putin's visit … gave positive impetus", "Lavrov says …": whom the words name
+        # is what was said, not who met; the speaker, named or not, may be
+        return speaker
+    if not (_OFFICE_WORDS.search(speaker) or index.ids_in(speaker)):
+        return title
+    return speaker
 
 
 _SAID_HE_MET = re.compile(
