@@ -553,6 +553,10 @@ FACTS = [
     # "Moscow says Abe's visit … opened a new stage": whom the headline's words name is what was
     # said, not who met
     ("tass/headline_says_of_an_earlier_visit", "participants", {"sergey-lavrov", "fumio-kishida"}),
+    # nor in Russian ("передал послание своего премьер-министра …")
+    ("generic/message_of_the_prime_minister_handed_over_ru", "participants", {"toshimitsu-motegi", "vladimir-putin"}),
+    # the one who speaks of "the meeting between" the headline's two was not at it
+    ("kremlin/comments_under_the_site_footer", "participants", {"vladimir-putin", "shinzo-abe"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -35,7 +35,15 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
     # who announces a meeting to come ("…will resume negotiations, Foreign Minister Fumio Kishida
     # has announced") is not of it, nor is a spokesperson; who reports one held usually is
     lede, meeting = told_of(lede), told_of(meeting)
-    for text in (told_of(_speaker_of(title, index)), lede, meeting, *speakers):
+    headline = told_of(_speaker_of(title, index))
+    if title and (between := _MEETING_BETWEEN.search(title)):
+        met = index.ids_in(title[between.end():])
+        if {index.country_of(p) for p in met} >= set(SIDES):
+            # "Lavrov comments on the outcome of the meeting between Dmitry Medvedev and Naoto
+            # Kan": the one who speaks of the meeting the headline names was not at it
+            headline = title[between.end():]
+            speakers = [s for s in speakers if set(index.ids_in(s)) <= set(met)]
+    for text in (headline, lede, meeting, *speakers):
         for person_id in _named_before_subject(text, index):
             if person_id not in found:
                 found.append(person_id)
@@ -58,6 +66,9 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
     return found
 
 
+_MEETING_BETWEEN = re.compile(r"\b(?:meeting|talks|conversation|summit)\s+between\s|"
+                              r"(?<![\w-])(?:встреч|переговор|бесед)\w*\s+между\s", re.IGNORECASE)
+"""A headline's meeting with its people named after it: "the meeting between Medvedev and Kan"."""
 _VISIT = re.compile(r"\bvisit\b|\bвизит\w*", re.IGNORECASE)
 
 
@@ -193,9 +204,12 @@ _PRINCIPAL = re.compile(
 _MESSAGE_FROM = re.compile(
     r"\b(?:message|letter|greetings?|regards|invitation)\s+from\s+"
     r"(?:(?:the|Russian|Japanese|Russia's|Japan's|President|Prime|Minister)\s+)*(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+|"
-    r"(?<![\w-])от\s+(?:(?:российского|японского)\s+)?(?:президента|премьер\S*|лидера)\s+(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
+    r"(?<![\w-])от\s+(?:(?:российского|японского)\s+)?(?:президента|премьер\S*|лидера)\s+(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+|"
+    r"(?<![\w-])(?:послани|письм|приветстви)\w*\s+(?:от\s+)?(?:(?:сво\w+|российского|японского|президента|"
+    r"премьер\S*|лидера|главы|правительства|России|Японии|РФ)\s+)*(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
 """Whose message, letter or greetings someone brings or receives ("a message from President Putin",
-"передал от российского президента Владимира Путина"): the sender is not at the talks."""
+"передал от российского президента Владимира Путина", "передал послание своего премьера Синдзо
+Абэ"): the sender is not at the talks."""
 
 _EN_NAMED = (r"(?:(?:the|Russian|Japanese|Russia's|Japan's|Russia’s|Japan’s|President|Prime|Minister|of|Japan|"
              r"Russia)\s+)*"
