@@ -557,6 +557,8 @@ FACTS = [
     ("generic/message_of_the_prime_minister_handed_over_ru", "participants", {"toshimitsu-motegi", "vladimir-putin"}),
     # the one who speaks of "the meeting between" the headline's two was not at it
     ("kremlin/comments_under_the_site_footer", "participants", {"vladimir-putin", "shinzo-abe"}),
+    # a room of the Kremlin is in Moscow
+    ("mofa_japan/meeting_in_a_room_of_the_kremlin", "place", "Moscow"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

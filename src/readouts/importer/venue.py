@@ -134,7 +134,10 @@ def _seat_of_government(text: str, announcement: bool) -> str | None:
 
 
 _SEATS = tuple((re.compile(pattern, re.IGNORECASE), city) for pattern, city in (
-    (r"\b(?:in|at) the Kremlin\b|(?<![\w-])в Кремле(?![\w-])", "Moscow"),
+    # and a room of it: "in a reception room of the Kremlin", "в Представительском кабинете Кремля"
+    (r"\b(?:in|at) the Kremlin\b|(?<![\w-])в Кремле(?![\w-])|"
+     r"\b(?:room|hall|office|library|chamber)s? (?:of|in) the Kremlin\b|"
+     r"(?<![\w-])(?:зал|кабинет|библиотек|палат)\w*\s+Кремля(?![\w-])", "Moscow"),
     (r"\b(?:in|at) (?:the )?Novo-Ogaryovo\b|(?<![\w-])в Ново-Огарёв?е(?![\w-])", "Moscow"),
     (r"\b(?:at|in) the (?:Prime Minister's|Prime Minister’s|Prime Minister) (?:Official Residence|Office)\b|"
      r"\b(?:at|in) the Kantei\b|\b(?:at|in) Iikura (?:House|Guest House)\b|"
