@@ -559,6 +559,15 @@ FACTS = [
     ("kremlin/comments_under_the_site_footer", "participants", {"vladimir-putin", "shinzo-abe"}),
     # a room of the Kremlin is in Moscow
     ("mofa_japan/meeting_in_a_room_of_the_kremlin", "place", "Moscow"),
+    # a site's rubric, a date and a clock time ("Politics 14 March 2012 09:40 (UTC +04:00)") stamp
+    # the story: its date is the published date, and the line no headline
+    ("generic/stamp_of_rubric_date_and_time", "title", "Russian foreign minister arrives in Tokyo for talks"),
+    ("generic/stamp_of_rubric_date_and_time", "published", dt.date(2012, 3, 14)),
+    # so does a clock time with its zone before the date ("09:15 JST, November 2, 2016"); "on
+    # Tuesday" is then the day before
+    ("generic/stamp_of_time_zone_and_date", "title", None),
+    ("generic/stamp_of_time_zone_and_date", "published", dt.date(2016, 11, 2)),
+    ("generic/stamp_of_time_zone_and_date", "meeting_date", dt.date(2016, 11, 1)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

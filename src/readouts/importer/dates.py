@@ -237,6 +237,10 @@ stamp a story "16:52 10 мая 2019" or "14:18 GMT +3 24 March 2017", which copi
 loses its space ("16:5210 мая 2019", "14:18 GMT +324 March 2017")."""
 
 
+_RUBRIC = re.compile(r"(?:[A-ZА-ЯЁ][\w'’-]*\s+){1,4}")
+_CLOCK_AFTER = re.compile(r",?\s*(?:at\s+)?[0-2]?\d:[0-5]\d\b")
+
+
 def date_line(text: str) -> FoundDate | None:
     """The date when a line is a date, perhaps with a weekday before it and a time, a place or
     the issuing office after it ("Tuesday, February 9, 2016, 8:45 a.m. Ministry of Foreign
@@ -257,10 +261,14 @@ def date_line(text: str) -> FoundDate | None:
     # and after the outlet that credits the text: "Deutsche Welle, 15 December 2016"
     marker = re.match(r"[•·▪*–-]\s*|(?:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2},\s+)?"
                       r"(?:(?:updated|created|published|posted|обновлено|опубликовано)\s*:?\s*)?"
-                      r"(?:[0-2]?\d:\d\d(?:\s*(?:GMT|UTC)(?:\s*[+-]\d{1,2})?)?,?\s+)?", text, re.IGNORECASE)
-    if not dates or dates[0].start > (marker.end() if marker else 0):
+                      r"(?:[0-2]?\d:\d\d(?:\s*(?:GMT|UTC|JST|MSK)(?:\s*[+-]\d{1,2})?)?,?\s+)?", text, re.IGNORECASE)
+    if not dates:
         return None
     rest = text[dates[0].end:]
+    if dates[0].start > (marker.end() if marker else 0) and not (
+            _RUBRIC.fullmatch(text[:dates[0].start]) and _CLOCK_AFTER.match(rest)):
+        # but a site's rubric before a date and time: "Other News Materials 26 April 2008 01:14"
+        return None
     if len(re.findall(r"[^\W\d_]+", rest)) <= 8 and not re.search(r"[a-zа-я]{3,}\.\s*$", rest):
         return dates[0]
     return None
