@@ -94,6 +94,15 @@ def test_a_russian_length_is_read_whatever_the_case_of_its_numeral(text: str, mi
     assert duration_minutes(text) == minutes
 
 
+@pytest.mark.parametrize(("text", "minutes"), [
+    ("During their over two-hour meeting, Lavrov said", None),  # a bound, not the length
+    ("after their more than 90-minute talks", None),
+    ("In a 40-minute meeting the ministers", 40),
+])
+def test_a_length_given_as_an_adjective_is_read_unless_it_is_a_bound(text: str, minutes: int | None) -> None:
+    assert duration_minutes(text) == minutes
+
+
 def test_a_delay_is_not_a_meeting_length() -> None:
     assert duration_minutes("having landed in Japan almost three hours later than scheduled") is None
 

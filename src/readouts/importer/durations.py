@@ -52,6 +52,7 @@ _RUSSIAN_DURATION_ADJECTIVE = re.compile(
     r"(?:[а-яё]+\s+)?(?:переговор|встреч|бесед|общени|разговор|консультаци|саммит)", re.IGNORECASE)
 
 
+_BOUND_BEFORE = re.compile(r"\b(?:over|more than|upwards of|at least|in excess of)[\s-]+$", re.IGNORECASE)
 _AT_LEAST = re.compile(r"(?<![\w-])(?:более|свыше)(?![\w-])", re.IGNORECASE)
 
 
@@ -105,6 +106,8 @@ def duration_minutes(text: str) -> int | None:
         return _russian_duration(text)
     if not match:
         adjective = _DURATION_ADJECTIVE.search(text)
+        if adjective and _BOUND_BEFORE.search(text, 0, adjective.start()):
+            return None  # "their over two-hour meeting": a bound, not the length
         if adjective:
             per_unit = 60 if adjective.group(3).lower() == "hour" else 1
             # "in the half-hour meeting"
