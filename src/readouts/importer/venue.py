@@ -305,6 +305,11 @@ _TITLE_PLACE_RU = re.compile(r",\s*([А-ЯЁ][а-яё-]+(?:[ -][А-ЯЁ][а-яё
 """"…, Токио, 15 апреля 2016 года": the same, as Russia's ministry heads its transcripts."""
 
 
+_NUMBERED_PART = re.compile(r"\s*(?:[-•*]\s*)?(?:\(?\d{1,2}[.)]|\([a-z]\)|[IVX]{1,4}\.)\s")
+"""A numbered part of a readout's summary ("1. Japan-Russia relations", "- (1) With …"): from there
+on it tells what was discussed, and a place it names is the subject's."""
+
+
 def meeting_place(title: str | None, header: Header, text: str, opening: list[str],
            occasion_city: str | None, story: Dateline | None, lede: str | None,
            meeting: str | None, announcement: bool = False) -> str | None:
@@ -333,6 +338,8 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
     if occasion_city:
         return occasion_city
     for paragraph in opening[:3]:
+        if _NUMBERED_PART.match(paragraph):
+            break  # "1. Japan-Russia relations", "(1) With the … meeting in Vladivostok … in mind": what was discussed
         for sentence in facts.sentences(paragraph):
             # a text that announces its meeting places it in the future tense too ("Putin and
             # Noda will meet on the sidelines of a planned APEC summit in Vladivostok")
