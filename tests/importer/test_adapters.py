@@ -570,6 +570,8 @@ FACTS = [
     ("generic/stamp_of_time_zone_and_date", "meeting_date", dt.date(2016, 11, 1)),
     # a numbered part of the summary tells what was discussed: its city is no meeting's place
     ("mofa_japan/summary_part_names_another_meetings_city", "place", None),
+    # "a meeting with Noda's special envoy Yoshiro Mori": the envoy met, not the one he serves
+    ("generic/meeting_with_the_prime_ministers_envoy", "participants", {"vladimir-putin", "yoshiro-mori"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

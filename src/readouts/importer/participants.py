@@ -196,10 +196,15 @@ def _names_both_sides(said: str, index: NameIndex) -> bool:
 
 
 _PRINCIPAL = re.compile(
-    r"\b(?:aide|adviser|advisor|envoy|emissary|confidant|помощник\w*|советник\w*|посланник\w*)\s+(?:to|of|for)?\s*"
+    # the one served follows "to" in English ("envoy Yoshiro Mori" is the envoy), the genitive in Russian
+    r"(?:\b(?:aide|adviser|advisor|envoy|emissary|confidant)\s+(?:to|of|for)\s+|"
+    r"(?<![\w-])(?:помощник\w*|советник\w*|посланник\w*)\s+)"
     r"(?:(?:the|Russian|Japanese|Russia's|Japan's|President|Prime|Minister|президента?|премьер\S*|России|Японии)\s+)*"
-    r"(?:[A-ZА-ЯЁ][\w-]+\s+){0,2}[A-ZА-ЯЁ][\w-]+")
-"""Whom an official serves, named with him: "a close aide to Russian President Vladimir Putin"."""
+    r"(?:[A-ZА-ЯЁ][\w-]+\s+){0,2}[A-ZА-ЯЁ][\w-]+|"
+    r"\b[A-Z][\w-]+['’]s\s+(?:(?:special|personal|close|top|senior|foreign[- ]policy)\s+)*"
+    r"(?=(?:aide|adviser|advisor|envoy|emissary|confidant)\b)")
+"""Whom an official serves, named with him: "a close aide to Russian President Vladimir Putin",
+"Abe's special envoy Yoshiro Mori"."""
 
 _MESSAGE_FROM = re.compile(
     r"\b(?:message|letter|greetings?|regards|invitation)\s+from\s+"
