@@ -572,6 +572,9 @@ FACTS = [
     ("mofa_japan/summary_part_names_another_meetings_city", "place", None),
     # "a meeting with Noda's special envoy Yoshiro Mori": the envoy met, not the one he serves
     ("generic/meeting_with_the_prime_ministers_envoy", "participants", {"vladimir-putin", "yoshiro-mori"}),
+    # "X discussed … with Russian counterpart Y during talks": the counterpart met, though named
+    # after the turn to what was discussed
+    ("generic/discussed_with_the_russian_counterpart", "participants", {"taro-kono", "sergey-lavrov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

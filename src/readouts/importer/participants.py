@@ -300,7 +300,10 @@ _QUOTATION = re.compile(r"[“«\"][^”»\"]*[”»\"]")
 _FOLLOWING_TALKS_WITH = re.compile(
     r"\b(?:following|after|at|during|in)\s+(?:(?:the|their|his|her|bilateral|a|an)\s+)*"
     r"(?:talks|consultations?|negotiations|meeting|conversation)\s+(?:(?:here|there|in \w+)\s+)?with\s+|"
-    r"\bas (?:he|she) (?:conferred|met|talked|spoke) with\s+", re.IGNORECASE)
+    r"\bas (?:he|she) (?:conferred|met|talked|spoke) with\s+|"
+    # "Kishida discussed … with Russian counterpart Sergey Lavrov during talks": his counterpart
+    r"\bwith\s+(?:his\s+|her\s+|the\s+)?(?:Russian|Japanese)\s+counterpart,?\s+(?=[A-Z])|"
+    r"(?<![\w-])со?\s+(?:своим\s+)?(?:российским|японским)\s+коллегой,?\s+(?=[А-ЯЁ])", re.IGNORECASE)
 
 
 def _other_side(found: list[str], title: str | None, lede: str | None, meeting: str | None,
