@@ -575,6 +575,8 @@ FACTS = [
     # "X discussed … with Russian counterpart Y during talks": the counterpart met, though named
     # after the turn to what was discussed
     ("generic/discussed_with_the_russian_counterpart", "participants", {"taro-kono", "sergey-lavrov"}),
+    # "…, X said prior to a meeting with Y": the two met
+    ("tass/said_prior_to_a_meeting_with", "participants", {"maxim-oreshkin", "hiroshige-seko"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -298,7 +298,7 @@ _SAID_HE_MET = re.compile(
 _QUOTATION = re.compile(r"[“«\"][^”»\"]*[”»\"]")
 """Words in quotation marks."""
 _FOLLOWING_TALKS_WITH = re.compile(
-    r"\b(?:following|after|at|during|in)\s+(?:(?:the|their|his|her|bilateral|a|an)\s+)*"
+    r"\b(?:following|after|at|during|in|before|prior to|ahead of)\s+(?:(?:the|their|his|her|bilateral|a|an)\s+)*"
     r"(?:talks|consultations?|negotiations|meeting|conversation)\s+(?:(?:here|there|in \w+)\s+)?with\s+|"
     r"\bas (?:he|she) (?:conferred|met|talked|spoke) with\s+|"
     # "Kishida discussed … with Russian counterpart Sergey Lavrov during talks": his counterpart
