@@ -577,6 +577,10 @@ FACTS = [
     ("generic/discussed_with_the_russian_counterpart", "participants", {"taro-kono", "sergey-lavrov"}),
     # "…, X said prior to a meeting with Y": the two met
     ("tass/said_prior_to_a_meeting_with", "participants", {"maxim-oreshkin", "hiroshige-seko"}),
+    # a "teleconference", as Japan's English calls talks on screen, is held on video, and the
+    # dateline's city is no place of it
+    ("generic/teleconference_has_no_place", "format", "video"),
+    ("generic/teleconference_has_no_place", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -135,8 +135,11 @@ REMEMBERED = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bгг\.|(
 "our previous meeting"): another time's, not the one reported."""
 
 
-VIDEO_WORDS = re.compile(r"\bvideo ?(?:conference|link|call|talks?|meeting)\b|\bvideoconference\b|"
-                         r"видеоконференц\w*|видеосвяз\w*", re.IGNORECASE)
+VIDEO_WORDS = re.compile(r"\bvideo[ -]?(?:conference|link|call|talks?|meeting)s?\b|\bvideoconferenc\w*|"
+                         r"\bteleconferenc\w*|\bvirtual (?:meeting|talks|summit|session|conference)\b|"
+                         r"видеоконференц\w*|видеосвяз\w*|(?<![\w-])онлайн-(?:формат|режим)\w*", re.IGNORECASE)
+"""Talks held on screen: "a video conference", Japan's English "teleconference", "a virtual
+meeting", "по видеосвязи", "в онлайн-формате"."""
 _IN_PERSON = re.compile(r"\b(?:met|meets?|meeting|summit|talks|visit\w*|consultations?|summon\w*|received|"
                         r"courtesy call)\b|встрет\w*|встреч\w*|переговор\w*", re.IGNORECASE)
 # Where the meeting sentence turns to something else: "…with Mr. Lavrov, who was visiting Japan
