@@ -581,6 +581,9 @@ FACTS = [
     # dateline's city is no place of it
     ("generic/teleconference_has_no_place", "format", "video"),
     ("generic/teleconference_has_no_place", "place", None),
+    # words to an audience, "Уважаемые дамы и господа," with the courtesy before, are a press
+    # conference's, on an outlet's page too
+    ("generic/press_statement_to_dear_ladies_and_gentlemen_ru", "kind", "press-conference"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

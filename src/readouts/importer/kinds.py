@@ -10,8 +10,10 @@ from readouts.model import Kind
 
 # A transcript opens by addressing its audience; a report about a press conference does not.
 TRANSCRIPT_OPENING = re.compile(
-    r"^(?:ladies and gentlemen|colleagues|good (?:morning|afternoon|evening)|dear (?:friends|colleagues)|"
-    r"friends|дамы и господа|коллеги|добрый день)\b", re.IGNORECASE)
+    r"^(?:(?:уважаемые|dear|distinguished)\s+)?(?:ladies and gentlemen|colleagues|good (?:morning|afternoon|evening)|"
+    r"dear (?:friends|colleagues)|friends|дамы и господа|коллеги|друзья|добрый (?:день|вечер)|здравствуйте)"
+    r"(?![\w-])", re.IGNORECASE)
+"""How one speaking to an audience begins: "Ladies and gentlemen,", "Уважаемые дамы и господа,"."""
 TRANSCRIPT_TITLE = re.compile(r"\b(?:remarks|statement and answers|answers to (?:media )?questions|transcript)\b|"
                               r"^(?:press conference|news conference|briefing) by\b", re.IGNORECASE)
 
