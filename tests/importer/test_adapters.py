@@ -584,6 +584,13 @@ FACTS = [
     # words to an audience, "Уважаемые дамы и господа," with the courtesy before, are a press
     # conference's, on an outlet's page too
     ("generic/press_statement_to_dear_ladies_and_gentlemen_ru", "kind", "press-conference"),
+    # the author's post under his name, the note about him and the story's tags are the paper's;
+    # "главу … правительства принял в Ново-Огареве президент …" is the guest received, at the
+    # President's residence outside Moscow, on the Saturday before the date
+    ("generic/guest_received_at_novo_ogaryovo_ru", "title", "Из Ново-Огарева вид на острова не прояснился"),
+    ("generic/guest_received_at_novo_ogaryovo_ru", "meeting_date", dt.date(2008, 5, 10)),
+    ("generic/guest_received_at_novo_ogaryovo_ru", "place", "Moscow"),
+    ("generic/guest_received_at_novo_ogaryovo_ru", "format", "in-person"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

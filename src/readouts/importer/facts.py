@@ -23,6 +23,11 @@ MEETING_WORDS = re.compile(
     # the intergovernmental commission's session, as both languages shorten it
     r"межправкомисси\w*|intergovernmental commission|"
     r"разговор\w*|бесед\w*|обсуди\w*|"
+    # a guest received, as Russian reports it, either way round: "Путин принял в Кремле премьер-министра
+    # Японии", "главу японского правительства принял в Ново-Огареве президент" (not "принял участие")
+    r"принял[аи]?\s+(?!участи|решени|мер|закон|документ|заявлени|резолюци)(?:(?:в|во)\s+[\w-]+\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:глав|премьер|президент|министр|посл|делегаци|коллег|гост)\w*|"
+    r"(?:глав|премьер|президент|министр|посл|делегаци)\w*\s+(?:[\w-]+\s+){0,3}?принял[аи]?\s+во?\s+[А-ЯЁ]\w*|"
     # a summons and its protest, as Russian reports it: "был вызван в МИД", "вручил ноту протеста",
     # "протест … был вручен вице-министром"
     r"вызва[нл]\w*|(?:вручил|вручен|заявил|заявлен)\w*\s+(?:\w+\s+){0,3}?(?:протест|нот)\w*|"
@@ -141,7 +146,7 @@ VIDEO_WORDS = re.compile(r"\bvideo[ -]?(?:conference|link|call|talks?|meeting)s?
 """Talks held on screen: "a video conference", Japan's English "teleconference", "a virtual
 meeting", "по видеосвязи", "в онлайн-формате"."""
 _IN_PERSON = re.compile(r"\b(?:met|meets?|meeting|summit|talks|visit\w*|consultations?|summon\w*|received|"
-                        r"courtesy call)\b|встрет\w*|встреч\w*|переговор\w*", re.IGNORECASE)
+                        r"courtesy call)\b|встрет\w*|встреч\w*|переговор\w*|(?<![\w-])принял[аи]?\s", re.IGNORECASE)
 # Where the meeting sentence turns to something else: "…with Mr. Lavrov, who was visiting Japan
 # for the "2+2" Ministerial Meeting" names another meeting in its relative clause.
 _CLAUSE = re.compile(r",?\s(?:who|which|where|when)\s", re.IGNORECASE)

@@ -90,6 +90,9 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "40517", "Shortlink :" and the address under it, "Views: 312"
         (r"[A-Za-zА-ЯЁа-яё]{2,12}(?: [A-Za-zА-ЯЁа-яё]{2,12})? :|(?:id|author|auther|shortlink|views?|tags?|"
          r"просмотров|автор)\s*:\s*[\d\s]*", "empty field of the site's page record"),
+        # the story's tags and the note about its author: "Тэги: визит, премьер, япония", "Tags:
+        # Japan, Russia", "Об авторе: Артур Блинов - заведующий отделом …"
+        (r"(?:тэги|теги|метки|tags|об авторе|about the author)\s*:.{0,200}", "the story's tags or its author's note"),
         # (five digits or more: a year on a line of its own is a date's part, not furniture)
         (r"\d{5,9}|https?://\S+", "the site's page number or address"),
         # an image copied as markup, its alternative text often the headline again

@@ -129,6 +129,14 @@ _BROKEN_OFF = re.compile(r"\s(?:в|во|и|с|со|на|о|об|по|к|из|з�
 _BYLINE = re.compile(  # "Posted: 4:44 pm, March 20, 2017 by Desk man", "Faizan Hashmi 2 minutes ago"
     r"^(?:posted|published|updated|modified|edited|written|by|обновлено|опубликовано|изменено)\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
     r"\|\s*\d|\b\d{1,2}:\d\d\b.*\bby\s+[A-Z]", re.IGNORECASE)
+_STAFF_POST = re.compile(
+    r"^(?:зав\.|заведующ\w*|руководител\w*|(?:главн\w+\s+|шеф-)?редактор\w*|обозревател\w*|"
+    r"(?:специальн\w+\s+|собственн\w+\s+)?корреспондент\w*|(?:senior\s+|chief\s+)?(?:editor|correspondent|"
+    r"reporter|columnist|writer)\b)(?:\s+(?:отдел\w*|of|at|for)\b)?|^(?:об авторе|about the author|тэги|теги|tags)\s*:",
+    re.IGNORECASE)
+"""The author's post at the paper on a line of its own, under his name ("Зав. отделом
+международной политики «Независимой газеты»", "Senior correspondent"), the note about him ("Об
+авторе: …") and the story's tags ("Тэги: визит, премьер, …"): the paper's, never the story's."""
 _COMMENT_COUNT = re.compile(r"^\W*comments?\W+\d+\b|\b\d+\s+comments?\s*$|^\W*комментари\w*\W+\d+", re.IGNORECASE)
 """A story's comment counter: ", Comments 0 comments", "Комментарии: 3"."""
 _BYLINE_WITH_ROLE = re.compile(
@@ -200,7 +208,7 @@ def bare_photo_credit(text: str) -> bool:
 
 def label_reason(text: str) -> str | None:
     """Why a short line above the text is a byline, a credit, a place or a label, not a headline."""
-    if _BYLINE.search(text) or _BYLINE_WITH_ROLE.fullmatch(text):
+    if _BYLINE.search(text) or _BYLINE_WITH_ROLE.fullmatch(text) or _STAFF_POST.search(text):
         return "byline"
     if _COOKIE_NOTICE.search(text):
         return "the site's cookie notice"

@@ -138,7 +138,7 @@ _SEATS = tuple((re.compile(pattern, re.IGNORECASE), city) for pattern, city in (
     (r"\b(?:in|at) the Kremlin\b|(?<![\w-])в Кремле(?![\w-])|"
      r"\b(?:room|hall|office|library|chamber)s? (?:of|in) the Kremlin\b|"
      r"(?<![\w-])(?:зал|кабинет|библиотек|палат)\w*\s+Кремля(?![\w-])", "Moscow"),
-    (r"\b(?:in|at) (?:the )?Novo-Ogaryovo\b|(?<![\w-])в Ново-Огарёв?е(?![\w-])", "Moscow"),
+    (r"\b(?:in|at) (?:the )?Novo-Ogaryovo\b|(?<![\w-])в Ново-Огар[её]ве(?![\w-])", "Moscow"),
     (r"\b(?:at|in) the (?:Prime Minister's|Prime Minister’s|Prime Minister) (?:Official Residence|Office)\b|"
      r"\b(?:at|in) the Kantei\b|\b(?:at|in) Iikura (?:House|Guest House)\b|"
      r"\b(?:at|in) the (?:State Guest House|Akasaka Palace)\b|(?<![\w-])«?Иикура»?(?![\w-])", "Tokyo"),
