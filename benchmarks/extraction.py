@@ -55,7 +55,9 @@ def norm_date(value: Any) -> str | None:
 
 
 def norm_place(value: str | None) -> str | None:
-    return None if value is None else str(value).strip().casefold()
+    """A city compared without case, its "St." spelt out: labels write "Saint Petersburg" and
+    "St. Petersburg" alike."""
+    return None if value is None else re.sub(r"^st\.?\s+", "saint ", str(value).strip().casefold())
 
 
 def norm_people(value: Any) -> frozenset[str] | None:
