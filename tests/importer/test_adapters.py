@@ -591,6 +591,8 @@ FACTS = [
     ("generic/guest_received_at_novo_ogaryovo_ru", "meeting_date", dt.date(2008, 5, 10)),
     ("generic/guest_received_at_novo_ogaryovo_ru", "place", "Moscow"),
     ("generic/guest_received_at_novo_ogaryovo_ru", "format", "in-person"),
+    # "договорённость о следующей встрече на саммите АТЭС во Владивостоке": the next meeting's city
+    ("kremlin/next_meeting_agreed_at_a_summit_ru", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

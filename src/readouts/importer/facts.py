@@ -240,6 +240,8 @@ FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plan(?:s|ning)?|upcoming
                      r"(?:wants?|hopes?|intends?|seeks?|wishes|is eager) to (?:hold|meet|talk|visit|speak|have))\b|"
                      r"будет|состоится|планиру|предстоящ\w*|"
                      r"на следующей неделе|в (?:следующем|будущем) году|пройд(?:ет|ут)|в ближайш\w+|"
+                     # "договорённость о следующей встрече на саммите АТЭС": the next meeting's
+                     r"(?<![\w-])следующ\w+\s+(?:\w+\s+)?(?:встреч|саммит|раунд|визит|переговор|заседани)\w*|"
                      r"мо(?:жет|гут)\s+(?:\w+\s+){0,2}?(?:встретиться|посетить|провести|состояться|пройти)|"
                      r"ожида\w+ визит|запланирова\w*|"
                      # Russian says what will happen by the perfective present: "встретятся",
