@@ -593,6 +593,10 @@ FACTS = [
     ("generic/guest_received_at_novo_ogaryovo_ru", "format", "in-person"),
     # "договорённость о следующей встрече на саммите АТЭС во Владивостоке": the next meeting's city
     ("kremlin/next_meeting_agreed_at_a_summit_ru", "place", None),
+    # to attend the two countries' own commission is to meet there: the announced session is the
+    # meeting, not the ministers' earlier talks where it was agreed
+    ("generic/visit_to_attend_the_intergovernmental_commission_ru", "meeting_date", dt.date(2017, 11, 20)),
+    ("generic/visit_to_attend_the_intergovernmental_commission_ru", "place", "Tokyo"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

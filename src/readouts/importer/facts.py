@@ -21,7 +21,7 @@ MEETING_WORDS = re.compile(
     r"told (?:his|her) (?:[A-Z]\w+ )?counterpart|"
     r"встреч\w*|встрет\w*|переговор\w*|консультаци\w*|саммит\w*|"
     # the intergovernmental commission's session, as both languages shorten it
-    r"межправкомисси\w*|intergovernmental commission|"
+    r"межправкомисси\w*|межправительственн\w+\s+комисси\w*|intergovernmental commission|"
     r"разговор\w*|бесед\w*|обсуди\w*|"
     # a guest received, as Russian reports it, either way round: "Путин принял в Кремле премьер-министра
     # Японии", "главу японского правительства принял в Ново-Огареве президент" (not "принял участие")
@@ -101,7 +101,8 @@ def meeting_sentence(paragraphs: list[str], published: dt.date | None = None) ->
     for words, strong in ((MEETING_WORDS, True), (WEAK_MEETING_WORDS, False)):
         for paragraph in paragraphs[:3]:
             for sentence in sentences(paragraph):
-                if (words.search(_ATTENDED.sub("", sentence)) and not REMEMBERED.search(sentence)
+                if ((words.search(_ATTENDED.sub("", sentence)) or (strong and _BILATERAL_BODY.search(sentence)))
+                        and not REMEMBERED.search(sentence)
                         and not of_another_time(sentence, published)):
                     return sentence, strong
     return None, False
@@ -126,6 +127,10 @@ def of_another_time(sentence: str, day: dt.date | None) -> bool:
     return bool(printed) and all(abs((found.date - day).days) > 31 for found in printed)
 
 
+_BILATERAL_BODY = re.compile(r"межправкомисси\w*|межправительственн\w+\s+комисси\w*|intergovernmental commission|"
+                             r"стратегическ\w+\s+диалог\w*|strategic dialogue", re.IGNORECASE)
+"""The two countries' own bodies: to attend their session is to meet ("посетит Токио для участия в
+заседании Межправительственной комиссии"), unlike an international meeting attended."""
 _ATTENDED = re.compile(r"\b(?:to attend|attending|to participate in|to take part in)\s(?:(?!\band\b)[^,;.]){0,160}|"
                        r"(?<![\w-])(?:для участия|чтобы принять участие)\s(?:(?!\bи\b)[^,;.]){0,160}",
                        re.IGNORECASE)
