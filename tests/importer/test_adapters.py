@@ -597,6 +597,10 @@ FACTS = [
     # meeting, not the ministers' earlier talks where it was agreed
     ("generic/visit_to_attend_the_intergovernmental_commission_ru", "meeting_date", dt.date(2017, 11, 20)),
     ("generic/visit_to_attend_the_intergovernmental_commission_ru", "place", "Tokyo"),
+    # the site's rubric glued to the stamp's day ("НовостиПолитика14 апреля 2019 5:10") is still the
+    # published date; of the headline and the shorter deck right under the stamp, the first is the headline
+    ("generic/rubric_glued_to_the_stamp_ru", "published", dt.date(2019, 4, 14)),
+    ("generic/rubric_glued_to_the_stamp_ru", "title", "Лавров в Москве обсудил с японским коллегой подготовку к визиту Абэ"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -237,6 +237,7 @@ stamp a story "16:52 10 мая 2019" or "14:18 GMT +3 24 March 2017", which copi
 loses its space ("16:5210 мая 2019", "14:18 GMT +324 March 2017")."""
 
 
+_RUBRIC_GLUED_TO_DAY = re.compile(r"[A-ZА-ЯЁ][^\W\d_]+(?=[0-3]?\d\s+[^\W\d_]{3,}\s+(?:19|20)\d\d\s*,?\s+[0-2]?\d:[0-5]\d)")
 _RUBRIC = re.compile(r"(?:[A-ZА-ЯЁ][\w'’-]*\s+){1,4}")
 _CLOCK_AFTER = re.compile(r",?\s*(?:at\s+)?[0-2]?\d:[0-5]\d\b")
 
@@ -252,6 +253,10 @@ def date_line(text: str) -> FoundDate | None:
         return next((found for part in re.split(r"\s*\|\s*", text) if part and (found := date_line(part))), None)
     if glued := _TIME_GLUED_TO_DAY.match(text):
         # "16:5210 мая 2019": a time and the day after it, the space between them lost in copying
+        found = date_line(f"{text[:glued.end()]} {text[glued.end():]}")
+        return dataclasses.replace(found, start=found.start - 1, end=found.end - 1) if found else None
+    if glued := _RUBRIC_GLUED_TO_DAY.match(text):
+        # "НовостиПолитика21 марта 2018 3:42": the site's rubric and the day, the space lost in copying
         found = date_line(f"{text[:glued.end()]} {text[glued.end():]}")
         return dataclasses.replace(found, start=found.start - 1, end=found.end - 1) if found else None
     dates = find_dates(text)

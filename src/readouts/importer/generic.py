@@ -45,7 +45,7 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     # the breadcrumb's last crumb is the page's headline, printed again over the story
     crumbed = next((line for line in lines if line.text in doc.crumbs and headline_like(line.text)), None)
     twice = next((line for line in lines if texts.count(line.text) > 1 and headline_like(line.text)), None)
-    line = (crumbed or twice or _over_its_byline(lines) or _over_its_deck(lines)
+    line = (crumbed or twice or _over_its_byline(lines) or _over_its_deck(lines) or _under_the_stamp(lines, header)
             or _over_its_first_section(lines, header) or last_headline(lines))
     return (line.text, (line.number,)) if line else (None, ())
 
@@ -116,6 +116,21 @@ def _over_its_deck(lines: list[Line]) -> Line | None:
     if len(lines) < 2 or not (headline_like(lines[-1].text) and headline_like(lines[-2].text)):
         return None
     return lines[-2] if spells_out(lines[-2].text, lines[-1].text) else None
+
+
+def _under_the_stamp(lines: list[Line], header: Header) -> Line | None:
+    """The page's date and time stamp, then the headline, then its deck, then the story: of the
+    two lines right under the stamp, the first is the headline, though the deck under it is no
+    longer ("НовостиПолитика21 марта 2018 3:42" / "Лавров в Токио обсудил с японским коллегой …" /
+    "Глава МИД России отметил, что отношения двух стран развиваются динамично")."""
+    if header.date_index is None or len(lines) < 2:
+        return None
+    stamp = header.lines[header.date_index].number
+    first, second = lines[-2], lines[-1]
+    below = [line.number for line in header.lines if line.number > stamp]
+    if below[:2] == [first.number, second.number] and headline_like(first.text) and headline_like(second.text):
+        return first
+    return None
 
 
 def parse(doc: Document, context: Context) -> ImportedReadout:

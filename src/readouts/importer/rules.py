@@ -141,13 +141,23 @@ def meeting_sentence(reading: Reading) -> None:
 
 def _announced_after_a_meeting(prose: list[str], announcing: str | None) -> str | None:
     """The sentence right after the one that announces a meeting, in the same paragraph, when it
-    says the announcement followed a meeting held."""
-    for paragraph in prose[:1]:
-        said = facts.sentences(paragraph)
-        if announcing in said and (at := said.index(announcing)) + 1 < len(said):
-            following = said[at + 1]
-            return following if _FOLLOWING_A_MEETING.search(following) else None
-    return None
+    says the announcement followed a meeting held; or one of the next two, in this paragraph or
+    the next, that says the announcer's words were spoken at a meeting ("…, — сказал глава МИД РФ
+    в ходе встречи с японским коллегой Таро Коно")."""
+    said = [sentence for paragraph in prose[:2] for sentence in facts.sentences(paragraph)]
+    if not prose or announcing not in facts.sentences(prose[0]):
+        return None
+    at = said.index(announcing)
+    if at + 1 < len(said) and said[at + 1] in facts.sentences(prose[0]) and _FOLLOWING_A_MEETING.search(said[at + 1]):
+        return said[at + 1]
+    return next((following for following in said[at + 1: at + 3] if _SAID_AT_A_MEETING.search(following)), None)
+
+
+_SAID_AT_A_MEETING = re.compile(
+    r"\b(?:said|stated|noted|told \w+)\b[^.]{0,60}?\b(?:during|at|in)\s+(?:a|the|his|their)\s+(?:meeting|talks)\s+with\b|"
+    r"(?<![\w-])(?:сказал|заявил|отметил|подчеркнул)\w*[^.]{0,60}?(?:в ходе|во время|на)\s+(?:\w+\s+)?"
+    r"(?:встреч|переговор|бесед)\w*\s+со?\s", re.IGNORECASE)
+"""Words said at a meeting held: "said during a meeting with …", "сказал … в ходе встречи с …"."""
 
 
 _FOLLOWING_A_MEETING = re.compile(
