@@ -601,6 +601,9 @@ FACTS = [
     # published date; of the headline and the shorter deck right under the stamp, the first is the headline
     ("generic/rubric_glued_to_the_stamp_ru", "published", dt.date(2019, 4, 14)),
     ("generic/rubric_glued_to_the_stamp_ru", "title", "Лавров в Москве обсудил с японским коллегой подготовку к визиту Абэ"),
+    # a summit announced, then the announcer's words "сказал … в ходе встречи с японским коллегой
+    # Таро Коно": the news is of the ministers' meeting held, not of the summit to come
+    ("generic/words_said_at_a_meeting_after_an_announcement_ru", "participants", {"sergey-lavrov", "taro-kono"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -26,7 +26,7 @@ from readouts.names import NameIndex
 
 def participants(title: str | None, lede: str | None, meeting: str | None,
                  speakers: list[str], index: NameIndex, opening: list[str],
-                 day: dt.date | None) -> list[str]:
+                 day: dt.date | None, held: bool = False) -> list[str]:
     """The people who met: named in the headline, the opening sentence or the sentence that
     reports the meeting (before it turns to what was discussed, and but for who announced it),
     or speaking in a transcript; then whoever a meeting of two sides, or of four ministers,
@@ -60,7 +60,7 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
         found.extend(_both_sides_named(opening, index, day))
     if len({index.country_of(p) for p in found} & set(SIDES)) < 2:
         found.extend(p for p in _representatives(opening, index) if p not in found)
-    found.extend(p for p in _other_side(found, title, lede, meeting, index, opening, day) if p not in found)
+    found.extend(p for p in _other_side(found, title, lede, meeting, index, opening, day, held) if p not in found)
     if any(TWO_PLUS_TWO.search(text or "") for text in (title, lede, meeting)):
         found.extend(p for p in two_plus_two_ministers(opening, index, day) if p not in found)
     return found
@@ -307,14 +307,15 @@ _FOLLOWING_TALKS_WITH = re.compile(
 
 
 def _other_side(found: list[str], title: str | None, lede: str | None, meeting: str | None,
-                index: NameIndex, opening: list[str], day: dt.date | None) -> list[str]:
+                index: NameIndex, opening: list[str], day: dt.date | None, held: bool = False) -> list[str]:
     """A meeting between Japan and Russia has a person from each: when the people found so far
     are all from one side, the first person of the other side whom a sentence about the meeting
     in the first three paragraphs names ("after meeting with Tokyo's Foreign Minister Takeaki
     Matsumoto"), or in the two after them with one already found (news stories often name the
     counterpart only after the lead, the quotes and the background: "В ходе визита … состоится
-    встреча Яти с его российским коллегой Николаем Патрушевым"), else the holder on that day of
-    an office the headline or opening names without a name."""
+    встреча Яти с его российским коллегой Николаем Патрушевым"; but in a report of talks `held`,
+    not in a sentence about a meeting to come), else the holder on that day of an office the
+    headline or opening names without a name."""
     sides = {index.country_of(p) for p in found} & set(SIDES)
     if len(sides) != 1:
         return []
@@ -323,6 +324,10 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
         return []  # "talks with visiting Russian Prime Minister Sergei Kirienko": met, though unknown
     for at, paragraph in enumerate(opening[:5]):
         for sentence in sentences(paragraph):
+            if held and _MEETING_TO_COME.search(sentence) and sentence != meeting:
+                # a report of talks held, in so many words: who is to meet later ("Встреча …
+                # Путина и … Абэ состоится в мае") is not of them
+                continue
             if MEETING_WORDS.search(sentence) or COUNTERPART.search(sentence):
                 named = _named_before_subject(sentence, index)
                 if at >= 3 and not set(named) & set(found):
@@ -335,6 +340,13 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                     return [counterpart]
     holder = holder_of_office_named(title, lede, meeting, index, opening, day, missing)
     return [holder] if holder else _named_together(found, missing, index, opening)
+
+
+_MEETING_TO_COME = re.compile(
+    r"(?<![\w-])(?:встреч|переговор|саммит|визит)\w*[^.]{0,80}?(?<![\w-])(?:состоится|состоятся|пройд(?:ет|ут))(?![\w-])|"
+    r"\b(?:will|is to|are to)\s+(?:meet|hold|visit)\b|"
+    r"\b(?:upcoming|forthcoming|scheduled|planned)\s+(?:meeting|summit|visit|talks)\b", re.IGNORECASE)
+"""A sentence about a meeting to come: "Встреча … состоится в мае", "will meet", "the upcoming summit"."""
 
 
 def _named_together(found: list[str], missing: str, index: NameIndex, opening: list[str]) -> list[str]:

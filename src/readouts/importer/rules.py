@@ -288,7 +288,7 @@ def participants(reading: Reading) -> None:
                 if (m := kinds.SPEAKER.match(p)) and not attribution.SPOKESPERSON.search(m.group(1))]
     reading.participants = participants_of.participants(
         reading.headline_and_deck, reading.lede, reading.meeting_sentence, speakers, names, reading.prose,
-        reading.meeting_date or reading.published)
+        reading.meeting_date or reading.published, held=reading.strong_meeting and not reading.announces)
     everyone = names.ids_in("\n".join([reading.title or "", *reading.paragraphs]))
     reading.mentioned = [p for p in everyone if p not in reading.participants]
 
