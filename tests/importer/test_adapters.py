@@ -604,6 +604,10 @@ FACTS = [
     # a summit announced, then the announcer's words "сказал … в ходе встречи с японским коллегой
     # Таро Коно": the news is of the ministers' meeting held, not of the summit to come
     ("generic/words_said_at_a_meeting_after_an_announcement_ru", "participants", {"sergey-lavrov", "taro-kono"}),
+    # a commission's "заседание" is a meeting, and its place is the meeting's; "со 2 по 6 апреля" is
+    # a span, which gives no one day
+    ("generic/commission_session_over_several_days_ru", "place", "Tokyo"),
+    ("generic/commission_session_over_several_days_ru", "meeting_date", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -136,3 +136,9 @@ def test_a_headline_ending_in_its_day_dates_the_page(title: str, day: dt.date | 
 def test_a_dateline_day_takes_the_year_of_a_capture_stamp_just_after_it(printed: str, stamp: dt.date,
                                                                         day: dt.date | None) -> None:
     assert dates.filed_on(printed, stamp) == day
+
+
+@pytest.mark.parametrize("text", ["с 28 апреля по 6 мая", "Заседание состоялось в Токио со 2 по 6 апреля 2018 года",
+                                  "from September 3 to 5", "on November 13-14", "14 и 15 июня"])
+def test_a_span_of_days_is_read_as_one(text: str) -> None:
+    assert dates.SPAN_OF_DAYS.search(text)

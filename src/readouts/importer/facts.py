@@ -22,6 +22,8 @@ MEETING_WORDS = re.compile(
     r"встреч\w*|встрет\w*|переговор\w*|консультаци\w*|саммит\w*|"
     # the intergovernmental commission's session, as both languages shorten it
     r"межправкомисси\w*|межправительственн\w+\s+комисси\w*|intergovernmental commission|"
+    # a commission's session: "Заседание состоялось в Токио со 2 по 6 апреля"
+    r"заседани\w*|"
     r"разговор\w*|бесед\w*|обсуди\w*|"
     # a guest received, as Russian reports it, either way round: "Путин принял в Кремле премьер-министра
     # Японии", "главу японского правительства принял в Ново-Огареве президент" (not "принял участие")
