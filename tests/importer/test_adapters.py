@@ -608,6 +608,9 @@ FACTS = [
     # a span, which gives no one day
     ("generic/commission_session_over_several_days_ru", "place", "Tokyo"),
     ("generic/commission_session_over_several_days_ru", "meeting_date", None),
+    # a story that relays what a spokesman told ("…, сообщил журналистам … пресс-секретарь …") is
+    # filed where the spokesman spoke, not where the leaders talked: its dateline is no place
+    ("generic/spokesman_relays_a_talk_under_a_dateline_ru", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

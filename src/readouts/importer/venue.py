@@ -386,6 +386,12 @@ _STATE_FORM = re.compile(r"\b(?:Federation|Republic|Kingdom|Commonwealth)\b")
 _CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\s*", re.IGNORECASE)
 
 
-# "…, the Japanese foreign ministry reported.", "…, Kyodo reports.", "according to the ministry"
+# "…, the Japanese foreign ministry reported.", "…, Kyodo reports.", "according to the ministry";
+# in Russian "…, сообщил журналистам пресс-секретарь …", "…, сообщили в МИД", "передает РИА Новости",
+# "по данным …", "как сообщает …"
 _RELAYED = re.compile(r"\b(?:ministry|agency|office|officials?|kyodo|jiji|reuters|nhk|interfax|sputnik)\b[^.]{0,30}"
-                      r"\b(?:said|says|announced)\b|\baccording to\b|\b(?:reported|reports)\b", re.IGNORECASE)
+                      r"\b(?:said|says|announced)\b|\baccording to\b|\b(?:reported|reports)\b|"
+                      r"(?<![\w-])сообщил\w*\s+(?:журналистам\s+)?(?:[\w-]+\s+){0,3}?(?:пресс-секретар|представител|"
+                      r"источник|пресс-служб|в\s+МИД|в\s+министерств|в\s+ведомств|в\s+Кремле)\w*|"
+                      r"(?<![\w-])(?:переда[её]т|передают)\s+[А-ЯЁA-Z]|(?<![\w-])(?:по данным|по сообщению|как сообщ\w+)(?![\w-])",
+                      re.IGNORECASE)
