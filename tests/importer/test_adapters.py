@@ -611,6 +611,10 @@ FACTS = [
     # a story that relays what a spokesman told ("…, сообщил журналистам … пресс-секретарь …") is
     # filed where the spokesman spoke, not where the leaders talked: its dateline is no place
     ("generic/spokesman_relays_a_talk_under_a_dateline_ru", "place", None),
+    # the ministry's "Mr. Name, Deputy Chief Cabinet Secretary" and each side's remarks set out "made
+    # the following remarks" in numbered points, on a page without the site's furniture
+    ("mofa_japan/remarks_set_out_in_numbered_points", "publisher", "mofa-japan"),
+    ("mofa_japan/remarks_set_out_in_numbered_points", "kind", "readout"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -34,7 +34,11 @@ _SIGNS = (
     (re.compile(r"\b(?:Vice-|Parliamentary Vice-|State )?Minister for Foreign Affairs\b"), 2),
     # "Mr. Katsuya Okada, Minister for…", "Mr. KISHIDA Fumio, Prime Minister of Japan", "H.E. Mr."
     (re.compile(r"\bMr\. (?:[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{2,} [A-Z][a-z]+|[A-Z][a-z]+, [A-Z][a-z]+), "
-                r"(?:Minister|Prime Minister|Vice-Minister|Ambassador|President|Chief Cabinet)"), 2),
+                r"(?:Minister|Prime Minister|Vice-Minister|Ambassador|President|(?:Deputy )?Chief Cabinet|"
+                r"Deputy|Senior Vice-|State Minister|Parliamentary|Special Advis|Aide|Director-General)"), 2),
+    # the remarks of each side set out in numbered points: "1. Aide to the President Prikhodjko made
+    # the following remarks. (1) …"
+    (re.compile(r"\bmade the following (?:remarks|points|statement)\b", re.I), 2),
     (re.compile(r"\bH\.E\. Mr\."), 2),
     (re.compile(r"\(Overview\)"), 2),
     (re.compile(r"\((?:local|Tokyo|Japan) time\)", re.I), 2),
