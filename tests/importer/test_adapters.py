@@ -615,6 +615,9 @@ FACTS = [
     # the following remarks" in numbered points, on a page without the site's furniture
     ("mofa_japan/remarks_set_out_in_numbered_points", "publisher", "mofa-japan"),
     ("mofa_japan/remarks_set_out_in_numbered_points", "kind", "readout"),
+    # a headline the copy ran into the first sentence ("… of Japan The Foreign Minister of Russia
+    # …"): an article is capitalised mid-sentence only in a name, so it starts the story
+    ("generic/headline_run_into_the_first_sentence", "title", "Lavrov discussed the peace treaty with the Foreign Minister of Japan"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

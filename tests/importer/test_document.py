@@ -126,3 +126,16 @@ def test_a_line_starting_in_lower_case_continues_the_open_line_above() -> None:
         "Outline of the Foreign Ministers Meeting on the Occasion of the General Assembly",
         "The ministers met.", "the lower-case start of a note"]
     assert [line.number for line in doc.lines] == [1, 3, 4]
+
+
+def test_a_headline_run_into_the_first_sentence_is_set_apart() -> None:
+    doc = prepare("Lavrov discussed the treaty with the Foreign Minister of Japan The Foreign Minister of Russia "
+                  "Sergey Lavrov met with Foreign Minister of Japan Taro Kono in Moscow on Monday, the first "
+                  "visit of Kono to Russia as minister.", "x.txt")
+    assert [line.text for line in doc.lines][0] == "Lavrov discussed the treaty with the Foreign Minister of Japan"
+
+
+def test_an_article_capitalised_in_a_name_is_no_headline_s_end() -> None:
+    text = ("Officials in Tokyo told reporters that The Japan Times had reported on the talks between the two "
+            "foreign ministers held in Moscow on Monday, their first meeting this year and the start of talks.")
+    assert [line.text for line in prepare(text, "x.txt").lines] == [text]

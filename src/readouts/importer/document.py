@@ -145,6 +145,7 @@ def prepare(text: str, path: str) -> Document:
         lines.append(Line(number, line))
     lines = _without_numbered_captions(lines, changes, captions)
     lines = _paragraphs_joined(lines, changes)
+    lines = _headline_unglued(lines, changes)
     if not lines:
         raise ReadoutsError("the file holds no text once page menus and captions are removed",
                             path, hint="copy the readout's own text from the publisher's page")
@@ -205,6 +206,26 @@ def _paragraphs_joined(lines: list[Line], changes: list[Change]) -> list[Line]:
         changes.append(Change(first_wrapped, "normalised", f"lines wrapped at {width} characters",
                               "joined into the paragraphs they were broken from"))
     return joined
+
+
+_GLUED_HEADLINE = re.compile(r"([A-Z][^.!?:;\"“”«»()]{15,140}?[a-z0-9’'])\s+(?=(?:The|A|An)\s+[A-Z])(?!The (?:Hague|Times|"
+                             r"Japan Times|Moscow Times|Diplomat|Guardian|Economist|Washington|New York)\b)")
+"""A headline the page's copy ran into its story's first sentence: "Putin discussed important issues
+with the Prime Minister of Japan The President of Russia Vladimir Putin met with …". An article
+is capitalised mid-sentence only in a name ("The Hague", "The Japan Times")."""
+
+
+def _headline_unglued(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """The first lines' headline set apart from the sentence it was glued to, when what follows
+    is a story of twenty words or more."""
+    for at, line in enumerate(lines[:4]):
+        glued = _GLUED_HEADLINE.match(line.text)
+        if glued and len(words(glued.group(1))) <= 16 and len(words(line.text[glued.end():])) >= 20:
+            changes.append(Change(line.number, "normalised", shorten(glued.group(1), 40),
+                                  "a headline run into the first sentence, set apart"))
+            return [*lines[:at], Line(line.number, glued.group(1)), Line(line.number, line.text[glued.end():]),
+                    *lines[at + 1:]]
+    return lines
 
 
 def _wrapped_runs_on(lines: list[Line]) -> tuple[Callable[[Line, Line], bool] | None, int]:
