@@ -618,6 +618,9 @@ FACTS = [
     # a headline the copy ran into the first sentence ("… of Japan The Foreign Minister of Russia
     # …"): an article is capitalised mid-sentence only in a name, so it starts the story
     ("generic/headline_run_into_the_first_sentence", "title", "Lavrov discussed the peace treaty with the Foreign Minister of Japan"),
+    # the line over a byline ("Ahmed Khan (@AhmedKhan) 2 hours ago …") is the headline, not the long
+    # lead below it that lacks its final period
+    ("generic/headline_over_a_byline_of_hours_ago", "title", "Lavrov Thanks Kono For Frank Talks - Ministry"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -10,7 +10,7 @@ import re
 
 from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
 from readouts.importer.document import Document, Line, is_prose, words
-from readouts.importer.header import bare_photo_credit, dateline, headline_like, spells_out
+from readouts.importer.header import bare_photo_credit, dateline, headline_like, label_reason, spells_out
 from readouts.importer.outlet import KANTEI
 from readouts.publishers import Publisher
 
@@ -67,11 +67,12 @@ def _section_heading(text: str) -> bool:
 
 
 def _over_its_byline(lines: list[Line]) -> Line | None:
-    """A news page sets the byline right under the headline: the line over the last "By …" is the
-    headline, whatever captions and credits follow the byline ("'Onsen summit': Vladimir Putin
+    """A news page sets the byline right under the headline: the line over the last "By …" (or
+    other byline: "Fahad Shabbir (@FahadShabbir) 1 hour ago …") is the headline, whatever captions and credits follow the byline ("'Onsen summit': Vladimir Putin
     meets with Japan's Shinzo Abe" / "By Tokyo correspondent Rachel Mealey" / "Banner shows …"),
     or the headline over the deck there."""
-    at = next((at for at in range(len(lines) - 1, 0, -1) if _BY.match(lines[at].text)), None)
+    at = next((at for at in range(len(lines) - 1, 0, -1)
+               if _BY.match(lines[at].text) or label_reason(lines[at].text) == "byline"), None)
     if at is None or not headline_like(lines[at - 1].text):
         return None
     # a deck between them: "Russia, Japan hold 1st round of peace treaty talks" / "Russia and
