@@ -541,6 +541,8 @@ FACTS = [
     ("tass/said_at_a_meeting_after_naming_past_visits", "participants", {"fumio-kishida", "igor-shuvalov"}),
     # the leaders whose decision or agreements the ministers' talks carry out were not at them
     ("generic/talks_under_the_leaders_decision", "participants", {"sergey-lavrov", "taro-kono"}),
+    # "…'s remarks following talks with …": words to the press after the talks
+    ("generic/talks_under_the_leaders_decision", "kind", "press-conference"),
     ("generic/following_the_leaders_agreements_ru", "participants", {"sergey-lavrov", "taro-kono"}),
     # the Prime Minister's Office publishes its own accounts, not news of them
     ("generic/prime_ministers_office_day_of_meetings", "kind", "readout"),

@@ -38,7 +38,11 @@ KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?:переговор|встреч)", re.IGNORECASE), "readout"),
     (re.compile(r"\b(?:news|press) conference|press statements?|statements? for the press|"
                 r"answers? to (?:media |journalists['’] )?questions|"
-                r"joint press|briefing|пресс-конференц\w*", re.IGNORECASE), "press-conference"),
+                r"joint press|briefing|пресс-конференц\w*|"
+                # words to the press after the talks: "Lavrov's remarks following talks with …",
+                # "заявление для прессы по итогам переговоров"
+                r"\bremarks\b[^.]{0,40}?\b(?:following|after)\b|для (?:прессы|СМИ)\b[^.]{0,40}?по итогам",
+                re.IGNORECASE), "press-conference"),
     (re.compile(r"^(?:statement|comment|remarks)\b|\bstatement by\b|\bcomments? on\b|заявлени\w*|комментари\w*",
                 re.IGNORECASE), "statement"),
     (re.compile(r"\b(?:overview|meeting|summit|talks?|telephone|conversation|visit)\b",
