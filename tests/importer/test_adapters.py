@@ -602,7 +602,8 @@ FACTS = [
     # the site's rubric glued to the stamp's day ("НовостиПолитика14 апреля 2019 5:10") is still the
     # published date; of the headline and the shorter deck right under the stamp, the first is the headline
     ("generic/rubric_glued_to_the_stamp_ru", "published", dt.date(2019, 4, 14)),
-    ("generic/rubric_glued_to_the_stamp_ru", "title", "Лавров в Москве обсудил с японским коллегой подготовку к визиту Абэ"),
+    ("generic/rubric_glued_to_the_stamp_ru", "title",
+     "Лавров в Москве обсудил с японским коллегой подготовку к визиту Абэ"),
     # a summit announced, then the announcer's words "сказал … в ходе встречи с японским коллегой
     # Таро Коно": the news is of the ministers' meeting held, not of the summit to come
     ("generic/words_said_at_a_meeting_after_an_announcement_ru", "participants", {"sergey-lavrov", "taro-kono"}),
@@ -619,7 +620,8 @@ FACTS = [
     ("mofa_japan/remarks_set_out_in_numbered_points", "kind", "readout"),
     # a headline the copy ran into the first sentence ("… of Japan The Foreign Minister of Russia
     # …"): an article is capitalised mid-sentence only in a name, so it starts the story
-    ("generic/headline_run_into_the_first_sentence", "title", "Lavrov discussed the peace treaty with the Foreign Minister of Japan"),
+    ("generic/headline_run_into_the_first_sentence", "title",
+     "Lavrov discussed the peace treaty with the Foreign Minister of Japan"),
     # the line over a byline ("Ahmed Khan (@AhmedKhan) 2 hours ago …") is the headline, not the long
     # lead below it that lacks its final period
     ("generic/headline_over_a_byline_of_hours_ago", "title", "Lavrov Thanks Kono For Frank Talks - Ministry"),

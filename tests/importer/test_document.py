@@ -132,7 +132,7 @@ def test_a_headline_run_into_the_first_sentence_is_set_apart() -> None:
     doc = prepare("Lavrov discussed the treaty with the Foreign Minister of Japan The Foreign Minister of Russia "
                   "Sergey Lavrov met with Foreign Minister of Japan Taro Kono in Moscow on Monday, the first "
                   "visit of Kono to Russia as minister.", "x.txt")
-    assert [line.text for line in doc.lines][0] == "Lavrov discussed the treaty with the Foreign Minister of Japan"
+    assert doc.lines[0].text == "Lavrov discussed the treaty with the Foreign Minister of Japan"
 
 
 def test_an_article_capitalised_in_a_name_is_no_headline_s_end() -> None:

@@ -208,7 +208,8 @@ def _paragraphs_joined(lines: list[Line], changes: list[Change]) -> list[Line]:
     return joined
 
 
-_GLUED_HEADLINE = re.compile(r"([A-Z][^.!?:;\"“”«»()]{15,140}?[a-z0-9’'])\s+(?=(?:The|A|An)\s+[A-Z])(?!The (?:Hague|Times|"
+_GLUED_HEADLINE = re.compile(r"([A-Z][^.!?:;\"“”«»()]{15,140}?[a-z0-9’'])\s+(?=(?:The|A|An)\s+[A-Z])"
+                             r"(?!The (?:Hague|Times|"
                              r"Japan Times|Moscow Times|Diplomat|Guardian|Economist|Washington|New York)\b)")
 """A headline the page's copy ran into its story's first sentence: "Putin discussed important issues
 with the Prime Minister of Japan The President of Russia Vladimir Putin met with …". An article

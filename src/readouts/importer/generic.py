@@ -68,7 +68,8 @@ def _section_heading(text: str) -> bool:
 
 def _over_its_byline(lines: list[Line]) -> Line | None:
     """A news page sets the byline right under the headline: the line over the last "By …" (or
-    other byline: "Fahad Shabbir (@FahadShabbir) 1 hour ago …") is the headline, whatever captions and credits follow the byline ("'Onsen summit': Vladimir Putin
+    other byline: "Fahad Shabbir (@FahadShabbir) 1 hour ago …") is the headline, whatever
+    captions and credits follow the byline ("'Onsen summit': Vladimir Putin
     meets with Japan's Shinzo Abe" / "By Tokyo correspondent Rachel Mealey" / "Banner shows …"),
     or the headline over the deck there."""
     at = next((at for at in range(len(lines) - 1, 0, -1)

@@ -274,7 +274,8 @@ _OFFICE_WORDS = re.compile(r"minister|president|premier|\bPM\b|spokes|ambassador
 def _speaker_of(title: str | None, index: NameIndex) -> str | None:
     """A headline that puts a speaker before a colon and his words after it ("Экс-премьер Японии:
     Путин доверяет Абэ", "Lavrov: Tokyo must accept the results of the war"), or before "says"
-    ("Tokyo says Putin's visit … gave positive impetus"), names the people who met there only. A rubric there ("Russia: Putin holding talks …") names no one
+    ("Tokyo says Putin's visit … gave positive impetus"), names the people who met there only. A
+    rubric there ("Russia: Putin holding talks …") names no one
     and no office, and one that names a meeting ("Japan-Russia summit: Abe and Putin agree …") is
     no speaker's."""
     headline = _SPEAKER_HEADLINE.match(title or "")

@@ -131,41 +131,12 @@ def meeting_sentence(reading: Reading) -> None:
     # relationship that will benefit both sides"
     told = _WHAT_IT_WILL_BRING.sub("", told)
     reading.announces = bool((facts.FUTURE.search(told) or _TO_COME.search(told)) and not _TOOK_PLACE.search(told))
-    if reading.announces and (held := _announced_after_a_meeting(reading.prose, reading.meeting_sentence)):
+    if reading.announces and (held := facts.announced_after_a_meeting(reading.prose, reading.meeting_sentence)):
         # "Консультации … пройдут 17 августа в Москве. Об этом сообщили в МИД РФ по итогам встречи
         # министров …, состоявшейся в понедельник … в Маниле": the news is of the meeting held;
         # what comes next is its outcome, and who will meet then none of its participants
         reading.meeting_sentence, reading.strong_meeting, reading.announces = held, True, False
         reading.lede, reading.headline_of_outcome = held, True
-
-
-def _announced_after_a_meeting(prose: list[str], announcing: str | None) -> str | None:
-    """The sentence right after the one that announces a meeting, in the same paragraph, when it
-    says the announcement followed a meeting held; or one of the next two, in this paragraph or
-    the next, that says the announcer's words were spoken at a meeting ("…, — сказал глава МИД РФ
-    в ходе встречи с японским коллегой Таро Коно")."""
-    said = [sentence for paragraph in prose[:2] for sentence in facts.sentences(paragraph)]
-    if not prose or announcing not in facts.sentences(prose[0]):
-        return None
-    at = said.index(announcing)
-    if at + 1 < len(said) and said[at + 1] in facts.sentences(prose[0]) and _FOLLOWING_A_MEETING.search(said[at + 1]):
-        return said[at + 1]
-    return next((following for following in said[at + 1: at + 3] if _SAID_AT_A_MEETING.search(following)), None)
-
-
-_SAID_AT_A_MEETING = re.compile(
-    r"\b(?:said|stated|noted|told \w+)\b[^.]{0,60}?\b(?:during|at|in)\s+(?:a|the|his|their)\s+(?:meeting|talks)\s+with\b|"
-    r"(?<![\w-])(?:сказал|заявил|отметил|подчеркнул)\w*[^.]{0,60}?(?:в ходе|во время|на)\s+(?:\w+\s+)?"
-    r"(?:встреч|переговор|бесед)\w*\s+со?\s", re.IGNORECASE)
-"""Words said at a meeting held: "said during a meeting with …", "сказал … в ходе встречи с …"."""
-
-
-_FOLLOWING_A_MEETING = re.compile(
-    r"(?:по итогам|после|following|after)\s+(?:[\w-]+\s+){0,3}?(?:встреч|переговор|консультаци|бесед|talks|meeting|"
-    r"consultations)\w*|"
-    # the joint press conference that closes talks: "Об этом заявил … Таро Коно на совместной
-    # пресс-конференции с главой МИД РФ Сергеем Лавровым в Москве"
-    r"совместн\w+ пресс-конференци\w*|\bjoint (?:press|news) conference\b", re.IGNORECASE)
 
 
 _WHAT_IT_WILL_BRING = re.compile(r"\b(?:that|which)\s+(?:will|would)\b[^,;.]*")
