@@ -625,6 +625,11 @@ FACTS = [
     # the line over a byline ("Ahmed Khan (@AhmedKhan) 2 hours ago …") is the headline, not the long
     # lead below it that lacks its final period
     ("generic/headline_over_a_byline_of_hours_ago", "title", "Lavrov Thanks Kono For Frank Talks - Ministry"),
+    # what the ministers "договорились о проведении" is another meeting: its "2+2" is neither this
+    # meeting's format nor a reason to seat the defence ministers at it
+    ("generic/two_plus_two_agreed_at_a_meeting_ru", "format", "in-person"),
+    ("generic/two_plus_two_agreed_at_a_meeting_ru", "participants", {"sergey-lavrov", "fumio-kishida"}),
+    ("generic/two_plus_two_agreed_at_a_meeting_ru", "meeting_date", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -169,6 +169,18 @@ _EARLIER = re.compile(r"\b(?:earlier|previously|last (?:week|month|year)|ago|(?:
                       re.IGNORECASE)
 
 
+_AGREED_TO_HOLD = re.compile(r"\bagreed (?:to hold|on holding|to convene|to have)\b|"
+                             r"(?<![\w-])договорил\w*\s+(?:о\s+проведении|провести)(?![\w-])", re.IGNORECASE)
+
+
+def before_agreed_meeting(text: str) -> str:
+    """The text up to where, having reported a meeting, it turns to another the sides agreed there
+    to hold ("в ходе встречи … договорились о проведении 20 марта … консультаций"); the whole text
+    when it reports no meeting before (a preview: "agreed to hold talks on March 20")."""
+    agreed = _AGREED_TO_HOLD.search(text)
+    return text[:agreed.start()] if agreed and MEETING_WORDS.search(text, 0, agreed.start()) else text
+
+
 def meeting_format(title: str | None, meeting: str | None, lede: str | None,
                    follow: str | None = None) -> str | None:
     """"2+2", "video", "telephone" or "in-person", as the headline or the meeting sentence (up
@@ -177,6 +189,9 @@ def meeting_format(title: str | None, meeting: str | None, lede: str | None,
     after: "In a 5-minute telephone conversation, Noda told Putin…"), unless that sentence looks
     back to an earlier time. None when nothing says how the sides met."""
     head = _REPORTED.split(_CLAUSE.split(meeting)[0])[0] if meeting else ""
+    # what the sides agreed to hold is another meeting ("…в ходе встречи … в Бонне договорились о
+    # проведении … консультаций в формате «2+2»")
+    head = before_agreed_meeting(head)
     for text in (title or "", head):
         if TWO_PLUS_TWO.search(text):
             return "2+2"
@@ -309,6 +324,7 @@ _SET_FOR = re.compile(r"(?:for|на)\s", re.IGNORECASE)
 def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None:
     """The day the meeting sentence names ("On Tuesday, September 25", "on Friday", "today",
     "в субботу"), given the date of the text; None when the text does not pin the year."""
+    sentence = before_agreed_meeting(sentence) if sentence else sentence
     if not sentence or dates.SPAN_OF_DAYS.search(sentence):
         # "From 28 April to 6 May Prime Minister Mori made a round of visits …, where he met
         # with the respective leaders": which of those days was this meeting's is said elsewhere

@@ -11,7 +11,15 @@ import datetime as dt
 import re
 
 from readouts.importer.attribution import ATTRIBUTION, told_of
-from readouts.importer.facts import ABOUT, FUTURE, MEETING_WORDS, TWO_PLUS_TWO, of_another_time, sentences
+from readouts.importer.facts import (
+    ABOUT,
+    FUTURE,
+    MEETING_WORDS,
+    TWO_PLUS_TWO,
+    before_agreed_meeting,
+    of_another_time,
+    sentences,
+)
 from readouts.importer.offices import (
     COUNTERPART,
     SIDES,
@@ -61,7 +69,8 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
     if len({index.country_of(p) for p in found} & set(SIDES)) < 2:
         found.extend(p for p in _representatives(opening, index) if p not in found)
     found.extend(p for p in _other_side(found, title, lede, meeting, index, opening, day, held) if p not in found)
-    if any(TWO_PLUS_TWO.search(text or "") for text in (title, lede, meeting)):
+    if any(TWO_PLUS_TWO.search(before_agreed_meeting(text or "")) for text in (title, lede, meeting)):
+        # not the "2+2" agreed for later ("договорились о проведении … консультаций в формате «2+2»")
         found.extend(p for p in two_plus_two_ministers(opening, index, day) if p not in found)
     return found
 
