@@ -89,7 +89,12 @@ def show(value: Any) -> str:
 def score_fields(files: dict[Path, dict[str, Any]], root: Path, verbose: bool) -> float:
     """Print each field's accuracy over the files whose label gives it; return their mean."""
     context = make_context(root)
-    names = {person.id: person.name for person in load_people(root / "content" / "people.yaml")}
+    people = load_people(root / "content" / "people.yaml")
+    names = {person.id: person.name for person in people}
+    # a label may spell a registered person as one of the registry's other spellings ("Valentina
+    # Matvienko" for Matviyenko): compared under the registry's name
+    registered = {spelling.casefold(): person.name
+                  for person in people for spelling in (person.name, *person.spellings)}
     correct = dict.fromkeys(FIELDS, 0)
     labelled = dict.fromkeys(FIELDS, 0)
     invented = dict.fromkeys(FIELDS, 0)
@@ -100,7 +105,10 @@ def score_fields(files: dict[Path, dict[str, Any]], root: Path, verbose: bool) -
             print(f"error {path.name}: {error} (all fields count as wrong)")
             imported = None
         for field, (key, get, norm) in FIELDS.items():
-            expected = norm(gold.get(key))
+            label = gold.get(key)
+            if field == "participants" and label:
+                label = [registered.get(str(name).casefold(), name) for name in label]
+            expected = norm(label)
             got = norm(get(imported, names)) if imported is not None else "<error>"
             if expected is None:
                 if got is not None and got != "<error>":
