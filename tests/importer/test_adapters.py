@@ -630,6 +630,9 @@ FACTS = [
     ("generic/two_plus_two_agreed_at_a_meeting_ru", "format", "in-person"),
     ("generic/two_plus_two_agreed_at_a_meeting_ru", "participants", {"sergey-lavrov", "fumio-kishida"}),
     ("generic/two_plus_two_agreed_at_a_meeting_ru", "meeting_date", None),
+    # the speaker says where he is ("здесь, в Хабаровске"), and the Moscow Kremlin is in Moscow
+    ("kremlin/press_statement_here_in_a_city_ru", "place", "Khabarovsk"),
+    ("kremlin/guest_welcomed_in_the_moscow_kremlin_ru", "place", "Moscow"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -135,7 +135,7 @@ def _seat_of_government(text: str, announcement: bool) -> str | None:
 
 _SEATS = tuple((re.compile(pattern, re.IGNORECASE), city) for pattern, city in (
     # and a room of it: "in a reception room of the Kremlin", "в Представительском кабинете Кремля"
-    (r"\b(?:in|at) the Kremlin\b|(?<![\w-])в Кремле(?![\w-])|"
+    (r"\b(?:in|at) the Kremlin\b|(?<![\w-])в (?:Московском )?Кремле(?![\w-])|"
      r"\b(?:room|hall|office|library|chamber)s? (?:of|in) the Kremlin\b|"
      r"(?<![\w-])(?:зал|кабинет|библиотек|палат)\w*\s+Кремля(?![\w-])", "Moscow"),
     (r"\b(?:in|at) (?:the )?Novo-Ogaryovo\b|(?<![\w-])в Ново-Огар[её]ве(?![\w-])", "Moscow"),
@@ -250,14 +250,16 @@ _REGION_AFTER = re.compile(r"\s+(?:Prefecture|Province|Oblast|Region|Krai|Island
 # "Добро пожаловать в Москву"; a speaker says where he is: "here in Irkutsk we have made a new
 # step" (a transcript's opening words, before any place cue of the report).
 _WELCOME = re.compile(r"\b(?:welcome (?:you|all of you|our guests?)?\s*(?:here\s+)?(?:to|in)|here in)\s+"
-                      r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)|[Дд]обро пожаловать в\s+(?P<ru>[А-ЯЁ][а-яё-]+)")
+                      r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)|[Дд]обро пожаловать в\s+(?P<ru>[А-ЯЁ][а-яё-]+)|"
+                      r"(?<![\w-])здесь,?\s+в\s+(?P<here>[А-ЯЁ][а-яё-]+)")  # "здесь, в Иркутске": where the speaker is
 
 
 def _welcomed_to(paragraphs: list[str]) -> str | None:
     for paragraph in paragraphs[:6]:
         for match in _WELCOME.finditer(paragraph):
-            name, russian = match.group("name"), match.group("ru")
-            found = city_named(name) if name else places.russian_city(russian, "accusative")
+            name, russian, here = match.group("name"), match.group("ru"), match.group("here")
+            found = (city_named(name) if name else places.russian_city(russian, "accusative") if russian
+                     else places.russian_city(here))
             if found:
                 return found
     return None
