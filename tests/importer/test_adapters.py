@@ -633,6 +633,8 @@ FACTS = [
     # the speaker says where he is ("здесь, в Хабаровске"), and the Moscow Kremlin is in Moscow
     ("kremlin/press_statement_here_in_a_city_ru", "place", "Khabarovsk"),
     ("kremlin/guest_welcomed_in_the_moscow_kremlin_ru", "place", "Moscow"),
+    # a site's calendar is furniture, and a rubric glued to the headline ("ПолитикаПутин …") no part of it
+    ("generic/calendar_and_rubric_glued_to_the_headline_ru", "title", "Путин и Абэ обсудили мирный договор"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

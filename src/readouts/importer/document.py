@@ -145,7 +145,7 @@ def prepare(text: str, path: str) -> Document:
         lines.append(Line(number, line))
     lines = _without_numbered_captions(lines, changes, captions)
     lines = _paragraphs_joined(lines, changes)
-    lines = _headline_unglued(lines, changes)
+    lines = _headline_unglued(_rubric_unglued(lines, changes), changes)
     if not lines:
         raise ReadoutsError("the file holds no text once page menus and captions are removed",
                             path, hint="copy the readout's own text from the publisher's page")
@@ -214,6 +214,22 @@ _GLUED_HEADLINE = re.compile(r"([A-Z][^.!?:;\"“”«»()]{15,140}?[a-z0-9’']
 """A headline the page's copy ran into its story's first sentence: "Putin discussed important issues
 with the Prime Minister of Japan The President of Russia Vladimir Putin met with …". An article
 is capitalised mid-sentence only in a name ("The Hague", "The Japan Times")."""
+
+
+_GLUED_RUBRIC = re.compile(r"([А-ЯЁ][а-яё]{3,})(?=[А-ЯЁ][а-яё])")
+"""A site's rubric glued to the headline after it ("ПолитикаПутин и Абэ обсудили …"): no Russian
+word has a capital inside it."""
+
+
+def _rubric_unglued(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """The first lines' rubric set on a line of its own, apart from the headline it was glued to."""
+    for at, line in enumerate(lines[:8]):
+        if glued := _GLUED_RUBRIC.match(line.text):
+            changes.append(Change(line.number, "normalised", glued.group(1),
+                                  "a rubric glued to the headline, set apart"))
+            return [*lines[:at], Line(line.number, glued.group(1)), Line(line.number, line.text[glued.end():]),
+                    *lines[at + 1:]]
+    return lines
 
 
 def _headline_unglued(lines: list[Line], changes: list[Change]) -> list[Line]:

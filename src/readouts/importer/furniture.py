@@ -90,6 +90,9 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "40517", "Shortlink :" and the address under it, "Views: 312"
         (r"[A-Za-zА-ЯЁа-яё]{2,12}(?: [A-Za-zА-ЯЁа-яё]{2,12})? :|(?:id|author|auther|shortlink|views?|tags?|"
          r"просмотров|автор)\s*:\s*[\d\s]*", "empty field of the site's page record"),
+        # a site's calendar, a row of days under each weekday: "Пн   4 11 18 25", "Sa 2 9 16 23 30"
+        (r"(?:пн|вт|ср|чт|пт|сб|вс|mo|tu|we|th|fr|sa|su|mon|tue|wed|thu|fri|sat|sun)(?:\s+\d{1,2}){1,6}",
+         "the site's calendar"),
         # the story's tags and the note about its author: "Тэги: визит, премьер, япония", "Tags:
         # Japan, Russia", "Об авторе: Артур Блинов - заведующий отделом …"
         (r"(?:тэги|теги|метки|tags|об авторе|about the author)\s*:.{0,200}", "the story's tags or its author's note"),
