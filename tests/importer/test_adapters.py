@@ -635,6 +635,11 @@ FACTS = [
     ("kremlin/guest_welcomed_in_the_moscow_kremlin_ru", "place", "Moscow"),
     # a site's calendar is furniture, and a rubric glued to the headline ("ПолитикаПутин …") no part of it
     ("generic/calendar_and_rubric_glued_to_the_headline_ru", "title", "Путин и Абэ обсудили мирный договор"),
+    # the older pages' headline with its city ("Japan-Russia Summit Meeting in Khabarovsk"), and
+    # "The following is an overview of telephone talks that …"
+    ("mofa_japan/older_layout_summit_in_a_city", "publisher", "mofa-japan"),
+    ("mofa_japan/older_layout_overview_of_telephone_talks", "publisher", "mofa-japan"),
+    ("mofa_japan/older_layout_overview_of_telephone_talks", "kind", "readout"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

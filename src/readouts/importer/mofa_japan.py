@@ -25,8 +25,8 @@ _SIGNS = (
                 r"visit|call|consultations?|dialogue) is as follows", re.I), 4),
     # the older pages' wording of it: "The following is an outline of the Summit", "… a summary
     # of their discussion"; a newspaper's digest may say so too, so it weighs less
-    (re.compile(r"\b(?:The )?following is (?:an?|the) (?:overview|outline|summary) of (?:the|their) "
-                r"(?:discussion|talks?|meeting|summit|conversation)", re.I), 3),
+    (re.compile(r"\b(?:The )?following is (?:an?|the) (?:overview|outline|summary) of (?:the |their )?"
+                r"(?:[\w-]+ )?(?:discussion|talks?|meeting|summit|conversation)", re.I), 3),
     # the note under or beside the older pages' headline
     (re.compile(r"^\(?(?:Outline|Overview of Results|Summary of Results)\)?$|\((?:Outline|Overview of Results|"
                 r"Summary of Results)\)$", re.M), 2),
@@ -63,9 +63,9 @@ _SIGNS = (
     (re.compile(r"^Back to (?:Japan-\w+ Relations|Index)", re.I | re.M), 2),
     # the ministry's headline for a meeting, Japan first, on the page's first line: "Japan-Russia
     # Summit Meeting", "Japan- Russia Summit Telephone Conversation", "Japan-Russia Foreign
-    # Ministers' Meeting"
+    # Ministers' Meeting", "Japan-Russia Summit Meeting in Irkutsk"
     (re.compile(r"\A\s*(?:.*\n){0,2}?\s*Japan-\s?Russia (?:Summit|Foreign Ministers['’]?|Vice-Ministerial|Leaders['’]?)"
-                r"(?: Telephone)? (?:Meeting|Talks?|Conversation|Consultations?)\s*$", re.M), 2),
+                r"(?: Telephone)? (?:Meeting|Talks?|Conversation|Consultations?)(?: in [A-Z][\w-]+)?\s*$", re.M), 2),
     # the other side's leader with his state's full name after, as the ministry writes: "President
     # Vladimir Putin of the Russian Federation", "Dr. Dmitry Medvedev, President of the Russian
     # Federation"; the press says "Russian President"
