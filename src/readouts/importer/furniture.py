@@ -99,7 +99,8 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # (five digits or more: a year on a line of its own is a date's part, not furniture)
         (r"\d{5,9}|https?://\S+", "the site's page number or address"),
         # an image copied as markup, its alternative text often the headline again
-        (r"<image>.*</image>|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>", "image"),
+        # and a site's header or logo named by its picture's text: "Example Group .com Rotating Header Image"
+        (r"<image>.*</image>|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|.{0,80}\b(?:header|banner|logo) image", "image"),
     )
 )
 
