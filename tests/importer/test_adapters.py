@@ -640,9 +640,6 @@ FACTS = [
     ("mofa_japan/older_layout_summit_in_a_city", "publisher", "mofa-japan"),
     ("mofa_japan/older_layout_overview_of_telephone_talks", "publisher", "mofa-japan"),
     ("mofa_japan/older_layout_overview_of_telephone_talks", "kind", "readout"),
-    # a site's header named by its picture's text ("… Rotating Header Image") is furniture
-    ("generic/site_header_image_over_the_headline", "title",
-     "Nikkei: Japan's ambassador protests Russia's decision on Sakhalin project"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -6,6 +6,7 @@ import pytest
 
 from readouts.errors import ReadoutsError
 from readouts.importer.document import decode, prepare
+from readouts.importer.furniture import furniture_reason
 
 
 def test_windows_1251_russian_text_is_recognised() -> None:
@@ -139,3 +140,8 @@ def test_an_article_capitalised_in_a_name_is_no_headline_s_end() -> None:
     text = ("Officials in Tokyo told reporters that The Japan Times had reported on the talks between the two "
             "foreign ministers held in Moscow on Monday, their first meeting this year and the start of talks.")
     assert [line.text for line in prepare(text, "x.txt").lines] == [text]
+
+
+def test_a_site_header_picture_named_by_its_text_is_furniture() -> None:
+    assert furniture_reason("Energy Watch Group .com Rotating Header Image") == "image"
+    assert furniture_reason("Japan and Russia agree on a new image of their ties") is None
