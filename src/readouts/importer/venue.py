@@ -124,34 +124,13 @@ def _russian_cue(text: str, announcement: bool) -> str | None:
 
 
 def _seat_of_government(text: str, announcement: bool) -> str | None:
-    """The city of a seat of government a sentence names (_SEATS)."""
-    for pattern, city in _SEATS:
+    """The city of a seat of government a sentence names (places.SEATS)."""
+    for pattern, city in places.SEATS:
         seat = pattern.search(text)
         if (seat and (announcement or not _announced(text, seat.start()))
                 and not _RU_CAPITAL_SAYS.match(text, seat.end())):
             return city
     return None
-
-
-_SEATS = tuple((re.compile(pattern, re.IGNORECASE), city) for pattern, city in (
-    # and a room of it: "in a reception room of the Kremlin", "в Представительском кабинете Кремля"
-    (r"\b(?:in|at) the Kremlin\b|(?<![\w-])в (?:Московском )?Кремле(?![\w-])|"
-     r"\b(?:room|hall|office|library|chamber)s? (?:of|in) the Kremlin\b|"
-     r"(?<![\w-])(?:зал|кабинет|библиотек|палат)\w*\s+Кремля(?![\w-])", "Moscow"),
-    (r"\b(?:in|at) (?:the )?Novo-Ogaryovo\b|(?<![\w-])в Ново-Огар[её]ве(?![\w-])", "Moscow"),
-    (r"\b(?:at|in) the (?:Prime Minister's|Prime Minister’s|Prime Minister) (?:Official Residence|Office)\b|"
-     r"\b(?:at|in) the Kantei\b|\b(?:at|in) Iikura (?:House|Guest House)\b|"
-     r"\b(?:at|in) the (?:State Guest House|Akasaka Palace)\b|(?<![\w-])«?Иикура»?(?![\w-])", "Tokyo"),
-    # the capital named for the country, as news varies its words: "в японской столице", "in the
-    # Russian capital"
-    (r"\bin the (?:Japanese capital|capital of Japan)\b|(?<![\w-])в (?:японской столице|столице Японии)(?![\w-])",
-     "Tokyo"),
-    (r"\bin the (?:Russian capital|capital of Russia)\b|(?<![\w-])в (?:российской столице|столице России)(?![\w-])",
-     "Moscow"),
-))
-"""The seats of the two governments, which a report names for the city: the talks "in the
-Kremlin" were in Moscow, those "at the Prime Minister's Official Residence" in Tokyo, and "in the
-Japanese capital" too."""
 
 
 # Russian names a meeting's city by an adjective made from it, before the residence it was held
