@@ -640,6 +640,8 @@ FACTS = [
     ("mofa_japan/older_layout_summit_in_a_city", "publisher", "mofa-japan"),
     ("mofa_japan/older_layout_overview_of_telephone_talks", "publisher", "mofa-japan"),
     ("mofa_japan/older_layout_overview_of_telephone_talks", "kind", "readout"),
+    # "X on Thursday urged … / X also protested … in a meeting …": the lead's day is the meeting's
+    ("generic/meeting_sentence_goes_on_from_the_lead", "meeting_date", dt.date(2019, 12, 19)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -201,12 +201,18 @@ _AGREED = re.compile(r"\bagree[sd]?\b|(?<![\w-])договорил\w*|(?<![\w-])
 def _day_in_the_lede(reading: Reading) -> dt.date | None:
     """A news lead says who did what, and when ("Abe and Putin agreed Saturday to speed up …"),
     when the sentence found to report the meeting is a later one that names no day: the lead's
-    day, if it tells of the talks or what they agreed."""
+    day, if it tells of the talks or what they agreed, or the meeting sentence says "also"."""
     lede = reading.lede
+    # or the meeting sentence goes on from it: "Motegi on Thursday urged Russia … / Motegi also
+    # protested … in a meeting in Moscow with … Lavrov"
+    goes_on = bool(_ALSO.search(reading.meeting_sentence or ""))
     if (not lede or lede == reading.meeting_sentence or reading.announces or facts.FUTURE.search(lede)
-            or not (facts.MEETING_WORDS.search(lede) or _AGREED.search(lede))):
+            or not (facts.MEETING_WORDS.search(lede) or _AGREED.search(lede) or goes_on)):
         return None
     return facts.meeting_date(lede, reading.counted_from)
+
+
+_ALSO = re.compile(r"^[^,.;]{0,60}?\balso\b|^[^,.;]{0,60}?(?<![\w-])также(?![\w-])", re.IGNORECASE)
 
 
 def _day_it_was_held(reading: Reading) -> dt.date | None:
