@@ -27,3 +27,12 @@ def test_a_short_line_reporting_an_act_is_a_headline(line: str) -> None:
 def test_a_short_noun_phrase_is_a_section_or_site_label(line: str) -> None:
     assert label_reason(line) in ("section or site label", "place or site name")
     assert not headline_like(line)
+
+
+@pytest.mark.parametrize("line", [
+    "On December 21, Foreign Minister Toshimitsu Motegi held a video conference with the Minister of Economic "
+    "Development of the Russian Federation",
+    "On Monday, March 4 the ministers met in Moscow",
+])
+def test_a_line_that_opens_with_its_day_is_a_story_s_first_sentence(line: str) -> None:
+    assert not headline_like(line)

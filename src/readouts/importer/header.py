@@ -116,7 +116,14 @@ def headline_like(text: str) -> bool:
             # a transcript's speaker by initial and family name, "В.Путин: Уважаемый …"
             and not re.match(r"[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z-]+:", text)
             and not text.endswith((",", ":", ";")) and not _BROKEN_OFF.search(text) and dateline(text) is None
-            and label_reason(text) is None)
+            and not _OPENS_WITH_ITS_DAY.match(text) and label_reason(text) is None)
+
+
+_OPENS_WITH_ITS_DAY = re.compile(
+    r"On\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\b,?\s")
+"""A sentence that opens with its day ("On December 21, Foreign Minister Motegi held …") is a
+story's first sentence, whatever its end: a headline never opens so."""
 
 
 _BROKEN_OFF = re.compile(r"\s(?:в|во|и|с|со|на|о|об|по|к|из|за|для|от|the|a|an|of|and|with|for)$", re.IGNORECASE)
