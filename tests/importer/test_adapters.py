@@ -642,6 +642,13 @@ FACTS = [
     ("mofa_japan/older_layout_overview_of_telephone_talks", "kind", "readout"),
     # "X on Thursday urged … / X also protested … in a meeting …": the lead's day is the meeting's
     ("generic/meeting_sentence_goes_on_from_the_lead", "meeting_date", dt.date(2019, 12, 19)),
+    # the site's maintenance notice is furniture; the stamp's rubric may hold a slash and its year
+    # "г." before the time ("Дальний Восток / Новости 15 апреля 2013 г. 11:20")
+    ("generic/regional_stamp_and_maintenance_notice_ru", "title",
+     "Японские рыбаки смогут продолжить промысел у Курил"),
+    ("generic/regional_stamp_and_maintenance_notice_ru", "published", dt.date(2013, 4, 15)),
+    # a story that relays another outlet ("…, сообщает NHK") is not placed by its dateline
+    ("generic/preview_relayed_from_another_outlet_ru", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -239,8 +239,8 @@ loses its space ("16:5210 мая 2019", "14:18 GMT +324 March 2017")."""
 
 _RUBRIC_GLUED_TO_DAY = re.compile(
     r"[A-ZА-ЯЁ][^\W\d_]+(?=[0-3]?\d\s+[^\W\d_]{3,}\s+(?:19|20)\d\d\s*,?\s+[0-2]?\d:[0-5]\d)")
-_RUBRIC = re.compile(r"(?:[A-ZА-ЯЁ][\w'’-]*\s+){1,4}")
-_CLOCK_AFTER = re.compile(r",?\s*(?:at\s+)?[0-2]?\d:[0-5]\d\b")
+_RUBRIC = re.compile(r"(?:[A-ZА-ЯЁ][\w'’-]*\s+(?:[/|]\s+)?){1,4}")
+_CLOCK_AFTER = re.compile(r"\s*(?:г\.|года)?,?\s*(?:at\s+|в\s+)?[0-2]?\d:[0-5]\d\b")
 
 
 def date_line(text: str) -> FoundDate | None:

@@ -90,6 +90,10 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "40517", "Shortlink :" and the address under it, "Views: 312"
         (r"[A-Za-zА-ЯЁа-яё]{2,12}(?: [A-Za-zА-ЯЁа-яё]{2,12})? :|(?:id|author|auther|shortlink|views?|tags?|"
          r"просмотров|автор)\s*:\s*[\d\s]*", "empty field of the site's page record"),
+        # the notice of the site's maintenance: "Ведутся технические работы. Это может временно
+        # повлиять на скорость работы сайта. …", "The site is under maintenance …"
+        (r"(?:ведутся|проводятся)\s+технические\s+работы\b.{0,200}|.{0,40}\b(?:site|website) is (?:under|down for) "
+         r"(?:scheduled )?maintenance\b.{0,200}", "the site's maintenance notice"),
         # a site's calendar, a row of days under each weekday: "Пн   4 11 18 25", "Sa 2 9 16 23 30"
         (r"(?:пн|вт|ср|чт|пт|сб|вс|mo|tu|we|th|fr|sa|su|mon|tue|wed|thu|fri|sat|sun)(?:\s+\d{1,2}){1,6}",
          "the site's calendar"),
