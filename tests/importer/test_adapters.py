@@ -649,6 +649,11 @@ FACTS = [
     ("generic/regional_stamp_and_maintenance_notice_ru", "published", dt.date(2013, 4, 15)),
     # a story that relays another outlet ("…, сообщает NHK") is not placed by its dateline
     ("generic/preview_relayed_from_another_outlet_ru", "place", None),
+    # a spokesperson, by the office the registry gives her, is no side of the talks she tells of,
+    # nor is the leader on whose visit the talks were agreed
+    ("mid_russia/spokesperson_answers_about_consultations_agreed_on_a_visit", "participants", set()),
+    # "… Spokesperson Maria Zakharova's answer to a media question": the ministry's, a press conference's
+    ("mid_russia/spokesperson_answers_about_consultations_agreed_on_a_visit", "kind", "press-conference"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

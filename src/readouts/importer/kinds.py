@@ -37,7 +37,7 @@ KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?:talks|meeting|negotiations)\b|вступительное слово\b[^!?]{0,160}?(?<![\w-])(?:в ходе|на) "
                 r"(?:переговор|встреч)", re.IGNORECASE), "readout"),
     (re.compile(r"\b(?:news|press) conference|press statements?|statements? for the press|"
-                r"answers? to (?:media |journalists['’] )?questions|"
+                r"answers? to (?:an? )?(?:media |journalists['’] )?questions?\b|"
                 r"joint press|briefing|пресс-конференц\w*|"
                 # words to the press after the talks: "Lavrov's remarks following talks with …",
                 # "заявление для прессы по итогам переговоров"

@@ -29,6 +29,10 @@ _SIGNS = (
     # credited to the ministry too unless they name themselves
     (re.compile(r"\b(?:remarks|statement|speech) and (?:answers|replies) to (?:media )?questions\b"), 4),
     (re.compile(r"\bответ\w* на вопросы (?:СМИ|средств массовой информации)\b"), 4),
+    # its spokesperson's answers, so headed: "Foreign Ministry Spokesperson Maria Zakharova's answer
+    # to a media question about …"
+    (re.compile(r"\bForeign Ministry Spokesperson [A-Z][a-z]+ [A-Z][a-z]+[’']s (?:answer|comment|reply)\b|"
+                r"\bОтвет официального представителя МИД России\b"), 4),
     (re.compile(r"Министр\w* иностранных дел (?:России|Российской Федерации) [А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ]"), 2),
     # the ministry closes a transcript's headline with the place and the date: "…в ходе переговоров
     # с Министром иностранных дел Японии Т.Коно, Москва, 14 января 2019 года"

@@ -244,8 +244,11 @@ Vladimir Putin", "in preparation for Abe's visit", "в преддверии ви
 готовящимся визитом Владимира Путина". The visitor is not at the talks that prepare it."""
 
 _LEADERS_DECIDED = re.compile(
-    r"\b(?i:in accordance with|pursuant to|in line with|based on|following|under)\s+(?:the\s+)?"
-    r"(?i:decisions?|agreements?|instructions?|understandings?)\s+(?:reached\s+)?(?:of|by|between)\s+"
+    r"\b(?i:in accordance with|pursuant to|in line with|based on|following|under)\s+(?:the\s+|an?\s+)?"
+    r"(?i:decisions?|agreements?|instructions?|understandings?)\s+(?:reached\s+)?"
+    # "under an agreement reached during the official visit to Japan by … Putin"
+    r"(?i:(?:during|at|in the course of)\s+(?:the\s+|an?\s+|his\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:visit|summit|talks|meeting)\s+(?:to\s+[A-Z]\w+\s+)?)?(?:of|by|between)\s+"
     rf"{_EN_NAMED}(?:\s+and\s+{_EN_NAMED})?|"
     r"(?<![\w-])(?:договоренност|поручени|решени|указани)\w*\s+(?:[\w-]+,?\s+){0,5}?"
     r"(?:достигнут|принят|данн|дан)\w*\s+(?:[\w-]+\s+){0,6}?[А-ЯЁ]\w+(?:\s+[А-ЯЁ]\w+)?\s+и\s+"

@@ -263,11 +263,20 @@ def participants(reading: Reading) -> None:
     # a transcript's speakers, but for a spokesperson's briefing ("Press Secretary Hashimoto:")
     speakers = [kinds.speaker_name(m.group(1)) for p in reading.paragraphs
                 if (m := kinds.SPEAKER.match(p)) and not attribution.SPOKESPERSON.search(m.group(1))]
-    reading.participants = participants_of.participants(
+    found = participants_of.participants(
         reading.headline_and_deck, reading.lede, reading.meeting_sentence, speakers, names, reading.prose,
         reading.meeting_date or reading.published, held=reading.strong_meeting and not reading.announces)
+    # nor one whose office the registry says speaks for a government ("Maria Zakharova's answer to
+    # a media question about … consultations")
+    reading.participants = [person_id for person_id in found if not names.held(person_id, _PRESS_OFFICE, None)]
     everyone = names.ids_in("\n".join([reading.title or "", *reading.paragraphs]))
     reading.mentioned = [p for p in everyone if p not in reading.participants]
+
+
+_PRESS_OFFICE = re.compile(r"\bspokes(?:man|woman|person)\b|\bpress secretary\b|\bInformation and Press\b|"
+                           r"\bPress Department\b|\bofficial representative\b", re.IGNORECASE)
+"""An office that speaks for a government (the registry's "Press Secretary of the President",
+"Director of the Information and Press Department")."""
 
 
 _SAID_THERE = re.compile(
