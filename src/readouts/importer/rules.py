@@ -268,7 +268,8 @@ def participants(reading: Reading) -> None:
         reading.meeting_date or reading.published, held=reading.strong_meeting and not reading.announces)
     # nor one whose office the registry says speaks for a government ("Maria Zakharova's answer to
     # a media question about … consultations")
-    reading.participants = [person_id for person_id in found if not names.held(person_id, _PRESS_OFFICE, None)]
+    day = reading.meeting_date or reading.published
+    reading.participants = [person_id for person_id in found if not names.held(person_id, _PRESS_OFFICE, day)]
     everyone = names.ids_in("\n".join([reading.title or "", *reading.paragraphs]))
     reading.mentioned = [p for p in everyone if p not in reading.participants]
 
