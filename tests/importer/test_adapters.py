@@ -654,6 +654,9 @@ FACTS = [
     ("mid_russia/spokesperson_answers_about_consultations_agreed_on_a_visit", "participants", set()),
     # "… Spokesperson Maria Zakharova's answer to a media question": the ministry's, a press conference's
     ("mid_russia/spokesperson_answers_about_consultations_agreed_on_a_visit", "kind", "press-conference"),
+    # the summit whose results the talks build on ("в развитие итогов … встречи … в Лиме") was
+    # another meeting, and its city not this one's
+    ("generic/talks_building_on_an_earlier_summit_ru", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -142,9 +142,12 @@ what else he came for ("to attend a plenary meeting of the forum and meet with P
 
 
 REMEMBERED = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bгг\.|(?<![\w-])помн\w*|\bremember\w*|"
-                         r"\bprevious(?:ly)?\b|(?<![\w-])предыдущ\w*", re.IGNORECASE)
+                         r"\bprevious(?:ly)?\b|(?<![\w-])предыдущ\w*|"
+                         r"(?<![\w-])в развитие (?:итогов|договоренност\w*|договорённост\w*)|"
+                         r"\bfollow(?:ing|s)?[- ]up (?:on |to )?the (?:results|outcome)s? of\b", re.IGNORECASE)
 """Meetings remembered ("Я хорошо помню наши встречи, когда Вы работали … в 2007-2008 гг.",
-"our previous meeting"): another time's, not the one reported."""
+"our previous meeting"), and one whose results the talks build on ("в развитие итогов … встречи на
+высшем уровне … в Лиме"): another time's, not the one reported."""
 
 
 VIDEO_WORDS = re.compile(r"\bvideo[ -]?(?:conference|link|call|talks?|meeting)s?\b|\bvideoconferenc\w*|"
