@@ -145,3 +145,12 @@ def test_an_article_capitalised_in_a_name_is_no_headline_s_end() -> None:
 def test_a_site_header_picture_named_by_its_text_is_furniture() -> None:
     assert furniture_reason("Energy Watch Group .com Rotating Header Image") == "image"
     assert furniture_reason("Japan and Russia agree on a new image of their ties") is None
+
+
+def test_look_alike_letters_in_russian_words_are_read_as_cyrillic() -> None:
+    doc = prepare("Консультации прохοдят в Тоκио. Российсκую стοрону представляет Моргулοв; iPhone и Sony.", "x.txt")
+    assert doc.lines[0].text == "Консультации проходят в Токио. Российскую сторону представляет Моргулов; iPhone и Sony."
+
+
+def test_an_english_text_keeps_its_letters() -> None:
+    assert prepare("Lavrov met Kono in Tokyo on Monday.", "x.txt").lines[0].text == "Lavrov met Kono in Tokyo on Monday."

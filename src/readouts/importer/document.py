@@ -93,6 +93,21 @@ _INVISIBLE = dict.fromkeys([*range(0x200b, 0x2010), *range(0x202a, 0x202f), *ran
                             0x61c, *range(9), *range(14, 32), 0x7f, *range(0x80, 0xa0)], None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
 
+# Latin and Greek letters drawn like Cyrillic ones, which some sites put into Russian words to
+# defeat copying ("Тоκио", "Моргулοв", with Greek kappa and omicron): read as the Cyrillic letter.
+_LOOK_ALIKES = str.maketrans("aceopxyAEKMHOPCTXBοκαερτΚΟΑΕΡΤΜΒΧ", "асеорхуАЕКМНОРСТХВокаертКОАЕРТМВХ")
+_MIXED_WORD = re.compile(r"[^\W\d_]*[а-яё][^\W\d_]*", re.IGNORECASE)
+_FOREIGN = re.compile(r"[a-zA-Zα-ωΑ-Ω]")
+
+
+def _cyrillic_restored(line: str) -> str:
+    """Each Russian word with its look-alike Latin or Greek letters made Cyrillic again."""
+    if not _FOREIGN.search(line) or not re.search(r"[а-яё]", line, re.IGNORECASE):
+        return line
+    return _MIXED_WORD.sub(lambda word: word.group().translate(_LOOK_ALIKES) if _FOREIGN.search(word.group())
+                           and len(re.findall(r"[а-яё]", word.group(), re.IGNORECASE)) >= 2 else word.group(), line)
+
+
 _EMPTY_CELLS = re.compile(r"(?<=\S)(?:\s*\|)+\s*$")
 # " date 2021-08-11 TOKYO, August 11…": a capture date an archiving tool put before the text.
 _STAMP = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b\s*")
@@ -110,7 +125,7 @@ def prepare(text: str, path: str) -> Document:
     lines: list[Line] = []
     sections: set[str] = set()
     for number, raw_line in enumerate(text.splitlines(), start=1):
-        line = unicodedata.normalize("NFC", raw_line).translate(_INVISIBLE).translate(_SPACES)
+        line = _cyrillic_restored(unicodedata.normalize("NFC", raw_line).translate(_INVISIBLE).translate(_SPACES))
         # a table copied from a page leaves its empty cells' bars after the text: "… outlined below: | |"
         line = _EMPTY_CELLS.sub("", line).strip()
         if not line:
