@@ -149,8 +149,10 @@ def test_a_site_header_picture_named_by_its_text_is_furniture() -> None:
 
 def test_look_alike_letters_in_russian_words_are_read_as_cyrillic() -> None:
     doc = prepare("Консультации прохοдят в Тоκио. Российсκую стοрону представляет Моргулοв; iPhone и Sony.", "x.txt")
-    assert doc.lines[0].text == "Консультации проходят в Токио. Российскую сторону представляет Моргулов; iPhone и Sony."
+    assert doc.lines[0].text == ("Консультации проходят в Токио. Российскую сторону представляет Моргулов; "
+                                 "iPhone и Sony.")
 
 
 def test_an_english_text_keeps_its_letters() -> None:
-    assert prepare("Lavrov met Kono in Tokyo on Monday.", "x.txt").lines[0].text == "Lavrov met Kono in Tokyo on Monday."
+    text = "Lavrov met Kono in Tokyo on Monday."
+    assert prepare(text, "x.txt").lines[0].text == text
