@@ -657,6 +657,11 @@ FACTS = [
     # the summit whose results the talks build on ("в развитие итогов … встречи … в Лиме") was
     # another meeting, and its city not this one's
     ("generic/talks_building_on_an_earlier_summit_ru", "place", None),
+    # "… may meet on November 20 in Moscow, X said at the meeting with Y … in Vladivostok": the
+    # meeting is where it was said, not the session announced
+    ("tass/next_session_announced_at_a_meeting_held", "place", "Vladivostok"),
+    ("tass/next_session_announced_at_a_meeting_held", "meeting_date", None),
+    ("tass/next_session_announced_at_a_meeting_held", "participants", {"maxim-oreshkin", "taro-kono"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -131,6 +131,13 @@ def meeting_sentence(reading: Reading) -> None:
     # relationship that will benefit both sides"
     told = _WHAT_IT_WILL_BRING.sub("", told)
     reading.announces = bool((facts.FUTURE.search(told) or _TO_COME.search(told)) and not _TOOK_PLACE.search(told))
+    said_there = attribution.ATTRIBUTION.search(reading.meeting_sentence or "")
+    if (said_there and _MET_AT.search(said_there.group("how"))
+            and facts.FUTURE.search(reading.meeting_sentence or "", 0, said_there.start())):
+        # "The commission may meet on December 13 in Moscow, Oreshkin said at the meeting with …
+        # Kono on the sidelines of the … Forum in Vladivostok": the meeting is where it was said,
+        # and the day and city before it are the next one's
+        reading.meeting_sentence = (reading.meeting_sentence or "")[said_there.start() + 1:].strip()
     if reading.announces and (held := facts.announced_after_a_meeting(reading.prose, reading.meeting_sentence)):
         # "Консультации … пройдут 17 августа в Москве. Об этом сообщили в МИД РФ по итогам встречи
         # министров …, состоявшейся в понедельник … в Маниле": the news is of the meeting held;
@@ -139,6 +146,8 @@ def meeting_sentence(reading: Reading) -> None:
         reading.lede, reading.headline_of_outcome = held, True
 
 
+_MET_AT = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:at|during|after|following)\s+(?:the\s+|a\s+|his\s+|their\s+)?"
+                     r"(?:[\w-]+\s+)?(?:meeting|talks|consultations)\s+with\b", re.IGNORECASE)  # "said at the meeting"
 _WHAT_IT_WILL_BRING = re.compile(r"\b(?:that|which)\s+(?:will|would)\b[^,;.]*")
 
 
