@@ -203,12 +203,13 @@ def cache_tables() -> Tables:
     from readouts.load import PARSED_READOUTS
     from readouts.render.depends import FINGERPRINTS_KEPT
     from readouts.render.exports.common import EXPORT_FRAGMENTS
+    from readouts.render.exports.records import YEAR_RECORDS
     from readouts.render.output import SITE_MANIFEST
     from readouts.render.pages.grouped import GROUP_PAGES
     from readouts.render.search import SEARCH_COUNTS
 
-    return (PARSED_READOUTS, LINK_RESULTS, RELATED_KEPT, SITE_MANIFEST, EXPORT_FRAGMENTS, SEARCH_COUNTS, GROUP_PAGES,
-            FILE_MEMO, LINK_KEPT, TOKENS_KEPT, FINGERPRINTS_KEPT)
+    return (PARSED_READOUTS, LINK_RESULTS, RELATED_KEPT, SITE_MANIFEST, EXPORT_FRAGMENTS, YEAR_RECORDS, SEARCH_COUNTS,
+            GROUP_PAGES, FILE_MEMO, LINK_KEPT, TOKENS_KEPT, FINGERPRINTS_KEPT)
 
 
 def _cache_notes(root: Path, cache: BuildCache) -> list[str]:
@@ -245,6 +246,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
     `superseded` says a newer change has come, leaving them there (_keep_early_pages)."""
     from readouts.render.depends import FINGERPRINTS_KEPT
     from readouts.render.exports.common import EXPORT_FRAGMENTS
+    from readouts.render.exports.records import YEAR_RECORDS
     from readouts.render.output import SITE_MANIFEST, PreviousBuild
     from readouts.render.pages.grouped import GROUP_PAGES
     from readouts.render.search import SEARCH_COUNTS
@@ -264,13 +266,15 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
         written = write_site(graph, root, staging, PreviousBuild(
             previous, manifest, whole=folders is not None,
             link_unchanged=not patching, groups=cache[GROUP_PAGES], fragments=cache[EXPORT_FRAGMENTS],
-            search_counts=cache[SEARCH_COUNTS], fingerprints=cache[FINGERPRINTS_KEPT]), progress, file_memo,
+            records=cache[YEAR_RECORDS], search_counts=cache[SEARCH_COUNTS],
+            fingerprints=cache[FINGERPRINTS_KEPT]), progress, file_memo,
             first.first_pages() if (first := early if patching else None) else None,
             stop := _once_placed(first, superseded))
         if stop is not None and stop():  # asked once more before publishing, not stopped once begun
             raise Superseded
-        cache[GROUP_PAGES], cache[EXPORT_FRAGMENTS], cache[SEARCH_COUNTS], cache[FINGERPRINTS_KEPT] = (
-            written.groups, written.fragments, written.search_counts, written.fingerprints)
+        cache[GROUP_PAGES], cache[EXPORT_FRAGMENTS], cache[YEAR_RECORDS], cache[SEARCH_COUNTS] = (
+            written.groups, written.fragments, written.records, written.search_counts)
+        cache[FINGERPRINTS_KEPT] = written.fingerprints
         if pagefind:
             index_with_pagefind(staging)
         token = manifest_token(written.manifest, cache[TOKENS_KEPT], (manifest, written.changed))

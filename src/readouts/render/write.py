@@ -26,6 +26,7 @@ from readouts.render import urls
 from readouts.render.depends import Dependencies, digest
 from readouts.render.env import THEME, make_env
 from readouts.render.exports import Fragments, export_files
+from readouts.render.exports.records import PublishedRecords
 from readouts.render.output import NO_PREVIOUS_BUILD, OutputFile, Outputs, PreviousBuild
 from readouts.render.pages import KINDS, Page, Site, site_pages
 from readouts.render.pages.grouped import GroupMemo
@@ -43,6 +44,8 @@ class WriteReport:
     groups: dict[Any, Any]
     """Each topic's and person's pages under their group key, for the next build."""
     fragments: dict[str, bytes]
+    records: dict[str, Any]
+    """Where the readouts' records lie in the year files written (exports.records.YEAR_RECORDS)."""
     search_counts: dict[str, bytes]
     fingerprints: dict[Any, str]
     changed: list[str]
@@ -93,7 +96,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     # Counted before the pages start rendering: counting runs on every core itself.
     search_counts = dict(previous.search_counts)
     counts_of = _kept_counts(graph, depends.common, search_counts)
-    fragments = Fragments(dict(previous.fragments))
+    fragments = Fragments(dict(previous.fragments), PublishedRecords(previous.records, outputs.previous_bytes))
     # Everything but the pages (static files, sources, the search index, the exports) is
     # written while the pages render: on a large site, in other processes.
     stop_if()
@@ -122,7 +125,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
         rendered = pages_written()
     stop_if()  # the last moment before the site is put in place
     return WriteReport(outputs.manifest, outputs.written + len(early) + rendered, outputs.unchanged, memo.now,
-                       fragments.store, search_counts, depends.made, outputs.changed())
+                       fragments.store, fragments.records.now, search_counts, depends.made, outputs.changed())
 
 
 def _render_first(site: Site, first: FirstPages, outputs: Outputs, root: Path, out: Path) -> dict[str, str]:
