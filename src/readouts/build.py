@@ -10,7 +10,6 @@ interrupted or killed build leaves the previous site as it was.
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import time
@@ -19,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from readouts import collector
 from readouts.cache import CACHE_DIR, BuildCache, CacheTable, Tables, now_ns, unchanged_under_keys
 from readouts.errors import ReadoutsError, Superseded, from_os_error, naming
 from readouts.file_memo import FILE_MEMO, FileMemo
@@ -95,7 +95,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
     files a watcher saw change since this process's last build began are looked at again: `changed`.
     """
     started = time.perf_counter()
-    with build_lock(root, on_wait=on_wait):
+    with build_lock(root, on_wait=on_wait), collector.eased():
         scanned_at = now_ns()
         inputs = look_at_inputs(root, changed)
         stamp = Stamp.load(root)
@@ -105,12 +105,8 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             return BuildReport(imports=None, written=0, unchanged=stamp.files, readouts=stamp.readouts,
                                seconds=time.perf_counter() - started, output=root / stamp.output,
                                warnings=tuple(stamp.warnings))
-        try:
-            report = _build(root, inputs, stamp, scanned_at, keep_going, progress,
-                            "later" if cache_saved_later else "kept" if cache_in_memory else "now", waiting,
-                            superseded)
-        finally:
-            gc.unfreeze()  # what the cache froze is the collector's again
+        report = _build(root, inputs, stamp, scanned_at, keep_going, progress,
+                        "later" if cache_saved_later else "kept" if cache_in_memory else "now", waiting, superseded)
     return replace(report, seconds=time.perf_counter() - started)
 
 
@@ -192,6 +188,7 @@ def _import_and_link(root: Path, cache: BuildCache, inputs: dict[str, list[int]]
         file_memo.forget_scan()  # the import wrote into content/ since the look
     graph = link(load_corpus(root, cache[PARSED_READOUTS], file_memo), cache[LINK_RESULTS], cache[LINK_KEPT],
                  cache[RELATED_KEPT])
+    collector.kept_to_the_end()
     return file_memo, imports, graph
 
 

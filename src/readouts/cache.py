@@ -149,7 +149,7 @@ class BuildCache:
                         cache.entries[table.name].update(part)
                         cache.saved[(table.name, number)] = table.summary(part)
             # The cache's million objects live as long as the build: the collector need not walk
-            # them again and again while the stages allocate (build.py unfreezes them at the end).
+            # them again and again while the stages allocate (collector.eased unfreezes them at the end).
             # Frozen before the collector is back: its first pass would walk them all (0.13 s at
             # 10,000 readouts, measured).
             gc.freeze()

@@ -16,7 +16,7 @@ from typing import Any
 
 import jinja2
 
-from readouts import parallel
+from readouts import collector, parallel
 from readouts.cache import CACHE_DIR
 from readouts.errors import ReadoutsError, Superseded, naming
 from readouts.file_memo import FileMemo
@@ -85,6 +85,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     # site is planned (planning every page of a large site takes most of a rebuild's first second)
     early = _render_first(site, first, outputs, root, out) if first is not None else {}
     planned = _planned(site, stop_if)
+    collector.kept_to_the_end()
     _refuse_shared_paths(planned)
     to_render = [(page.path, page.template, page.context) for page in planned
                  if not outputs.keep(page.path, page.fingerprint) and early.get(page.path) != page.fingerprint]
