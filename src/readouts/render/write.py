@@ -23,7 +23,7 @@ from readouts.file_memo import FileMemo
 from readouts.model import SiteGraph
 from readouts.parallel import map_in_workers
 from readouts.render import urls
-from readouts.render.depends import Dependencies, digest
+from readouts.render.depends import Dependencies, digest, made_from_readout
 from readouts.render.env import THEME, make_env
 from readouts.render.exports import Fragments, export_files
 from readouts.render.exports.records import PublishedRecords
@@ -182,7 +182,7 @@ def _copies(graph: SiteGraph, root: Path, depends: Dependencies, file_memo: File
                 copied.add(path)
                 yield OutputFile(path, made_from, source.read_bytes)
         path = urls.readout_markdown_path(readout.id)
-        yield OutputFile(path, digest((path, readout.digest)), partial(_read_bytes, readout.path.path))
+        yield OutputFile(path, made_from_readout(path, readout), partial(_read_bytes, readout.path.path))
 
 
 def _planned(site: Site, stop_if: Callable[[], None]) -> list[Page]:
