@@ -44,6 +44,7 @@ from readouts.stamp import Stamp, look_at_inputs, scan_folders, signatures, site
 if TYPE_CHECKING:
     from readouts.importer.run import ImportReport
     from readouts.model import SiteGraph
+    from readouts.render.output import PreviousBuild
     from readouts.render.write import WriteReport
 
 @dataclass(frozen=True, slots=True)
@@ -198,15 +199,22 @@ def cache_tables() -> Tables:
     from readouts.link import LINK_KEPT, LINK_RESULTS
     from readouts.link.related import RELATED_KEPT
     from readouts.load import PARSED_READOUTS
+    from readouts.render.output import SITE_MANIFEST
+
+    return (PARSED_READOUTS, LINK_RESULTS, RELATED_KEPT, SITE_MANIFEST, *_write_tables(), FILE_MEMO, LINK_KEPT,
+            TOKENS_KEPT)
+
+
+def _write_tables() -> Tables:
+    """The tables the write stage reads and fills: its pages of each topic and person, the
+    export pieces, the year files' records, the search counts and the pages' fingerprints."""
     from readouts.render.depends import FINGERPRINTS_KEPT
     from readouts.render.exports.common import EXPORT_FRAGMENTS
     from readouts.render.exports.records import YEAR_RECORDS
-    from readouts.render.output import SITE_MANIFEST
     from readouts.render.pages.grouped import GROUP_PAGES
     from readouts.render.search import SEARCH_COUNTS
 
-    return (PARSED_READOUTS, LINK_RESULTS, RELATED_KEPT, SITE_MANIFEST, EXPORT_FRAGMENTS, YEAR_RECORDS, SEARCH_COUNTS,
-            GROUP_PAGES, FILE_MEMO, LINK_KEPT, TOKENS_KEPT, FINGERPRINTS_KEPT)
+    return GROUP_PAGES, EXPORT_FRAGMENTS, YEAR_RECORDS, SEARCH_COUNTS, FINGERPRINTS_KEPT
 
 
 def _cache_notes(root: Path, cache: BuildCache) -> list[str]:
@@ -241,12 +249,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
     patches (one it replaces whole is not there yet), and are put back as they were should the
     build fail before the site is in place. Once they are in place the build stops when
     `superseded` says a newer change has come, leaving them there (_keep_early_pages)."""
-    from readouts.render.depends import FINGERPRINTS_KEPT
-    from readouts.render.exports.common import EXPORT_FRAGMENTS
-    from readouts.render.exports.records import YEAR_RECORDS
-    from readouts.render.output import SITE_MANIFEST, PreviousBuild
-    from readouts.render.pages.grouped import GROUP_PAGES
-    from readouts.render.search import SEARCH_COUNTS
+    from readouts.render.output import SITE_MANIFEST
     from readouts.render.write import write_site
 
     pagefind = graph.corpus.config.pagefind
@@ -260,18 +263,15 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
         folders = _untouched_folders(stamp, marker, output, cache[TOKENS_KEPT]) if previous is not None else None
         # Pagefind indexes the whole site, so with it on the new site is made whole.
         patching = previous is not None and not pagefind
-        written = write_site(graph, root, staging, PreviousBuild(
-            previous, manifest, whole=folders is not None,
-            link_unchanged=not patching, groups=cache[GROUP_PAGES], fragments=cache[EXPORT_FRAGMENTS],
-            records=cache[YEAR_RECORDS], search_counts=cache[SEARCH_COUNTS],
-            fingerprints=cache[FINGERPRINTS_KEPT]), progress, file_memo,
+        written = write_site(graph, root, staging, _previous_build(cache, previous, whole=folders is not None,
+                                                                   patching=patching), progress, file_memo,
             first.first_pages() if (first := early if patching else None) else None,
             stop := _once_placed(first, superseded))
         if stop is not None and stop():  # asked once more before publishing, not stopped once begun
             raise Superseded
-        cache[GROUP_PAGES], cache[EXPORT_FRAGMENTS], cache[YEAR_RECORDS], cache[SEARCH_COUNTS] = (
-            written.groups, written.fragments, written.records, written.search_counts)
-        cache[FINGERPRINTS_KEPT] = written.fingerprints
+        made = (written.groups, written.fragments, written.records, written.search_counts, written.fingerprints)
+        for table, entries in zip(_write_tables(), made, strict=True):  # for the next build
+            cache[table] = entries
         if pagefind:
             index_with_pagefind(staging)
         token = manifest_token(written.manifest, cache[TOKENS_KEPT], (manifest, written.changed))
@@ -294,6 +294,15 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
                 first.put_back()
         raise
     return written, token
+
+
+def _previous_build(cache: BuildCache, site: Path | None, *, whole: bool, patching: bool) -> PreviousBuild:
+    """What the write stage may keep of the last build: its site, and the tables it filled."""
+    from readouts.render.output import SITE_MANIFEST, PreviousBuild
+
+    groups, fragments, records, counts, fingerprints = (cache[table] for table in _write_tables())
+    return PreviousBuild(site, cache[SITE_MANIFEST], whole=whole, link_unchanged=not patching, groups=groups,
+                         fragments=fragments, records=records, search_counts=counts, fingerprints=fingerprints)
 
 
 def _previous_site(output: Path, stamp: Stamp | None, marker: str | None, manifest: dict[str, str],
