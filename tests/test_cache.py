@@ -129,3 +129,19 @@ def test_without_a_place_for_the_key_builds_go_on_and_say_why(built_site: Path, 
     finally:
         monkeypatch.undo()
         seal._key.cache_clear()
+
+
+def test_a_readouts_body_is_kept_compressed_and_reads_back_the_same() -> None:
+    """The bodies were 90 MB of the cache every build read and verified at 10,000 readouts, and
+    a build that adds one readout reads a few dozen of them."""
+    from readouts.model import Block
+    from readouts.packed import Blocks
+
+    items = tuple(Block(f"p{n}", "paragraph", 0, None, f"The ministers discussed the visits of former residents ({n}).",
+                        n, None) for n in range(200))
+    blocks = Blocks(items)
+    packed = pickle.dumps(blocks, pickle.HIGHEST_PROTOCOL)
+    assert len(packed) * 3 < len(pickle.dumps(items, pickle.HIGHEST_PROTOCOL))
+    again = pickle.loads(packed)
+    assert again == blocks and again.items == items and len(again) == 200 and again[5] == items[5]
+    assert pickle.dumps(again, pickle.HIGHEST_PROTOCOL) == packed  # read, then saved: not packed again

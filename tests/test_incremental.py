@@ -671,6 +671,37 @@ def test_a_new_readout_rewrites_its_years_data_file_and_sitemap_part_and_no_othe
     assert _tree(site) == _clean_build(root, tmp_path)
 
 
+def test_a_year_files_records_are_cut_from_the_last_one_not_kept_in_the_cache(
+        built_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The records were nine tenths of what the export pieces held (125 MB at 10,000 readouts),
+    all read and written back by every build: the published year file holds them already."""
+    from readouts.build import cache_tables
+    from readouts.render.exports import data
+    from readouts.render.exports.common import EXPORT_FRAGMENTS
+
+    root = _built_copy(built_demo, tmp_path)
+    kept = cache_module.BuildCache.load(root, cache_tables())[EXPORT_FRAGMENTS]
+    assert kept and not [piece for piece in kept.values() if piece.startswith(b'{"id"')]
+    made: list[str] = []
+    real = data._record_json
+    monkeypatch.setattr(data, "_record_json", lambda graph, readout_id: (made.append(readout_id),
+                                                                         real(graph, readout_id))[1])
+    new = _hand_written(root, "2019-03-01", 1)
+    build_site(root)
+    assert made == [new]
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+    # A year file that is not the one the last build wrote is not cut: its records are made again.
+    year_file = root / "site" / "data" / "readouts-2019.json"
+    year_file.write_bytes(year_file.read_bytes().replace(b"disposal", b"disposaL"))
+    made.clear()
+    _hand_written(root, "2019-03-02", 2)
+    build_site(root)
+    assert len(made) == year_file.read_bytes().count(b'{"id":"')
+    monkeypatch.undo()
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
 def test_templates_kept_compiled_between_builds_follow_every_edit(tmp_path: Path) -> None:
     """Compiled templates are kept in the cache; an edit of a site's template, even one that
     keeps its size, is what the next build renders with."""

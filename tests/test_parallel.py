@@ -95,3 +95,30 @@ def test_a_worker_that_dies_fails_the_build_with_a_message_and_leaves_the_site(
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert _tree(root / "site") == before
+
+
+def test_a_few_pages_render_in_one_worker_while_this_process_writes_the_other_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Adding one readout to 10,000 renders some 35 pages: rendered in the build's own process,
+    they waited for the search and export files, with the second core idle."""
+    import os
+
+    from readouts.render.pages import readout as readout_pages
+
+    root = _site(tmp_path, "few")
+    build_site(root)
+    first = sorted((root / "content" / "readouts").glob("*.md"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    rendered_by = tmp_path / "rendered_by"
+    real = readout_pages.readout_context
+
+    def told(*args: object, **kwargs: object) -> object:
+        with open(rendered_by, "a", encoding="utf-8") as stream:
+            stream.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(readout_pages, "readout_context", told)
+    report = build_site(root)
+    assert 10 < report.written < write.PARALLEL_FROM  # a few pages, not a whole site
+    pids = set(rendered_by.read_text(encoding="utf-8").split())
+    assert pids and str(os.getpid()) not in pids

@@ -10,7 +10,6 @@ interrupted or killed build leaves the previous site as it was.
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import time
@@ -19,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from readouts import collector
 from readouts.cache import CACHE_DIR, BuildCache, CacheTable, Tables, now_ns, unchanged_under_keys
 from readouts.errors import ReadoutsError, Superseded, from_os_error, naming
 from readouts.file_memo import FILE_MEMO, FileMemo
@@ -44,6 +44,7 @@ from readouts.stamp import Stamp, look_at_inputs, scan_folders, signatures, site
 if TYPE_CHECKING:
     from readouts.importer.run import ImportReport
     from readouts.model import SiteGraph
+    from readouts.render.output import PreviousBuild
     from readouts.render.write import WriteReport
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
     files a watcher saw change since this process's last build began are looked at again: `changed`.
     """
     started = time.perf_counter()
-    with build_lock(root, on_wait=on_wait):
+    with build_lock(root, on_wait=on_wait), collector.eased():
         scanned_at = now_ns()
         inputs = look_at_inputs(root, changed)
         stamp = Stamp.load(root)
@@ -105,12 +106,8 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
             return BuildReport(imports=None, written=0, unchanged=stamp.files, readouts=stamp.readouts,
                                seconds=time.perf_counter() - started, output=root / stamp.output,
                                warnings=tuple(stamp.warnings))
-        try:
-            report = _build(root, inputs, stamp, scanned_at, keep_going, progress,
-                            "later" if cache_saved_later else "kept" if cache_in_memory else "now", waiting,
-                            superseded)
-        finally:
-            gc.unfreeze()  # what the cache froze is the collector's again
+        report = _build(root, inputs, stamp, scanned_at, keep_going, progress,
+                        "later" if cache_saved_later else "kept" if cache_in_memory else "now", waiting, superseded)
     return replace(report, seconds=time.perf_counter() - started)
 
 
@@ -192,6 +189,7 @@ def _import_and_link(root: Path, cache: BuildCache, inputs: dict[str, list[int]]
         file_memo.forget_scan()  # the import wrote into content/ since the look
     graph = link(load_corpus(root, cache[PARSED_READOUTS], file_memo), cache[LINK_RESULTS], cache[LINK_KEPT],
                  cache[RELATED_KEPT])
+    collector.kept_to_the_end()
     return file_memo, imports, graph
 
 
@@ -201,14 +199,22 @@ def cache_tables() -> Tables:
     from readouts.link import LINK_KEPT, LINK_RESULTS
     from readouts.link.related import RELATED_KEPT
     from readouts.load import PARSED_READOUTS
+    from readouts.render.output import SITE_MANIFEST
+
+    return (PARSED_READOUTS, LINK_RESULTS, RELATED_KEPT, SITE_MANIFEST, *_write_tables(), FILE_MEMO, LINK_KEPT,
+            TOKENS_KEPT)
+
+
+def _write_tables() -> Tables:
+    """The tables the write stage reads and fills: its pages of each topic and person, the
+    export pieces, the year files' records, the search counts and the pages' fingerprints."""
     from readouts.render.depends import FINGERPRINTS_KEPT
     from readouts.render.exports.common import EXPORT_FRAGMENTS
-    from readouts.render.output import SITE_MANIFEST
+    from readouts.render.exports.records import YEAR_RECORDS
     from readouts.render.pages.grouped import GROUP_PAGES
     from readouts.render.search import SEARCH_COUNTS
 
-    return (PARSED_READOUTS, LINK_RESULTS, RELATED_KEPT, SITE_MANIFEST, EXPORT_FRAGMENTS, SEARCH_COUNTS, GROUP_PAGES,
-            FILE_MEMO, LINK_KEPT, TOKENS_KEPT, FINGERPRINTS_KEPT)
+    return GROUP_PAGES, EXPORT_FRAGMENTS, YEAR_RECORDS, SEARCH_COUNTS, FINGERPRINTS_KEPT
 
 
 def _cache_notes(root: Path, cache: BuildCache) -> list[str]:
@@ -243,11 +249,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
     patches (one it replaces whole is not there yet), and are put back as they were should the
     build fail before the site is in place. Once they are in place the build stops when
     `superseded` says a newer change has come, leaving them there (_keep_early_pages)."""
-    from readouts.render.depends import FINGERPRINTS_KEPT
-    from readouts.render.exports.common import EXPORT_FRAGMENTS
-    from readouts.render.output import SITE_MANIFEST, PreviousBuild
-    from readouts.render.pages.grouped import GROUP_PAGES
-    from readouts.render.search import SEARCH_COUNTS
+    from readouts.render.output import SITE_MANIFEST
     from readouts.render.write import write_site
 
     pagefind = graph.corpus.config.pagefind
@@ -261,16 +263,15 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
         folders = _untouched_folders(stamp, marker, output, cache[TOKENS_KEPT]) if previous is not None else None
         # Pagefind indexes the whole site, so with it on the new site is made whole.
         patching = previous is not None and not pagefind
-        written = write_site(graph, root, staging, PreviousBuild(
-            previous, manifest, whole=folders is not None,
-            link_unchanged=not patching, groups=cache[GROUP_PAGES], fragments=cache[EXPORT_FRAGMENTS],
-            search_counts=cache[SEARCH_COUNTS], fingerprints=cache[FINGERPRINTS_KEPT]), progress, file_memo,
+        written = write_site(graph, root, staging, _previous_build(cache, previous, whole=folders is not None,
+                                                                   patching=patching), progress, file_memo,
             first.first_pages() if (first := early if patching else None) else None,
             stop := _once_placed(first, superseded))
         if stop is not None and stop():  # asked once more before publishing, not stopped once begun
             raise Superseded
-        cache[GROUP_PAGES], cache[EXPORT_FRAGMENTS], cache[SEARCH_COUNTS], cache[FINGERPRINTS_KEPT] = (
-            written.groups, written.fragments, written.search_counts, written.fingerprints)
+        made = (written.groups, written.fragments, written.records, written.search_counts, written.fingerprints)
+        for table, entries in zip(_write_tables(), made, strict=True):  # for the next build
+            cache[table] = entries
         if pagefind:
             index_with_pagefind(staging)
         token = manifest_token(written.manifest, cache[TOKENS_KEPT], (manifest, written.changed))
@@ -293,6 +294,15 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
                 first.put_back()
         raise
     return written, token
+
+
+def _previous_build(cache: BuildCache, site: Path | None, *, whole: bool, patching: bool) -> PreviousBuild:
+    """What the write stage may keep of the last build: its site, and the tables it filled."""
+    from readouts.render.output import SITE_MANIFEST, PreviousBuild
+
+    groups, fragments, records, counts, fingerprints = (cache[table] for table in _write_tables())
+    return PreviousBuild(site, cache[SITE_MANIFEST], whole=whole, link_unchanged=not patching, groups=groups,
+                         fragments=fragments, records=records, search_counts=counts, fingerprints=fingerprints)
 
 
 def _previous_site(output: Path, stamp: Stamp | None, marker: str | None, manifest: dict[str, str],

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from readouts.cache import CacheTable, unchanged_under_keys
-from readouts.model import SiteGraph
+from readouts.model import Readout, SiteGraph
 from readouts.render.env import THEME
 from readouts.render.listings import Attendance
 
@@ -26,6 +26,14 @@ FINGERPRINTS_KEPT: CacheTable[Any, str] = CacheTable("fingerprints", unchanged_u
 
 def digest(value: Any) -> str:
     return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def made_from_readout(path: str, readout: Readout) -> str:
+    """The fingerprint of a file made from one readout alone (its Markdown's copy, its search
+    text): the readout's digest, which names its bytes. Manifests are kept by path and the cache
+    by the code that makes the files, so neither needs digesting again, 20,000 times a build at
+    10,000 readouts. A readout made in memory has no digest and stands for itself."""
+    return readout.digest or digest((path, readout))
 
 
 def _files_digest(folders: list[Path]) -> str:

@@ -60,6 +60,8 @@ class PreviousBuild:
     """Each topic's and person's pages under their group key (pages.grouped.GROUP_PAGES)."""
     fragments: Mapping[str, bytes] = field(default_factory=dict)
     """Pieces of the export files (exports.common.EXPORT_FRAGMENTS)."""
+    records: Mapping[str, Any] = field(default_factory=dict)
+    """Where the readouts' records lie in the site's year files (exports.records.YEAR_RECORDS)."""
     search_counts: Mapping[str, bytes] = field(default_factory=dict)
     """Each readout's word counts for the search index (search.SEARCH_COUNTS)."""
     fingerprints: Mapping[Any, str] = field(default_factory=dict)
@@ -91,6 +93,16 @@ class Outputs:
         """Whether the last build's file at `path` was made from the same and is still there."""
         return (self._previous_dir is not None and self.previous.manifest.get(path) == fingerprint
                 and (self.previous.whole or os.path.isfile(os.path.join(self._previous_dir, path))))
+
+    def previous_bytes(self, path: str) -> bytes | None:
+        """The last build's file at `path` as it is now, None when there is none."""
+        if self._previous_dir is None:
+            return None
+        try:
+            with open(os.path.join(self._previous_dir, path), "rb") as stream:
+                return stream.read()
+        except OSError:
+            return None
 
     def keep(self, path: str, fingerprint: str) -> bool:
         """Record the file; reuse the previous build's when nothing it was made from changed."""

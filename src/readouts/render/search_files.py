@@ -44,7 +44,7 @@ from functools import cache, partial
 
 from readouts.model import SiteGraph
 from readouts.render import urls
-from readouts.render.depends import digest
+from readouts.render.depends import digest, made_from_readout
 from readouts.render.output import OutputFile
 from readouts.render.search import (
     DOCS_PER_FILE,
@@ -166,7 +166,7 @@ def search_outputs(graph: SiteGraph, common: str, previous_manifest: Mapping[str
             yield OutputFile(path, made_from, partial(_file_of, made, path))
         for readout_id in shard.readout_ids:
             path = urls.search_text_path(readout_id)
-            yield OutputFile(path, digest((path, graph.readouts[readout_id].digest)),
+            yield OutputFile(path, made_from_readout(path, graph.readouts[readout_id]),
                              partial(text_script, graph, readout_id))
     # index.js holds the filters' values and the glossary's and people's names too: the registries.
     yield OutputFile(urls.SEARCH_INDEX,

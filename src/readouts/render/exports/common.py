@@ -12,6 +12,7 @@ from readouts.cache import CacheTable, unchanged_under_keys
 from readouts.model import Block, Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.depends import digest
+from readouts.render.exports.records import PublishedRecords
 
 FEED_ENTRIES = 50
 """Feed readers fetch the whole file on every poll: the newest readouts are what they need."""
@@ -30,19 +31,21 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
 EXPORT_FRAGMENTS: CacheTable[str, bytes] = CacheTable("fragments", unchanged_under_keys)
-"""Digest of inputs → a piece of an export file (a readout's JSON record, a meeting's event):
+"""Digest of inputs → a piece of an export file (a readout's CSV row, a meeting's event):
 what Fragments keeps for the next build."""
 
 
 class Fragments:
-    """Pieces of export files from the last build, by the digest of what each is made from.
+    """Pieces of export files from the last build, by the digest of what each is made from, and
+    the readouts' records in the year files it published (`records`).
 
     A piece is kept while a file of the site is made from it, even when that file is not made
     again in this build: a later change to one of its neighbours then costs one piece."""
 
-    def __init__(self, store: dict[str, bytes] | None) -> None:
+    def __init__(self, store: dict[str, bytes] | None, records: PublishedRecords | None = None) -> None:
         self.store = store if store is not None else {}
         self.used: set[str] = set()
+        self.records = records if records is not None else PublishedRecords()
 
     def key(self, inputs: object) -> str:
         """The key of the piece made from `inputs`, which is kept for the next build."""

@@ -13,6 +13,7 @@ from readouts.model import Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.depends import digest
 from readouts.render.exports.common import CSV_COLUMNS, Fragments, _iso, _made_from, unescaped_text
+from readouts.render.exports.records import PublishedRecords
 from readouts.render.listings import Year, timeline_listing
 from readouts.render.output import OutputFile
 from readouts.render.paragraphs import paragraph_numbers
@@ -52,18 +53,19 @@ def readouts_data_files(graph: SiteGraph, fragments: Fragments) -> list[OutputFi
     """readouts.json, which describes the site and lists the year files, and a file of records
     for each year (data/readouts-<year>.json) in chronological order.
 
-    A year file is made from its readouts' records alone, each kept in `fragments` by what it
-    follows from: the readout's bytes, its meeting's id and the topic rules (which mark its
-    paragraphs). A new or edited readout rewrites its year's file and the index's count."""
+    A year file is made from its readouts' records alone, each keyed by what it follows from:
+    the readout's bytes, its meeting's id and the topic rules (which mark its paragraphs). A new
+    or edited readout rewrites its year's file, with the other records cut from the last one
+    (records.py), and the index's count."""
     rules = digest(graph.corpus.topics)
     files = []
     listed = []
     for year, ids in timeline_listing(graph).years:  # dated years ascending, then the undated
-        keys = [fragments.key(("json", r, _made_from(graph.readouts[r]), graph.meeting_of.get(r), rules))
-                for r in ids]
+        keys = [digest(("json", r, _made_from(graph.readouts[r]), graph.meeting_of.get(r), rules)) for r in ids]
         path = urls.readouts_year_path(year)
+        fragments.records.keep(path, keys)
         files.append(OutputFile(path, digest(("readouts", year, keys)),
-                                partial(readouts_year, graph, year, ids, keys, fragments)))
+                                partial(readouts_year, graph, year, ids, keys, fragments.records)))
         listed.append({"path": path, "year": year, "count": len(ids)})
     index = readouts_index(graph, listed)
     return [OutputFile(urls.READOUTS_JSON, digest(index), lambda: index), *files]
@@ -78,12 +80,15 @@ def readouts_index(graph: SiteGraph, files: list[dict[str, Any]]) -> bytes:
 
 
 def readouts_year(graph: SiteGraph, year: Year, readout_ids: tuple[str, ...], keys: list[str],
-                  fragments: Fragments) -> bytes:
+                  published: PublishedRecords) -> bytes:
     """One year's file: {"year": …, "readouts": [record, …]}, joined from each record's own text
-    so that unchanged records come from `fragments`."""
-    records = [fragments.get(key, partial(_record_json, graph, readout_id))
+    so that unchanged records come from the last build's file (`published`)."""
+    records = [published.record(key, partial(_record_json, graph, readout_id))
                for readout_id, key in zip(readout_ids, keys, strict=True)]
-    return _json({"year": year})[:-1] + b',"readouts":[' + b",".join(records) + b"]}\n"
+    head = _json({"year": year})[:-1] + b',"readouts":['
+    data = head + b",".join(records) + b"]}\n"
+    published.made(urls.readouts_year_path(year), head, keys, records, data)
+    return data
 
 
 def _record_json(graph: SiteGraph, readout_id: str) -> bytes:
