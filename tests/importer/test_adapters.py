@@ -662,6 +662,8 @@ FACTS = [
     ("tass/next_session_announced_at_a_meeting_held", "place", "Vladivostok"),
     ("tass/next_session_announced_at_a_meeting_held", "meeting_date", None),
     ("tass/next_session_announced_at_a_meeting_held", "participants", {"maxim-oreshkin", "taro-kono"}),
+    # the line over a photo's credit ("Фото: ТАСС, …") is its caption, under a headline already given
+    ("generic/caption_over_its_credit_under_the_deck_ru", "title", "Начальник Генштаба прибыл в Токио"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

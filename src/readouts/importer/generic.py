@@ -30,6 +30,12 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     # the line under a photo's credit is its caption: "Yomiuri Shimbun file photo" / "The Foreign
     # Ministry in Chiyoda Ward, Tokyo"
     lines = [line for at, line in enumerate(header.lines) if not (at and bare_photo_credit(header.lines[at - 1].text))]
+    # and so is the line over a credit the page set on the next line ("Фото: ТАСС, Валерий
+    # Шарифулин", removed as furniture), when a headline stands above it
+    credited = {change.line - 1 for change in doc.changes if change.why == "photo credit"}
+    over_credit = [line for line in lines if line.number in credited]
+    if over_credit and any(headline_like(line.text) for line in lines if line.number < over_credit[0].number):
+        lines = [line for line in lines if line not in over_credit]
     # a copy cut short, "Президент Дмитрий Медведев не откаж...", under the whole headline; and
     # the story's first sentence printed over it as a summary, whole or cut
     lead = _lead(header)
