@@ -664,6 +664,9 @@ FACTS = [
     ("tass/next_session_announced_at_a_meeting_held", "participants", {"maxim-oreshkin", "taro-kono"}),
     # the line over a photo's credit ("Фото: ТАСС, …") is its caption, under a headline already given
     ("generic/caption_over_its_credit_under_the_deck_ru", "title", "Начальник Генштаба прибыл в Токио"),
+    # the site's date of today over its clock ("Сейчас 21:14") is the day of the copy, not the story's
+    ("generic/sites_date_and_clock_of_today_ru", "published", dt.date(2007, 10, 17)),
+    ("generic/sites_date_and_clock_of_today_ru", "title", "Посол Японии встретился с губернатором области"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -159,6 +159,7 @@ def prepare(text: str, path: str) -> Document:
             continue
         lines.append(Line(number, line))
     lines = _without_numbered_captions(lines, changes, captions)
+    lines = _without_the_sites_clock(lines, changes)
     lines = _paragraphs_joined(lines, changes)
     lines = _headline_unglued(_rubric_unglued(lines, changes), changes)
     if not lines:
@@ -167,6 +168,22 @@ def prepare(text: str, path: str) -> Document:
     return Document(path=path, raw=text, lines=tuple(lines), changes=tuple(changes),
                     stamp=stamp, footers=tuple(footers), captions=tuple(c for c in captions if c),
                     crumbs=tuple(crumbs))
+
+
+_CLOCK = re.compile(r"(?:сейчас|now|местное время|local time)\s*:?\s*[0-2]?\d:[0-5]\d", re.IGNORECASE)
+
+
+def _without_the_sites_clock(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """A site's header may show today's date over its clock ("5 Апреля 2025" / "Сейчас 22:58"): the
+    day the page was copied, not the story's, wherever the header prints it."""
+    at = next((at for at, line in enumerate(lines[:20]) if at and _CLOCK.fullmatch(line.text)), None)
+    if at is None or not re.search(r"\d", lines[at - 1].text) or len(words(lines[at - 1].text)) > 6:
+        return lines
+    today = lines[at - 1].text
+    dropped = {line.number for line in lines[:at + 1] if line.text == today} | {lines[at].number}
+    changes.extend(Change(number, "removed", shorten(today if number != lines[at].number else lines[at].text),
+                          "the site's date and clock of today") for number in sorted(dropped))
+    return [line for line in lines if line.number not in dropped]
 
 
 _NUMBERED = re.compile(r"^(.{8,240}?)\s+(\d{1,2})$")
