@@ -667,6 +667,8 @@ FACTS = [
     # the site's date of today over its clock ("Сейчас 21:14") is the day of the copy, not the story's
     ("generic/sites_date_and_clock_of_today_ru", "published", dt.date(2007, 10, 17)),
     ("generic/sites_date_and_clock_of_today_ru", "title", "Посол Японии встретился с губернатором области"),
+    # whose visit is being prepared, "господина Абэ", is not at the talks that prepare it
+    ("generic/preparing_the_visit_of_mister_ru", "participants", {"igor-shuvalov", "hiroshige-seko"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

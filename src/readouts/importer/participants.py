@@ -236,7 +236,7 @@ _VISIT_PREPARED = re.compile(
     r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+['’]s\s+(?:(?:upcoming|forthcoming|planned|official|state)\s+)*visit\b|"
     r"(?<![\w-])(?:(?:в преддверии|в рамках подготовки к|для подготовки|подготовк\w*\s+к)\s+(?:[а-яё]+\s+)?|"
     r"(?:готовящ|предстоящ|планируем)\w*\s+)визит\w*\s+"
-    r"(?:(?:президента|премьер\S*|министра|главы|России|Японии|РФ|японского|российского)\s+)*"
+    r"(?:(?:президента|премьер\S*|министра|главы|России|Японии|РФ|японского|российского|господина|г-на)\s+)*"
     r"(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
 """Whose visit or meeting to come the talks prepare, named with it: "ahead of the upcoming visit of
 President Putin", "Ahead of the planned meeting between Prime Minister Shinzo Abe and President
