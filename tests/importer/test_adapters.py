@@ -669,6 +669,8 @@ FACTS = [
     ("generic/sites_date_and_clock_of_today_ru", "title", "Посол Японии встретился с губернатором области"),
     # whose visit is being prepared, "господина Абэ", is not at the talks that prepare it
     ("generic/preparing_the_visit_of_mister_ru", "participants", {"igor-shuvalov", "hiroshige-seko"}),
+    # the period an archive files the page under ("Январь-март 2010") gives "18 марта" its year
+    ("generic/day_under_an_archive_period_heading_ru", "meeting_date", dt.date(2010, 3, 18)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -142,3 +142,14 @@ def test_a_dateline_day_takes_the_year_of_a_capture_stamp_just_after_it(printed:
                                   "from September 3 to 5", "on November 13-14", "14 и 15 июня"])
 def test_a_span_of_days_is_read_as_one(text: str) -> None:
     assert dates.SPAN_OF_DAYS.search(text)
+
+
+@pytest.mark.parametrize(("lines", "day", "expected"), [
+    (["Октябрь-декабрь 2008"], (12, 8), dt.date(2008, 12, 8)),
+    (["September 2003", "Telephone Talks"], (9, 1), dt.date(2003, 9, 1)),
+    (["Январь-март 2009"], (5, 3), None),               # a day outside the period's months
+    (["January 2009", "March 2010"], (1, 5), None),     # two periods say nothing for sure
+])
+def test_a_day_takes_its_year_from_the_one_period_heading_that_holds_it(
+        lines: list[str], day: tuple[int, int], expected: dt.date | None) -> None:
+    assert dates.day_in_period(day, lines) == expected

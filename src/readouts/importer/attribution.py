@@ -58,3 +58,9 @@ def told_of(text: str | None) -> str | None:
     if FUTURE.search(text) or SPOKESPERSON.search(text[len(bare):]):
         return bare
     return text
+
+
+PRESS_OFFICE = re.compile(r"\bspokes(?:man|woman|person)\b|\bpress secretary\b|\bInformation and Press\b|"
+                           r"\bPress Department\b|\bofficial representative\b", re.IGNORECASE)
+"""An office that speaks for a government (the registry's "Press Secretary of the President",
+"Director of the Information and Press Department")."""

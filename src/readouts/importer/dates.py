@@ -151,6 +151,38 @@ def _month_number(match: re.Match[str]) -> int | None:
     return _MONTHS_EN.get(word[:3]) if word[:3] in _MONTHS_EN and len(word) <= 9 else None
 
 
+_PERIOD_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
+                r"январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)"
+_PERIOD = re.compile(rf"(?P<first>{_PERIOD_MONTH})(?:\s*[-–—]\s*(?P<last>{_PERIOD_MONTH}))?,?\s+(?P<year>(?:19|20)\d\d)"
+                     r"(?:\s*(?:г\.|года?))?", re.IGNORECASE)
+
+
+def period_heading(text: str) -> tuple[int, int, int] | None:
+    """(first month, last month, year) of a line that names a month or months and a year and
+    nothing else, as archives head a period's stories ("September 2003", "Октябрь-декабрь 2008")."""
+    found = _PERIOD.fullmatch(text.strip())
+    if found is None:
+        return None
+    def number(word: str) -> int:
+        word = word.lower()
+        return _MONTHS_EN.get(word) or next(n for stem, n in sorted(_MONTHS_RU.items(), key=lambda kv: -len(kv[0]))
+                                             if word.startswith(stem))
+    first = number(found.group("first"))
+    return first, number(found.group("last")) if found.group("last") else first, int(found.group("year"))
+
+
+def day_in_period(day: tuple[int, int], lines: list[str]) -> dt.date | None:
+    """The (month, day) in the year of the one period heading among `lines` whose months hold it:
+    "8 декабря" under "Октябрь-декабрь 2008" is 8 December 2008."""
+    periods = [found for line in lines if (found := period_heading(line))]
+    if len(periods) != 1 or not periods[0][0] <= day[0] <= periods[0][1]:
+        return None
+    try:
+        return dt.date(periods[0][2], *day)
+    except ValueError:
+        return None
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every complete date in the text, in order; impossible dates (February 30) are skipped."""
     found = []

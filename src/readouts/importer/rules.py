@@ -263,6 +263,10 @@ def printed_meeting_day(reading: Reading) -> None:
     if reading.title and (partial := dates.find_partial_dates(reading.title)):
         # "Gist of Japan-Russia summit on Nov. 10": the headline names the meeting's day.
         reading.printed_meeting_day = reading.printed_meeting_day or (partial[0].month, partial[0].day)
+    if reading.printed_meeting_day and reading.header and (
+            day := dates.day_in_period(reading.printed_meeting_day, [line.text for line in reading.header.lines])):
+        # the period the page is filed under ("Октябрь-декабрь 2008") gives the day its year
+        reading.meeting_date, reading.printed_meeting_day = day, None
 
 
 def participants(reading: Reading) -> None:
@@ -278,15 +282,9 @@ def participants(reading: Reading) -> None:
     # nor one whose office the registry says speaks for a government ("Maria Zakharova's answer to
     # a media question about … consultations")
     day = reading.meeting_date or reading.published
-    reading.participants = [person_id for person_id in found if not names.held(person_id, _PRESS_OFFICE, day)]
+    reading.participants = [person for person in found if not names.held(person, attribution.PRESS_OFFICE, day)]
     everyone = names.ids_in("\n".join([reading.title or "", *reading.paragraphs]))
     reading.mentioned = [p for p in everyone if p not in reading.participants]
-
-
-_PRESS_OFFICE = re.compile(r"\bspokes(?:man|woman|person)\b|\bpress secretary\b|\bInformation and Press\b|"
-                           r"\bPress Department\b|\bofficial representative\b", re.IGNORECASE)
-"""An office that speaks for a government (the registry's "Press Secretary of the President",
-"Director of the Information and Press Department")."""
 
 
 _SAID_THERE = re.compile(
