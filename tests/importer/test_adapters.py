@@ -671,6 +671,9 @@ FACTS = [
     ("generic/preparing_the_visit_of_mister_ru", "participants", {"igor-shuvalov", "hiroshige-seko"}),
     # the period an archive files the page under ("Январь-март 2010") gives "18 марта" its year
     ("generic/day_under_an_archive_period_heading_ru", "meeting_date", dt.date(2010, 3, 18)),
+    # the city of a meeting proposed ("предложил … встретиться на саммите АТЭС в Пекине") is not the
+    # place of the talk in which it was proposed
+    ("generic/meeting_proposed_at_a_summit_ru", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

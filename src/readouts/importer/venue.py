@@ -59,9 +59,17 @@ arrival report's meeting is there, and a preview's)."""
 def place_in(text: str, announcement: bool = False) -> str | None:
     """The first city a sentence puts the meeting in ("in New York", "visited Sochi", "в Москве"),
     passing over a place announced for another, later meeting ("upcoming meeting in Tokyo")
-    unless the sentence is the `announcement` of the very meeting the text is about."""
+    unless the sentence is the `announcement` of the very meeting the text is about, and the
+    place of a meeting proposed ("предложил … Путину встретиться на саммите АТЭС в Пекине")."""
+    if not announcement and (proposed := _PROPOSED.search(text)):
+        text = text[:proposed.start()]
     return (_english_cue(text, announcement) or _russian_cue(text, announcement)
             or _seat_of_government(text, announcement))
+
+
+_PROPOSED = re.compile(r"(?<![\w-])предлож\w+\s+[^.]{0,80}?встретиться|\b(?:proposed|offered|suggested)\s+[^.]{0,60}?"
+                       r"\b(?:to meet|meeting|to hold)\b|\binvited\s+[^.]{0,60}?\bto (?:visit|meet)\b|"
+                       r"(?<![\w-])пригласил\w*\s+[^.]{0,60}?посетить", re.IGNORECASE)
 
 
 def _english_cue(text: str, announcement: bool) -> str | None:
