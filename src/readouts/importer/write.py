@@ -10,15 +10,16 @@ import os
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readouts.atomic import write_atomic
 from readouts.cache import sha256_hex
-from readouts.importer.common import ImportedReadout
-from readouts.importer.document import shorten
 from readouts.provenance import Provenance
 from readouts.publishers import PUBLISHERS
 from readouts.yamlio import dump_yaml
+
+if TYPE_CHECKING:
+    from readouts.importer.common import ImportedReadout
 
 _TRANSLIT = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -47,6 +48,8 @@ def slugify(text: str, limit: int = 60) -> str:
 
 def supplied_title(imported: ImportedReadout) -> str:
     """A title in square brackets, the archivist's mark for a title the document does not print."""
+    from readouts.importer.document import shorten  # only for a text that prints no title
+
     opening = imported.lede or "Untitled"
     return f"[{shorten(opening.rstrip('.'), 100)}]"
 
