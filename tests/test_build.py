@@ -324,3 +324,22 @@ def test_a_build_eases_the_collector_and_leaves_it_as_it_was(tmp_path: Path, mon
     build_site(root)
     assert seen == {"threshold": collector.BUILD_THRESHOLD, "graph left out": True}
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_a_build_that_imports_no_source_does_not_load_the_adapters(demo_site: Path) -> None:
+    """The adapters compile some hundreds of patterns when loaded: a rebuild after an edit to a
+    readout's Markdown, with no source to import, leaves them unloaded."""
+    import subprocess
+    import sys
+
+    from readouts.build import build_site
+
+    build_site(demo_site)
+    readout = next((demo_site / "content" / "readouts").glob("*.md"))
+    readout.write_text(readout.read_text(encoding="utf-8") + "\nA paragraph added by hand.\n", encoding="utf-8")
+    code = ("import sys\nfrom pathlib import Path\nfrom readouts.build import build_site\n"
+            f"build_site(Path({str(demo_site)!r}))\n"
+            "print(any(name in sys.modules for name in ('readouts.importer.generic', 'readouts.importer.rules')))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
