@@ -139,6 +139,7 @@ def test_a_dateline_day_takes_the_year_of_a_capture_stamp_just_after_it(printed:
 
 
 @pytest.mark.parametrize("text", ["с 28 апреля по 6 мая", "Заседание состоялось в Токио со 2 по 6 апреля 2018 года",
+                                  "On July 30–August 1, the ministers will visit Russia",
                                   "from September 3 to 5", "on November 13-14", "14 и 15 июня"])
 def test_a_span_of_days_is_read_as_one(text: str) -> None:
     assert dates.SPAN_OF_DAYS.search(text)

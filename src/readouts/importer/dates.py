@@ -71,14 +71,16 @@ def _matches(forms: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str
     return sorted(found, key=lambda m: m.start())
 
 
-SPAN_OF_DAYS = re.compile(r"\bfrom\s+(?:[A-Z][a-z]+\.?\s+)?\d{1,2}(?:\s+[A-Z][a-z]+)?,?\s+(?:to|until|till|through)\s+"
+SPAN_OF_DAYS = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2}\s?[-–—]\s?[A-Z][a-z]+\.?\s+\d{1,2}\b|"
+                          r"\bfrom\s+(?:[A-Z][a-z]+\.?\s+)?\d{1,2}(?:\s+[A-Z][a-z]+)?,?\s+(?:to|until|till|through)\s+"
                          r"(?:[A-Z][a-z]+\.?\s+)?\d{1,2}\b|\bсо?\s+\d{1,2}(?:\s+[а-яё]+)?\s+(?:по|до)\s+\d{1,2}\s+[а-яё]+|"
                          r"\b[A-Z][a-z]+\.?\s+\d{1,2}\s?[-–—]\s?\d{1,2}\b(?!:)|"
                          r"(?<![\d.:])\b\d{1,2}\s?[-–—]\s?\d{1,2}\s+(?:[A-Z][a-z]+|[а-яё]+)\b(?<!\d\d\d\d)|"
                          r"\b[A-Z][a-z]+\.?\s+\d{1,2}\s+and\s+\d{1,2}\b|(?<![\d.:])\b\d{1,2}\s+(?:и|and)\s+\d{1,2}\s+"
                          r"(?:[A-Z][a-z]+|[а-яё]+)\b",
                          re.IGNORECASE)
-""""From 28 April to 6 May", "from September 3 to 5", "с 28 апреля по 6 мая", "со 2 по 6 апреля", "on November 13-14",
+""""From 28 April to 6 May", "from September 3 to 5", "с 28 апреля по 6 мая", "со 2 по 6 апреля", "July 30–August 1",
+"on November 13-14",
 "13-14 ноября", "14 и 15 июня", "June 14 and 15": a stay or summit of several days."""
 
 
