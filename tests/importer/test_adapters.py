@@ -220,6 +220,8 @@ FACTS = [
     ("generic/government_outline_of_a_press_conference", "kind", "press-conference"),
     # the President's words opening a transcript; "here in Khabarovsk" says where he is
     ("kremlin/transcript_opening_with_the_presidents_words", "place", "Khabarovsk"),
+    # "I was glad to meet here …": the talks told as done, to the press after them
+    ("kremlin/transcript_opening_with_the_presidents_words", "kind", "press-conference"),
     # a date after the time, a rubric after the date
     ("generic/date_after_the_time_and_a_rubric", "published", dt.date(2016, 2, 15)),
     ("generic/date_after_the_time_and_a_rubric", "title", "Идет подготовка к консультациям России и Японии"),

@@ -81,7 +81,15 @@ def is_transcript(title: str | None, paragraphs: list[str]) -> bool:
 # Words to the press after the talks, not the opening words of the talks: the press addressed, the
 # talks spoken of as done ("our talks were substantive", "переговоры прошли").
 AFTER_THE_TALKS = re.compile(r"\bladies and gentlemen\b|дамы и господа|\b(?:our|the) talks\b[^.]{0,80}?\b(?:were|have "
-                             r"been|was)\b|переговоры\s+(?:были|прошли)", re.IGNORECASE)
+                             r"been|was)\b|переговоры\s+(?:были|прошли)|"
+                             # the meeting told in the past: "I was delighted to meet here …", "Мне было
+                             # очень приятно встретиться …", "During the negotiations we discussed …"
+                             r"\bI was (?:delighted|glad|pleased|happy) to meet\b|"
+                             r"(?<![\w-])мне было (?:очень )?приятно встретиться|"
+                             r"\b(?:during|in the course of) (?:the|our) (?:talks|negotiations)\b,? "
+                             r"we (?:discussed|agreed|confirmed)\b|"
+                             r"(?<![\w-])в ходе переговоров мы (?:обсудили|договорились)",
+                             re.IGNORECASE)
 
 
 def kind_named(title: str | None, default: Kind, transcript: bool, opening: str = "") -> Kind:
