@@ -140,13 +140,18 @@ class PartialDate:
     end: int
 
 
+_RU_STEMS_LONGEST_FIRST = sorted(_MONTHS_RU.items(), key=lambda kv: -len(kv[0]))
+
+
+def _russian_month(word: str) -> int | None:
+    """The month a Russian month word names in any case: "марта", "Март", "сент." → 3, 3, 9."""
+    word = word.lower()
+    return next((number for stem, number in _RU_STEMS_LONGEST_FIRST if word.startswith(stem)), None)
+
+
 def _month_number(match: re.Match[str]) -> int | None:
     if match.groupdict().get("month_ru"):
-        word = match.group("month_ru").lower()
-        for stem, number in sorted(_MONTHS_RU.items(), key=lambda kv: -len(kv[0])):
-            if word.startswith(stem):
-                return number
-        return None
+        return _russian_month(match.group("month_ru"))
     word = match.group("month").lower().rstrip(".")
     if word in _MONTHS_EN:
         return _MONTHS_EN[word]
@@ -165,12 +170,9 @@ def period_heading(text: str) -> tuple[int, int, int] | None:
     found = _PERIOD.fullmatch(text.strip())
     if found is None:
         return None
-    def number(word: str) -> int:
-        word = word.lower()
-        return _MONTHS_EN.get(word) or next(n for stem, n in sorted(_MONTHS_RU.items(), key=lambda kv: -len(kv[0]))
-                                             if word.startswith(stem))
-    first = number(found.group("first"))
-    return first, number(found.group("last")) if found.group("last") else first, int(found.group("year"))
+    first, last = (_MONTHS_EN.get(word.lower()) or _russian_month(word) or 0
+                   for word in (found.group("first"), found.group("last") or found.group("first")))
+    return first, last, int(found.group("year"))
 
 
 def day_in_period(day: tuple[int, int], lines: list[str]) -> dt.date | None:
@@ -286,12 +288,9 @@ def date_line(text: str) -> FoundDate | None:
         # a byline of parts between bars, "Asia News Desk | @desk | 29 Sep 2020, 05:32 am Print",
         # "November 13, 1998|By From Tribune News Services.": the part that is a date is the line's
         return next((found for part in re.split(r"\s*\|\s*", text) if part and (found := date_line(part))), None)
-    if glued := _TIME_GLUED_TO_DAY.match(text):
-        # "16:5210 мая 2019": a time and the day after it, the space between them lost in copying
-        found = date_line(f"{text[:glued.end()]} {text[glued.end():]}")
-        return dataclasses.replace(found, start=found.start - 1, end=found.end - 1) if found else None
-    if glued := _RUBRIC_GLUED_TO_DAY.match(text):
-        # "НовостиПолитика21 марта 2018 3:42": the site's rubric and the day, the space lost in copying
+    # "16:5210 мая 2019" (a time and the day after it), "НовостиПолитика21 марта 2018 3:42" (the
+    # site's rubric and the day): the space between them lost in copying
+    if glued := _TIME_GLUED_TO_DAY.match(text) or _RUBRIC_GLUED_TO_DAY.match(text):
         found = date_line(f"{text[:glued.end()]} {text[glued.end():]}")
         return dataclasses.replace(found, start=found.start - 1, end=found.end - 1) if found else None
     dates = find_dates(text)

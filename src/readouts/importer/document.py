@@ -257,10 +257,7 @@ def _rubric_unglued(lines: list[Line], changes: list[Change]) -> list[Line]:
     """The first lines' rubric set on a line of its own, apart from the headline it was glued to."""
     for at, line in enumerate(lines[:8]):
         if glued := _GLUED_RUBRIC.match(line.text):
-            changes.append(Change(line.number, "normalised", glued.group(1),
-                                  "a rubric glued to the headline, set apart"))
-            return [*lines[:at], Line(line.number, glued.group(1)), Line(line.number, line.text[glued.end():]),
-                    *lines[at + 1:]]
+            return _set_apart(lines, at, glued, changes, "a rubric glued to the headline, set apart")
     return lines
 
 
@@ -270,11 +267,16 @@ def _headline_unglued(lines: list[Line], changes: list[Change]) -> list[Line]:
     for at, line in enumerate(lines[:4]):
         glued = _GLUED_HEADLINE.match(line.text)
         if glued and len(words(glued.group(1))) <= 16 and len(words(line.text[glued.end():])) >= 20:
-            changes.append(Change(line.number, "normalised", shorten(glued.group(1), 40),
-                                  "a headline run into the first sentence, set apart"))
-            return [*lines[:at], Line(line.number, glued.group(1)), Line(line.number, line.text[glued.end():]),
-                    *lines[at + 1:]]
+            return _set_apart(lines, at, glued, changes, "a headline run into the first sentence, set apart")
     return lines
+
+
+def _set_apart(lines: list[Line], at: int, glued: re.Match[str], changes: list[Change], why: str) -> list[Line]:
+    """Line `at` cut in two where `glued` ends, both parts under its number, and the cut recorded."""
+    line = lines[at]
+    changes.append(Change(line.number, "normalised", shorten(glued.group(1), 40), why))
+    return [*lines[:at], Line(line.number, glued.group(1)), Line(line.number, line.text[glued.end():]),
+            *lines[at + 1:]]
 
 
 def _wrapped_runs_on(lines: list[Line]) -> tuple[Callable[[Line, Line], bool] | None, int]:

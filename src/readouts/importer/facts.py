@@ -13,6 +13,8 @@ from readouts.importer import dates, places
 
 # Words that make a sentence the one that reports the meeting itself; the weaker ones only
 # where no sentence has a stronger one ("a visit to Russia" is often a plan, not the meeting).
+_COMMISSION = r"межправкомисси\w*|межправительственн\w+\s+комисси\w*|intergovernmental commission"
+"""The two countries' intergovernmental commission, as both languages name it and shorten it."""
 MEETING_WORDS = re.compile(
     r"\b(?:met|meets|meet|meetings?|held|holds|talks?|talked|conversation|consultations?|summit|conferred|"
     r"telephone|phone|call|summon(?:s|ed)?|received|courtesy call|lodged (?:a |the )?protests? with|"
@@ -21,7 +23,7 @@ MEETING_WORDS = re.compile(
     r"told (?:his|her) (?:[A-Z]\w+ )?counterpart|"
     r"встреч\w*|встрет\w*|переговор\w*|консультаци\w*|саммит\w*|"
     # the intergovernmental commission's session, as both languages shorten it
-    r"межправкомисси\w*|межправительственн\w+\s+комисси\w*|intergovernmental commission|"
+    rf"{_COMMISSION}|"
     # a commission's session: "Заседание состоялось в Токио со 2 по 6 апреля"
     r"заседани\w*|"
     r"разговор\w*|бесед\w*|обсуди\w*|"
@@ -129,8 +131,7 @@ def of_another_time(sentence: str, day: dt.date | None) -> bool:
     return bool(printed) and all(abs((found.date - day).days) > 31 for found in printed)
 
 
-_BILATERAL_BODY = re.compile(r"межправкомисси\w*|межправительственн\w+\s+комисси\w*|intergovernmental commission|"
-                             r"стратегическ\w+\s+диалог\w*|strategic dialogue", re.IGNORECASE)
+_BILATERAL_BODY = re.compile(rf"{_COMMISSION}|стратегическ\w+\s+диалог\w*|strategic dialogue", re.IGNORECASE)
 """The two countries' own bodies: to attend their session is to meet ("посетит Токио для участия в
 заседании Межправительственной комиссии"), unlike an international meeting attended."""
 _ATTENDED = re.compile(r"\b(?:to attend|attending|to participate in|to take part in)\s(?:(?!\band\b)[^,;.]){0,160}|"

@@ -139,11 +139,10 @@ _BYLINE = re.compile(  # "Posted: 4:44 pm, March 20, 2017 by Desk man", "Faizan 
 _STAFF_POST = re.compile(
     r"^(?:зав\.|заведующ\w*|руководител\w*|(?:главн\w+\s+|шеф-)?редактор\w*|обозревател\w*|"
     r"(?:специальн\w+\s+|собственн\w+\s+)?корреспондент\w*|(?:senior\s+|chief\s+)?(?:editor|correspondent|"
-    r"reporter|columnist|writer)\b)(?:\s+(?:отдел\w*|of|at|for)\b)?|^(?:об авторе|about the author|тэги|теги|tags)\s*:",
-    re.IGNORECASE)
+    r"reporter|columnist|writer)\b)(?:\s+(?:отдел\w*|of|at|for)\b)?", re.IGNORECASE)
 """The author's post at the paper on a line of its own, under his name ("Зав. отделом
-международной политики «Независимой газеты»", "Senior correspondent"), the note about him ("Об
-авторе: …") and the story's tags ("Тэги: визит, премьер, …"): the paper's, never the story's."""
+международной политики «Независимой газеты»", "Senior correspondent"): the paper's, never the
+story's (the note about him and the story's tags are furniture everywhere: furniture.py)."""
 _COMMENT_COUNT = re.compile(r"^\W*comments?\W+\d+\b|\b\d+\s+comments?\s*$|^\W*комментари\w*\W+\d+", re.IGNORECASE)
 """A story's comment counter: ", Comments 0 comments", "Комментарии: 3"."""
 _BYLINE_WITH_ROLE = re.compile(

@@ -219,7 +219,8 @@ def _countries() -> frozenset[str]:
 
 
 SEATS = tuple((re.compile(pattern, re.IGNORECASE), city) for pattern, city in (
-    # and a room of it: "in a reception room of the Kremlin", "в Представительском кабинете Кремля"
+    # the Kremlin, and a room of it: "in a reception room of the Kremlin", "в Представительском
+    # кабинете Кремля"
     (r"\b(?:in|at) the Kremlin\b|(?<![\w-])в (?:Московском )?Кремле(?![\w-])|"
      r"\b(?:room|hall|office|library|chamber)s? (?:of|in) the Kremlin\b|"
      r"(?<![\w-])(?:зал|кабинет|библиотек|палат)\w*\s+Кремля(?![\w-])", "Moscow"),

@@ -272,16 +272,16 @@ def printed_meeting_day(reading: Reading) -> None:
 def participants(reading: Reading) -> None:
     """Who met (participants.py); everyone else people.yaml knows in the text is mentioned."""
     # a family name two people bear is the one's who held office then
-    names = reading.context.names.on(reading.meeting_date or reading.published)
+    day = reading.meeting_date or reading.published
+    names = reading.context.names.on(day)
     # a transcript's speakers, but for a spokesperson's briefing ("Press Secretary Hashimoto:")
     speakers = [kinds.speaker_name(m.group(1)) for p in reading.paragraphs
                 if (m := kinds.SPEAKER.match(p)) and not attribution.SPOKESPERSON.search(m.group(1))]
     found = participants_of.participants(
         reading.headline_and_deck, reading.lede, reading.meeting_sentence, speakers, names, reading.prose,
-        reading.meeting_date or reading.published, held=reading.strong_meeting and not reading.announces)
+        day, held=reading.strong_meeting and not reading.announces)
     # nor one whose office the registry says speaks for a government ("Maria Zakharova's answer to
     # a media question about … consultations")
-    day = reading.meeting_date or reading.published
     reading.participants = [person for person in found if not names.held(person, attribution.PRESS_OFFICE, day)]
     everyone = names.ids_in("\n".join([reading.title or "", *reading.paragraphs]))
     reading.mentioned = [p for p in everyone if p not in reading.participants]
