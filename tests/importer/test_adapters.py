@@ -676,6 +676,10 @@ FACTS = [
     # the city of a meeting proposed ("предложил … встретиться на саммите АТЭС в Пекине") is not the
     # place of the talk in which it was proposed
     ("generic/meeting_proposed_at_a_summit_ru", "place", None),
+    # the registry knows the holders of the offices that meet, not only ministers: two governors
+    ("generic/governors_of_neighbouring_regions_meet", "participants", {"harumi-takahashi", "alexander-khoroshavin"}),
+    ("generic/governors_of_neighbouring_regions_meet", "place", "Sapporo"),
+    ("generic/governors_of_neighbouring_regions_meet", "meeting_date", dt.date(2012, 10, 12)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

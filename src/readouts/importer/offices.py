@@ -89,7 +89,7 @@ _QUALIFIED_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
 def unknown_holder(text: str, side: str, index: NameIndex) -> bool:
     """Whether the text names someone of `side` by office and a name people.yaml does not know
-    ("Russian Prime Minister Sergei Kirienko"): that side's person is there, to be added by hand."""
+    ("Russian Deputy Prime Minister Boris Nemtsov"): that side's person is there, to be added by hand."""
     for office, _ in _OFFICES:
         for match in office.finditer(text):
             name = _NAME_AFTER_OFFICE.match(text, match.end())

@@ -334,7 +334,7 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
         return []
     missing = (set(SIDES) - sides).pop()
     if any(unknown_holder(text, missing, index) for text in (title, lede, meeting) if text):
-        return []  # "talks with visiting Russian Prime Minister Sergei Kirienko": met, though unknown
+        return []  # "talks with visiting Russian Deputy Prime Minister Boris Nemtsov": met, though unknown
     for at, paragraph in enumerate(opening[:5]):
         for sentence in sentences(paragraph):
             if held and _MEETING_TO_COME.search(sentence) and sentence != meeting:
