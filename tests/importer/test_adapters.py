@@ -680,6 +680,28 @@ FACTS = [
     ("generic/governors_of_neighbouring_regions_meet", "participants", {"harumi-takahashi", "alexander-khoroshavin"}),
     ("generic/governors_of_neighbouring_regions_meet", "place", "Sapporo"),
     ("generic/governors_of_neighbouring_regions_meet", "meeting_date", dt.date(2012, 10, 12)),
+    # Russia's ministry dates its texts with the place they were given out: "Токио, 12 марта 2010 года"
+    ("generic/ministry_place_and_date_line_ru", "published", dt.date(2010, 3, 12)),
+    ("generic/ministry_place_and_date_line_ru", "title",
+     "Выступление Министра иностранных дел России С.В.Лаврова на совместной пресс-конференции по итогам "
+     "переговоров с Министром иностранных дел Японии К.Окадой, Токио"),
+    # a rubric, the day and the time after a slash: "Политика 14 мая, 2018 / 11:20"
+    ("generic/rubric_and_date_with_a_slash_ru", "published", dt.date(2018, 5, 14)),
+    ("generic/rubric_and_date_with_a_slash_ru", "title",
+     "Премьер Японии и президент России обсудили по телефону ситуацию в регионе"),
+    # an agency's dateline with the dash typed as a hyphen is a dateline, not a headline
+    ("generic/agency_after_a_hyphen_ru", "title", "Посол Японии вручил верительные грамоты"),
+    ("generic/agency_after_a_hyphen_ru", "outlet", "Новости-Регион"),
+    # a deck that opens with "И" carries on from the headline, the page's stamp under both
+    ("generic/deck_carrying_on_over_the_stamp_ru", "title",
+     "Заместители министров иностранных дел России и Японии провели консультации в Москве"),
+    ("generic/deck_carrying_on_over_the_stamp_ru", "published", dt.date(2017, 3, 20)),
+    # the masthead's day over the story is the day the page was saved; the story's is the earlier
+    ("generic/masthead_date_over_the_story_ru", "published", dt.date(2007, 4, 12)),
+    ("generic/masthead_date_over_the_story_ru", "title", "Лавров и Асо обсудили мирный договор"),
+    # MOFA's older issuing-office line names its country: "Ministry of Foreign Affairs, Japan"
+    ("mofa_japan/issuing_office_with_its_country", "publisher", "mofa-japan"),
+    ("mofa_japan/issuing_office_with_its_country", "participants", {"yoriko-kawaguchi", "igor-ivanov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -276,7 +276,7 @@ loses its space ("16:5210 мая 2019", "14:18 GMT +324 March 2017")."""
 _RUBRIC_GLUED_TO_DAY = re.compile(
     r"[A-ZА-ЯЁ][^\W\d_]+(?=[0-3]?\d\s+[^\W\d_]{3,}\s+(?:19|20)\d\d\s*,?\s+[0-2]?\d:[0-5]\d)")
 _RUBRIC = re.compile(r"(?:[A-ZА-ЯЁ][\w'’-]*\s+(?:[/|]\s+)?){1,4}")
-_CLOCK_AFTER = re.compile(r"\s*(?:г\.|года)?,?\s*(?:at\s+|в\s+)?[0-2]?\d:[0-5]\d\b")
+_CLOCK_AFTER = re.compile(r"\s*(?:г\.|года)?,?\s*(?:[/|]\s*)?(?:at\s+|в\s+)?[0-2]?\d:[0-5]\d\b")
 
 
 def date_line(text: str) -> FoundDate | None:
@@ -297,8 +297,9 @@ def date_line(text: str) -> FoundDate | None:
     # a date set as a list item ("• 2015-11-17 15:00:00"), or after the time ("20:00, 15 февраля
     # 2016 Политика"), is still the line's date
     # also after the word that says which date it is: "Updated: 24-02-2022 17:41 IST"
-    # and after the outlet that credits the text: "Deutsche Welle, 15 December 2016"
-    marker = re.match(r"[•·▪*–-]\s*|(?:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2},\s+)?"
+    # and after the outlet that credits the text: "Deutsche Welle, 15 December 2016", or the place
+    # it was given out, as Russia's ministry dates its texts: "Москва, 28 декабря 2009 года"
+    marker = re.match(r"[•·▪*–-]\s*|(?:[A-ZА-ЯЁ][\w.'’-]+(?:\s[A-ZА-ЯЁ][\w.'’-]+){0,2},\s+)?"
                       r"(?:(?:updated|created|published|posted|обновлено|опубликовано)\s*:?\s*)?"
                       r"(?:[0-2]?\d:\d\d(?:\s*(?:GMT|UTC|JST|MSK)(?:\s*[+-]\d{1,2})?)?,?\s+)?", text, re.IGNORECASE)
     if not dates:

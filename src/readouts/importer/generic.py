@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from readouts.importer import dates
 from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
 from readouts.importer.document import Document, Line, is_prose, words
 from readouts.importer.header import bare_photo_credit, dateline, headline_like, label_reason, spells_out
@@ -121,9 +122,16 @@ def _over_its_deck(lines: list[Line]) -> Line | None:
     готовности восстановить военное сотрудничество с Японией"; "Japan eyes possible dialogue with
     Russia at various levels — cabinet" over "According to Chief Secretary … Katsunobu Kato,
     currently there is no agreement on …" (header.spells_out)."""
+    while lines and dates.date_line(lines[-1].text):
+        lines = lines[:-1]  # the page's date set under both: "20:00, 15 февраля 2016 Политика"
     if len(lines) < 2 or not (headline_like(lines[-1].text) and headline_like(lines[-2].text)):
         return None
-    return lines[-2] if spells_out(lines[-2].text, lines[-1].text) else None
+    return lines[-2] if spells_out(lines[-2].text, lines[-1].text) or _CARRIES_ON.match(lines[-1].text) else None
+
+
+_CARRIES_ON = re.compile(r"(?:И|А|Но|And|But)\s", re.IGNORECASE)
+"""A deck that opens with "and" or "but" carries on from the headline above it ("Идет подготовка
+к переговорам …" / "И по актуальным международным проблемам"): a headline never opens so."""
 
 
 def _under_the_stamp(lines: list[Line], header: Header) -> Line | None:

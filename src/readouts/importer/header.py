@@ -41,8 +41,9 @@ _DATELINE = re.compile(
     r"(?:/(?:Корр\.\s+|Corr\.\s+)?(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})(?:\s+[A-ZА-ЯЁ][a-zа-яё-]+){0,2}/\.?|"
     r"\((?P<agency2>[A-Z][A-Za-z /-]{1,20})\)|"
     # "МОСКВА, 22 янв – РИА Новости.": the agency after a dash, one or two capitalised words,
-    # and the correspondent who filed it after a comma: "ТОКИО, 5 ноя – РИА Новости, Ксения Нака."
-    r"(?<=\s)[–—]\s(?P<agency3>[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+)?)(?:,\s[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+){1,2})?\.|"
+    # and the correspondent who filed it after a comma: "ТОКИО, 5 ноя – РИА Новости, Ксения Нака."; the
+    # dash typed as a hyphen where the story is copied: "Москва, 27 сентября - АиФ-Москва."
+    r"(?<=\s)[-–—]\s(?P<agency3>[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+)?)(?:,\s[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+){1,2})?\.|"
     # "SINGAPORE, Nov. 15 Kyodo -": wire copy's agency between the day and a dash; "Нью-Йорк. 23
     # сентября. INTERFAX.RU - ": a Russian agency's name in capitals, its site's or its own
     r"(?<=\d\s)(?P<agency4>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s+[-–—])|"

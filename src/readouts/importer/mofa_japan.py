@@ -55,9 +55,10 @@ _SIGNS = (
     (re.compile(r"former island residents", re.I), 1),
     # the older pages' issuing office on a line of its own under the date, in the ministry's
     # day-first English, or month first in others: "15 September 2000" / "Ministry of Foreign
-    # Affairs", "September 5, 2000" / "Ministry of Foreign Affairs"
-    (re.compile(r"^(?:\d{1,2} [A-Z][a-z]+,?|[A-Z][a-z]+ \d{1,2},) (?:19|20)\d\d\s*\n\s*Ministry of Foreign Affairs\s*$",
-                re.M), 3),
+    # Affairs", "September 5, 2000" / "Ministry of Foreign Affairs", or with its country: "15
+    # November 2000" / "Ministry of Foreign Affairs, Japan"
+    (re.compile(r"^(?:\d{1,2} [A-Z][a-z]+,?|[A-Z][a-z]+ \d{1,2},) (?:19|20)\d\d\s*\n\s*Ministry of Foreign Affairs"
+                r"(?:,? (?:of )?Japan)?\s*$", re.M), 3),
     # section labels above the date, links back below the text
     (re.compile(r"^(?:Japan-[A-Z][a-z]+ Relations|Press Releases)$", re.M), 2),
     (re.compile(r"^Back to (?:Japan-\w+ Relations|Index)", re.I | re.M), 2),

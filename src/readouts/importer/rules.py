@@ -49,12 +49,13 @@ def title(reading: Reading) -> None:
 def published_from_date_line(reading: Reading) -> None:
     """The published date from the header's date line ("31 May 201911:01" read as a date and a
     time, recorded), else the date the headline ends with, else the capture stamp the saved page
-    carries."""
+    carries. Of two date lines the earlier is the story's: the other is when it was updated, or
+    the day the site's masthead showed when the page was saved ("27 апреля 2024" over a story of
+    "31.05.2005")."""
     assert reading.header is not None
     if reading.header.date_index is not None:
-        line = reading.header.lines[reading.header.date_index]
-        found = dates.date_line(line.text)
-        assert found is not None
+        found, line = min(((found, line) for line in reading.header.lines if (found := dates.date_line(line.text))),
+                          key=lambda dated: dated[0].date)
         reading.published = found.date
         reading.used.add(line.number)
         if found.glued_time:
