@@ -682,6 +682,7 @@ FACTS = [
     ("generic/governors_of_neighbouring_regions_meet", "meeting_date", dt.date(2012, 10, 12)),
     # Russia's ministry dates its texts with the place they were given out: "Токио, 12 марта 2010 года"
     ("generic/ministry_place_and_date_line_ru", "published", dt.date(2010, 3, 12)),
+    ("generic/ministry_place_and_date_line_ru", "place", "Tokyo"),  # where the text was given
     ("generic/ministry_place_and_date_line_ru", "title",
      "Выступление Министра иностранных дел России С.В.Лаврова на совместной пресс-конференции по итогам "
      "переговоров с Министром иностранных дел Японии К.Окадой, Токио"),
@@ -702,6 +703,9 @@ FACTS = [
     # MOFA's older issuing-office line names its country: "Ministry of Foreign Affairs, Japan"
     ("mofa_japan/issuing_office_with_its_country", "publisher", "mofa-japan"),
     ("mofa_japan/issuing_office_with_its_country", "participants", {"yoriko-kawaguchi", "igor-ivanov"}),
+    # what was said announces a visit to come; who met is told after the verb of saying
+    ("generic/visit_announced_after_the_talks", "participants", {"taro-kono", "sergey-lavrov"}),
+    ("generic/visit_announced_after_the_talks_ru", "participants", {"sergey-lavrov", "fumio-kishida"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

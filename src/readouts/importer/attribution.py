@@ -36,6 +36,12 @@ ATTRIBUTION_RU_TOLD = re.compile(r",\s+(?:[—–-]\s+)?(?:сообщи|заяв
                                  r"(?P<how>\s[^,«»\"]{0,200})$")
 """The same in Russian, where the verb comes first: "…, сообщил журналистам в пятницу пресс-секретарь
 президента РФ Дмитрий Песков."."""
+_SAID = re.compile(r",\s+(?:[—–-]\s+)?(?:сообщи|заяви|сказа|отмети|подчеркну|добави|поясни|рассказа)\w*\s|"
+                   r",\s+[^,]{0,120}?\b(?:said|says|told|stated)\b")
+"""What was said, then who said it and where: "Визит Владимира Путина в Японию состоится до конца
+2005 года, заявил … Матимура, выступая после встречи в Токио с … Лавровым", "Putin will visit
+Japan this year, Kono said after talks with Lavrov". The visit to come is what he said; who met
+is told after the verb."""
 _PRESS_CONFERENCE = re.compile(r"\b(?:(?:regular|news|press)\s+)*(?:press|news)\s+conference\b|\bbriefing\b|"
                                r"пресс-конференци\w*|брифинг\w*", re.IGNORECASE)
 """Where words were said, which is no meeting of the sides: "said at a regular press conference"."""
@@ -51,9 +57,14 @@ spokesman Dmitry Peskov told Sputnik", Japan's Chief Cabinet Secretary at his br
 
 def told_of(text: str | None) -> str | None:
     """The sentence but for the attribution that ends it, where that names who announces a
-    meeting to come, or a spokesperson."""
+    meeting to come, or a spokesperson; and only the attribution where it tells of the talks
+    after which a meeting to come was announced (`_SAID`)."""
     if not text:
         return text
+    said = _SAID.search(text)
+    if said and FUTURE.search(text[:said.start()]) and MEETING_WORDS.search(
+            _PRESS_CONFERENCE.sub("", text[said.end():])):
+        return text[said.start():]
     bare = unattributed(text) or ""
     if FUTURE.search(text) or SPOKESPERSON.search(text[len(bare):]):
         return bare

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from readouts.importer import facts, places
+from readouts.importer import dates, facts, places
 
 if TYPE_CHECKING:
     from readouts.importer.header import Dateline, Header
@@ -360,7 +360,11 @@ _ARRIVED = re.compile(r"\b(?:has|have) arrived in\b|(?<![\w-])прибыл[аи]
 
 def _date_line_city(line: str) -> str | None:
     """The city a date line closes with: "April 27, 2017, The Kremlin, Moscow", or before its
-    country and after the time, "Tuesday, July 31, 2018, 8:56 p.m. Moscow, Russia"."""
+    country and after the time, "Tuesday, July 31, 2018, 8:56 p.m. Moscow, Russia"; or opens
+    with, as Russia's ministry dates a text with where it was given: "Москва, 28 декабря 2009 года"."""
+    first, _, rest = line.partition(",")
+    if rest and dates.find_dates(rest) and (city := places.city(first.strip())):
+        return city
     parts = line.split(",")[1:]
     while parts:
         part = _CLOCK.sub("", parts.pop())
