@@ -706,6 +706,14 @@ FACTS = [
     # what was said announces a visit to come; who met is told after the verb of saying
     ("generic/visit_announced_after_the_talks", "participants", {"taro-kono", "sergey-lavrov"}),
     ("generic/visit_announced_after_the_talks_ru", "participants", {"sergey-lavrov", "fumio-kishida"}),
+    # a wire copy's lines wrapped at one width: a line longer than the width is the story's own
+    # paragraph, not the run-on of the headline above it
+    ("tass/wire_copy_headline_as_wide_as_its_lines", "title",
+     "Lavrov and Okada agree to keep up dialogue on the peace treaty"),
+    ("tass/wire_copy_headline_as_wide_as_its_lines", "place", "Singapore"),
+    # a site's tagline in a sentence over the headline: the story starts at the dateline
+    ("generic/site_tagline_over_the_headline", "title", "Putin and Abe hold first meeting on APEC sidelines"),
+    ("generic/site_tagline_over_the_headline", "place", "Hanoi"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -298,7 +298,11 @@ def _wrapped_runs_on(lines: list[Line]) -> tuple[Callable[[Line, Line], bool] | 
     full = width - 20
 
     def runs_on(line: Line, following: Line) -> bool:
+        # a line longer than the width is a paragraph of its own, not a wrapped one's: the story's
+        # first, under a headline that fills the width ("Medvedev says Russia ready to discuss …" /
+        # "NEW YORK, September 23 (Itar-Tass) -- Russia is ready …" on one line)
         return (following.number == line.number + 1 and len(line.text) >= full and not _FINISHED.search(line.text)
+                and len(following.text) <= width
                 and (len(following.text) >= full or bool(_FINISHED.search(following.text))))
 
     if sum(runs_on(a, b) for a, b in itertools.pairwise(lines)) < 3:

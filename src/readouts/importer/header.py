@@ -306,6 +306,15 @@ def split_header(lines: tuple[Line, ...]) -> Header:
                 or dateline(line.text) or len(words(line.text)) > 45):
             start = index
             break
+    # A site's tagline in a sentence over the headline ("Get the latest news from around the world,
+    # …" / "Wrap: Putin meets with …" / "MOSCOW, November 18 (RIA Novosti) - …"): where a dateline
+    # follows within a few lines with a headline and no other sentence between, the story starts
+    # at the dateline.
+    story = next((at for at in range(start + 1, min(start + 5, len(lines))) if dateline(lines[at].text)), None)
+    between = lines[start + 1:story] if story is not None else ()
+    if (story is not None and not dateline(lines[start].text) and any(headline_like(line.text) for line in between)
+            and not any(is_prose(line.text) for line in between)):
+        start = story
     # A short line ending in a comma or colon ("Ladies and gentlemen,") opens the text.
     while start > 0 and lines[start - 1].text.endswith((",", ":")) and not headline_like(lines[start - 1].text):
         start -= 1
