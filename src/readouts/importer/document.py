@@ -112,6 +112,9 @@ _EMPTY_CELLS = re.compile(r"(?<=\S)(?:\s*\|)+\s*$")
 # " date 2021-08-11 TOKYO, August 11…": a capture date an archiving tool put before the text.
 _STAMP = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b\s*")
 _REPEATED_SECTION = "section label named in the breadcrumb"
+_GLUED_CREDIT = re.compile(r"(?:[^\W\d_]|[.!?»\"”])(?P<credit>(?:Фото|Photo)\s*(?:©|:).{2,150})$")
+"""A photo's credit the copy glued to the headline over it: "… мирного договораФото: официальный
+сайт Президента России kremlin.ru"."""
 _BACK_TO = re.compile(r"(?:[•·▪●◦‣*-]\s*)?back to (.{1,80})$", re.IGNORECASE)
 
 
@@ -142,6 +145,9 @@ def prepare(text: str, path: str) -> Document:
                 line = line[match.end():].strip()
                 if not line:
                     continue
+        if (glued := _GLUED_CREDIT.search(line)) and furniture_reason(glued.group("credit")) == "photo credit":
+            changes.append(Change(number, "removed", shorten(glued.group("credit")), "photo credit glued to the line"))
+            line = line[:glued.start("credit")]
         back = _BACK_TO.match(line)
         if back:
             footers.append(back.group(1).strip())
