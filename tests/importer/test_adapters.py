@@ -716,7 +716,8 @@ FACTS = [
     ("generic/site_tagline_over_the_headline", "place", "Hanoi"),
     # a photo's credit glued to the headline is furniture, and the site it names did not publish the text
     ("generic/photo_credit_glued_to_the_headline_ru", "publisher", "other"),
-    ("generic/photo_credit_glued_to_the_headline_ru", "title", "Путин и Кисида обсудили по телефону подготовку к саммиту АТЭС"),
+    ("generic/photo_credit_glued_to_the_headline_ru", "title",
+     "Путин и Кисида обсудили по телефону подготовку к саммиту АТЭС"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),
