@@ -718,6 +718,8 @@ FACTS = [
     ("generic/photo_credit_glued_to_the_headline_ru", "publisher", "other"),
     ("generic/photo_credit_glued_to_the_headline_ru", "title",
      "Путин и Кисида обсудили по телефону подготовку к саммиту АТЭС"),
+    # a summoned ambassador is spoken of by his post where the one who received him is named
+    ("generic/summoning_official_named_later_ru", "participants", {"mikhail-galuzin", "takeo-mori"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -341,9 +341,13 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                 # a report of talks held, in so many words: who is to meet later ("Встреча …
                 # Путина и … Абэ состоится в мае") is not of them
                 continue
-            if MEETING_WORDS.search(sentence) or COUNTERPART.search(sentence):
+            # an ambassador summoned is spoken of by his post where the one who received him is
+            # named: "замглавы МИД Игорь Моргулов обратил внимание посла на …"
+            to_the_envoy = bool(_THE_AMBASSADOR.search(sentence)) and any(
+                index.held(p, _AMBASSADOR_ROLE, None) for p in found)
+            if MEETING_WORDS.search(sentence) or COUNTERPART.search(sentence) or to_the_envoy:
                 named = _named_before_subject(sentence, index)
-                if at >= 3 and not set(named) & set(found):
+                if at >= 3 and not set(named) & set(found) and not to_the_envoy:
                     continue  # deeper in a story, only a sentence of the one found meeting the other
                 for person_id in named:
                     if index.country_of(person_id) == missing:
@@ -353,6 +357,10 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                     return [counterpart]
     holder = holder_of_office_named(title, lede, meeting, index, opening, day, missing)
     return [holder] if holder else _named_together(found, missing, index, opening)
+
+
+_THE_AMBASSADOR = re.compile(r"(?<![\w-])посл(?:а|у|ом)(?![\w-])|\bthe (?:ambassador|envoy)\b", re.IGNORECASE)
+_AMBASSADOR_ROLE = re.compile(r"\bAmbassador\b")
 
 
 _MEETING_TO_COME = re.compile(
