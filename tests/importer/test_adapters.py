@@ -720,6 +720,14 @@ FACTS = [
      "Путин и Кисида обсудили по телефону подготовку к саммиту АТЭС"),
     # a summoned ambassador is spoken of by his post where the one who received him is named
     ("generic/summoning_official_named_later_ru", "participants", {"mikhail-galuzin", "takeo-mori"}),
+    # meetings the story places in a prefecture were not held in the city it was filed from
+    ("tass/meetings_held_in_a_prefecture", "place", None),
+    # a release headed "О встрече …" that ends in a name's initials ("Моргулова И.В.") is no sentence,
+    # and "40 мин." is the minutes shortened
+    ("generic/release_headline_ending_in_initials_ru", "title",
+     "О встрече Посла Японии в России Т. Харада и Заместителя Министра иностранных дел РФ Моргулова И.В."),
+    ("generic/release_headline_ending_in_initials_ru", "kind", "readout"),
+    ("generic/release_headline_ending_in_initials_ru", "duration", 40),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

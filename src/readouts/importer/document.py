@@ -367,6 +367,7 @@ def words(text: str) -> list[str]:
 # News items often close with their outlet in brackets: "…, the Japanese ministry said. (Mainichi)";
 # a photo caption closes with its photographer or source, and stays a caption.
 _CLOSING_CREDIT = re.compile(r"(?<=[.!?”\"])\s*\([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}\)\s*$")
+_ENDS_IN_INITIALS = re.compile(r"[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?$")
 _CAPTION_CUE = re.compile(r"\b(?:left|right|cent(?:er|re))\s*[,)]|\b(?:photo\w*|screenshot|video)\b",
                           re.IGNORECASE)
 
@@ -378,6 +379,10 @@ def is_prose(text: str) -> bool:
         return True
     if not _CAPTION_CUE.search(text):
         text = _CLOSING_CREDIT.sub("", text)
+    if _ENDS_IN_INITIALS.search(text):
+        # "О телефонном разговоре … Помощника Президента РФ Приходько С.Э.": the period is the
+        # initials', as Russian official texts write a name, and no sentence ends there
+        return False
     if count < 45 and text.isupper():
         # a headline set in capitals, as newsletters and wire copy print it, may end with a
         # period ("YELTSIN FALTERS, BUT MOSCOW AND TOKYO CLAIM SUMMIT SUCCESS."); running text

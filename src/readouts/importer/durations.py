@@ -37,12 +37,13 @@ _DURATION_ADJECTIVE = re.compile(
     rf"teleconference|videoconference|video conference)\b", re.IGNORECASE)
 
 
-# "продлились около 40 минут", "заняли более трех часов", "около часа", "полтора часа": a Russian
-# count of hours or minutes after a word that gives a length
+# "продлились около 40 минут", "заняли более трех часов", "около часа", "полтора часа", "Разговор
+# продлился 20 мин." (the minutes shortened, as official texts write them): a Russian count of
+# hours or minutes after a word that gives a length
 _RUSSIAN_DURATION = re.compile(
     r"(?:продлил\w*|длил\w*|занял\w*|течение|около|более|почти|примерно|свыше|порядка)"
-    r"(?:\s+(?:около|более|почти|примерно|свыше|порядка))?\s+(?:(\d{1,3}|[а-яё]+)\s+)?(час\w*|минут\w*)"
-    r"(?:\s+(\d{1,2})\s+минут\w*)?", re.IGNORECASE)
+    r"(?:\s+(?:около|более|почти|примерно|свыше|порядка))?\s+(?:(\d{1,3}|[а-яё]+)\s+)?(час\w*|минут\w*|мин\.)"
+    r"(?:\s+(\d{1,2})\s+(?:минут\w*|мин\.))?", re.IGNORECASE)
 
 
 # "в ходе 50-минутного общения", "во время 40-минутных переговоров", "2-часовая встреча": the

@@ -338,8 +338,8 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
                 return found
     if found := _welcomed_to(opening):
         return found
-    if story and meeting and lede and ((not announcement and not _RELAYED.search(lede) and not _goes_abroad(lede))
-                                       or _ARRIVED.search(lede)):
+    if story and meeting and lede and not _IN_A_REGION.search(meeting) and (
+            (not announcement and not _RELAYED.search(lede) and not _goes_abroad(lede)) or _ARRIVED.search(lede)):
         # a report of an arrival ("has arrived in Japan on Wednesday") is filed where the visitor
         # came, the meetings to come included
         return city_named(story.city) or places.city(story.city)
@@ -353,6 +353,10 @@ def _goes_abroad(lede: str) -> bool:
     return any(places.is_country(match.group(1)) for match in _GOING_TO.finditer(lede))
 
 
+_IN_A_REGION = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’]+\s+){1,3}(?:[Pp]refecture|[Oo]blast|[Kk]rai)\b|"
+                          r"(?<![\w-])в\s+(?:[А-ЯЁ]\w+\s+)?(?:префектур|област|кра[еяю])\w*", re.IGNORECASE)
+"""A meeting the story places in a region ("held meetings with officials in Japan's northern
+Hokkaido Prefecture"): the city it was filed from is not where it was held."""
 _GOING_TO = re.compile(r"\b(?:come|comes|coming|go|goes|going|travel(?:s|l?ing)?|fly(?:ing)?|flies|head(?:s|ing)?)"
                        r"\s+to\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _ARRIVED = re.compile(r"\b(?:has|have) arrived in\b|(?<![\w-])прибыл[аи]?\s+(?:\w+\s+){0,3}?в\s", re.IGNORECASE)
