@@ -200,6 +200,8 @@ def test_what_a_serving_process_keeps_by_identity_is_never_written_and_a_rebuild
     named: list[object] = []
     monkeypatch.setattr("readouts.render.depends.digest", lambda value, real=depends.digest: (
         named.append(value), real(value))[1])
+    monkeypatch.setattr("readouts.render.depends.digest_of_fields", lambda value, real=depends.digest_of_fields: (
+        named.append(value), real(value))[1])
     summed: list[int] = []
     monkeypatch.setattr("readouts.site_token.sum_of", lambda manifest, real=site_token.sum_of: (
         summed.append(len(manifest)), real(manifest))[1])

@@ -269,7 +269,8 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
             stop := _once_placed(first, superseded))
         if stop is not None and stop():  # asked once more before publishing, not stopped once begun
             raise Superseded
-        made = (written.groups, written.fragments, written.records, written.search_counts, written.fingerprints)
+        made: tuple[dict[Any, Any], ...] = (written.groups, written.fragments, written.records,
+                                            written.search_counts, written.fingerprints)
         for table, entries in zip(_write_tables(), made, strict=True):  # for the next build
             cache[table] = entries
         if pagefind:

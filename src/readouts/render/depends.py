@@ -9,6 +9,7 @@ with clean ones byte for byte through a series of changes.
 from __future__ import annotations
 
 import hashlib
+import marshal
 from collections import Counter
 from collections.abc import Mapping
 from functools import cached_property
@@ -26,6 +27,20 @@ FINGERPRINTS_KEPT: CacheTable[Any, str] = CacheTable("fingerprints", unchanged_u
 
 def digest(value: Any) -> str:
     return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def digest_of_fields(value: tuple[Any, ...]) -> str:
+    """digest(value) for a value made of text, numbers, None and tuples, lists and dicts of them
+    (a page's fingerprint: `Dependencies.fingerprint`), from marshal's bytes rather than repr's:
+    repr escapes every string again, and a readout's page holds a dozen of its neighbours' and
+    related readouts' links (half the time of fingerprinting 20,000 pages, measured). Format 2
+    writes a value's contents alone, never whether two of its strings are one object. Any other
+    value is digested as digest() does, apart from these by the byte in front."""
+    try:
+        data = marshal.dumps(value, 2)
+    except ValueError:  # a date, or another object marshal does not write
+        return digest(value)
+    return hashlib.blake2b(b"\0" + data, digest_size=16).hexdigest()
 
 
 def made_from_readout(path: str, readout: Readout) -> str:
@@ -66,15 +81,15 @@ class Dependencies:
         self._links: dict[str, str] = {}
 
     def fingerprint(self, value: tuple[Any, ...]) -> str:
-        """digest(value), taken from the last build of this process when made of the same text,
+        """digest_of_fields(value), taken from the last build of this process when made of the same text,
         dates and numbers (a serving process fingerprints 20,000 readout and meeting pages each
         build, most of them from what they were made of last time)."""
         try:
             found = self.made.get(value) or self.kept.get(value)
         except TypeError:  # a value holding a list or a dict is digested every time
-            return digest(value)
+            return digest_of_fields(value)
         if found is None:
-            found = digest(value)
+            found = digest_of_fields(value)
         self.made[value] = found
         return found
 

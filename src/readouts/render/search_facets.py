@@ -56,13 +56,13 @@ def _family_first(name: str) -> str:
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
-def readout_language(text_words: Mapping[str, list[int]], site_language: str) -> str:
-    """Russian when most of a readout's words (its text's, with their places: search.FieldCounts)
+def readout_language(text_words: Mapping[str, int], site_language: str) -> str:
+    """Russian when most of a readout's words (its text's, with how often each: search.text_frequencies)
     are Cyrillic, else the site's language: the body is what a reader reads, its title may be
     translated. Told from the word counts the build keeps, so a year's facets are written
     without reading the bodies of its unchanged readouts."""
-    russian = sum(len(places) for word, places in text_words.items() if _CYRILLIC.search(word))
-    other = sum(len(places) for word, places in text_words.items()) - russian
+    russian = sum(count for word, count in text_words.items() if _CYRILLIC.search(word))
+    other = sum(text_words.values()) - russian
     return RUSSIAN if russian > other else site_language
 
 
@@ -74,10 +74,10 @@ class FacetRows:
         self.places = {facet: {value: place for place, (value, _) in enumerate(values)}
                        for facet, values in facet_tables(graph).items()}
 
-    def row(self, readout_id: str, text_words: Mapping[str, list[int]]) -> list[Any]:
+    def row(self, readout_id: str, text_words: Mapping[str, int]) -> list[Any]:
         """[side, publisher, kind, language, [topics], [people]]: the people are the participants
         and those mentioned whom people.yaml knows (a name it does not know has no filter).
-        `text_words` are the readout's words with their places, which tell its language."""
+        `text_words` are the readout's words with how often its text has each, which tell its language."""
         graph, places = self.graph, self.places
         readout = graph.readouts[readout_id]
         people = dict.fromkeys(readout.participants + readout.mentioned)

@@ -49,7 +49,7 @@ from readouts.render.output import OutputFile
 from readouts.render.search import (
     DOCS_PER_FILE,
     STOP_WORDS,
-    FieldCounts,
+    ReadoutTerms,
     compact_json,
     search_years,
     shard_places,
@@ -59,6 +59,7 @@ from readouts.render.search import (
     term_file_name,
     term_file_name_to_key,
     term_files,
+    text_frequencies,
 )
 from readouts.render.search_facets import FacetRows, facets_index, name_groups
 
@@ -113,7 +114,7 @@ def search_shards(graph: SiteGraph) -> list[SearchShard]:
     return shards
 
 
-def shard_files(graph: SiteGraph, shard: SearchShard, counts_of: Callable[[str], FieldCounts],
+def shard_files(graph: SiteGraph, shard: SearchShard, counts_of: Callable[[str], ReadoutTerms],
                 pause: Callable[[], None] = lambda: None) -> dict[str, bytes]:
     """Path → content of each of a shard's term, place, docs and facets files. `counts_of`
     (readout id → its word counts) answers from an earlier build's counts where it can;
@@ -140,13 +141,13 @@ def shard_files(graph: SiteGraph, shard: SearchShard, counts_of: Callable[[str],
     rows = FacetRows(graph)
     files[urls.search_facets_path(shard.name)] = script(
         f"{shard.name}/facets",
-        [rows.row(r, fields.get("text", {})) for r, fields in zip(shard.readout_ids, counts, strict=True)])
+        [rows.row(r, text_frequencies(terms)) for r, terms in zip(shard.readout_ids, counts, strict=True)])
     return files
 
 
 def search_outputs(graph: SiteGraph, common: str, previous_manifest: Mapping[str, str],
                    reusable: Callable[[str, str], bool],
-                   counts_of: Callable[[str], FieldCounts],
+                   counts_of: Callable[[str], ReadoutTerms],
                    pause: Callable[[], None] = lambda: None) -> Iterator[OutputFile]:
     """Every file of the search index. A shard's files are named by what they hold, so they are
     kept whole (the previous build's, when every one of them is still there) or made whole; a

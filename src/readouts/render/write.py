@@ -31,7 +31,7 @@ from readouts.render.output import NO_PREVIOUS_BUILD, OutputFile, Outputs, Previ
 from readouts.render.pages import KINDS, Page, Site, site_pages
 from readouts.render.pages.grouped import GroupMemo
 from readouts.render.pages.kind import SITE_PART
-from readouts.render.search import FieldCounts, count_words
+from readouts.render.search import ReadoutTerms, count_words
 from readouts.render.search_files import search_outputs
 
 
@@ -222,7 +222,7 @@ def _source_made_from(path: str, source: Path, file_memo: FileMemo) -> str | Non
         return None
 
 
-def _kept_counts(graph: SiteGraph, common: str, kept: dict[str, bytes]) -> Callable[[str], FieldCounts]:
+def _kept_counts(graph: SiteGraph, common: str, kept: dict[str, bytes]) -> Callable[[str], ReadoutTerms]:
     """Readout id → its word counts for the search index, from `kept` (by readout and settings)
     where an earlier build made them, else counted now — on every core when many are new (a cold
     build). Kept marshalled: only the years being written are ever unpacked. Counts of readouts
@@ -236,11 +236,11 @@ def _kept_counts(graph: SiteGraph, common: str, kept: dict[str, bytes]) -> Calla
     for readout_id, counts in zip(new, packed, strict=True):
         kept[f"{common}:{graph.readouts[readout_id].digest}"] = counts
 
-    def counts_of(readout_id: str) -> FieldCounts:
+    def counts_of(readout_id: str) -> ReadoutTerms:
         digest = graph.readouts[readout_id].digest
         if not digest:  # a readout made in memory: nothing to keep its counts by
             return count_words(graph, readout_id)
-        counts: FieldCounts = marshal.loads(kept[f"{common}:{digest}"])
+        counts: ReadoutTerms = marshal.loads(kept[f"{common}:{digest}"])
         return counts
 
     return counts_of

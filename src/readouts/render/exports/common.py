@@ -7,11 +7,12 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
+from typing import Any
 
 from readouts.cache import CacheTable, unchanged_under_keys
 from readouts.model import Block, Readout, SiteGraph
 from readouts.render import urls
-from readouts.render.depends import digest
+from readouts.render.depends import digest_of_fields
 from readouts.render.exports.records import PublishedRecords
 
 FEED_ENTRIES = 50
@@ -47,9 +48,11 @@ class Fragments:
         self.used: set[str] = set()
         self.records = records if records is not None else PublishedRecords()
 
-    def key(self, inputs: object) -> str:
-        """The key of the piece made from `inputs`, which is kept for the next build."""
-        key = digest(inputs)
+    def key(self, inputs: tuple[Any, ...]) -> str:
+        """The key of the piece made from `inputs`, which is kept for the next build (a CSV row's
+        and an event's for every readout and meeting: digested from marshal's bytes where they
+        are text and numbers, depends.digest_of_fields)."""
+        key = digest_of_fields(inputs)
         self.used.add(key)
         return key
 

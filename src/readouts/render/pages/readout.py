@@ -3,6 +3,7 @@ date, the other accounts of its meeting, its citations and its provenance."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from functools import partial
 from typing import Any
@@ -155,9 +156,15 @@ def readout_fingerprint(depends: Dependencies, readout_id: str) -> str:
     # shows it as supplied, and it comes from the other accounts.
     return depends.fingerprint((depends.common, r.digest, tuple(depends.link(n) for n in graph.neighbours[readout_id]),
                                 tuple(depends.link(o) for o in graph.related.get(readout_id, ())),
-                                meeting_id, meeting.date if meeting else None,
+                                meeting_id, _day(meeting.date if meeting else None),
                                 tuple(depends.link(o) for o in others),
                                 (meeting.account_ids, meeting.preview_ids) if meeting else None))
+
+
+def _day(day: dt.date | None) -> int | None:
+    """A date in a fingerprint, as its ordinal: a fingerprint of text and numbers alone is
+    digested from marshal's bytes (depends.digest_of_fields)."""
+    return day.toordinal() if day else None
 
 
 def _page(site: Site, readout_id: str) -> Page:
