@@ -728,6 +728,8 @@ FACTS = [
      "О встрече Посла Японии в России Т. Харада и Заместителя Министра иностранных дел РФ Моргулова И.В."),
     ("generic/release_headline_ending_in_initials_ru", "kind", "readout"),
     ("generic/release_headline_ending_in_initials_ru", "duration", 40),
+    # words said at the meeting may be of days to come; the saying was that day's
+    ("tass/future_said_at_the_meeting", "meeting_date", dt.date(2017, 7, 3)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

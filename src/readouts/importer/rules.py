@@ -301,9 +301,8 @@ speaker's, not a plan the report announces."""
 
 def meeting_date_of_words_said_there(reading: Reading) -> None:
     """A news story that reports words said at the talks, or at the press conference after them,
-    is filed the day they were said: the lead's day ("Kishida said on Monday"), else the
-    dateline's ("МОСКВА, 22 января. /ТАСС/. … заявил … на переговорах"), its year from the text's
-    own date."""
+    is filed the day they were said: the lead's day ("Kishida said on Monday"), else the dateline's
+    ("МОСКВА, 22 января. /ТАСС/. … заявил … на переговорах"), its year from the text's own date."""
     # the story's dateline, in its first paragraph or in one of its own below a photo's caption
     story = reading.story or next((found for p in reading.prose[:2] if (found := dateline(p))), None)
     if (reading.meeting_date is not None or story is None or reading.published is None or reading.kind != "news"
@@ -312,7 +311,9 @@ def meeting_date_of_words_said_there(reading: Reading) -> None:
     # The words may be quoted first and attributed after the quote ("… old problems," Putin said
     # at a meeting with …): the whole of the first two paragraphs, not their first sentences.
     opening = [s for p in reading.prose[:2] for s in facts.sentences(p)]
-    said = next((s for s in opening if _SAID_THERE.search(s) and not facts.FUTURE.search(_QUOTE.sub("", s))), None)
+    # what was said may be of days to come ("… may meet on December 13, Oreshkin said at the meeting")
+    said = next((s for s in opening if (there := _SAID_THERE.search(s))
+                 and not facts.FUTURE.search(_QUOTE.sub("", s[there.start():]))), None)
     if said is None:
         return
     told = next((day for s in opening[:3] if (day := facts.meeting_date(s, reading.counted_from))), None)
