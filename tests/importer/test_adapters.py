@@ -660,9 +660,9 @@ FACTS = [
     # another meeting, and its city not this one's
     ("generic/talks_building_on_an_earlier_summit_ru", "place", None),
     # "… may meet on November 20 in Moscow, X said at the meeting with Y … in Vladivostok": the
-    # meeting is where it was said, not the session announced
+    # meeting is where and when it was said (the dateline's day), not the session announced
     ("tass/next_session_announced_at_a_meeting_held", "place", "Vladivostok"),
-    ("tass/next_session_announced_at_a_meeting_held", "meeting_date", None),
+    ("tass/next_session_announced_at_a_meeting_held", "meeting_date", dt.date(2018, 9, 4)),
     ("tass/next_session_announced_at_a_meeting_held", "participants", {"maxim-oreshkin", "taro-kono"}),
     # the line over a photo's credit ("Фото: ТАСС, …") is its caption, under a headline already given
     ("generic/caption_over_its_credit_under_the_deck_ru", "title", "Начальник Генштаба прибыл в Токио"),
