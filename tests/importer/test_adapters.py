@@ -730,6 +730,9 @@ FACTS = [
     ("generic/release_headline_ending_in_initials_ru", "duration", 40),
     # words said at the meeting may be of days to come; the saying was that day's
     ("tass/future_said_at_the_meeting", "meeting_date", dt.date(2017, 7, 3)),
+    # a wire photo's caption credited "REUTERS Photo" is a caption, and its full date the meeting's
+    ("generic/agency_photo_credited_after_the_caption", "meeting_date", dt.date(2016, 5, 6)),
+    ("generic/agency_photo_credited_after_the_caption", "place", "Sochi"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -116,12 +116,12 @@ _CREDITED_PHOTO = re.compile(r".{10,600}\((?=[^()]*\b(?:photo|pool|getty|фот�
 _POSITIONED_PHOTO = re.compile(r".{5,600}\((?:L|R|C|left|right|cent(?:er|re)|слева|справа)\).{5,600}"
                                r"(?:\[[^\[\]]{2,60}\]|\([^()]{2,60}\)|"
                                r"\b(?:AP|AFP|EPA(?:-EFE)?|EFE|Reuters|Kyodo|TASS|Sputnik|Xinhua|UPI|Getty Images)"
-                               r"\s?/\s?[A-Z][\w.' -]{2,40}(?:\s?/\s?[A-Z]{2,20})?)\s*", re.IGNORECASE)
+                               r"(?:\s?/\s?[A-Z][\w.' -]{2,40}(?:\s?/\s?[A-Z]{2,20})?|\s+Photo\.?))\s*", re.IGNORECASE)
 """A wire photo's caption places the people it shows, "(L)", "(R)", and closes with the agency's
 credit in brackets of either kind: "Russian President Dmitry Medvedev (L) shakes hands with Japanese
 Prime Minister Taro Aso during a meeting in … February 18, 2009. [Reuters]", or as the agency
 signs it, the photographer after a slash: "… in Tokyo, Japan, Mar 21, 2018. EPA-EFE/NICOLAS
-DATICHE / POOL"."""
+DATICHE / POOL", or as a reposting site credits it: "… in Moscow April 29, 2013. REUTERS Photo"."""
 
 
 _DATED_PHOTO = re.compile(r"(?:\S+\s+){5,50}?\S+\.\s+\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|"
