@@ -733,6 +733,11 @@ FACTS = [
     # a wire photo's caption credited "REUTERS Photo" is a caption, and its full date the meeting's
     ("generic/agency_photo_credited_after_the_caption", "meeting_date", dt.date(2016, 5, 6)),
     ("generic/agency_photo_credited_after_the_caption", "place", "Sochi"),
+    # a meeting proposed, and the sentence after telling it was proposed in a call: a call, no place
+    ("generic/meeting_proposed_in_a_call_ru", "format", "telephone"),
+    ("generic/meeting_proposed_in_a_call_ru", "place", None),
+    ("generic/meeting_proposed_in_a_call_ru", "occasion", None),  # the forum is where they will meet
+    ("generic/visit_headline_and_a_spokesman_telling", "format", "telephone"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),
@@ -958,6 +963,7 @@ def test_fact_is_read(case: str, field: str, expected, context) -> None:
         "participants": set(r.participants), "topics": set(r.topics), "outlet": r.outlet,
         "format": r.meeting.format, "meeting_day_printed": r.printed_meeting_day,
         "dateline_day_printed": r.printed_day, "announces": r.announces, "publisher": r.publisher,
+        "occasion": r.meeting.occasion,
     }[field]
     assert got == expected
 

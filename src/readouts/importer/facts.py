@@ -169,6 +169,9 @@ countries will start afresh in talks"), not how the sides met."""
 _MET = re.compile(r"\b(?:met|meets?|meeting|summit)\b|встрет\w*|встреч\w*", re.IGNORECASE)
 """Words that say the sides met in person, in the sentence after the lead ("talks" may be
 negotiations there)."""
+_PROPOSED = re.compile(r"(?<![\w-])(?:предлож|пригласи)\w*|\b(?:propos|invit|offer)\w*", re.IGNORECASE)
+"""A meeting proposed ("предложил … провести встречу на полях саммита"): one to come, which the
+sentence after may tell was proposed in a call."""
 _EARLIER = re.compile(r"\b(?:earlier|previously|last (?:week|month|year)|ago|(?:19|20)\d\d)\b|ранее|прошл\w*",
                       re.IGNORECASE)
 
@@ -205,6 +208,8 @@ def meeting_format(title: str | None, meeting: str | None, lede: str | None,
             return "telephone"
     if lede and PHONE_WORDS.search(_CLAUSE.split(lede)[0]):
         return "telephone"
+    if _PROPOSED.search(head) and follow and PHONE_WORDS.search(follow) and not _EARLIER.search(follow):
+        return "telephone"  # "Абэ предложил Путину провести встречу …" / "… в ходе телефонного разговора …"
     if _IN_PERSON.search(title or "") or _IN_PERSON.search(head):
         return "in-person"
     if follow and not _EARLIER.search(follow):

@@ -47,11 +47,9 @@ def title(reading: Reading) -> None:
 
 
 def published_from_date_line(reading: Reading) -> None:
-    """The published date from the header's date line ("31 May 201911:01" read as a date and a
-    time, recorded), else the date the headline ends with, else the capture stamp the saved page
-    carries. Of two date lines the earlier is the story's: the other is when it was updated, or
-    the day the site's masthead showed when the page was saved ("27 апреля 2024" over a story of
-    "31.05.2005")."""
+    """The published date from the header's date line ("31 May 201911:01" read as a date and a time,
+    recorded), the earlier of two (the later is an update's, or the masthead's day the page was
+    saved), else the date the headline ends with, else the capture stamp the saved page carries."""
     assert reading.header is not None
     if reading.header.date_index is not None:
         found, line = min(((found, line) for line in reading.header.lines if (found := dates.date_line(line.text))),
@@ -323,8 +321,10 @@ def meeting_date_of_words_said_there(reading: Reading) -> None:
 
 
 def occasion(reading: Reading) -> None:
-    """The summit or forum the meeting was held on the margins of, and its fixed city if any."""
-    reading.occasion, reading.occasion_city = facts.occasion(reading.meeting_context, " ".join(reading.prose[:3]))
+    """The summit or forum the meeting was held on the margins of, and its fixed city if any; a
+    call has no margins (the summit it names is one the callers will meet at)."""
+    if reading.meeting_format not in ("telephone", "video"):
+        reading.occasion, reading.occasion_city = facts.occasion(reading.meeting_context, " ".join(reading.prose[:3]))
 
 
 def place(reading: Reading) -> None:
