@@ -83,6 +83,23 @@ def test_an_office_is_held_by_the_one_person_whose_dated_role_covers_the_day() -
     assert INDEX.holder_of(office, None) is None
 
 
+def test_with_no_day_the_counterpart_is_who_held_the_office_throughout_the_persons_tenure() -> None:
+    leaders = NameIndex.build((
+        Person("naoto-kan", "Naoto Kan", "japan", (),
+               (Role("Prime Minister of Japan", dt.date(2010, 6, 8), dt.date(2011, 9, 2)),)),
+        Person("yoshihiko-noda", "Yoshihiko Noda", "japan", (),
+               (Role("Prime Minister of Japan", dt.date(2011, 9, 2), dt.date(2012, 12, 26)),)),
+        Person("dmitry-medvedev", "Dmitry Medvedev", "russia", (),
+               (Role("President of the Russian Federation", dt.date(2008, 5, 7), dt.date(2012, 5, 7)),)),
+        Person("vladimir-putin", "Vladimir Putin", "russia", (),
+               (Role("President of the Russian Federation", dt.date(2012, 5, 7), None),)),
+    ))
+    own, office = re.compile(r"^Prime Minister of Japan"), re.compile(r"^President of the Russian Federation")
+    assert leaders.holder_throughout("naoto-kan", own, office) == "dmitry-medvedev"
+    # Noda's tenure saw two presidents: whom he met is not known without the day
+    assert leaders.holder_throughout("yoshihiko-noda", own, office) is None
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("talks with H.E. Mr. Vladimir Vladimirovich Putin, President", ["Vladimir Vladimirovich Putin"]),
     ("met Mr. Igor Shuvalov, First Deputy Prime Minister", ["Igor Shuvalov"]),

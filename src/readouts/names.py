@@ -206,6 +206,21 @@ class NameIndex:
                    if role.start is not None and role.held_on(day) and office.search(role.title)}
         return holders.pop() if len(holders) == 1 else None
 
+    def holder_throughout(self, person_id: str, own: re.Pattern[str], office: re.Pattern[str]) -> str | None:
+        """The one person who held `office` on every day the person held a dated role matching
+        `own`, when no day is known: Koichiro Gemba's counterpart as foreign minister (2011–2012)
+        was Sergey Lavrov whichever day they met; Yoshihiko Noda's as prime minister (2011–2012)
+        was Medvedev, then Putin, so no one."""
+        spans = [(role.start, role.end or dt.date.max) for person in self.people if person.id == person_id
+                 for role in person.roles if role.start is not None and own.search(role.title)]
+        holders = {person.id for person in self.people for role in person.roles
+                   if role.start is not None and office.search(role.title)
+                   and any(role.start <= end and (role.end or dt.date.max) >= start for start, end in spans)}
+        covered = all(any(role.start is not None and role.start <= start and (role.end or dt.date.max) >= end
+                          for person in self.people if person.id in holders for role in person.roles
+                          if office.search(role.title)) for start, end in spans)
+        return holders.pop() if spans and len(holders) == 1 and covered else None
+
     def find(self, text: str) -> list[tuple[int, str]]:
         """(position of first mention, person id) for each person named, in text order."""
         text = text.translate(_PLAIN_LETTERS)

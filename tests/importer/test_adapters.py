@@ -738,6 +738,11 @@ FACTS = [
     ("generic/meeting_proposed_in_a_call_ru", "place", None),
     ("generic/meeting_proposed_in_a_call_ru", "occasion", None),  # the forum is where they will meet
     ("generic/visit_headline_and_a_spokesman_telling", "format", "telephone"),
+    # one who speaks of "our talks" with the one named is his counterpart: with no day known, the one
+    # who held the office throughout the named person's tenure (Lavrov for Kishida as foreign
+    # minister; Putin, president, for Koizumi as prime minister)
+    ("generic/minister_speaking_of_our_talks_ru", "participants", {"fumio-kishida", "sergey-lavrov"}),
+    ("generic/leader_speaking_of_our_talks", "participants", {"junichiro-koizumi", "vladimir-putin"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

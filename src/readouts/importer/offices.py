@@ -107,19 +107,43 @@ def _named_holder(opening: list[str], office: re.Pattern[str], index: NameIndex)
 
 
 def counterpart_of(sentence: str, found: list[str], missing: str, index: NameIndex, day: dt.date | None) -> str | None:
-    """"talks of Lavrov with his Japanese counterpart", whose name is misspelt or not given: the
-    holder on that day of the office the named person held, on the other side. The office itself,
-    not a deputy's: a deputy minister's counterpart is no minister."""
-    if not COUNTERPART.search(sentence) or not MEETING_WORDS.search(sentence):
+    """"talks of Lavrov with his Japanese counterpart", whose name is misspelt or not given, or
+    the words of one who speaks of "our talks" with the one named ("Я очень признателен г-ну
+    Х.Накасонэ за … организацию наших … переговоров", as a ministry prints its minister's words
+    without his name): the holder of the office the named person held, on the other side, that
+    day, or with no day known, the one who held it throughout the named person's tenure. The
+    office itself, not a deputy's: a deputy minister's counterpart is no minister."""
+    if not (COUNTERPART.search(sentence) or _OUR_TALKS.search(sentence)) or not MEETING_WORDS.search(sentence):
         return None
     for person_id in found:
         side = index.country_of(person_id)
-        for _, role in _OFFICES:
-            if side in SIDES and index.held(person_id, _office_of("^" + role.lstrip("^"), side), day):
-                holder = index.holder_of(_office_of(role, missing), day)
-                if holder:
-                    return holder
+        for role, other in _COUNTERPARTS:
+            own = _office_of("^" + role.lstrip("^"), side) if side in SIDES else None
+            if own is None or not index.held(person_id, own, day):
+                continue
+            counterpart = _office_of(other, missing)
+            holder = index.holder_of(counterpart, day) if day else index.holder_throughout(person_id, own, counterpart)
+            if holder:
+                return holder
     return None
+
+
+_FOREIGN_MINISTER = "Minister (?:for|of) Foreign Affairs of (?:the )?{side}"
+_COUNTERPARTS = (
+    (_FOREIGN_MINISTER, _FOREIGN_MINISTER),
+    ("Prime Minister of (?:the )?Russian Federation", "Prime Minister of (?:the )?{side}"),
+    # a summit's sides: Russia's president and Japan's prime minister
+    ("^President of (?:the )?Russian Federation", "Prime Minister of (?:the )?{side}"),
+    ("Prime Minister of Japan", "^President of (?:the )?{side}"),
+)
+"""An office's counterpart on the other side: the foreign ministers each other's, Japan's prime
+minister Russia's, and Russia's president; Japan's prime minister Russia's president, who meet at
+summits."""
+
+
+_OUR_TALKS = re.compile(r"(?<![\w-])наш\w*\s+(?:[\w-]+\s+){0,4}?(?:переговор|встреч|бесед)\w*|"
+                        r"\bour\s+(?:[\w-]+\s+){0,3}?(?:talks|meeting|negotiations|conversation)\b", re.IGNORECASE)
+"""Talks the speaker had, in his own words: "наших конструктивных … переговоров", "our talks"."""
 
 
 def _office_of(role: str, side: str) -> re.Pattern[str]:
