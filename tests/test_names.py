@@ -21,6 +21,7 @@ PEOPLE = (
     Person("yoshiro-mori", "Yoshiro Mori", "japan", (), ()),
     Person("shinzo-abe", "Shinzo Abe", "japan", (), ()),
     Person("koichiro-gemba", "Koichiro Gemba", "japan", (), ()),
+    Person("leonid-slutsky", "Leonid Slutsky", "russia", ("Леонид Слуцкий",), ()),
 )
 INDEX = NameIndex.build(PEOPLE)
 
@@ -31,6 +32,9 @@ INDEX = NameIndex.build(PEOPLE)
     ("встреча с Сергеем Лавровым", ["sergey-lavrov"]),
     # …without finding a longer word that starts with a short name
     ("визит в Канаду", []),
+    # a family name in "-ский" declines as an adjective
+    ("встреча с Леонидом Слуцким", ["leonid-slutsky"]),
+    ("заявление Слуцкого", ["leonid-slutsky"]),
     ("премьер Кана", ["naoto-kan"]),
     # i and y after a vowel: two romanisations of one Russian name
     ("Mr. Shoygu, Sergey Kuzhugetovich", ["sergey-shoigu"]),

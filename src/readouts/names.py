@@ -43,6 +43,8 @@ _NOT_NAMES = {
 # so that a short name does not find a longer word ("Кан" must not find "Канада").
 _RU_ENDINGS = (r"(?:а|я|у|ю|е|и|ы|й|ь|ой|ей|ою|ею|ом|ем|ым|им|ых|их|ам|ям|ами|ями|ах|ях|ую|юю|"
                r"ая|яя|ого|его|ому|ему)?")
+_RU_ADJECTIVE = r"(?:ий|ый|ой|ого|ому|им|ым|ом|ая|ую|ей)"
+"""The endings of a family name that declines as an adjective, its stem without "ий"."""
 # Romanisations of Russian names differ in i and y after a vowel (Sergei/Sergey, Shoigu/Shoygu,
 # Yuri/Yury): the BGN/PCGN and the passport systems write the same letter й differently.
 _VOWEL_IY = re.compile(r"(?<=[aeiouAEIOU])[iy]|(?<=[a-z])[iy]$")
@@ -70,8 +72,12 @@ def _polivanov_variants(stem: str) -> str:
 
 def _word_pattern(word: str, variants: bool) -> str:
     if re.search(r"[\u0400-\u04FF]", word):
-        stem = word[:-1] if len(word) > 3 and word[-1] in "аяйь" else word
-        return (_polivanov_variants(stem) if variants else re.escape(stem)) + _RU_ENDINGS
+        # a family name in "-ский", "-ый", "-ой" declines as an adjective: "Пуликовский" →
+        # "Пуликовским", "Слуцкого"
+        adjectival = len(word) > 4 and word[-2:] in ("ий", "ый", "ой")
+        stem = word[:-2] if adjectival else word[:-1] if len(word) > 3 and word[-1] in "аяйь" else word
+        endings = _RU_ADJECTIVE if adjectival else _RU_ENDINGS
+        return (_polivanov_variants(stem) if variants else re.escape(stem)) + endings
     if variants and word.isascii():
         parts = _VOWEL_IY.split(word)
         return "[iy]".join(_SYLLABIC_N.sub(_either_n, re.escape(part)) for part in parts)
