@@ -743,6 +743,8 @@ FACTS = [
     # minister; Putin, president, for Koizumi as prime minister)
     ("generic/minister_speaking_of_our_talks_ru", "participants", {"fumio-kishida", "sergey-lavrov"}),
     ("generic/leader_speaking_of_our_talks", "participants", {"junichiro-koizumi", "vladimir-putin"}),
+    # Kommersant names itself by its hard sign in quotes
+    ("generic/paper_naming_itself_by_its_letter_ru", "outlet", "Kommersant"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

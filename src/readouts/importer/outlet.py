@@ -38,7 +38,8 @@ def outlet(header: list[str], title: str | None, story: Dateline | None, paragra
     """The outlet a news item credits: its dateline's agency ("Tokyo, Nov. 25 (Jiji Press)--",
     "МОСКВА, 22 янв – РИА Новости."), a known outlet on a line of its own above the text or in
     a translation's source note, an agency after a dash in the headline, a closing credit ("…
-    (Mainichi)"), or the masthead above it ("THE ASAHI SHIMBUN")."""
+    (Mainichi)"), the masthead above it ("THE ASAHI SHIMBUN"), or the paper's own sign in the
+    text ("корреспондент "Ъ"")."""
     if story and story.agency:
         return story.agency
     # wire copy's dateline on a line of its own above the text ("SINGAPORE, Nov. 15 Kyodo -")
@@ -75,7 +76,13 @@ def outlet(header: list[str], title: str | None, story: Dateline | None, paragra
         if match := _COPYRIGHT.match(paragraph):  # "© KYODO" under the story
             name = match.group("name").strip()
             return known.get(name.casefold(), name.title() if name.isupper() and len(name) > 4 else name)
+    if any(_KOMMERSANT.search(paragraph) for paragraph in paragraphs):
+        return "Kommersant"
     return None
+
+
+_KOMMERSANT = re.compile(r"[«\"“]Ъ[»\"”]")
+"""Kommersant names itself by its hard sign in quotes: "специальный корреспондент «Ъ»", "сообщили "Ъ"."""
 
 
 _DATED_CREDIT = re.compile(r"^[\s,0-9:]*[—–-]\s*(?P<name>[^\W\d_][^—–]{2,60}?)\s*(?:[—–-]\s*[^—–]{2,12})?$")
