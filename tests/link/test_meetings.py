@@ -157,6 +157,23 @@ def test_an_account_printing_no_day_joins_the_one_meeting_of_the_same_four_peopl
     assert of["news"] == of["mid"] != of["fm"]
 
 
+def test_an_undated_account_naming_all_four_of_a_two_plus_two_joins_the_one_whose_accounts_name_fewer() -> None:
+    """A minister's own account of a "2+2" may name only himself; a news account naming all four
+    ministers joins it. One naming three ministers and a prime minister is no "2+2" of four
+    ministers, and stays apart."""
+    ministers = frozenset({"kishida", "inada", "lavrov", "shoigu", "onodera"})
+    by_id = {r.id: r for r in (
+        _readout("mid", dt.date(2017, 3, 20), ("lavrov",), "Tokyo", how="2+2"),
+        _readout("gist", None, ("kishida", "lavrov", "inada", "shoigu"), how="2+2"),
+        _readout("embassy", None, ("lavrov", "kishida", "abe", "shoigu"), how="2+2"),
+    )}
+    _, of = group_meetings(by_id, tuple(sorted(by_id)), ministers=ministers)
+    assert of["gist"] == of["mid"]
+    assert "embassy" not in of
+    # without knowing who the ministers are, the gist stays apart too
+    assert "gist" not in group_meetings(by_id, tuple(sorted(by_id)))[1]
+
+
 def test_an_account_printing_no_day_stays_apart_when_it_names_no_one_meeting() -> None:
     of = _group(_readout("first", dt.date(2012, 3, 5), ("noda", "putin"), how="telephone"),
                 _readout("second", dt.date(2012, 9, 8), ("noda", "putin"), how="telephone"),

@@ -21,7 +21,7 @@ from typing import Any
 from readouts.cache import CacheTable, unchanged_under_keys
 from readouts.link.addresses import moved_meetings, moved_readouts
 from readouts.link.glossary import TermFinder, term_usage
-from readouts.link.meetings import group_meetings
+from readouts.link.meetings import group_meetings, ministers_of_a_two_plus_two
 from readouts.link.related import RelatedLists, related_readouts
 from readouts.link.topics import TopicRules, topics_by_block
 from readouts.link.voice import Account, VoiceRules, voices_by_block
@@ -116,7 +116,8 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None, kept: dict[str, An
     # Topics and glossary names first: they need nothing but the readout itself.
     used, packed, alone_keys = link_alone(corpus, readouts, order, known)
     # Then meetings, whose day is what a paragraph's voice measures earlier times against.
-    meetings, meeting_of = group_meetings(readouts, order, None if kept is None else kept.setdefault("meetings", {}))
+    meetings, meeting_of = group_meetings(readouts, order, None if kept is None else kept.setdefault("meetings", {}),
+                                          ministers_of_a_two_plus_two(corpus.people))
     voices, voice_keys = link_voices(corpus, readouts, order, meetings, meeting_of, known)
     related = related_readouts(readouts, order, related_kept, None if kept is None else kept.setdefault("related", {}))
     if cache is not None:

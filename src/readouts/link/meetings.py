@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from readouts.model import Meeting, Readout
+from readouts.model import Meeting, Person, Readout
 
 
 def _same_meeting(a: Readout, b: Readout, apart: int = 0) -> bool:
@@ -131,8 +132,8 @@ MadeMeetings = dict[str, tuple[tuple[Readout, ...], Meeting]]
 """Meeting id → (its accounts, the Meeting made of them), for the next build of this process."""
 
 
-def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...], made: dict[str, Any] | None = None
-                   ) -> tuple[dict[str, Meeting], dict[str, str]]:
+def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...], made: dict[str, Any] | None = None,
+                   ministers: frozenset[str] = frozenset()) -> tuple[dict[str, Meeting], dict[str, str]]:
     """(meeting id → Meeting, readout id → meeting id) for readouts that report a meeting.
 
     Four steps, in this order: the accounts that print their day are grouped; then those that
@@ -140,11 +141,12 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...], made
     then those that print no day at all join the one group their people and format name; then
     each group becomes a Meeting. `made` holds the groups and Meetings of the last build: a
     stretch of days or a Meeting whose accounts are the very same Readouts is taken again, not
-    made (readouts serve), and it is left holding this build's."""
+    made (readouts serve), and it is left holding this build's. `ministers` are the people who
+    held a foreign or defence ministry, of whom a "2+2" is made."""
     kept = made if made is not None else {}
     groups = _groups_by_day(readouts, order, kept.setdefault("stretches", {}))
     _join_printed_days(readouts, order, groups)
-    _join_by_people(readouts, order, groups)
+    _join_by_people(readouts, order, groups, ministers)
     return _meetings_of(readouts, groups, kept.setdefault("meetings", {}))
 
 
@@ -270,7 +272,7 @@ SPECIFIC_FORMATS = frozenset({"telephone", "video", "2+2"})
 
 
 def _join_by_people(readouts: Mapping[str, Readout], order: tuple[str, ...],
-                    groups: dict[str, list[str]]) -> None:
+                    groups: dict[str, list[str]], ministers: frozenset[str] = frozenset()) -> None:
     """Add to `groups` each account that prints no day at all and names exactly one meeting.
 
     A news item retelling a ministry's readout often prints no date ("on Monday"). It joins the
@@ -287,7 +289,9 @@ def _join_by_people(readouts: Mapping[str, Readout], order: tuple[str, ...],
     Exactly its people, not people that hold its own or are held in them: a report of the
     foreign ministers' talks that also names the leaders whose summit they prepare would join
     the leaders' meeting; and one shared person is not enough even for a "2+2", whose Russian
-    minister at Tokyo in 2017 was there in 2013 too."""
+    minister at Tokyo in 2017 was there in 2013 too — unless the account names four foreign and
+    defence ministers, all of a "2+2", and the one "2+2" that fits is named in its accounts by
+    some of them alone."""
     joined = {m for members in groups.values() for m in members}
     joining = [r for r in order if r not in joined and _names_its_meeting(readouts[r])]
     if not joining:
@@ -299,10 +303,23 @@ def _join_by_people(readouts: Mapping[str, Readout], order: tuple[str, ...],
     for readout_id in joining:
         readout = readouts[readout_id]
         people = frozenset(readout.participants)
-        fits = [key for key in by_people.get(people, ())
-                if _fits_by_people(readout, [readouts[m] for m in groups[key]])]
+        keys = by_people.get(people, [])
+        if not keys and readout.meeting.format == "2+2" and len(people) == 4 and people <= ministers:
+            # a "2+2" is four ministers, and a minister's own account may name only himself: one
+            # naming all four fits the "2+2" whose accounts name some of them and no one else
+            keys = [key for held, found in by_people.items() if held <= people for key in found]
+        fits = [key for key in keys if _fits_by_people(readout, [readouts[m] for m in groups[key]])]
         if len(fits) == 1:
             groups[fits[0]].append(readout_id)
+
+
+def ministers_of_a_two_plus_two(people: tuple[Person, ...]) -> frozenset[str]:
+    """Who held a foreign or defence ministry, the offices a "2+2" seats."""
+    return frozenset(person.id for person in people
+                     if any(_TWO_PLUS_TWO_OFFICE.search(role.title) for role in person.roles))
+
+
+_TWO_PLUS_TWO_OFFICE = re.compile(r"^Minister (?:for|of) (?:Foreign Affairs|Defen[cs]e)\b")
 
 
 def _names_its_meeting(readout: Readout) -> bool:
