@@ -745,6 +745,10 @@ FACTS = [
     ("generic/leader_speaking_of_our_talks", "participants", {"junichiro-koizumi", "vladimir-putin"}),
     # Kommersant names itself by its hard sign in quotes
     ("generic/paper_naming_itself_by_its_letter_ru", "outlet", "Kommersant"),
+    # with no one named where the meeting is reported, the first of three opening paragraphs that
+    # names both sides names who met; but not who said it, after the quote
+    ("generic/both_sides_named_in_the_third_paragraph", "participants", {"takeo-mori", "igor-morgulov"}),
+    ("generic/quote_naming_the_envoy_and_its_speaker_ru", "participants", set()),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

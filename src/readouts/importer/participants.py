@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer.attribution import ATTRIBUTION, told_of
+from readouts.importer.attribution import ATTRIBUTION, told_of, unattributed
 from readouts.importer.facts import (
     ABOUT,
     FUTURE,
@@ -109,12 +109,13 @@ def _both_sides_named(opening: list[str], index: NameIndex, day: dt.date | None)
     """With no one named where the meeting is reported, the first opening sentence that names
     someone of each side names the two who met: "Вчера главы внешнеполитических ведомств двух
     стран Сергей Лавров и Сэйдзи Маэхара смогли … обменяться репликами"; not one dated a month
-    or more from the text (an older story's photo caption)."""
-    for paragraph in opening[:2]:
+    or more from the text (an older story's photo caption), nor who said it ("«… послу России,
+    господину Галузину», — подчеркнул Хаяси")."""
+    for paragraph in opening[:3]:
         for sentence in sentences(paragraph):
             if of_another_time(sentence, day):
                 continue
-            named = _named_before_subject(sentence, index)
+            named = _named_before_subject(unattributed(sentence), index)
             if {index.country_of(p) for p in named} >= set(SIDES):
                 return named
     return []
