@@ -136,9 +136,9 @@ _COUNTERPARTS = (
     ("^President of (?:the )?Russian Federation", "Prime Minister of (?:the )?{side}"),
     ("Prime Minister of Japan", "^President of (?:the )?{side}"),
 )
-"""An office's counterpart on the other side: the foreign ministers each other's, Japan's prime
-minister Russia's, and Russia's president; Japan's prime minister Russia's president, who meet at
-summits."""
+"""An office's counterpart on the other side: each foreign minister the other; Russia's prime
+minister and president, Japan's prime minister; Japan's prime minister, Russia's president, whom a
+summit seats opposite him."""
 
 
 _OUR_TALKS = re.compile(r"(?<![\w-])наш\w*\s+(?:[\w-]+\s+){0,4}?(?:переговор|встреч|бесед)\w*|"
