@@ -749,6 +749,8 @@ FACTS = [
     # names both sides names who met; but not who said it, after the quote
     ("generic/both_sides_named_in_the_third_paragraph", "participants", {"takeo-mori", "igor-morgulov"}),
     ("generic/quote_naming_the_envoy_and_its_speaker_ru", "participants", set()),
+    # Kommersant's lead closes with where its correspondent reports from, the city of the talks
+    ("generic/paper_reporting_from_the_city_ru", "place", "Vladivostok"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

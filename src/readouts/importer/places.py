@@ -168,6 +168,21 @@ def city(name: str) -> str | None:
     return _shard(_shard_of(key)).get(key)
 
 
+def city_reported_from(text: str) -> str | None:
+    """The city Kommersant's correspondent reports from, as its stories close their lead: "С
+    подробностями из Токио — корреспондент «Ъ» …": where the talks he tells of were held. The
+    city is in the genitive ("из Москвы", "из Токио")."""
+    match = _DETAILS_FROM.search(text)
+    if match is None:
+        return None
+    name = match.group("city")
+    stems = (name, name[:-1] + "а", name[:-1] + "я", name[:-1] + "ь", name[:-1]) if name[-1] in "ыиая" else (name,)
+    return next((found for stem in stems if (found := city(stem))), None)
+
+
+_DETAILS_FROM = re.compile(r"(?<![\w-])[Сс] подробностями из (?P<city>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s*[—–-]")
+
+
 # Russian puts a city after "в" in the prepositional case: "в Москве", "в Лиме", "в Казани",
 # "во Владивостоке". The nominative is the word itself (Токио, Сочи) or the stem with -а, -я, -ь
 # or no ending.

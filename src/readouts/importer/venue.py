@@ -336,7 +336,7 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
             if (facts.MEETING_WORDS.search(sentence) and not facts.of_another_time(sentence, None)
                     and not facts.REMEMBERED.search(sentence) and (found := place_in(sentence, announcement))):
                 return found
-    if found := _welcomed_to(opening):
+    if found := _welcomed_to(opening) or places.city_reported_from(" ".join(opening[:2])):
         return found
     if story and meeting and lede and not _IN_A_REGION.search(meeting) and (
             (not announcement and not _RELAYED.search(lede) and not _goes_abroad(lede)) or _ARRIVED.search(lede)):
