@@ -751,6 +751,8 @@ FACTS = [
     ("generic/quote_naming_the_envoy_and_its_speaker_ru", "participants", set()),
     # Kommersant's lead closes with where its correspondent reports from, the city of the talks
     ("generic/paper_reporting_from_the_city_ru", "place", "Vladivostok"),
+    # "X сообщил на пресс-конференции, что …": whom his words name is not of his talks
+    ("generic/told_the_press_what_was_said_ru", "participants", {"fumio-kishida", "sergey-lavrov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -184,9 +184,11 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
 _SAYS_THAT = re.compile(
     r"^(?P<speaker>.{0,200}?)\s(?:said|noted|stated|stressed|added|explained|confirmed|announced|reported|"
     r"told [^,]{0,40}?|"
-    r"(?:заяви|отмети|сообщи|подчеркну|рассказа|поясни|сказа|добави)\w*),?\s+(?:that|что)\s+(?P<rest>.*)$",
+    r"(?:заяви|отмети|сообщи|подчеркну|рассказа|поясни|сказа|добави)\w*(?:\s+(?:на|в|журналистам)\b[^,.]{0,40}?)?)"
+    r",?\s+(?:that|что)\s+(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL)
-"""Someone's words reported: "X confirmed that …", "X said that …", "X заявил, что …"."""
+"""Someone's words reported: "X confirmed that …", "X said that …", "X заявил, что …", "X сообщил на
+пресс-конференции, что …"."""
 _MEETING_TOLD = re.compile(r"\b(?:met|held|talks|meeting|conversation|call|summit)\b", re.IGNORECASE)
 """What was said tells of a meeting: who told it is not said to have been at it."""
 _TOLD_OF = re.compile(r"^(?P<speaker>.{0,200}?)\s(?:сообщи|рассказа|объяви|назва)\w*\s+(?:о\s+)?"
