@@ -753,6 +753,12 @@ FACTS = [
     ("generic/paper_reporting_from_the_city_ru", "place", "Vladivostok"),
     # "X сообщил на пресс-конференции, что …": whom his words name is not of his talks
     ("generic/told_the_press_what_was_said_ru", "participants", {"fumio-kishida", "sergey-lavrov"}),
+    # the Prime Minister's Office's gallery text ("Photograph of Prime Minister …") marks its own
+    # account, made the day of the meeting
+    ("generic/prime_ministers_office_gallery_page", "kind", "readout"),
+    ("generic/prime_ministers_office_gallery_page", "meeting_date", dt.date(2016, 9, 3)),
+    # a length told late, of "his talks with" the counterpart
+    ("tass/length_of_his_talks_with_the_counterpart", "duration", 120),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -143,7 +143,8 @@ def duration(reading: Reading) -> None:
     """How long the meeting lasted, from its own sentences, else the opening paragraphs, else a
     later sentence that gives the length of talks between people who met: news stories often
     tell it after what was said ("During their 10-minute talk Monday evening, Mori conveyed to
-    Putin …", "… Hatoyama was quoted as telling Naryshkin in the half-hour meeting")."""
+    Putin …", "… Hatoyama was quoted as telling Naryshkin in the half-hour meeting", "… Lavrov
+    said, calling "intensive" his three-hour-long talks with the Japanese counterpart")."""
     reading.duration = (duration_minutes(reading.meeting_context)
                         or duration_minutes(" ".join(reading.prose[:3])))
     if reading.duration is not None or len(reading.participants) < 2:
@@ -162,7 +163,8 @@ def duration(reading: Reading) -> None:
                 return
 
 
-_THEIR = re.compile(r"\btheir\b|\bих\b", re.IGNORECASE)
+_THEIR = re.compile(r"\btheir\b|\bих\b|\b(?:his|her)\b(?=[^.]{0,40}\b(?:talks|meeting|conversation|call)\s+with\b)",
+                    re.IGNORECASE)
 _THE_MEETING_ITSELF = re.compile(r"^(?:the two (?:leaders|ministers|men|sides)\b|the (?:call|talks|meeting|"
                                  r"conversation|summit|telephone talks?) (?:lasted|took)\b)", re.IGNORECASE)
 """A later sentence about the meeting, though it names no one: "The two leaders met for about 25

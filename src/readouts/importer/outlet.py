@@ -17,8 +17,9 @@ KANTEI = re.compile(r"^(?:.*>\s*)?(?:The Prime Minister in Action|What(?:'|’)s
                     r"^Official Residence\b|Prime Minister(?:'|’)s Office of Japan|"
                     r"^Japan(?:ese)? Prime Minister(?:'|’)s Office\b|^Prime Minister of Japan and His Cabinet\b|"
                     r"\bkantei\.go\.jp|"
-                    # its photo gallery's own words (2000s): "Click photographs to enlarge"
-                    r"^Click photographs to enlarge", re.MULTILINE)
+                    # its photo gallery's own words (2000s): "Click photographs to enlarge", and
+                    # its pictures' alternative text: "Photograph of Prime Minister Aso shaking hands …"
+                    r"^Click photographs to enlarge|^Photograph of (?:the )?Prime Minister\b", re.MULTILINE)
 """The Prime Minister's Office's English site names itself ("Japan Prime Minister's Office", "Prime
 Minister of Japan and His Cabinet") and its
 own sections in every page's header: "Home >
