@@ -177,8 +177,8 @@ def kind(reading: Reading) -> None:
 
 def meeting_date(reading: Reading) -> None:
     """The day of the meeting: a full date in the headline, the meeting sentence's day (its year
-    from the text's own date), or the published date of a press conference and of a ministry's,
-    the Kremlin's or the Prime Minister's Office's own readout, made the day of the meeting."""
+    from the text's own date), or the published date of a press conference and of a ministry's
+    or the Kremlin's own readout, which are made the day of the meeting."""
     in_title = dates.find_dates(reading.title) if reading.title else []
     found: dt.date | None = in_title[-1].date if in_title else None
     sentence = reading.meeting_sentence
@@ -186,8 +186,8 @@ def meeting_date(reading: Reading) -> None:
         sentence = sentence[story.end:]  # the dateline's day is the day the story was filed
     found = (found or _day_in_title(reading) or facts.meeting_date(sentence, reading.counted_from)
              or _day_it_was_held(reading) or _day_in_the_lede(reading))
-    own = reading.kind == "readout" and (reading.publisher != "other" or bool(KANTEI.search(reading.doc.raw)))
-    if found is None and not reading.announces and (reading.kind == "press-conference" or own) and not (
+    if found is None and not reading.announces and (reading.kind == "press-conference"
+                          or (reading.kind == "readout" and reading.publisher != "other")) and not (
             reading.prose and dates.SPAN_OF_DAYS.search(reading.prose[0])):
         # "November 13, 2010, Yokohama" above "Dmitry Medvedev met with Naoto Kan"; but an
         # overview of a visit of several days ("From 28 April to 6 May Prime Minister Mori made

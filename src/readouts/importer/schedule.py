@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from readouts.importer import dates, facts
+from readouts.importer.outlet import KANTEI
 from readouts.importer.reading import Reading
 
 
@@ -49,7 +50,8 @@ def meeting_on_the_day_in_local_time(reading: Reading) -> None:
     """A day's account opens with its day, "On September 2 (local time), Prime Minister Abe visited
     Vladivostok …", and reports the meeting after it without the day: it was held that day, or
     on the day a later sentence before it gives ("The next day, on November 10 (local time)", or
-    "The next day" alone: the day after)."""
+    "The next day" alone: the day after). With no day of its own, the Prime Minister's Office's
+    account is dated the day of the meeting, as a ministry's is (rules.meeting_date)."""
     if reading.meeting_date is not None or not reading.meeting_sentence:
         return
     day = None
@@ -60,8 +62,14 @@ def meeting_on_the_day_in_local_time(reading: Reading) -> None:
             elif day is not None and _NEXT_DAY.search(sentence):
                 day = facts.meeting_date(sentence, reading.counted_from) or day + dt.timedelta(days=1)
             if sentence == reading.meeting_sentence:
-                reading.meeting_date = day
+                reading.meeting_date = day or _own_account_day(reading)
                 return
+    reading.meeting_date = _own_account_day(reading)
+
+
+def _own_account_day(reading: Reading) -> dt.date | None:
+    own = reading.kind == "readout" and not reading.announces and KANTEI.search(reading.doc.raw)
+    return reading.published if own else None
 
 
 # "Their previous meeting took place on March 12": another meeting of the same people.
