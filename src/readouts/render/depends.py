@@ -8,6 +8,7 @@ with clean ones byte for byte through a series of changes.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import marshal
 from collections import Counter
@@ -41,6 +42,12 @@ def digest_of_fields(value: tuple[Any, ...]) -> str:
     except ValueError:  # a date, or another object marshal does not write
         return digest(value)
     return hashlib.blake2b(b"\0" + data, digest_size=16).hexdigest()
+
+
+def ordinal(day: dt.date | None) -> int | None:
+    """A date in a fingerprint, as its ordinal: a fingerprint of text and numbers alone is
+    digested from marshal's bytes (digest_of_fields)."""
+    return day.toordinal() if day else None
 
 
 def made_from_readout(path: str, readout: Readout) -> str:
@@ -156,14 +163,15 @@ class Dependencies:
         joins), date and place, and each account's side and whether it reports the topic ("not
         reported" against "no account"), with the text of those that do (where the link goes)."""
         readouts = self.graph.readouts
-        return [(m, self.graph.meetings[m].date, self.graph.meetings[m].place,
+        return [(m, ordinal(self.graph.meetings[m].date), self.graph.meetings[m].place,
                  [(r, readouts[r].publisher, readouts[r].digest if topic_id in readouts[r].topics else None)
                   for r in self.graph.meetings[m].readout_ids])
                 for m in meeting_ids]
 
     def attended(self, attendances: tuple[Attendance, ...]) -> Any:
         """Meetings as a person's pages show them: the accounts' facts and who took part."""
-        return [(a, [(self.link(r), self.graph.readouts[r].participants) for r in a.readout_ids])
+        return [((a.meeting_id, ordinal(a.day), a.place, a.readout_ids),
+                 [(self.link(r), self.graph.readouts[r].participants) for r in a.readout_ids])
                 for a in attendances]
 
 
@@ -175,7 +183,7 @@ class Dependencies:
         """Meetings as a listing shows them: date, place, format, who took part, how many accounts
         and previews."""
         meetings = self.graph.meetings
-        return [(m, meetings[m].date, meetings[m].place, meetings[m].format, meetings[m].participants,
+        return [(m, ordinal(meetings[m].date), meetings[m].place, meetings[m].format, meetings[m].participants,
                  len(meetings[m].account_ids), len(meetings[m].preview_ids))
                 for m in meeting_ids]
 
