@@ -9,6 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readouts.build import build_site
 from readouts.cli import main
@@ -340,3 +343,16 @@ def test_check_proposes_no_id_a_deleted_readouts_record_still_holds(
     main(["--root", str(demo_site), "check"])
     out = capsys.readouterr().out
     assert f"readouts rename {UNDATED} {DATED}-2" in out
+
+
+@given(st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
+       | st.sampled_from(["2019-09-24", "2019-9-24", "0x1f-a", "1-", "no", "null", "2019", "0b1-1", "1e-5"]))
+@settings(max_examples=500, deadline=None)
+def test_an_id_is_written_plain_exactly_where_yaml_reads_it_back_as_text(readout_id: str) -> None:
+    """An id with a hyphen is written plain without asking YAML's resolver; whatever way it is
+    written, YAML reads the id back."""
+    from readouts.addresses import _RESOLVER, _scalar
+
+    as_text = _RESOLVER.resolve(yaml.ScalarNode, readout_id, (True, False)) == "tag:yaml.org,2002:str"
+    assert (_scalar(readout_id) == readout_id) == as_text
+    assert yaml.safe_load(f"key: {_scalar(readout_id)}\n") == {"key": readout_id}

@@ -38,7 +38,7 @@ from readouts.publish import (
     write_marker,
 )
 from readouts.seal import key_problem
-from readouts.site_token import manifest_token
+from readouts.site_token import manifest_token, summed, taken
 from readouts.stamp import Stamp, look_at_inputs, scan_folders, signatures, site_folders, written_inputs
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     from readouts.addresses import ADDRESSES, write_addresses
     from readouts.check import build_warnings
     from readouts.config import load_config
-    from readouts.render.output import SITE_MANIFEST
+    from readouts.render.output import PUBLISHED, SITE_MANIFEST
 
     config = load_config(root)
     output = real_folder(root / config.output_dir)
@@ -147,7 +147,7 @@ def _build(root: Path, inputs: dict[str, list[int]], stamp: Stamp | None, scanne
     # The meeting pages now published, for the builds to come to redirect from (addresses.py).
     with naming(root / "content"):
         recorded = [ADDRESSES.as_posix()] if write_addresses(root, graph, file_memo) else []
-    cache[SITE_MANIFEST] = written.manifest
+    cache[SITE_MANIFEST] = {PUBLISHED: summed(written.manifest, cache[TOKENS_KEPT])}
     try:
         if cache_saved == "later":
             cache.keep_unsaved(root)
@@ -249,7 +249,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
     patches (one it replaces whole is not there yet), and are put back as they were should the
     build fail before the site is in place. Once they are in place the build stops when
     `superseded` says a newer change has come, leaving them there (_keep_early_pages)."""
-    from readouts.render.output import SITE_MANIFEST
+    from readouts.render.output import PUBLISHED, SITE_MANIFEST
     from readouts.render.write import write_site
 
     pagefind = graph.corpus.config.pagefind
@@ -258,12 +258,12 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
     folders: list[str] | None = None
     try:
         staging.mkdir(parents=True)
-        marker, manifest = marker_token(output), cache[SITE_MANIFEST]
+        marker, manifest = marker_token(output), taken(cache[SITE_MANIFEST].get(PUBLISHED), cache[TOKENS_KEPT])
         previous = _previous_site(output, stamp, marker, manifest, cache)
         folders = _untouched_folders(stamp, marker, output, cache[TOKENS_KEPT]) if previous is not None else None
         # Pagefind indexes the whole site, so with it on the new site is made whole.
         patching = previous is not None and not pagefind
-        written = write_site(graph, root, staging, _previous_build(cache, previous, whole=folders is not None,
+        written = write_site(graph, root, staging, _previous_build(cache, previous, manifest, whole=folders is not None,
                                                                    patching=patching), progress, file_memo,
             first.first_pages() if (first := early if patching else None) else None,
             stop := _once_placed(first, superseded))
@@ -297,12 +297,13 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
     return written, token
 
 
-def _previous_build(cache: BuildCache, site: Path | None, *, whole: bool, patching: bool) -> PreviousBuild:
-    """What the write stage may keep of the last build: its site, and the tables it filled."""
-    from readouts.render.output import SITE_MANIFEST, PreviousBuild
+def _previous_build(cache: BuildCache, site: Path | None, manifest: dict[str, str], *, whole: bool,
+                    patching: bool) -> PreviousBuild:
+    """What the write stage may keep of the last build: its site, its manifest, and the tables it filled."""
+    from readouts.render.output import PreviousBuild
 
     groups, fragments, records, counts, fingerprints = (cache[table] for table in _write_tables())
-    return PreviousBuild(site, cache[SITE_MANIFEST], whole=whole, link_unchanged=not patching, groups=groups,
+    return PreviousBuild(site, manifest, whole=whole, link_unchanged=not patching, groups=groups,
                          fragments=fragments, records=records, search_counts=counts, fingerprints=fingerprints)
 
 
@@ -329,13 +330,13 @@ def _keep_early_pages(output: Path, early: EarlyPages, cache: BuildCache, folder
     is the last build's but for them, and the manifest says so — their fingerprints unknown, so
     the next build makes them again (or removes them) — under the name the marker now gives. A
     site whose every file was there (`folders` untouched) still is: their times are kept anew."""
-    from readouts.render.output import SITE_MANIFEST
+    from readouts.render.output import PUBLISHED, SITE_MANIFEST
 
     placed = [path for path in early.replaced if path != MARKER]
-    before = cache[SITE_MANIFEST]
+    before = taken(cache[SITE_MANIFEST].get(PUBLISHED), cache[TOKENS_KEPT])
     manifest = {**before, **dict.fromkeys(placed, "")}
-    cache[SITE_MANIFEST] = manifest
     token = manifest_token(manifest, cache[TOKENS_KEPT], (before, placed))
+    cache[SITE_MANIFEST] = {PUBLISHED: summed(manifest, cache[TOKENS_KEPT])}
     write_marker(output, token)
     cache[TOKENS_KEPT]["whole"] = (token, scan_folders(output, folders)) if folders is not None else None
 

@@ -273,7 +273,10 @@ class Meeting:
 
     @property
     def account_ids(self) -> tuple[str, ...]:
-        """The accounts of what was said: readout_ids but for the previews."""
+        """The accounts of what was said: readout_ids but for the previews (read for each of
+        20,000 readout and meeting pages a build plans; most meetings have none)."""
+        if not self.preview_ids:
+            return self.readout_ids
         return tuple(r for r in self.readout_ids if r not in self.preview_ids)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 _BITS = 128
@@ -56,3 +57,34 @@ def manifest_token(manifest: dict[str, str], kept: dict[str, Any],
         total = sum_of(manifest)
     kept["manifest"] = (manifest, name_of(total), total)
     return name_of(total)
+
+
+@dataclass(frozen=True, slots=True)
+class SummedManifest:
+    """A published site's manifest with its sum, kept together in one file of the build cache
+    (render/output.SITE_MANIFEST): the sum read back is always this manifest's, so a build in a
+    fresh process names the manifest without hashing each of its entries (70,000 at 10,000
+    readouts, 0.09 s) and names the next one from the paths that changed."""
+
+    files: dict[str, str]
+    """Output path → fingerprint."""
+    total: int
+    """sum_of(files)."""
+
+
+def taken(stored: SummedManifest | None, kept: dict[str, Any]) -> dict[str, str]:
+    """The manifest the build cache holds (empty when none), its sum put in `kept` for
+    manifest_token."""
+    if stored is None:
+        return {}
+    before = kept.get("manifest")
+    if before is None or before[0] is not stored.files:
+        kept["manifest"] = (stored.files, name_of(stored.total), stored.total)
+    return stored.files
+
+
+def summed(manifest: dict[str, str], kept: dict[str, Any]) -> SummedManifest:
+    """The manifest with its sum, to keep: the sum `kept` holds for it once it was named, else
+    the sum of every entry."""
+    before = kept.get("manifest")
+    return SummedManifest(manifest, before[2] if before is not None and before[0] is manifest else sum_of(manifest))

@@ -19,6 +19,7 @@ from typing import Any
 
 from readouts.cache import CacheTable
 from readouts.errors import naming
+from readouts.site_token import SummedManifest
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +32,18 @@ class OutputFile:
     make: Callable[[], bytes]
 
 
-def _fingerprints(part: Mapping[str, str]) -> frozenset[tuple[str, str]]:
-    """A path's entry is its fingerprint: the entry is what changes."""
-    return frozenset(part.items())
+def _sums(part: Mapping[str, SummedManifest]) -> frozenset[tuple[str, int]]:
+    """A manifest's sum names its entries: an equal sum, an equal manifest (one number to
+    compare where the entries were 70,000 pairs at 10,000 readouts)."""
+    return frozenset((key, manifest.total) for key, manifest in part.items())
 
 
-SITE_MANIFEST: CacheTable[str, str] = CacheTable("pages", _fingerprints)
-"""Output path → the fingerprint of the file as last published (Outputs.manifest): what the next
-build keeps files by."""
+SITE_MANIFEST: CacheTable[str, SummedManifest] = CacheTable("pages", _sums)
+"""PUBLISHED → the manifest of the site as last published, output path → the fingerprint of each
+file (Outputs.manifest), with its sum: what the next build keeps files by. One entry, so one file,
+as a new readout changes paths that fall in every part of any partition by path."""
+
+PUBLISHED = "site"
 
 
 @dataclass(frozen=True, slots=True)

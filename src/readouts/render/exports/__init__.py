@@ -23,7 +23,7 @@ from readouts.errors import naming
 from readouts.model import SiteGraph
 from readouts.render.exports.common import Fragments
 from readouts.render.exports.data import corpus_csv_file, readouts_data_files
-from readouts.render.exports.feeds import feed_files
+from readouts.render.exports.feeds import entry_instants, feed_files
 from readouts.render.exports.ics import meetings_calendar_file
 from readouts.render.exports.sitemap import sitemap_files
 from readouts.render.listings import Year
@@ -40,11 +40,12 @@ def export_files(graph: SiteGraph, site_files: Iterable[str], fragments: Fragmen
     whether or not the file is made again. One family of files after another, each prepared
     only when the one before is taken: a build a newer change stops (readouts serve) is asked
     between them, not once all are prepared (the calendar's events alone take 0.1 s at 10,000)."""
-    yield from feed_files(graph)
+    entered = entry_instants(graph)  # the feeds and the calendar read every readout's
+    yield from feed_files(graph, entered)
     yield from sitemap_files(graph, site_files, years)
     yield from readouts_data_files(graph, fragments)
     yield corpus_csv_file(graph, fragments)
-    yield meetings_calendar_file(graph, fragments)
+    yield meetings_calendar_file(graph, fragments, entered)
 
 
 def write_exports(graph: SiteGraph, out: Path, site_files: Iterable[str],

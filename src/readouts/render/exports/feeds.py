@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
 
 from readouts.model import Readout, SiteGraph
@@ -27,9 +27,11 @@ from readouts.render.exports.common import (
 from readouts.render.output import OutputFile
 
 
-def feed_files(graph: SiteGraph) -> list[OutputFile]:
+def feed_files(graph: SiteGraph, entered: Mapping[str, dt.datetime | None] | None = None) -> list[OutputFile]:
     """The site's feed and each main topic's. A feed is made from the settings, the topics and
-    the readouts it lists: a readout that is not among a feed's newest leaves it as it was."""
+    the readouts it lists: a readout that is not among a feed's newest leaves it as it was.
+    `entered`: each readout's entry instant, when worked out already (entry_instants)."""
+    entered = entry_instants(graph) if entered is None else entered
     config = graph.corpus.config
     settings = digest((config, graph.corpus.topics))
     feeds: list[tuple[str, str | None, Iterable[str]]] = [(urls.FEED, None, graph.chronology)]
@@ -37,24 +39,33 @@ def feed_files(graph: SiteGraph) -> list[OutputFile]:
               for t in config.main_topics if t in graph.topics]
     files = []
     for path, topic_id, candidates in feeds:
-        ids = _entered_newest_first(graph, candidates)
-        fallback = None if ids else _newest_instant(graph)  # what an empty feed is dated by
+        ids = _entered_newest_first(graph, candidates, entered)
+        fallback = None if ids else _newest_instant(graph, entered)  # what an empty feed is dated by
         made_from = (settings, path, [(r, _made_from(graph.readouts[r])) for r in ids], fallback)
         files.append(OutputFile(path, digest(made_from), partial(atom_feed, graph, path, ids, topic_id)))
     return files
 
 
-def _entered_newest_first(graph: SiteGraph, readout_ids: Iterable[str]) -> list[str]:
+def _entered_newest_first(graph: SiteGraph, readout_ids: Iterable[str],
+                          entered: Mapping[str, dt.datetime | None] | None = None) -> list[str]:
     """The readouts that entered the archive last, newest first (ties by date, then id), at most
     FEED_ENTRIES; a readout with no instant to date it by is left out (entry_instant)."""
-    known = [r for r in readout_ids if entry_instant(graph.readouts[r])]
-    return heapq.nlargest(FEED_ENTRIES, known, key=lambda r: (
-        entry_instant(graph.readouts[r]), graph.readouts[r].date or dt.date.min, r))
+    entered = entry_instants(graph) if entered is None else entered
+    readouts = graph.readouts
+    known = [(instant, readouts[r].date or dt.date.min, r) for r in readout_ids if (instant := entered[r])]
+    return [r for _, _, r in heapq.nlargest(FEED_ENTRIES, known)]
 
 
-def _newest_instant(graph: SiteGraph) -> dt.datetime:
+def _newest_instant(graph: SiteGraph, entered: Mapping[str, dt.datetime | None] | None = None) -> dt.datetime:
     """The corpus's newest entry instant, and a fixed one for a corpus without one."""
-    return max((d for d in map(entry_instant, graph.readouts.values()) if d), default=_EPOCH)
+    instants = entered.values() if entered is not None else map(entry_instant, graph.readouts.values())
+    return max((d for d in instants if d), default=_EPOCH)
+
+
+def entry_instants(graph: SiteGraph) -> dict[str, dt.datetime | None]:
+    """Each readout's entry instant (entry_instant), worked out once for the feeds and the
+    calendar, which read every readout's (a readout written by hand makes a datetime each time)."""
+    return {readout_id: entry_instant(readout) for readout_id, readout in graph.readouts.items()}
 
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import partial
 
 from readouts.model import Meeting, SiteGraph
@@ -10,7 +11,7 @@ from readouts.render import urls
 from readouts.render.context import FORMAT_KICKERS, credited_to
 from readouts.render.depends import digest
 from readouts.render.exports.common import PRODID, Fragments
-from readouts.render.exports.feeds import _EPOCH, entry_instant
+from readouts.render.exports.feeds import _EPOCH, entry_instants
 from readouts.render.output import OutputFile
 
 CalendarEvent = tuple[Meeting, str, list[str], str | None, dt.datetime]
@@ -18,9 +19,11 @@ CalendarEvent = tuple[Meeting, str, list[str], str | None, dt.datetime]
 its accounts as "title (publisher)", its page's address (None without base_url) and its DTSTAMP."""
 
 
-def meetings_calendar_file(graph: SiteGraph, fragments: Fragments) -> OutputFile:
-    """meetings.ics, made from the site's title and each dated meeting's event."""
-    events = _calendar_events(graph)
+def meetings_calendar_file(graph: SiteGraph, fragments: Fragments,
+                           entered: Mapping[str, dt.datetime | None] | None = None) -> OutputFile:
+    """meetings.ics, made from the site's title and each dated meeting's event. `entered`: each
+    readout's entry instant, when worked out already (feeds.entry_instants)."""
+    events = _calendar_events(graph, entry_instants(graph) if entered is None else entered)
     # Keyed by what _event shows, not the Meeting itself: its repr is made in Python, field by
     # field, and 10,000 of them took most of the time of this file.
     # The day and the stamp as their reprs: text and numbers alone are digested quicker (Fragments.key).
@@ -31,7 +34,7 @@ def meetings_calendar_file(graph: SiteGraph, fragments: Fragments) -> OutputFile
                       partial(meetings_calendar, title, events, keys, fragments))
 
 
-def _calendar_events(graph: SiteGraph) -> list[CalendarEvent]:
+def _calendar_events(graph: SiteGraph, entered: Mapping[str, dt.datetime | None]) -> list[CalendarEvent]:
     """Every dated meeting, oldest first, with what its event shows."""
     dated = sorted((m for m in graph.meetings.values() if m.date), key=lambda m: (m.date, m.id))
     base_url = graph.corpus.config.base_url
@@ -41,7 +44,7 @@ def _calendar_events(graph: SiteGraph) -> list[CalendarEvent]:
                     for r in meeting.readout_ids]
         # A calendar is read away from the site, where a relative address leads nowhere.
         url = f"{base_url}{urls.meeting_path(meeting.id)}" if base_url else None
-        stamp = max((d for r in meeting.readout_ids if (d := entry_instant(graph.readouts[r]))), default=_EPOCH)
+        stamp = max((d for r in meeting.readout_ids if (d := entered[r])), default=_EPOCH)
         events.append((meeting, _calendar_summary(graph, meeting), accounts, url, stamp))
     return events
 

@@ -25,7 +25,7 @@ from readouts.render.context import (
     site_year_page,
     year_rows,
 )
-from readouts.render.depends import Dependencies, digest
+from readouts.render.depends import Dependencies, digest_of_fields
 from readouts.render.listings import Year, YearListing
 from readouts.render.pages.grouped import SiteYearPages
 from readouts.render.pages.kind import NavEntry, Page, PageKind, Site
@@ -99,11 +99,12 @@ def meeting_fingerprint(depends: Dependencies, meeting_id: str) -> str:
 
 
 def meetings_fingerprint(depends: Dependencies, listing: YearListing) -> str:
-    return digest((depends.common, listing.counts(), listing.complete(), depends.meetings(listing.shown())))
+    return digest_of_fields((depends.common, listing.counts(), listing.complete(), depends.meetings(listing.shown())))
 
 
 def meetings_year_fingerprint(depends: Dependencies, listing: YearListing, year: Year) -> str:
-    return digest((depends.common, year, [y for y, _ in listing.years], depends.meetings(listing.of(year))))
+    return digest_of_fields((depends.common, year, [y for y, _ in listing.years],
+                             depends.meetings(listing.of(year))))
 
 
 MEETINGS_PAGES = SiteYearPages("meetings", urls.MEETINGS, urls.meetings_year_path, meetings_index_context,

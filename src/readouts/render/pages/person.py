@@ -20,7 +20,7 @@ from readouts.render.context import (
     summary_of,
     year_navigation,
 )
-from readouts.render.depends import Dependencies, digest
+from readouts.render.depends import Dependencies, digest_of_fields
 from readouts.render.listings import Attendance, PersonListing, PersonYear, Year, year_label
 from readouts.render.pages.grouped import YearSplitPages
 from readouts.render.pages.kind import NavEntry, Page, PageKind, Site
@@ -121,12 +121,12 @@ def person_fingerprint(depends: Dependencies, listing: PersonListing) -> str:
         shown = (depends.attended(listing.attended), [depends.link(r) for r in listing.mentioned])
     else:
         shown = (depends.attended(listing.latest_attended()), [depends.link(r) for r in listing.latest_mentioned()])
-    return digest((depends.common, listing.person_id, counts, listing.counterparts, shown))
+    return digest_of_fields((depends.common, listing.person_id, counts, listing.counterparts, shown))
 
 
 def person_year_fingerprint(depends: Dependencies, listing: PersonListing, part: PersonYear) -> str:
-    return digest((depends.common, listing.person_id, part.year, [p.year for p in listing.years],
-                   depends.attended(part.attended), [depends.link(r) for r in part.mentioned]))
+    return digest_of_fields((depends.common, listing.person_id, part.year, [p.year for p in listing.years],
+                             depends.attended(part.attended), [depends.link(r) for r in part.mentioned]))
 
 
 PERSON_PAGES = YearSplitPages(

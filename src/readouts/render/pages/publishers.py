@@ -10,7 +10,7 @@ from readouts.model import SiteGraph
 from readouts.publishers import PUBLISHERS
 from readouts.render import listings, urls
 from readouts.render.context import SIDE_LABELS, page_context, publisher_name, readout_link
-from readouts.render.depends import Dependencies, digest
+from readouts.render.depends import Dependencies, digest_of_fields
 from readouts.render.listings import YearListing, year_label
 from readouts.render.pages.kind import Page, PageKind, Site
 from readouts.render.urls import Links
@@ -36,9 +36,9 @@ def publishers_context(graph: SiteGraph, listings: dict[str, YearListing]) -> di
 
 def publishers_fingerprint(depends: Dependencies, by_publisher: dict[str, YearListing]) -> str:
     """Each publisher's counts by year and the readouts it lists."""
-    return digest((depends.common, [(publisher, listing.counts(), listing.complete(),
-                                     [depends.link(r) for r in listing.shown()])
-                                    for publisher, listing in by_publisher.items()]))
+    return digest_of_fields((depends.common, [(publisher, listing.counts(), listing.complete(),
+                                               [depends.link(r) for r in listing.shown()])
+                                              for publisher, listing in by_publisher.items()]))
 
 
 def pages(site: Site) -> Iterator[Page]:

@@ -14,7 +14,7 @@ from readouts.model import SiteGraph
 from readouts.publishers import PUBLISHERS
 from readouts.render import listings, urls
 from readouts.render.context import page_context, publisher_name, readout_link, site_year_page, year_rows
-from readouts.render.depends import Dependencies, digest
+from readouts.render.depends import Dependencies, digest_of_fields
 from readouts.render.listings import Year, YearListing, year_label
 from readouts.render.pages.grouped import SiteYearPages
 from readouts.render.pages.kind import NavEntry, Page, PageKind, Site
@@ -94,12 +94,13 @@ def timeline_fingerprint(depends: Dependencies, listing: YearListing) -> str:
     it lists them all."""
     counts = [(year, depends.publishers(ids)) for year, ids in listing.years]
     shown = [depends.link(r) for r in listing.ids] if listing.complete() else None
-    return digest((depends.common, counts, shown))
+    return digest_of_fields((depends.common, counts, shown))
 
 
 def timeline_year_fingerprint(depends: Dependencies, listing: YearListing, year: Year) -> str:
     """One year's readouts, and which years have a page (the links between years)."""
-    return digest((depends.common, year, [y for y, _ in listing.years], [depends.link(r) for r in listing.of(year)]))
+    return digest_of_fields((depends.common, year, [y for y, _ in listing.years],
+                             list(map(depends.link_of, listing.of(year)))))
 
 
 TIMELINE_PAGES = SiteYearPages("timeline", urls.TIMELINE, urls.timeline_year_path, timeline_context,

@@ -24,7 +24,7 @@ from readouts.render.context import (
     summary_of,
     year_navigation,
 )
-from readouts.render.depends import Dependencies, digest
+from readouts.render.depends import Dependencies, digest_of_fields
 from readouts.render.listings import TopicListing, TopicYear, Year, year_label
 from readouts.render.pages.grouped import YearSplitPages
 from readouts.render.pages.kind import NavEntry, Page, PageKind, Site
@@ -133,14 +133,14 @@ def topic_fingerprint(depends: Dependencies, listing: TopicListing) -> str:
         shown = (depends.readouts(listing.readout_ids), depends.coverage(listing.topic_id, listing.meeting_ids))
     else:
         shown = (depends.readouts(listing.latest()), None)
-    return digest((depends.common, listing.topic_id, counts, shown))
+    return digest_of_fields((depends.common, listing.topic_id, counts, shown))
 
 
 def topic_year_fingerprint(depends: Dependencies, listing: TopicListing, part: TopicYear) -> str:
     """One year's page: its readouts and meetings, and which other years have a page (the
     links between years), but nothing of the other years' entries."""
-    return digest((depends.common, listing.topic_id, part.year, [p.year for p in listing.years],
-                   depends.readouts(part.readout_ids), depends.coverage(listing.topic_id, part.meeting_ids)))
+    return digest_of_fields((depends.common, listing.topic_id, part.year, [p.year for p in listing.years],
+                             depends.readouts(part.readout_ids), depends.coverage(listing.topic_id, part.meeting_ids)))
 
 
 TOPIC_PAGES = YearSplitPages(
