@@ -759,6 +759,8 @@ FACTS = [
     ("generic/prime_ministers_office_gallery_page", "meeting_date", dt.date(2016, 9, 3)),
     # a length told late, of "his talks with" the counterpart
     ("tass/length_of_his_talks_with_the_counterpart", "duration", 120),
+    # a lead that tells what the leaders signed gives the day of the meeting a later sentence reports
+    ("generic/statement_signed_in_the_lead", "meeting_date", dt.date(2013, 4, 29)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -203,13 +203,13 @@ _HELD_ON = re.compile(r"\bThe (?:[\w'’-]+ ){0,3}(?:meeting|talks?|summit|conve
                       r"(?:was|were) held\b[^.]{0,120}?\bon ", re.IGNORECASE)
 
 
-_AGREED = re.compile(r"\bagree[sd]?\b|(?<![\w-])договорил\w*|(?<![\w-])условил\w*", re.IGNORECASE)
+_AGREED = re.compile(r"\bagree[sd]?\b|\bsigned\b|(?<![\w-])(?:договорил|условил|подписал)\w*", re.IGNORECASE)
 
 
 def _day_in_the_lede(reading: Reading) -> dt.date | None:
     """A news lead says who did what, and when ("Abe and Putin agreed Saturday to speed up …"),
     when the sentence found to report the meeting is a later one that names no day: the lead's
-    day, if it tells of the talks or what they agreed, or the meeting sentence says "also"."""
+    day, if it tells of the talks or what they agreed or signed, or the meeting sentence says "also"."""
     lede = reading.lede
     # or the meeting sentence goes on from it: "Motegi on Thursday urged Russia … / Motegi also
     # protested … in a meeting in Moscow with … Lavrov"
