@@ -761,6 +761,8 @@ FACTS = [
     ("tass/length_of_his_talks_with_the_counterpart", "duration", 120),
     # a lead that tells what the leaders signed gives the day of the meeting a later sentence reports
     ("generic/statement_signed_in_the_lead", "meeting_date", dt.date(2013, 4, 29)),
+    # a paper's issue number before the day: "N°45, 12 марта 2010"
+    ("generic/issue_number_and_date_ru", "published", dt.date(2010, 3, 12)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

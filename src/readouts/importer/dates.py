@@ -298,8 +298,9 @@ def date_line(text: str) -> FoundDate | None:
     # 2016 Политика"), is still the line's date
     # also after the word that says which date it is: "Updated: 24-02-2022 17:41 IST"
     # and after the outlet that credits the text: "Deutsche Welle, 15 December 2016", or the place
-    # it was given out, as Russia's ministry dates its texts: "Москва, 28 декабря 2009 года"
-    marker = re.match(r"[•·▪*–-]\s*|(?:[A-ZА-ЯЁ][\w.'’-]+(?:\s[A-ZА-ЯЁ][\w.'’-]+){0,2},\s+)?"
+    # it was given out, as Russia's ministry dates its texts: "Москва, 28 декабря 2009 года", or the
+    # paper's issue number: "N°28, 18 февраля 2009"
+    marker = re.match(r"[•·▪*–-]\s*|(?:(?:[A-ZА-ЯЁ][\w.'’-]+(?:\s[A-ZА-ЯЁ][\w.'’-]+){0,2}|(?:N°|№)\s?\d{1,4}),\s+)?"
                       r"(?:(?:updated|created|published|posted|обновлено|опубликовано)\s*:?\s*)?"
                       r"(?:[0-2]?\d:\d\d(?:\s*(?:GMT|UTC|JST|MSK)(?:\s*[+-]\d{1,2})?)?,?\s+)?", text, re.IGNORECASE)
     if not dates:
