@@ -338,6 +338,7 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
     missing = (set(SIDES) - sides).pop()
     if any(unknown_holder(text, missing, index) for text in (title, lede, meeting) if text):
         return []  # "talks with visiting Russian Deputy Prime Minister Boris Nemtsov": met, though unknown
+    envoy_found = any(index.held(p, _AMBASSADOR_ROLE, None) for p in found)
     for at, paragraph in enumerate(opening[:5]):
         for sentence in sentences(paragraph):
             if held and _MEETING_TO_COME.search(sentence) and sentence != meeting:
@@ -346,8 +347,7 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                 continue
             # an ambassador summoned is spoken of by his post where the one who received him is
             # named: "замглавы МИД Игорь Моргулов обратил внимание посла на …"
-            to_the_envoy = bool(_THE_AMBASSADOR.search(sentence)) and any(
-                index.held(p, _AMBASSADOR_ROLE, None) for p in found)
+            to_the_envoy = envoy_found and bool(_THE_AMBASSADOR.search(sentence))
             if MEETING_WORDS.search(sentence) or COUNTERPART.search(sentence) or to_the_envoy:
                 named = _named_before_subject(sentence, index)
                 if at >= 3 and not set(named) & set(found) and not to_the_envoy:
