@@ -763,6 +763,11 @@ FACTS = [
     ("generic/statement_signed_in_the_lead", "meeting_date", dt.date(2013, 4, 29)),
     # a paper's issue number before the day: "N°45, 12 марта 2010"
     ("generic/issue_number_and_date_ru", "published", dt.date(2010, 3, 12)),
+    # a "2+2" seats four ministers: those named further down or under the photo were there too
+    ("generic/two_plus_two_minister_named_further_down", "participants",
+     {"sergey-shoigu", "tomomi-inada", "fumio-kishida"}),
+    ("generic/two_plus_two_ministers_under_the_photo_ru", "participants",
+     {"takeshi-iwaya", "taro-kono", "sergey-lavrov", "sergey-shoigu"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -10,7 +10,8 @@ import re
 
 from readouts.importer import dates, facts, venue
 from readouts.importer.document import Line
-from readouts.importer.header import headline_like, spells_out
+from readouts.importer.header import PHOTO_CREDIT, headline_like, spells_out
+from readouts.importer.offices import two_plus_two_ministers
 from readouts.importer.reading import Reading
 
 
@@ -44,6 +45,23 @@ def what_the_photo_shows(reading: Reading) -> None:
         reading.participants.extend(p for p in shown if p not in reading.participants)
         reading.mentioned = [p for p in reading.mentioned if p not in reading.participants]
         return
+
+
+def ministers_at_a_two_plus_two(reading: Reading) -> None:
+    """A "2+2" seats the foreign and defence ministers of both sides, and an account that names
+    two of them in its opening often names the others only further down ("…, заявил, открывая
+    переговоры с главой японского МИД Фумио Кисидой, …") or under the photo ("Слева направо:
+    Ицунори Онодэра, Таро Коно, Сергей Лавров, Сергей Шойгу"): each named there who held one of
+    the four offices on the day (on some day, when the text gives none) was at the table."""
+    if reading.meeting_format != "2+2" or reading.announces:
+        return
+    day = reading.meeting_date or reading.published
+    # a caption over the headline is removed with the header's credits (header.label_reason)
+    credits = [change.what for change in reading.changes if change.why == PHOTO_CREDIT]
+    found = two_plus_two_ministers([*reading.paragraphs, *reading.doc.captions, *credits],
+                                   reading.context.names.on(day), day)
+    reading.participants.extend(p for p in found if p not in reading.participants)
+    reading.mentioned = [p for p in reading.mentioned if p not in reading.participants]
 
 
 def _reported_soon_after(reading: Reading, day: dt.date) -> bool:

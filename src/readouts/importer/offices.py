@@ -187,8 +187,8 @@ _NAME_AFTER_OFFICE = re.compile(r"\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+[A-Z][a-z
 _TWO_PLUS_TWO_OFFICES = re.compile(r"^Minister (?:of|for) (?:Defen[cs]e|Foreign Affairs)")
 
 
-def two_plus_two_ministers(opening: list[str], index: NameIndex, day: dt.date | None) -> list[str]:
+def two_plus_two_ministers(paragraphs: list[str], index: NameIndex, day: dt.date | None) -> list[str]:
     """In a "2+2", the foreign and defence ministers of both sides sit at the table: those the
-    opening names who held either office on the day (on some day, when the text gives none)."""
-    return [person_id for person_id in index.ids_in(" ".join(opening[:3]))
+    paragraphs name who held either office on the day (on some day, when the text gives none)."""
+    return [person_id for person_id in index.ids_in(" ".join(paragraphs))
             if index.held(person_id, _TWO_PLUS_TWO_OFFICES, day)]

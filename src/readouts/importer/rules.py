@@ -390,6 +390,7 @@ RULES: tuple[Rule, ...] = (
     occasion,
     place,
     captions.what_the_photo_shows,
+    captions.ministers_at_a_two_plus_two,
     durations.duration,
     body,
     topics,
