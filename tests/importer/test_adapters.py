@@ -768,6 +768,10 @@ FACTS = [
      {"sergey-shoigu", "tomomi-inada", "fumio-kishida"}),
     ("generic/two_plus_two_ministers_under_the_photo_ru", "participants",
      {"takeshi-iwaya", "taro-kono", "sergey-lavrov", "sergey-shoigu"}),
+    # an agency's name in capitals and the full date open the story: "OREANDA-NEWS. May 15, 2009."
+    ("generic/agency_name_and_full_date_first", "published", dt.date(2010, 10, 12)),
+    # wire copy names who said it after a colon at the headline's end: he is not of the meeting
+    ("generic/wire_headline_names_the_speaker_last", "participants", {"sergey-lavrov", "fumio-kishida"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from readouts.importer.facts import FUTURE, MEETING_WORDS
+from readouts.names import NameIndex
 
 ATTRIBUTION = re.compile(r",\s+[^,]{0,120}?\b(?:said|says|told|(?:has |have )?announced|stated|reports|reported)\b"
                          r"(?P<how>[^,]*)$")
@@ -53,6 +54,39 @@ SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|chie
                           re.IGNORECASE)
 """Whose words a government speaks through, never a side of the talks they tell of: "Kremlin
 spokesman Dmitry Peskov told Sputnik", Japan's Chief Cabinet Secretary at his briefing."""
+
+
+_SPEAKER_HEADLINE = re.compile(r"^(?P<speaker>[^:\d]{3,60}):\s+\S|"
+                               r"^(?P<sayer>[^:\d,]{3,60}?)\s(?:says|said|заявил[аи]?|сообщил[аи]?)\b,?\s+\S")
+_SPEAKER_AFTER = re.compile(r"^(?P<said>.{12,}?\S):\s+(?P<speaker>[A-ZА-ЯЁ][\w'’.-]+(?:\s[A-ZА-ЯЁ][\w'’.-]+)?)\s*$")
+_OFFICE_WORDS = re.compile(r"minister|president|premier|\bPM\b|spokes|ambassador|envoy|министр|президент|премьер|"
+                           r"посол|глава|представител", re.IGNORECASE)
+"""A speaker's office before a headline's colon ("Экс-премьер Японии:"), where no name is given."""
+
+
+def speaker_of_headline(title: str | None, index: NameIndex) -> str | None:
+    """A headline that puts a speaker before a colon and his words after it ("Экс-премьер Японии:
+    Путин доверяет Абэ", "Lavrov: Tokyo must accept the results of the war"), or before "says"
+    ("Tokyo says Putin's visit … gave positive impetus"), names the people who met there only. A
+    rubric there ("Russia: Putin holding talks …") names no one
+    and no office, and one that names a meeting ("Japan-Russia summit: Abe and Putin agree …") is
+    no speaker's. Wire copy names the speaker after a colon at the end ("Putin to visit Japan May
+    11-13 to meet with Aso: Kawamura"): the words before it name who met."""
+    if (said := _SPEAKER_AFTER.match(title or "")) and index.ids_in(said.group("speaker")):
+        return said.group("said")
+    headline = _SPEAKER_HEADLINE.match(title or "")
+    if headline is None:
+        return title
+    speaker = headline.group("speaker") or headline.group("sayer")
+    if MEETING_WORDS.search(speaker):
+        return title
+    if headline.group("sayer"):
+        # "Tokyo says Putin's visit … gave positive impetus", "Lavrov says …": whom the words name
+        # is what was said, not who met; the speaker, named or not, may be
+        return speaker
+    if not (_OFFICE_WORDS.search(speaker) or index.ids_in(speaker)):
+        return title
+    return speaker
 
 
 def told_of(text: str | None) -> str | None:

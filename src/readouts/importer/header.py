@@ -81,9 +81,17 @@ _DATE_FIRST = re.compile(r"^(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?:19|20
 (Reuters) - …", "Feb. 22, 2018 (EIRNS)—…", as a story filed without a place is credited."""
 
 
+_AGENCY_FIRST = re.compile(r"^(?P<agency>[A-Z]{3,}(?:-[A-Z]{2,})?)\.\s+"
+                           r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d)\.\s+(?=[A-Z])")
+"""A dateline with no city, the agency's name in capitals first and the full date after it, as
+Russian agencies' English services file: "OREANDA-NEWS. May 15, 2009. Vladimir Putin …"."""
+
+
 def dateline(text: str) -> Dateline | None:
     if first := _DATE_FIRST.match(text):
         return Dateline("", first.group("agency"), first.group("date"), first.end())
+    if first := _AGENCY_FIRST.match(text):
+        return Dateline("", _agency_name(first.group("agency")) or "", first.group("date"), first.end())
     match = _DATELINE.match(text)
     if not match:
         bare = _CITY_AND_DASH.match(text)

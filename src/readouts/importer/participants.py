@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer.attribution import ATTRIBUTION, told_of, unattributed
+from readouts.importer.attribution import ATTRIBUTION, speaker_of_headline, told_of, unattributed
 from readouts.importer.facts import (
     ABOUT,
     FUTURE,
@@ -43,7 +43,7 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
     # who announces a meeting to come ("…will resume negotiations, Foreign Minister Fumio Kishida
     # has announced") is not of it, nor is a spokesperson; who reports one held usually is
     lede, meeting = told_of(lede), told_of(meeting)
-    headline = told_of(_speaker_of(title, index))
+    headline = told_of(speaker_of_headline(title, index))
     if title and (between := _MEETING_BETWEEN.search(title)):
         met = index.ids_in(title[between.end():])
         if {index.country_of(p) for p in met} >= set(SIDES):
@@ -278,35 +278,6 @@ _SENDS = re.compile(
     r"representative))", re.IGNORECASE)
 """One who sends his own envoy ("Abe will send his special envoy …", "Абэ намерен направить в
 Москву своего ближайшего советника") is not at the envoy's talks."""
-
-_SPEAKER_HEADLINE = re.compile(r"^(?P<speaker>[^:\d]{3,60}):\s+\S|"
-                               r"^(?P<sayer>[^:\d,]{3,60}?)\s(?:says|said|заявил[аи]?|сообщил[аи]?)\b,?\s+\S")
-_OFFICE_WORDS = re.compile(r"minister|president|premier|\bPM\b|spokes|ambassador|envoy|министр|президент|премьер|"
-                           r"посол|глава|представител", re.IGNORECASE)
-"""A speaker's office before a headline's colon ("Экс-премьер Японии:"), where no name is given."""
-
-
-def _speaker_of(title: str | None, index: NameIndex) -> str | None:
-    """A headline that puts a speaker before a colon and his words after it ("Экс-премьер Японии:
-    Путин доверяет Абэ", "Lavrov: Tokyo must accept the results of the war"), or before "says"
-    ("Tokyo says Putin's visit … gave positive impetus"), names the people who met there only. A
-    rubric there ("Russia: Putin holding talks …") names no one
-    and no office, and one that names a meeting ("Japan-Russia summit: Abe and Putin agree …") is
-    no speaker's."""
-    headline = _SPEAKER_HEADLINE.match(title or "")
-    if headline is None:
-        return title
-    speaker = headline.group("speaker") or headline.group("sayer")
-    if MEETING_WORDS.search(speaker):
-        return title
-    if headline.group("sayer"):
-        # "Tokyo says Putin's visit … gave positive impetus", "Lavrov says …": whom the words name
-        # is what was said, not who met; the speaker, named or not, may be
-        return speaker
-    if not (_OFFICE_WORDS.search(speaker) or index.ids_in(speaker)):
-        return title
-    return speaker
-
 
 _SAID_HE_MET = re.compile(
     r"^(?P<speaker>.{0,160}?)\s(?:said|says|told reporters|told a press conference)\s+(?:that\s+)?(?:he|she)\s+"
