@@ -772,6 +772,9 @@ FACTS = [
     ("generic/agency_name_and_full_date_first", "published", dt.date(2010, 10, 12)),
     # wire copy names who said it after a colon at the headline's end: he is not of the meeting
     ("generic/wire_headline_names_the_speaker_last", "participants", {"sergey-lavrov", "fumio-kishida"}),
+    # a visit of several days from a day ("for three days from Nov. 12") does not say which day they met
+    ("generic/visit_of_several_days_from_a_day", "meeting_date", None),
+    ("generic/visit_of_several_days_from_a_day", "published", dt.date(2010, 11, 5)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -77,11 +77,13 @@ SPAN_OF_DAYS = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2}\s?[-–—]\s?[A-Z][a-z]+
                          r"\b[A-Z][a-z]+\.?\s+\d{1,2}\s?[-–—]\s?\d{1,2}\b(?!:)|"
                          r"(?<![\d.:])\b\d{1,2}\s?[-–—]\s?\d{1,2}\s+(?:[A-Z][a-z]+|[а-яё]+)\b(?<!\d\d\d\d)|"
                          r"\b[A-Z][a-z]+\.?\s+\d{1,2}\s+and\s+\d{1,2}\b|(?<![\d.:])\b\d{1,2}\s+(?:и|and)\s+\d{1,2}\s+"
-                         r"(?:[A-Z][a-z]+|[а-яё]+)\b",
+                         r"(?:[A-Z][a-z]+|[а-яё]+)\b|"
+                         r"\b(?:two|three|four|five|several|\d)(?:\s+days|-day(?:\s+[a-z]+){0,2}\s+visit)\s+(?:from|starting)\b",
                          re.IGNORECASE)
 """"From 28 April to 6 May", "from September 3 to 5", "с 28 апреля по 6 мая", "со 2 по 6 апреля", "July 30–August 1",
 "on November 13-14",
-"13-14 ноября", "14 и 15 июня", "June 14 and 15": a stay or summit of several days."""
+"13-14 ноября", "14 и 15 июня", "June 14 and 15", "for three days from May 11", "a three-day official visit
+starting May 11": a stay or summit of several days."""
 
 
 REPORTED_WITHIN = dt.timedelta(days=7)
