@@ -775,6 +775,10 @@ FACTS = [
     # a visit of several days from a day ("for three days from Nov. 12") does not say which day they met
     ("generic/visit_of_several_days_from_a_day", "meeting_date", None),
     ("generic/visit_of_several_days_from_a_day", "published", dt.date(2010, 11, 5)),
+    # the agency and the day in brackets under the story date it: "(Xinhua News Agency March 1, 2007)"
+    ("generic/agency_credit_and_date_in_brackets_at_the_foot", "published", dt.date(2007, 10, 24)),
+    # who met, told in the attribution: "…, officials said after a meeting between X and his counterpart Y"
+    ("generic/agency_credit_and_date_in_brackets_at_the_foot", "participants", {"masahiko-komura", "sergey-lavrov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

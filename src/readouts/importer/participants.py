@@ -178,6 +178,12 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
         partner_parts = text[partner.end():].split(",")
         met = index.ids_in(speaker) + (index.ids_in(partner_parts[0]) or index.ids_in(",".join(partner_parts[:2])))
         named += [p for p in met if p not in named]
+    if cut and (between := _AFTER_TALKS_BETWEEN.search(text, cut.start())):
+        # "…, Japanese officials said after a meeting between Foreign Minister Masahiko Koumura
+        # and his Russian counterpart Sergei Lavrov": the two named after "between" met
+        pair = text[between.end():]
+        end = ABOUT.search(pair)
+        named += [p for p in index.ids_in(pair[: end.start()] if end else pair) if p not in named]
     return named
 
 
@@ -284,6 +290,8 @@ _SAID_HE_MET = re.compile(
     r"(?P<rest>(?:had\s+)?(?:met|spoke|talked|held|had)\b.*)$", re.IGNORECASE | re.DOTALL)
 _QUOTATION = re.compile(r"[“«\"][^”»\"]*[”»\"]")
 """Words in quotation marks."""
+_AFTER_TALKS_BETWEEN = re.compile(r"\b(?:following|after|at|during)\s+(?:(?:the|their|a|an)\s+)?(?:[\w-]+\s+)?"
+                                  r"(?:talks|consultations?|meeting)\s+between\s+", re.IGNORECASE)
 _FOLLOWING_TALKS_WITH = re.compile(
     r"\b(?:following|after|at|during|in|before|prior to|ahead of)\s+(?:(?:the|their|his|her|bilateral|a|an)\s+)*"
     r"(?:talks|consultations?|negotiations|meeting|conversation)\s+(?:(?:here|there|in \w+)\s+)?with\s+|"

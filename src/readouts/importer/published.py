@@ -42,12 +42,14 @@ def published_from_dateline(reading: Reading) -> None:
 
 def _date_at_the_foot(reading: Reading) -> dt.date | None:
     """A date on a line of its own after the story's last paragraph, as many news sites print it
-    under the source's credit ("Источник: РИА новости" / "24.10.2017"), dates the story. The
+    under the source's credit ("Источник: РИА новости" / "24.10.2017"), or in brackets with it
+    ("(Xinhua News Agency March 1, 2007)"), dates the story. The
     date and the credit over it are the page's, not the text's: they leave the body, recorded."""
     lines = reading.body_lines
     prose = [at for at, line in enumerate(lines) if is_prose(line.text)]
     for at in range(prose[-1] + 1, len(lines)) if prose else ():
-        if found := dates.date_line(lines[at].text):
+        credited = _CREDIT_AND_DATE.match(lines[at].text)
+        if found := dates.date_line(credited.group("date") if credited else lines[at].text):
             foot = [lines[at]] + ([lines[at - 1]] if at - 1 > prose[-1] and _SOURCE_CREDIT.match(lines[at - 1].text)
                                   else [])
             for line in foot:
@@ -58,6 +60,11 @@ def _date_at_the_foot(reading: Reading) -> dt.date | None:
     return None
 
 
+_CREDIT_AND_DATE = re.compile(r"^\((?:source:\s*)?[A-Z][A-Za-z .'’-]{1,40}?,?\s+"
+                              r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|"
+                              r"\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d)\)$", re.IGNORECASE)
+"""The source and its date in brackets under the story, as Chinese portals credit an agency's copy:
+"(Xinhua News Agency March 1, 2007)"."""
 _SOURCE_CREDIT = re.compile(r"(?:источник|source)\s*:\s*\S.{0,60}$", re.IGNORECASE)
 
 
