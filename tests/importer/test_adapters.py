@@ -779,6 +779,8 @@ FACTS = [
     ("generic/agency_credit_and_date_in_brackets_at_the_foot", "published", dt.date(2007, 10, 24)),
     # who met, told in the attribution: "…, officials said after a meeting between X and his counterpart Y"
     ("generic/agency_credit_and_date_in_brackets_at_the_foot", "participants", {"masahiko-komura", "sergey-lavrov"}),
+    # "Переговоры продолжались пять часов": the Russian verb of lasting, the hours in words
+    ("generic/length_of_talks_continued_ru", "duration", 300),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -89,6 +89,10 @@ def test_a_slashed_date_with_its_weekday_is_never_read_as_another_day(day: dt.da
     ("Конкретные вопросы, затронутые в ходе 50-минутного общения, не называются.", 50),
     ("Во время 40-минутных переговоров Путин продемонстрировал", 40),
     ("после 2-часовой встречи", 120),
+    # the verb of lasting, and the count before the verb of talking
+    ("Переговоры продолжались пять часов.", 300),
+    ("Там лидеры стран пять часов обсуждали мирный договор.", 300),
+    ("Все эти годы стороны обсуждали договор.", None),
 ])
 def test_a_russian_length_is_read_whatever_the_case_of_its_numeral(text: str, minutes: int | None) -> None:
     assert duration_minutes(text) == minutes

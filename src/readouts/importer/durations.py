@@ -38,12 +38,15 @@ _DURATION_ADJECTIVE = re.compile(
 
 
 # "продлились около 40 минут", "заняли более трех часов", "около часа", "полтора часа", "Разговор
-# продлился 20 мин." (the minutes shortened, as official texts write them): a Russian count of
-# hours or minutes after a word that gives a length
+# продлился 20 мин." (the minutes shortened, as official texts write them), "продолжались пять
+# часов": a Russian count of hours or minutes after a word that gives a length
 _RUSSIAN_DURATION = re.compile(
-    r"(?:продлил\w*|длил\w*|занял\w*|течение|около|более|почти|примерно|свыше|порядка)"
+    r"(?:продлил\w*|продолжал\w*|длил\w*|занял\w*|течение|около|более|почти|примерно|свыше|порядка)"
     r"(?:\s+(?:около|более|почти|примерно|свыше|порядка))?\s+(?:(\d{1,3}|[а-яё]+)\s+)?(час\w*|минут\w*|мин\.)"
-    r"(?:\s+(\d{1,2})\s+(?:минут\w*|мин\.))?", re.IGNORECASE)
+    r"(?:\s+(\d{1,2})\s+(?:минут\w*|мин\.))?|"
+    # "лидеры пять часов обсуждали мирный договор": the count before the verb of talking
+    r"(?<![\w-])(\d{1,3}|[а-яё]+)\s+(час\w*|минут\w*)\s+(?:обсуждал|беседовал|говорил|разговаривал|совещал)\w*",
+    re.IGNORECASE)
 
 
 # "в ходе 50-минутного общения", "во время 40-минутных переговоров", "2-часовая встреча": the
@@ -64,10 +67,11 @@ def _russian_duration(text: str) -> int | None:
     for match in _RUSSIAN_DURATION.finditer(text):
         if _AT_LEAST.search(match.group()):
             return None  # "более трех часов", "свыше часа": a bound, not the length, as "more than" in English
-        count = russian.numeral_value(match.group(1)) if match.group(1) else 1
+        counted, unit = (match.group(1), match.group(2)) if match.group(2) else (match.group(4), match.group(5))
+        count = russian.numeral_value(counted) if counted else 1
         if count is None:
             continue
-        hours = match.group(2).lower().startswith("час")
+        hours = unit.lower().startswith("час")
         amount = int(count * 60) + int(match.group(3) or 0) if hours else int(count)
         return amount if 0 < amount <= 24 * 60 else None
     return None
