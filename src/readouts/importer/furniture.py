@@ -72,6 +72,9 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[^>]{2,40}(?:\s>\s[^>]{2,40})*\s>\s[^>]{2,200}", "breadcrumb"),
         (r".{1,40}\s/", "breadcrumb"),
         (r"(?:home|main|главная)\s/\s.{2,250}", "breadcrumb"),
+        # from the site's home, whatever the length of its sections: "Home > News > Press Conference by
+        # the Chief Cabinet Secretary > September 2014 > Monday, September 22, 2014 (AM)"
+        (r"(?:home|top|main|главная)\s>\s.{2,300}", "breadcrumb"),
         # its separators lost in copying, the headline cut short at its end: "Домой Новости
         # России Путин и Абэ в двадцать пятый раз обсудили мирный договор и опять..."
         (r"(?:home|главная|домой)\s.{2,250}(?:\.\.\.|…)", "breadcrumb"),

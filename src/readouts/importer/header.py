@@ -87,12 +87,19 @@ _AGENCY_FIRST = re.compile(r"^(?P<agency>[A-Z]{3,}(?:-[A-Z]{2,})?)\.\s+"
 Russian agencies' English services file: "OREANDA-NEWS. May 15, 2009. Vladimir Putin …"."""
 
 
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|понедельник|вторник|среда|четверг|пятница|"
+                      r"суббота|воскресенье", re.IGNORECASE)
+
+
 def dateline(text: str) -> Dateline | None:
     if first := _DATE_FIRST.match(text):
         return Dateline("", first.group("agency"), first.group("date"), first.end())
     if first := _AGENCY_FIRST.match(text):
         return Dateline("", _agency_name(first.group("agency")) or "", first.group("date"), first.end())
     match = _DATELINE.match(text)
+    if match and _WEEKDAY.fullmatch(match.group("city").strip(" .,")):
+        # "Monday, September 22, 2014 (AM)": a day's stamp over a briefing's transcript, no place
+        match = None
     if not match:
         bare = _CITY_AND_DASH.match(text)
         city = (bare.group("city") or bare.group("city2")) if bare else ""
