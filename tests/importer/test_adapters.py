@@ -782,7 +782,8 @@ FACTS = [
     # "Переговоры продолжались пять часов": the Russian verb of lasting, the hours in words
     ("generic/length_of_talks_continued_ru", "duration", 300),
     # a breadcrumb from "Home >" whatever its sections' length, and a weekday's stamp that is no dateline
-    ("generic/briefing_breadcrumb_and_weekday_stamp", "title", "Press Conference by the Chief Cabinet Secretary (Excerpt)"),
+    ("generic/briefing_breadcrumb_and_weekday_stamp", "title",
+     "Press Conference by the Chief Cabinet Secretary (Excerpt)"),
     ("generic/briefing_breadcrumb_and_weekday_stamp", "kind", "press-conference"),
     ("generic/briefing_breadcrumb_and_weekday_stamp", "meeting_date", dt.date(2016, 11, 10)),
     # the line under a photo's credit is its caption, and names no meeting's place
