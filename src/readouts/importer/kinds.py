@@ -28,8 +28,13 @@ GOVERNMENT_NOTE = re.compile(r"\(?(?:overview|outline|summary)(?: of (?:the )?re
                              r"\(основное содержание(?: и оценка)?\)\s*$", re.IGNORECASE)
 """The note that closes such a headline, on its line or on one of its own under it; in the
 Russian of Japan's embassy, "(основное содержание)", "(основное содержание и оценка)"."""
-PRESS_RELEASE = re.compile(rf"^press release\b|пресс-релиз|{GOVERNMENT_NOTE.pattern}|{MINISTRY_RELEASE_RU}",
-                           re.IGNORECASE)
+EVENT_HEADLINE = (r"^(?:telephone conversation|meeting|talks|conversation)\s+with\s|"
+                  r"^(?:телефонный разговор|встреча|переговоры|беседа)\s+с\s")
+"""The Kremlin and the Government head their accounts with the event and the guest, no verb: "Telephone
+conversation with Japanese Prime Minister Naoto Kan", "Встреча с Премьер-министром Японии …"; news
+headlines tell who did what."""
+PRESS_RELEASE = re.compile(rf"^press release\b|пресс-релиз|{GOVERNMENT_NOTE.pattern}|{MINISTRY_RELEASE_RU}|"
+                           rf"{EVENT_HEADLINE}", re.IGNORECASE)
 
 KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     # the words that open the talks, as a ministry publishes them, are its account of the talks
