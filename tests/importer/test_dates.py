@@ -63,7 +63,8 @@ def test_a_day_without_a_year_in_an_undated_text_stays_empty() -> None:
 @given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))
 def test_every_printed_form_of_a_date_reads_back_as_that_date(day: dt.date) -> None:
     for text in (f"{day:%B} {day.day}, {day.year}", f"{day.day} {day:%B %Y}", day.isoformat(),
-                 f"{day.day:02d}.{day.month:02d}.{day.year}", f"{day.year}/{day.month:02d}/{day.day:02d}"):
+                 f"{day.day:02d}.{day.month:02d}.{day.year}", f"{day.year}/{day.month:02d}/{day.day:02d}",
+                 f"{day.year}-{day.month}-{day.day}"):
         assert [found.date for found in dates.find_dates(text)] == [day], text
 
 

@@ -38,8 +38,10 @@ _FULL_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}",          # September 25, 2019
     rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}",          # 25 September 2019
     r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b",            # 2019-09-25
-    # 2019/09/25 and 2019.09.25: year first, as Japanese pages write it, so never ambiguous
-    r"(?<![\d/.])(?P<year>(?:19|20)\d\d)[/.](?P<numeric_month>[01]?\d)[/.](?P<numeric_day>[0-3]?\d)(?![\d/])",
+    # 2019/09/25 and 2019.09.25: year first, as Japanese pages write it, so never ambiguous; and
+    # "2017-3-20", the ISO order unpadded, as Chinese and some Russian sites stamp their pages
+    r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?P<sep>[/.-])(?P<numeric_month>[01]?\d)(?P=sep)(?P<numeric_day>[0-3]?\d)"
+    r"(?![\d/-])",
     rf"\b{_DAY}\s+{_MONTH_RU},?\s+{_YEAR}",                # 25 сентября 2019, "11 сен, 2014"
     # 25.09.2019: the numeric form of Russian and other European pages, always day first
     r"(?<![\d.])(?P<numeric_day>[0-3]?\d)\.(?P<numeric_month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d.]\d)",
