@@ -77,3 +77,14 @@ def test_an_undated_news_item_measures_earlier_years_against_its_meetings_day() 
     assert dict(graph.block_voice["tass"]) == {tass.blocks[0].anchor: "background"}
     alone = link(Corpus(config=config, readouts=(tass,), topics=(), people=(), terms=()))
     assert dict(alone.block_voice["tass"]) == {}  # no day to measure against: its own voice
+
+
+def test_the_names_pattern_finds_a_name_where_a_word_search_would() -> None:
+    import re
+
+    from readouts.link.voice import _any_of
+
+    words = ["abe", "abes", "aso", "lavrov", "лавров", "kono", "ko", "a.b"]
+    pattern = re.compile(_any_of(words))
+    for text in ["", "label", "xaso", "k", "ko", "the kon", "лаврова", "lavro", "a.b", "axb", "ABE", "mr abes"]:
+        assert bool(pattern.search(text)) == any(word in text for word in words), text

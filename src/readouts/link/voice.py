@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from readouts.model import Block, Person, Voice
 from readouts.names import name_forms, name_pattern
@@ -132,9 +133,11 @@ class VoiceRules:
     """The people of each side in people.yaml, by family name (group japan or russia); read in
     news items only, since a ministry's readout reporting what the other minister said is its own
     account of the meeting."""
-    names: tuple[str, ...]
-    """Those names, lower-cased (Russian ones without their ending): a paragraph holding none is
-    not searched for people."""
+    names: re.Pattern[str] | None
+    """Any of those names, lower-cased (Russian ones without their ending), anywhere in a
+    lower-cased text: a paragraph holding none is not searched for people. One pattern, the
+    names sharing their first letters (_any_of): trying each of 333 names in turn was a
+    fifth of the time voices took."""
 
     @classmethod
     def build(cls, people: Iterable[Person]) -> VoiceRules:
@@ -152,7 +155,27 @@ class VoiceRules:
                 groups.append(f"(?P<{side}>" + "|".join(patterns) + ")")
                 words.update(name.lower()[:-1] if not name.isascii() else name.lower() for name in names)
         found = re.compile(r"\b(?:" + "|".join(groups) + r")(?![\w-])") if groups else None
-        return cls(sources, found, tuple(sorted(words)))
+        return cls(sources, found, re.compile(_any_of(words)) if words else None)
+
+
+def _any_of(words: Iterable[str]) -> str:
+    """Regex source matching any of `words` where it occurs, as `word in text` finds it: the
+    words as a tree of their letters, so that the engine tries each letter once at a place,
+    not each word."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}  # a word ends here
+
+    def source(node: dict[str, Any]) -> str:
+        branches = [re.escape(letter) + source(rest) for letter, rest in sorted(node.items()) if letter]
+        if not branches:
+            return ""
+        return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
+
+    return source(tree)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +225,7 @@ def _quoted_side(text: str, rules: VoiceRules, account: Account, last_source: st
     if any(word in lowered for word in _SOURCE_WORDS):
         named.extend((m.start(), m.end(), m.lastgroup or "", True) for m in rules.sources.finditer(text))
     if (account.news and rules.people is not None and any(word in lowered for word in _REPORTING_WORDS)
-            and any(name in lowered for name in rules.names)):
+            and rules.names is not None and rules.names.search(lowered)):
         named.extend((m.start(), m.end(), m.lastgroup or "", False) for m in rules.people.finditer(text))
     sides: set[str] = set()
     for start, end, side, source in sorted(named):
