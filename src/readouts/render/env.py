@@ -9,6 +9,8 @@ from typing import Any
 
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup, escape
+from markupsafe._speedups import _escape_inner
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
 
@@ -43,6 +45,30 @@ def make_env(site_templates: Path | None, compiled: Path | None = None) -> jinja
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
+_new_string = str.__new__
+
+
+def _escaped(value: Any) -> Markup:
+    """markupsafe.escape, a string's Markup made without Markup's own constructor.
+
+    Every value a template prints is escaped, and most are plain strings: Markup's constructor
+    (written in Python, asking each string for `__html__`) took two thirds of the time
+    (0.35 µs a value against 0.13 µs this way), 7 % of a cold build's CPU with escape itself.
+    The Markup made holds the same text."""
+    if type(value) is str:
+        return _new_string(Markup, _escape_inner(value))
+    return escape(value)
+
+
+class _Template(jinja2.Template):
+    """A template whose compiled code escapes with `_escaped`: the code finds `escape` among
+    its module's names, set here before it first runs."""
+
+    @classmethod
+    def _from_namespace(cls, environment: jinja2.Environment, namespace: Any, globals: Any) -> Any:
+        namespace["escape"] = _escaped
+        return super()._from_namespace(environment, namespace, globals)
+
 
 class _Environment(jinja2.Environment):
     """Jinja's environment, with `item.name` on a dict looking up the key first.
@@ -51,6 +77,8 @@ class _Environment(jinja2.Environment):
     every such lookup raised and caught an AttributeError, over a thousand per readout page
     (0.51 µs a lookup against 0.07 µs this way). What a template gets is the same: a name that is
     not one of dict's own attributes is never found as an attribute of a dict."""
+
+    template_class = _Template
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
