@@ -145,3 +145,24 @@ def test_a_readouts_body_is_kept_compressed_and_reads_back_the_same() -> None:
     again = pickle.loads(packed)
     assert again == blocks and again.items == items and len(again) == 200 and again[5] == items[5]
     assert pickle.dumps(again, pickle.HIGHEST_PROTOCOL) == packed  # read, then saved: not packed again
+
+
+def test_a_table_kept_in_parts_reads_a_part_when_asked_and_trusts_the_part_over_the_key_list() -> None:
+    """A key list left by a build killed between writing a part and the list may name a key the
+    part lacks: asking for it costs the work of making it again, never a wrong entry."""
+    from readouts.cache_parts import PartedEntries
+
+    files = {"a": {"a1": 1, "a2": 2}, "b": {"b1": 3}}
+    read: list[str] = []
+    entries: PartedEntries[str, int] = PartedEntries(
+        lambda key: key[0], lambda part: (read.append(part), files.get(part))[1], frozenset({"a1", "a2", "b1", "b9"}))
+    assert "b9" in entries and len(entries) == 4 and read == []
+    assert entries["a1"] == 1 and read == ["a"]
+    assert entries.get("b9") is None and "b9" not in entries and read == ["a", "b"]
+    mine = entries.copy()
+    mine["a3"] = 4
+    del mine["a1"]
+    assert "a3" not in entries and entries["a1"] == 1
+    assert dict(mine.changed_parts()) == {"a": {"a2": 2, "a3": 4}}
+    assert not list(entries.changed_parts())
+    assert mine.all_keys() == {"a2", "a3", "b1"}

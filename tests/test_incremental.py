@@ -372,6 +372,25 @@ def test_a_small_change_rewrites_a_small_part_of_the_cache(built_demo: Path, tmp
     assert rewritten and len(rewritten) <= len(after) // 2, sorted(rewritten)
 
 
+def test_a_new_readout_reads_the_search_counts_of_its_year_alone(built_demo: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search counts are kept by month, and a build reads the months its changed shards
+    span and the list of keys, where it read every readout's counts (66 MB at 10,000)."""
+    root = _built_copy(built_demo, tmp_path)
+    _hand_written(root, "2021-04-01", 7)
+    opened: list[str] = []
+    real_open = open
+    monkeypatch.setattr("readouts.cache.open", lambda file, *a, **k: (opened.append(Path(file).name),
+                                                                        real_open(file, *a, **k))[1], raising=False)
+    build_site(root)
+    monkeypatch.undo()
+    counts = sorted(name for name in opened if name.startswith("search_counts-"))
+    assert "search_counts-keys.pickle" in counts
+    assert [name for name in counts if name != "search_counts-keys.pickle"]
+    assert all(name.startswith("search_counts-2021-") for name in counts if name != "search_counts-keys.pickle"), counts
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
 def test_files_are_reused_only_from_the_site_the_cache_describes(tmp_path: Path) -> None:
     (tmp_path / "root").mkdir()
     root = copy_demo_site(tmp_path / "root", with_readouts=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -517,7 +518,11 @@ def test_a_build_a_newer_change_supersedes_leaves_its_first_pages_and_the_next_t
     monkeypatch.setattr(write, "write_site", lambda graph, root, out, previous, *a, **k: (
         wholes.append(previous.whole), real_write_site(graph, root, out, previous, *a, **k))[1])
     build_site(root, cache_in_memory=True)
-    assert not [p for p in opened if p.endswith(".pickle")]
+    # The search counts are kept by month and read as a build asks for them, from memory too: the
+    # months the superseded build had no need of are read now, once each, and nothing else.
+    months = [p for p in opened if re.search(r"/search_counts-\d{4}-\d\d\.pickle$", p)]
+    assert len(months) == len(set(months))
+    assert not [p for p in opened if p.endswith(".pickle") and p not in months]
     assert wholes == [True]  # every file the manifest names is known to be there: none looked at one by one
     monkeypatch.undo()
     assert not (root / "site" / "readouts" / f"{added}.html").exists()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -269,7 +269,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
             stop := _once_placed(first, superseded))
         if stop is not None and stop():  # asked once more before publishing, not stopped once begun
             raise Superseded
-        made: tuple[dict[Any, Any], ...] = (written.groups, written.fragments, written.records,
+        made: tuple[Mapping[Any, Any], ...] = (written.groups, written.fragments, written.records,
                                             written.search_counts, written.fingerprints)
         for table, entries in zip(_write_tables(), made, strict=True):  # for the next build
             cache[table] = entries

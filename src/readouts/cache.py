@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from readouts.atomic import write_atomic_bytes
+from readouts.cache_parts import KEYS, PartedEntries
 from readouts.seal import seal, unseal
 
 CACHE_DIR = ".readouts-cache"
@@ -81,6 +82,10 @@ class CacheTable(Generic[Key, Entry]):
     """Kept only by a process that builds again and again (readouts serve), never written: what
     it holds is worth keeping only while the objects it was made from are the very ones the
     next build has (compared by identity, which no file can carry)."""
+    part_by: Callable[[Any], str] | None = None
+    """Key → the named part it is kept in, for a table kept in parts read as a build asks for
+    their keys (cache_parts.py; its entries never change under their keys), rather than in
+    _PARTS files read whole."""
 
 
 def unchanged_under_keys(part: Mapping[Any, Any]) -> frozenset[Any]:
@@ -111,14 +116,19 @@ class BuildCache:
     part without taking the checksum of its text again (150,000 keys at 10,000 readouts)."""
 
     def __getitem__(self, table: CacheTable[Key, Entry]) -> dict[Key, Entry]:
-        """The table's entries, to read and change in place; KeyError for a table not loaded."""
+        """The table's entries, to read and change in place; KeyError for a table not loaded.
+        A table kept in parts gives its PartedEntries, which reads a part when asked."""
         return self.entries[table.name]
 
-    def __setitem__(self, table: CacheTable[Key, Entry], entries: dict[Key, Entry]) -> None:
+    def __setitem__(self, table: CacheTable[Key, Entry], entries: Mapping[Key, Entry]) -> None:
         """Replace the table's entries with what this build made."""
         if table.name not in self.entries:
             raise KeyError(table.name)
-        self.entries[table.name] = entries
+        kept = self.entries[table.name]
+        if isinstance(kept, PartedEntries) and not isinstance(entries, PartedEntries):
+            kept.replace(dict(entries))
+            return
+        self.entries[table.name] = entries  # type: ignore[assignment]  # a dict, or a table's PartedEntries
 
     def _parts(self, table: str) -> list[dict[Any, Any]]:
         parts: list[dict[Any, Any]] = [{} for _ in range(_PARTS)]
@@ -148,6 +158,9 @@ class BuildCache:
         folder = root / CACHE_DIR
         with _collector_paused():
             for table in _written(tables):
+                if table.part_by is not None:
+                    cache.entries[table.name] = cache._parted(folder, table, table.part_by)  # type: ignore[assignment]
+                    continue
                 for number in range(_PARTS):
                     part = cache._read_part(folder / f"{table.name}-{number}.pickle")
                     if part is not None:
@@ -160,6 +173,15 @@ class BuildCache:
             # 10,000 readouts, measured).
             gc.freeze()
         return cache
+
+    def _parted(self, folder: Path, table: CacheTable[Any, Any],
+                part_by: Callable[[Any], str]) -> PartedEntries[Any, Any]:
+        """A table kept in parts, with its key list read and no part yet."""
+        def read(part: str) -> dict[Any, Any] | None:
+            with _collector_paused():
+                return self._read_part(folder / f"{table.name}-{part}.pickle")
+
+        return PartedEntries(part_by, read, frozenset(read(KEYS) or ()))
 
     def _read_part(self, path: Path) -> dict[Any, Any] | None:
         """The entries of one part; None when it is missing, damaged, foreign or by other code."""
@@ -191,27 +213,37 @@ class BuildCache:
         folder = root / CACHE_DIR
         folder.mkdir(exist_ok=True)
         done = True
-        for written, (name, number, part, summary) in enumerate(self._changed_parts()):
+        for written, (name, part, mark_saved) in enumerate(self._changed_parts()):
             if written and stop is not None and stop():
                 done = False
                 break
             with _collector_paused():
                 data = pickle.dumps((self.code, part), protocol=pickle.HIGHEST_PROTOCOL)
-            write_atomic_bytes(folder / f"{name}-{number}.pickle", seal(data))
-            self.saved[(name, number)] = summary
+            write_atomic_bytes(folder / f"{name}.pickle", seal(data))
+            mark_saved()
+        for table in _written(self.tables):
+            if table.part_by is not None:  # the files it was kept in before it was kept in parts
+                for number in range(_PARTS):
+                    (folder / f"{table.name}-{number}.pickle").unlink(missing_ok=True)
         self.foreign = 0  # what it holds now is this user's own
         if keep_in_memory:
             global _IN_MEMORY
             _IN_MEMORY = (root, _part_signatures(root, self.tables), self)
         return done
 
-    def _changed_parts(self) -> Iterator[tuple[str, int, dict[Any, Any], frozenset[Any]]]:
-        """(table, part number, entries, summary) of each part unlike what its file holds."""
+    def _changed_parts(self) -> Iterator[tuple[str, dict[Any, Any], Callable[[], None]]]:
+        """(file name, entries, what marks it saved) of each part unlike what its file holds;
+        a parted table's key list after its parts."""
         for table in _written(self.tables):
+            entries = self.entries[table.name]
+            if isinstance(entries, PartedEntries):
+                yield from _changed_named_parts(table.name, entries)
+                continue
             for number, part in enumerate(self._parts(table.name)):
                 summary = table.summary(part)
                 if self.saved.get((table.name, number)) != summary:
-                    yield table.name, number, part, summary
+                    mark = functools.partial(self.saved.__setitem__, (table.name, number), summary)
+                    yield f"{table.name}-{number}", part, mark
 
     def keep_unsaved(self, root: Path) -> None:
         """Keep this cache for the next load(from_memory=True) of this process without writing
@@ -222,6 +254,15 @@ class BuildCache:
         global _IN_MEMORY, _UNSAVED
         _IN_MEMORY = (root, _part_signatures(root, self.tables), self)
         _UNSAVED = True
+
+
+def _changed_named_parts(table: str, entries: PartedEntries[Any, Any]
+                         ) -> Iterator[tuple[str, dict[Any, Any], Callable[[], None]]]:
+    for name, part in list(entries.changed_parts()):
+        yield f"{table}-{name}", part, functools.partial(entries.saved.__setitem__, name, frozenset(part))
+    keys = entries.all_keys()
+    if keys != entries.keys_saved:
+        yield f"{table}-{KEYS}", dict.fromkeys(keys), functools.partial(setattr, entries, "keys_saved", keys)
 
 
 def _part(key: Any) -> int:
@@ -259,9 +300,10 @@ def _written(tables: Tables) -> Tables:
 def _part_signatures(root: Path, tables: Tables) -> list[list[int]]:
     found = []
     for table in _written(tables):
-        for number in range(_PARTS):
+        # A parted table's key list is written after every change to its parts.
+        for part in [KEYS] if table.part_by is not None else range(_PARTS):
             try:
-                found.append(signature_of(os.stat(root / CACHE_DIR / f"{table.name}-{number}.pickle")))
+                found.append(signature_of(os.stat(root / CACHE_DIR / f"{table.name}-{part}.pickle")))
             except OSError:
                 found.append(UNKNOWN_SIGNATURE)
     return found

@@ -208,7 +208,7 @@ def test_what_import_writes_gets_the_mode_of_any_new_file(tmp_path) -> None:
 # model's classes, and what other stages bring along (caching, settings, workers, links, meetings,
 # paragraphs' voices).
 NOT_DECIDING = {"readouts", "readouts.atomic", "readouts.errors", "readouts.model", "readouts.blocks", "readouts.cache",
-                "readouts.seal", "readouts.file_memo",
+                "readouts.cache_parts", "readouts.seal", "readouts.file_memo",
                 "readouts.config", "readouts.parallel", "readouts.paths", "readouts.link",
                 "readouts.link.glossary", "readouts.link.meetings", "readouts.link.related", "readouts.link.addresses",
                 "readouts.link.voice", "readouts.packed"}

@@ -67,7 +67,7 @@ class PreviousBuild:
     """Pieces of the export files (exports.common.EXPORT_FRAGMENTS)."""
     records: Mapping[str, Any] = field(default_factory=dict)
     """Where the readouts' records lie in the site's year files (exports.records.YEAR_RECORDS)."""
-    search_counts: Mapping[str, bytes] = field(default_factory=dict)
+    search_counts: Mapping[Any, bytes] = field(default_factory=dict)
     """Each readout's word counts for the search index (search.SEARCH_COUNTS)."""
     fingerprints: Mapping[Any, str] = field(default_factory=dict)
     """The pages' fingerprints by what each was made of (depends.FINGERPRINTS_KEPT)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -18,6 +18,7 @@ import jinja2
 
 from readouts import collector, parallel
 from readouts.cache import CACHE_DIR
+from readouts.cache_parts import PartedEntries
 from readouts.errors import ReadoutsError, Superseded, naming
 from readouts.file_memo import FileMemo
 from readouts.model import SiteGraph
@@ -31,7 +32,7 @@ from readouts.render.output import NO_PREVIOUS_BUILD, OutputFile, Outputs, Previ
 from readouts.render.pages import KINDS, Page, Site, site_pages
 from readouts.render.pages.grouped import GroupMemo
 from readouts.render.pages.kind import SITE_PART
-from readouts.render.search import ReadoutTerms, count_words
+from readouts.render.search import CountsKey, ReadoutTerms, SearchCounts, count_words, counts_key
 from readouts.render.search_files import search_outputs
 
 
@@ -46,7 +47,7 @@ class WriteReport:
     fragments: dict[str, bytes]
     records: dict[str, Any]
     """Where the readouts' records lie in the year files written (exports.records.YEAR_RECORDS)."""
-    search_counts: dict[str, bytes]
+    search_counts: SearchCounts
     fingerprints: dict[Any, str]
     changed: list[str]
     """The paths where `manifest` differs from the previous build's (Outputs.changed)."""
@@ -95,7 +96,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
         to_render = [work for work in to_render if work[0] not in later]
         early.update(dict.fromkeys(later, ""))
     # Counted before the pages start rendering: counting runs on every core itself.
-    search_counts = dict(previous.search_counts)
+    search_counts = _own_counts(previous.search_counts)
     counts_of = _kept_counts(graph, depends.common, search_counts)
     fragments = Fragments(dict(previous.fragments), PublishedRecords(previous.records, outputs.previous_bytes))
     # Everything but the pages (static files, sources, the search index, the exports) is
@@ -222,26 +223,36 @@ def _source_made_from(path: str, source: Path, file_memo: FileMemo) -> str | Non
         return None
 
 
-def _kept_counts(graph: SiteGraph, common: str, kept: dict[str, bytes]) -> Callable[[str], ReadoutTerms]:
+def _own_counts(kept: Mapping[CountsKey, bytes]) -> SearchCounts:
+    """The last build's word counts, to change without changing them: a table kept in parts is
+    copied without reading its parts."""
+    return kept.copy() if isinstance(kept, PartedEntries) else dict(kept)
+
+
+def _kept_counts(graph: SiteGraph, common: str, kept: SearchCounts) -> Callable[[str], ReadoutTerms]:
     """Readout id → its word counts for the search index, from `kept` (by readout and settings)
     where an earlier build made them, else counted now — on every core when many are new (a cold
     build). Kept marshalled: only the years being written are ever unpacked. Counts of readouts
     gone from the site are dropped."""
-    live = {f"{common}:{r.digest}" for r in graph.readouts.values() if r.digest}
-    for key in set(kept) - live:
+    key_of = {r.id: counts_key(common, r) for r in graph.readouts.values() if r.digest}
+    live = set(key_of.values())
+    for key in [key for key in kept if key not in live]:
         del kept[key]
-    new = [r for r in graph.chronology
-           if graph.readouts[r].digest and f"{common}:{graph.readouts[r].digest}" not in kept]
+    new = [r for r in graph.chronology if r in key_of and key_of[r] not in kept]
     packed = map_in_workers(lambda readout_id: marshal.dumps(count_words(graph, readout_id)), new)
     for readout_id, counts in zip(new, packed, strict=True):
-        kept[f"{common}:{graph.readouts[readout_id].digest}"] = counts
+        kept[key_of[readout_id]] = counts
 
     def counts_of(readout_id: str) -> ReadoutTerms:
-        digest = graph.readouts[readout_id].digest
-        if not digest:  # a readout made in memory: nothing to keep its counts by
-            return count_words(graph, readout_id)
-        counts: ReadoutTerms = marshal.loads(kept[f"{common}:{digest}"])
-        return counts
+        key = key_of.get(readout_id)
+        found = kept.get(key) if key is not None else None  # none for a readout made in memory
+        if found is None:  # or for one its part's file no longer holds
+            counts = count_words(graph, readout_id)
+            if key is not None:
+                kept[key] = marshal.dumps(counts)
+            return counts
+        counts_kept: ReadoutTerms = marshal.loads(found)
+        return counts_kept
 
     return counts_of
 
