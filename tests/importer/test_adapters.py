@@ -788,6 +788,8 @@ FACTS = [
     ("generic/briefing_breadcrumb_and_weekday_stamp", "meeting_date", dt.date(2016, 11, 10)),
     # the Kremlin's headline names the event and the guest, no verb: reposted, still its account
     ("generic/government_account_headed_by_the_event_reposted", "kind", "readout"),
+    # "в Думе города …" is a city's council, not Douma in Syria
+    ("generic/city_council_named_duma_ru", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -32,9 +32,9 @@ _NOT_CITIES = {
     "union", "unity", "progress", "reading", "mobile", "nice", "split", "bath", "deal", "orange",
     # the sides' countries, which a gazetteer entry names by mistake (Sado: "Япония", "Japonija")
     "japan", "russia", "япония", "россия", "japonija",
-    # Russian common nouns that open the name of a building, capitalised ("в Доме приёмов МИД"):
-    # Dome, Ghana, is "Дом" in Russian
-    "дом",
+    # Russian common nouns that open the name of a building or a body, capitalised ("в Доме приёмов
+    # МИД", "в Думе города Владивостока"): Dome, Ghana, is "Дом" in Russian, and Douma, Syria, "Дума"
+    "дом", "дума",
 }
 
 
@@ -42,7 +42,7 @@ _SHARDS = 16
 """The index is kept in this many files, by the first letter of a name, so that a lookup reads
 one (a few milliseconds) rather than all 34,000 cities (0.1 s): most imports ask for a few names,
 and many for none that is not on the list of usual cities (venue.CITIES)."""
-_INDEX_VERSION = 5
+_INDEX_VERSION = 6
 """Raised when _index_cities changes what it keeps, so an index made by older code is not read."""
 
 
