@@ -790,6 +790,13 @@ FACTS = [
     ("generic/government_account_headed_by_the_event_reposted", "kind", "readout"),
     # "в Думе города …" is a city's council, not Douma in Syria
     ("generic/city_council_named_duma_ru", "place", None),
+    # a title-case headline wrapped onto two lines is one headline
+    ("generic/title_case_headline_wrapped_on_two_lines", "title",
+     "Prime Minister Meets With Russian Foreign Minister Igor Ivanov at the Official Residence"),
+    # the deck under the page's date under the headline is no headline; nor is an English one under a Japanese
+    ("generic/deck_under_the_date_under_the_headline_ru", "title",
+     "Губернатор Сахалинской области встретился с генеральным консулом Японии"),
+    ("generic/japanese_headline_over_the_english_one", "title", "Abe, Putin Agree to Speed Up Peace Treaty Talks"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

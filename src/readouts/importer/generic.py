@@ -54,7 +54,22 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     twice = next((line for line in lines if texts.count(line.text) > 1 and headline_like(line.text)), None)
     line = (crumbed or twice or _over_its_byline(lines) or _over_its_deck(lines) or _under_the_stamp(lines, header)
             or _over_its_first_section(lines, header) or last_headline(lines))
+    if line and (above := _wrapped_above(line, lines)):
+        return f"{above.text} {line.text}", (above.number, line.number)
     return (line.text, (line.number,)) if line else (None, ())
+
+
+def _wrapped_above(line: Line, lines: list[Line]) -> Line | None:
+    """The first half of a headline in title case wrapped onto two lines, as older government pages
+    set it ("Prime Minister Meets With Russian Presidential" / "Plenipotentiary to the Far Eastern
+    Federal District"): the line right above, in title case too and ending in no stop."""
+    above = next((other for other in lines if other.number == line.number - 1), None)
+    if above is None or re.search(r"[.,:;!?]$", above.text.strip()) or not headline_like(above.text):
+        return None
+    return above if _TITLE_CASE.fullmatch(above.text.strip()) and _TITLE_CASE.fullmatch(line.text.strip()) else None
+
+
+_TITLE_CASE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|a|an|and|at|by|for|in|of|on|the|to|with))+")
 
 
 def _over_its_first_section(lines: list[Line], header: Header) -> Line | None:
@@ -122,11 +137,17 @@ def _over_its_deck(lines: list[Line]) -> Line | None:
     готовности восстановить военное сотрудничество с Японией"; "Japan eyes possible dialogue with
     Russia at various levels — cabinet" over "According to Chief Secretary … Katsunobu Kato,
     currently there is no agreement on …" (header.spells_out)."""
-    while lines and dates.date_line(lines[-1].text):
-        lines = lines[:-1]  # the page's date set under both: "20:00, 15 февраля 2016 Политика"
+    # the page's date set under both ("20:00, 15 февраля 2016 Политика") or between them ("17:05
+    # 28.04.2018 •")
+    lines = [line for line in lines if not dates.date_line(line.text)]
     if len(lines) < 2 or not (headline_like(lines[-1].text) and headline_like(lines[-2].text)):
         return None
+    if bool(_JAPANESE.search(lines[-2].text)) != bool(_JAPANESE.search(lines[-1].text)):
+        return None  # a Japanese headline over its English one (Jiji prints both), not a deck
     return lines[-2] if spells_out(lines[-2].text, lines[-1].text) or _CARRIES_ON.match(lines[-1].text) else None
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 _CARRIES_ON = re.compile(r"(?:И|А|Но|And|But)\s", re.IGNORECASE)
