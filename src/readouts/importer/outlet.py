@@ -8,6 +8,7 @@ import re
 
 from readouts.importer import dates
 from readouts.importer.header import Dateline, dateline
+from readouts.importer.reading import Reading
 
 # News agencies and papers a headline names after a dash: "Kishida holds talks with Lavrov – NHK".
 _OUTLETS = ("Kyodo", "Kyodo News", "Jiji", "Jiji Press", "NHK", "NHK World", "Reuters", "AP", "AFP", "Bloomberg",
@@ -89,3 +90,12 @@ _KOMMERSANT = re.compile(r"[«\"“]Ъ[»\"”]")
 _DATED_CREDIT = re.compile(r"^[\s,0-9:]*[—–-]\s*(?P<name>[^\W\d_][^—–]{2,60}?)\s*(?:[—–-]\s*[^—–]{2,12})?$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?(?P<name>[A-Za-zА-ЯЁа-яё][\w .&-]{1,40})$",
                         re.IGNORECASE)
+
+
+def news_outlet(reading: Reading) -> None:
+    """The outlet a publisher of its own ("other") credits: the rule (rules.RULES) over `outlet`."""
+    if reading.publisher == "other":
+        assert reading.header is not None
+        # the Prime Minister's Office names its site's sections above every page (furniture)
+        reading.outlet = "Prime Minister's Office of Japan" if KANTEI.search(reading.doc.raw) else outlet(
+            [line.text for line in reading.header.lines], reading.title, reading.story, reading.paragraphs)

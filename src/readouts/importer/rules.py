@@ -12,11 +12,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from readouts.importer import attribution, captions, dates, durations, facts, kinds, published, schedule, venue
+from readouts.importer import attribution, captions, dates, durations, facts, kinds, outlet, published, schedule, venue
 from readouts.importer import participants as participants_of
 from readouts.importer.document import Change, Line, clean_caption, is_prose, shorten, words
 from readouts.importer.header import dateline, headline_like, label_reason, split_header
-from readouts.importer.outlet import KANTEI, outlet
 from readouts.importer.reading import Reading
 from readouts.importer.structure import to_markdown
 
@@ -361,15 +360,6 @@ def unresolved(reading: Reading) -> None:
     reading.unresolved = tuple(reading.context.names.unresolved("\n".join([reading.title or "", *reading.paragraphs])))
 
 
-def news_outlet(reading: Reading) -> None:
-    """The outlet a publisher of its own ("other") credits (outlet.py)."""
-    if reading.publisher == "other":
-        assert reading.header is not None
-        # the Prime Minister's Office names its site's sections above every page (furniture)
-        reading.outlet = "Prime Minister's Office of Japan" if KANTEI.search(reading.doc.raw) else outlet(
-            [line.text for line in reading.header.lines], reading.title, reading.story, reading.paragraphs)
-
-
 RULES: tuple[Rule, ...] = (
     header,
     title,
@@ -395,7 +385,7 @@ RULES: tuple[Rule, ...] = (
     body,
     topics,
     unresolved,
-    news_outlet,
+    outlet.news_outlet,
 )
 """Every rule, in the order they run: the header and the title first, then the dates, the text's
 opening, and the meeting's facts, each after the facts it reads."""
