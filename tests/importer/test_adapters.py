@@ -797,6 +797,9 @@ FACTS = [
     ("generic/deck_under_the_date_under_the_headline_ru", "title",
      "Губернатор Сахалинской области встретился с генеральным консулом Японии"),
     ("generic/japanese_headline_over_the_english_one", "title", "Abe, Putin Agree to Speed Up Peace Treaty Talks"),
+    # a site's stamp opening with a short weekday ("Mon, 11/30/2009") names no city (Mons, Belgium)
+    ("generic/site_stamp_with_a_short_weekday", "place", "Tokyo"),
+    ("generic/site_stamp_with_a_short_weekday", "published", dt.date(2009, 11, 30)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -78,6 +78,16 @@ def test_a_slashed_date_with_its_weekday_is_never_read_as_another_day(day: dt.da
         assert [f.date for f in found] == [day]
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("23/10/2007 18:32 (recasts throughout, adds details)", dt.date(2007, 10, 23)),  # day first: 23 is no month
+    ("10/23/2007", dt.date(2007, 10, 23)),  # month first: 23 is no month either way round
+    ("05/06/2007", None),  # either order a date: neither is taken
+    ("Wed, 11/04/2009 - 21:10", dt.date(2009, 11, 4)),  # the weekday says which
+])
+def test_a_slashed_date_is_read_only_where_its_order_is_plain(text: str, day: dt.date | None) -> None:
+    assert (dates.date_line(text).date if dates.date_line(text) else None) == day  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(("text", "minutes"), [
     ("Переговоры заняли около трех часов.", 180),
     ("Переговоры заняли более трех часов.", None),  # a bound, not the length

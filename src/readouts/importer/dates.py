@@ -48,13 +48,13 @@ _FULL_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (
     # "12.01.1613:43": the Russian foreign ministry's stamp, a two-digit year with the time glued on
     r"(?<![\d.])(?P<numeric_day>[0-3]?\d)\.(?P<numeric_month>[01]?\d)\.(?P<short_year>\d\d)(?P<glued>[0-2]\d:[0-5]\d)"
     r"(?![\d:])",
-    # "24-02-2022": day and month joined by hyphens, read only where one of them cannot be a
-    # month (the order differs between countries)
-    r"(?<![\d-])(?P<hyphen_a>[0-3]?\d)-(?P<hyphen_b>[0-3]?\d)-(?P<year>(?:19|20)\d\d)(?![\d-])",
     # "Sun, 11/15/2009 - 21:10": a site's stamp with slashes, month or day first as the site's
     # country writes it; the weekday printed with it says which
     r"\b(?P<short_weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?P<slashed_a>[0-3]?\d)/(?P<slashed_b>[0-3]?\d)/"
     r"(?P<year>(?:19|20)\d\d)\b",
+    # "24-02-2022", "23/10/2007 18:32": day and month joined by hyphens or slashes, read only where
+    # one of them cannot be a month (the order differs between countries)
+    r"(?<![\d/-])(?P<hyphen_a>[0-3]?\d)(?P<hsep>[-/])(?P<hyphen_b>[0-3]?\d)(?P=hsep)(?P<year>(?:19|20)\d\d)(?![\d/-])",
 ))
 _NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
 _PARTIAL_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (

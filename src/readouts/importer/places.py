@@ -27,6 +27,9 @@ _NOT_CITIES = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "the", "this", "that", "his", "her", "their", "our", "its", "general",
+    # the days' and months' short forms a site's stamp opens with ("Mon, 11/30/2009": Mons, Belgium)
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "parliament", "government", "president", "prime", "minister", "state", "city", "center",
     "centre", "north", "south", "east", "west", "central", "victoria", "florida", "independence",
     "union", "unity", "progress", "reading", "mobile", "nice", "split", "bath", "deal", "orange",
@@ -42,7 +45,7 @@ _SHARDS = 16
 """The index is kept in this many files, by the first letter of a name, so that a lookup reads
 one (a few milliseconds) rather than all 34,000 cities (0.1 s): most imports ask for a few names,
 and many for none that is not on the list of usual cities (venue.CITIES)."""
-_INDEX_VERSION = 6
+_INDEX_VERSION = 7
 """Raised when _index_cities changes what it keeps, so an index made by older code is not read."""
 
 
