@@ -444,6 +444,35 @@ def test_a_telephone_talk_is_named_by_who_talked_and_how(tmp_path: Path) -> None
     assert summaries["2021-02-03"] == "Lavrov – Kono: telephone talk", summaries
 
 
+def test_a_calendar_makes_again_only_the_events_whose_meeting_accounts_or_names_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each event is kept by what it follows from, so a new readout's calendar works out one
+    event's summary and accounts, not every meeting's; a renamed person's events are made again."""
+    from readouts.render.exports import ics
+
+    root = tmp_path / "site"
+    _small_site(root, BASE_URL)
+    store: dict[str, bytes] = {}
+    meetings_calendar_file(link(load_corpus(root)), Fragments(store)).make()
+    summaries: list[str] = []
+    real_summary = ics._calendar_summary
+    monkeypatch.setattr(ics, "_calendar_summary", lambda graph, meeting: (summaries.append(meeting.id),
+                                                                          real_summary(graph, meeting))[1])
+    (root / "content" / "readouts" / "newer.md").write_text(_readout("newer", "Newer", "2021-03-04"), encoding="utf-8")
+    graph = link(load_corpus(root))
+    kept = meetings_calendar_file(graph, Fragments(store)).make()
+    assert summaries == [graph.meeting_of["newer"]]
+    assert kept == meetings_calendar_file(graph, Fragments(None)).make()
+    people = root / "content" / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("name: Sergey Lavrov", "name: Sergei Lavrov"),
+                      encoding="utf-8")
+    graph = link(load_corpus(root))
+    summaries.clear()
+    renamed = meetings_calendar_file(graph, Fragments(store)).make()
+    assert len(summaries) == 3 and renamed == meetings_calendar_file(graph, Fragments(None)).make()
+
+
 def test_two_imports_at_the_same_source_date_epoch_write_the_same_calendar(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,50 +3,43 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import partial
+from typing import Any
 
 from readouts.model import Meeting, SiteGraph
 from readouts.render import urls
 from readouts.render.context import FORMAT_KICKERS, credited_to
 from readouts.render.depends import digest
-from readouts.render.exports.common import PRODID, Fragments
+from readouts.render.exports.common import PRODID, Fragments, _made_from
 from readouts.render.exports.feeds import _EPOCH, entry_instants
 from readouts.render.output import OutputFile
-
-CalendarEvent = tuple[Meeting, str, list[str], str | None, dt.datetime]
-"""What a meeting's event is made from: the meeting, its summary ("Lavrov – Kono: telephone talk"),
-its accounts as "title (publisher)", its page's address (None without base_url) and its DTSTAMP."""
 
 
 def meetings_calendar_file(graph: SiteGraph, fragments: Fragments,
                            entered: Mapping[str, dt.datetime | None] | None = None) -> OutputFile:
     """meetings.ics, made from the site's title and each dated meeting's event. `entered`: each
     readout's entry instant, when worked out already (feeds.entry_instants)."""
-    events = _calendar_events(graph, entry_instants(graph) if entered is None else entered)
-    # Keyed by what _event shows, not the Meeting itself: its repr is made in Python, field by
-    # field, and 10,000 of them took most of the time of this file.
-    # The day and the stamp as their reprs: text and numbers alone are digested quicker (Fragments.key).
-    keys = [fragments.key(("ics", meeting.id, repr(meeting.date), meeting.place, summary, accounts, url,
-                           repr(stamp))) for meeting, summary, accounts, url, stamp in events]
+    dated = sorted((m for m in graph.meetings.values() if m.date), key=lambda m: (m.date, m.id))
+    keys = [fragments.key(key) for key in _event_keys(graph, dated)]
     title = graph.corpus.config.title
     return OutputFile(urls.MEETINGS_ICS, digest((title, keys)),
-                      partial(meetings_calendar, title, events, keys, fragments))
+                      partial(meetings_calendar, graph, title, dated, keys, fragments, entered))
 
 
-def _calendar_events(graph: SiteGraph, entered: Mapping[str, dt.datetime | None]) -> list[CalendarEvent]:
-    """Every dated meeting, oldest first, with what its event shows."""
-    dated = sorted((m for m in graph.meetings.values() if m.date), key=lambda m: (m.date, m.id))
-    base_url = graph.corpus.config.base_url
-    events = []
-    for meeting in dated:
-        accounts = [f"{graph.readouts[r].title} ({credited_to(graph, graph.readouts[r])})"
-                    for r in meeting.readout_ids]
-        # A calendar is read away from the site, where a relative address leads nowhere.
-        url = f"{base_url}{urls.meeting_path(meeting.id)}" if base_url else None
-        stamp = max((d for r in meeting.readout_ids if (d := entered[r])), default=_EPOCH)
-        events.append((meeting, _calendar_summary(graph, meeting), accounts, url, stamp))
-    return events
+def _event_keys(graph: SiteGraph, dated: list[Meeting]) -> Iterator[tuple[Any, ...]]:
+    """What each meeting's event follows from: the meeting's own fields and its accounts' bytes
+    (their titles, publishers and the instants they entered the archive follow from these), with
+    the settings and people.yaml (the address, the publishers' and people's names). Keyed so,
+    not by what the event shows: working out every event's summary and accounts took most of
+    the time of this file (0.04 s at 10,000), though a new readout changes one event."""
+    readouts = graph.readouts
+    settings = digest((graph.corpus.config, graph.corpus.people))
+    for m in dated:
+        assert m.date is not None
+        # The day as its ordinal: text and numbers alone are digested quicker (Fragments.key).
+        yield ("ics", settings, m.id, m.date.toordinal(), m.place, m.format, m.participants, m.readout_ids,
+               tuple([_made_from(readouts[r]) for r in m.readout_ids]))
 
 
 def _calendar_summary(graph: SiteGraph, meeting: Meeting) -> str:
@@ -58,7 +51,8 @@ def _calendar_summary(graph: SiteGraph, meeting: Meeting) -> str:
     return f"{names}: {kind}" if names else kind[0].upper() + kind[1:]
 
 
-def meetings_calendar(title: str, events: list[CalendarEvent], keys: list[str], fragments: Fragments) -> bytes:
+def meetings_calendar(graph: SiteGraph, title: str, dated: list[Meeting], keys: list[str], fragments: Fragments,
+                      entered: Mapping[str, dt.datetime | None] | None = None) -> bytes:
     """meetings.ics: one all-day event per dated meeting, oldest first.
 
     The calendar's own lines, then each event's text (unchanged events from `fragments`)."""
@@ -69,8 +63,21 @@ def meetings_calendar(title: str, events: list[CalendarEvent], keys: list[str], 
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _ical_text(title))
     head, end = bytes(calendar.to_ical()).rsplit(b"END:VCALENDAR", 1)
-    pieces = [fragments.get(key, partial(_event, *event)) for event, key in zip(events, keys, strict=True)]
+    entered = entry_instants(graph) if entered is None else entered
+    pieces = [fragments.get(key, partial(_event_of, graph, meeting, entered))
+              for meeting, key in zip(dated, keys, strict=True)]
     return head + b"".join(pieces) + b"END:VCALENDAR" + end
+
+
+def _event_of(graph: SiteGraph, meeting: Meeting, entered: Mapping[str, dt.datetime | None]) -> bytes:
+    """A meeting's event: its summary, its accounts as "title (publisher)", its page's address
+    (none without base_url) and its DTSTAMP, the instant its newest account entered."""
+    accounts = [f"{graph.readouts[r].title} ({credited_to(graph, graph.readouts[r])})" for r in meeting.readout_ids]
+    # A calendar is read away from the site, where a relative address leads nowhere.
+    base_url = graph.corpus.config.base_url
+    url = f"{base_url}{urls.meeting_path(meeting.id)}" if base_url else None
+    stamp = max((d for r in meeting.readout_ids if (d := entered[r])), default=_EPOCH)
+    return _event(meeting, _calendar_summary(graph, meeting), accounts, url, stamp)
 
 
 _ICAL_CONTROLS = dict.fromkeys([*range(9), *range(11, 32), 0x7f, *range(0x80, 0xa0)], None)
