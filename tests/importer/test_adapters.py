@@ -800,6 +800,11 @@ FACTS = [
     # a site's stamp opening with a short weekday ("Mon, 11/30/2009") names no city (Mons, Belgium)
     ("generic/site_stamp_with_a_short_weekday", "place", "Tokyo"),
     ("generic/site_stamp_with_a_short_weekday", "published", dt.date(2009, 11, 30)),
+    # "Сообщение … агентства «…»." under the headline credits the outlet, named in the nominative
+    ("generic/regional_agency_credit_under_the_headline_ru", "title",
+     "Губернатор Приморья принял генерального консула Японии"),
+    ("generic/regional_agency_credit_under_the_headline_ru", "outlet",
+     "Дальневосточное информационное агентство «Восток-Медиа»"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from readouts.importer import dates
+from readouts.importer import dates, russian
 from readouts.importer.durations import duration_minutes
 from readouts.importer.facts import meeting_date
 
@@ -169,3 +169,12 @@ def test_a_span_of_days_is_read_as_one(text: str) -> None:
 def test_a_day_takes_its_year_from_the_one_period_heading_that_holds_it(
         lines: list[str], day: tuple[int, int], expected: dt.date | None) -> None:
     assert dates.day_in_period(day, lines) == expected
+
+@pytest.mark.parametrize(("genitive", "nominative"), [
+    ("Тихоокеанского информационного агентства", "Тихоокеанское информационное агентство"),
+    ("Российской газеты", "Российская газета"),
+    ("информационных агентств", "информационные агентства"),
+    ("Интерфакса", "Интерфакс"),
+])
+def test_a_russian_name_in_the_genitive_is_put_in_the_nominative(genitive: str, nominative: str) -> None:
+    assert russian.nominative(genitive) == nominative

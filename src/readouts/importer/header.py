@@ -228,10 +228,18 @@ def bare_photo_credit(text: str) -> bool:
     return bool(_BARE_CREDIT.fullmatch(text.strip()))
 
 
+AGENCY_REPORT = re.compile(r"^Сообщение\s+(?P<name>(?:[А-ЯЁа-яё-]+\s+){0,3}?(?:агентства|издания|газеты)"
+                           r"(?:\s+[«\"][^»\"]{2,40}[»\"])?)\.?$")
+"""A Russian agency's credit on a line of its own under the headline: "Сообщение Тихоокеанского
+информационного агентства «Острова»." (outlet.py reads its name)."""
+
+
 def label_reason(text: str) -> str | None:
     """Why a short line above the text is a byline, a credit, a place or a label, not a headline."""
     if _BYLINE.search(text) or _BYLINE_WITH_ROLE.fullmatch(text) or _STAFF_POST.search(text):
         return "byline"
+    if AGENCY_REPORT.match(text):
+        return "agency's credit"
     if _COOKIE_NOTICE.search(text):
         return "the site's cookie notice"
     if _COMMENT_COUNT.search(text):

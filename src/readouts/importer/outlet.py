@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from readouts.importer import dates
-from readouts.importer.header import Dateline, dateline
+from readouts.importer import dates, russian
+from readouts.importer.header import AGENCY_REPORT, Dateline, dateline
 from readouts.importer.reading import Reading
 
 # News agencies and papers a headline names after a dash: "Kishida holds talks with Lavrov – NHK".
@@ -38,16 +38,20 @@ _MASTHEAD = re.compile(r"^(?:the\s+)?[A-Za-z][\w .&-]{1,40}?(?:\bshimbun|\btimes
 
 def outlet(header: list[str], title: str | None, story: Dateline | None, paragraphs: list[str]) -> str | None:
     """The outlet a news item credits: its dateline's agency ("Tokyo, Nov. 25 (Jiji Press)--",
-    "МОСКВА, 22 янв – РИА Новости."), a known outlet on a line of its own above the text or in
-    a translation's source note, an agency after a dash in the headline, a closing credit ("…
-    (Mainichi)"), the masthead above it ("THE ASAHI SHIMBUN"), or the paper's own sign in the
-    text ("корреспондент "Ъ"")."""
+    "МОСКВА, 22 янв – РИА Новости."), a Russian agency's "Сообщение …" line under the headline, a
+    known outlet on a line of its own above the text or in a translation's source note, an agency
+    after a dash in the headline, a closing credit ("… (Mainichi)"), the masthead above it ("THE
+    ASAHI SHIMBUN"), or the paper's own sign in the text ("корреспондент "Ъ"")."""
     if story and story.agency:
         return story.agency
     # wire copy's dateline on a line of its own above the text ("SINGAPORE, Nov. 15 Kyodo -")
     if agency := next((story_line.agency for line in header[:8]
                        if (story_line := dateline(line)) and story_line.agency), None):
         return agency
+    # "Сообщение Тихоокеанского информационного агентства «Острова».", the name in the genitive
+    if credit := next((report for line in header[:8] if (report := AGENCY_REPORT.match(line))), None):
+        words, mark, quoted = credit.group("name").partition("«")
+        return f"{russian.nominative(words.strip())} {mark}{quoted}".strip()
     known = _KNOWN_OUTLETS
     for line in header[:8]:
         # a credit line of its own, "• Kyodo", "• , Yomiuri", or the source note of a translated
