@@ -805,6 +805,8 @@ FACTS = [
      "Губернатор Приморья принял генерального консула Японии"),
     ("generic/regional_agency_credit_under_the_headline_ru", "outlet",
      "Дальневосточное информационное агентство «Восток-Медиа»"),
+    # a site's menu copied an item to a line holds no headline
+    ("generic/site_menu_an_item_to_a_line", "title", "Putin and Koizumi meet on sidelines of G8 summit"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -31,6 +31,10 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     # the line under a photo's credit is its caption: "Yomiuri Shimbun file photo" / "The Foreign
     # Ministry in Chiyoda Ward, Tokyo"
     lines = [line for at, line in enumerate(header.lines) if not (at and bare_photo_credit(header.lines[at - 1].text))]
+    # nor is any item of a site's menu copied an item to a line ("News" / "Sports" / "Chat" / … /
+    # "Comment on the Site")
+    menu = _menu_items(header.lines)
+    lines = [line for line in lines if line.number not in menu]
     # and so is the line over a credit the page set on the next line ("Фото: ТАСС, Валерий
     # Шарифулин", removed as furniture), when a headline stands above it
     credited = {change.line - 1 for change in doc.changes if change.why == "photo credit"}
@@ -70,6 +74,21 @@ def _wrapped_above(line: Line, lines: list[Line]) -> Line | None:
 
 
 _TITLE_CASE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|a|an|and|at|by|for|in|of|on|the|to|with))+")
+
+
+def _menu_items(lines: tuple[Line, ...]) -> set[int]:
+    """The numbers of lines in a run of five or more, one under another with no blank line between,
+    of four words or fewer and no sentence's stop: a site's menu, an item to a line."""
+    items: set[int] = set()
+    run: list[int] = []
+    for line in lines:
+        item = len(words(line.text)) <= 4 and not re.search(r"[.!?:;]$", line.text.strip())
+        if item and run and line.number == run[-1] + 1:
+            run.append(line.number)
+            continue
+        items.update(run if len(run) >= 5 else ())
+        run = [line.number] if item else []
+    return items | set(run if len(run) >= 5 else ())
 
 
 def _over_its_first_section(lines: list[Line], header: Header) -> Line | None:
