@@ -39,6 +39,10 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"notifications can be managed in (?:your )?browser (?:preferences|settings)\.?", "notifications prompt"),
         (r"your support helps us (?:to )?tell the story\.?|support the moscow times!?|contribute today",
          "appeal for readers' support"),
+        # and to follow its channel: "1 Подписывайтесь на Газету.Ru в MAX Все ключевые события — в нашем
+        # канале. Подписывайтесь!", "Subscribe to our Telegram channel"
+        (r"(?:\d+\s+)?(?:подписывайтесь|подпишитесь) на .{2,160}|subscribe to (?:our|the) .{2,40}channel.{0,80}",
+         "appeal to follow the site"),
         (r"showing \d+ results?\.?", "search-page furniture"),
         (r"advanced settings", "search-page furniture"),
         (r"(?:[•·▪●◦‣*-]\s*)?(?:[a-z]{2}-[a-z]{2}\d*\s*){2,}", "language switcher"),
