@@ -808,7 +808,8 @@ FACTS = [
     # a site's menu copied an item to a line holds no headline
     ("generic/site_menu_an_item_to_a_line", "title", "Putin and Koizumi meet on sidelines of G8 summit"),
     # a site's appeal to follow its channel is no sentence of the story
-    ("generic/appeal_to_follow_the_channel_ru", "title", "Лавров и Мотеги обсудили по телефону подготовку к переговорам"),
+    ("generic/appeal_to_follow_the_channel_ru", "title",
+     "Лавров и Мотеги обсудили по телефону подготовку к переговорам"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),
