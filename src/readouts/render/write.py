@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import marshal
+import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -19,7 +20,7 @@ import jinja2
 from readouts import collector, parallel
 from readouts.cache import CACHE_DIR
 from readouts.cache_parts import PartedEntries
-from readouts.errors import ReadoutsError, Superseded, naming
+from readouts.errors import ReadoutsError, Superseded
 from readouts.file_memo import FileMemo
 from readouts.model import SiteGraph
 from readouts.parallel import map_in_workers
@@ -28,7 +29,7 @@ from readouts.render.depends import Dependencies, digest, made_from_readout
 from readouts.render.env import THEME, make_env
 from readouts.render.exports import Fragments, export_files
 from readouts.render.exports.records import PublishedRecords
-from readouts.render.output import NO_PREVIOUS_BUILD, OutputFile, Outputs, PreviousBuild
+from readouts.render.output import NO_PREVIOUS_BUILD, OutputFile, Outputs, PreviousBuild, write_new_file
 from readouts.render.pages import KINDS, Page, Site, site_pages
 from readouts.render.pages.grouped import GroupMemo
 from readouts.render.pages.kind import SITE_PART
@@ -310,10 +311,11 @@ def pages_rendering(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], r
 def _render_here(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root: Path, out: Path,
                  progress: Progress | None, stop_if: Callable[[], None] | None = None) -> int:
     env = make_env(root / "templates", root / CACHE_DIR / "templates")
+    made_dirs: set[str] = set()
     for done, (path, template, build) in enumerate(work, start=1):
         if stop_if is not None:
             stop_if()
-        _write_page(env, out, path, template, build)
+        _write_page(env, out, path, template, build, made_dirs)
         if progress and done % 50 == 0:
             progress(done, len(work))
     return len(work)
@@ -322,18 +324,18 @@ def _render_here(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root
 def _render_share(root: Path, out: Path, start: int, step: int) -> int:
     env = make_env(root / "templates", root / CACHE_DIR / "templates")
     share = _WORK[start::step]
+    made_dirs: set[str] = set()
     for path, template, build in share:
-        _write_page(env, out, path, template, build)
+        _write_page(env, out, path, template, build, made_dirs)
     return len(share)
 
 
 def _write_page(env: jinja2.Environment, out: Path, path: str, template: str,
-                build: Callable[[], dict[str, Any]]) -> str:
+                build: Callable[[], dict[str, Any]], made_dirs: set[str] | None = None) -> str:
+    """Render a page and write it; `made_dirs` holds the folders this process has made or found
+    under `out` (output.write_new_file)."""
     html = render_page(env, template, build())
-    target = out / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with naming(target):
-        target.write_text(html, encoding="utf-8")
+    write_new_file(os.path.join(out, path), html.encode("utf-8"), made_dirs if made_dirs is not None else set())
     return html
 
 
