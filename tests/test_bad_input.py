@@ -675,14 +675,16 @@ def test_a_disk_that_fills_while_the_pages_are_written_changes_nothing(built_sit
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     _changed_readout(built_site)
     before = tree(built_site)
-    real_write_text = Path.write_text
+    real_os_open = os.open
 
-    def write_text(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if ".site.new-" in os.fspath(self) and self.suffix == ".html":
-            raise OSError(errno.ENOSPC, "No space left on device")  # as write() raises it: no file named
-        return real_write_text(self, *args, **kwargs)
+    # Pages are written with os.open and os.write (render/output.write_new_file): the disk is
+    # full when a page's file is made.
+    def os_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if ".site.new-" in os.fsdecode(path) and os.fsdecode(path).endswith(".html") and flags & os.O_CREAT:
+            raise OSError(errno.ENOSPC, "No space left on device")  # as the system raises it: no file named
+        return real_os_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "write_text", write_text)
+    monkeypatch.setattr(os, "open", os_open)
     status = main(["--root", str(built_site), "build"])
     monkeypatch.undo()
     err = capsys.readouterr().err

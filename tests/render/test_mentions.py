@@ -34,8 +34,11 @@ _PEOPLE = (
 )
 _TERMS = (Term(id="abe", title="Abe (clan)", names={"neutral": ("Abe",)}, definition=""),
           Term(id="kunashir", title="Kunashir", names={"japan": ("Kunashiri",), "russia": ("Kunashir", "Кунашир")},
-               definition=""))
+               definition=""),
+          # an acronym keeps its case: "TOR" is the term, "Tor" and "tor" are not
+          Term(id="tor", title="Terms of reference", names={"neutral": ("TOR",)}, definition=""))
 _PIECES = [
+    "TOR", "Tor", "tor", "TORS",
     "Abe Shinzo", "Sergey Lavrov", "İlham Aliyev", "ΚΩΣΤΑΣ ΚΑΡΑΜΑΝΛΗΣ", "Sean O'Neil",
     "Abe", "abe", "ABE", "Shinzo", "Sergey", "Lavrov", "LAVROV", "İlham", "Ilham", "ilham", "Aliyev",
     "ΟΔΥΣΣΕΑΣ", "ΠΑΠΑΣ", "Σωκράτης", "ΣΩΚΡΑΤΗΣ", "σωκρατησ", "ΚΩΣΤΑΣ", "Κωστας", "ΚΑΡΑΜΑΝΛΗΣ",
@@ -51,7 +54,7 @@ def _word_by_word(linker: Linker, text: str, links: Links, seen: set[str]) -> st
     for word in re.finditer(r"(?<![\w-])[\w’'-]{3,}", text):
         if word.start() < done:
             continue
-        for pattern, target, _ in linker.index.get(fold(word.group(0)[:3]), ()):
+        for pattern, target, *_ in linker.index.get(fold(word.group(0)[:3]), ()):
             match = pattern.match(text, word.start())
             if match is None:
                 continue

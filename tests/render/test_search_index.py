@@ -4,15 +4,18 @@ and the names that stand for one thing are listed for the page to offer, not mer
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from readouts.link import link
 from readouts.load import load_corpus
 from readouts.render import search_files
-from readouts.render.search import SearchDocument, field_counts
+from readouts.render.search import SearchDocument, field_counts, snippet_text
 
 
 def script_data(path: Path) -> Any:
@@ -61,3 +64,8 @@ def test_each_shard_is_a_run_of_its_years_readouts_in_chronological_order(built_
         if shard.year != "undated" and shard.name != shard.year:
             assert shard.name.startswith(shard.year + "-")
             assert all(str(graph.readouts[r].date) >= shard.name for r in shard.readout_ids)
+
+
+@given(st.text(alphabet="ab \\*_`[]<>&#+-.!()é", max_size=30))
+def test_a_snippet_drops_markers_then_escapes_as_the_two_substitutions_did(markdown: str) -> None:
+    assert snippet_text(markdown) == re.sub(r"\\([\\`*_\[\]<>&#+\-.!()])", r"\1", re.sub(r"[*_`]+", "", markdown))

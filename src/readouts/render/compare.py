@@ -44,9 +44,11 @@ def compare_accounts(graph: SiteGraph, links: Links, meeting: Meeting, topic_ids
     accounts = [_account(graph, links, number, graph.readouts[readout_id], link)
                 for number, (readout_id, link) in enumerate(zip(meeting.account_ids, account_links, strict=True),
                                                             start=1)]
-    rows = [{"topic": topic_links(graph, links, (topic_id,))[0],
-             "cells": [_cell(graph, account, topic_id) for account in accounts]} for topic_id in topic_ids]
-    return {"accounts": accounts, "rows": rows, "one_sided": _one_sided_topics(graph, links, accounts, topic_ids)}
+    raised = [_raised(account) for account in accounts]
+    cells = {topic_id: [_cell(account, found, topic_id) for account, found in zip(accounts, raised, strict=True)]
+             for topic_id in topic_ids}
+    rows = [{"topic": topic_links(graph, links, (topic_id,))[0], "cells": cells[topic_id]} for topic_id in topic_ids]
+    return {"accounts": accounts, "rows": rows, "one_sided": _one_sided_topics(graph, links, accounts, cells)}
 
 
 def _account(graph: SiteGraph, links: Links, number: int, readout: Readout,
@@ -72,31 +74,48 @@ def _account(graph: SiteGraph, links: Links, number: int, readout: Readout,
             "side": PUBLISHERS[readout.publisher].side, "topic_ids": readout.topics, "paragraphs": body}
 
 
-def _cell(graph: SiteGraph, account: dict[str, Any], topic_id: str) -> dict[str, Any]:
+_Raised = dict[str, tuple[list[dict[str, Any]], bool]]
+"""Topic id → an account's numbered paragraphs that raise it, and whether any paragraph raises it
+in the account's own voice."""
+
+
+def _raised(account: dict[str, Any]) -> _Raised:
+    """Where an account raises each topic, from one pass over its paragraphs: a meeting's table
+    asked every paragraph about every topic, twice (the table, then what one side alone reported)."""
+    raised: _Raised = {}
+    for paragraph in account["paragraphs"]:
+        if paragraph["heading"]:
+            continue
+        for topic_id in dict.fromkeys(topic["id"] for topic in paragraph["topics"]):
+            found, own = raised.get(topic_id, ([], False))
+            if paragraph["number"]:
+                found.append(paragraph)
+            raised[topic_id] = (found, own or paragraph["voice"] == "own")
+    return raised
+
+
+def _cell(account: dict[str, Any], raised: _Raised, topic_id: str) -> dict[str, Any]:
     """Where an account raises a topic: links to its paragraphs (each with its voice mark),
     whether any is in its own voice, and whether the account lists the topic at all."""
-    paragraphs = [{"number": p["number"], "href": "#" + p["id"], "voice_label": p["voice_label"]}
-                  for p in account["paragraphs"]
-                  if p["number"] and any(t["id"] == topic_id for t in p["topics"])]
-    own = [p for p in account["paragraphs"] if not p["heading"] and p["voice"] == "own"
-           and any(t["id"] == topic_id for t in p["topics"])]
+    found, own = raised.get(topic_id, ([], False))
+    paragraphs = [{"number": p["number"], "href": "#" + p["id"], "voice_label": p["voice_label"]} for p in found]
     listed = topic_id in account["topic_ids"]
     # A topic a person listed in the front matter with no paragraph that names it is taken as
     # the account's own: there is no paragraph to tell otherwise.
     return {"account": account["publisher"], "paragraphs": paragraphs, "reported": listed,
-            "own": listed and (bool(own) or not paragraphs)}
+            "own": listed and (own or not paragraphs)}
 
 
 def _one_sided_topics(graph: SiteGraph, links: Links, accounts: list[dict[str, Any]],
-                      topic_ids: list[str]) -> list[dict[str, Any]]:
+                      cells: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """What only one side reported in its own voice, when accounts from more than one side exist:
     "Reported by the Japanese side only: Humanitarian measures"."""
     sides = {account["side"] for account in accounts}
     if len(sides) < 2:
         return []
     only: dict[str, list[str]] = {}
-    for topic_id in topic_ids:
-        reporting = {account["side"] for account in accounts if _cell(graph, account, topic_id)["own"]}
+    for topic_id, row in cells.items():
+        reporting = {account["side"] for account, cell in zip(accounts, row, strict=True) if cell["own"]}
         if len(reporting) == 1:
             only.setdefault(reporting.pop(), []).append(topic_id)
     return [{"side": SIDE_NAMES[side], "topics": topic_links(graph, links, tuple(topics))}

@@ -54,9 +54,18 @@ def _escaped(value: Any) -> Markup:
     Every value a template prints is escaped, and most are plain strings: Markup's constructor
     (written in Python, asking each string for `__html__`) took two thirds of the time
     (0.35 µs a value against 0.13 µs this way), 7 % of a cold build's CPU with escape itself.
-    The Markup made holds the same text."""
-    if type(value) is str:
+    The Markup made holds the same text.
+
+    Markup already (a paragraph's HTML, a macro's output) is given back as it is, where
+    `escape` made a copy through the constructor; a whole number prints its digits, which
+    need no escaping (`escape` made its string, escaped it and made Markup of it)."""
+    kind = type(value)
+    if kind is str:
         return _new_string(Markup, _escape_inner(value))
+    if kind is Markup:
+        return value
+    if kind is int:
+        return _new_string(Markup, str(value))
     return escape(value)
 
 

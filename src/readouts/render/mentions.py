@@ -84,21 +84,30 @@ class _Pattern:
         return compiled.match(text, pos)
 
 
+def _first_letter(name: str) -> str | None:
+    words = name.split()
+    return words[0][0] if words else None
+
+
 class Linker:
     """Links the first mention of each person and term on a page."""
 
     def __init__(self, graph: SiteGraph) -> None:
-        self.index: dict[str, list[tuple[_Pattern, Target, int]]] = {}
+        self.index: dict[str, list[tuple[_Pattern, Target, int, str | None]]] = {}
         for person_id, forms in name_forms(tuple(graph.people.values())):
             target = Target(urls.person_path(person_id), graph.people[person_id].name)
             for form in forms:
-                self._add(form, _Pattern(partial(re.compile, name_pattern(form) + r"(?![\w])")), target)
+                # A person's pattern keeps its case, and begins with its first word's first letter.
+                self._add(form, _Pattern(partial(re.compile, name_pattern(form) + r"(?![\w])")), target,
+                          _first_letter(form.replace(",", " ")))
         for term in graph.corpus.terms:
             for side, names in term.names.items():
                 others = [f"{s.title()}: {', '.join(n)}" for s, n in term.names.items() if s != side]
                 target = Target(f"{urls.GLOSSARY}#{term.id}", f"{term.title}. " + "; ".join(others))
                 for name in names:
-                    self._add(name, _Pattern(partial(term_pattern, name)), target)
+                    # An acronym's pattern keeps its case ("TOR"), another's does not.
+                    self._add(name, _Pattern(partial(term_pattern, name)), target,
+                              _first_letter(name) if name.isupper() else None)
         # The longest name first: "Abe Shinzo" is the person, not the glossary's "Abe" and a word.
         for candidates in self.index.values():
             candidates.sort(key=lambda c: -c[2])
@@ -107,10 +116,11 @@ class Linker:
         # word of the text in Python took most of the time of linking.
         self.starts = re.compile(_WORD_START + _trie(sorted({_lowered(key) for key in self.index})))
 
-    def _add(self, form: str, pattern: _Pattern, target: Target) -> None:
+    def _add(self, form: str, pattern: _Pattern, target: Target, first: str | None) -> None:
+        """`first` is the letter the pattern must find first, None when its case may differ."""
         words = form.split()
         if words and len(words[0]) >= 3:
-            self.index.setdefault(_key(words[0]), []).append((pattern, target, len(" ".join(words))))
+            self.index.setdefault(_key(words[0]), []).append((pattern, target, len(" ".join(words)), first))
 
     def link(self, html: Markup, links: Links, seen: set[str]) -> Markup:
         """Wrap mentions not yet in `seen` in a link, outside tags and existing links."""
@@ -134,13 +144,19 @@ class Linker:
         done = 0
         # "İ" lower-cases to two letters, which would shift positions in the lower-cased text.
         starts = _EVERY_WORD_START.finditer(text) if "\u0130" in text else self.starts.finditer(_lowered(text))
+        index = self.index
         for start in starts:
-            if start.start() < done:
+            at = start.start()
+            if at < done:
                 continue
-            word = _WORD.match(text, start.start())
-            assert word is not None  # _WORD_START is where _WORD matches
-            for pattern, target, _ in self.index.get(_key(word.group(0)), ()):
-                match = pattern.match(text, word.start())
+            # _WORD_START is where a word of three letters or more starts: its key is these three.
+            # A pattern that must begin with another letter than the text's is not tried (most
+            # of a page's candidates are people, whose patterns keep their case).
+            letter = text[at]
+            for pattern, target, _, first in index.get(_key(text[at:at + 3]), ()):
+                if first is not None and first != letter:
+                    continue
+                match = pattern.match(text, at)
                 if match is None:
                     continue
                 if target.path not in seen:

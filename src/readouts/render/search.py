@@ -47,7 +47,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, MutableMapping
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,13 +122,20 @@ def words(text: str) -> list[str]:
 
 
 _ESCAPES = re.compile(r"\\([\\`*_\[\]<>&#+\-.!()])")
+_MARKERS = str.maketrans("", "", "*_`")
 
 
 def snippet_text(markdown: str) -> str:
     """Markdown as a reader sees it in a result's snippet: backslash escapes and emphasis markers
     removed. Not exports.unescaped_text, which keeps the markers: the feeds give the text as
-    written, while a snippet and the words counted for search want what the page shows."""
-    return _ESCAPES.sub(r"\1", re.sub(r"[*_`]+", "", markdown))
+    written, while a snippet and the words counted for search want what the page shows.
+
+    The markers are removed first, then the escapes, each only when the text has any: most
+    paragraphs have neither, and the two regex substitutions were 1 % of a cold build's CPU
+    (every paragraph is made a snippet twice, for its words and for its search text)."""
+    if "*" in markdown or "_" in markdown or "`" in markdown:
+        markdown = markdown.translate(_MARKERS)
+    return _ESCAPES.sub(r"\1", markdown) if "\\" in markdown else markdown
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,54 +267,79 @@ def encode_postings(pairs: list[tuple[int, int]]) -> list[int]:
     return flat
 
 
-def term_files(postings: Postings, places: dict[str, list[list[int]]] | None = None) -> dict[str, dict[str, list[int]]]:
-    """Key → the terms filed under it, with their encoded postings.
+@dataclass(frozen=True, slots=True)
+class TermFile:
+    """One term file's terms and the same terms' places, as compact JSON objects (compact_json),
+    the terms in order."""
+
+    terms: list[str]
+    postings_json: str
+    places_json: str
+
+
+def term_files(postings: Postings, places: dict[str, list[list[int]]]) -> dict[str, TermFile]:
+    """Key → the term file filed under it.
 
     A term is filed under the longest key that begins it. Keys are first the terms' first
     letters; a file larger than SPLIT_ABOVE, or whose terms' places (filed under the same keys)
     are larger than PLACES_SPLIT_ABOVE, is split by the next letter (a term as long as the key
     itself stays under the key). search.js finds a word's files by the same rule.
     """
-    encoded = {term: encode_postings(pairs) for term, pairs in postings.items()}
-    sizes = _EntrySizes(encoded)
-    place_sizes = _EntrySizes(places if places is not None else {})
-    groups: dict[str, dict[str, list[int]]] = {}
-    for term, flat in encoded.items():
-        groups.setdefault(term[:1], {})[term] = flat
-    files: dict[str, dict[str, list[int]]] = {}
+    encoded = _EncodedEntries({term: encode_postings(pairs) for term, pairs in postings.items()})
+    place_entries = _EncodedEntries(places)
+    groups: dict[str, list[str]] = {}
+    for term in encoded.values:
+        groups.setdefault(term[:1], []).append(term)
+    files: dict[str, list[str]] = {}
     while groups:
         key, terms = groups.popitem()
         longer = [term for term in terms if len(term) > len(key)]
-        large = sizes.of(terms) > SPLIT_ABOVE or (places is not None and place_sizes.of(terms) > PLACES_SPLIT_ABOVE)
+        large = encoded.size(terms) > SPLIT_ABOVE or place_entries.size(terms) > PLACES_SPLIT_ABOVE
         if len(key) < MAX_KEY_LENGTH and longer and large:
             for term in longer:
-                groups.setdefault(term[:len(key) + 1], {})[term] = terms.pop(term)
+                groups.setdefault(term[:len(key) + 1], []).append(term)
+            terms = [term for term in terms if len(term) <= len(key)]
             if not terms:
                 continue
         files[key] = terms
-    return {key: dict(sorted(files[key].items())) for key in sorted(files)}
+    return {key: TermFile(terms, encoded.json(terms), place_entries.json(terms))
+            for key in sorted(files) for terms in [sorted(files[key])]}
 
 
-class _EntrySizes:
-    """The size in bytes of compact_json({term: values[term] for term in terms}), from each
-    term's entry measured once: splitting a shard's terms measured each letter's file whole at
-    every step down (a fifth of making a shard, at 10,000 readouts)."""
+class _EncodedEntries:
+    """Each term's entry in a JSON object of `values` ('"term":[…]'), encoded once: its size
+    decides how a shard's terms are split into files, and the file is then joined from the
+    same entries. Splitting measured each letter's file whole at every step down (a fifth of
+    making a shard, at 10,000 readouts); encoding each file again once split was another
+    tenth of a cold build's search index."""
 
     def __init__(self, values: dict[str, Any]) -> None:
         self.values = values
+        self.entries: dict[str, str] = {}
         self.sizes: dict[str, int] = {}
 
-    def of(self, terms: Iterable[str]) -> int:
-        total = count = 0
+    def _entry(self, term: str) -> str:
+        entry = self.entries.get(term)
+        if entry is None:
+            entry = self.entries[term] = _ENCODE(term) + ":" + _ENCODE(self.values[term])
+            self.sizes[term] = len(entry.encode("utf-8"))
+        return entry
+
+    def size(self, terms: list[str]) -> int:
+        """The size in bytes of compact_json({term: values[term] for term in terms})."""
         sizes = self.sizes
+        total = 0
         for term in terms:
             size = sizes.get(term)
             if size is None:
-                entry = _ENCODE(term) + ":" + _ENCODE(self.values[term])
-                size = sizes[term] = len(entry.encode("utf-8"))
+                self._entry(term)
+                size = sizes[term]
             total += size
-            count += 1
-        return 2 + total + max(0, count - 1)
+        return 2 + total + max(0, len(terms) - 1)
+
+    def json(self, terms: list[str]) -> str:
+        """compact_json({term: values[term] for term in terms}), from the entries."""
+        return "{" + ",".join(self._entry(term) for term in terms) + "}"
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

@@ -127,13 +127,14 @@ def shard_files(graph: SiteGraph, shard: SearchShard, counts_of: Callable[[str],
     postings = shard_postings(counts)
     pause()
     files: dict[str, bytes] = {}
-    for key, terms in term_files(postings, places).items():
+    for key, term_file in term_files(postings, places).items():
         name = term_file_name(key)
-        files[urls.search_terms_path(shard.name, name)] = script(f"{shard.name}/terms/{key}", terms)
+        files[urls.search_terms_path(shard.name, name)] = script_of_json(f"{shard.name}/terms/{key}",
+                                                                         term_file.postings_json)
         # A term's places are filed under its term file's key, so a phrase finds them by the
         # same rule as the term.
-        files[urls.search_places_path(shard.name, name)] = script(
-            f"{shard.name}/pos/{key}", {term: places[term] for term in terms})
+        files[urls.search_places_path(shard.name, name)] = script_of_json(f"{shard.name}/pos/{key}",
+                                                                          term_file.places_json)
     for start in range(0, len(shard.readout_ids), DOCS_PER_FILE):
         number = start // DOCS_PER_FILE
         files[urls.search_docs_path(shard.name, number)] = script(
@@ -222,5 +223,10 @@ def previous_search_files(manifest: Mapping[str, str]) -> dict[str, list[str]]:
 
 def script(name: str, data: object) -> bytes:
     """A script that stores `data` under `name` on the page's READOUTS_SEARCH_FILES."""
+    return script_of_json(name, compact_json(data))
+
+
+def script_of_json(name: str, data_json: str) -> bytes:
+    """A script that stores what `data_json` (compact_json) holds under `name`."""
     return ("window.READOUTS_SEARCH_FILES = window.READOUTS_SEARCH_FILES || {};\n"
-            f"window.READOUTS_SEARCH_FILES[{compact_json(name)}] = {compact_json(data)};\n").encode()
+            f"window.READOUTS_SEARCH_FILES[{compact_json(name)}] = {data_json};\n").encode()

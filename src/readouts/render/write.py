@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-from collections.abc import Callable, Iterator, Mapping
+import os
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -19,7 +20,7 @@ import jinja2
 from readouts import collector, parallel
 from readouts.cache import CACHE_DIR
 from readouts.cache_parts import PartedEntries
-from readouts.errors import ReadoutsError, Superseded, naming
+from readouts.errors import ReadoutsError, Superseded
 from readouts.file_memo import FileMemo
 from readouts.model import SiteGraph
 from readouts.parallel import map_in_workers
@@ -28,12 +29,13 @@ from readouts.render.depends import Dependencies, digest, made_from_readout
 from readouts.render.env import THEME, make_env
 from readouts.render.exports import Fragments, export_files
 from readouts.render.exports.records import PublishedRecords
-from readouts.render.output import NO_PREVIOUS_BUILD, OutputFile, Outputs, PreviousBuild
+from readouts.render.output import NO_PREVIOUS_BUILD, OutputFile, Outputs, PreviousBuild, write_new_file
 from readouts.render.pages import KINDS, Page, Site, site_pages
 from readouts.render.pages.grouped import GroupMemo
 from readouts.render.pages.kind import SITE_PART
 from readouts.render.search import CountsKey, ReadoutTerms, SearchCounts, count_words, counts_key
 from readouts.render.search_files import search_outputs
+from readouts.render.shares import worker_shares
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,8 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     # Everything but the pages (static files, sources, the search index, the exports) is
     # written while the pages render: on a large site, in other processes.
     stop_if()
-    with pages_rendering(to_render, root, out, progress, stop_if) as pages_written:
+    years = {page.path: page.year for page in planned}
+    with pages_rendering(to_render, root, out, progress, stop_if, years) as pages_written:
         for output in _copies(graph, root, depends, file_memo or FileMemo()):
             outputs.put(output)
             stop_if()
@@ -271,28 +274,31 @@ search and export files)."""
 
 _WORK: list[tuple[str, str, Callable[[], dict[str, Any]]]] = []
 """The pages the worker processes render, set before they are forked so they inherit it."""
+_SHARES: list[list[int]] = []
+"""The indices in _WORK of each worker's pages (shares.worker_shares), set with it."""
 
 
 @contextlib.contextmanager
 def pages_rendering(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root: Path, out: Path,
-                    progress: Progress | None = None, stop_if: Callable[[], None] | None = None
-                    ) -> Iterator[Callable[[], int]]:
+                    progress: Progress | None = None, stop_if: Callable[[], None] | None = None,
+                    years: Mapping[str, Hashable] | None = None) -> Iterator[Callable[[], int]]:
     """Render and write pages. Gives a function that waits for them and returns how many were
     written; the caller writes other files meanwhile.
 
     Many pages render in worker processes, one per core, which start at once: the build's
     other files (search index, exports, copies) are written in this process while they run,
     instead of after them with every core but one idle. Fewer than PARALLEL_FROM render in one
-    worker, beside this process, and only a handful in this process when the function is called."""
+    worker, beside this process, and only a handful in this process when the function is called.
+    `years` (output path → pages.Page.year) puts a year's pages in one worker (shares.py)."""
     if len(work) < ONE_WORKER_FROM or not parallel.can_fork():
         yield partial(_render_here, work, root, out, progress, stop_if)
         return
     workers = parallel.workers() if len(work) >= PARALLEL_FROM else 1
-    global _WORK
+    global _WORK, _SHARES
     _WORK = work
+    _SHARES = worker_shares([(years or {}).get(path, SITE_PART) for path, _, _ in work], workers)
     try:
-        # Forked workers inherit the graph and the page list without pickling either; each
-        # renders every n-th page, so the share of long and short pages evens out.
+        # Forked workers inherit the graph and the page list without pickling either.
         done = 0
 
         def told(count: int) -> None:
@@ -304,16 +310,17 @@ def pages_rendering(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], r
         with parallel.forked(partial(_render_share, root, out), workers, on_share=told, while_waiting=stop_if) as wait:
             yield lambda: sum(wait())
     finally:
-        _WORK = []
+        _WORK, _SHARES = [], []
 
 
 def _render_here(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root: Path, out: Path,
                  progress: Progress | None, stop_if: Callable[[], None] | None = None) -> int:
     env = make_env(root / "templates", root / CACHE_DIR / "templates")
+    made_dirs: set[str] = set()
     for done, (path, template, build) in enumerate(work, start=1):
         if stop_if is not None:
             stop_if()
-        _write_page(env, out, path, template, build)
+        _write_page(env, out, path, template, build, made_dirs)
         if progress and done % 50 == 0:
             progress(done, len(work))
     return len(work)
@@ -321,19 +328,19 @@ def _render_here(work: list[tuple[str, str, Callable[[], dict[str, Any]]]], root
 
 def _render_share(root: Path, out: Path, start: int, step: int) -> int:
     env = make_env(root / "templates", root / CACHE_DIR / "templates")
-    share = _WORK[start::step]
+    share = [_WORK[index] for index in _SHARES[start]]
+    made_dirs: set[str] = set()
     for path, template, build in share:
-        _write_page(env, out, path, template, build)
+        _write_page(env, out, path, template, build, made_dirs)
     return len(share)
 
 
 def _write_page(env: jinja2.Environment, out: Path, path: str, template: str,
-                build: Callable[[], dict[str, Any]]) -> str:
+                build: Callable[[], dict[str, Any]], made_dirs: set[str] | None = None) -> str:
+    """Render a page and write it; `made_dirs` holds the folders this process has made or found
+    under `out` (output.write_new_file)."""
     html = render_page(env, template, build())
-    target = out / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with naming(target):
-        target.write_text(html, encoding="utf-8")
+    write_new_file(os.path.join(out, path), html.encode("utf-8"), made_dirs if made_dirs is not None else set())
     return html
 
 
