@@ -1026,7 +1026,8 @@ FACTS = [
 ]
 
 
-@pytest.mark.parametrize(("case", "field", "expected"), FACTS, ids=lambda v: str(v))
+@pytest.mark.parametrize(("case", "field", "expected"), FACTS,
+                         ids=lambda v: str(sorted(v)) if isinstance(v, (set, frozenset)) else str(v))
 def test_fact_is_read(case: str, field: str, expected, context) -> None:
     r = _read(FIXTURES / f"{case}.txt", context)
     got = {
