@@ -10,7 +10,12 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 from markupsafe import Markup, escape
-from markupsafe._speedups import _escape_inner
+
+try:
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # MarkupSafe without its compiled part, or before 3.0: its public escape
+    def _escape_inner(text: str, /) -> str:
+        return str(escape(text))
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
 

@@ -167,7 +167,8 @@ def write_new_file(target: str, data: bytes, made_dirs: set[str]) -> None:
         os.makedirs(folder, exist_ok=True)
         made_dirs.add(folder)
     with naming(target):
-        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        # O_BINARY: on Windows a descriptor opened without it turns "\n" into "\r\n"
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
         try:
             left = memoryview(data)
             while left:
