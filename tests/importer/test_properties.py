@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from readouts.errors import ReadoutsError
@@ -30,7 +30,7 @@ PIECES = st.sampled_from([
     "Posted: 4:44 pm, March 20, 2017 by Desk man", "© KYODO", "Photo: Pool via AP", "в Москве",
     "(“2+2” Ministerial Meeting)", "Press Conference by the Prime Minister", "Meeting 1", "Meeting 2",
     "President of Russia Vladimir Putin:", "(retranslated):", "will be held on January 15", "today",
-    "2019/09/25 10:00", "2019.9.5",
+    "2019/09/25 10:00", "2019.9.5", "Putin arrives in Tokyo on an official visit", "Reuters Television",
 ])
 LINES = st.lists(st.one_of(PIECES, st.text(max_size=80)), max_size=25).map("\n".join)
 
@@ -47,6 +47,8 @@ def _import(text: str):
 
 @settings(max_examples=300, deadline=None)
 @given(LINES)
+# a visit's headline over photographs and their credits alone: no prose is left to read
+@example("Putin arrives in Tokyo on an official visit\nReuters Television\n")
 def test_any_text_gives_a_readout_or_a_clear_error(text: str) -> None:
     _import(text)
 

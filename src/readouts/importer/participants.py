@@ -85,7 +85,9 @@ def _met_on_the_visit(opening: list[str], index: NameIndex) -> list[str]:
     """A visit's overview reports each meeting of the visit in its opening paragraph: "held a
     foreign ministers' meeting with Mr. Lavrov … Subsequently, Foreign Minister Gemba paid a
     courtesy call on Mr. Putin"; not the spokesman who told of it."""
-    return [person_id for sentence in sentences(opening[0]) if opening
+    if not opening:
+        return []  # a page of photographs and their captions: no prose is left to read
+    return [person_id for sentence in sentences(opening[0])
             if MEETING_WORDS.search(sentence) and not FUTURE.search(sentence)
             for person_id in _named_before_subject(told_of(sentence), index)]
 
