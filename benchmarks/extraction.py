@@ -76,7 +76,10 @@ FIELDS: dict[str, tuple[str, Getter, Callable[[Any], Any]]] = {
     "place": ("location", lambda r, _: r.meeting.place, norm_place),
     "duration": ("duration_minutes", lambda r, _: r.meeting.duration_minutes,
                  lambda v: None if v is None else int(v)),
-    "participants": ("participants", lambda r, names: [names.get(p, p) for p in r.participants],
+    # one people.yaml lacks is shown by the id as words ("boris-nemtsov" → "Boris Nemtsov"), as
+    # the site shows them (SiteGraph.person_name)
+    "participants": ("participants",
+                     lambda r, names: [names.get(p, p.replace("-", " ").title()) for p in r.participants],
                      norm_people),
 }
 

@@ -51,6 +51,30 @@ def test_add_shows_what_it_read_and_what_is_left_for_a_person(demo_site: Path, t
         assert row in out
 
 
+def test_a_participant_people_yaml_lacks_is_shown_asked_for_once_and_linked_once_added(
+        demo_site: Path, tmp_path: Path, capsys) -> None:
+    new = tmp_path / "governor.txt"
+    new.write_text("Governor meets Sakhalin deputy\n\nMOSCOW, January 14, 2019. /TASS/. Russian Foreign Minister "
+                   "Sergey Lavrov held talks in Moscow with Mr. Pavel Sorokin, Deputy Chairman of the Sakhalin "
+                   "Regional Government, on ferry services.\n", encoding="utf-8")
+    assert main(["--root", str(demo_site), "add", str(new)]) == 0
+    assert "  participants Sergey Lavrov, Pavel Sorokin" in capsys.readouterr().out
+    assert main(["--root", str(demo_site), "build"]) == 0
+    page = next((demo_site / "site" / "readouts").glob("2019-01-14-*.html")).read_text(encoding="utf-8")
+    assert "Pavel Sorokin" in page and "people/pavel-sorokin" not in page
+    capsys.readouterr()
+    assert main(["--root", str(demo_site), "check"]) == 1
+    out = capsys.readouterr().out
+    # one finding for him, not one for the id and another for the name the source prints
+    assert out.count("Pavel Sorokin") == 1 and "Pavel Sorokin (pavel-sorokin) is not in content/people.yaml" in out
+    people = demo_site / "content" / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + "\n- id: pavel-sorokin\n  name: Pavel Sorokin\n"
+                      "  country: russia\n", encoding="utf-8")
+    assert main(["--root", str(demo_site), "build"]) == 0
+    page = next((demo_site / "site" / "readouts").glob("2019-01-14-*.html")).read_text(encoding="utf-8")
+    assert "people/pavel-sorokin" in page
+
+
 def test_add_with_url_records_where_it_was_published_and_keeps_it_through_a_re_import(
         demo_site: Path, tmp_path: Path, capsys) -> None:
     new = tmp_path / "talk.txt"
@@ -164,12 +188,12 @@ def test_a_participant_people_yaml_lacks_is_a_warning_not_a_failed_build(demo_si
     (demo_site / "content" / "readouts" / "2020-02-02-talk.md").write_text(
         "---\nid: 2020-02-02-talk\ntitle: A talk\npublisher: tass\nkind: news\nmeeting: {date: 2020-02-02}\n"
         "participants: [sergey-lavrov, ivan-nobody]\ntopics: []\n---\n\nThey talked.\n", encoding="utf-8")
-    expected = "'ivan-nobody' is not in content/people.yaml"
+    expected = "Ivan Nobody (ivan-nobody) is not in content/people.yaml"
     assert main(["--root", str(demo_site), "build"]) == 0
     out = capsys.readouterr().out
     assert f"warning: {demo_site / 'content' / 'readouts' / '2020-02-02-talk.md'}: {expected}" in out
     page = (demo_site / "site" / "readouts" / "2020-02-02-talk.html").read_text(encoding="utf-8")
-    assert "Sergey Lavrov" in page
+    assert "Sergey Lavrov" in page and "Ivan Nobody" in page
     # Said again by a build that finds nothing changed and stops at once.
     past = time.time() - 60
     for path in [demo_site / "site.yaml", *(demo_site / "content").rglob("*")]:

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from readouts.link.meetings import date_for_printed_day
 from readouts.model import SiteGraph
+from readouts.names import id_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +96,10 @@ def content_findings_of(graph: SiteGraph, readout_id: str) -> list[Finding]:
     findings: list[Finding] = []
     readout = graph.readouts[readout_id]
     path = readout.path.path
-    for person_id in readout.participants + readout.mentioned:
-        if person_id not in graph.people:
-            findings.append(Finding(path, f"{person_id!r} is not in content/people.yaml",
-                                    f"add an entry with id: {person_id} to content/people.yaml"))
+    unlisted = [p for p in readout.participants + readout.mentioned if p not in graph.people]
+    for person_id in unlisted:
+        findings.append(Finding(path, _not_listed(graph, person_id),
+                                f"add an entry with id: {person_id}, their name and the spellings the sources use"))
     if readout.imported:
         source = readout.source.file if readout.source else path
         for note in readout.imported.notes:
@@ -109,6 +110,8 @@ def content_findings_of(graph: SiteGraph, readout_id: str) -> list[Finding]:
             if still_empty:
                 findings.append(Finding(f"{path} (from content/{source})", note))
         for name in readout.imported.unresolved:
+            if id_for(name) in unlisted:
+                continue  # said above, by the id the readout gives them
             findings.append(Finding(path, f"the source names {name!r}, who is not in content/people.yaml",
                                     "add them with their spellings, then rebuild"))
     if readout.date is None and readout.meeting.date_supplied is None:
@@ -219,10 +222,14 @@ def build_warnings(graph: SiteGraph, inputs: dict[str, list[int]]) -> tuple[str,
 def _unknown_people(graph: SiteGraph) -> tuple[str, ...]:
     """Participants and people named whom people.yaml does not know: their pages show the id as
     a name and link nowhere, which is worth a line, not a failed build."""
-    return tuple(f"{graph.readouts[r].path.path}: {p!r} is not in content/people.yaml"
+    return tuple(f"{graph.readouts[r].path.path}: {_not_listed(graph, p)}"
                  for r in graph.chronology for p in dict.fromkeys(graph.readouts[r].participants
                                                                  + graph.readouts[r].mentioned)
                  if p not in graph.people)
+
+
+def _not_listed(graph: SiteGraph, person_id: str) -> str:
+    return f"{graph.person_name(person_id)} ({person_id}) is not in content/people.yaml"
 
 
 def _no_base_url(graph: SiteGraph) -> tuple[str, ...]:

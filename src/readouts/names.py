@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from readouts.model import Person
@@ -35,6 +36,9 @@ _NOT_NAMES = {
     "States", "America", "China", "Korea", "Republic", "People", "Council", "Security",
     "First", "Deputy", "Vice", "Chief", "Cabinet", "Secretary", "General", "Director",
     "Extraordinary", "Plenipotentiary",
+    # an office after the name and a comma: "Mr. Prikhodjko Sergey, Aide to the President"
+    "Aide", "Assistant", "Adviser", "Advisor", "Special", "Representative", "Ambassador", "Governor",
+    "Chairman", "Head", "Senior", "Consul", "Envoy",
 }
 
 
@@ -291,9 +295,50 @@ class NameIndex:
     def ids_in(self, text: str) -> list[str]:
         return [person_id for _, person_id in self.find(text)]
 
+    def people_in(self, text: str) -> list[str]:
+        """Who a piece of a meeting's sentence names: people.yaml's people, then each full name
+        after a title that people.yaml lacks ("Mr. Anatoly Safonov, Special Representative of
+        the President"), by the id an entry would give them (`id_for`): a governor or consul who
+        met is shown, and `readouts check` asks for their entry. Not one whose office is a third
+        country's ("U.S. President Barack Obama", "Chinese President Hu Jintao"): English names a
+        country's people by a word ending -an, -ese, -ish or -ch (not a republic's "Tatarstan"),
+        and the archive is of Japan's and Russia's talks."""
+        found = self.ids_in(text)
+        unresolved = self.unresolved_at(text)
+        families = {_family(n).casefold() for p in self.people for n in (p.name, *p.spellings)} if unresolved else set()
+        for name, start, end in unresolved:
+            if (_THIRD_COUNTRY_BEFORE.search(text, 0, start) or _THIRD_COUNTRY_AFTER.match(text, end)
+                    or text[end:end + 1].isalpha()):
+                continue  # nor a name cut at a letter the title pattern does not know ("Enrique Pe|ña Nieto")
+            person_id = self.spelled_like(name)
+            if person_id is None and not families & set(name.casefold().split()):
+                # "Iosiro Mori" is a spelling of a known family's name, not someone new
+                person_id = id_for(name)
+            if person_id is not None and person_id not in found:
+                found.append(person_id)
+        return found
+
+    def spelled_like(self, name: str) -> str | None:
+        """The one person people.yaml lists whose given and family names are both spelled much as
+        `name`'s, in either order: "Mr. Prikhodjko Sergey" is Sergey Prikhodko, as texts
+        transliterate a Russian's name in more ways than people.yaml lists. "Kunio Hatoyama" is
+        not Yukio Hatoyama: a given name must be close too."""
+        tokens = name.casefold().split()
+        if len(tokens) != 2:
+            return None
+        close = {person.id for person in self.people for spelling in (person.name, *person.spellings)
+                 if len(parts := spelling.casefold().replace(",", "").split()) == 2
+                 for given, family in ((tokens[0], tokens[1]), (tokens[1], tokens[0]))
+                 if _similar(family, parts[-1], 0.85) and _similar(given, parts[0], 0.75)}
+        return close.pop() if len(close) == 1 else None
+
     def unresolved(self, text: str) -> list[str]:
         """Names after a title ("Mr. Igor Shuvalov") that match nobody in people.yaml."""
-        names = []
+        return [name for name, _, _ in self.unresolved_at(text)]
+
+    def unresolved_at(self, text: str) -> list[tuple[str, int, int]]:
+        """Each name `unresolved` finds, with where its titles start and the name ends in `text`."""
+        names: list[tuple[str, int, int]] = []
         for match in _CANDIDATE.finditer(text):
             candidate = match.group(1)
             # "Foreign Minister Kono's": the possessive is no part of the name
@@ -308,9 +353,42 @@ class NameIndex:
                 continue  # "Prime Minister of New Zealand": the office's country, its name cut by the title
             if len(tokens) == 1 and tokens[0].casefold() in self.name_parts:
                 continue  # "Mr. MORI", "President Vladimir V. Putin": part of a name people.yaml knows
-            if not self.ids_in(name) and name not in names:
-                names.append(name)
+            if not self.ids_in(name) and all(name != found for found, _, _ in names):
+                names.append((name, match.start(), match.end()))
         return names
+
+
+_THIRD_COUNTRY_BEFORE = re.compile(
+    r"(?:\bU\.S\.|\bUS|\bUN|\b(?!Japan(?:ese)?\b|Russian\b|[A-Z][a-z]+stan\b)[A-Z][a-z]+(?:an|ese|ish|ch))(?:'s)?\s+(?:[A-Z][a-z]*\.?\s+){0,3}$")
+"""A third country's word right before a title ("U.S. President", "Australian Prime Minister")."""
+_THIRD_COUNTRY_AFTER = re.compile(
+    r",?\s+(?:the\s+)?(?:President|Prime Minister|Premier|Chancellor|King|Emir|Sultan)\s+of\s+"
+    r"(?![^,;.]*\b(?:Japan|Russia))")
+"""A third country's leader named before the office, as lists of a summit's meetings do: "Mr. Hu
+Jintao, the President of the People's Republic of China"."""
+
+
+def _similar(a: str, b: str, at_least: float) -> bool:
+    return difflib.SequenceMatcher(None, a, b).ratio() >= at_least
+
+
+def id_for(name: str) -> str | None:
+    """The id people.yaml would give a person it does not list yet, from a full name as a text
+    prints it: "Anatoly Safonov" → "anatoly-safonov"; MOFA's family name in capitals first, "KOYA
+    Takashi", is turned round and a Russian's patronymic left out. The site shows such an id as
+    the name ("Anatoly Safonov") without a link, `readouts check` asks for the entry, and once
+    people.yaml has it every readout that names them links to their page. None for a family name
+    alone or initials: no id is guessed."""
+    tokens = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.?|[A-Z]\.[A-Z]\.?", t)]
+    if len(tokens) == 3 and re.search(r"(?:vich|vna|ich|ichna)$", tokens[1]):
+        del tokens[1]  # a Russian's patronymic: "Anatoly Yefimovich Safonov"
+    if len(tokens) != 2:
+        return None
+    if tokens[0].isupper() and not tokens[1].isupper():
+        tokens.reverse()
+    plain = unicodedata.normalize("NFKD", "-".join(tokens)).encode("ascii", "ignore").decode().casefold()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return slug if re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+", slug) else None
 
 
 def _is_country(name: str) -> bool:

@@ -52,7 +52,8 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
             headline = title[between.end():]
             speakers = [s for s in speakers if set(index.ids_in(s)) <= set(met)]
     for text in (headline, lede, meeting, *speakers):
-        for person_id in _named_before_subject(text, index):
+        # a headline's capitals are no title's: "Economy Minister Marks Steady Development"
+        for person_id in _named_before_subject(text, index, unlisted=text is not headline):
             if person_id not in found:
                 found.append(person_id)
     if title and _VISIT.search(title):
@@ -123,9 +124,11 @@ def _both_sides_named(opening: list[str], index: NameIndex, day: dt.date | None)
     return []
 
 
-def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
+def _named_before_subject(text: str | None, index: NameIndex, unlisted: bool = True) -> list[str]:
     if not text:
         return []
+    people_in = index.people_in if unlisted else index.ids_in
+
     attributed = ATTRIBUTION.search(text)
     if (attributed and _MET_WITH.search(attributed.group("how"))
             and index.ids_in(text[attributed.start():attributed.start("how")])):
@@ -169,7 +172,7 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
         text = " " * sender.end("sender") + text[sender.end("sender"):]
     # what a quotation says is no part of the sentence's own turn to what was discussed
     cut = ABOUT.search(_QUOTATION.sub(lambda quoted: " " * len(quoted.group()), text))
-    named = index.ids_in(text[: cut.start()] if cut else text)
+    named = people_in(text[: cut.start()] if cut else text)
     if cut and (partner := _FOLLOWING_TALKS_WITH.search(text, cut.start())):
         # "…, Sugiyama said following bilateral consultations with visiting Russian Deputy
         # Foreign Minister Igor Morgulov": the one he met, though named after "said", and the one
@@ -178,15 +181,16 @@ def _named_before_subject(text: str | None, index: NameIndex) -> list[str]:
         # the partner, or an office and then the name set off by a comma ("talks with the
         # Japanese foreign minister, Nobutaka Machimura")
         partner_parts = text[partner.end():].split(",")
-        met = index.ids_in(speaker) + (index.ids_in(partner_parts[0]) or index.ids_in(",".join(partner_parts[:2])))
+        met = people_in(speaker) + (people_in(partner_parts[0]) or people_in(",".join(partner_parts[:2])))
         named += [p for p in met if p not in named]
     if cut and (between := _AFTER_TALKS_BETWEEN.search(text, cut.start())):
         # "…, Japanese officials said after a meeting between Foreign Minister Masahiko Koumura
         # and his Russian counterpart Sergei Lavrov": the two named after "between" met
         pair = text[between.end():]
         end = ABOUT.search(pair)
-        named += [p for p in index.ids_in(pair[: end.start()] if end else pair) if p not in named]
+        named += [p for p in people_in(pair[: end.start()] if end else pair) if p not in named]
     return named
+
 
 
 _SAYS_THAT = re.compile(
