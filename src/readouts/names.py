@@ -105,7 +105,7 @@ def family_bearers(people: tuple[Person, ...]) -> dict[str, tuple[str, ...]]:
     bearers: dict[str, list[str]] = {}
     for person in people:
         for name in (person.name, *person.spellings):
-            ids = bearers.setdefault(_family(name), [])
+            ids = bearers.setdefault(family_of(name), [])
             if person.id not in ids:
                 ids.append(person.id)
     return {family: tuple(ids) for family, ids in bearers.items()}
@@ -120,7 +120,7 @@ def name_forms(people: tuple[Person, ...]) -> list[tuple[str, list[str]]]:
         forms: list[str] = []
         for name in (person.name, *person.spellings):
             forms.append(name)
-            family = _family(name)
+            family = family_of(name)
             given = name.split()[:-1] if "," not in name else []
             if len(given) == 1 and family.isascii():
                 # Family name first, as Japan's ministry writes its own people since 2020 and
@@ -295,43 +295,6 @@ class NameIndex:
     def ids_in(self, text: str) -> list[str]:
         return [person_id for _, person_id in self.find(text)]
 
-    def people_in(self, text: str) -> list[str]:
-        """Who a piece of a meeting's sentence names: people.yaml's people, then each full name
-        after a title that people.yaml lacks ("Mr. Anatoly Safonov, Special Representative of
-        the President"), by the id an entry would give them (`id_for`): a governor or consul who
-        met is shown, and `readouts check` asks for their entry. Not one whose office is a third
-        country's ("U.S. President Barack Obama", "Chinese President Hu Jintao"): English names a
-        country's people by a word ending -an, -ese, -ish or -ch (not a republic's "Tatarstan"),
-        and the archive is of Japan's and Russia's talks."""
-        found = self.ids_in(text)
-        unresolved = self.unresolved_at(text)
-        families = {_family(n).casefold() for p in self.people for n in (p.name, *p.spellings)} if unresolved else set()
-        for name, start, end in unresolved:
-            if (_THIRD_COUNTRY_BEFORE.search(text, 0, start) or _THIRD_COUNTRY_AFTER.match(text, end)
-                    or text[end:end + 1].isalpha()):
-                continue  # nor a name cut at a letter the title pattern does not know ("Enrique Pe|ña Nieto")
-            person_id = self.spelled_like(name)
-            if person_id is None and not families & set(name.casefold().split()):
-                # "Iosiro Mori" is a spelling of a known family's name, not someone new
-                person_id = id_for(name)
-            if person_id is not None and person_id not in found:
-                found.append(person_id)
-        return found
-
-    def spelled_like(self, name: str) -> str | None:
-        """The one person people.yaml lists whose given and family names are both spelled much as
-        `name`'s, in either order: "Mr. Prikhodjko Sergey" is Sergey Prikhodko, as texts
-        transliterate a Russian's name in more ways than people.yaml lists. "Kunio Hatoyama" is
-        not Yukio Hatoyama: a given name must be close too."""
-        tokens = name.casefold().split()
-        if len(tokens) != 2:
-            return None
-        close = {person.id for person in self.people for spelling in (person.name, *person.spellings)
-                 if len(parts := spelling.casefold().replace(",", "").split()) == 2
-                 for given, family in ((tokens[0], tokens[1]), (tokens[1], tokens[0]))
-                 if _similar(family, parts[-1], 0.85) and _similar(given, parts[0], 0.75)}
-        return close.pop() if len(close) == 1 else None
-
     def unresolved(self, text: str) -> list[str]:
         """Names after a title ("Mr. Igor Shuvalov") that match nobody in people.yaml."""
         return [name for name, _, _ in self.unresolved_at(text)]
@@ -356,20 +319,6 @@ class NameIndex:
             if not self.ids_in(name) and all(name != found for found, _, _ in names):
                 names.append((name, match.start(), match.end()))
         return names
-
-
-_THIRD_COUNTRY_BEFORE = re.compile(
-    r"(?:\bU\.S\.|\bUS|\bUN|\b(?!Japan(?:ese)?\b|Russian\b|[A-Z][a-z]+stan\b)[A-Z][a-z]+(?:an|ese|ish|ch))(?:'s)?\s+(?:[A-Z][a-z]*\.?\s+){0,3}$")
-"""A third country's word right before a title ("U.S. President", "Australian Prime Minister")."""
-_THIRD_COUNTRY_AFTER = re.compile(
-    r",?\s+(?:the\s+)?(?:President|Prime Minister|Premier|Chancellor|King|Emir|Sultan)\s+of\s+"
-    r"(?![^,;.]*\b(?:Japan|Russia))")
-"""A third country's leader named before the office, as lists of a summit's meetings do: "Mr. Hu
-Jintao, the President of the People's Republic of China"."""
-
-
-def _similar(a: str, b: str, at_least: float) -> bool:
-    return difflib.SequenceMatcher(None, a, b).ratio() >= at_least
 
 
 def id_for(name: str) -> str | None:
@@ -404,7 +353,7 @@ _PLAIN_LETTERS = str.maketrans("āēīōūâêîôûäëïöüáéíóúàèìò
                                "aeiouaeiouaeiouaeiouaeiouAEIOUAEIOUAEIOUAEIOUAEIOU")
 
 
-def _family(name: str) -> str:
+def family_of(name: str) -> str:
     """The family name: "Lavrov, Sergey" → "Lavrov"; "Sergey Lavrov" → "Lavrov"."""
     if "," in name:
         return name.split(",")[0].strip()

@@ -814,6 +814,11 @@ FACTS = [
     # name, asked for by `readouts check`); a third country's leader met the same day is not
     ("generic/unlisted_people_who_met", "participants", {"naomi-kitaura", "pavel-sorokin"}),
     ("generic/third_country_leaders_met_the_same_day", "participants", {"taro-aso", "dmitry-medvedev"}),
+    # Russian declines them and writes a Japanese name in Polivanov's letters: "Игорь Садовников",
+    # "с … консулом … Кэнсукэ Мацудой" (Kensuke Matsuda)
+    ("generic/unlisted_people_who_met_ru", "participants", {"igor-sadovnikov", "kensuke-matsuda"}),
+    # a Japanese name Russian prints in Japanese order, family name first: "Маруяма Кэнсиро"
+    ("generic/japanese_name_family_first_ru", "participants", {"andrey-lomakin", "kenshiro-maruyama"}),
     # MOFA's "Mr. Ushakow Yuri": family name first and spelled otherwise, still the one people.yaml lists
     ("generic/russian_name_written_family_first", "participants", {"ken-ishigami", "yury-ushakov"}),
     # the line under a photo's credit is its caption, and names no meeting's place

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 
 from readouts.importer.attribution import ATTRIBUTION, speaker_of_headline, told_of, unattributed
 from readouts.importer.facts import (
@@ -29,6 +30,7 @@ from readouts.importer.offices import (
     two_plus_two_ministers,
     unknown_holder,
 )
+from readouts.importer.unlisted import people_in as unlisted_people_in
 from readouts.names import NameIndex
 
 
@@ -127,8 +129,7 @@ def _both_sides_named(opening: list[str], index: NameIndex, day: dt.date | None)
 def _named_before_subject(text: str | None, index: NameIndex, unlisted: bool = True) -> list[str]:
     if not text:
         return []
-    people_in = index.people_in if unlisted else index.ids_in
-
+    people_in = partial(unlisted_people_in, index) if unlisted else index.ids_in
     attributed = ATTRIBUTION.search(text)
     if (attributed and _MET_WITH.search(attributed.group("how"))
             and index.ids_in(text[attributed.start():attributed.start("how")])):
@@ -156,20 +157,7 @@ def _named_before_subject(text: str | None, index: NameIndex, unlisted: bool = T
         # Suga", "Лавров … отметил, что Медведев предложил Кану …": who met is told after
         # "that"; who told it did not meet
         text = said.group("rest")
-    # "a close aide to Russian President Vladimir Putin": the one he serves is not the one who
-    # goes; nor is the one who sends him ("Абэ намерен направить в Москву своего советника")
-    text = _PRINCIPAL.sub(lambda served: " " * len(served.group()), text)
-    # nor whose message he brings ("передал от российского президента Владимира Путина привет")
-    text = _MESSAGE_FROM.sub(lambda sender: " " * len(sender.group()), text)
-    # nor who proposed the plan they discuss ("the plan proposed by Prime Minister Abe"), nor
-    # whose visit to come the talks prepare ("связана с готовящимся визитом Владимира Путина")
-    text = _PROPOSED_BY.sub(lambda author: " " * len(author.group()), text)
-    text = _VISIT_PREPARED.sub(lambda visitor: " " * len(visitor.group()), text)
-    # nor the leaders whose decision the talks carry out ("In accordance with the decision of
-    # President Vladimir Putin and Prime Minister Shinzo Abe …, Taro Kono and I have held …")
-    text = _LEADERS_DECIDED.sub(lambda leaders: " " * len(leaders.group()), text)
-    if sender := _SENDS.match(text):
-        text = " " * sender.end("sender") + text[sender.end("sender"):]
+    text = _others_blanked(text)
     # what a quotation says is no part of the sentence's own turn to what was discussed
     cut = ABOUT.search(_QUOTATION.sub(lambda quoted: " " * len(quoted.group()), text))
     named = people_in(text[: cut.start()] if cut else text)
@@ -191,6 +179,25 @@ def _named_before_subject(text: str | None, index: NameIndex, unlisted: bool = T
         named += [p for p in people_in(pair[: end.start()] if end else pair) if p not in named]
     return named
 
+
+
+def _others_blanked(text: str) -> str:
+    """The sentence with those it names who are not of the talks blanked out, positions kept."""
+    # "a close aide to Russian President Vladimir Putin": the one he serves is not the one who
+    # goes; nor is the one who sends him ("Абэ намерен направить в Москву своего советника")
+    text = _PRINCIPAL.sub(lambda served: " " * len(served.group()), text)
+    # nor whose message he brings ("передал от российского президента Владимира Путина привет")
+    text = _MESSAGE_FROM.sub(lambda sender: " " * len(sender.group()), text)
+    # nor who proposed the plan they discuss ("the plan proposed by Prime Minister Abe"), nor
+    # whose visit to come the talks prepare ("связана с готовящимся визитом Владимира Путина")
+    text = _PROPOSED_BY.sub(lambda author: " " * len(author.group()), text)
+    text = _VISIT_PREPARED.sub(lambda visitor: " " * len(visitor.group()), text)
+    # nor the leaders whose decision the talks carry out ("In accordance with the decision of
+    # President Vladimir Putin and Prime Minister Shinzo Abe …, Taro Kono and I have held …")
+    text = _LEADERS_DECIDED.sub(lambda leaders: " " * len(leaders.group()), text)
+    if sender := _SENDS.match(text):
+        text = " " * sender.end("sender") + text[sender.end("sender"):]
+    return text
 
 
 _SAYS_THAT = re.compile(

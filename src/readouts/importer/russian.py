@@ -9,6 +9,7 @@ Russian word, so texts in English never pay for it.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -67,3 +68,63 @@ def nominative(phrase: str) -> str:
 
 def _cased(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ко|ук|юк|ых|их|ва|на|ая)$")
+"""How Russian family names end, in the nominative: "Кожемяко" and "Лобкин" are, "Трамп" is not."""
+
+
+def is_common_word(word: str) -> bool:
+    """Whether the dictionary knows a word as other than a name: "Минобороны", "России" are,
+    "Ямада" and "Сигэо" are not."""
+    best = _analyzer().parse(word)[0]
+    return bool(best.is_known and not {"Name", "Surn", "Patr"} & best.tag.grammemes)
+
+
+def russian_person(given: str, family: str) -> tuple[str, str] | None:
+    """A Russian's given and family name as a text declines them, put in the nominative:
+    "Олегом Кожемяко" → ("Олег", "Кожемяко"), "Валерия Розова" → ("Валерий", "Розов"); None
+    where the first word is no given name the dictionary knows or the second no Russian family
+    name ("Дональд Трамп")."""
+    names = [p for p in _analyzer().parse(given) if "Name" in p.tag and p.is_known]
+    for name in names:
+        case, gender = name.tag.case, name.tag.gender
+        surname = next((p for p in _analyzer().parse(family) if "Surn" in p.tag and p.tag.case == case
+                        and p.tag.gender in (gender, None)), None)
+        nominative = surname.inflect({"nomn", gender} if gender else {"nomn"}) if surname else None
+        given_name = name.inflect({"nomn"})
+        if nominative and given_name and _SURNAME.search(nominative.word):
+            return _as_written(given_name.word, given), _as_written(nominative.word, family)
+    # a family name the dictionary does not know, in the declension of "-ов", "-ин" and "-ский"
+    # names ("Валерием Розовым", "Юрия Трутнева")
+    for name in names:
+        given_name = name.inflect({"nomn"})
+        stem = _MASCULINE_CASES.sub(_nominative_ending, family)
+        if given_name and name.tag.gender == "masc" and stem != family:
+            return _as_written(given_name.word, given), stem
+    # a family name that does not decline ("Олегом Кожемяко"), or one the dictionary does not know
+    # after a given name in the nominative
+    for name in names:
+        given_name = name.inflect({"nomn"})
+        if given_name and _SURNAME.search(family.casefold()) and (
+                name.tag.case == "nomn" or _INDECLINABLE.search(family.casefold())):
+            return _as_written(given_name.word, given), family
+    return None
+
+
+_MASCULINE_CASES = re.compile(r"((?:[оеё]в|[иы]н))(?:ым|а|у|е)$|(ск|цк)(?:ого|ому|им|ом)$")
+
+
+def _nominative_ending(declined: re.Match[str]) -> str:
+    return declined.group(1) or declined.group(2) + "ий"
+
+
+_INDECLINABLE = re.compile(r"(?:ко|ых|их|аго|яго|[оиуеэ])$")
+
+
+def _as_written(word: str, like: str) -> str:
+    """The dictionary's form with the text's capital and its "е" for the dictionary's "ё"
+    ("Пушкарев", as the text prints it, not "Пушкарёв")."""
+    if "ё" not in like.casefold():
+        word = word.replace("ё", "е")
+    return _cased(word, like)
