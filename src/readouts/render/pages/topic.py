@@ -103,9 +103,10 @@ def coverage_rows(graph: SiteGraph, links: Links, topic_id: str, meeting_ids: tu
             reporting = [r for r in accounts if topic_id in graph.readouts[r].topics]
             first = None
             if reporting:
+                # Anchors are unique within a readout and marked in body order: the first
+                # marked is the first block that discusses it, found without unpacking the body.
                 marks = graph.block_topics.get(reporting[0], {})
-                anchor = next((b.anchor for b in graph.readouts[reporting[0]].blocks
-                               if topic_id in marks.get(b.anchor, ())), None)
+                anchor = next((anchor for anchor, topics in marks.items() if topic_id in topics), None)
                 first = links.readout(reporting[0], anchor)
             cells.append({"state": "reported" if reporting else ("silent" if accounts else "none"), "href": first,
                           "side": SIDE_LABELS.get(side, "Other outlets")})
