@@ -821,6 +821,8 @@ FACTS = [
     ("generic/japanese_name_family_first_ru", "participants", {"andrey-lomakin", "kenshiro-maruyama"}),
     # MOFA's "Mr. Ushakow Yuri": family name first and spelled otherwise, still the one people.yaml lists
     ("generic/russian_name_written_family_first", "participants", {"ken-ishigami", "yury-ushakov"}),
+    # a closing line tells the meeting's length though it names no one: "Встреча продолжалась около часа"
+    ("generic/length_told_in_a_closing_line_ru", "duration", 60),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

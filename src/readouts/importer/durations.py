@@ -170,6 +170,8 @@ def duration(reading: Reading) -> None:
 _THEIR = re.compile(r"\btheir\b|\bих\b|\b(?:his|her)\b(?=[^.]{0,40}\b(?:talks|meeting|conversation|call)\s+with\b)",
                     re.IGNORECASE)
 _THE_MEETING_ITSELF = re.compile(r"^(?:the two (?:leaders|ministers|men|sides)\b|the (?:call|talks|meeting|"
-                                 r"conversation|summit|telephone talks?) (?:lasted|took)\b)", re.IGNORECASE)
+                                 r"conversation|summit|telephone talks?) (?:lasted|took)\b|"
+                                 r"(?:встреча|беседа|переговоры|разговор|телефонный разговор)\s+"
+                                 r"(?:продолжал|продлил|длил|занял)\w*)", re.IGNORECASE)
 """A later sentence about the meeting, though it names no one: "The two leaders met for about 25
-minutes", "The call lasted for about 25 minutes"."""
+minutes", "The call lasted for about 25 minutes", "Встреча продолжалась около часа"."""

@@ -16,7 +16,7 @@ import re
 
 from readouts.importer.romanize import japanese, russian
 from readouts.importer.russian import is_common_word, russian_person
-from readouts.names import NameIndex, family_of, id_for
+from readouts.names import NameIndex, id_for
 
 
 def people_in(index: NameIndex, text: str) -> list[str]:
@@ -30,14 +30,12 @@ def people_in(index: NameIndex, text: str) -> list[str]:
              if not (_THIRD_COUNTRY_BEFORE.search(text, 0, start) or _THIRD_COUNTRY_AFTER.match(text, end)
                      or text[end:end + 1].isalpha())]  # nor one cut at a letter a title's name lacks: "Peña"
     if _CYRILLIC.search(text):
-        names += [name for words in _cyrillic_names(text) if not index.ids_in(words)
+        # not one the registry found here ("Коити Хирано" is not Hirofumi Hirano, whom a family
+        # name alone would find)
+        names += [name for words in _cyrillic_names(text) if not set(index.ids_in(words)) & set(found)
                   if (name := _in_latin(words, index))]
-    families = {family_of(n).casefold() for p in index.people for n in (p.name, *p.spellings)} if names else set()
     for name in names:
-        person_id = spelled_like(index, name)
-        if person_id is None and not families & set(name.casefold().split()):
-            # "Iosiro Mori" is a spelling of a known family's name, not someone new
-            person_id = id_for(name)
+        person_id = spelled_like(index, name) or id_for(name)
         if person_id is not None and person_id not in found:
             found.append(person_id)
     return found
