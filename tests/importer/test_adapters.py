@@ -823,6 +823,9 @@ FACTS = [
     ("generic/russian_name_written_family_first", "participants", {"ken-ishigami", "yury-ushakov"}),
     # a closing line tells the meeting's length though it names no one: "Встреча продолжалась около часа"
     ("generic/length_told_in_a_closing_line_ru", "duration", 60),
+    # a regional paper's dateline with no agency: "ЮЖНО-САХАЛИНСК, 12 марта 2020."
+    ("generic/unlisted_people_who_met_ru", "published", dt.date(2020, 3, 12)),
+    ("generic/unlisted_people_who_met_ru", "place", "Yuzhno-Sakhalinsk"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

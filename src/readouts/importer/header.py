@@ -87,6 +87,15 @@ _AGENCY_FIRST = re.compile(r"^(?P<agency>[A-Z]{3,}(?:-[A-Z]{2,})?)\.\s+"
 Russian agencies' English services file: "OREANDA-NEWS. May 15, 2009. Vladimir Putin …"."""
 
 
+_CAPITAL_CITY_AND_DAY = re.compile(
+    r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,30}(?:\s[A-ZА-ЯЁ-]{2,20})?),\s*"
+    r"(?P<date>\d{1,2}\s+[а-яё]{3,9}(?:\s+(?:19|20)\d\d)?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?:19|20)\d\d)?)"
+    r"\.\s+(?=[A-ZА-ЯЁ])")
+"""A regional paper's dateline with no agency: the city in capitals, the day and a full stop, as
+agencies' datelines are set: "ЮЖНО-САХАЛИНСК, 14 апреля. Губернатор …"; only a city the
+gazetteer knows, so that no capitalised heading is taken for one."""
+
+
 _WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|понедельник|вторник|среда|четверг|пятница|"
                       r"суббота|воскресенье", re.IGNORECASE)
 
@@ -100,6 +109,9 @@ def dateline(text: str) -> Dateline | None:
     if match and _WEEKDAY.fullmatch(match.group("city").strip(" .,")):
         # "Monday, September 22, 2014 (AM)": a day's stamp over a briefing's transcript, no place
         match = None
+    printed = None if match else _CAPITAL_CITY_AND_DAY.match(text)
+    if printed and (venue.city_named(city := printed.group("city").title()) or places.russian_city(city)):
+        return Dateline(printed.group("city").strip(), "", printed.group("date"), printed.end("date") + 1)
     if not match:
         bare = _CITY_AND_DASH.match(text)
         city = (bare.group("city") or bare.group("city2")) if bare else ""
