@@ -96,6 +96,12 @@ def test_add_with_url_records_where_it_was_published_and_keeps_it_through_a_re_i
     page = (demo_site / "site" / "readouts" / f"{readout_id}.html").read_text(encoding="utf-8")
     assert f'Published at <a href="{url}"' in page
     assert f"Originally published at {url}." in page
+    # a person's edit is told after where it was published, as a sentence of its own
+    markdown.write_text(markdown.read_text(encoding="utf-8").replace("telephone talk", "telephone call"),
+                        encoding="utf-8")
+    assert main(["--root", str(demo_site), "build"]) == 0
+    page = (demo_site / "site" / "readouts" / f"{readout_id}.html").read_text(encoding="utf-8")
+    assert f'{url}</a>. The Markdown has been edited by hand since it was imported.' in page
 
 
 @pytest.mark.parametrize(("extra", "message"), [
