@@ -251,20 +251,11 @@ class NameIndex:
         return sorted(found)
 
     def _someone_else(self, text: str, match: re.Match[str], person_id: str) -> bool:
-        """Whether a family name alone is another's, after a given name that is not this
-        person's: "Deputy Minister for Foreign Affairs Ryozo Kato" and a photographer's "(Issei
-        Kato, Pool, AP)" are not Katsunobu Kato. A title before it ("Chief Cabinet Secretary
-        Kato") or a spelling of his own given name ("Evgeny Primakov") is no other name, and a
-        word that opens a sentence cannot tell."""
-        if " " in match.group().strip() or not (word := _WORD_BEFORE.search(text, 0, match.start())):
+        """Whether a family name alone is another's (`another_given_name_before`)."""
+        if " " in match.group().strip():
             return False
-        given = word.group("word")
-        if (given.casefold() in _TITLE_WORDS or given.casefold().startswith(_RUSSIAN_TITLE_STEMS)
-                or _SENTENCE_OPENS.search(text, 0, word.start("word")) or _is_country(given)):
-            return False
-        own = [name.split()[0].casefold() for person in self.people if person.id == person_id
-               for name in (person.name, *person.spellings) if len(name.split()) > 1 and "," not in name]
-        return not any(difflib.SequenceMatcher(None, given.casefold(), name).ratio() >= 0.6 for name in own)
+        return another_given_name_before(text, match.start(), [
+            given for person in self.people if person.id == person_id for given in given_names(person)])
 
     def _office_before(self, before: str, bearers: tuple[str, ...]) -> list[str]:
         """The bearers of a shared family name who ever held the office named right before it:
@@ -319,6 +310,27 @@ class NameIndex:
             if not self.ids_in(name) and all(name != found for found, _, _ in names):
                 names.append((name, match.start(), match.end()))
         return names
+
+
+def given_names(person: Person) -> list[str]:
+    """The first word of each of a person's names of two words or more, case-folded."""
+    return [name.split()[0].casefold() for name in (person.name, *person.spellings)
+            if len(name.split()) > 1 and "," not in name]
+
+
+def another_given_name_before(text: str, start: int, own: list[str]) -> bool:
+    """Whether the family name at `start` follows a given name that is none of `own` (the
+    person's own, `given_names`): "Deputy Minister for Foreign Affairs Ryozo Kato" and a
+    photographer's "(Issei Kato, Pool, AP)" are not Katsunobu Kato, "Коити Хирано" is not
+    Hirofumi Hirano. A title before it ("Chief Cabinet Secretary Kato") or a spelling of his own
+    given name ("Evgeny Primakov") is no other name, and a word that opens a sentence cannot tell."""
+    if not (word := _WORD_BEFORE.search(text, 0, start)):
+        return False
+    given = word.group("word")
+    if (given.casefold() in _TITLE_WORDS or given.casefold().startswith(_RUSSIAN_TITLE_STEMS)
+            or _SENTENCE_OPENS.search(text, 0, word.start("word")) or _is_country(given)):
+        return False
+    return not any(difflib.SequenceMatcher(None, given.casefold(), name).ratio() >= 0.6 for name in own)
 
 
 def id_for(name: str) -> str | None:

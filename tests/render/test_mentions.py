@@ -56,7 +56,7 @@ def _word_by_word(linker: Linker, text: str, links: Links, seen: set[str]) -> st
             continue
         for pattern, target, *_ in linker.index.get(fold(word.group(0)[:3]), ()):
             match = pattern.match(text, word.start())
-            if match is None:
+            if match is None or linker.anothers(text, match, target):
                 continue
             if target.path not in seen:
                 seen.add(target.path)
@@ -87,3 +87,17 @@ def test_a_name_in_capitals_with_a_final_sigma_and_a_dotted_capital_i_is_linked(
     linker = Linker(graph)  # type: ignore[arg-type]
     assert ">ΚΩΣΤΑΣ ΚΑΡΑΜΑΝΛΗΣ</a> met" in linker.link(Markup("ΚΩΣΤΑΣ ΚΑΡΑΜΑΝΛΗΣ met"), Links("x.html"), set())
     assert ">İlham Aliyev</a> met" in linker.link(Markup("İlham Aliyev met"), Links("x.html"), set())
+
+
+def test_a_family_name_after_another_given_name_links_to_nobody() -> None:
+    people = (Person(id="katsunobu-kato", name="Katsunobu Kato", country=None, spellings=(), roles=()),
+              Person(id="hirofumi-hirano", name="Hirofumi Hirano", country=None, spellings=("Хирофуми Хирано",),
+                     roles=()))
+    graph = SimpleNamespace(people={p.id: p for p in people}, corpus=SimpleNamespace(terms=()))
+    linker = Linker(graph)  # type: ignore[arg-type]
+    links = Links("readouts/x.html")
+    linked = linker.link(Markup("Deputy Minister Ryozo Kato met the press; Kato said so."), links, set())
+    assert "Ryozo Kato met" in linked and 'title="Katsunobu Kato">Kato</a> said' in linked
+    linked = linker.link(Markup("Губернатор встретился с консулом Коити Хирано."), links, set())
+    assert "mention" not in linked
+    assert "mention" in linker.link(Markup("Министр Хирано прибыл."), links, set())

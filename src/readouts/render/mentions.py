@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from readouts.link.glossary import name_pattern as term_pattern
 from readouts.link.keys import fold
 from readouts.model import SiteGraph
-from readouts.names import name_forms, name_pattern
+from readouts.names import another_given_name_before, given_names, name_forms, name_pattern
 from readouts.render import urls
 from readouts.render.urls import Links
 
@@ -94,8 +94,11 @@ class Linker:
 
     def __init__(self, graph: SiteGraph) -> None:
         self.index: dict[str, list[tuple[_Pattern, Target, int, str | None]]] = {}
+        self.given: dict[str, list[str]] = {}
+        """A person's page → their given names, to tell their family name alone from another's."""
         for person_id, forms in name_forms(tuple(graph.people.values())):
             target = Target(urls.person_path(person_id), graph.people[person_id].name)
+            self.given[target.path] = given_names(graph.people[person_id])
             for form in forms:
                 # A person's pattern keeps its case, and begins with its first word's first letter.
                 self._add(form, _Pattern(partial(re.compile, name_pattern(form) + r"(?![\w])")), target,
@@ -139,6 +142,12 @@ class Linker:
                 out.append(self._link_text(part, links, seen))
         return Markup("".join(out))
 
+    def anothers(self, text: str, match: re.Match[str], target: Target) -> bool:
+        """Whether a person's family name alone is another's, after a given name not theirs:
+        "Коити Хирано" links to no Hirofumi Hirano."""
+        return (target.path in self.given and " " not in match.group().strip()
+                and another_given_name_before(text, match.start(), self.given[target.path]))
+
     def _link_text(self, text: str, links: Links, seen: set[str]) -> str:
         pieces: list[str] = []
         done = 0
@@ -157,7 +166,7 @@ class Linker:
                 if first is not None and first != letter:
                     continue
                 match = pattern.match(text, at)
-                if match is None:
+                if match is None or self.anothers(text, match, target):
                     continue
                 if target.path not in seen:
                     seen.add(target.path)
