@@ -431,7 +431,7 @@ def _with_other_bytes(before: dict[str, bytes], after: dict[str, bytes]) -> set[
 def test_a_new_or_edited_readout_rewrites_only_its_years_search_files(built_demo: Path, tmp_path: Path) -> None:
     root = _built_copy(built_demo, tmp_path)
     site = root / "site"
-    before, before_bytes = _search_files(site), _search_bytes(site)
+    before = _search_files(site)
     assert {path.split("/")[1] for path in before} == {"index.js", "text", "2012", "2017", "2019", "undated"}
 
     shutil.copy(FIXTURES / "sixth_readout.txt", root / "content" / "sources" / "six.txt")  # a 2022 readout
