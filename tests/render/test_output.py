@@ -50,3 +50,21 @@ def test_without_being_asked_a_file_made_again_is_written_whatever_its_bytes(tmp
     outputs.put(OutputFile("search/same.js", "after", lambda: b"same bytes"))
     assert (outputs.written, outputs.unchanged) == (1, 0)
     assert (out / "search" / "same.js").read_bytes() == b"same bytes"
+
+
+def test_files_made_from_the_same_inputs_are_kept_in_one_step_only_in_a_whole_patched_site(tmp_path: Path) -> None:
+    """keep_all records a run of unchanged files (an unchanged search shard's) at once when the
+    site is patched and every file of its manifest is there; else it records nothing, and the
+    files go one by one."""
+    site = _previous_site(tmp_path)
+    manifest = {"search/same.js": "a", "search/other.js": "b"}
+    outputs = Outputs(PreviousBuild(site, manifest, whole=True, link_unchanged=False), tmp_path / "new")
+    assert not outputs.keep_all({"search/same.js": "a", "search/other.js": "changed"})
+    assert not outputs.keep_all({"search/same.js": "a", "search/new.js": "a"})
+    assert (outputs.manifest, outputs.unchanged) == ({}, 0)
+    assert outputs.keep_all(manifest)
+    assert (outputs.manifest, outputs.unchanged, outputs.changed()) == (manifest, 2, [])
+
+    for previous in (PreviousBuild(site, manifest, whole=False, link_unchanged=False),
+                     PreviousBuild(site, manifest, whole=True, link_unchanged=True), PreviousBuild()):
+        assert not Outputs(previous, tmp_path / "new").keep_all(manifest)

@@ -118,6 +118,20 @@ class Outputs:
             self._added += before is None
         return self.reusable(path, fingerprint) and self._take_previous(path)
 
+    def keep_all(self, files: Mapping[str, str]) -> bool:
+        """Record `files` (path → fingerprint) as kept in one step when the previous build made
+        each from the same inputs and the site is patched with every file of its manifest there
+        (previous.whole): keep() one by one was most of the time of passing over the 36,000
+        files of an unchanged search index at 10,000 readouts. False, recording nothing, when
+        any differs or the site is not so; the caller then goes file by file."""
+        if self._previous_dir is None or self.previous.link_unchanged or not self.previous.whole:
+            return False
+        if not files.items() <= self.previous.manifest.items():
+            return False
+        self.manifest.update(files)
+        self.unchanged += len(files)
+        return True
+
     def _take_previous(self, path: str) -> bool:
         """Keep the previous site's file at `path` in the new site: left where it is for a site
         that is patched, linked into the new folder otherwise. False when it is gone."""
