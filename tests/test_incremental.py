@@ -419,6 +419,15 @@ def _search_files(site: Path) -> dict[str, int]:
     return _inodes(site, "*.js", "search")
 
 
+def _search_bytes(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "search").rglob("*.js"))}
+
+
+def _with_other_bytes(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+    """The files that are new or hold other bytes than they did."""
+    return {path for path, data in after.items() if before.get(path) != data}
+
+
 def test_a_new_or_edited_readout_rewrites_only_its_years_search_files(built_demo: Path, tmp_path: Path) -> None:
     root = _built_copy(built_demo, tmp_path)
     site = root / "site"
@@ -428,7 +437,7 @@ def test_a_new_or_edited_readout_rewrites_only_its_years_search_files(built_demo
     shutil.copy(FIXTURES / "sixth_readout.txt", root / "content" / "sources" / "six.txt")  # a 2022 readout
     report = build_site(root)
     (new_id,) = report.imports.imported
-    after = _search_files(site)
+    after, after_bytes = _search_files(site), _search_bytes(site)
     assert before.keys() <= after.keys()
     assert any(path.startswith("search/2022/terms/") for path in after)
     assert _rewritten_files(before, after) == {p for p in after if p.startswith("search/2022/")} | {
@@ -438,6 +447,8 @@ def test_a_new_or_edited_readout_rewrites_only_its_years_search_files(built_demo
     build_site(root)
     edited = _search_files(site)
     rewritten = _rewritten_files(after, edited)
+    # A file of the changed shard made again with the bytes it had stays as it was.
+    assert rewritten == _with_other_bytes(after_bytes, _search_bytes(site))
     assert f"search/text/{MOFA}.js" in rewritten and any(p.startswith("search/2019/terms/") for p in rewritten)
     assert rewritten <= {p for p in edited if p.startswith("search/2019/")} | {"search/index.js", f"search/text/{MOFA}.js"}
 
@@ -454,7 +465,7 @@ def test_a_new_readout_in_a_year_cut_into_shards_rewrites_only_its_shards_search
         _hand_written(root=demo_site, day=day, number=number)
     build_site(demo_site)
     site = demo_site / "site"
-    before = _search_files(site)
+    before, before_bytes = _search_files(site), _search_bytes(site)
     shards = {path.split("/")[1] for path in before if path.startswith("search/2021-")}
     assert len(shards) == 4, sorted(shards)  # 14 readouts: the next power of two of 14 / 4
 
@@ -464,8 +475,11 @@ def test_a_new_readout_in_a_year_cut_into_shards_rewrites_only_its_shards_search
     rewritten = _rewritten_files(before, after)
     (shard,) = {path.split("/")[1] for path in rewritten if path.startswith("search/2021-")}
     assert shard == "2021-07-03", rewritten  # the third quarter of 2021 begins on its 184th day
-    assert rewritten == {p for p in after if p.startswith(f"search/{shard}/")} | {
+    # The shard's files are made again; those with the bytes they had stay as they were.
+    assert rewritten == _with_other_bytes(before_bytes, _search_bytes(site))
+    assert rewritten <= {p for p in after if p.startswith(f"search/{shard}/")} | {
         "search/index.js", f"search/text/{new_id}.js"}
+    assert {"search/index.js", f"search/text/{new_id}.js", f"search/{shard}/facets.js"} <= rewritten
     assert _tree(site) == _clean_build(demo_site, tmp_path)
 
 

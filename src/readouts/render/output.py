@@ -116,8 +116,25 @@ class Outputs:
         if before != fingerprint:
             self._changed.append(path)
             self._added += before is None
-        if not self.reusable(path, fingerprint):
+        return self.reusable(path, fingerprint) and self._take_previous(path)
+
+    def keep_all(self, files: Mapping[str, str]) -> bool:
+        """Record `files` (path → fingerprint) as kept in one step when the previous build made
+        each from the same inputs and the site is patched with every file of its manifest there
+        (previous.whole): keep() one by one was most of the time of passing over the 36,000
+        files of an unchanged search index at 10,000 readouts. False, recording nothing, when
+        any differs or the site is not so; the caller then goes file by file."""
+        if self._previous_dir is None or self.previous.link_unchanged or not self.previous.whole:
             return False
+        if not files.items() <= self.previous.manifest.items():
+            return False
+        self.manifest.update(files)
+        self.unchanged += len(files)
+        return True
+
+    def _take_previous(self, path: str) -> bool:
+        """Keep the previous site's file at `path` in the new site: left where it is for a site
+        that is patched, linked into the new folder otherwise. False when it is gone."""
         if not self.previous.link_unchanged:
             self.unchanged += 1
             return True
@@ -146,10 +163,19 @@ class Outputs:
             return self._changed
         return self._changed + [path for path in self.previous.manifest if path not in self.manifest]
 
-    def put(self, output: OutputFile) -> None:
-        """Keep the file, or make and write it."""
-        if not self.keep(output.path, output.fingerprint):
-            self.write(output.path, output.make())
+    def put(self, output: OutputFile, *, same_bytes_kept: bool = False) -> None:
+        """Keep the file, or make and write it. With `same_bytes_kept`, a file made again with the
+        very bytes the previous site holds at its path is kept as a file whose fingerprint was
+        unchanged is (the manifest takes the new fingerprint): for files that often come out the
+        same from changed inputs, as a changed search shard's term files do (a new readout made
+        about 440 of them again at 10,000 readouts, 129 with the bytes they had). Reading the old
+        file costs less than creating the new one and moving it into the site."""
+        if self.keep(output.path, output.fingerprint):
+            return
+        data = output.make()
+        if same_bytes_kept and self.previous_bytes(output.path) == data and self._take_previous(output.path):
+            return
+        self.write(output.path, data)
 
     def write(self, path: str, data: bytes) -> None:
         write_new_file(os.path.join(self._out_dir, path), data, self._made_dirs)

@@ -102,11 +102,13 @@ def search_shards(graph: SiteGraph) -> list[SearchShard]:
             shards.append(SearchShard(year, year, readout_ids))
             continue
         days = 366 if calendar.isleap(int(year)) else 365
+        # A day's place in the year by ordinals: timetuple() built a struct per readout, 10,000 a build.
+        new_year = dt.date(int(year), 1, 1).toordinal()
         runs: dict[int, list[str]] = {}
         for readout_id in readout_ids:
             date = graph.readouts[readout_id].date
             assert date is not None, readout_id
-            runs.setdefault((date.timetuple().tm_yday - 1) * stretches // days, []).append(readout_id)
+            runs.setdefault((date.toordinal() - new_year) * stretches // days, []).append(readout_id)
         for stretch, run in runs.items():
             # The stretch's first day: the first whose place in the year puts it in the stretch.
             first = dt.date(int(year), 1, 1) + dt.timedelta(days=-(-stretch * days // stretches))
@@ -149,11 +151,14 @@ def shard_files(graph: SiteGraph, shard: SearchShard, counts_of: Callable[[str],
 def search_outputs(graph: SiteGraph, common: str, previous_manifest: Mapping[str, str],
                    reusable: Callable[[str, str], bool],
                    counts_of: Callable[[str], ReadoutTerms],
-                   pause: Callable[[], None] = lambda: None) -> Iterator[OutputFile]:
+                   pause: Callable[[], None] = lambda: None,
+                   keep_all: Callable[[Mapping[str, str]], bool] = lambda files: False) -> Iterator[OutputFile]:
     """Every file of the search index. A shard's files are named by what they hold, so they are
     kept whole (the previous build's, when every one of them is still there) or made whole; a
     readout's text is made from itself; index.js lists the shards and their files' keys.
-    `pause` is called between the steps of making a shard's files."""
+    `pause` is called between the steps of making a shard's files. A kept shard's files and
+    its readouts' texts (path → fingerprint) go to `keep_all` first (Outputs.keep_all), and are
+    given one by one only when it does not keep them."""
     previous = previous_search_files(previous_manifest)
     shard_paths: dict[str, list[str]] = {}
     shards = search_shards(graph)
@@ -164,12 +169,14 @@ def search_outputs(graph: SiteGraph, common: str, previous_manifest: Mapping[str
         if not paths or not all(reusable(path, made_from) for path in paths):
             paths = list(made())
         shard_paths[shard.name] = sorted(paths)
+        texts = {path: made_from_readout(path, graph.readouts[r])
+                 for r in shard.readout_ids for path in (urls.search_text_path(r),)}
+        if not made.cache_info().currsize and keep_all({**dict.fromkeys(paths, made_from), **texts}):
+            continue
         for path in shard_paths[shard.name]:
             yield OutputFile(path, made_from, partial(_file_of, made, path))
-        for readout_id in shard.readout_ids:
-            path = urls.search_text_path(readout_id)
-            yield OutputFile(path, made_from_readout(path, graph.readouts[readout_id]),
-                             partial(text_script, graph, readout_id))
+        for readout_id, (path, fingerprint) in zip(shard.readout_ids, texts.items(), strict=True):
+            yield OutputFile(path, fingerprint, partial(text_script, graph, readout_id))
     # index.js holds the filters' values and the glossary's and people's names too: the registries.
     yield OutputFile(urls.SEARCH_INDEX,
                      digest([common] + [(p.name, p.year, len(p.readout_ids), shard_paths[p.name]) for p in shards]),

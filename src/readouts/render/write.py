@@ -110,11 +110,11 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
             outputs.put(output)
             stop_if()
         # The search index: a shard's files are made from the shard's readouts alone and a
-        # readout's text from itself, so a new readout rewrites its shard's files, its text and
-        # the index's list (search_files.py).
+        # readout's text from itself, so a new readout makes its shard's files, its text and
+        # the index's list again (search_files.py); those that come out as they were stay.
         for output in search_outputs(graph, depends.common, outputs.previous.manifest, outputs.reusable, counts_of,
-                                     stop_if):
-            outputs.put(output)
+                                     stop_if, outputs.keep_all):
+            outputs.put(output, same_bytes_kept=True)
             stop_if()
         # The exports: each file has a fingerprint of exactly what it is made from (exports.py), so a
         # new readout rewrites its year's data file and sitemap part, the indexes that count them,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from functools import partial
@@ -46,16 +48,27 @@ def sitemap_files(graph: SiteGraph, site_files: Iterable[str], years: dict[str, 
     for first_path, pages in parts:
         for number, locs in enumerate(_sitemap_chunks(pages), start=1):
             path = first_path if number == 1 else first_path.removesuffix(".xml") + f"-{number}.xml"
-            files.append(OutputFile(path, digest(("sitemap", base_url, locs)),
-                                    partial(sitemap_part, base_url, locs)))
+            files.append(OutputFile(path, _locs_digest(base_url, locs), partial(sitemap_part, base_url, locs)))
     index = sitemap_index(graph, [f.path for f in files])
     return [OutputFile(urls.SITEMAP, digest(index), lambda: index), *files]
 
 
 def _loc(base_url: str | None, page: str) -> str:
     """A page's address: absolute with a base URL, else relative to the site's root, where the
-    parts are."""
-    return f"{base_url or ''}{quote(page, safe='/')}"
+    parts are. A path of letters, digits and the marks an address keeps as they are (nearly
+    every page's) is its own quoted form: quote() is asked only for the others, as it took most
+    of the time of listing 23,000 pages at 10,000 readouts."""
+    return f"{base_url or ''}{page if _UNQUOTED(page) else quote(page, safe='/')}"
+
+
+_UNQUOTED = re.compile(r"[A-Za-z0-9_.~/-]*").fullmatch
+"""What quote(…, safe="/") leaves as it is."""
+
+
+def _locs_digest(base_url: str | None, locs: list[str]) -> str:
+    """The fingerprint of a part: its addresses, one a line (a quoted address holds no line
+    break), digested as one text rather than as the repr of a list of thousands."""
+    return digest(("sitemap", base_url, hashlib.blake2b("\n".join(locs).encode("utf-8"), digest_size=16).hexdigest()))
 
 
 _URL_BYTES = len("  <url>\n    <loc></loc>\n  </url>\n")
