@@ -826,6 +826,9 @@ FACTS = [
     # a regional paper's dateline with no agency: "ЮЖНО-САХАЛИНСК, 12 марта 2020."
     ("generic/unlisted_people_who_met_ru", "published", dt.date(2020, 3, 12)),
     ("generic/unlisted_people_who_met_ru", "place", "Yuzhno-Sakhalinsk"),
+    # a section's name a breadcrumb trail above prints run together ("TopNews from the Prime
+    # MinisterMarch, 2004") is no headline, though the headline under it would pass for its deck
+    ("generic/section_name_in_a_run_together_trail", "title", "Prime Minister Meets the Governor of Sakhalin Oblast"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -34,7 +34,7 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     # nor is any item of a site's menu copied an item to a line ("News" / "Sports" / "Chat" / … /
     # "Comment on the Site")
     menu = _menu_items(header.lines)
-    lines = [line for line in lines if line.number not in menu]
+    lines = [line for line in lines if line.number not in menu and not _in_a_run_together_trail(line, header.lines)]
     # and so is the line over a credit the page set on the next line ("Фото: ТАСС, Валерий
     # Шарифулин", removed as furniture), when a headline stands above it
     credited = {change.line - 1 for change in doc.changes if change.why == "photo credit"}
@@ -61,6 +61,23 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     if line and (above := _wrapped_above(line, lines)):
         return f"{above.text} {line.text}", (above.number, line.number)
     return (line.text, (line.number,)) if line else (None, ())
+
+
+def _in_a_run_together_trail(line: Line, header_lines: tuple[Line, ...]) -> bool:
+    """Whether a line above prints this one run together with the words around it, as a breadcrumb
+    trail copied without its separators does ("TopWhat's up around the Prime MinisterOctober,
+    2003" over "What's up around the Prime Minister"): the section's name, not the headline. A
+    title bar sets the headline off by spaces and a bar or a dash, and does not count."""
+    text = line.text.strip()
+    if len(text) < 8:
+        return False
+    for above in header_lines:
+        if above.number >= line.number:
+            return False
+        at = above.text.find(text)
+        if at >= 0 and (above.text[at - 1:at].isalnum() or above.text[at + len(text):at + len(text) + 1].isalnum()):
+            return True
+    return False
 
 
 def _wrapped_above(line: Line, lines: list[Line]) -> Line | None:
