@@ -149,8 +149,9 @@ _INITIAL_BEFORE = re.compile(r"(?<![\w.])(?P<initial>[A-ZА-ЯЁ])\.\s?(?:[A-ZА
 """A given name's initial right before a family name: "Ё.", "T. ", "В.В."."""
 _WORD_BEFORE = re.compile(r"(?P<word>[A-ZА-ЯЁ][a-zа-яё]{2,})\s+$")
 """The capitalised word right before a name."""
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:«“\"]\s*|\n\s*)$")
-"""Where a sentence or a paragraph opens: a capitalised word there may be any word."""
+_SENTENCE_OPENS = re.compile(r"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bH\.E)[.!?:«“\"]\s*|\n\s*)$")
+"""Where a sentence or a paragraph opens: a capitalised word there may be any word. Not after a
+title's full stop: in "Mr. Koichi Hirano" the given name tells him from Hirofumi Hirano."""
 _TITLE_WORDS = frozenset((
     "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mister", "minister", "ministers", "president", "premier",
     "secretary", "ambassador", "envoy", "chairman", "chairwoman", "chair", "governor", "mayor", "speaker",
@@ -290,8 +291,11 @@ class NameIndex:
         """Names after a title ("Mr. Igor Shuvalov") that match nobody in people.yaml."""
         return [name for name, _, _ in self.unresolved_at(text)]
 
-    def unresolved_at(self, text: str) -> list[tuple[str, int, int]]:
-        """Each name `unresolved` finds, with where its titles start and the name ends in `text`."""
+    def unresolved_at(self, text: str, found_here: frozenset[str] | None = None) -> list[tuple[str, int, int]]:
+        """Each name `unresolved` finds, with where its titles start and the name ends in `text`;
+        given `found_here`, the people people.yaml's names found in the whole text, also a name
+        whose family alone some listed person bears but who is not among them ("Mr. Koichi
+        Hirano", where the given name told him from Hirofumi Hirano)."""
         names: list[tuple[str, int, int]] = []
         for match in _CANDIDATE.finditer(text):
             candidate = match.group(1)
@@ -307,7 +311,9 @@ class NameIndex:
                 continue  # "Prime Minister of New Zealand": the office's country, its name cut by the title
             if len(tokens) == 1 and tokens[0].casefold() in self.name_parts:
                 continue  # "Mr. MORI", "President Vladimir V. Putin": part of a name people.yaml knows
-            if not self.ids_in(name) and all(name != found for found, _, _ in names):
+            listed = self.ids_in(name)
+            if (not listed or (found_here is not None and found_here.isdisjoint(listed))) and all(
+                    name != found for found, _, _ in names):
                 names.append((name, match.start(), match.end()))
         return names
 

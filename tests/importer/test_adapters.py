@@ -829,6 +829,9 @@ FACTS = [
     # a section's name a breadcrumb trail above prints run together ("TopNews from the Prime
     # MinisterMarch, 2004") is no headline, though the headline under it would pass for its deck
     ("generic/section_name_in_a_run_together_trail", "title", "Prime Minister Meets the Governor of Sakhalin Oblast"),
+    # "Mr. Koichi Hirano": the title's full stop opens no sentence, so his given name tells him from
+    # Hirofumi Hirano, whose family name he bears, and he is someone people.yaml does not list
+    ("generic/namesake_of_a_listed_person", "participants", {"valery-limarenko", "koichi-hirano"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

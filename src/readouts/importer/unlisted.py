@@ -26,12 +26,12 @@ def people_in(index: NameIndex, text: str) -> list[str]:
     English names a country's people by a word ending -an, -ese, -ish or -ch (not a republic's
     "Tatarstan"), and the archive is of Japan's and Russia's talks."""
     found = index.ids_in(text)
-    names = [name for name, start, end in index.unresolved_at(text)
+    names = [name for name, start, end in index.unresolved_at(text, frozenset(found))
              if not (_THIRD_COUNTRY_BEFORE.search(text, 0, start) or _THIRD_COUNTRY_AFTER.match(text, end)
                      or text[end:end + 1].isalpha())]  # nor one cut at a letter a title's name lacks: "Peña"
     if _CYRILLIC.search(text):
-        # not one the registry found here ("Коити Хирано" is not Hirofumi Hirano, whom a family
-        # name alone would find)
+        # not one the registry found here: "Коити Хирано", as "Mr. Koichi Hirano" above, is not
+        # Hirofumi Hirano, whom a family name alone would find
         names += [name for words in _cyrillic_names(text) if not set(index.ids_in(words)) & set(found)
                   if (name := _in_latin(words, index))]
     for name in names:
