@@ -180,7 +180,6 @@ def _named_before_subject(text: str | None, index: NameIndex, unlisted: bool = T
     return named
 
 
-
 def _others_blanked(text: str) -> str:
     """The sentence with those it names who are not of the talks blanked out, positions kept."""
     # "a close aide to Russian President Vladimir Putin": the one he serves is not the one who

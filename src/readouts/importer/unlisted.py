@@ -105,7 +105,7 @@ def _in_latin(words: str, index: NameIndex) -> str | None:
     Japanese name back from Polivanov's letters; None for two words that are neither."""
     given, family = words.split()
     if person := russian_person(given, family):
-        known = _given_names(index).get(person[0].casefold())
+        known = _latin_given_names(index).get(person[0].casefold())
         return f"{known or russian(person[0])} {russian(person[1])}"
     if is_common_word(given) or is_common_word(family):
         return None  # "главы Минобороны России": a ministry and a country, however they spell
@@ -134,7 +134,7 @@ def _japanese_nominative(word: str) -> str:
     return word
 
 
-def _given_names(index: NameIndex) -> dict[str, str]:
+def _latin_given_names(index: NameIndex) -> dict[str, str]:
     """A Russian given name in Cyrillic → its Latin spelling in people.yaml ("сергей" → Sergey)."""
     names: dict[str, str] = {}
     for person in index.people:
