@@ -832,6 +832,15 @@ FACTS = [
     # "Mr. Koichi Hirano": the title's full stop opens no sentence, so his given name tells him from
     # Hirofumi Hirano, whose family name he bears, and he is someone people.yaml does not list
     ("generic/namesake_of_a_listed_person", "participants", {"valery-limarenko", "koichi-hirano"}),
+    # "сегодня принял Такаси Ёсиду, который завершает работу в качестве консула": received by name
+    # alone, with his post after him, and "сегодня" dates it by the dateline's day
+    ("generic/received_by_name_ru", "participants", {"andrey-petrov", "takashi-yoshida"}),
+    ("generic/received_by_name_ru", "meeting_date", dt.date(2015, 10, 14)),
+    # "Олег Сергеев и Коитиро Сато обсудили …": two named as one subject of the talks' verb met;
+    # a regional agency's hyphened name in the dateline ("ВЛАДИВОСТОК. 6 мая. ВОСТОК-МЕДИА - "),
+    # and a meeting "в краевой администрации" is in the region's city, not somewhere in the region
+    ("generic/two_named_as_one_subject_ru", "participants", {"oleg-sergeev", "koichiro-sato"}),
+    ("generic/two_named_as_one_subject_ru", "place", "Vladivostok"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -45,9 +45,10 @@ _DATELINE = re.compile(
     # dash typed as a hyphen where the story is copied: "Москва, 27 сентября - АиФ-Москва."
     r"(?<=\s)[-–—]\s(?P<agency3>[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+)?)(?:,\s[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+){1,2})?\.|"
     # "SINGAPORE, Nov. 15 Kyodo -": wire copy's agency between the day and a dash; "Нью-Йорк. 23
-    # сентября. INTERFAX.RU - ": a Russian agency's name in capitals, its site's or its own
+    # сентября. INTERFAX.RU - ": a Russian agency's name in capitals, its site's or its own, hyphened
+    # as regional agencies' are ("ВЛАДИВОСТОК. 6 мая. ВОСТОК-МЕДИА - ")
     r"(?<=\d\s)(?P<agency4>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s+[-–—])|"
-    r"(?<=\.\s)(?P<agency5>[A-ZА-ЯЁ]{3,15}(?:\.RU)?)(?=\s+[-–—])|"
+    r"(?<=\.\s)(?P<agency5>[A-ZА-ЯЁ]{3,15}(?:-[A-ZА-ЯЁ]{2,15})?(?:\.RU)?)(?=\s+[-–—])|"
     # "ST. PETERSBURG, Dec. 2, Kyodo": the agency after a comma, the dateline a line of its own
     r"(?<=\d),\s(?P<agency6>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s*$)|"
     # "TOKYO (UrduPoint News / Sputnik - 26th July, 2021)": outlet, agency and date in brackets

@@ -113,15 +113,17 @@ def _representatives(opening: list[str], index: NameIndex) -> list[str]:
 def _both_sides_named(opening: list[str], index: NameIndex, day: dt.date | None) -> list[str]:
     """With no one named where the meeting is reported, the first opening sentence that names
     someone of each side names the two who met: "Вчера главы внешнеполитических ведомств двух
-    стран Сергей Лавров и Сэйдзи Маэхара смогли … обменяться репликами"; not one dated a month
-    or more from the text (an older story's photo caption), nor who said it ("«… послу России,
-    господину Галузину», — подчеркнул Хаяси")."""
+    стран Сергей Лавров и Сэйдзи Маэхара смогли … обменяться репликами"; or two people.yaml may
+    not list, named as one subject of the talks' verb ("Олег Кожемяко и Коитиро Накамура
+    обсудили …"); not one dated a month or more from the text (an older story's photo caption),
+    nor who said it ("«… послу России, господину Галузину», — подчеркнул Хаяси")."""
     for paragraph in opening[:3]:
         for sentence in sentences(paragraph):
             if of_another_time(sentence, day):
                 continue
             named = _named_before_subject(unattributed(sentence), index)
-            if {index.country_of(p) for p in named} >= set(SIDES):
+            if {index.country_of(p) for p in named} >= set(SIDES) or (
+                    len(named) >= 2 and _TOGETHER.search(sentence) and not _LOOKS_BACK.search(sentence)):
                 return named
     return []
 

@@ -79,16 +79,30 @@ def _cyrillic_names(text: str) -> list[str]:
     Кожемяко"), a patronymic between them left out, where an office is named within five words
     before them or right after a comma: as in English, a person who met is named with their post
     ("с генеральным консулом Японии … Кэнсукэ Мацудой"), while a reporter's byline, an agency's
-    name ("Киодо Цусин") or someone handed a prize is not."""
+    name ("Киодо Цусин") or someone handed a prize is not. So is one received or met by name
+    alone ("принял Сюсукэ Ватанабе, который завершает работу в качестве консула"), and each of two
+    named as one subject of the talks' verb ("Олег Кожемяко и Коитиро Накамура обсудили …")."""
+    together = [span for pair in _TWO_AS_ONE_SUBJECT.finditer(text) for span in (pair.span("a"), pair.span("b"))]
     pairs = []
     for run in _CAPITALISED_RUN.finditer(text):
         words = run.group().split()
         if len(words) >= 3 and re.search(r"(?:вич|вна|ична)\w{0,3}$", words[-2]):
             del words[-2]  # "Олег Николаевич Кожемяко"
         before = " ".join([*text[:run.start()].split()[-5:], *words[:-2]])
-        if _OFFICE.search(before) or _OFFICE.match(text, run.end()):
+        if (_OFFICE.search(before) or _OFFICE.match(text, run.end()) or _MET_BY_NAME.search(text, 0, run.start())
+                or any(start <= run.end() - 1 < end for start, end in together)):
             pairs.append(" ".join(words[-2:]))
     return pairs
+
+
+_MET_BY_NAME = re.compile(r"(?<![\w-])(?:принял[аи]?|(?:встретил|беседовал|созвонил)(?:ся|ась|ись|[аи])?\s+с|"
+                          r"(?:переговоры|встречу|встреча|беседу)\s+с)\s+$", re.IGNORECASE)
+"""The verb of a meeting right before the name of whom it was with: "принял", "встретился с"."""
+_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_TWO_AS_ONE_SUBJECT = re.compile(
+    rf"(?P<a>{_NAME})\s+и\s+(?P<b>{_NAME})\s+(?:(?:также|затем|вчера|сегодня)\s+)?"
+    r"(?:обсудил|провел|провёл|встретил|договорил|выразил|подписал|обменял|согласовал|подтвердил)[иа]?(?!\w{3})")
+"""Two full names joined by "и" before the verb of talks in the plural: who did it together met."""
 
 
 _OFFICE = re.compile(

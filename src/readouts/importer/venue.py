@@ -354,9 +354,11 @@ def _goes_abroad(lede: str) -> bool:
 
 
 _IN_A_REGION = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’]+\s+){1,3}(?:[Pp]refecture|[Oo]blast|[Kk]rai)\b|"
-                          r"(?<![\w-])в\s+(?:[А-ЯЁ]\w+\s+)?(?:префектур|област|кра[еяю])\w*", re.IGNORECASE)
+                          r"(?<![\w-])в\s+(?:[А-ЯЁ]\w+\s+)?(?:префектур\w*|област(?:и|ь|ях)|кра(?:е|я|ю|ях))(?![\w-])",
+                          re.IGNORECASE)
 """A meeting the story places in a region ("held meetings with officials in Japan's northern
-Hokkaido Prefecture"): the city it was filed from is not where it was held."""
+Hokkaido Prefecture", "в Приморском крае"): the city it was filed from is not where it was held;
+a region's office is in its city ("в краевой администрации")."""
 _GOING_TO = re.compile(r"\b(?:come|comes|coming|go|goes|going|travel(?:s|l?ing)?|fly(?:ing)?|flies|head(?:s|ing)?)"
                        r"\s+to\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _ARRIVED = re.compile(r"\b(?:has|have) arrived in\b|(?<![\w-])прибыл[аи]?\s+(?:\w+\s+){0,3}?в\s", re.IGNORECASE)
