@@ -841,6 +841,30 @@ FACTS = [
     # and a meeting "в краевой администрации" is in the region's city, not somewhere in the region
     ("generic/two_named_as_one_subject_ru", "participants", {"oleg-sergeev", "koichiro-sato"}),
     ("generic/two_named_as_one_subject_ru", "place", "Vladivostok"),
+    # whose act a summons is "in light of", or a talk's "assessment of", is not at it
+    ("generic/summoned_in_light_of_a_visit", "participants", {"mikhail-galuzin", "takeo-mori"}),
+    # a predecessor ("who will replace Vladimir Putin") and the one whose letter is handed over
+    # ("handed Medvedev Koizumi's letter") are not at the talks
+    ("generic/a_leaders_letter_and_his_predecessor", "participants", {"dmitry-medvedev", "yasuo-fukuda"}),
+    # "based on the line taken by Putin and … Mori": the ground of the talks, not who held them
+    ("generic/talks_based_on_an_earlier_line", "participants", {"junichiro-koizumi", "vladimir-putin"}),
+    # "© REUTERS / … /PoolVladimir Putin and Shinzo Abe arrive …" and the caption again under it:
+    # a photo's credit and caption, never the lead
+    ("generic/photo_credit_with_its_caption", "participants", {"hiroshige-seko", "maxim-oreshkin"}),
+    ("generic/photo_credit_with_its_caption", "place", "Moscow"),
+    # a site's weather for its city over the page is no headline
+    ("generic/weather_over_the_page", "title", "Russian, Japanese ministers discuss fisheries by phone"),
+    ("generic/photo_credit_with_its_caption", "title", "Minister Says December Visit Helped Ties - Agency"),
+    # the other side found where the guest "в Россию с официальным визитом прибыл"
+    ("generic/guest_arrived_on_a_visit_ru", "participants", {"vladimir-putin", "shinzo-abe"}),
+    # a lead about a visit to come ("собирается посетить") names its visitor, not who met
+    ("generic/meeting_after_a_visit_to_come_ru", "participants", {"oleg-kozhemyako", "akira-imamura"}),
+    # "С российской стороны группу возглавляет …": who heads a side
+    ("generic/side_headed_by_ru", "participants", {"hiroshige-seko", "maxim-oreshkin"}),
+    # a post of seven words before the name; "Хадзимэ" ends as no family name, so the order stays
+    ("generic/name_after_a_long_post_ru", "participants", {"evgeny-afanasiev", "hajime-hayashi"}),
+    # wire style's weekday after the talk, without "on": "in a telephone conversation Tuesday"
+    ("generic/weekday_after_the_conversation", "meeting_date", dt.date(2011, 9, 6)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from readouts.importer.facts import FUTURE, MEETING_WORDS
+from readouts.importer.facts import FUTURE, MEETING_WORDS, sentences
 from readouts.names import NameIndex
 
 ATTRIBUTION = re.compile(r",\s+[^,]{0,120}?\b(?:said|says|told|(?:has |have )?announced|stated|reports|reported)\b"
@@ -109,3 +109,33 @@ PRESS_OFFICE = re.compile(r"\bspokes(?:man|woman|person)\b|\bpress secretary\b|\
                            r"\bPress Department\b|\bofficial representative\b", re.IGNORECASE)
 """An office that speaks for a government (the registry's "Press Secretary of the President",
 "Director of the Information and Press Department")."""
+
+
+def announced_after_a_meeting(prose: list[str], announcing: str | None) -> str | None:
+    """The sentence right after the one that announces a meeting, in the same paragraph, when it
+    says the announcement followed a meeting held; or one of the next two, in this paragraph or
+    the next, that says the announcer's words were spoken at a meeting ("…, — сказал глава МИД РФ
+    в ходе встречи с японским коллегой Таро Коно")."""
+    said = [sentence for paragraph in prose[:2] for sentence in sentences(paragraph)]
+    if not prose or announcing not in sentences(prose[0]):
+        return None
+    at = said.index(announcing)
+    if at + 1 < len(said) and said[at + 1] in sentences(prose[0]) and _FOLLOWING_A_MEETING.search(said[at + 1]):
+        return said[at + 1]
+    return next((following for following in said[at + 1: at + 3] if _SAID_AT_A_MEETING.search(following)), None)
+
+
+_SAID_AT_A_MEETING = re.compile(
+    r"\b(?:said|stated|noted|told \w+)\b[^.]{0,60}?\b(?:during|at|in)\s+(?:a|the|his|their)\s+"
+    r"(?:meeting|talks)\s+with\b|"
+    r"(?<![\w-])(?:сказал|заявил|отметил|подчеркнул)\w*[^.]{0,60}?(?:в ходе|во время|на)\s+(?:\w+\s+)?"
+    r"(?:встреч|переговор|бесед)\w*\s+со?\s", re.IGNORECASE)
+"""Words said at a meeting held: "said during a meeting with …", "сказал … в ходе встречи с …"."""
+
+
+_FOLLOWING_A_MEETING = re.compile(
+    r"(?:по итогам|после|following|after)\s+(?:[\w-]+\s+){0,3}?(?:встреч|переговор|консультаци|бесед|talks|meeting|"
+    r"consultations)\w*|"
+    # the joint press conference that closes talks: "Об этом заявил … Таро Коно на совместной
+    # пресс-конференции с главой МИД РФ Сергеем Лавровым в Москве"
+    r"совместн\w+ пресс-конференци\w*|\bjoint (?:press|news) conference\b", re.IGNORECASE)

@@ -96,9 +96,11 @@ link stage allows the same week to a report that names no day: link/meetings.py)
 RELATIVE_WEEKDAY = re.compile(
     # "on Friday", "set for Thursday", the news writer's possessive "at Thursday's meeting", and the wire style's
     # weekday right after the verb, without "on" ("agreed Monday that …", "met Tuesday"), or
-    # after the talks the verb held ("held separate meetings Wednesday with", "held talks Monday")
+    # after the talks the verb held ("held separate meetings Wednesday with", "held talks Monday",
+    # "discussed … in a telephone conversation Tuesday")
     r"\b(?:(?:on|last|this|for)\s+|(?=\w+day['’]s\s)|(?<=[a-z]ed\s)|(?<=\bmet\s)|(?<=\bsaid\s)|(?<=\btold\s)|"
-    r"(?<=\btalks\s)|(?<=\bmeeting\s)|(?<=\bmeetings\s)|(?<=\bsummit\s))"
+    r"(?<=\btalks\s)|(?<=\bmeeting\s)|(?<=\bmeetings\s)|(?<=\bsummit\s)|(?<=\bconversation\s)|(?<=\bcall\s)|"
+    r"(?<=\bconsultations\s))"
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"(?<![\w-])(?:во?|на)\s+(?:прошл\w+\s+)?(?P<weekday_ru>понедельник|вторник|среду|четверг|пятницу|субботу|"
     r"воскресенье)\b",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from readouts.errors import ReadoutsError
-from readouts.importer.furniture import furniture_reason
+from readouts.importer.furniture import clean_caption, furniture_reason
 from readouts.model import Change
 
 MAX_SOURCE_BYTES = 5_000_000
@@ -124,6 +124,7 @@ def prepare(text: str, path: str) -> Document:
     stamp: dt.date | None = None
     footers: list[str] = []
     captions: list[str] = []
+    credits: list[Line] = []
     crumbs: list[str] = []
     lines: list[Line] = []
     sections: set[str] = set()
@@ -156,6 +157,8 @@ def prepare(text: str, path: str) -> Document:
             changes.append(Change(number, "removed", shorten(line), why))
             if why == "photo caption":
                 captions.append(clean_caption(line))
+            if why == "photo credit":
+                credits.append(Line(number, line))
             if why == "breadcrumb":
                 # the sections a breadcrumb passes through ("Home > News > The Prime Minister in
                 # Action > …") are printed again over the page as its section's label
@@ -165,6 +168,7 @@ def prepare(text: str, path: str) -> Document:
             continue
         lines.append(Line(number, line))
     lines = _without_numbered_captions(lines, changes, captions)
+    lines = _without_captions_again(lines, changes, credits)
     lines = _without_the_sites_clock(lines, changes)
     lines = _paragraphs_joined(lines, changes)
     lines = _headline_unglued(_rubric_unglued(lines, changes), changes)
@@ -206,6 +210,21 @@ def _without_numbered_captions(lines: list[Line], changes: list[Change], caption
             changes.append(Change(line.number, "removed", shorten(line.text), "photo caption"))
             if stem not in captions:
                 captions.append(stem)
+        else:
+            kept.append(line)
+    return kept
+
+
+def _without_captions_again(lines: list[Line], changes: list[Change], credits: list[Line]) -> list[Line]:
+    """A reposting site prints a photo's caption run together with its credit ("© REUTERS / Tomohiro
+    Ohsumi/PoolVladimir Putin, Russia's president, and Shinzo Abe …") and then again on the next
+    line, as the picture's text: a line right under a credit whose opening words the credit holds
+    is that caption again, never the story's lead."""
+    kept = []
+    for line in lines:
+        if len(line.text) >= 40 and any(credit.number < line.number <= credit.number + 2
+                                        and line.text[:40] in credit.text for credit in credits):
+            changes.append(Change(line.number, "removed", shorten(line.text), "photo caption"))
         else:
             kept.append(line)
     return kept
@@ -333,27 +352,6 @@ def _continues(above: Line, line: Line) -> bool:
     copy's dateline does ("MOSCOW, Sept. 8 Kyodo -")."""
     return bool(_DASH_AT_END.search(above.text)) or bool(
         _RUNS_ON.match(line.text) and len(words(line.text)) >= 3 and not _FINISHED.search(above.text))
-
-
-_CAPTION_PREFIX = re.compile(r"^\(?photo(?:graph)?\s*\d*\s*(?::|\))\s*|^photo\s*\d+\s*", re.IGNORECASE)
-_CAPTION_SUFFIX = re.compile(r"\s*(?:<br\s*/?>\s*)?\((?:[Pp]hoto|[Hh]andshake)[^)]*\)\s*$|"
-                             # what the photo shows, in lower case: "Meeting(talks)", "(greeting)",
-                             # "(photo session)", the Japanese ministry's gallery captions
-                             r"\s*\((?:[a-z]+ ?){1,3}\)\s*$")
-
-
-def clean_caption(line: str) -> str:
-    """"photo1: Japan-Russia Summit<br>(Photo: Cabinet Office)" → "Japan-Russia Summit";
-    "Japan-Russia Foreign Ministers' Meeting(talks)" → "Japan-Russia Foreign Ministers' Meeting".
-    A capitalised note stays: "Japan-Russia Summit Meeting (Overview)"."""
-    text = _CAPTION_PREFIX.sub("", line)
-    previous = None
-    while previous != text:
-        previous, text = text, _CAPTION_SUFFIX.sub("", text)
-    text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE).strip()
-    # a gallery's image text and its caption, joined by the image's number: "Summit 1 Summit"
-    repeated = re.fullmatch(r"(.{8,}?) \d{1,2} \1", text)
-    return repeated.group(1) if repeated else text
 
 
 def shorten(text: str, limit: int = 120) -> str:

@@ -68,7 +68,13 @@ ABOUT = re.compile(
     # the cause of a dispute, named by the one whose act it was: "summoned Russian ambassador
     # Mikhail Bely over President Dmitry Medvedev's visit", "a protest against Russian President
     # Dmitry Medvedev's visit" (a person's name, not a country's: "concern over Russia's …")
-    r"(?:over|against)(?=\s+(?:[A-Z][\w.-]+\s+){1,4}[A-Z][\w-]+['’]s\s)|"
+    # and so is an assessment of it: "qualified as unacceptable Tokyo's assessment of Russian Prime
+    # Minister Mikhail Mishustin's visit"
+    r"(?:over|against|assessment of|criticism of)(?=\s+(?-i:(?:[A-Z][\w.-]+\s+){1,4}[A-Z][\w-]+['’]s\s))|"
+    # a cause, whoever it names: "summoned … in light of Mishustin's visit"
+    r"in light of|in view of|because of|in response to|"
+    # the ground talks stand on, not who held them: "… based on what Mori and Putin agreed to"
+    r"based on|"
     # what was agreed or scheduled: "agreed that Russian Foreign Minister Lavrov will visit",
     # "failed to fix the precise date of President Putin's visit"
     r"agree[sd]? (?:\w+day )?(?:that|to|on)|(?:set|fix|arrange|agree on) (?:(?:a|the) )?(?:\w+ )?date (?:for|of)|"
@@ -368,33 +374,3 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
     if day:
         return anchor - dt.timedelta(days=dates.days_back(day))
     return None
-
-
-def announced_after_a_meeting(prose: list[str], announcing: str | None) -> str | None:
-    """The sentence right after the one that announces a meeting, in the same paragraph, when it
-    says the announcement followed a meeting held; or one of the next two, in this paragraph or
-    the next, that says the announcer's words were spoken at a meeting ("…, — сказал глава МИД РФ
-    в ходе встречи с японским коллегой Таро Коно")."""
-    said = [sentence for paragraph in prose[:2] for sentence in sentences(paragraph)]
-    if not prose or announcing not in sentences(prose[0]):
-        return None
-    at = said.index(announcing)
-    if at + 1 < len(said) and said[at + 1] in sentences(prose[0]) and _FOLLOWING_A_MEETING.search(said[at + 1]):
-        return said[at + 1]
-    return next((following for following in said[at + 1: at + 3] if _SAID_AT_A_MEETING.search(following)), None)
-
-
-_SAID_AT_A_MEETING = re.compile(
-    r"\b(?:said|stated|noted|told \w+)\b[^.]{0,60}?\b(?:during|at|in)\s+(?:a|the|his|their)\s+"
-    r"(?:meeting|talks)\s+with\b|"
-    r"(?<![\w-])(?:сказал|заявил|отметил|подчеркнул)\w*[^.]{0,60}?(?:в ходе|во время|на)\s+(?:\w+\s+)?"
-    r"(?:встреч|переговор|бесед)\w*\s+со?\s", re.IGNORECASE)
-"""Words said at a meeting held: "said during a meeting with …", "сказал … в ходе встречи с …"."""
-
-
-_FOLLOWING_A_MEETING = re.compile(
-    r"(?:по итогам|после|following|after)\s+(?:[\w-]+\s+){0,3}?(?:встреч|переговор|консультаци|бесед|talks|meeting|"
-    r"consultations)\w*|"
-    # the joint press conference that closes talks: "Об этом заявил … Таро Коно на совместной
-    # пресс-конференции с главой МИД РФ Сергеем Лавровым в Москве"
-    r"совместн\w+ пресс-конференци\w*|\bjoint (?:press|news) conference\b", re.IGNORECASE)

@@ -43,6 +43,11 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # канале. Подписывайтесь!", "Subscribe to our Telegram channel"
         (r"(?:\d+\s+)?(?:подписывайтесь|подпишитесь) на .{2,160}|subscribe to (?:our|the) .{2,40}channel.{0,80}",
          "appeal to follow the site"),
+        # a site's weather for its city, over the page: "Beijing   Overcast/Cloudy    26 / 18   City
+        # Forecast", "+15°"
+        (r".{0,40}\b(?:sunny|cloudy|overcast|showers|snow|fog|haze|smog|thunderstorms?|облачно|пасмурно|дождь|"
+         r"снег)\b.{0,40}?(?<!\d)[+−-]?\d{1,2}°?\s*/\s*[+−-]?\d{1,2}°?(?!\d)(?:\s*[CF])?.{0,30}|[+−-]?\d{1,2}\s*°\s*[CС]?",
+         "the site's weather"),
         (r"showing \d+ results?\.?", "search-page furniture"),
         (r"advanced settings", "search-page furniture"),
         (r"(?:[•·▪●◦‣*-]\s*)?(?:[a-z]{2}-[a-z]{2}\d*\s*){2,}", "language switcher"),
@@ -138,13 +143,43 @@ without "года": "Президент РФ Владимир Путин и пр
 в Сингапуре. 14 ноября 2018"."""
 
 
+_OWNED_PHOTO = re.compile(r"©\s*[^\s/][^/]{0,60}/.{1,600}")
+"""A picture's owner and photographer, as agencies and their reposting sites credit a photo over its
+caption, often run together with it: "© Igor Belyaev/TASS", "© Sputnik / Mikhail Klimentyev / Go to
+the mediabankRussian President …", "© REUTERS / Tomohiro Ohsumi/PoolVladimir Putin, …". A site's
+own copyright line names no photographer after a slash: "© KYODO", "©2023 ИА «Татар-информ»"."""
+
+
 def furniture_reason(line: str) -> str | None:
     """Why a line is page furniture, or None when it may be part of the readout."""
     if _CREDITED_PHOTO.fullmatch(line) or _POSITIONED_PHOTO.fullmatch(line) or _DATED_PHOTO.fullmatch(line):
         return "photo caption"
+    if _OWNED_PHOTO.fullmatch(line):
+        return "photo credit"
     if len(line) > 240:
         return None
     for pattern, why in _FURNITURE:
         if pattern.fullmatch(line):
             return why
     return None
+
+
+_CAPTION_PREFIX = re.compile(r"^\(?photo(?:graph)?\s*\d*\s*(?::|\))\s*|^photo\s*\d+\s*", re.IGNORECASE)
+_CAPTION_SUFFIX = re.compile(r"\s*(?:<br\s*/?>\s*)?\((?:[Pp]hoto|[Hh]andshake)[^)]*\)\s*$|"
+                             # what the photo shows, in lower case: "Meeting(talks)", "(greeting)",
+                             # "(photo session)", the Japanese ministry's gallery captions
+                             r"\s*\((?:[a-z]+ ?){1,3}\)\s*$")
+
+
+def clean_caption(line: str) -> str:
+    """"photo1: Japan-Russia Summit<br>(Photo: Cabinet Office)" → "Japan-Russia Summit";
+    "Japan-Russia Foreign Ministers' Meeting(talks)" → "Japan-Russia Foreign Ministers' Meeting".
+    A capitalised note stays: "Japan-Russia Summit Meeting (Overview)"."""
+    text = _CAPTION_PREFIX.sub("", line)
+    previous = None
+    while previous != text:
+        previous, text = text, _CAPTION_SUFFIX.sub("", text)
+    text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE).strip()
+    # a gallery's image text and its caption, joined by the image's number: "Summit 1 Summit"
+    repeated = re.fullmatch(r"(.{8,}?) \d{1,2} \1", text)
+    return repeated.group(1) if repeated else text

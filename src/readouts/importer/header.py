@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from readouts.importer import dates, places, russian, venue
-from readouts.importer.document import Document, Line, clean_caption, is_prose, words
+from readouts.importer.document import Document, Line, is_prose, words
+from readouts.importer.furniture import clean_caption
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,7 +350,7 @@ def split_header(lines: tuple[Line, ...]) -> Header:
     story = next((at for at in range(start + 1, min(start + 5, len(lines))) if dateline(lines[at].text)), None)
     between = lines[start + 1:story] if story is not None else ()
     if (story is not None and not dateline(lines[start].text) and any(headline_like(line.text) for line in between)
-            and not any(is_prose(line.text) for line in between)):
+            and not any(is_prose(line.text) for line in between) and len(words(lines[start].text)) <= _TAGLINE_AT_MOST):
         start = story
     # A short line ending in a comma or colon ("Ladies and gentlemen,") opens the text.
     while start > 0 and lines[start - 1].text.endswith((",", ":")) and not headline_like(lines[start - 1].text):
@@ -357,6 +358,12 @@ def split_header(lines: tuple[Line, ...]) -> Header:
     header = lines[:start]
     date_index = next((i for i, line in enumerate(header) if dates.date_line(line.text)), None)
     return Header(header, lines[start:], date_index)
+
+
+_TAGLINE_AT_MOST = 30
+"""Words in a site's tagline at most; a story's lead of fifty words over a photo's caption and a
+related story's headline ("… Konstantin Kosachev told reporters in Tokyo on Thursday after a
+meeting with the head of the Japanese government.") is the text's start."""
 
 
 TitleChooser = Callable[[Header, Document], "tuple[str | None, tuple[int, ...]]"]

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from readouts.importer.common import Context, Header, ImportedReadout, headline_like, last_headline, parse_document
-from readouts.importer.document import Document, clean_caption
+from readouts.importer.document import Document
+from readouts.importer.furniture import clean_caption
 from readouts.importer.outlet import KANTEI
 from readouts.publishers import Publisher
 

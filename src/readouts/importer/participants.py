@@ -12,6 +12,7 @@ import re
 from functools import partial
 
 from readouts.importer.attribution import ATTRIBUTION, speaker_of_headline, told_of, unattributed
+from readouts.importer.bystanders import blanked
 from readouts.importer.facts import (
     ABOUT,
     FUTURE,
@@ -45,6 +46,10 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
     # who announces a meeting to come ("…will resume negotiations, Foreign Minister Fumio Kishida
     # has announced") is not of it, nor is a spokesperson; who reports one held usually is
     lede, meeting = told_of(lede), told_of(meeting)
+    if lede and meeting and lede != meeting and _VISIT_TO_COME.search(lede) and not FUTURE.search(meeting):
+        # "Губернатор … Хоккайдо Харуми Такахаси в октябре собирается посетить Сахалин": a lead
+        # about a visit to come names its visitor; who met, the sentence that reports the meeting
+        lede = None
     headline = told_of(speaker_of_headline(title, index))
     if title and (between := _MEETING_BETWEEN.search(title)):
         met = index.ids_in(title[between.end():])
@@ -95,13 +100,16 @@ def _met_on_the_visit(opening: list[str], index: NameIndex) -> list[str]:
             for person_id in _named_before_subject(told_of(sentence), index)]
 
 
-_REPRESENTED_BY = re.compile(r"\brepresented by\b|(?<![\w-])представля(?:ет|ют|л|ла|ли)\b", re.IGNORECASE)
+_REPRESENTED_BY = re.compile(r"\b(?:represented|headed) by\b|(?<![\w-])(?:представля|возглавля)(?:ет|ют|л|ла|ли)\b|"
+                             r"(?<![\w-])возглавил[аи]?(?![\w-])|(?<![\w-])со?\s+(?:российской|японской)\s+стороны(?![\w-])",
+                             re.IGNORECASE)
 
 
 def _representatives(opening: list[str], index: NameIndex) -> list[str]:
     """Who headed each side, as reports of consultations name them: "Japan will be represented by
     former Ambassador to Moscow Chikahito Harada", "Российскую сторону на переговорах представляет
-    замглавы МИДа Игорь Моргулов"."""
+    замглавы МИДа Игорь Моргулов", "С российской стороны группу возглавляет глава
+    Минэкономразвития Максим Орешкин"."""
     found: list[str] = []
     for paragraph in opening[:4]:
         for sentence in sentences(paragraph):
@@ -159,7 +167,7 @@ def _named_before_subject(text: str | None, index: NameIndex, unlisted: bool = T
         # Suga", "Лавров … отметил, что Медведев предложил Кану …": who met is told after
         # "that"; who told it did not meet
         text = said.group("rest")
-    text = _others_blanked(text)
+    text = blanked(text)
     # what a quotation says is no part of the sentence's own turn to what was discussed
     cut = ABOUT.search(_QUOTATION.sub(lambda quoted: " " * len(quoted.group()), text))
     named = people_in(text[: cut.start()] if cut else text)
@@ -180,25 +188,6 @@ def _named_before_subject(text: str | None, index: NameIndex, unlisted: bool = T
         end = ABOUT.search(pair)
         named += [p for p in people_in(pair[: end.start()] if end else pair) if p not in named]
     return named
-
-
-def _others_blanked(text: str) -> str:
-    """The sentence with those it names who are not of the talks blanked out, positions kept."""
-    # "a close aide to Russian President Vladimir Putin": the one he serves is not the one who
-    # goes; nor is the one who sends him ("Абэ намерен направить в Москву своего советника")
-    text = _PRINCIPAL.sub(lambda served: " " * len(served.group()), text)
-    # nor whose message he brings ("передал от российского президента Владимира Путина привет")
-    text = _MESSAGE_FROM.sub(lambda sender: " " * len(sender.group()), text)
-    # nor who proposed the plan they discuss ("the plan proposed by Prime Minister Abe"), nor
-    # whose visit to come the talks prepare ("связана с готовящимся визитом Владимира Путина")
-    text = _PROPOSED_BY.sub(lambda author: " " * len(author.group()), text)
-    text = _VISIT_PREPARED.sub(lambda visitor: " " * len(visitor.group()), text)
-    # nor the leaders whose decision the talks carry out ("In accordance with the decision of
-    # President Vladimir Putin and Prime Minister Shinzo Abe …, Taro Kono and I have held …")
-    text = _LEADERS_DECIDED.sub(lambda leaders: " " * len(leaders.group()), text)
-    if sender := _SENDS.match(text):
-        text = " " * sender.end("sender") + text[sender.end("sender"):]
-    return text
 
 
 _SAYS_THAT = re.compile(
@@ -227,77 +216,6 @@ def _names_both_sides(said: str, index: NameIndex) -> bool:
     return {index.country_of(p) for p in index.ids_in(said)} >= set(SIDES)
 
 
-_PRINCIPAL = re.compile(
-    # the one served follows "to" in English ("envoy Yoshiro Mori" is the envoy), the genitive in Russian
-    r"(?:\b(?:aide|adviser|advisor|envoy|emissary|confidant)\s+(?:to|of|for)\s+|"
-    r"(?<![\w-])(?:помощник\w*|советник\w*|посланник\w*)\s+)"
-    r"(?:(?:the|Russian|Japanese|Russia's|Japan's|President|Prime|Minister|президента?|премьер\S*|России|Японии)\s+)*"
-    r"(?:[A-ZА-ЯЁ][\w-]+\s+){0,2}[A-ZА-ЯЁ][\w-]+|"
-    r"\b[A-Z][\w-]+['’]s\s+(?:(?:special|personal|close|top|senior|foreign[- ]policy)\s+)*"
-    r"(?=(?:aide|adviser|advisor|envoy|emissary|confidant)\b)")
-"""Whom an official serves, named with him: "a close aide to Russian President Vladimir Putin",
-"Abe's special envoy Yoshiro Mori"."""
-
-_MESSAGE_FROM = re.compile(
-    r"\b(?:message|letter|greetings?|regards|invitation)\s+from\s+"
-    r"(?:(?:the|Russian|Japanese|Russia's|Japan's|President|Prime|Minister)\s+)*(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+|"
-    r"(?<![\w-])от\s+(?:(?:российского|японского)\s+)?(?:президента|премьер\S*|лидера)\s+(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+|"
-    r"(?<![\w-])(?:послани|письм|приветстви)\w*\s+(?:от\s+)?(?:(?:сво\w+|российского|японского|президента|"
-    r"премьер\S*|лидера|главы|правительства|России|Японии|РФ)\s+)*(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
-"""Whose message, letter or greetings someone brings or receives ("a message from President Putin",
-"передал от российского президента Владимира Путина", "передал послание своего премьера Синдзо
-Абэ"): the sender is not at the talks."""
-
-_EN_NAMED = (r"(?:(?:the|Russian|Japanese|Russia's|Japan's|Russia’s|Japan’s|President|Prime|Minister|of|Japan|"
-             r"Russia)\s+)*"
-             r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+")
-_VISIT_PREPARED = re.compile(
-    r"\b(?i:preparations? (?:for|of)|ahead of|in the run-up to|to prepare(?: for)?|in preparation for)\s+"
-    r"(?:the\s+)?(?:(?:upcoming|forthcoming|planned|official|state)\s+)*(?:visit|meeting|summit|talks)\s+"
-    rf"(?:of|by|between)\s+{_EN_NAMED}(?:\s+and\s+{_EN_NAMED})?|"
-    r"\b(?i:preparations? (?:for|of)|ahead of|in the run-up to|to prepare(?: for)?|in preparation for)\s+"
-    r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+['’]s\s+(?:(?:upcoming|forthcoming|planned|official|state)\s+)*visit\b|"
-    r"(?<![\w-])(?:(?:в преддверии|в рамках подготовки к|для подготовки|подготовк\w*\s+к)\s+(?:[а-яё]+\s+)?|"
-    r"(?:готовящ|предстоящ|планируем)\w*\s+)визит\w*\s+"
-    r"(?:(?:президента|премьер\S*|министра|главы|России|Японии|РФ|японского|российского|господина|г-на)\s+)*"
-    r"(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
-"""Whose visit or meeting to come the talks prepare, named with it: "ahead of the upcoming visit of
-President Putin", "Ahead of the planned meeting between Prime Minister Shinzo Abe and President
-Vladimir Putin", "in preparation for Abe's visit", "в преддверии визита премьера Синдзо Абэ", "с
-готовящимся визитом Владимира Путина". The visitor is not at the talks that prepare it."""
-
-_LEADERS_DECIDED = re.compile(
-    r"\b(?i:in accordance with|pursuant to|in line with|based on|following|under)\s+(?:the\s+|an?\s+)?"
-    r"(?i:decisions?|agreements?|instructions?|understandings?)\s+(?:reached\s+)?"
-    # "under an agreement reached during the official visit to Japan by … Putin"
-    r"(?i:(?:during|at|in the course of)\s+(?:the\s+|an?\s+|his\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:visit|summit|talks|meeting)\s+(?:to\s+[A-Z]\w+\s+)?)?(?:of|by|between)\s+"
-    rf"{_EN_NAMED}(?:\s+and\s+{_EN_NAMED})?|"
-    r"(?<![\w-])(?:договоренност|поручени|решени|указани)\w*\s+(?:[\w-]+,?\s+){0,5}?"
-    r"(?:достигнут|принят|данн|дан)\w*\s+(?:[\w-]+\s+){0,6}?[А-ЯЁ]\w+(?:\s+[А-ЯЁ]\w+)?\s+и\s+"
-    r"(?:[\w-]+\s+){0,3}?[А-ЯЁ]\w+(?:\s+[А-ЯЁ]\w+)?")
-"""The leaders whose decision or agreement talks carry out, named with it: "In accordance with the
-decision of Russian President Vladimir Putin and Prime Minister of Japan Shinzo Abe", "следовать
-договоренностям …, достигнутым президентом России Владимиром Путиным и японским премьер-министром
-Синдзо Абэ"."""
-
-_PROPOSED_BY = re.compile(
-    r"\b(?:proposed|offered|put forward|suggested|initiated|advanced)\s+by\s+"
-    r"(?:(?:the|Russian|Japanese|Russia's|Japan's|Russia’s|Japan’s|President|Prime|Minister)\s+)*"
-    r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+|"
-    r"(?<![\w-])предложенн\w+\s+(?:(?:российским|японским|президентом|премьер\S*|лидером)\s+)*"
-    r"(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
-"""Who proposed the plan the talks took up ("the plan proposed by Japan's Prime Minister Shinzo
-Abe during his visit to Sochi", "план, предложенный премьером Абэ") is its author, not one of
-those who met to carry it out."""
-
-_SENDS = re.compile(
-    r"^(?P<sender>[^.;]{0,160}?)(?<![\w-])(?:направ(?:ит|ляет|ил|ить|ят)|отправ(?:ит|ляет|ил|ить)|sends?|sent|send|"
-    r"dispatch(?:es|ed)?)\b(?=[^.;]{0,80}?\b(?:сво(?:его|ю|их)|his|her)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:советник|посланник|представител|помощник|спецпредставител|envoy|adviser|advisor|aide|emissary|"
-    r"representative))", re.IGNORECASE)
-"""One who sends his own envoy ("Abe will send his special envoy …", "Абэ намерен направить в
-Москву своего ближайшего советника") is not at the envoy's talks."""
 
 _SAID_HE_MET = re.compile(
     r"^(?P<speaker>.{0,160}?)\s(?:said|says|told reporters|told a press conference)\s+(?:that\s+)?(?:he|she)\s+"
@@ -341,7 +259,8 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
             # an ambassador summoned is spoken of by his post where the one who received him is
             # named: "замглавы МИД Игорь Моргулов обратил внимание посла на …"
             to_the_envoy = envoy_found and bool(_THE_AMBASSADOR.search(sentence))
-            if MEETING_WORDS.search(sentence) or COUNTERPART.search(sentence) or to_the_envoy:
+            if MEETING_WORDS.search(sentence) or COUNTERPART.search(sentence) or to_the_envoy or (
+                    _ARRIVED_ON_A_VISIT.search(sentence)):
                 named = _named_before_subject(sentence, index)
                 if at >= 3 and not set(named) & set(found) and not to_the_envoy:
                     continue  # deeper in a story, only a sentence of the one found meeting the other
@@ -355,6 +274,15 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
     return [holder] if holder else _named_together(found, missing, index, opening)
 
 
+_VISIT_TO_COME = re.compile(
+    r"(?<![\w-])(?:собира(?:ется|ются)|намерен[аы]?|планиру(?:ет|ют))\s+(?:\w+\s+){0,2}?(?:посетить|приехать|прибыть)|"
+    r"(?<![\w-])(?:посет(?:ит|ят)|прибуд(?:ет|ут))(?![\w-])|\bwill (?:visit|travel to|come to)\b|"
+    r"\b(?:plans?|intends?|is going) to (?:visit|travel to|come to)\b", re.IGNORECASE)
+"""A visit to come: "собирается посетить Сахалин", "will visit Tokyo"."""
+_ARRIVED_ON_A_VISIT = re.compile(r"(?<![\w-])прибыл[аи]?\s+(?:\S+\s+){0,6}?с\s+(?:\w+\s+)?визитом|"
+                                 r"(?<![\w-])с\s+(?:\w+\s+)?визитом\s+(?:\S+\s+){0,3}?прибыл|"
+                                 r"\barrived\b[^.]{0,60}\bvisit\b", re.IGNORECASE)
+"""The guest's arrival: "в Россию с официальным визитом прибыл премьер-министр Японии Синдзо Абэ"."""
 _THE_AMBASSADOR = re.compile(r"(?<![\w-])посл(?:а|у|ом)(?![\w-])|\bthe (?:ambassador|envoy)\b", re.IGNORECASE)
 _AMBASSADOR_ROLE = re.compile(r"\bAmbassador\b")
 

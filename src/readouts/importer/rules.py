@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from readouts.importer import attribution, captions, dates, durations, facts, kinds, outlet, published, schedule, venue
 from readouts.importer import participants as participants_of
-from readouts.importer.document import Change, Line, clean_caption, is_prose, shorten, words
+from readouts.importer.document import Change, Line, is_prose, shorten, words
+from readouts.importer.furniture import clean_caption
 from readouts.importer.header import dateline, headline_like, label_reason, split_header
 from readouts.importer.reading import Reading
 from readouts.importer.structure import to_markdown
@@ -136,7 +137,7 @@ def meeting_sentence(reading: Reading) -> None:
         # Kono on the sidelines of the … Forum in Vladivostok": the meeting is where it was said,
         # and the day and city before it are the next one's
         reading.meeting_sentence = (reading.meeting_sentence or "")[said_there.start() + 1:].strip()
-    if reading.announces and (held := facts.announced_after_a_meeting(reading.prose, reading.meeting_sentence)):
+    if reading.announces and (held := attribution.announced_after_a_meeting(reading.prose, reading.meeting_sentence)):
         # "Консультации … пройдут 17 августа в Москве. Об этом сообщили в МИД РФ по итогам встречи
         # министров …, состоявшейся в понедельник … в Маниле": the news is of the meeting held;
         # what comes next is its outcome, and who will meet then none of its participants

@@ -76,9 +76,10 @@ _CAPITALISED_RUN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[
 
 def _cyrillic_names(text: str) -> list[str]:
     """The last two of each run of capitalised words ("Губернатор Приморья Олег Кожемяко" → "Олег
-    Кожемяко"), a patronymic between them left out, where an office is named within five words
+    Кожемяко"), a patronymic between them left out, where an office is named within seven words
     before them or right after a comma: as in English, a person who met is named with their post
-    ("с генеральным консулом Японии … Кэнсукэ Мацудой"), while a reporter's byline, an agency's
+    ("с генеральным консулом Японии … Кэнсукэ Мацудой", "глава департамента по европейским делам МИД
+    Японии Хадзимэ Хаяси"), while a reporter's byline, an agency's
     name ("Киодо Цусин") or someone handed a prize is not. So is one received or met by name
     alone ("принял Сюсукэ Ватанабе, который завершает работу в качестве консула"), and each of two
     named as one subject of the talks' verb ("Олег Кожемяко и Коитиро Накамура обсудили …")."""
@@ -88,7 +89,7 @@ def _cyrillic_names(text: str) -> list[str]:
         words = run.group().split()
         if len(words) >= 3 and re.search(r"(?:вич|вна|ична)\w{0,3}$", words[-2]):
             del words[-2]  # "Олег Николаевич Кожемяко"
-        before = " ".join([*text[:run.start()].split()[-5:], *words[:-2]])
+        before = " ".join([*text[:run.start()].split()[-7:], *words[:-2]])
         if (_OFFICE.search(before) or _OFFICE.match(text, run.end()) or _MET_BY_NAME.search(text, 0, run.start())
                 or any(start <= run.end() - 1 < end for start, end in together)):
             pairs.append(" ".join(words[-2:]))
@@ -126,14 +127,18 @@ def _in_latin(words: str, index: NameIndex) -> str | None:
     first, second = japanese(_japanese_nominative(given)), japanese(_japanese_nominative(family))
     if not (first and second):
         return None
-    if _GIVEN_NAME_ENDING.search(second) and len(second) >= 5 and not _GIVEN_NAME_ENDING.search(first):
+    if _GIVEN_NAME_ENDING.search(second) and len(second) >= 5 and not _GIVEN_NAME_ENDING.search(first) and not (
+            _ONLY_GIVEN_NAMES_END.search(first)):
         # Russian texts often keep Japanese order, family name first ("консул Нацуи Сигэо"):
-        # "-ro", "-shi", "-ji", "-nori", "-hiko", "-eo", "-uo" end given names, not family names
+        # "-ro", "-shi", "-ji", "-nori", "-hiko", "-eo", "-uo" end given names, not family names;
+        # but "Hayashi", "Takahashi" end so too, and a given name before them stays first: "-me",
+        # "-ko", "-suke", "-zo", "-hei" end no family name ("Хадзимэ Хаяси" is Hajime Hayashi)
         first, second = second, first
     return f"{first} {second}"
 
 
 _GIVEN_NAME_ENDING = re.compile(r"(?:ro|shi|ji|hiko|nori|eo|uo|io)$")
+_ONLY_GIVEN_NAMES_END = re.compile(r"(?:me|ko|suke|zo|hei)$")
 
 
 def _japanese_nominative(word: str) -> str:
