@@ -669,9 +669,9 @@ def test_a_new_readout_fingerprints_again_only_the_pages_of_the_readouts_and_mee
     _settle(root)
     build_site(root)
     planned: dict[str, list[str]] = {"readout": [], "meeting": []}
-    for module, name in ((readout, "readout_fingerprint"), (meeting, "meeting_fingerprint")):
-        real = getattr(module, name)
-        monkeypatch.setattr(module, name, lambda depends, page_id, real=real, kind=module.__name__.rsplit(".")[-1]: (
+    for module, kind in ((readout, "readout"), (meeting, "meeting")):
+        real = getattr(module, f"{kind}_fingerprint")
+        monkeypatch.setattr(module, f"{kind}_fingerprint", lambda depends, page_id, real=real, kind=kind: (
             planned[kind].append(page_id), real(depends, page_id))[1])
     new = _hand_written(root, "2015-06-01", 99, topics="", participants="")
     _settle(root)
