@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from readouts import collector
 from readouts.cache import CACHE_DIR, BuildCache, CacheTable, Tables, now_ns, unchanged_under_keys
-from readouts.errors import ReadoutsError, Superseded, from_os_error, naming
+from readouts.errors import Superseded, from_os_error, naming
 from readouts.file_memo import FILE_MEMO, FileMemo
 from readouts.publish import (
     MARKER,
@@ -28,6 +28,7 @@ from readouts.publish import (
     build_lock,
     check_replaceable,
     files_under,
+    index_with_pagefind,
     journal_path,
     marker_token,
     patch,
@@ -207,14 +208,16 @@ def cache_tables() -> Tables:
 
 def _write_tables() -> Tables:
     """The tables the write stage reads and fills: its pages of each topic and person, the
-    export pieces, the year files' records, the search counts and the pages' fingerprints."""
+    export pieces, the year files' records, the search counts, the pages' fingerprints and what
+    the readout and meeting pages were planned from."""
     from readouts.render.depends import FINGERPRINTS_KEPT
     from readouts.render.exports.common import EXPORT_FRAGMENTS
     from readouts.render.exports.records import YEAR_RECORDS
     from readouts.render.pages.grouped import GROUP_PAGES
+    from readouts.render.pages.unchanged import PLANNED_FROM
     from readouts.render.search import SEARCH_COUNTS
 
-    return GROUP_PAGES, EXPORT_FRAGMENTS, YEAR_RECORDS, SEARCH_COUNTS, FINGERPRINTS_KEPT
+    return GROUP_PAGES, EXPORT_FRAGMENTS, YEAR_RECORDS, SEARCH_COUNTS, FINGERPRINTS_KEPT, PLANNED_FROM
 
 
 def _cache_notes(root: Path, cache: BuildCache) -> list[str]:
@@ -250,6 +253,7 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
     build fail before the site is in place. Once they are in place the build stops when
     `superseded` says a newer change has come, leaving them there (_keep_early_pages)."""
     from readouts.render.output import PUBLISHED, SITE_MANIFEST
+    from readouts.render.pages.unchanged import LAST
     from readouts.render.write import write_site
 
     pagefind = graph.corpus.config.pagefind
@@ -269,13 +273,14 @@ def _write_and_publish(root: Path, graph: SiteGraph, output: Path, stamp: Stamp 
             stop := _once_placed(first, superseded))
         if stop is not None and stop():  # asked once more before publishing, not stopped once begun
             raise Superseded
+        token = manifest_token(written.manifest, cache[TOKENS_KEPT], (manifest, written.changed))
+        planned = {LAST: replace(written.planned, token=token)} if written.planned is not None else {}
         made: tuple[Mapping[Any, Any], ...] = (written.groups, written.fragments, written.records,
-                                            written.search_counts, written.fingerprints)
+                                            written.search_counts, written.fingerprints, planned)
         for table, entries in zip(_write_tables(), made, strict=True):  # for the next build
             cache[table] = entries
         if pagefind:
             index_with_pagefind(staging)
-        token = manifest_token(written.manifest, cache[TOKENS_KEPT], (manifest, written.changed))
         write_marker(staging, token)
         if patching:
             patch(staging, output, _removed(output, manifest, written.manifest), MARKER)
@@ -301,10 +306,13 @@ def _previous_build(cache: BuildCache, site: Path | None, manifest: dict[str, st
                     patching: bool) -> PreviousBuild:
     """What the write stage may keep of the last build: its site, its manifest, and the tables it filled."""
     from readouts.render.output import PreviousBuild
+    from readouts.render.pages.unchanged import planned_for
 
-    groups, fragments, records, counts, fingerprints = (cache[table] for table in _write_tables())
+    groups, fragments, records, counts, fingerprints, planned = (cache[table] for table in _write_tables())
+    token = manifest_token(manifest, cache[TOKENS_KEPT]) if site is not None else None
     return PreviousBuild(site, manifest, whole=whole, link_unchanged=not patching, groups=groups,
-                         fragments=fragments, records=records, search_counts=counts, fingerprints=fingerprints)
+                         fragments=fragments, records=records, search_counts=counts, fingerprints=fingerprints,
+                         planned_from=planned_for(planned, token))
 
 
 def _previous_site(output: Path, stamp: Stamp | None, marker: str | None, manifest: dict[str, str],
@@ -379,22 +387,3 @@ TOKENS_KEPT: CacheTable[str, Any] = CacheTable("tokens", unchanged_under_keys, i
 """What this process knows of the site it left: "manifest", the last manifest it named, with its
 token (readouts serve's next build need not name it again, 0.035 s at 10,000 readouts); "whole",
 the marker's token and the site's folder times after a build that stopped for a newer change."""
-
-
-def index_with_pagefind(site: Path) -> None:
-    """Run Pagefind over the finished site (site.yaml `pagefind: true`): its index loads with
-    fetch(), so it serves sites over HTTP; the site's own search index still serves file://."""
-    import importlib.util
-    import subprocess
-    import sys
-
-    if importlib.util.find_spec("pagefind") is None:
-        raise ReadoutsError("site.yaml switches pagefind on, but Pagefind is not installed",
-                            hint="pip install 'pagefind[bin]', or set `pagefind: false`")
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise ReadoutsError(f"Pagefind failed: {(result.stderr or result.stdout).strip()[-500:]}",
-                            hint="run `python -m pagefind --site site` to see the whole report")
-
-

@@ -71,6 +71,9 @@ class PreviousBuild:
     """Each readout's word counts for the search index (search.SEARCH_COUNTS)."""
     fingerprints: Mapping[Any, str] = field(default_factory=dict)
     """The pages' fingerprints by what each was made of (depends.FINGERPRINTS_KEPT)."""
+    planned_from: Any = None
+    """What the readout and meeting pages of `manifest` were planned from, when known
+    (pages.unchanged.PlannedFrom)."""
 
 
 NO_PREVIOUS_BUILD = PreviousBuild()

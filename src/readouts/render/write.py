@@ -22,6 +22,7 @@ from readouts.cache import CACHE_DIR
 from readouts.cache_parts import PartedEntries
 from readouts.errors import ReadoutsError, Superseded
 from readouts.file_memo import FileMemo
+from readouts.link.changes import graph_state
 from readouts.model import SiteGraph
 from readouts.parallel import map_in_workers
 from readouts.render import urls
@@ -33,6 +34,7 @@ from readouts.render.output import NO_PREVIOUS_BUILD, OutputFile, Outputs, Previ
 from readouts.render.pages import KINDS, Page, Site, site_pages
 from readouts.render.pages.grouped import GroupMemo
 from readouts.render.pages.kind import SITE_PART
+from readouts.render.pages.unchanged import PlannedFrom, unchanged_pages
 from readouts.render.search import CountsKey, ReadoutTerms, SearchCounts, count_words, counts_key
 from readouts.render.search_files import search_outputs
 from readouts.render.shares import worker_shares
@@ -53,6 +55,9 @@ class WriteReport:
     fingerprints: dict[Any, str]
     changed: list[str]
     """The paths where `manifest` differs from the previous build's (Outputs.changed)."""
+    planned: PlannedFrom | None = None
+    """What the readout and meeting pages were planned from, its token left for the caller to
+    name (None for a graph with a readout made in memory)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +88,9 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     outputs = Outputs(previous, out)
     depends = Dependencies(graph, root, previous.fingerprints)
     memo = GroupMemo(dict(previous.groups) if previous.site is not None else {}, outputs.reusable)
-    site = Site(graph, depends, memo)
+    state = graph_state(graph)
+    site = Site(graph, depends, memo, unchanged_pages(previous.planned_from, depends.common, state,
+                                                      outputs.previous.manifest))
     # The pages a person waits for that are found by their path are made before the rest of the
     # site is planned (planning every page of a large site takes most of a rebuild's first second)
     early = _render_first(site, first, outputs, root, out) if first is not None else {}
@@ -130,7 +137,8 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
         rendered = pages_written()
     stop_if()  # the last moment before the site is put in place
     return WriteReport(outputs.manifest, outputs.written + len(early) + rendered, outputs.unchanged, memo.now,
-                       fragments.store, fragments.records.now, search_counts, depends.made, outputs.changed())
+                       fragments.store, fragments.records.now, search_counts, depends.made, outputs.changed(),
+                       PlannedFrom("", depends.common, state) if state is not None else None)
 
 
 def _render_first(site: Site, first: FirstPages, outputs: Outputs, root: Path, out: Path) -> dict[str, str]:

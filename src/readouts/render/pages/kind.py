@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from readouts.render.depends import Dependencies
     from readouts.render.mentions import Linker
     from readouts.render.pages.grouped import GroupMemo
+    from readouts.render.pages.unchanged import UnchangedPages
 
 SITE_PART: Literal["site"] = "site"
 """The year of a page that belongs to no year (an overview, an index): the sitemap lists it in
@@ -52,11 +53,13 @@ class NavEntry:
 @dataclass
 class Site:
     """What kinds plan their pages from: the graph, its fingerprints, and the last build's
-    pages of each topic and person (GroupMemo)."""
+    pages of each topic and person (GroupMemo), and of each readout and meeting whose inputs did
+    not change (UnchangedPages; None plans every page)."""
 
     graph: SiteGraph
     depends: Dependencies
     memo: GroupMemo
+    unchanged: UnchangedPages | None = None
     _linker: Linker | None = field(default=None, repr=False)
 
     @property

@@ -116,14 +116,18 @@ def pages(site: Site) -> Iterator[Page]:
     rewrites its year's page and the overview), then each meeting's page."""
     graph = site.graph
     yield from MEETINGS_PAGES.pages(site, listings.meetings_listing(graph))
+    unchanged = site.unchanged
     for meeting_id in sorted(graph.meetings):
-        yield _page(site, meeting_id)
+        yield _page(site, meeting_id,
+                    unchanged.meeting(meeting_id, urls.meeting_path(meeting_id)) if unchanged else None)
 
 
-def _page(site: Site, meeting_id: str) -> Page:
+def _page(site: Site, meeting_id: str, fingerprint: str | None = None) -> Page:
+    """The meeting's page, with `fingerprint` when the last build's holds (its inputs did not change)."""
     graph = site.graph
     return Page(urls.meeting_path(meeting_id), "meeting.html", partial(meeting_context, graph, meeting_id),
-                meeting_fingerprint(site.depends, meeting_id), listings.year_of(graph.meetings[meeting_id].date))
+                fingerprint or meeting_fingerprint(site.depends, meeting_id),
+                listings.year_of(graph.meetings[meeting_id].date))
 
 
 def page_at(site: Site, path: str) -> Page | None:

@@ -167,16 +167,20 @@ def _day(day: dt.date | None) -> int | None:
     return day.toordinal() if day else None
 
 
-def _page(site: Site, readout_id: str) -> Page:
+def _page(site: Site, readout_id: str, fingerprint: str | None = None) -> Page:
+    """The readout's page, with `fingerprint` when the last build's holds (its inputs did not change)."""
     graph = site.graph
     return Page(urls.readout_path(readout_id), "readout.html",
                 partial(readout_context, graph, readout_id, site.linker),
-                readout_fingerprint(site.depends, readout_id), listings.year_of(graph.readouts[readout_id].date))
+                fingerprint or readout_fingerprint(site.depends, readout_id),
+                listings.year_of(graph.readouts[readout_id].date))
 
 
 def pages(site: Site) -> Iterator[Page]:
+    unchanged = site.unchanged
     for readout_id in site.graph.chronology:
-        yield _page(site, readout_id)
+        yield _page(site, readout_id,
+                    unchanged.readout(readout_id, urls.readout_path(readout_id)) if unchanged else None)
 
 
 def page_at(site: Site, path: str) -> Page | None:
