@@ -37,20 +37,27 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import marshal
 import posixpath
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
 
+from readouts.cache_parts import PartedEntries
 from readouts.model import SiteGraph
+from readouts.parallel import map_in_workers
 from readouts.render import urls
 from readouts.render.depends import digest, made_from_readout
 from readouts.render.output import OutputFile
 from readouts.render.search import (
     DOCS_PER_FILE,
     STOP_WORDS,
+    CountsKey,
     ReadoutTerms,
+    SearchCounts,
     compact_json,
+    count_words,
+    counts_key,
     search_years,
     shard_places,
     shard_postings,
@@ -237,3 +244,37 @@ def script_of_json(name: str, data_json: str) -> bytes:
     """A script that stores what `data_json` (compact_json) holds under `name`."""
     return ("window.READOUTS_SEARCH_FILES = window.READOUTS_SEARCH_FILES || {};\n"
             f"window.READOUTS_SEARCH_FILES[{compact_json(name)}] = {data_json};\n").encode()
+
+
+def own_counts(kept: Mapping[CountsKey, bytes]) -> SearchCounts:
+    """The last build's word counts, to change without changing them: a table kept in parts is
+    copied without reading its parts."""
+    return kept.copy() if isinstance(kept, PartedEntries) else dict(kept)
+
+
+def kept_counts(graph: SiteGraph, common: str, kept: SearchCounts) -> Callable[[str], ReadoutTerms]:
+    """Readout id → its word counts for the search index, from `kept` (by readout and settings)
+    where an earlier build made them, else counted now — on every core when many are new (a cold
+    build). Kept marshalled: only the years being written are ever unpacked. Counts of readouts
+    gone from the site are dropped."""
+    key_of = {r.id: counts_key(common, r) for r in graph.readouts.values() if r.digest}
+    live = set(key_of.values())
+    for key in [key for key in kept if key not in live]:
+        del kept[key]
+    new = [r for r in graph.chronology if r in key_of and key_of[r] not in kept]
+    packed = map_in_workers(lambda readout_id: marshal.dumps(count_words(graph, readout_id)), new)
+    for readout_id, counts in zip(new, packed, strict=True):
+        kept[key_of[readout_id]] = counts
+
+    def counts_of(readout_id: str) -> ReadoutTerms:
+        key = key_of.get(readout_id)
+        found = kept.get(key) if key is not None else None  # none for a readout made in memory
+        if found is None:  # or for one its part's file no longer holds
+            counts = count_words(graph, readout_id)
+            if key is not None:
+                kept[key] = marshal.dumps(counts)
+            return counts
+        counts_kept: ReadoutTerms = marshal.loads(found)
+        return counts_kept
+
+    return counts_of

@@ -7,7 +7,6 @@ the same bytes.
 from __future__ import annotations
 
 import contextlib
-import marshal
 import os
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
@@ -19,12 +18,10 @@ import jinja2
 
 from readouts import collector, parallel
 from readouts.cache import CACHE_DIR
-from readouts.cache_parts import PartedEntries
 from readouts.errors import ReadoutsError, Superseded
 from readouts.file_memo import FileMemo
 from readouts.link.changes import graph_state
 from readouts.model import SiteGraph
-from readouts.parallel import map_in_workers
 from readouts.render import urls
 from readouts.render.depends import Dependencies, digest, made_from_readout
 from readouts.render.env import THEME, make_env
@@ -35,8 +32,8 @@ from readouts.render.pages import KINDS, Page, Site, site_pages
 from readouts.render.pages.grouped import GroupMemo
 from readouts.render.pages.kind import SITE_PART
 from readouts.render.pages.unchanged import PlannedFrom, unchanged_pages
-from readouts.render.search import CountsKey, ReadoutTerms, SearchCounts, count_words, counts_key
-from readouts.render.search_files import search_outputs
+from readouts.render.search import SearchCounts
+from readouts.render.search_files import kept_counts, own_counts, search_outputs
 from readouts.render.shares import worker_shares
 
 
@@ -105,8 +102,8 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
         to_render = [work for work in to_render if work[0] not in later]
         early.update(dict.fromkeys(later, ""))
     # Counted before the pages start rendering: counting runs on every core itself.
-    search_counts = _own_counts(previous.search_counts)
-    counts_of = _kept_counts(graph, depends.common, search_counts)
+    search_counts = own_counts(previous.search_counts)
+    counts_of = kept_counts(graph, depends.common, search_counts)
     fragments = Fragments(dict(previous.fragments), PublishedRecords(previous.records, outputs.previous_bytes))
     # Everything but the pages (static files, sources, the search index, the exports) is
     # written while the pages render: on a large site, in other processes.
@@ -123,22 +120,27 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
                                      stop_if, outputs.keep_all):
             outputs.put(output, same_bytes_kept=True)
             stop_if()
-        # The exports: each file has a fingerprint of exactly what it is made from (exports.py), so a
-        # new readout rewrites its year's data file and sitemap part, the indexes that count them,
-        # the CSV, the calendar and the feeds it enters, and keeps every other year's files. The
-        # sitemap lists the site's own static pages too.
-        year_of_page = {page.path: page.year for page in planned if page.year != SITE_PART}
-        unlisted = {page.path for page in planned if not page.in_sitemap}
-        listed = [path for path in outputs.manifest if path not in unlisted]
-        for export in export_files(graph, listed, fragments, year_of_page):
-            outputs.put(export)
-            stop_if()
-        fragments.forget_unused()
+        _put_exports(graph, planned, outputs, fragments, stop_if)
         rendered = pages_written()
     stop_if()  # the last moment before the site is put in place
     return WriteReport(outputs.manifest, outputs.written + len(early) + rendered, outputs.unchanged, memo.now,
                        fragments.store, fragments.records.now, search_counts, depends.made, outputs.changed(),
                        PlannedFrom("", depends.common, state) if state is not None else None)
+
+
+def _put_exports(graph: SiteGraph, planned: list[Page], outputs: Outputs, fragments: Fragments,
+                 stop_if: Callable[[], None]) -> None:
+    """The exports: each file has a fingerprint of exactly what it is made from (exports.py), so a
+    new readout rewrites its year's data file and sitemap part, the indexes that count them, the
+    CSV, the calendar and the feeds it enters, and keeps every other year's files. The sitemap
+    lists the site's own static pages too."""
+    year_of_page = {page.path: page.year for page in planned if page.year != SITE_PART}
+    unlisted = {page.path for page in planned if not page.in_sitemap}
+    listed = [path for path in outputs.manifest if path not in unlisted]
+    for export in export_files(graph, listed, fragments, year_of_page):
+        outputs.put(export)
+        stop_if()
+    fragments.forget_unused()
 
 
 def _render_first(site: Site, first: FirstPages, outputs: Outputs, root: Path, out: Path) -> dict[str, str]:
@@ -232,40 +234,6 @@ def _source_made_from(path: str, source: Path, file_memo: FileMemo) -> str | Non
         return digest((path, file_memo.sha256(source)))
     except OSError:
         return None
-
-
-def _own_counts(kept: Mapping[CountsKey, bytes]) -> SearchCounts:
-    """The last build's word counts, to change without changing them: a table kept in parts is
-    copied without reading its parts."""
-    return kept.copy() if isinstance(kept, PartedEntries) else dict(kept)
-
-
-def _kept_counts(graph: SiteGraph, common: str, kept: SearchCounts) -> Callable[[str], ReadoutTerms]:
-    """Readout id → its word counts for the search index, from `kept` (by readout and settings)
-    where an earlier build made them, else counted now — on every core when many are new (a cold
-    build). Kept marshalled: only the years being written are ever unpacked. Counts of readouts
-    gone from the site are dropped."""
-    key_of = {r.id: counts_key(common, r) for r in graph.readouts.values() if r.digest}
-    live = set(key_of.values())
-    for key in [key for key in kept if key not in live]:
-        del kept[key]
-    new = [r for r in graph.chronology if r in key_of and key_of[r] not in kept]
-    packed = map_in_workers(lambda readout_id: marshal.dumps(count_words(graph, readout_id)), new)
-    for readout_id, counts in zip(new, packed, strict=True):
-        kept[key_of[readout_id]] = counts
-
-    def counts_of(readout_id: str) -> ReadoutTerms:
-        key = key_of.get(readout_id)
-        found = kept.get(key) if key is not None else None  # none for a readout made in memory
-        if found is None:  # or for one its part's file no longer holds
-            counts = count_words(graph, readout_id)
-            if key is not None:
-                kept[key] = marshal.dumps(counts)
-            return counts
-        counts_kept: ReadoutTerms = marshal.loads(found)
-        return counts_kept
-
-    return counts_of
 
 
 Progress = Callable[[int, int], None]
