@@ -865,6 +865,20 @@ FACTS = [
     ("generic/name_after_a_long_post_ru", "participants", {"evgeny-afanasiev", "hajime-hayashi"}),
     # wire style's weekday after the talk, without "on": "in a telephone conversation Tuesday"
     ("generic/weekday_after_the_conversation", "meeting_date", dt.date(2011, 9, 6)),
+    # "In his recent conversation with …, … the spokesman told reporters on Thursday": a recent talk
+    # is not of the day it is told of, nor of the dateline's city
+    ("generic/recent_talk_told_later", "meeting_date", None),
+    ("generic/recent_talk_told_later", "place", None),
+    # a story's reading time glued to its date: "2 MIN READMar 12, 2019 | 10:05 GMT"
+    ("generic/reading_time_glued_to_the_date", "published", dt.date(2019, 3, 12)),
+    # "Tuesday's meeting … was attended by …": who attended it met
+    ("generic/meeting_attended_by", "participants", {"takeo-mori", "igor-morgulov"}),
+    # a forum post's number before the headline, and its "Posted: Wed Aug 16, 2006 2:59 pm"
+    ("generic/forum_post_with_its_number", "title", "Japan protests as Russia seizes fishing boat"),
+    ("generic/forum_post_with_its_number", "published", dt.date(2006, 8, 16)),
+    # a site's lower-case label on the headline's line: "новость Глава МИД Японии …"
+    ("generic/lower_case_label_before_the_headline_ru", "title",
+     "Глава МИД Японии приедет в Москву обсуждать мирный договор"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

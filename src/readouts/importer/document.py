@@ -273,9 +273,9 @@ with the Prime Minister of Japan The President of Russia Vladimir Putin met with
 is capitalised mid-sentence only in a name ("The Hague", "The Japan Times")."""
 
 
-_GLUED_RUBRIC = re.compile(r"([А-ЯЁ][а-яё]{3,})(?=[А-ЯЁ][а-яё])")
+_GLUED_RUBRIC = re.compile(r"([А-ЯЁ][а-яё]{3,}|\d{1,2} (?i:min(?:ute)?s?\.? read))(?=[А-ЯЁA-Z][а-яёa-z])")
 """A site's rubric glued to the headline after it ("ПолитикаПутин и Абэ обсудили …"): no Russian
-word has a capital inside it."""
+word has a capital inside it; or its reading time glued to the date ("1 MIN READSep 17, 2019")."""
 
 
 def _rubric_unglued(lines: list[Line], changes: list[Change]) -> list[Line]:

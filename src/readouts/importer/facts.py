@@ -336,6 +336,13 @@ _DONE_BEFORE = re.compile(r"\s*,?\s*(?:that\s+)?(?:[\w'’-]+\s+){0,4}?had\s+(?!
 """What a sayer reports as done before the day he said it: "… it had summoned …"."""
 
 
+RECENT = re.compile(r"\brecent\s+(?:(?:telephone|phone|video)\s+)?"
+                    r"(?:talks|conversation|meeting|call|consultations|summit)\b|"
+                    r"\brecently\s+(?:held|met|spoke|talked)\b|"
+                    r"(?<![\w-])недавн\w*\s+(?:телефонн\w+\s+)?(?:переговор|встреч|разговор|бесед|консультаци)\w*",
+                    re.IGNORECASE)
+"""A talk told of as recent: "in his recent conversation with", "недавние переговоры"; not "despite a
+recent chill in ties"."""
 _SET_FOR = re.compile(r"(?:for|на)\s", re.IGNORECASE)
 
 
@@ -353,7 +360,9 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
     partial = dates.find_partial_dates(sentence)
     if partial:
         return dates.resolve_year(partial[0], anchor, ahead=bool(FUTURE.search(sentence)))
-    if anchor is None:
+    if anchor is None or RECENT.search(sentence):
+        # "In his recent conversation with …, Lavrov qualified …, the spokesman told Sputnik on
+        # Thursday": a talk called recent was held before the day it is told of
         return None
     future = FUTURE.search(sentence)
     # In wire style the weekday after a verb of saying dates the saying ("…will meet the Japanese

@@ -48,6 +48,8 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r".{0,40}\b(?:sunny|cloudy|overcast|showers|snow|fog|haze|smog|thunderstorms?|облачно|пасмурно|дождь|"
          r"снег)\b.{0,40}?(?<!\d)[+−-]?\d{1,2}°?\s*/\s*[+−-]?\d{1,2}°?(?!\d)(?:\s*[CF])?.{0,30}|[+−-]?\d{1,2}\s*°\s*[CС]?",
          "the site's weather"),
+        # how long the story takes to read: "1 MIN READ", "3 min read"
+        (r"\d{1,2}\s*min(?:ute)?s?\.?\s*read", "reading time"),
         (r"showing \d+ results?\.?", "search-page furniture"),
         (r"advanced settings", "search-page furniture"),
         (r"(?:[•·▪●◦‣*-]\s*)?(?:[a-z]{2}-[a-z]{2}\d*\s*){2,}", "language switcher"),

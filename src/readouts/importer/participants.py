@@ -100,7 +100,9 @@ def _met_on_the_visit(opening: list[str], index: NameIndex) -> list[str]:
             for person_id in _named_before_subject(told_of(sentence), index)]
 
 
-_REPRESENTED_BY = re.compile(r"\b(?:represented|headed) by\b|(?<![\w-])(?:представля|возглавля)(?:ет|ют|л|ла|ли)\b|"
+_REPRESENTED_BY = re.compile(r"\b(?:represented|headed|attended) by\b|"
+                             r"(?<![\w-])(?:представля|возглавля)(?:ет|ют|л|ла|ли)\b|"
+                             r"(?<![\w-])(?:участвовал[аи]?|(?:при)?нял[аи]?\s+участие)(?![\w-])|"
                              r"(?<![\w-])возглавил[аи]?(?![\w-])|(?<![\w-])со?\s+(?:российской|японской)\s+стороны(?![\w-])",
                              re.IGNORECASE)
 
@@ -109,9 +111,11 @@ def _representatives(opening: list[str], index: NameIndex) -> list[str]:
     """Who headed each side, as reports of consultations name them: "Japan will be represented by
     former Ambassador to Moscow Chikahito Harada", "Российскую сторону на переговорах представляет
     замглавы МИДа Игорь Моргулов", "С российской стороны группу возглавляет глава
-    Минэкономразвития Максим Орешкин"."""
+    Минэкономразвития Максим Орешкин"; or who attended it, as news names them after the quotes:
+    "Tuesday's meeting … was attended by Mori and Special Advisor … Eiichi Hasegawa on the Japan
+    side, and Russian Deputy Foreign Minister Igor Morgulov", "Во встрече также участвовали …"."""
     found: list[str] = []
-    for paragraph in opening[:4]:
+    for paragraph in opening[:6]:
         for sentence in sentences(paragraph):
             if said := _REPRESENTED_BY.search(sentence):
                 found.extend(p for p in index.ids_in(sentence[said.end():]) if p not in found)

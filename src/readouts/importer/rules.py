@@ -41,9 +41,14 @@ def title(reading: Reading) -> None:
                 and not kinds.GOVERNMENT_NOTE.search(found)):
             found, lines = f"{found} {following.text.strip()}", (*lines, following.number)
     if found is not None:
-        found = re.sub(r"\s+", " ", clean_caption(found)).strip() or None
+        found = _TITLE_LABEL.sub("", re.sub(r"\s+", " ", clean_caption(found)).strip()) or None
     reading.title = found
     reading.used = set(lines)
+
+
+_TITLE_LABEL = re.compile(r"^(?:#\d{1,4}\s+|(?i:news|новости?)\s*:\s+|новость\s+(?=[А-ЯЁ]))")
+"""A label set before the headline on its line: a forum post's number ("#1 Japan protests …"), the
+section's "NEWS : ", a site's lower-case "новость Глава МИД Японии …"."""
 
 
 def published_from_date_line(reading: Reading) -> None:

@@ -305,9 +305,9 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
     """The city of the meeting: from the headline's closing place and date, the date line's
     place, the sentences that report the meeting, the occasion's fixed city, then any opening
     sentence about the meeting ("The talks took place in Moscow"); last, a story's dateline,
-    unless the story relays what a ministry or another outlet said, or announces a meeting to
-    come (but for an arrival's): then the dateline names where the reporter filed from, not where
-    the ministers sat."""
+    unless the story relays what a ministry or another outlet said, announces a meeting to come
+    (but for an arrival's) or tells of a recent one: then the dateline names where the reporter
+    filed from, not where the ministers sat."""
     if title:
         match = _TITLE_PLACE.search(title)
         if match:
@@ -338,7 +338,7 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
                 return found
     if found := _welcomed_to(opening) or places.city_reported_from(" ".join(opening[:2])):
         return found
-    if story and meeting and lede and not _IN_A_REGION.search(meeting) and (
+    if story and meeting and lede and not _IN_A_REGION.search(meeting) and not facts.RECENT.search(meeting) and (
             (not announcement and not _RELAYED.search(lede) and not _goes_abroad(lede)) or _ARRIVED.search(lede)):
         # a report of an arrival ("has arrived in Japan on Wednesday") is filed where the visitor
         # came, the meetings to come included
