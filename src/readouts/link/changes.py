@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from readouts.model import SiteGraph
 
-MeetingFields = tuple[dt.date | None, str | None, str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
-"""A meeting's date, place, format, participants, readouts and previews: what its page and its
-accounts' pages show of it."""
+MeetingFields = tuple[int | None, str | None, str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+"""A meeting's date (its ordinal: pickling 5,000 dates was two thirds of the time the state took
+to write at 10,000 readouts), place, format, participants, readouts and previews: what its page
+and its accounts' pages show of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +51,13 @@ def graph_state(graph: SiteGraph) -> GraphState | None:
     if not all(digests.values()):
         return None
     meetings: dict[str, MeetingFields] = {
-        m: (meeting.date, meeting.place, meeting.format, meeting.participants, meeting.readout_ids,
+        m: (_ordinal(meeting.date), meeting.place, meeting.format, meeting.participants, meeting.readout_ids,
             meeting.preview_ids) for m, meeting in graph.meetings.items()}
     return GraphState(digests, dict(graph.related), dict(graph.meeting_of), meetings)
+
+
+def _ordinal(date: dt.date | None) -> int | None:
+    return None if date is None else date.toordinal()
 
 
 def changes_since(before: GraphState, now: GraphState) -> GraphChanges:
