@@ -88,3 +88,21 @@ def test_the_names_pattern_finds_a_name_where_a_word_search_would() -> None:
     pattern = re.compile(_any_of(words))
     for text in ["", "label", "xaso", "k", "ko", "the kon", "лаврова", "lavro", "a.b", "axb", "ABE", "mr abes"]:
         assert bool(pattern.search(text)) == any(word in text for word in words), text
+
+
+def test_rules_made_without_news_items_skip_the_people_patterns_and_read_a_ministrys_account_alike() -> None:
+    """The people patterns are read in news items only: rules for a build whose readouts to read
+    hold none are made without them, give a ministry's account the voices the full rules give, and
+    refuse a news item rather than read it without them."""
+    people = (Person("toshimitsu-motegi", "Toshimitsu Motegi", "japan", ("Тосимицу Мотэги",), ()),
+              Person("sergey-lavrov", "Sergey Lavrov", "russia", ("Сергей Лавров",), ()))
+    ministry_only = VoiceRules.build(people, news=False)
+    assert ministry_only.people is None and ministry_only.names is None
+    assert RULES.people is not None
+    body = ("The Russian Ministry of Foreign Affairs said the talks were useful.\n\n"
+            "Lavrov said the treaty must wait.\n\nIn 1956, the sides signed a declaration.\n")
+    blocks = parse_blocks(body, 1)
+    ministry = Account("japan", False, dt.date(2019, 9, 25))
+    assert voices_by_block(blocks, ministry_only, ministry) == voices_by_block(blocks, RULES, ministry) != {}
+    with pytest.raises(ValueError):
+        voices_by_block(blocks, ministry_only, Account("japan", True, dt.date(2019, 9, 25)))

@@ -194,7 +194,6 @@ def link_voices(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, 
 
     Must run after meetings are grouped: a year or day before the meeting's marks background, and
     an undated news item takes its meeting's day from the other accounts."""
-    rules = VoiceRules.build(corpus.people)
     people_digest = hashlib.blake2b(repr(corpus.people).encode(), digest_size=16).hexdigest()
 
     def day_of(readout: Readout) -> dt.date | None:
@@ -205,10 +204,14 @@ def link_voices(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, 
         return ("voice", readout.digest or ("id", readout.id), people_digest, day_of(readout))
 
     def alone(readout: Readout) -> bytes:
+        assert rules is not None  # made below, before any readout is read
         account = Account(PUBLISHERS[readout.publisher].side, readout.kind == "news", day_of(readout))
         return marshal.dumps((voices_by_block(readout.blocks, rules, account),))
 
     new = [readouts[r] for r in order if key(readouts[r]) not in known]
+    # Made only for the readouts read now (an add reads one or a few): the people patterns
+    # only when a news item is among them.
+    rules = VoiceRules.build(corpus.people, news=any(r.kind == "news" for r in new)) if new else None
     for readout, found in zip(new, map_in_workers(alone, new), strict=True):
         known[key(readout)] = found
     return ({r: known[key(readouts[r])] for r in order},

@@ -25,6 +25,9 @@ from readouts.render.listings import Attendance
 FINGERPRINTS_KEPT: CacheTable[Any, str] = CacheTable("fingerprints", unchanged_under_keys, in_memory_only=True)
 """What each page fingerprint of the last build was made of, and the fingerprint (Dependencies.fingerprint)."""
 
+GROUP_KEY_MEMBERS = 1
+"""Where a group key (Dependencies.group_key) holds the readouts it was made for."""
+
 
 def digest(value: Any) -> str:
     return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).hexdigest()

@@ -12,13 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readouts.cache import CacheTable
 from readouts.model import SiteGraph
-from readouts.render.depends import Dependencies
+from readouts.render.depends import GROUP_KEY_MEMBERS, Dependencies
 from readouts.render.listings import Year, YearListing
 from readouts.render.pages.kind import SITE_PART, Page, Site
+
+if TYPE_CHECKING:
+    from readouts.render.pages.unchanged import UnchangedPages
 
 OVERVIEW = "overview"
 """The part of a topic's or person's pages that is not a year's."""
@@ -50,7 +53,21 @@ class GroupMemo:
     def kept(self, group: tuple[str, str], key: tuple[Any, ...]) -> list[tuple[str, str, Any, str]] | None:
         """The group's pages when unchanged and still all in the site, else None."""
         entry = self.before.get(group)
-        if entry is None or entry[0] != key or not all(self.reusable(p, f) for p, _, _, f in entry[1]):
+        if entry is None or entry[0] != key:
+            return None
+        return self._taken(group, entry)
+
+    def kept_unchanged(self, group: tuple[str, str], members: tuple[str, ...],
+                       unchanged: UnchangedPages | None) -> list[tuple[str, str, Any, str]] | None:
+        """The group's pages when link says none of its `members` changed since the last build
+        (its key is the one kept, not made again), and still all in the site; else None."""
+        entry = self.before.get(group)
+        if unchanged is None or entry is None or not unchanged.group(members, entry[0][GROUP_KEY_MEMBERS]):
+            return None
+        return self._taken(group, entry)
+
+    def _taken(self, group: tuple[str, str], entry: MemoEntry) -> list[tuple[str, str, Any, str]] | None:
+        if not all(self.reusable(p, f) for p, _, _, f in entry[1]):
             return None
         self.now[group] = entry
         return entry[1]
@@ -93,8 +110,12 @@ class YearSplitPages:
         read changed, else listed and fingerprinted anew (and remembered). Each page's
         fingerprint is made just before the page is given (pages.audit tells them apart so)."""
         graph, depends, memo = site.graph, site.depends, site.memo
-        key = depends.group_key(self.members(graph, owner))
-        kept = memo.kept((self.kind, owner), key)
+        members = self.members(graph, owner)
+        kept = memo.kept_unchanged((self.kind, owner), members, site.unchanged)
+        key: tuple[Any, ...] = ()
+        if kept is None:
+            key = depends.group_key(members)
+            kept = memo.kept((self.kind, owner), key)
         if kept is not None:
             # Rendered only if its file went missing from the site after reusable() looked.
             for path, template, part, fingerprint in kept:

@@ -6,7 +6,10 @@ readout changes what a few dozen of those pages read. The last build leaves what
 these pages read it (`PlannedFrom`, in the build cache beside the manifest it wrote); this build
 asks link which readouts and meetings changed since (link/changes.py), and every other readout's
 and meeting's page keeps the fingerprint the manifest gives it. Its inputs are those the
-fingerprint was made from, so it is the fingerprint planning would make.
+fingerprint was made from, so it is the fingerprint planning would make. A topic or person none
+of whose readouts changed keeps its group key the same way (pages.grouped.GroupMemo): the memo
+entries and this state are saved by the same build, the memo's before this (cache.save writes
+the tables in order, and a state is only taken for the manifest its build published).
 """
 
 from __future__ import annotations
@@ -56,6 +59,14 @@ class UnchangedPages:
 
     def meeting(self, meeting_id: str, path: str) -> str | None:
         return None if meeting_id in self.changes.meetings else self.manifest.get(path)
+
+    def group(self, members: tuple[str, ...], members_before: tuple[str, ...]) -> bool:
+        """Whether a topic's or person's group key (depends.group_key) is what the last build
+        made for it, knowing its members then: the same readouts, none of which link names as
+        regrouped — so neither they, nor their meetings, nor those meetings' accounts changed.
+        Making the keys of the 400-odd topics and people took 0.04 s of adding one readout at
+        10,000 readouts."""
+        return members == members_before and self.changes.regrouped.isdisjoint(members)
 
 
 def planned_for(entries: Mapping[str, PlannedFrom], token: str | None) -> PlannedFrom | None:
