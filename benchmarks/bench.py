@@ -109,6 +109,12 @@ class BuildFailed(Exception):
     pass
 
 
+USER_ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+"""The timed commands run as a user's shell runs them, Python keeping the bytecode it compiles: a
+shell that sets PYTHONDONTWRITEBYTECODE (as some containers do) makes every `readouts build`
+compile every module again, about 0.09 s of each add at 10,000 readouts."""
+
+
 class Timer:
     """Runs one build as a fresh process; returns its wall time and peak resident memory."""
 
@@ -129,7 +135,7 @@ class Timer:
                 argv = [sys.executable, "-c", RUSAGE_WRAPPER, str(report), *command]
             started = time.perf_counter()
             process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                       text=True, start_new_session=True)
+                                       text=True, start_new_session=True, env=USER_ENVIRONMENT)
             try:
                 stdout, stderr = process.communicate(timeout=self.timeout)
             except subprocess.TimeoutExpired:

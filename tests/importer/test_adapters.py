@@ -879,6 +879,16 @@ FACTS = [
     # a site's lower-case label on the headline's line: "новость Глава МИД Японии …"
     ("generic/lower_case_label_before_the_headline_ru", "title",
      "Глава МИД Японии приедет в Москву обсуждать мирный договор"),
+    # "е" for "ё" at a Japanese name's start ("Еити Масудзоэ" is Yoichi Masuzoe); a first word ending
+    # "-ao" is a given name, so "Курао Ониси" stays in that order
+    ("generic/japanese_name_with_e_for_yo_ru", "participants", {"sergey-sobyanin", "yoichi-masuzoe"}),
+    ("generic/given_name_first_ending_ao_ru", "participants", {"anatoly-pakhomov", "kurao-onishi"}),
+    # the summoned ambassador spoken of as "the diplomat" where the one who received him is named
+    ("generic/summoned_ambassador_called_the_diplomat_ru", "participants", {"toyohisa-kozuki", "andrey-rudenko"}),
+    # a stamp of the time, a dash, the day and the page's views: "11:07 - 5.11.2016 / 442 просмотра"
+    ("generic/stamp_with_a_dash_and_views_ru", "title",
+     "Японские инвесторы вложили в Дальний Восток миллиард долларов"),
+    ("generic/stamp_with_a_dash_and_views_ru", "published", dt.date(2016, 11, 5)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

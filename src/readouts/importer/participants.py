@@ -287,7 +287,9 @@ _ARRIVED_ON_A_VISIT = re.compile(r"(?<![\w-])прибыл[аи]?\s+(?:\S+\s+){0,
                                  r"(?<![\w-])с\s+(?:\w+\s+)?визитом\s+(?:\S+\s+){0,3}?прибыл|"
                                  r"\barrived\b[^.]{0,60}\bvisit\b", re.IGNORECASE)
 """The guest's arrival: "в Россию с официальным визитом прибыл премьер-министр Японии Синдзо Абэ"."""
-_THE_AMBASSADOR = re.compile(r"(?<![\w-])посл(?:а|у|ом)(?![\w-])|\bthe (?:ambassador|envoy)\b", re.IGNORECASE)
+_THE_AMBASSADOR = re.compile(r"(?<![\w-])(?:посл(?:а|у|ом)|дипломат(?:а|у|ом))(?![\w-])|"
+                             r"\bthe (?:ambassador|envoy|diplomat)\b", re.IGNORECASE)
+"""The ambassador spoken of by his post, or as "the diplomat": "сделал дипломату представление"."""
 _AMBASSADOR_ROLE = re.compile(r"\bAmbassador\b")
 
 

@@ -41,8 +41,13 @@ _SYLLABLE = re.compile("|".join(sorted(map(re.escape, _SYLLABLES), key=len, reve
 
 def japanese(word: str) -> str | None:
     """A Japanese name written by Polivanov's system, in Hepburn's: "Сюсукэ" → "Shusuke",
-    "Кэйдзи" → "Keiji", "Гэмба" → "Gemba"; None for a word that is not a run of its syllables."""
+    "Кэйдзи" → "Keiji", "Гэмба" → "Gemba", "Еити" → "Yoichi"; None for a word that is not a run of
+    its syllables."""
     text, out, at = word.casefold(), [], 0
+    # Russian prints "ё" as "е" more often than not, and "е" is no Polivanov letter: at a word's
+    # start or after a vowel it is "ё" ("Есиро" → Yoshiro, "Тоехиса" → Toyohisa), after a
+    # consonant "э" ("Такео" → Takeo)
+    text = re.sub(r"(?:^|(?<=[аиуэоеяюё]))е", "ё", text)
     while at < len(text):
         syllable = _SYLLABLE.match(text, at)
         if syllable:

@@ -132,13 +132,14 @@ def _in_latin(words: str, index: NameIndex) -> str | None:
         # Russian texts often keep Japanese order, family name first ("консул Нацуи Сигэо"):
         # "-ro", "-shi", "-ji", "-nori", "-hiko", "-eo", "-uo" end given names, not family names;
         # but "Hayashi", "Takahashi" end so too, and a given name before them stays first: "-me",
-        # "-ko", "-suke", "-zo", "-hei" end no family name ("Хадзимэ Хаяси" is Hajime Hayashi)
+        # "-ko", "-suke", "-zo", "-hei", "-ao" end no family name ("Хадзимэ Хаяси" is Hajime
+        # Hayashi, "Курао Ониси" Kurao Onishi)
         first, second = second, first
     return f"{first} {second}"
 
 
 _GIVEN_NAME_ENDING = re.compile(r"(?:ro|shi|ji|hiko|nori|eo|uo|io)$")
-_ONLY_GIVEN_NAMES_END = re.compile(r"(?:me|ko|suke|zo|hei)$")
+_ONLY_GIVEN_NAMES_END = re.compile(r"(?:me|ko|suke|zo|hei|ao)$")
 
 
 def _japanese_nominative(word: str) -> str:
