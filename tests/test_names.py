@@ -178,3 +178,18 @@ def test_a_family_name_after_another_given_name_is_someone_else() -> None:
     assert index.ids_in("встреча Президента Путина") == ["vladimir-putin"]
     assert index.ids_in("It was cold. Meanwhile Lavrov said") == ["sergey-lavrov"]
     assert index.ids_in("Evgeny Primakov arrived") == ["yevgeny-primakov"]
+
+
+def test_a_russian_given_name_is_his_own_in_any_case_and_a_close_one_is_another_mans() -> None:
+    """Russian declines a given name by its last letters ("Сергеем Лавровым"); "Синтаро Абэ", his
+    father, is not Shinzo Abe, however close "Синтаро" and "Синдзо" are by their letters."""
+    index = NameIndex.build((
+        Person("sergey-lavrov", "Sergey Lavrov", "russia", ("Сергей Лавров",), ()),
+        Person("yury-ushakov", "Yury Ushakov", "russia", ("Юрий Ушаков",), ()),
+        Person("shinzo-abe", "Shinzo Abe", "japan", ("Синдзо Абэ",), ()),
+    ))
+    assert index.ids_in("встретился с Сергеем Лавровым") == ["sergey-lavrov"]
+    assert index.ids_in("помощник президента Юрием Ушаковым") == ["yury-ushakov"]
+    assert index.ids_in("с премьером Синдзо Абэ") == ["shinzo-abe"]
+    assert index.ids_in("с премьером Синзо Абэ") == ["shinzo-abe"]
+    assert index.ids_in("экс-министру иностранных дел Синтаро Абэ") == []

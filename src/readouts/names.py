@@ -336,7 +336,20 @@ def another_given_name_before(text: str, start: int, own: list[str]) -> bool:
     if (given.casefold() in _TITLE_WORDS or given.casefold().startswith(_RUSSIAN_TITLE_STEMS)
             or _SENTENCE_OPENS.search(text, 0, word.start("word")) or _is_country(given)):
         return False
-    return not any(difflib.SequenceMatcher(None, given.casefold(), name).ratio() >= 0.6 for name in own)
+    return not any(_own_given_name(given.casefold(), name) for name in own)
+
+
+def _own_given_name(given: str, name: str) -> bool:
+    """Whether `given` spells `name`: Latin spellings vary ("Evgeny", "Yevgeny"); Russian declines
+    a given name by its last letters ("Сергей", "Сергеем"), and "Синтаро", so close to "Синдзо" by
+    its letters, is another man's."""
+    if given[:1].isascii() != name[:1].isascii():
+        return False
+    if given.isascii():
+        return difflib.SequenceMatcher(None, given, name).ratio() >= 0.6
+    stem = name[:-1] if name[-1:] in "аеёийоуыьэюя" else name
+    return ((given.startswith(stem) and len(given) - len(stem) <= 3)
+            or difflib.SequenceMatcher(None, given, name).ratio() >= 0.8)
 
 
 def id_for(name: str) -> str | None:

@@ -889,6 +889,20 @@ FACTS = [
     ("generic/stamp_with_a_dash_and_views_ru", "title",
      "Японские инвесторы вложили в Дальний Восток миллиард долларов"),
     ("generic/stamp_with_a_dash_and_views_ru", "published", dt.date(2016, 11, 5)),
+    # who made the ties ("created by Russian President Vladimir Putin"), one who has died ("late former
+    # Prime Minister Shinzo Abe"), and a quotation's names where its comma sits inside the closing
+    # mark ("…," Suzuki said at a meeting with …) are not at the talks
+    ("tass/ties_made_by_a_late_leader", "participants", {"muneo-suzuki", "konstantin-kosachev"}),
+    # "по подготовке к визиту Президента России Владимира Путина": the visitor to come, capitalised
+    ("generic/commission_preparing_a_presidents_visit_ru", "participants", {"igor-shuvalov", "fumio-kishida"}),
+    # a photo's caption of names and the day it was taken, "Vladimir Putin and Taro Aso (12 May 2009)",
+    # and a picture's Russian alternative text, "Фотография …", are no headlines
+    ("generic/caption_of_names_and_the_day", "title", "Japan and Russia sign energy deal"),
+    # and the page's "Page last updated at 17:31 GMT, Tuesday, 12 May 2009 18:31 UK" dates it
+    ("generic/caption_of_names_and_the_day", "published", dt.date(2009, 5, 12)),
+    ("generic/photo_alt_text_ru", "title", "Встреча на высшем уровне глав государств России и Японии"),
+    # a Russian family name that is a common noun too, declined as the noun: "Александром Роликом" → Ролик
+    ("generic/family_name_that_is_a_noun_ru", "participants", {"kensuke-matsuda", "alexander-rolik"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

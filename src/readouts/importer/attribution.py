@@ -10,10 +10,11 @@ import re
 from readouts.importer.facts import FUTURE, MEETING_WORDS, sentences
 from readouts.names import NameIndex
 
-ATTRIBUTION = re.compile(r",\s+[^,]{0,120}?\b(?:said|says|told|(?:has |have )?announced|stated|reports|reported)\b"
-                         r"(?P<how>[^,]*)$")
+ATTRIBUTION = re.compile(r",[\"”’]?\s+[^,]{0,120}?\b(?:said|says|told|(?:has |have )?announced|stated|reports|"
+                         r"reported)\b(?P<how>[^,]*)$")
 """The attribution that ends a news sentence: ", Galuzin said in an interview with TASS.", ",
-Foreign Minister Fumio Kishida has announced."."""
+Foreign Minister Fumio Kishida has announced.", or a quotation, English setting the comma inside
+its closing mark: "… over the past year," Suzuki said at a meeting with …"."""
 
 
 def unattributed(sentence: str | None) -> str | None:
@@ -24,12 +25,15 @@ def unattributed(sentence: str | None) -> str | None:
     if sentence and (quoted := ATTRIBUTION_RU.search(sentence)):
         return sentence[:quoted.start() + 1]
     attributed = (ATTRIBUTION.search(sentence) or ATTRIBUTION_RU_TOLD.search(sentence)) if sentence else None
-    if attributed and not MEETING_WORDS.search(_PRESS_CONFERENCE.sub("", attributed.group("how"))):
+    how = _PRESS_CONFERENCE.sub("", attributed.group("how")) if attributed else ""
+    if attributed and not (MEETING_WORDS.search(how) or _NEGOTIATIONS.search(how)):
         # and the agency's after the speaker's: "…, Suga said at a press conference, TASS reports."
         return unattributed(sentence[:attributed.start()])  # type: ignore[index]
     return sentence
 
 
+_NEGOTIATIONS = re.compile(r"\bnegotiations\b", re.IGNORECASE)
+"""Talks by another word: "…," Machimura said after negotiations with … Lavrov"."""
 ATTRIBUTION_RU = re.compile(r"[»\"”]\s*,?\s*[—–-]\s*(?:сообщи|заяви|сказа|отмети|подчеркну|добави|поясни|рассказа)\w*"
                             r"\s[^«»]{0,200}$")
 """Who said a Russian quotation, after its closing mark: "», — сообщил … Ёсихидэ Суга"."""

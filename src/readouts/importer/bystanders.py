@@ -23,8 +23,12 @@ def blanked(text: str) -> str:
     # nor the leaders whose decision the talks carry out ("In accordance with the decision of
     # President Vladimir Putin and Prime Minister Shinzo Abe …, Taro Kono and I have held …")
     text = _LEADERS_DECIDED.sub(lambda leaders: " " * len(leaders.group()), text)
-    # nor the one whose post someone takes ("Medvedev, who will replace Vladimir Putin as president")
+    # nor the one whose post someone takes ("Medvedev, who will replace Vladimir Putin as president"),
+    # nor one who has died ("late former Prime Minister Shinzo Abe"), nor who made what the talks
+    # stand on ("the ties … created by Russian President Vladimir Putin and …")
     text = _REPLACES.sub(lambda predecessor: " " * len(predecessor.group()), text)
+    text = _DECEASED.sub(lambda deceased: " " * len(deceased.group()), text)
+    text = _MADE_BY.sub(lambda makers: " " * len(makers.group()), text)
     if sender := _SENDS.match(text):
         text = " " * sender.end("sender") + text[sender.end("sender"):]
     return text
@@ -66,12 +70,13 @@ _VISIT_PREPARED = re.compile(
     r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+['’]s\s+(?:(?:upcoming|forthcoming|planned|official|state)\s+)*visit\b|"
     r"(?<![\w-])(?:(?:в преддверии|в рамках подготовки к|для подготовки|подготовк\w*\s+к)\s+(?:[а-яё]+\s+)?|"
     r"(?:готовящ|предстоящ|планируем)\w*\s+)визит\w*\s+"
-    r"(?:(?:президента|премьер\S*|министра|главы|России|Японии|РФ|японского|российского|господина|г-на)\s+)*"
+    r"(?:(?i:президента|премьер\S*|министра|главы|России|Японии|РФ|японского|российского|господина|г-на)\s+)*"
     r"(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
 """Whose visit or meeting to come the talks prepare, named with it: "ahead of the upcoming visit of
 President Putin", "Ahead of the planned meeting between Prime Minister Shinzo Abe and President
 Vladimir Putin", "in preparation for Abe's visit", "в преддверии визита премьера Синдзо Абэ", "с
-готовящимся визитом Владимира Путина". The visitor is not at the talks that prepare it."""
+готовящимся визитом Владимира Путина", "по подготовке к визиту Президента России Владимира Путина".
+The visitor is not at the talks that prepare it."""
 
 _LEADERS_DECIDED = re.compile(
     r"\b(?i:in accordance with|pursuant to|in line with|based on|following|under)\s+(?:the\s+|an?\s+)?"
@@ -108,3 +113,11 @@ _SENDS = re.compile(
     r"representative))", re.IGNORECASE)
 """One who sends his own envoy ("Abe will send his special envoy …", "Абэ намерен направить в
 Москву своего ближайшего советника") is not at the envoy's talks."""
+_DECEASED = re.compile(
+    r"\blate\s+(?:former\s+)?(?:(?:Russian|Japanese|Prime|Minister|President|Foreign|Premier)\s+)*"
+    r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+|"
+    r"(?<![\w-])(?:ныне\s+)?покойн\w+\s+(?:[\w-]+\s+){0,3}?[А-ЯЁ]\w+\s+[А-ЯЁ]\w+")
+"""One who has died, and so met no one: "late former Prime Minister Shinzo Abe", "покойного Синдзо Абэ"."""
+_MADE_BY = re.compile(rf"\b(?:created|established|built|laid|forged|launched|initiated)\s+by\s+{_EN_NAMED}"
+                      rf"(?:\s+and\s+{_EN_NAMED})?")
+"""Who made, before, what the talks stand on: "the ties … created by Russian President Vladimir Putin"."""

@@ -302,15 +302,15 @@ def date_line(text: str) -> FoundDate | None:
     dates = find_dates(text)
     # a date set as a list item ("• 2015-11-17 15:00:00"), or after the time ("20:00, 15 февраля
     # 2016 Политика", "11:07 - 5.11.2016 / 442 просмотра"), is still the line's date
-    # also after the word that says which date it is: "Updated: 24-02-2022 17:41 IST", "Posted: Wed …"
+    # also after the word that says which date it is: "Updated: 24-02-2022 17:41 IST", "Posted: Wed …",
+    # "Page last updated at 17:31 GMT, Tuesday, 12 May 2009 18:31 UK"
     # and after the outlet that credits the text: "Deutsche Welle, 15 December 2016", or the place
     # it was given out, as Russia's ministry dates its texts: "Москва, 28 декабря 2009 года", or the
     # paper's issue number: "N°28, 18 февраля 2009"
     marker = re.match(r"[•·▪*–-]\s*|(?:(?:[A-ZА-ЯЁ][\w.'’-]+(?:\s[A-ZА-ЯЁ][\w.'’-]+){0,2}|(?:N°|№)\s?\d{1,4}),\s+)?"
-                      r"(?:(?:updated|created|published|posted|обновлено|опубликовано)\s*:?\s*"
-                      r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?)?"
-                      r"(?:[0-2]?\d:\d\d(?:\s*(?:GMT|UTC|JST|MSK)(?:\s*[+-]\d{1,2})?)?(?:\s+[-–—]\s+|,?\s+))?", text,
-                      re.IGNORECASE)
+                      r"(?:(?:page last )?(?:updated|created|published|posted|обновлено|опубликовано)(?: at)?\s*:?\s*)?"
+                      r"(?:[0-2]?\d:\d\d(?:\s*(?:GMT|UTC|JST|MSK)(?:\s*[+-]\d{1,2})?)?(?:\s+[-–—]\s+|,?\s+))?"
+                      r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?", text, re.IGNORECASE)
     if not dates:
         return None
     rest = text[dates[0].end:]

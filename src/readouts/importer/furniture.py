@@ -62,7 +62,10 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "Photograph of the leaders shaking hands (1)", as the Prime Minister's Office prints them
         (r"(?:click|tap)(?: on)? (?:the )?(?:photo(?:graph)?s?|images?|pictures?) to (?:enlarge|zoom)\.?",
          "photo caption"),
-        (r"(?:[•·▪●◦‣*-]\s*)?(?:the )?photograph of [^.]{3,300}", "photo caption"),
+        (r"(?:[•·▪●◦‣*-]\s*)?(?:the )?photograph of [^.]{3,300}|фотография [^.]{3,300}", "photo caption"),
+        # who a photo shows and the day it was taken, in brackets: "Vladimir Putin and Taro Aso (12 May 2009)"
+        (r"(?-i:(?:[A-Z][\w'’.-]+\s+){1,4}(?:and\s+(?:[A-Z][\w'’.-]+\s+){1,4})?\(\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d\))",
+         "photo caption"),
         (r"print\s+print", "page tool"),
         (r"(?:view settings|font size:?|site colou?rs:?|text version|version for the visually impaired)",
          "page tool"),

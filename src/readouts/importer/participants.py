@@ -208,7 +208,7 @@ _TOLD_OF = re.compile(r"^(?P<speaker>.{0,200}?)\s(?:сообщи|рассказ�
                       r"(?P<rest>(?:срок|дат|планах|предстоящ)\w*\s.*)$", re.IGNORECASE | re.DOTALL)
 """Someone announcing when a meeting will be, in Russian: "Лавров сообщил о сроках встречи Путина
 с Абэ", "назвал дату встречи"."""
-_MET_WITH = re.compile(r"\b(?:talks|meeting|consultations?|conversation|met|dinner)\s+with\b|"
+_MET_WITH = re.compile(r"\b(?:talks|meeting|consultations?|negotiations|conversation|met|dinner)\s+with\b|"
                        r"(?:встреч|переговор|бесед|ужин)\w*\s+с\s", re.IGNORECASE)
 
 

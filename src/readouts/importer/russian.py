@@ -81,11 +81,12 @@ def is_common_word(word: str) -> bool:
     return bool(best.is_known and not {"Name", "Surn", "Patr"} & best.tag.grammemes)
 
 
-def russian_person(given: str, family: str) -> tuple[str, str] | None:
+def russian_person(given: str, family: str, known_given: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """A Russian's given and family name as a text declines them, put in the nominative:
     "Олегом Кожемяко" → ("Олег", "Кожемяко"), "Валерия Розова" → ("Валерий", "Розов"); None
     where the first word is no given name the dictionary knows or the second no Russian family
-    name ("Дональд Трамп")."""
+    name ("Дональд Трамп"). A family name that is a common noun too is taken only after one of
+    `known_given`, the given names people.yaml's Russians bear (case-folded, nominative)."""
     names = [p for p in _analyzer().parse(given) if "Name" in p.tag and p.is_known]
     for name in names:
         case, gender = name.tag.case, name.tag.gender
@@ -109,6 +110,16 @@ def russian_person(given: str, family: str) -> tuple[str, str] | None:
         if given_name and _SURNAME.search(family.casefold()) and (
                 name.tag.case == "nomn" or _INDECLINABLE.search(family.casefold())):
             return _as_written(given_name.word, given), family
+    # a family name that is a common noun too, one the dictionary knows, declined as the noun is
+    # ("Александром Роликом" → Ролик): capitalised after a Russian given name in the same case
+    for name in names:
+        given_name = name.inflect({"nomn"})
+        if not given_name or given_name.word not in known_given:
+            continue
+        noun = next((p for p in _analyzer().parse(family)
+                     if "NOUN" in p.tag and p.is_known and p.tag.case == name.tag.case), None)
+        if noun and (nominative := noun.inflect({"nomn"})):
+            return _as_written(given_name.word, given), _as_written(nominative.word, family)
     return None
 
 

@@ -119,8 +119,9 @@ def _in_latin(words: str, index: NameIndex) -> str | None:
     people.yaml spells ("Александр" → Alexander) or else by the press's transliteration, a
     Japanese name back from Polivanov's letters; None for two words that are neither."""
     given, family = words.split()
-    if person := russian_person(given, family):
-        known = _latin_given_names(index).get(person[0].casefold())
+    latin_given = _latin_given_names(index)
+    if person := russian_person(given, family, frozenset(latin_given)):
+        known = latin_given.get(person[0].casefold())
         return f"{known or russian(person[0])} {russian(person[1])}"
     if is_common_word(given) or is_common_word(family):
         return None  # "главы Минобороны России": a ministry and a country, however they spell
