@@ -5,6 +5,8 @@ Listing a topic or a person and fingerprinting its pages reads every one of its 
 site of 10,000 readouts that was most of the time of adding one. Dependencies.group_key names
 everything a topic's or person's pages can read, as a value quick to make; a topic or person
 whose key is unchanged has the same pages, so they are taken from GroupMemo without listing it.
+One whose key changed is listed again, but of its year pages only those that list other readouts
+or meetings than before, or any that link says changed, are fingerprinted again.
 """
 
 from __future__ import annotations
