@@ -14,12 +14,13 @@ import contextlib
 import functools
 import gc
 import hashlib
+import marshal
 import os
 import pickle
 import time
 import zlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -95,6 +96,29 @@ def unchanged_under_keys(part: Mapping[Any, Any]) -> frozenset[Any]:
 
 
 Tables = tuple[CacheTable[Any, Any], ...]
+
+
+Kept = TypeVar("Kept")
+
+
+def pickled_by_marshal(cls: type[Kept]) -> type[Kept]:
+    """Pickle a frozen dataclass of plain dicts, tuples, lists, strings and numbers as one
+    marshal blob: an entry every add rewrites whole (the manifest, the related readouts' lists,
+    what the pages were planned from) pickled object by object took 15–20 ms each to write at
+    10,000 readouts, several times what marshal takes for the same values. The blob is inside
+    the part's sealed pickle, so it is read back only from a file this user's key sealed; a
+    blob of another Python's marshal fails to load as a damaged part does."""
+    names = tuple(field.name for field in fields(cls))  # type: ignore[arg-type]  # a dataclass
+
+    def reduce(self: Kept) -> tuple[Any, ...]:
+        return _unmarshalled, (cls, marshal.dumps(tuple(getattr(self, name) for name in names)))
+
+    cls.__reduce__ = reduce  # type: ignore[method-assign,assignment]
+    return cls
+
+
+def _unmarshalled(cls: type[Kept], blob: bytes) -> Kept:
+    return cls(*marshal.loads(blob))
 
 
 @dataclass

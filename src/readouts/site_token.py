@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from readouts.cache import pickled_by_marshal
+
 _BITS = 128
 _MASK = (1 << _BITS) - 1
 
@@ -59,6 +61,7 @@ def manifest_token(manifest: dict[str, str], kept: dict[str, Any],
     return name_of(total)
 
 
+@pickled_by_marshal
 @dataclass(frozen=True, slots=True)
 class SummedManifest:
     """A published site's manifest with its sum, kept together in one file of the build cache

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from readouts.cache import pickled_by_marshal
 from readouts.model import SiteGraph
 
 MeetingFields = tuple[int | None, str | None, str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
@@ -23,6 +24,7 @@ to write at 10,000 readouts), place, format, participants, readouts and previews
 and its accounts' pages show of it."""
 
 
+@pickled_by_marshal
 @dataclass(frozen=True, slots=True)
 class GraphState:
     """The graph as the pages of readouts and meetings read it, by id."""

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from readouts.cache import CacheTable
+from readouts.cache import CacheTable, pickled_by_marshal
 from readouts.model import Readout
 
 MAX_RELATED = 5
@@ -30,6 +30,7 @@ Entry = tuple[tuple[str, ...], int | None]
 """What a readout's list is made from: its keys and its date (as a day number)."""
 
 
+@pickled_by_marshal
 @dataclass(frozen=True, slots=True)
 class RelatedLists:
     """What one call made, for the next: each readout's entry, who carries each key, the lists."""

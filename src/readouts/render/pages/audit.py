@@ -181,7 +181,7 @@ def uncovered_reads(graph: SiteGraph, root: Path) -> list[Uncovered]:
 def _group_key_reads(graph: SiteGraph, root: Path, memo: GroupMemo, path: str) -> set[Read]:
     """What the group key of the topic or person a page belongs to reads; everything for a page
     of no group (it has no key to be kept by)."""
-    for (kind, owner), (_, remembered) in memo.now.items():
+    for (kind, owner), (_, remembered, _) in memo.now.items():
         if any(entry[0] == path for entry in remembered):
             recording = RecordingGraph(graph)
             Dependencies(recording, root).group_key(YEAR_SPLITS[kind].members(graph, owner))  # type: ignore[arg-type]

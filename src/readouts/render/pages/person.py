@@ -129,11 +129,18 @@ def person_year_fingerprint(depends: Dependencies, listing: PersonListing, part:
                              depends.attended(part.attended), [depends.link(r) for r in part.mentioned]))
 
 
+def _year_members(part: PersonYear) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+    """The readouts a person's year page shows (every account of each meeting, and those naming
+    them), and its meetings."""
+    accounts = tuple(r for attendance in part.attended for r in attendance.readout_ids)
+    return accounts + part.mentioned, tuple(attendance.meeting_id for attendance in part.attended)
+
+
 PERSON_PAGES = YearSplitPages(
     "person", lambda graph, owner: graph.readouts_by_person.get(owner, ()),
     lambda graph, owner: listings.person_listing(graph, owner),  # the module's function as it is at each call
     urls.person_path, person_context, person_fingerprint, urls.person_year_path, person_year_context,
-    person_year_fingerprint)
+    person_year_fingerprint, _year_members)
 
 
 def pages(site: Site) -> Iterator[Page]:

@@ -148,7 +148,7 @@ TOPIC_PAGES = YearSplitPages(
     "topic", lambda graph, owner: graph.readouts_by_topic.get(owner, ()),
     lambda graph, owner: listings.topic_listing(graph, owner),  # the module's function as it is at each call
     urls.topic_path, topic_context, topic_fingerprint, urls.topic_year_path, topic_year_context,
-    topic_year_fingerprint)
+    topic_year_fingerprint, lambda part: (part.readout_ids, part.meeting_ids))
 
 
 def pages(site: Site) -> Iterator[Page]:

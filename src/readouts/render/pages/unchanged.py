@@ -68,6 +68,13 @@ class UnchangedPages:
         10,000 readouts."""
         return members == members_before and self.changes.regrouped.isdisjoint(members)
 
+    def year(self, readout_ids: tuple[str, ...], meeting_ids: tuple[str | None, ...]) -> bool:
+        """Whether a topic's or person's year page that lists these readouts and meetings, as
+        the last build's did, reads what it read then: none of the readouts is regrouped (new,
+        changed, or its meeting changed) and none of the meetings changed (its fields, or an
+        account of it new, gone or changed)."""
+        return self.changes.regrouped.isdisjoint(readout_ids) and self.changes.meetings.isdisjoint(meeting_ids)
+
 
 def planned_for(entries: Mapping[str, PlannedFrom], token: str | None) -> PlannedFrom | None:
     """What the last build's pages were planned from, when it answers for the manifest `token`
