@@ -90,9 +90,17 @@ def archive(request: pytest.FixtureRequest, archive_dir: Path) -> str:
     return opened(request, archive_dir, "archive_http")
 
 
+RESULTS_PER_PAGE = 20
+"""How many results search.js lists before its "More results" button (its PAGE)."""
+
+
 def found(page: Page) -> list[str]:
-    """The readouts the page lists, by id, in order, once the status line says it is done."""
-    expect(page.locator("#search-status")).to_contain_text(re.compile(r"^\d+ readouts?"))
+    """The readouts the page lists, by id, in order, once the status line says how many and the
+    list shows them (the status is set before each result's details are loaded and listed)."""
+    status_line = page.locator("#search-status")
+    expect(status_line).to_contain_text(re.compile(r"^[\d,]+ readouts?"))
+    count = int(re.match(r"[\d,]+", status_line.inner_text()).group().replace(",", ""))  # type: ignore[union-attr]
+    expect(page.locator("#search-results > li")).to_have_count(min(count, RESULTS_PER_PAGE))
     hrefs = page.locator("#search-results > li > a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     return [href.split("/")[-1].split(".html")[0] for href in hrefs]
 
