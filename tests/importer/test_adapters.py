@@ -903,6 +903,8 @@ FACTS = [
     ("generic/photo_alt_text_ru", "title", "Встреча на высшем уровне глав государств России и Японии"),
     # a Russian family name that is a common noun too, declined as the noun: "Александром Роликом" → Ролик
     ("generic/family_name_that_is_a_noun_ru", "participants", {"kensuke-matsuda", "alexander-rolik"}),
+    # a Japanese family name the dictionary knows as a foreign place that does not decline: "Кавасаки"
+    ("generic/japanese_family_name_that_is_a_place_ru", "participants", {"shigeru-kawasaki", "alexander-sokolov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -74,10 +74,14 @@ _SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|�
 """How Russian family names end, in the nominative: "Кожемяко" and "Лобкин" are, "Трамп" is not."""
 
 
-def is_common_word(word: str) -> bool:
+def is_common_word(word: str, places_are_names: bool = False) -> bool:
     """Whether the dictionary knows a word as other than a name: "Минобороны", "России" are,
-    "Ямада" and "Сигэо" are not."""
+    "Ямада" and "Сигэо" are not; with `places_are_names`, nor is a foreign place's name that does
+    not decline, as many Japanese family names are ("Касаи", "Кавасаки", "Мацумото"; "Японии"
+    declines, and stays a country)."""
     best = _analyzer().parse(word)[0]
+    if places_are_names and {"Geox", "Fixd"} <= best.tag.grammemes:
+        return False
     return bool(best.is_known and not {"Name", "Surn", "Patr"} & best.tag.grammemes)
 
 

@@ -123,8 +123,10 @@ def _in_latin(words: str, index: NameIndex) -> str | None:
     if person := russian_person(given, family, frozenset(latin_given)):
         known = latin_given.get(person[0].casefold())
         return f"{known or russian(person[0])} {russian(person[1])}"
-    if is_common_word(given) or is_common_word(family):
-        return None  # "главы Минобороны России": a ministry and a country, however they spell
+    if is_common_word(given) or is_common_word(family, places_are_names=True):
+        # "главы Минобороны России": a ministry and a country, however they spell; but a family
+        # name after a given name may be a place's too ("Тацухико Касаи")
+        return None
     first, second = japanese(_japanese_nominative(given)), japanese(_japanese_nominative(family))
     if not (first and second):
         return None
