@@ -901,6 +901,7 @@ FACTS = [
     # and the page's "Page last updated at 17:31 GMT, Tuesday, 12 May 2009 18:31 UK" dates it
     ("generic/caption_of_names_and_the_day", "published", dt.date(2009, 5, 12)),
     ("generic/photo_alt_text_ru", "title", "Встреча на высшем уровне глав государств России и Японии"),
+    ("generic/photo_alt_text_ru", "published", dt.date(2016, 12, 26)),  # "平成28年 (2016年) 12月 26日"
     # a Russian family name that is a common noun too, declined as the noun: "Александром Роликом" → Ролик
     ("generic/family_name_that_is_a_noun_ru", "participants", {"kensuke-matsuda", "alexander-rolik"}),
     # a Japanese family name the dictionary knows as a foreign place that does not decline: "Кавасаки"

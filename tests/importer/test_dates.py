@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from readouts.importer import dates, russian
+from readouts.importer import dates, russian, years
 from readouts.importer.durations import duration_minutes
 from readouts.importer.facts import meeting_date
 
@@ -30,6 +30,11 @@ from readouts.importer.facts import meeting_date
     ("02-03-2022", None),                                 # either order a date: not read
     ("16:5210 мая 201916:52", dt.date(2019, 5, 10)),      # a time before the day, its space lost
     ("16:52", None),
+    ("平成28年 (2016年) 12月 26日", dt.date(2016, 12, 26)),  # a Japanese page's era and year, month, day
+    ("2019年5月31日 11:00", dt.date(2019, 5, 31)),
+    ("Posted: Wed Aug 16, 2006 2:59 pm", dt.date(2006, 8, 16)),  # a forum's stamp
+    ("Page last updated at 17:31 GMT, Tuesday, 12 May 2009 18:31 UK", dt.date(2009, 5, 12)),
+    ("11:07 - 5.11.2016 / 442 просмотра", dt.date(2016, 11, 5)),  # the time, a dash, the day, the views
 ])
 def test_a_date_line_is_read_with_what_stands_around_it(line: str, expected: dt.date | None) -> None:
     found = dates.date_line(line)
@@ -139,7 +144,7 @@ def test_a_length_in_halves_of_an_hour(text: str, minutes: int | None) -> None:
     ("Summit on January 13, 1998 ends with a plan", None),
 ])
 def test_a_headline_ending_in_its_day_dates_the_page(title: str, day: dt.date | None) -> None:
-    assert dates.day_ending_headline(title) == day
+    assert years.day_ending_headline(title) == day
 
 
 @pytest.mark.parametrize(("printed", "stamp", "day"), [
@@ -150,7 +155,7 @@ def test_a_headline_ending_in_its_day_dates_the_page(title: str, day: dt.date | 
 ])
 def test_a_dateline_day_takes_the_year_of_a_capture_stamp_just_after_it(printed: str, stamp: dt.date,
                                                                         day: dt.date | None) -> None:
-    assert dates.filed_on(printed, stamp) == day
+    assert years.filed_on(printed, stamp) == day
 
 
 @pytest.mark.parametrize("text", ["с 28 апреля по 6 мая", "Заседание состоялось в Токио со 2 по 6 апреля 2018 года",

@@ -55,6 +55,8 @@ _FULL_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (
     # "24-02-2022", "23/10/2007 18:32": day and month joined by hyphens or slashes, read only where
     # one of them cannot be a month (the order differs between countries)
     r"(?<![\d/-])(?P<hyphen_a>[0-3]?\d)(?P<hsep>[-/])(?P<hyphen_b>[0-3]?\d)(?P=hsep)(?P<year>(?:19|20)\d\d)(?![\d/-])",
+    # "2016年 12月 26日": Japanese pages' year, month and day, whatever language the text is in
+    r"(?P<year>(?:19|20)\d\d)年\)?\s*(?P<numeric_month>[01]?\d)月\s*(?P<numeric_day>[0-3]?\d)日",
 ))
 _NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
 _PARTIAL_FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (
@@ -303,11 +305,13 @@ def date_line(text: str) -> FoundDate | None:
     # a date set as a list item ("• 2015-11-17 15:00:00"), or after the time ("20:00, 15 февраля
     # 2016 Политика", "11:07 - 5.11.2016 / 442 просмотра"), is still the line's date
     # also after the word that says which date it is: "Updated: 24-02-2022 17:41 IST", "Posted: Wed …",
-    # "Page last updated at 17:31 GMT, Tuesday, 12 May 2009 18:31 UK"
+    # "Page last updated at 17:31 GMT, Tuesday, 12 May 2009 18:31 UK", and after the Japanese era's
+    # year: "平成28年 (2016年) 12月 26日"
     # and after the outlet that credits the text: "Deutsche Welle, 15 December 2016", or the place
     # it was given out, as Russia's ministry dates its texts: "Москва, 28 декабря 2009 года", or the
     # paper's issue number: "N°28, 18 февраля 2009"
-    marker = re.match(r"[•·▪*–-]\s*|(?:(?:[A-ZА-ЯЁ][\w.'’-]+(?:\s[A-ZА-ЯЁ][\w.'’-]+){0,2}|(?:N°|№)\s?\d{1,4}),\s+)?"
+    marker = re.match(r"[•·▪*–-]\s*|(?:昭和|平成|令和)\d{1,2}年\s*\(\s*|"
+                      r"(?:(?:[A-ZА-ЯЁ][\w.'’-]+(?:\s[A-ZА-ЯЁ][\w.'’-]+){0,2}|(?:N°|№)\s?\d{1,4}),\s+)?"
                       r"(?:(?:page last )?(?:updated|created|published|posted|обновлено|опубликовано)(?: at)?\s*:?\s*)?"
                       r"(?:[0-2]?\d:\d\d(?:\s*(?:GMT|UTC|JST|MSK)(?:\s*[+-]\d{1,2})?)?(?:\s+[-–—]\s+|,?\s+))?"
                       r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?", text, re.IGNORECASE)
@@ -321,80 +325,3 @@ def date_line(text: str) -> FoundDate | None:
     if len(re.findall(r"[^\W\d_]+", rest)) <= 8 and not re.search(r"[a-zа-я]{3,}\.\s*$", rest):
         return dates[0]
     return None
-
-
-SOON = dt.timedelta(days=14)
-"""How far ahead of a text a day it names without a year is taken as coming, not as last year's."""
-
-
-def resolve_year(partial: PartialDate, anchor: dt.date | None, ahead: bool = False) -> dt.date | None:
-    """The date of a day and month printed in a text dated `anchor`, or None when unpinned.
-
-    A readout reports a meeting that happened on or before its publication, so the year is the
-    anchor's, or the one before when the day would fall after the anchor; a text that announces
-    a meeting (`ahead`) speaks of the anchor's year or the next. A day of the coming fortnight
-    ("is being arranged for September 29" in a text of 26 September) is the coming one whatever
-    the words: a report of last year's talks says so.
-    """
-    if anchor is None:
-        return None
-    try:
-        coming = dt.date(anchor.year, partial.month, partial.day)
-    except ValueError:
-        coming = None
-    ahead = ahead or (coming is not None and dt.timedelta(days=1) < coming - anchor <= SOON)
-    years = (anchor.year, anchor.year + 1) if ahead else (anchor.year, anchor.year - 1)
-    for year in years:
-        try:
-            day = dt.date(year, partial.month, partial.day)
-        except ValueError:
-            continue
-        if (day >= anchor - dt.timedelta(days=1)) if ahead else (day <= anchor + dt.timedelta(days=1)):
-            if partial.weekday is not None and partial.weekday != day.weekday():
-                return None
-            return day
-    return None
-
-
-def resolve_weekday(weekday: int, anchor: dt.date | None, ahead: bool = False) -> dt.date | None:
-    """"on Friday" in a text dated `anchor`: the last such weekday on or before the anchor, or
-    for a text that announces what is to come (`ahead`) the first on or after it."""
-    if anchor is None:
-        return None
-    if ahead:
-        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
-    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
-
-
-def day_ending_headline(title: str) -> dt.date | None:
-    """The day a headline ends with, as the ministry's older press conferences print theirs:
-    "Press Conference by the Press Secretary January 13, 1998". After a comma ("…, Moscow,
-    January 14, 2019") it is the day of the talks the headline names, not the page's."""
-    title = title.rstrip()
-    found = find_dates(title)
-    if found and found[-1].end >= len(title) - 1 and not title[:found[-1].start].rstrip().endswith(","):
-        return found[-1].date
-    return None
-
-
-def story_day(dateline_day: str, published: dt.date) -> dt.date | None:
-    """The day a dateline without a year prints, when it is within three days of the page's date:
-    wire copy is dated where it was filed, the page often where and when it was posted ("Friday,
-    September 7, 2012" over "VLADIVOSTOK, Russia, Sept. 8, Kyodo"), and the story's "Saturday"
-    counts from its dateline."""
-    filed = _dateline_day(dateline_day, published)
-    return filed if filed is not None and abs((filed - published).days) <= 3 else None
-
-
-def filed_on(dateline_day: str, stamp: dt.date) -> dt.date | None:
-    """The day a dateline without a year ("September 18") prints, in the year of a capture stamp
-    that follows it within three days; None when it prints no day or the stamp is further off."""
-    filed = _dateline_day(dateline_day, stamp)
-    return filed if filed is not None and 0 <= (stamp - filed).days <= 3 else None
-
-
-def _dateline_day(dateline_day: str, near: dt.date) -> dt.date | None:
-    """The day and month a dateline prints, in the year that puts it on or before `near` (or a
-    day after)."""
-    partial = find_partial_dates(dateline_day)
-    return resolve_year(partial[0], near) if partial else None

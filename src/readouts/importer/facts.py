@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer import dates, places
+from readouts.importer import dates, places, years
 
 # Words that make a sentence the one that reports the meeting itself; the weaker ones only
 # where no sentence has a stronger one ("a visit to Russia" is often a plan, not the meeting).
@@ -359,7 +359,7 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
         return full[0].date
     partial = dates.find_partial_dates(sentence)
     if partial:
-        return dates.resolve_year(partial[0], anchor, ahead=bool(FUTURE.search(sentence)))
+        return years.resolve_year(partial[0], anchor, ahead=bool(FUTURE.search(sentence)))
     if anchor is None or RECENT.search(sentence):
         # "In his recent conversation with …, Lavrov qualified …, the spokesman told Sputnik on
         # Thursday": a talk called recent was held before the day it is told of
@@ -376,7 +376,7 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
     if relative:
         # "will visit Sakhalin on Wednesday": the coming one, when the sentence speaks of the future first
         # "set for Thursday", "намечена на понедельник": a day something is set for lies ahead
-        return dates.resolve_weekday(dates.weekday_of(relative), anchor,
+        return years.resolve_weekday(dates.weekday_of(relative), anchor,
                                      ahead=bool(FUTURE.search(sentence[:relative.start()])
                                                 or _SET_FOR.match(relative.group(0))))
     day = dates.RELATIVE_DAY.search(sentence)

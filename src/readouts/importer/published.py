@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer import dates
+from readouts.importer import dates, years
 from readouts.importer.document import Change, is_prose, shorten
 from readouts.importer.reading import Reading
 
@@ -19,7 +19,7 @@ def published_from_dateline(reading: Reading) -> None:
     if story and reading.published is not None and reading.published == reading.doc.stamp:
         # a saved page's capture stamp is the day after, often: "date 2017-09-19 UNITED NATIONS,
         # September 18. /TASS/." was filed on the 18th, the stamp's year being the dateline's
-        reading.published = dates.filed_on(story.date_text, reading.published) or reading.published
+        reading.published = years.filed_on(story.date_text, reading.published) or reading.published
         # a dateline that prints its year dates the story, whenever the page was saved
         reading.published = next((found.date for found in dates.find_dates(story.date_text)), reading.published)
     if story and reading.published is None and (printed := dates.find_dates(story.date_text)):
@@ -37,7 +37,7 @@ def published_from_dateline(reading: Reading) -> None:
     if reading.published is None and not reading.notes:
         reading.notes.append("no publication date found: the published date is left empty")
     if story and story.date_text and reading.published is not None:
-        reading.story_day = dates.story_day(story.date_text, reading.published)
+        reading.story_day = years.story_day(story.date_text, reading.published)
 
 
 def _date_at_the_foot(reading: Reading) -> dt.date | None:

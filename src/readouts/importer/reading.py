@@ -81,7 +81,7 @@ class Reading:
     story: Dateline | None = None
     """A news story's dateline, at the start of its first paragraph."""
     story_day: dt.date | None = None
-    """The day the dateline prints, near the published date (dates.story_day)."""
+    """The day the dateline prints, near the published date (years.story_day)."""
     printed_day: tuple[int, int] | None = None
     printed_meeting_day: tuple[int, int] | None = None
     prose: list[str] = field(default_factory=list)

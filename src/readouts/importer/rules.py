@@ -19,6 +19,7 @@ from readouts.importer.furniture import clean_caption
 from readouts.importer.header import dateline, headline_like, label_reason, split_header
 from readouts.importer.reading import Reading
 from readouts.importer.structure import to_markdown
+from readouts.importer.years import day_ending_headline, resolve_year
 
 Rule = Callable[[Reading], None]
 
@@ -66,7 +67,7 @@ def published_from_date_line(reading: Reading) -> None:
                                           f"time glued to the date: read as {found.date.isoformat()} "
                                           f"{line.text[found.end:].strip()}"))
     if reading.published is None and reading.title:
-        reading.published = dates.day_ending_headline(reading.title)
+        reading.published = day_ending_headline(reading.title)
     if reading.published is None and reading.doc.stamp is not None:
         reading.published = reading.doc.stamp
 
@@ -248,7 +249,7 @@ def _day_in_title(reading: Reading) -> dt.date | None:
     partial = dates.find_partial_dates(reading.title)
     if not partial:
         return None
-    day = dates.resolve_year(partial[0], reading.published)
+    day = resolve_year(partial[0], reading.published)
     return day if day is not None and dt.timedelta(0) <= reading.published - day <= dates.REPORTED_WITHIN else None
 
 
@@ -321,7 +322,7 @@ def meeting_date_of_words_said_there(reading: Reading) -> None:
         return
     told = next((day for s in opening[:3] if (day := facts.meeting_date(s, reading.counted_from))), None)
     partial = dates.find_partial_dates(story.date_text)
-    filed = dates.resolve_year(partial[0], reading.published) if partial else None
+    filed = resolve_year(partial[0], reading.published) if partial else None
     reading.meeting_date = told or filed
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer import dates, facts
+from readouts.importer import dates, facts, years
 from readouts.importer.outlet import KANTEI
 from readouts.importer.reading import Reading
 
@@ -33,7 +33,7 @@ def meeting_in_the_schedule(reading: Reading) -> None:
                if p in reading.participants or (len(sides) == 1 and names.country_of(p) not in sides)]
         partial = dates.find_partial_dates(row.group("day"))
         if met and partial:
-            reading.meeting_date = dates.resolve_year(partial[0], reading.published)
+            reading.meeting_date = years.resolve_year(partial[0], reading.published)
             reading.participants += [p for p in met if p not in reading.participants]
             reading.mentioned = [p for p in reading.mentioned if p not in reading.participants]
             return
