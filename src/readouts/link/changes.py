@@ -7,7 +7,7 @@ fingerprinting every page again to find them took a sixth of the command-line ad
 readouts. `GraphState` is what the last build's graph was, as those pages read it, kept in the
 build cache; `changes_since` names the readouts and meetings whose pages may read otherwise now.
 The pages of every other readout and meeting read what they read last time, so the planning
-stage gives them the fingerprints the last build gave them (render/pages/kind.UnchangedPages).
+stage gives them the fingerprints the last build gave them (render/pages/unchanged.UnchangedPages).
 """
 
 from __future__ import annotations
