@@ -906,6 +906,10 @@ FACTS = [
     ("generic/family_name_that_is_a_noun_ru", "participants", {"kensuke-matsuda", "alexander-rolik"}),
     # a Japanese family name the dictionary knows as a foreign place that does not decline: "Кавасаки"
     ("generic/japanese_family_name_that_is_a_place_ru", "participants", {"shigeru-kawasaki", "alexander-sokolov"}),
+    # a side's head named after "возглавил" is a participant, whether or not people.yaml lists him
+    ("generic/heads_of_both_sides_unlisted_ru", "participants", {"pyotr-savchenko", "kenji-ogata"}),
+    # a Japanese name printed family name first, its given name known to a dictionary of given names
+    ("generic/japanese_given_name_known_family_first_ru", "participants", {"oleg-petrenko", "shigeru-yamada"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

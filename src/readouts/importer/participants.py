@@ -118,7 +118,7 @@ def _representatives(opening: list[str], index: NameIndex) -> list[str]:
     for paragraph in opening[:6]:
         for sentence in sentences(paragraph):
             if said := _REPRESENTED_BY.search(sentence):
-                found.extend(p for p in index.ids_in(sentence[said.end():]) if p not in found)
+                found.extend(p for p in unlisted_people_in(index, sentence[said.end():]) if p not in found)
     return found
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import cache
+from typing import Any
 
 from readouts.importer.romanize import japanese, russian
 from readouts.importer.russian import is_common_word, russian_person
@@ -107,11 +109,11 @@ _TWO_AS_ONE_SUBJECT = re.compile(
 
 
 _OFFICE = re.compile(
-    r"(?:^|(?<=\W)|,\s*)(?:посл|консул|генконсул|министр|замминистр|вице-|губернатор|премьер|президент|"
+    r"(?:^|(?<=\W)|,\s*)(?:посл|консул|генконсул|министр|зам(?:министр|глав|пред|руководител|директор|губернатор)|вице-|губернатор|премьер|президент|"
     r"председател|глав[аеуыо]|руководител|мэр|депутат|сенатор|спикер|советник|помощник|представител|"
     r"директор|заместител|секретар|господин|госпож|г-н|г-жа|атташе|начальник|командующ|делегаци)",
     re.IGNORECASE)
-"""A post, in any case: "послом", "генерального консула", "губернатор", "г-н"."""
+"""A post, in any case: "послом", "генерального консула", "губернатор", "г-н", "замглавы"."""
 
 
 def _in_latin(words: str, index: NameIndex) -> str | None:
@@ -130,15 +132,34 @@ def _in_latin(words: str, index: NameIndex) -> str | None:
     first, second = japanese(_japanese_nominative(given)), japanese(_japanese_nominative(family))
     if not (first and second):
         return None
-    if _GIVEN_NAME_ENDING.search(second) and len(second) >= 5 and not _GIVEN_NAME_ENDING.search(first) and not (
-            _ONLY_GIVEN_NAMES_END.search(first)):
-        # Russian texts often keep Japanese order, family name first ("консул Нацуи Сигэо"):
-        # "-ro", "-shi", "-ji", "-nori", "-hiko", "-eo", "-uo" end given names, not family names;
-        # but "Hayashi", "Takahashi" end so too, and a given name before them stays first: "-me",
-        # "-ko", "-suke", "-zo", "-hei", "-ao" end no family name ("Хадзимэ Хаяси" is Hajime
-        # Hayashi, "Курао Ониси" Kurao Onishi)
-        first, second = second, first
-    return f"{first} {second}"
+    return f"{second} {first}" if _family_name_first(first, second) else f"{first} {second}"
+
+
+def _family_name_first(first: str, second: str) -> bool:
+    """Whether a Japanese name is printed family name first, as Russian texts often keep it
+    ("консул Нацуи Сигэо", "Ямамото Хироюки"): the second word is a Japanese given name and the
+    first is not. First by the endings: "-ro", "-shi", "-ji", "-nori", "-hiko", "-eo", "-uo" end
+    given names, not family names ("Мотоки Тацунори" is Tatsunori Motoki); but "Hayashi",
+    "Takahashi" end so too, and a given name before them stays first: "-me", "-ko", "-suke", "-zo",
+    "-hei", "-ao" end no family name ("Хадзимэ Хаяси" is Hajime Hayashi, "Курао Ониси" Kurao
+    Onishi). Then by a dictionary of given names by country (gender-guesser's, which knows 1,384
+    Japanese ones: Shigeru, Hiroyuki, Jun; a few family names are given names too, Ito and Sato,
+    so "Ito Hiroshi" is turned round by its ending alone)."""
+    if _GIVEN_NAME_ENDING.search(first) or _ONLY_GIVEN_NAMES_END.search(first):
+        return False
+    return bool(_GIVEN_NAME_ENDING.search(second) and len(second) >= 5) or (
+        _japanese_given_name(second) and not _japanese_given_name(first))
+
+
+@cache
+def _given_names() -> Any:
+    import gender_guesser.detector  # loaded here: 0.14 s, and only for a Japanese name in Cyrillic
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def _japanese_given_name(word: str) -> bool:
+    return _given_names().get_gender(word, "japan") not in ("unknown", "andy")
 
 
 _GIVEN_NAME_ENDING = re.compile(r"(?:ro|shi|ji|hiko|nori|eo|uo|io)$")
