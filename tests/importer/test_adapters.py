@@ -910,6 +910,14 @@ FACTS = [
     ("generic/heads_of_both_sides_unlisted_ru", "participants", {"pyotr-savchenko", "kenji-ogata"}),
     # a Japanese name printed family name first, its given name known to a dictionary of given names
     ("generic/japanese_given_name_known_family_first_ru", "participants", {"oleg-petrenko", "shigeru-yamada"}),
+    # a breadcrumb's rubrics glued to the headline are set apart, each of them
+    ("generic/breadcrumb_of_rubrics_glued_ru", "title", "Посол России вызван в МИД Японии"),
+    # a headline glued to the date line under it: both read once apart
+    ("generic/date_line_glued_to_headline_ru", "title", "Губернатор обсудил с консулом Японии туризм"),
+    ("generic/date_line_glued_to_headline_ru", "published", dt.date(2012, 5, 15)),
+    # a statement's title closing with its date in brackets is a headline, not a sentence
+    ("generic/statement_title_with_its_date_ru", "title",
+     "Заявление министра иностранных дел Японии по итогам российско-японских консультаций в Токио (12 марта 2018 г.)"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

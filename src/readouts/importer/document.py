@@ -15,17 +15,12 @@ from dataclasses import dataclass, field
 
 from readouts.errors import ReadoutsError
 from readouts.importer.furniture import clean_caption, furniture_reason
+from readouts.importer.glued import unglued
+from readouts.importer.lines import Line, shorten, words
 from readouts.model import Change
 
 MAX_SOURCE_BYTES = 5_000_000
 """A readout is a few pages of text; anything larger is not a readout copied from a web page."""
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    number: int
-    """1-based line number in the raw source."""
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +166,7 @@ def prepare(text: str, path: str) -> Document:
     lines = _without_captions_again(lines, changes, credits)
     lines = _without_the_sites_clock(lines, changes)
     lines = _paragraphs_joined(lines, changes)
-    lines = _headline_unglued(_rubric_unglued(lines, changes), changes)
+    lines = unglued(lines, changes)
     if not lines:
         raise ReadoutsError("the file holds no text once page menus and captions are removed",
                             path, hint="copy the readout's own text from the publisher's page")
@@ -265,45 +260,6 @@ def _paragraphs_joined(lines: list[Line], changes: list[Change]) -> list[Line]:
     return joined
 
 
-_GLUED_HEADLINE = re.compile(r"([A-Z][^.!?:;\"“”«»()]{15,140}?[a-z0-9’'])\s+(?=(?:The|A|An)\s+[A-Z])"
-                             r"(?!The (?:Hague|Times|"
-                             r"Japan Times|Moscow Times|Diplomat|Guardian|Economist|Washington|New York)\b)")
-"""A headline the page's copy ran into its story's first sentence: "Putin discussed important issues
-with the Prime Minister of Japan The President of Russia Vladimir Putin met with …". An article
-is capitalised mid-sentence only in a name ("The Hague", "The Japan Times")."""
-
-
-_GLUED_RUBRIC = re.compile(r"([А-ЯЁ][а-яё]{3,}|\d{1,2} (?i:min(?:ute)?s?\.? read))(?=[А-ЯЁA-Z][а-яёa-z])")
-"""A site's rubric glued to the headline after it ("ПолитикаПутин и Абэ обсудили …"): no Russian
-word has a capital inside it; or its reading time glued to the date ("1 MIN READSep 17, 2019")."""
-
-
-def _rubric_unglued(lines: list[Line], changes: list[Change]) -> list[Line]:
-    """The first lines' rubric set on a line of its own, apart from the headline it was glued to."""
-    for at, line in enumerate(lines[:8]):
-        if glued := _GLUED_RUBRIC.match(line.text):
-            return _set_apart(lines, at, glued, changes, "a rubric glued to the headline, set apart")
-    return lines
-
-
-def _headline_unglued(lines: list[Line], changes: list[Change]) -> list[Line]:
-    """The first lines' headline set apart from the sentence it was glued to, when what follows
-    is a story of twenty words or more."""
-    for at, line in enumerate(lines[:4]):
-        glued = _GLUED_HEADLINE.match(line.text)
-        if glued and len(words(glued.group(1))) <= 16 and len(words(line.text[glued.end():])) >= 20:
-            return _set_apart(lines, at, glued, changes, "a headline run into the first sentence, set apart")
-    return lines
-
-
-def _set_apart(lines: list[Line], at: int, glued: re.Match[str], changes: list[Change], why: str) -> list[Line]:
-    """Line `at` cut in two where `glued` ends, both parts under its number, and the cut recorded."""
-    line = lines[at]
-    changes.append(Change(line.number, "normalised", shorten(glued.group(1), 40), why))
-    return [*lines[:at], Line(line.number, glued.group(1)), Line(line.number, line.text[glued.end():]),
-            *lines[at + 1:]]
-
-
 def _wrapped_runs_on(lines: list[Line]) -> tuple[Callable[[Line, Line], bool] | None, int]:
     """Whether a line runs on into the next as a hard-wrapped paragraph's do, for a text that is
     wrapped (None for one that is not), and the width it is wrapped at.
@@ -354,17 +310,10 @@ def _continues(above: Line, line: Line) -> bool:
         _RUNS_ON.match(line.text) and len(words(line.text)) >= 3 and not _FINISHED.search(above.text))
 
 
-def shorten(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"[\w’'-]+", text)
-
-
 # News items often close with their outlet in brackets: "…, the Japanese ministry said. (Mainichi)";
 # a photo caption closes with its photographer or source, and stays a caption.
 _CLOSING_CREDIT = re.compile(r"(?<=[.!?”\"])\s*\([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}\)\s*$")
+_CLOSING_DATE = re.compile(r"\s*\([^()]*\b(?:19|20)\d\d\s*(?:г\.|года)?\)\s*$")
 _ENDS_IN_INITIALS = re.compile(r"[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?$")
 _CAPTION_CUE = re.compile(r"\b(?:left|right|cent(?:er|re))\s*[,)]|\b(?:photo\w*|screenshot|video)\b",
                           re.IGNORECASE)
@@ -377,6 +326,9 @@ def is_prose(text: str) -> bool:
         return True
     if not _CAPTION_CUE.search(text):
         text = _CLOSING_CREDIT.sub("", text)
+    # a statement's title closes with its date in brackets, "… в Москве (22 января 2019 г.)": the
+    # abbreviation's period ends no sentence
+    text = _CLOSING_DATE.sub("", text)
     if _ENDS_IN_INITIALS.search(text):
         # "О телефонном разговоре … Помощника Президента РФ Приходько С.Э.": the period is the
         # initials', as Russian official texts write a name, and no sentence ends there
