@@ -51,7 +51,7 @@ def meeting_on_the_day_in_local_time(reading: Reading) -> None:
     Vladivostok …", and reports the meeting after it without the day: it was held that day, or
     on the day a later sentence before it gives ("The next day, on November 10 (local time)", or
     "The next day" alone: the day after). With no day of its own, the Prime Minister's Office's
-    account is dated the day of the meeting, as a ministry's is (rules.meeting_date)."""
+    account is dated the day of the meeting, as a ministry's is (meeting_day.meeting_date)."""
     if reading.meeting_date is not None or not reading.meeting_sentence:
         return
     day = None
