@@ -920,6 +920,8 @@ FACTS = [
      "Заявление министра иностранных дел Японии по итогам российско-японских консультаций в Токио (12 марта 2018 г.)"),
     # a joint press conference is held the day of the talks, whatever its speakers say of talks to go on
     ("kremlin/joint_press_conference_of_talks_to_go_on_ru", "meeting_date", dt.date(2013, 5, 10)),
+    # who chaired a commission's session met, though named after the quotes' speaker
+    ("generic/commission_session_co_chaired_by", "participants", {"igor-shuvalov", "fumio-kishida"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -100,7 +100,7 @@ def _met_on_the_visit(opening: list[str], index: NameIndex) -> list[str]:
             for person_id in _named_before_subject(told_of(sentence), index)]
 
 
-_REPRESENTED_BY = re.compile(r"\b(?:represented|headed|attended) by\b|"
+_REPRESENTED_BY = re.compile(r"\b(?:represented|headed|attended|(?:co-?)?chaired) by\b|"
                              r"(?<![\w-])(?:представля|возглавля)(?:ет|ют|л|ла|ли)\b|"
                              r"(?<![\w-])(?:участвовал[аи]?|(?:при)?нял[аи]?\s+участие)(?![\w-])|"
                              r"(?<![\w-])возглавил[аи]?(?![\w-])|(?<![\w-])со?\s+(?:российской|японской)\s+стороны(?![\w-])",
@@ -113,7 +113,9 @@ def _representatives(opening: list[str], index: NameIndex) -> list[str]:
     замглавы МИДа Игорь Моргулов", "С российской стороны группу возглавляет глава
     Минэкономразвития Максим Орешкин"; or who attended it, as news names them after the quotes:
     "Tuesday's meeting … was attended by Mori and Special Advisor … Eiichi Hasegawa on the Japan
-    side, and Russian Deputy Foreign Minister Igor Morgulov", "Во встрече также участвовали …"."""
+    side, and Russian Deputy Foreign Minister Igor Morgulov", "Во встрече также участвовали …"; or
+    who chaired it, as a commission's session is reported: "the 15th session of the … Committee …,
+    co-chaired by Oreshkin and Japanese Foreign Minister Toshimitsu Motegi"."""
     found: list[str] = []
     for paragraph in opening[:6]:
         for sentence in sentences(paragraph):
