@@ -922,6 +922,14 @@ FACTS = [
     ("kremlin/joint_press_conference_of_talks_to_go_on_ru", "meeting_date", dt.date(2013, 5, 10)),
     # who chaired a commission's session met, though named after the quotes' speaker
     ("generic/commission_session_co_chaired_by", "participants", {"igor-shuvalov", "fumio-kishida"}),
+    # an image's file name on a line of its own is the picture's place, not the headline's deck
+    ("generic/image_file_name_between_the_lines", "title", "Sakhalin and Hokkaido plan a ferry line"),
+    # a deck set above the paragraph with a regional agency's dateline ("Хабаровск, ИА Дальвесть."):
+    # the dateline still places the story
+    ("generic/deck_above_a_regional_agency_dateline_ru", "place", "Khabarovsk"),
+    # who heads a delegation, named right after "возглавляет", family name first, that name a place's
+    ("generic/delegation_headed_by_a_family_name_that_is_a_place_ru", "participants",
+     {"oleg-petrenko", "hideki-yamaguchi"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

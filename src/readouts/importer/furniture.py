@@ -122,6 +122,8 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # an image copied as markup, its alternative text often the headline again
         # and a site's header or logo named by its picture's text: "Example Group .com Rotating Header Image"
         (r"<image>.*</image>|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|.{0,80}\b(?:header|banner|logo) image", "image"),
+        # an image's file name where the page showed the picture: "1417760378_d7148c8c.jpg"
+        (r"[\w.-]{1,120}\.(?:jpe?g|png|gif|webp)", "image"),
     )
 )
 

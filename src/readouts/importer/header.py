@@ -40,6 +40,9 @@ _DATELINE = re.compile(
     r"(?:,?\s+(?:19|20)\d\d)?)?(?:,\s*[0-2]?\d:[0-5]\d)?\.?\s*"
     # "/ТАСС/.", or with the correspondent who filed it: "/Корр. ТАСС Алексей Заврачаев/."
     r"(?:/(?:Корр\.\s+|Corr\.\s+)?(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})(?:\s+[A-ZА-ЯЁ][a-zа-яё-]+){0,2}/\.?|"
+    # "Владивосток, ИА Приморье24.": a Russian regional agency, "ИА" (информационное агентство)
+    # before its name
+    r"(?<=[,.]\s)ИА\s+[«\"]?(?P<agency8>[А-ЯЁA-Z][\w-]{1,20}(?:\s[А-ЯЁA-Z][\w-]{1,20})?)[»\"]?\.|"
     r"\((?P<agency2>[A-Z][A-Za-z /-]{1,20})\)|"
     # "МОСКВА, 22 янв – РИА Новости.": the agency after a dash, one or two capitalised words,
     # and the correspondent who filed it after a comma: "ТОКИО, 5 ноя – РИА Новости, Ксения Нака."; the
@@ -123,7 +126,7 @@ def dateline(text: str) -> Dateline | None:
     return Dateline(match.group("city").strip(" .,"),
                     match.group("agency") or match.group("agency2") or match.group("agency3")
                     or match.group("agency4") or _agency_name(match.group("agency5")) or match.group("agency6")
-                    or match.group("agency7") or "",
+                    or match.group("agency7") or match.group("agency8") or "",
                     match.group("date") or match.group("date7") or "", match.end())
 
 

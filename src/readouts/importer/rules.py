@@ -94,6 +94,14 @@ def header_leftovers(reading: Reading) -> None:
             reading.changes.append(Change(line.number, "removed", shorten(line.text),
                                           label_reason(line.text) or "caption or section label above the text"))
     body_lines.extend(reading.header.body)
+    if (len(body_lines) > 1 and reading.publisher == "other" and not reading.deck and dateline(body_lines[1].text)
+            and not dateline(body_lines[0].text) and len(facts.sentences(body_lines[0].text)) == 1):
+        # the deck a news page sets above the story, whose first paragraph opens with the dateline:
+        # "Участники встречи подвели итоги …" / "Владивосток, ИА Приморье24. Сегодня, 5 декабря, …"
+        reading.deck = body_lines[0].text
+        reading.changes.append(Change(body_lines[0].number, "removed", shorten(body_lines[0].text),
+                                      "deck above the story's dateline"))
+        body_lines = body_lines[1:]
     reading.body_lines = body_lines
     reading.paragraphs = [line.text for line in body_lines]
     reading.story = dateline(reading.paragraphs[0]) if reading.paragraphs else None

@@ -99,8 +99,10 @@ def _cyrillic_names(text: str) -> list[str]:
 
 
 _MET_BY_NAME = re.compile(r"(?<![\w-])(?:принял[аи]?|(?:встретил|беседовал|созвонил)(?:ся|ась|ись|[аи])?\s+с|"
-                          r"(?:переговоры|встречу|встреча|беседу)\s+с)\s+$", re.IGNORECASE)
-"""The verb of a meeting right before the name of whom it was with: "принял", "встретился с"."""
+                          r"(?:переговоры|встречу|встреча|беседу)\s+с|возглавля(?:ет|л[аи]?)|во\s+главе\s+с)\s+$",
+                          re.IGNORECASE)
+"""The verb of a meeting right before the name of whom it was with: "принял", "встретился с"; or
+of heading a delegation: "делегацией Ниигаты, которую возглавляет Ямагути Хидэки"."""
 _NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _TWO_AS_ONE_SUBJECT = re.compile(
     rf"(?P<a>{_NAME})\s+и\s+(?P<b>{_NAME})\s+(?:(?:также|затем|вчера|сегодня)\s+)?"
@@ -125,9 +127,10 @@ def _in_latin(words: str, index: NameIndex) -> str | None:
     if person := russian_person(given, family, frozenset(latin_given)):
         known = latin_given.get(person[0].casefold())
         return f"{known or russian(person[0])} {russian(person[1])}"
-    if is_common_word(given) or is_common_word(family, places_are_names=True):
+    if is_common_word(given, places_are_names=True) or is_common_word(family, places_are_names=True):
         # "главы Минобороны России": a ministry and a country, however they spell; but a family
-        # name after a given name may be a place's too ("Тацухико Касаи")
+        # name may be a place's too, after a given name ("Тацухико Касаи") or before it, printed
+        # family name first ("Ямагути Хидэки")
         return None
     first, second = japanese(_japanese_nominative(given)), japanese(_japanese_nominative(family))
     if not (first and second):
