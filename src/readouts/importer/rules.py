@@ -95,7 +95,8 @@ def header_leftovers(reading: Reading) -> None:
                                           label_reason(line.text) or "caption or section label above the text"))
     body_lines.extend(reading.header.body)
     if (len(body_lines) > 1 and reading.publisher == "other" and not reading.deck and dateline(body_lines[1].text)
-            and not dateline(body_lines[0].text) and len(facts.sentences(body_lines[0].text)) == 1):
+            and not dateline(body_lines[0].text) and is_prose(body_lines[0].text)
+            and len(facts.sentences(body_lines[0].text)) == 1):
         # the deck a news page sets above the story, whose first paragraph opens with the dateline:
         # "Участники встречи подвели итоги …" / "Владивосток, ИА Приморье24. Сегодня, 5 декабря, …"
         reading.deck = body_lines[0].text
