@@ -1,8 +1,8 @@
 """Link: Corpus → SiteGraph, the cross-links every page is rendered from.
 
 The steps run in a fixed order: chronology first (meetings and previous/next read it), then
-topics per block, then meetings, then each paragraph's voice (which measures earlier times
-against the meeting's day), then related readouts, then readouts by topic and person.
+meetings, then each paragraph's topics and voice (which measures earlier times against the
+meeting's day) in one pass over each body, then related readouts, then readouts by topic and person.
 Addresses published before and gone now are matched to where their readouts are now last of
 all (addresses.py).
 """
@@ -113,16 +113,16 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None, kept: dict[str, An
     readouts = {r.id: r for r in corpus.readouts}
     order = chronology(corpus.readouts)
     known = cache if cache is not None else {}
-    # Topics and glossary names first: they need nothing but the readout itself.
-    used, packed, alone_keys = link_alone(corpus, readouts, order, known)
-    # Then meetings, whose day is what a paragraph's voice measures earlier times against.
+    # Meetings first: they need only each readout's facts, and a paragraph's voice measures
+    # earlier times against its meeting's day.
     meetings, meeting_of = group_meetings(readouts, order, None if kept is None else kept.setdefault("meetings", {}),
                                           ministers_of_a_two_plus_two(corpus.people))
-    voices, voice_keys = link_voices(corpus, readouts, order, meetings, meeting_of, known)
+    # Then topics, glossary names and voices, in one pass over each body.
+    used, packed, voices, alone_keys = link_alone(corpus, readouts, order, meetings, meeting_of, known)
     related = related_readouts(readouts, order, related_kept, None if kept is None else kept.setdefault("related", {}))
     if cache is not None:
         # Only this build's readouts stay cached, so the cache never outgrows the site.
-        for stale in set(cache) - alone_keys - voice_keys:
+        for stale in set(cache) - alone_keys:
             del cache[stale]
     # What a readout's page does not read is made when first read: the page a person waits for
     # is made before the rest is planned (at 10,000 readouts these took 28 ms of that wait).
@@ -152,70 +152,68 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None, kept: dict[str, An
     )
 
 
-def link_alone(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, ...], known: dict[Any, Any]
-               ) -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, bytes], set[Any]]:
+def link_alone(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, ...],
+               meetings: dict[str, Meeting], meeting_of: dict[str, str], known: dict[Any, Any]
+               ) -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, bytes], dict[str, bytes], set[Any]]:
     """(readout id → its glossary names, readout id → its paragraphs' topics and quoted blocks,
-    marshalled (packed.Unpacked), the cache keys they are kept under).
+    marshalled (packed.Unpacked), readout id → its paragraphs' voices, marshalled, the cache keys
+    they are kept under).
 
     What each readout alone gives comes from `known`, or is worked out on every core for the
-    readouts new to it, and added to `known`."""
+    readouts new to it, and added to `known`: the topics and names under the readout's digest
+    and the rules', the voices under its digest and its meeting's day (grouped before: a year or
+    day before the meeting's marks background, and an undated news item takes its meeting's day
+    from the other accounts). Both are worked out in the one pass: two unpacked every body twice
+    and forked the workers twice."""
     rules = TopicRules.build(corpus.topics)
     finder = TermFinder(corpus.terms)
     rules_digest = hashlib.blake2b(repr((corpus.topics, corpus.terms)).encode(), digest_size=16).hexdigest()
+    people_digest = hashlib.blake2b(repr(corpus.people).encode(), digest_size=16).hexdigest()
 
     def key(readout: Readout) -> tuple[str, ...]:
         # A readout made in memory has no digest: its id keys it for this build only.
         return (readout.digest, rules_digest) if readout.digest else ("id", readout.id, rules_digest)
 
-    def alone(readout: Readout) -> tuple[dict[str, tuple[str, ...]], bytes]:
-        """Its glossary names, and, marshalled (packed.Unpacked), its paragraphs' topics and the
-        blocks topic pages quote."""
-        per_block = topics_by_block(readout.blocks, rules, set(readout.topics))
-        # Headings are marked but not quoted: a topic page lists what was said.
-        quoted = tuple((topic_id, block.anchor) for block in readout.blocks if block.kind != "heading"
-                       for topic_id in per_block.get(block.anchor, ()))
-        return finder.names_in(readout), marshal.dumps((per_block, quoted))
-
-    new = [readouts[r] for r in order if key(readouts[r]) not in known]
-    for readout, found in zip(new, map_in_workers(alone, new), strict=True):
-        known[key(readout)] = found
-    used: dict[str, dict[str, tuple[str, ...]]] = {}
-    packed: dict[str, bytes] = {}
-    for readout_id in order:
-        used[readout_id], packed[readout_id] = known[key(readouts[readout_id])]
-    return used, packed, {key(r) for r in readouts.values() if r.digest}
-
-
-def link_voices(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, ...],
-                meetings: dict[str, Meeting], meeting_of: dict[str, str], known: dict[Any, Any]
-                ) -> tuple[dict[str, bytes], set[Any]]:
-    """(readout id → its paragraphs' voices, marshalled (packed.Unpacked), the cache keys they are
-    kept under).
-
-    Must run after meetings are grouped: a year or day before the meeting's marks background, and
-    an undated news item takes its meeting's day from the other accounts."""
-    people_digest = hashlib.blake2b(repr(corpus.people).encode(), digest_size=16).hexdigest()
-
     def day_of(readout: Readout) -> dt.date | None:
         meeting_id = meeting_of.get(readout.id)
         return (meetings[meeting_id].date if meeting_id else None) or readout.date
 
-    def key(readout: Readout) -> tuple[Any, ...]:
+    def voice_key(readout: Readout) -> tuple[Any, ...]:
         return ("voice", readout.digest or ("id", readout.id), people_digest, day_of(readout))
 
-    def alone(readout: Readout) -> bytes:
-        assert rules is not None  # made below, before any readout is read
-        account = Account(PUBLISHERS[readout.publisher].side, readout.kind == "news", day_of(readout))
-        return marshal.dumps((voices_by_block(readout.blocks, rules, account),))
+    def alone(readout: Readout) -> tuple[tuple[dict[str, tuple[str, ...]], bytes] | None, bytes | None]:
+        """(its glossary names and, marshalled, its paragraphs' topics and the blocks topic pages
+        quote; its paragraphs' voices, marshalled), each None when `known` has it."""
+        found = voiced = None
+        if key(readout) not in known:
+            per_block = topics_by_block(readout.blocks, rules, set(readout.topics))
+            # Headings are marked but not quoted: a topic page lists what was said.
+            quoted = tuple((topic_id, block.anchor) for block in readout.blocks if block.kind != "heading"
+                           for topic_id in per_block.get(block.anchor, ()))
+            found = (finder.names_in(readout), marshal.dumps((per_block, quoted)))
+        if voice_key(readout) not in known:
+            assert voice_rules is not None  # made below, before any readout is read
+            account = Account(PUBLISHERS[readout.publisher].side, readout.kind == "news", day_of(readout))
+            voiced = marshal.dumps((voices_by_block(readout.blocks, voice_rules, account),))
+        return found, voiced
 
-    new = [readouts[r] for r in order if key(readouts[r]) not in known]
-    # Made only for the readouts read now (an add reads one or a few): the people patterns
-    # only when a news item is among them.
-    rules = VoiceRules.build(corpus.people, news=any(r.kind == "news" for r in new)) if new else None
-    for readout, found in zip(new, map_in_workers(alone, new), strict=True):
-        known[key(readout)] = found
-    return ({r: known[key(readouts[r])] for r in order},
-            {key(r) for r in readouts.values() if r.digest})
+    new = [readouts[r] for r in order if key(readouts[r]) not in known or voice_key(readouts[r]) not in known]
+    # The voice rules are made only for the readouts read now (an add reads one or a few): the
+    # people patterns only when a news item is among them.
+    voiced_new = [r for r in new if voice_key(r) not in known]
+    voice_rules = (VoiceRules.build(corpus.people, news=any(r.kind == "news" for r in voiced_new))
+                   if voiced_new else None)
+    for readout, (found, voiced) in zip(new, map_in_workers(alone, new), strict=True):
+        if found is not None:
+            known[key(readout)] = found
+        if voiced is not None:
+            known[voice_key(readout)] = voiced
+    used: dict[str, dict[str, tuple[str, ...]]] = {}
+    packed: dict[str, bytes] = {}
+    for readout_id in order:
+        used[readout_id], packed[readout_id] = known[key(readouts[readout_id])]
+    return (used, packed, {r: known[voice_key(readouts[r])] for r in order},
+            {k for r in readouts.values() if r.digest for k in (key(r), voice_key(r))})
 
 
 def readouts_by_topic_and_person(readouts: dict[str, Readout], order: tuple[str, ...]
