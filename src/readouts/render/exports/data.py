@@ -111,9 +111,8 @@ def corpus_csv_file(graph: SiteGraph, fragments: Fragments) -> OutputFile:
 
 def corpus_csv(graph: SiteGraph, keys: list[str], fragments: Fragments) -> bytes:
     """readouts.csv: a header, then one row per readout, oldest first; list fields joined with ';'."""
-    rows = [fragments.get(key, partial(_csv_row, graph, readout_id))
-            for readout_id, key in zip(graph.chronology, keys, strict=True)]
-    return _csv_line(CSV_COLUMNS) + b"".join(rows)
+    assert len(keys) == len(graph.chronology)
+    return _csv_line(CSV_COLUMNS) + fragments.joined(keys, lambda index: _csv_row(graph, graph.chronology[index]))
 
 
 def _csv_row(graph: SiteGraph, readout_id: str) -> bytes:

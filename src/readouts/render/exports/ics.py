@@ -77,10 +77,10 @@ def meetings_calendar(graph: SiteGraph, title: str, dated: list[Meeting], keys: 
     The calendar's own lines (kept by the title), then each event's text (unchanged events from
     `fragments`)."""
     head = fragments.get(fragments.key(("ics-head", PRODID, title)), partial(_calendar_head, title))
-    entered = entry_instants(graph) if entered is None else entered
-    pieces = [fragments.get(key, partial(_event_of, graph, meeting, entered))
-              for meeting, key in zip(dated, keys, strict=True)]
-    return head + b"".join(pieces) + b"END:VCALENDAR\r\n"
+    known = entry_instants(graph) if entered is None else entered
+    assert len(keys) == len(dated)
+    events = fragments.joined(keys, lambda index: _event_of(graph, dated[index], known))
+    return head + events + b"END:VCALENDAR\r\n"
 
 
 def _calendar_head(title: str) -> bytes:
