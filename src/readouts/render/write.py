@@ -133,10 +133,10 @@ def _put_exports(graph: SiteGraph, planned: list[Page], outputs: Outputs, fragme
     """The exports: each file has a fingerprint of exactly what it is made from (exports.py), so a
     new readout rewrites its year's data file and sitemap part, the indexes that count them, the
     CSV, the calendar and the feeds it enters, and keeps every other year's files. The sitemap
-    lists the site's own static pages too."""
+    lists the site's own static pages too (its HTML files alone: the others are most of the site's)."""
     year_of_page = {page.path: page.year for page in planned if page.year != SITE_PART}
     unlisted = {page.path for page in planned if not page.in_sitemap}
-    listed = [path for path in outputs.manifest if path not in unlisted]
+    listed = [path for path in outputs.manifest if path.endswith(".html") and path not in unlisted]
     for export in export_files(graph, listed, fragments, year_of_page):
         outputs.put(export)
         stop_if()

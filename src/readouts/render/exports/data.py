@@ -12,7 +12,14 @@ from typing import Any
 from readouts.model import Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.depends import digest
-from readouts.render.exports.common import CSV_COLUMNS, Fragments, _iso, _made_from, unescaped_text
+from readouts.render.exports.common import (
+    CSV_COLUMNS,
+    Fragments,
+    _iso,
+    keys_digest,
+    readout_piece_keys,
+    unescaped_text,
+)
 from readouts.render.exports.records import PublishedRecords
 from readouts.render.listings import Year, timeline_listing
 from readouts.render.output import OutputFile
@@ -57,14 +64,14 @@ def readouts_data_files(graph: SiteGraph, fragments: Fragments) -> list[OutputFi
     the readout's bytes, its meeting's id and the topic rules (which mark its paragraphs). A new
     or edited readout rewrites its year's file, with the other records cut from the last one
     (records.py), and the index's count."""
-    rules = digest(graph.corpus.topics)
+    family = "json:" + digest(graph.corpus.topics)  # the rules are in every record's key
     files = []
     listed = []
     for year, ids in timeline_listing(graph).years:  # dated years ascending, then the undated
-        keys = [digest(("json", r, _made_from(graph.readouts[r]), graph.meeting_of.get(r), rules)) for r in ids]
+        keys = readout_piece_keys(graph, family, ids)
         path = urls.readouts_year_path(year)
         fragments.records.keep(path, keys)
-        files.append(OutputFile(path, digest(("readouts", year, keys)),
+        files.append(OutputFile(path, keys_digest("readouts", str(year), keys=keys),
                                 partial(readouts_year, graph, year, ids, keys, fragments.records)))
         listed.append({"path": path, "year": year, "count": len(ids)})
     index = readouts_index(graph, listed)
@@ -98,15 +105,14 @@ def _record_json(graph: SiteGraph, readout_id: str) -> bytes:
 def corpus_csv_file(graph: SiteGraph, fragments: Fragments) -> OutputFile:
     """readouts.csv, joined from each readout's row, kept in `fragments` by what the row follows
     from: the readout's bytes and its meeting's id."""
-    keys = [fragments.key(("csv", r, _made_from(graph.readouts[r]), graph.meeting_of.get(r))) for r in graph.chronology]
-    return OutputFile(urls.READOUTS_CSV, digest(keys), partial(corpus_csv, graph, keys, fragments))
+    keys = fragments.use(readout_piece_keys(graph, "csv", graph.chronology))
+    return OutputFile(urls.READOUTS_CSV, keys_digest("csv", keys=keys), partial(corpus_csv, graph, keys, fragments))
 
 
 def corpus_csv(graph: SiteGraph, keys: list[str], fragments: Fragments) -> bytes:
     """readouts.csv: a header, then one row per readout, oldest first; list fields joined with ';'."""
-    rows = [fragments.get(key, partial(_csv_row, graph, readout_id))
-            for readout_id, key in zip(graph.chronology, keys, strict=True)]
-    return _csv_line(CSV_COLUMNS) + b"".join(rows)
+    assert len(keys) == len(graph.chronology)
+    return _csv_line(CSV_COLUMNS) + fragments.joined(keys, lambda index: _csv_row(graph, graph.chronology[index]))
 
 
 def _csv_row(graph: SiteGraph, readout_id: str) -> bytes:

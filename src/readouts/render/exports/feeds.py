@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from functools import partial
@@ -34,16 +33,40 @@ def feed_files(graph: SiteGraph, entered: Mapping[str, dt.datetime | None] | Non
     entered = entry_instants(graph) if entered is None else entered
     config = graph.corpus.config
     settings = digest((config, graph.corpus.topics))
-    feeds: list[tuple[str, str | None, Iterable[str]]] = [(urls.FEED, None, graph.chronology)]
-    feeds += [(urls.TOPIC_FEED.format(topic_id=t), t, graph.readouts_by_topic.get(t, ()))
+    ranked = _ranked_by_entry(graph, entered)
+    feeds: list[tuple[str, str | None, list[str]]] = [(urls.FEED, None, _newest_of(ranked, graph.chronology))]
+    feeds += [(urls.TOPIC_FEED.format(topic_id=t), t, _newest_of(ranked, graph.readouts_by_topic.get(t, ())))
               for t in config.main_topics if t in graph.topics]
     files = []
-    for path, topic_id, candidates in feeds:
-        ids = _entered_newest_first(graph, candidates, entered)
+    for path, topic_id, ids in feeds:
         fallback = None if ids else _newest_instant(graph, entered)  # what an empty feed is dated by
         made_from = (settings, path, [(r, _made_from(graph.readouts[r])) for r in ids], fallback)
         files.append(OutputFile(path, digest(made_from), partial(atom_feed, graph, path, ids, topic_id)))
     return files
+
+
+def _ranked_by_entry(graph: SiteGraph, entered: Mapping[str, dt.datetime | None]) -> list[str]:
+    """Every readout with an instant to date it by (entry_instant), the newest entry first (ties
+    by date, then id). Ranked once for every feed: choosing each feed's newest from its own
+    readouts took a heap of every readout per feed, 0.02 s at 10,000 (the chronology comes
+    nearly in order, the heap's worst case), where one sort of a list nearly in order is quick."""
+    readouts = graph.readouts
+    known = [(instant, readouts[r].date or dt.date.min, r) for r, instant in entered.items() if instant]
+    known.sort(reverse=True)
+    return [r for _, _, r in known]
+
+
+def _newest_of(ranked: list[str], readout_ids: Iterable[str]) -> list[str]:
+    """Of `readout_ids`, those that entered the archive last, in `ranked`'s order, at most
+    FEED_ENTRIES: sorted(…, reverse=True)[:FEED_ENTRIES], which heapq.nlargest is too."""
+    members = set(readout_ids)
+    newest: list[str] = []
+    for readout_id in ranked:
+        if readout_id in members:
+            newest.append(readout_id)
+            if len(newest) == FEED_ENTRIES:
+                break
+    return newest
 
 
 def _entered_newest_first(graph: SiteGraph, readout_ids: Iterable[str],
@@ -51,9 +74,7 @@ def _entered_newest_first(graph: SiteGraph, readout_ids: Iterable[str],
     """The readouts that entered the archive last, newest first (ties by date, then id), at most
     FEED_ENTRIES; a readout with no instant to date it by is left out (entry_instant)."""
     entered = entry_instants(graph) if entered is None else entered
-    readouts = graph.readouts
-    known = [(instant, readouts[r].date or dt.date.min, r) for r in readout_ids if (instant := entered[r])]
-    return [r for _, _, r in heapq.nlargest(FEED_ENTRIES, known)]
+    return _newest_of(_ranked_by_entry(graph, entered), readout_ids)
 
 
 def _newest_instant(graph: SiteGraph, entered: Mapping[str, dt.datetime | None] | None = None) -> dt.datetime:

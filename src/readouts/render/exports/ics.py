@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import partial
-from typing import Any
+from operator import attrgetter
 
 from readouts.model import Meeting, SiteGraph
 from readouts.render import urls
 from readouts.render.context import FORMAT_KICKERS, credited_to
-from readouts.render.depends import digest
-from readouts.render.exports.common import PRODID, Fragments, _made_from
+from readouts.render.depends import digest, digest_of_fields
+from readouts.render.exports.common import PRODID, Fragments, _made_from, keys_digest
 from readouts.render.exports.feeds import _EPOCH, entry_instants
+from readouts.render.exports.ical_lines import content_lines, escaped_text
 from readouts.render.output import OutputFile
 
 
@@ -20,26 +21,44 @@ def meetings_calendar_file(graph: SiteGraph, fragments: Fragments,
                            entered: Mapping[str, dt.datetime | None] | None = None) -> OutputFile:
     """meetings.ics, made from the site's title and each dated meeting's event. `entered`: each
     readout's entry instant, when worked out already (feeds.entry_instants)."""
-    dated = sorted((m for m in graph.meetings.values() if m.date), key=lambda m: (m.date, m.id))
-    keys = [fragments.key(key) for key in _event_keys(graph, dated)]
+    # By day, then id: sorted by id, then stably by day (a key of two attributes was a tuple per meeting).
+    dated = sorted((m for m in graph.meetings.values() if m.date), key=attrgetter("id"))
+    dated.sort(key=attrgetter("date"))
+    keys = fragments.use(_event_keys(graph, dated))
     title = graph.corpus.config.title
-    return OutputFile(urls.MEETINGS_ICS, digest((title, keys)),
+    return OutputFile(urls.MEETINGS_ICS, keys_digest("ics", title, keys=keys),
                       partial(meetings_calendar, graph, title, dated, keys, fragments, entered))
 
 
-def _event_keys(graph: SiteGraph, dated: list[Meeting]) -> Iterator[tuple[Any, ...]]:
+def _event_keys(graph: SiteGraph, dated: list[Meeting]) -> list[str]:
     """What each meeting's event follows from: the meeting's own fields and its accounts' bytes
     (their titles, publishers and the instants they entered the archive follow from these), with
     the settings and people.yaml (the address, the publishers' and people's names). Keyed so,
     not by what the event shows: working out every event's summary and accounts took most of
-    the time of this file (0.04 s at 10,000), though a new readout changes one event."""
+    the time of this file (0.04 s at 10,000), though a new readout changes one event. The key
+    is those words themselves (ids of letters, digits and dashes, hex digests, the day's
+    ordinal, then the place and format quoted), not a digest of them: digesting each meeting's
+    tuple took 0.03 s at 10,000."""
     readouts = graph.readouts
     settings = digest((graph.corpus.config, graph.corpus.people))
+    keys = []
     for m in dated:
         assert m.date is not None
-        # The day as its ordinal: text and numbers alone are digested quicker (Fragments.key).
-        yield ("ics", settings, m.id, m.date.toordinal(), m.place, m.format, m.participants, m.readout_ids,
-               tuple([_made_from(readouts[r]) for r in m.readout_ids]))
+        ids = m.readout_ids
+        if len(ids) == 1:  # most meetings: no list to make
+            made_from = readouts[ids[0]].digest
+            known = bool(made_from)
+        else:
+            digests = [readouts[r].digest for r in ids]
+            made_from, known = ",".join(digests), all(digests)
+        if known:
+            keys.append(f"ics:{settings} {m.id} {m.date.toordinal()} {','.join(m.participants)} "
+                        f"{','.join(ids)} {made_from} {m.place!r} {m.format!r}")
+        else:  # an account made in memory stands for itself
+            keys.append("ics* " + digest_of_fields((settings, m.id, m.date.toordinal(), m.place, m.format,
+                                                     m.participants, m.readout_ids,
+                                                     tuple([_made_from(readouts[r]) for r in m.readout_ids]))))
+    return keys
 
 
 def _calendar_summary(graph: SiteGraph, meeting: Meeting) -> str:
@@ -55,18 +74,26 @@ def meetings_calendar(graph: SiteGraph, title: str, dated: list[Meeting], keys: 
                       entered: Mapping[str, dt.datetime | None] | None = None) -> bytes:
     """meetings.ics: one all-day event per dated meeting, oldest first.
 
-    The calendar's own lines, then each event's text (unchanged events from `fragments`)."""
-    import icalendar  # here, not above: most builds do not write the calendar
+    The calendar's own lines (kept by the title), then each event's text (unchanged events from
+    `fragments`)."""
+    head = fragments.get(fragments.key(("ics-head", PRODID, title)), partial(_calendar_head, title))
+    known = entry_instants(graph) if entered is None else entered
+    assert len(keys) == len(dated)
+    events = fragments.joined(keys, lambda index: _event_of(graph, dated[index], known))
+    return head + events + b"END:VCALENDAR\r\n"
+
+
+def _calendar_head(title: str) -> bytes:
+    """The calendar's lines before its events, as icalendar writes them (the end is one line)."""
+    import icalendar  # here, not above: most builds keep the head and write no new event with it
 
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _ical_text(title))
     head, end = bytes(calendar.to_ical()).rsplit(b"END:VCALENDAR", 1)
-    entered = entry_instants(graph) if entered is None else entered
-    pieces = [fragments.get(key, partial(_event_of, graph, meeting, entered))
-              for meeting, key in zip(dated, keys, strict=True)]
-    return head + b"".join(pieces) + b"END:VCALENDAR" + end
+    assert end == b"\r\n"
+    return head
 
 
 def _event_of(graph: SiteGraph, meeting: Meeting, entered: Mapping[str, dt.datetime | None]) -> bytes:
@@ -91,14 +118,44 @@ def _ical_text(text: str) -> str:
 
 
 def _event(meeting: Meeting, summary: str, accounts: list[str], url: str | None, stamp: dt.datetime) -> bytes:
+    """A meeting's event as icalendar writes it: its properties in icalendar's order (summary,
+    start, end, stamp and uid, then the others by name), text escaped and lines folded as it
+    does (ical_lines.py). Written here rather than by icalendar, whose import took 0.03–0.05 s
+    of a new readout's build at 10,000, as much as the rest of the calendar;
+    tests/render/test_exports.py compares the two byte for byte. A stamp not in UTC, a day
+    that is a datetime or an address with a line break is left to icalendar."""
+    day = meeting.date
+    assert day is not None
+    if type(day) is not dt.date or stamp.tzinfo is not dt.timezone.utc or (url and not url.isprintable()):
+        return _event_by_icalendar(meeting, summary, accounts, url, stamp)
+    end = day + dt.timedelta(days=1)
+    # When the event last changed as far as the archive knows: the instant its newest account
+    # entered (import records keep it; SOURCE_DATE_EPOCH stands for the clock), never the build's
+    # time, so two builds write the same bytes and a new account updates the event.
+    lines = [
+        "BEGIN:VEVENT",
+        "SUMMARY:" + escaped_text(_ical_text(summary)),
+        f"DTSTART;VALUE=DATE:{day.year:04}{day.month:02}{day.day:02}",
+        f"DTEND;VALUE=DATE:{end.year:04}{end.month:02}{end.day:02}",
+        f"DTSTAMP:{stamp.year:04}{stamp.month:02}{stamp.day:02}T{stamp.hour:02}{stamp.minute:02}{stamp.second:02}Z",
+        "UID:" + escaped_text(f"{meeting.id}@readouts"),
+        "DESCRIPTION:" + escaped_text(_ical_text("Accounts:\n" + "\n".join(f"- {a}" for a in accounts))),
+    ]
+    if meeting.place:
+        lines.append("LOCATION:" + escaped_text(_ical_text(meeting.place)))
+    if url:
+        lines.append("URL:" + url)
+    lines.append("END:VEVENT")
+    return content_lines(lines)
+
+
+def _event_by_icalendar(meeting: Meeting, summary: str, accounts: list[str], url: str | None,
+                        stamp: dt.datetime) -> bytes:
     assert meeting.date is not None
     import icalendar
 
     event = icalendar.Event()
     event.add("uid", f"{meeting.id}@readouts")
-    # When the event last changed as far as the archive knows: the instant its newest account
-    # entered (import records keep it; SOURCE_DATE_EPOCH stands for the clock), never the build's
-    # time, so two builds write the same bytes and a new account updates the event.
     event.add("dtstamp", stamp)
     event.add("dtstart", meeting.date)
     event.add("dtend", meeting.date + dt.timedelta(days=1))

@@ -35,20 +35,22 @@ def sitemap_files(graph: SiteGraph, site_files: Iterable[str], years: dict[str, 
     base_url = graph.corpus.config.base_url
     site_pages: list[str] = []
     by_year: dict[Year, list[str]] = {}
-    for page in sorted(path for path in site_files if path.endswith(".html") and path != urls.NOT_FOUND):
-        loc = _loc(base_url, page)
+    for page in site_files:
+        if not page.endswith(".html") or page == urls.NOT_FOUND:
+            continue
         if page in years:
-            by_year.setdefault(years[page], []).append(loc)
+            by_year.setdefault(years[page], []).append(page)
         else:
-            site_pages.append(loc)
+            site_pages.append(page)
     # The site's part, then the years ascending, then the undated.
     parts = [(urls.SITEMAP_SITE, site_pages), *((urls.sitemap_year_path(year), by_year[year])
                                                 for year in in_year_order(set(by_year)))]
     files = []
     for first_path, pages in parts:
-        for number, locs in enumerate(_sitemap_chunks(pages), start=1):
+        pages.sort()
+        for number, chunk in enumerate(_sitemap_chunks(base_url, pages), start=1):
             path = first_path if number == 1 else first_path.removesuffix(".xml") + f"-{number}.xml"
-            files.append(OutputFile(path, _locs_digest(base_url, locs), partial(sitemap_part, base_url, locs)))
+            files.append(OutputFile(path, _pages_digest(base_url, chunk), partial(sitemap_part, base_url, chunk)))
     index = sitemap_index(graph, [f.path for f in files])
     return [OutputFile(urls.SITEMAP, digest(index), lambda: index), *files]
 
@@ -65,28 +67,38 @@ _UNQUOTED = re.compile(r"[A-Za-z0-9_.~/-]*").fullmatch
 """What quote(…, safe="/") leaves as it is."""
 
 
-def _locs_digest(base_url: str | None, locs: list[str]) -> str:
-    """The fingerprint of a part: its addresses, one a line (a quoted address holds no line
-    break), digested as one text rather than as the repr of a list of thousands."""
-    return digest(("sitemap", base_url, hashlib.blake2b("\n".join(locs).encode("utf-8"), digest_size=16).hexdigest()))
+def _pages_digest(base_url: str | None, pages: list[str]) -> str:
+    """The fingerprint of a part: the pages it lists, one a line (a path holds no line break), and
+    the base URL, which make its addresses; digested as one text rather than as the repr of a
+    list of thousands, and without working out each address (_loc), which only a part made again needs."""
+    return digest(("sitemap", base_url, hashlib.blake2b("\n".join(pages).encode("utf-8"), digest_size=16).hexdigest()))
 
 
 _URL_BYTES = len("  <url>\n    <loc></loc>\n  </url>\n")
 _PART_BYTES = 400
 """Generous bounds for what a part holds besides its addresses: its head, its comment and its end."""
+_QUOTED_AT_MOST = 12
+"""The most bytes an address takes per character of its page's path: %XX for each of a
+character's four UTF-8 bytes."""
 
 
-def _sitemap_chunks(locs: list[str]) -> list[list[str]]:
-    """`locs` in as many parts as the protocol's limits need: one, for any site of a realistic
-    size (a year would need some 25,000 readouts, each with a page and a meeting's, for two)."""
+def _sitemap_chunks(base_url: str | None, pages: list[str]) -> list[list[str]]:
+    """`pages` in as many parts as the protocol's limits need for their addresses: one, for any
+    site of a realistic size (a year would need some 25,000 readouts, each with a page and a
+    meeting's, for two). Counted address by address only when a bound of their size says a
+    part might be too large."""
+    base_bytes = len((base_url or "").encode("utf-8"))
+    bound = _PART_BYTES + len(pages) * (_URL_BYTES + base_bytes) + _QUOTED_AT_MOST * sum(map(len, pages))
+    if len(pages) <= SITEMAP_MAX_URLS and bound <= SITEMAP_MAX_BYTES:
+        return [pages]
     chunks: list[list[str]] = [[]]
     size = _PART_BYTES
-    for loc in locs:
-        entry = len(loc.encode("utf-8")) + _URL_BYTES
+    for page in pages:
+        entry = len(_loc(base_url, page).encode("utf-8")) + _URL_BYTES
         if len(chunks[-1]) >= SITEMAP_MAX_URLS or size + entry > SITEMAP_MAX_BYTES:
             chunks.append([])
             size = _PART_BYTES
-        chunks[-1].append(loc)
+        chunks[-1].append(page)
         size += entry
     return chunks
 
@@ -96,14 +108,14 @@ def _relative_comment(root: ET.Element) -> None:
                            "which needs absolute URLs. "))
 
 
-def sitemap_part(base_url: str | None, locs: list[str]) -> bytes:
-    """A <urlset> of the given addresses."""
+def sitemap_part(base_url: str | None, pages: list[str]) -> bytes:
+    """A <urlset> of the given pages' addresses."""
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
     if not base_url:
         _relative_comment(root)
-    for loc in locs:
+    for page in pages:
         entry = _element(root, "url")
-        _element(entry, "loc", loc)
+        _element(entry, "loc", _loc(base_url, page))
     return _xml_bytes(root)
 
 
