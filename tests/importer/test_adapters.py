@@ -930,6 +930,9 @@ FACTS = [
     # who heads a delegation, named right after "возглавляет", family name first, that name a place's
     ("generic/delegation_headed_by_a_family_name_that_is_a_place_ru", "participants",
      {"oleg-petrenko", "hideki-yamaguchi"}),
+    # talks about a "2+2" to come are no "2+2": its four ministers are not at them
+    ("tass/talks_about_a_two_plus_two_to_come", "participants", {"igor-morgulov", "toyohisa-kozuki"}),
+    ("tass/talks_about_a_two_plus_two_to_come", "format", "in-person"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

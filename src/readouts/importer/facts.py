@@ -209,7 +209,7 @@ def meeting_format(title: str | None, meeting: str | None, lede: str | None,
     # проведении … консультаций в формате «2+2»")
     head = before_agreed_meeting(head)
     for text in (title or "", head):
-        if TWO_PLUS_TWO.search(text):
+        if two_plus_two_held(text):
             return "2+2"
         if VIDEO_WORDS.search(text):
             return "video"
@@ -231,6 +231,15 @@ def meeting_format(title: str | None, meeting: str | None, lede: str | None,
 
 TWO_PLUS_TWO = re.compile(r"\b2\s?\+\s?2\b|two[- ]plus[- ]two|\b2 plus 2\b|foreign and defen[cs]e ministers|"
                           r"«2\+2»|«?два плюс два»?|министров иностранных дел и обороны", re.IGNORECASE)
+_TO_COME_BEFORE = re.compile(r"(?:forthcoming|upcoming|next|planned|future|предстоящ\w*|очередн\w*|будущ\w*|"
+                             r"следующ\w*)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def two_plus_two_held(text: str) -> bool:
+    """Whether the text names a "2+2" meeting as the one it reports: not "forthcoming consultations
+    in the 2+2 format were in focus of talks between …", a meeting to come that others discussed."""
+    return any(not _TO_COME_BEFORE.search(text, max(0, found.start() - 60), found.start())
+               for found in TWO_PLUS_TWO.finditer(text))
 # Occasions a meeting is held on, in either side's wording, with the city where the occasion
 # is always held (None where it moves).
 OCCASIONS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(

@@ -17,10 +17,10 @@ from readouts.importer.facts import (
     ABOUT,
     FUTURE,
     MEETING_WORDS,
-    TWO_PLUS_TWO,
     before_agreed_meeting,
     of_another_time,
     sentences,
+    two_plus_two_held,
 )
 from readouts.importer.offices import (
     COUNTERPART,
@@ -77,7 +77,7 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
     if len({index.country_of(p) for p in found} & set(SIDES)) < 2:
         found.extend(p for p in _representatives(opening, index) if p not in found)
     found.extend(p for p in _other_side(found, title, lede, meeting, index, opening, day, held) if p not in found)
-    if any(TWO_PLUS_TWO.search(before_agreed_meeting(text or "")) for text in (title, lede, meeting)):
+    if any(two_plus_two_held(before_agreed_meeting(text or "")) for text in (title, lede, meeting)):
         # not the "2+2" agreed for later ("договорились о проведении … консультаций в формате «2+2»")
         found.extend(p for p in two_plus_two_ministers(opening[:3], index, day) if p not in found)
     return found
