@@ -155,16 +155,13 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None, kept: dict[str, An
 def link_alone(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, ...],
                meetings: dict[str, Meeting], meeting_of: dict[str, str], known: dict[Any, Any]
                ) -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, bytes], dict[str, bytes], set[Any]]:
-    """(readout id → its glossary names, readout id → its paragraphs' topics and quoted blocks,
-    marshalled (packed.Unpacked), readout id → its paragraphs' voices, marshalled, the cache keys
-    they are kept under).
+    """(readout id → its glossary names, → its paragraphs' topics and quoted blocks, → its
+    paragraphs' voices, both marshalled (packed.Unpacked); the cache keys they are kept under).
 
-    What each readout alone gives comes from `known`, or is worked out on every core for the
-    readouts new to it, and added to `known`: the topics and names under the readout's digest
-    and the rules', the voices under its digest and its meeting's day (grouped before: a year or
-    day before the meeting's marks background, and an undated news item takes its meeting's day
-    from the other accounts). Both are worked out in the one pass: two unpacked every body twice
-    and forked the workers twice."""
+    Each comes from `known`, or is worked out on every core for the readouts new to it, in one
+    pass (two unpacked every body twice), and added to `known`: topics and names under the
+    readout's digest and the rules', voices under its digest and its meeting's day (a year or
+    day before the meeting's marks background; an undated news item takes its meeting's day)."""
     rules = TopicRules.build(corpus.topics)
     finder = TermFinder(corpus.terms)
     rules_digest = hashlib.blake2b(repr((corpus.topics, corpus.terms)).encode(), digest_size=16).hexdigest()
