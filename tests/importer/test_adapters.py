@@ -933,6 +933,10 @@ FACTS = [
     # talks about a "2+2" to come are no "2+2": its four ministers are not at them
     ("tass/talks_about_a_two_plus_two_to_come", "participants", {"igor-morgulov", "toyohisa-kozuki"}),
     ("tass/talks_about_a_two_plus_two_to_come", "format", "in-person"),
+    # a later opening sentence that names everyone who met prints the day, its year unknown: kept
+    # for the meeting's other accounts, so the account joins no meeting of another day
+    ("generic/meeting_day_printed_in_a_later_sentence_ru", "meeting_day_printed", (4, 27)),
+    ("generic/meeting_day_printed_in_a_later_sentence_ru", "meeting_date", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

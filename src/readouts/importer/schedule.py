@@ -108,6 +108,16 @@ def meeting_date_stated_later(reading: Reading) -> None:
                     # Embassy was summoned"), only a day in the week before the text's
                     reading.meeting_date = found
                     return
+                partial = dates.find_partial_dates(sentence)
+                if (found is None and partial and len(reading.participants) >= 2 and not reading.printed_meeting_day
+                        and not dates.SPAN_OF_DAYS.search(sentence)):
+                    # "27 апреля … Путин и … Абэ провели двусторонние переговоры в Кремле", the
+                    # text's year unknown: the day is kept for the meeting's other accounts to
+                    # complete, as a meeting sentence's is (meeting_day.printed_meeting_day)
+                    reading.printed_meeting_day = (partial[0].month, partial[0].day)
+                    reading.notes.append(f"the meeting's day is printed without a year (\"{sentence[:80]}\"): "
+                                         f"the meeting date is left empty")
+                    return
 
 
 def _reported_within(day: dt.date, reading: Reading) -> bool:
