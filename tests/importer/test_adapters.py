@@ -937,6 +937,8 @@ FACTS = [
     # for the meeting's other accounts, so the account joins no meeting of another day
     ("generic/meeting_day_printed_in_a_later_sentence_ru", "meeting_day_printed", (4, 27)),
     ("generic/meeting_day_printed_in_a_later_sentence_ru", "meeting_date", None),
+    # a preview says where in the sentence after the one that announces the meeting
+    ("generic/preview_says_where_in_the_next_sentence_ru", "place", "Osaka"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -265,6 +265,14 @@ def place(reading: Reading) -> None:
     reading.place = venue.meeting_place(
         reading.headline_and_deck, reading.header, reading.meeting_context, opening, reading.occasion_city,
         reading.story, reading.lede, reading.meeting_sentence if reading.strong_meeting else None, announcement)
+    if reading.place is None and announcement and reading.follow and _TAKES_PLACE.search(reading.follow):
+        # a preview says where in the sentence after the one that announces the meeting: "30 и 31
+        # мая … проведут консультации в формате «2+2» … Мероприятие пройдёт в Токио."
+        reading.place = venue.place_in(reading.follow, True)
+
+
+_TAKES_PLACE = re.compile(r"(?<![\w-])(?:пройд[её]т|состоится|будет проходить)(?![\w-])|"
+                          r"\bwill (?:be held|take place)\b", re.IGNORECASE)
 
 
 def body(reading: Reading) -> None:
