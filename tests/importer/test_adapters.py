@@ -939,6 +939,9 @@ FACTS = [
     ("generic/meeting_day_printed_in_a_later_sentence_ru", "meeting_date", None),
     # a preview says where in the sentence after the one that announces the meeting
     ("generic/preview_says_where_in_the_next_sentence_ru", "place", "Osaka"),
+    # one people.yaml does not list is of the side his adjective says: the meeting has both sides,
+    # and no minister named further down is added as the other
+    ("tass/unlisted_official_of_the_other_side", "participants", {"pavel-sorokin", "toyohisa-kozuki"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),
