@@ -942,6 +942,8 @@ FACTS = [
     # one people.yaml does not list is of the side his adjective says: the meeting has both sides,
     # and no minister named further down is added as the other
     ("tass/unlisted_official_of_the_other_side", "participants", {"pavel-sorokin", "toyohisa-kozuki"}),
+    # a headline set in title case is no sentence, though it ends with an abbreviation's period
+    ("generic/title_case_headline_with_a_period", "title", "Motegi to Hold Phone Talks with Lavrov on Wed."),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -319,6 +319,20 @@ _CAPTION_CUE = re.compile(r"\b(?:left|right|cent(?:er|re))\s*[,)]|\b(?:photo\w*|
                           re.IGNORECASE)
 
 
+_FUNCTION_WORDS = frozenset({"the", "and", "for", "but", "nor", "yet", "off", "per", "via", "out", "its", "his", "her",
+                             "with", "from", "into", "over", "than", "that", "this", "upon", "onto", "amid", "after",
+                             "about", "under", "before", "between", "against", "during", "without", "within"})
+
+
+def _title_cased(text: str) -> bool:
+    """Whether every word of three letters or more but the small function words is capitalised,
+    as English headlines are set, and there are three such words at least: "Prime Minister Yoshiro
+    Mori met with President Vladimir Putin" is a sentence of names, but its verb is in small letters."""
+    long_words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+                  if len(w) >= 3 and w.lower() not in _FUNCTION_WORDS]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+
+
 def is_prose(text: str) -> bool:
     """A line of running text rather than a headline, date or label."""
     count = len(words(text))
@@ -332,6 +346,10 @@ def is_prose(text: str) -> bool:
     if _ENDS_IN_INITIALS.search(text):
         # "О телефонном разговоре … Помощника Президента РФ Приходько С.Э.": the period is the
         # initials', as Russian official texts write a name, and no sentence ends there
+        return False
+    if count < 25 and _title_cased(text):
+        # a headline in title case may end with a period ("Kishida to Hold Phone Talks with Putin
+        # Later on Thurs."); running text capitalises only names, never its verbs and nouns all
         return False
     if count < 45 and text.isupper():
         # a headline set in capitals, as newsletters and wire copy print it, may end with a
