@@ -105,11 +105,7 @@ def printed_meeting_day(reading: Reading) -> None:
         return
     sentence = reading.meeting_sentence
     if sentence and not dates.SPAN_OF_DAYS.search(sentence) and (partial := dates.find_partial_dates(sentence)):
-        number = next((b.number for b in reading.body_lines if sentence in b.text), None)
-        where = f"line {number}: " if number else ""
-        reading.notes.append(f"{where}the meeting's day is printed without a year (\"{shorten(sentence, 80)}\"): "
-                             f"the meeting date is left empty")
-        reading.printed_meeting_day = (partial[0].month, partial[0].day)
+        keep_printed_day(reading, sentence, partial[0])
     if reading.title and (partial := dates.find_partial_dates(reading.title)):
         # "Gist of Japan-Russia summit on Nov. 10": the headline names the meeting's day.
         reading.printed_meeting_day = reading.printed_meeting_day or (partial[0].month, partial[0].day)
@@ -117,3 +113,13 @@ def printed_meeting_day(reading: Reading) -> None:
             day := dates.day_in_period(reading.printed_meeting_day, [line.text for line in reading.header.lines])):
         # the period the page is filed under ("Октябрь-декабрь 2008") gives the day its year
         reading.meeting_date, reading.printed_meeting_day = day, None
+
+
+def keep_printed_day(reading: Reading, sentence: str, day: dates.PartialDate) -> None:
+    """Keep the day `sentence` prints without a year as the meeting's, with a note that says
+    which line left the date empty."""
+    number = next((b.number for b in reading.body_lines if sentence in b.text), None)
+    where = f"line {number}: " if number else ""
+    reading.notes.append(f"{where}the meeting's day is printed without a year (\"{shorten(sentence, 80)}\"): "
+                         f"the meeting date is left empty")
+    reading.printed_meeting_day = (day.month, day.day)

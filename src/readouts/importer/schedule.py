@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from readouts.importer import dates, facts, years
+from readouts.importer.meeting_day import keep_printed_day
 from readouts.importer.outlet import KANTEI
 from readouts.importer.reading import Reading
 
@@ -113,10 +114,8 @@ def meeting_date_stated_later(reading: Reading) -> None:
                         and not dates.SPAN_OF_DAYS.search(sentence)):
                     # "27 апреля … Путин и … Абэ провели двусторонние переговоры в Кремле", the
                     # text's year unknown: the day is kept for the meeting's other accounts to
-                    # complete, as a meeting sentence's is (meeting_day.printed_meeting_day)
-                    reading.printed_meeting_day = (partial[0].month, partial[0].day)
-                    reading.notes.append(f"the meeting's day is printed without a year (\"{sentence[:80]}\"): "
-                                         f"the meeting date is left empty")
+                    # complete, as a meeting sentence's is
+                    keep_printed_day(reading, sentence, partial[0])
                     return
 
 
