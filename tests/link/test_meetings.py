@@ -75,6 +75,14 @@ def test_a_preview_joins_the_meeting_it_announces_but_never_makes_one() -> None:
     assert of["preview"] == of["account"]
 
 
+def test_a_preview_filed_on_the_meetings_own_day_never_makes_one() -> None:
+    same_day = dataclasses.replace(_readout("preview", DAY, ("kishida", "putin"), printed=(9, 25), announces=True),
+                                   published=DAY)
+    assert "preview" not in _group(same_day)
+    of = _group(same_day, _readout("account", DAY, ("putin", "kishida")))
+    assert of["preview"] == of["account"]
+
+
 def test_an_undated_account_joins_the_meeting_its_dateline_fits() -> None:
     of = _group(_readout("a", DAY, ("motegi", "lavrov"), "New York"),
                 _readout("tass", None, ("motegi", "lavrov"), printed=(9, 26)))

@@ -117,8 +117,12 @@ def _meeting_days(printed: tuple[int, int], announces: bool) -> set[tuple[int, i
 
 
 def _announces(readout: Readout) -> bool:
-    """A text published before the day of the meeting it names: a preview or an announcement."""
+    """A preview or an announcement: a text published before the day of the meeting it names, or
+    one that speaks of its meeting as still to come on the day itself ("to hold phone talks on
+    Thursday night", filed that Thursday afternoon)."""
     meeting_day, published = readout.meeting.date, readout.published
+    if readout.imported is not None and readout.imported.announces and meeting_day is not None:
+        return True
     return meeting_day is not None and published is not None and meeting_day > published
 
 
@@ -388,7 +392,7 @@ def _meeting(key: str, accounts: tuple[Readout, ...]) -> Meeting:
     place = next((r.meeting.place for r in accounts if r.meeting.place), None)
     participants = tuple(dict.fromkeys(p for r in accounts for p in r.participants))
     how = next((r.meeting.format for r in accounts if r.meeting.format), None)
-    previews = tuple(r.id for r in accounts if date and r.published and r.published < date)
+    previews = tuple(r.id for r in accounts if date and (_announces(r) or (r.published and r.published < date)))
     if len(previews) == len(accounts):
         previews = ()  # what the previews tell is all that is known of it: they are its accounts
     return Meeting(id=key, date=date, place=place, participants=participants,
