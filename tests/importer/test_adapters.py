@@ -944,6 +944,19 @@ FACTS = [
     ("tass/unlisted_official_of_the_other_side", "participants", {"pavel-sorokin", "toyohisa-kozuki"}),
     # a headline set in title case is no sentence, though it ends with an abbreviation's period
     ("generic/title_case_headline_with_a_period", "title", "Motegi to Hold Phone Talks with Lavrov on Wed."),
+    # a South Asian paper's dateline, the city as written and a colon, places the meeting it reports
+    ("generic/south_asian_paper_dateline_with_a_colon", "place", "Tokyo"),
+    # a headline may open with its city and a colon too: only a story's first sentence is a dateline
+    ("generic/city_and_colon_in_a_headline", "title", "Tokyo: Japan and Russia resume island talks"),
+    # a business paper's date set on its dateline's line ("March 15, 2018 TOKYO -- …") dates the
+    # story and places the talks it reports "here"
+    ("generic/date_set_before_the_dateline", "published", dt.date(2018, 3, 15)),
+    ("generic/date_set_before_the_dateline", "place", "Tokyo"),
+    # a deck and a time stamp over the dateline: the story starts at the dateline, which places it
+    ("generic/deck_and_time_stamp_over_the_dateline", "place", "Moscow"),
+    # a visit of several days and the day its talks are set for, in one sentence: the talks' day
+    ("mid_russia/visit_of_several_days_with_the_talks_day", "meeting_date", dt.date(2021, 4, 15)),
+    ("generic/visit_of_several_days_with_the_talks_day_ru", "meeting_date", dt.date(2021, 4, 15)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -7,11 +7,10 @@ parse_document with those differences; the fact rules (rules.RULES) do the rest.
 
 from __future__ import annotations
 
+from readouts.importer.datelines import Dateline, dateline
 from readouts.importer.document import Document
 from readouts.importer.header import (
-    Dateline,
     Header,
-    dateline,
     first_headline,
     headline_like,
     label_reason,

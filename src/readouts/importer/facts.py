@@ -359,6 +359,8 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
     """The day the meeting sentence names ("On Tuesday, September 25", "on Friday", "today",
     "в субботу"), given the date of the text; None when the text does not pin the year."""
     sentence = before_agreed_meeting(sentence) if sentence else sentence
+    if sentence and (set_within := dates.day_set_within_a_span(sentence)):
+        sentence = set_within[1]
     if not sentence or dates.SPAN_OF_DAYS.search(sentence):
         # "From 28 April to 6 May Prime Minister Mori made a round of visits …, where he met
         # with the respective leaders": which of those days was this meeting's is said elsewhere

@@ -10,8 +10,9 @@ import re
 
 from readouts.importer import dates
 from readouts.importer.common import Context, Header, ImportedReadout, last_headline, parse_document
+from readouts.importer.datelines import dateline
 from readouts.importer.document import Document, Line, is_prose, words
-from readouts.importer.header import bare_photo_credit, dateline, headline_like, label_reason, spells_out
+from readouts.importer.header import bare_photo_credit, headline_like, label_reason, spells_out
 from readouts.importer.outlet import KANTEI
 from readouts.publishers import Publisher
 

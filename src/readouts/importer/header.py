@@ -11,123 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from readouts.importer import dates, places, russian, venue
+from readouts.importer import dates, russian, venue
+from readouts.importer.datelines import dateline
 from readouts.importer.document import Document, Line, is_prose, words
 from readouts.importer.furniture import clean_caption
-
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """"MANILA, August 7. /TASS/." or "MOSCOW. March 21 (Interfax) -" at the start of a story."""
-
-    city: str
-    agency: str
-    date_text: str
-    end: int
-
-
-# "MANILA, August 7. /TASS/.", "МОСКВА, 14 января. /ТАСС/.", "Tokyo, Nov. 25 (Jiji Press)--",
-# "Москва, 14 января, 2022, 14:10 — ИА Регнум.":
-# a city, perhaps a day, and the agency, which no sentence of running text has at its start.
-_DATELINE = re.compile(
-    r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{1,30}?|[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2}|"
-    r"[А-ЯЁ][а-яё'’.-]+(?:[\s-][А-ЯЁ][а-яё'’.-]+){0,2})"
-    # the country after the city: "MANILA, Philippines /TASS/", ANI's "Tokyo [Japan], September 24 (ANI):"
-    # Kyodo's "VLADIVOSTOK, Russia, Sept. 8, Kyodo"
-    r"(?:,\s*[A-Z][a-z]+(?=\s*[(/]|,\s*[A-Z][a-z]{2,8}\.?\s+\d))?"
-    r"(?:\s*\[[A-Z][A-Za-z ]{1,25}\])?(?:\s*/[A-Z][a-z]+/)?[,.]?\s*"
-    r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|\d{1,2}\s+[а-яё]{3,9})"
-    r"(?:,?\s+(?:19|20)\d\d)?)?(?:,\s*[0-2]?\d:[0-5]\d)?\.?\s*"
-    # "/ТАСС/.", or with the correspondent who filed it: "/Корр. ТАСС Алексей Заврачаев/."
-    r"(?:/(?:Корр\.\s+|Corr\.\s+)?(?P<agency>[A-Za-zА-ЯЁа-яё-]{2,20})(?:\s+[A-ZА-ЯЁ][a-zа-яё-]+){0,2}/\.?|"
-    # "Владивосток, ИА Приморье24.": a Russian regional agency, "ИА" (информационное агентство)
-    # before its name
-    r"(?<=[,.]\s)ИА\s+[«\"]?(?P<agency8>[А-ЯЁA-Z][\w-]{1,20}(?:\s[А-ЯЁA-Z][\w-]{1,20})?)[»\"]?\.|"
-    r"\((?P<agency2>[A-Z][A-Za-z /-]{1,20})\)|"
-    # "МОСКВА, 22 янв – РИА Новости.": the agency after a dash, one or two capitalised words,
-    # and the correspondent who filed it after a comma: "ТОКИО, 5 ноя – РИА Новости, Ксения Нака."; the
-    # dash typed as a hyphen where the story is copied: "Москва, 27 сентября - АиФ-Москва."
-    r"(?<=\s)[-–—]\s(?P<agency3>[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+)?)(?:,\s[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+){1,2})?\.|"
-    # "SINGAPORE, Nov. 15 Kyodo -": wire copy's agency between the day and a dash; "Нью-Йорк. 23
-    # сентября. INTERFAX.RU - ": a Russian agency's name in capitals, its site's or its own, hyphened
-    # as regional agencies' are ("ВЛАДИВОСТОК. 6 мая. ВОСТОК-МЕДИА - ")
-    r"(?<=\d\s)(?P<agency4>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s+[-–—])|"
-    r"(?<=\.\s)(?P<agency5>[A-ZА-ЯЁ]{3,15}(?:-[A-ZА-ЯЁ]{2,15})?(?:\.RU)?)(?=\s+[-–—])|"
-    # "ST. PETERSBURG, Dec. 2, Kyodo": the agency after a comma, the dateline a line of its own
-    r"(?<=\d),\s(?P<agency6>[A-Z][A-Za-z]{2,15}(?:\s[A-Z][a-z]+)?)(?=\s*$)|"
-    # "TOKYO (UrduPoint News / Sputnik - 26th July, 2021)": outlet, agency and date in brackets
-    r"\((?P<agency7>[A-Z][\w .]{1,30}?(?:\s*/\s*[A-Z][\w .]{1,30}?)?)\s+[-–]\s+"
-    r"(?P<date7>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+(?:19|20)\d\d)\))\s*:?\s*[-–—]{0,2}\s*"
-)
-
-
-_CITY_AND_DASH = re.compile(r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,30}?)(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
-                            r"(?:\s*(?:[—–]|--?)\s+|:\s+)(?=[A-ZА-ЯЁ])|"
-                            # Jiji's "Singapore--Japanese Prime Minister …"
-                            r"^(?P<city2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)--(?=[A-Z])")
-"""An American newspaper's dateline, the city in capitals and a dash, typed as a dash or as one
-or two hyphens, perhaps with the country: "MOSCOW — A day after …", "TOKYO - Japanese Foreign
-Minister …", "KRASNOYARSK, Russia -- With a little fishing …"; an Asian paper's, with a colon:
-"TOKYO: Tokyo and the Kremlin will …"; Jiji's, the city as written and two hyphens:
-"Singapore--Japanese Prime Minister …"."""
-
-
-def _agency_name(printed: str | None) -> str | None:
-    """"INTERFAX.RU" → "Interfax": the agency, not its site."""
-    if printed is None:
-        return None
-    name = printed.removesuffix(".RU")
-    return name.title() if name.isascii() else name
-
-
-_DATE_FIRST = re.compile(r"^(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?:19|20)\d\d)?)\s+"
-                         r"\((?P<agency>[A-Z][A-Za-z ]{1,20})\)\s*[-–—]{1,2}\s*")
-"""A dateline with no city, the day first and the agency in brackets before a dash: "Feb 22
-(Reuters) - …", "Feb. 22, 2018 (EIRNS)—…", as a story filed without a place is credited."""
-
-
-_AGENCY_FIRST = re.compile(r"^(?P<agency>[A-Z]{3,}(?:-[A-Z]{2,})?)\.\s+"
-                           r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d)\.\s+(?=[A-Z])")
-"""A dateline with no city, the agency's name in capitals first and the full date after it, as
-Russian agencies' English services file: "OREANDA-NEWS. May 15, 2009. Vladimir Putin …"."""
-
-
-_CAPITAL_CITY_AND_DAY = re.compile(
-    r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,30}(?:\s[A-ZА-ЯЁ-]{2,20})?),\s*"
-    r"(?P<date>\d{1,2}\s+[а-яё]{3,9}(?:\s+(?:19|20)\d\d)?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?:19|20)\d\d)?)"
-    r"\.\s+(?=[A-ZА-ЯЁ])")
-"""A regional paper's dateline with no agency: the city in capitals, the day and a full stop, as
-agencies' datelines are set: "ЮЖНО-САХАЛИНСК, 14 апреля. Губернатор …"; only a city the
-gazetteer knows, so that no capitalised heading is taken for one."""
-
-
-_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|понедельник|вторник|среда|четверг|пятница|"
-                      r"суббота|воскресенье", re.IGNORECASE)
-
-
-def dateline(text: str) -> Dateline | None:
-    if first := _DATE_FIRST.match(text):
-        return Dateline("", first.group("agency"), first.group("date"), first.end())
-    if first := _AGENCY_FIRST.match(text):
-        return Dateline("", _agency_name(first.group("agency")) or "", first.group("date"), first.end())
-    match = _DATELINE.match(text)
-    if match and _WEEKDAY.fullmatch(match.group("city").strip(" .,")):
-        # "Monday, September 22, 2014 (AM)": a day's stamp over a briefing's transcript, no place
-        match = None
-    printed = None if match else _CAPITAL_CITY_AND_DAY.match(text)
-    if printed and (venue.city_named(city := printed.group("city").title()) or places.russian_city(city)):
-        return Dateline(printed.group("city").strip(), "", printed.group("date"), printed.end("date") + 1)
-    if not match:
-        bare = _CITY_AND_DASH.match(text)
-        city = (bare.group("city") or bare.group("city2")) if bare else ""
-        if bare and (venue.city_named(city.title()) or places.russian_city(city.title())):
-            return Dateline(city.strip(), "", "", bare.end())
-        return None
-    return Dateline(match.group("city").strip(" .,"),
-                    match.group("agency") or match.group("agency2") or match.group("agency3")
-                    or match.group("agency4") or _agency_name(match.group("agency5")) or match.group("agency6")
-                    or match.group("agency7") or match.group("agency8") or "",
-                    match.group("date") or match.group("date7") or "", match.end())
 
 
 def spells_out(headline: str, under: str) -> bool:
@@ -347,12 +234,15 @@ def split_header(lines: tuple[Line, ...]) -> Header:
             start = index
             break
     # A site's tagline in a sentence over the headline ("Get the latest news from around the world,
-    # …" / "Wrap: Putin meets with …" / "MOSCOW, November 18 (RIA Novosti) - …"): where a dateline
-    # follows within a few lines with a headline and no other sentence between, the story starts
-    # at the dateline.
+    # …" / "Wrap: Putin meets with …" / "MOSCOW, November 18 (RIA Novosti) - …"), or a deck over
+    # the story's byline or time stamp ("Russia and Japan held crisis talks …" / "Updated: Feb 12,
+    # 2011" / "Moscow: Crisis talks …"): where a dateline follows within a few lines with a
+    # headline, a byline or a date between and no other sentence, the story starts at the dateline.
     story = next((at for at in range(start + 1, min(start + 5, len(lines))) if dateline(lines[at].text)), None)
     between = lines[start + 1:story] if story is not None else ()
-    if (story is not None and not dateline(lines[start].text) and any(headline_like(line.text) for line in between)
+    if (story is not None and not dateline(lines[start].text)
+            and any(headline_like(line.text) or label_reason(line.text) == "byline" or dates.date_line(line.text)
+                    for line in between)
             and not any(is_prose(line.text) for line in between) and len(words(lines[start].text)) <= _TAGLINE_AT_MOST):
         start = story
     # A short line ending in a comma or colon ("Ladies and gentlemen,") opens the text.

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from readouts.importer import dates, facts
-from readouts.importer.header import dateline
+from readouts.importer.datelines import dateline
 from readouts.importer.lines import shorten
 from readouts.importer.reading import Reading
 from readouts.importer.years import resolve_year

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from readouts.importer import dates, russian
-from readouts.importer.header import AGENCY_REPORT, Dateline, dateline
+from readouts.importer.datelines import Dateline, dateline
+from readouts.importer.header import AGENCY_REPORT
 from readouts.importer.reading import Reading
 
 # News agencies and papers a headline names after a dash: "Kishida holds talks with Lavrov – NHK".

@@ -8,8 +8,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from readouts.importer.datelines import Dateline
 from readouts.importer.document import Change, Document, Line
-from readouts.importer.header import Dateline, Header, TitleChooser
+from readouts.importer.header import Header, TitleChooser
 from readouts.importer.structure import MarkdownBody
 from readouts.model import Kind, MeetingFacts, Publisher, ReadoutFacts
 from readouts.names import NameIndex

@@ -13,9 +13,10 @@ from collections.abc import Callable
 
 from readouts.importer import attribution, captions, dates, durations, facts, kinds, outlet, published, schedule, venue
 from readouts.importer import participants as participants_of
+from readouts.importer.datelines import dateline
 from readouts.importer.document import Change, Line, is_prose, shorten, words
 from readouts.importer.furniture import clean_caption
-from readouts.importer.header import dateline, headline_like, label_reason, split_header
+from readouts.importer.header import headline_like, label_reason, split_header
 from readouts.importer.meeting_day import meeting_date, printed_meeting_day
 from readouts.importer.reading import Reading
 from readouts.importer.structure import to_markdown

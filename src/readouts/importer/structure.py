@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from readouts.importer.datelines import dateline
 from readouts.importer.document import Change, Line, is_prose, shorten, words
-from readouts.importer.header import dateline
 
 _BULLET = re.compile(r"^[•·▪●◦‣\-*–]\s*(?=\S)")
 # "1. 1. This was the kick-off meeting": the page printed its own number after the list's.

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from readouts.importer import dates, facts, places
 
 if TYPE_CHECKING:
-    from readouts.importer.header import Dateline, Header
+    from readouts.importer.datelines import Dateline
+    from readouts.importer.header import Header
 
 # Cities where Japan–Russia meetings are held or that datelines name. A place must be a city:
 # "in Japan" names a country and says nothing about where the ministers sat.
