@@ -957,6 +957,18 @@ FACTS = [
     # a visit of several days and the day its talks are set for, in one sentence: the talks' day
     ("mid_russia/visit_of_several_days_with_the_talks_day", "meeting_date", dt.date(2021, 4, 15)),
     ("generic/visit_of_several_days_with_the_talks_day_ru", "meeting_date", dt.date(2021, 4, 15)),
+    # the ministry heads a press conference with its day, time and room: a date line, not the title
+    ("mofa_japan/press_conference_held_at_the_prime_ministers_office", "title",
+     "Press Conference by Foreign Minister Taro Kono"),
+    ("mofa_japan/press_conference_held_at_the_prime_ministers_office", "published", dt.date(2018, 3, 13)),
+    ("mofa_japan/press_conference_held_at_the_prime_ministers_office", "kind", "press-conference"),
+    # a stamp updated by a named clock ("Last updated at: (Beijing time) …") dates the page
+    ("generic/stamp_updated_by_a_named_clock", "published", dt.date(2018, 3, 15)),
+    ("generic/stamp_updated_by_a_named_clock", "title", "Russian foreign minister arrives in Tokyo for talks"),
+    # a transcript's parts ("Opening Statement by …", "Q&As") and a video player's notes are not its headline
+    ("generic/government_press_conference_in_parts_under_a_video", "title",
+     "Press Conference by the Chief Cabinet Secretary (Excerpt)"),
+    ("generic/government_press_conference_in_parts_under_a_video", "kind", "press-conference"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -312,7 +312,8 @@ _CLOCK_AFTER = re.compile(r"\s*(?:г\.|года)?,?\s*(?:[/|]\s*)?(?:at\s+|в\s+
 def date_line(text: str) -> FoundDate | None:
     """The date when a line is a date, perhaps with a weekday before it and a time, a place or
     the issuing office after it ("Tuesday, February 9, 2016, 8:45 a.m. Ministry of Foreign
-    Affairs", "February 25, 2022 at 14:01 JST", "09.02.2014 23:52", "• 2015-11-17 15:00:00"), else
+    Affairs", "Friday, January 27, 2017, 8:38 a.m. Front Entrance Hall, Prime Minister’s Office",
+    "February 25, 2022 at 14:01 JST", "09.02.2014 23:52", "• 2015-11-17 15:00:00"), else
     None."""
     if "|" in text:
         # a byline of parts between bars, "Asia News Desk | @desk | 29 Sep 2020, 05:32 am Print",
@@ -334,7 +335,10 @@ def date_line(text: str) -> FoundDate | None:
     # paper's issue number: "N°28, 18 февраля 2009"
     marker = re.match(r"[•·▪*–-]\s*|(?:昭和|平成|令和)\d{1,2}年\s*\(\s*|"
                       r"(?:(?:[A-ZА-ЯЁ][\w.'’-]+(?:\s[A-ZА-ЯЁ][\w.'’-]+){0,2}|(?:N°|№)\s?\d{1,4}),\s+)?"
-                      r"(?:(?:page last )?(?:updated|created|published|posted|обновлено|опубликовано)(?: at)?\s*:?\s*)?"
+                      r"(?:(?:(?:page )?last )?(?:updated|created|published|posted|обновлено|опубликовано)"
+                      r"(?: at)?\s*:?\s*"
+                      # the clock it was updated by: "Last updated at: (Beijing time) Monday, December 15, 2003"
+                      r"(?:\((?:[A-Z][a-z]+\s)?time\)\s*)?)?"
                       r"(?:[0-2]?\d:\d\d(?:\s*(?:GMT|UTC|JST|MSK)(?:\s*[+-]\d{1,2})?)?(?:\s+[-–—]\s+|,?\s+))?"
                       r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?", text, re.IGNORECASE)
     if not dates:
@@ -344,6 +348,9 @@ def date_line(text: str) -> FoundDate | None:
             _RUBRIC.fullmatch(text[:dates[0].start]) and _CLOCK_AFTER.match(rest)):
         # but a site's rubric before a date and time: "Other News Materials 26 April 2008 01:14"
         return None
-    if len(re.findall(r"[^\W\d_]+", rest)) <= 8 and not re.search(r"[a-zа-я]{3,}\.\s*$", rest):
+    # the time's "a.m." is no word, nor is a possessive's "s": "Friday, January 27, 2017, 8:38 a.m.
+    # Front Entrance Hall, Prime Minister’s Office", as Japan's ministry heads a press conference
+    after = re.sub(r"\b[ap]\.m\.", " ", rest)
+    if len(re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", after)) <= 8 and not re.search(r"[a-zа-я]{3,}\.\s*$", rest):
         return dates[0]
     return None

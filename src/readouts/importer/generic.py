@@ -13,6 +13,7 @@ from readouts.importer.common import Context, Header, ImportedReadout, last_head
 from readouts.importer.datelines import dateline
 from readouts.importer.document import Document, Line, is_prose, words
 from readouts.importer.header import bare_photo_credit, headline_like, label_reason, spells_out
+from readouts.importer.kinds import TRANSCRIPT_PART
 from readouts.importer.outlet import KANTEI
 from readouts.publishers import Publisher
 
@@ -53,6 +54,9 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     further_down = {line.text for line in header.body} - {text for text in header_texts if header_texts.count(text) > 1}
     if any(line.text not in further_down and headline_like(line.text) for line in lines):
         lines = [line for line in lines if line.text not in further_down]
+    # a transcript's parts under its headline, "Opening Statement by …", "Q&As"
+    if any(headline_like(line.text) and not TRANSCRIPT_PART.match(line.text) for line in lines):
+        lines = [line for line in lines if not TRANSCRIPT_PART.match(line.text)]
     texts = [line.text for line in lines]
     # the breadcrumb's last crumb is the page's headline, printed again over the story
     crumbed = next((line for line in lines if line.text in doc.crumbs and headline_like(line.text)), None)

@@ -17,6 +17,13 @@ TRANSCRIPT_OPENING = re.compile(
 TRANSCRIPT_TITLE = re.compile(r"\b(?:remarks|statement and answers|answers to (?:media )?questions|transcript)\b|"
                               r"^(?:press conference|news conference|briefing) by\b", re.IGNORECASE)
 
+TRANSCRIPT_PART = re.compile(r"(?:(?:Opening|Closing) (?:Remarks|Statements?)(?: by(?: (?-i:[A-Z])[\w.’'-]*){1,8})?|"
+                             r"Questions? and Answers?|Q\s?&\s?As?)\s*$", re.IGNORECASE)
+"""The parts a press conference's transcript is set in, under its headline: "Opening Remarks",
+"Opening Statement by Chief Cabinet Secretary Suga", "Q&As", as Japan's ministry and the Prime
+Minister's Office set them: never the page's headline. A headline names the occasion too ("Opening
+Statements by … at the joint press conference following …")."""
+
 # A government's own press release is its account of the meeting, whoever reposts it; so is an
 # "(Overview)", "(Outline)" or "(Summary of Results)", as the Japanese government (the ministry
 # and the Prime Minister's Office) heads its accounts of meetings and press conferences.

@@ -11,6 +11,7 @@ import re
 from readouts.importer.common import Context, Header, ImportedReadout, headline_like, last_headline, parse_document
 from readouts.importer.document import Document
 from readouts.importer.furniture import clean_caption
+from readouts.importer.kinds import TRANSCRIPT_PART
 from readouts.importer.outlet import KANTEI
 from readouts.publishers import Publisher
 
@@ -97,7 +98,7 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     meeting wins over a line below that does not."""
     lines = list(header.lines)
     split = header.date_index if header.date_index is not None else -1
-    after = last_headline([line for line in lines[split + 1:] if not _TRANSCRIPT_PART.match(line.text)])
+    after = last_headline([line for line in lines[split + 1:] if not TRANSCRIPT_PART.match(line.text)])
     sections = {footer.lower() for footer in doc.footers}
     before = [line for line in lines[: max(split, 0)]
               if headline_like(line.text) and line.text.lower() not in sections]
@@ -110,9 +111,6 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     return None, ()
 
 
-_TRANSCRIPT_PART = re.compile(r"(?:Opening|Closing) (?:Remarks|Statement)|Questions? and Answers?|Q\s?&\s?A\s*$",
-                              re.IGNORECASE)
-"""The parts a press conference's transcript is set in, under its headline: "Opening Remarks"."""
 _EVENT = re.compile(r"\b(?:Meeting|Summit|Talks?|Conversation|Consultations?|Visit|Dialogue)\b", re.IGNORECASE)
 
 
