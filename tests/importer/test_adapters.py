@@ -969,6 +969,13 @@ FACTS = [
     ("generic/government_press_conference_in_parts_under_a_video", "title",
      "Press Conference by the Chief Cabinet Secretary (Excerpt)"),
     ("generic/government_press_conference_in_parts_under_a_video", "kind", "press-conference"),
+    # an agency's file photo's caption, "… (AFP/file)", printed twice, and the page's "Short Url:" are
+    # no headline nor the story's start: the story starts at its dateline
+    ("generic/agency_file_photo_caption_printed_twice", "title", "Japan, Russia agree to expand energy projects"),
+    ("generic/agency_file_photo_caption_printed_twice", "meeting_date", dt.date(2018, 6, 11)),
+    ("generic/agency_file_photo_caption_printed_twice", "place", "Moscow"),
+    # the city the story was filed from, set between the deck and the byline
+    ("generic/city_between_the_deck_and_the_byline", "title", "Kono, Lavrov look for common ground on islands"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

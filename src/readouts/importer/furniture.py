@@ -67,6 +67,8 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?-i:(?:[A-Z][\w'’.-]+\s+){1,4}(?:and\s+(?:[A-Z][\w'’.-]+\s+){1,4})?\(\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d\))",
          "photo caption"),
         (r"print\s+print", "page tool"),
+        # the page's short address to share, over the story: "Short Url:", "Short link: https://…"
+        (r"short (?:url|link)\s*:?\s*(?:https?://\S+)?", "page tool"),
         # a video player's notes over a transcript: "If you can not view the video,click here(…)",
         # "Simultaneous interpretation services for this video are provided by a third party."
         (r"if you can ?not (?:view|watch|see) (?:the|this) video.{0,120}|"

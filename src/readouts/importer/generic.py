@@ -137,6 +137,9 @@ def _over_its_byline(lines: list[Line]) -> Line | None:
     or the headline over the deck there."""
     at = next((at for at in range(len(lines) - 1, 0, -1)
                if _BY.match(lines[at].text) or label_reason(lines[at].text) == "byline"), None)
+    # the city the story was filed from, over the byline: "… / Tokyo / By Todd Crowell"
+    while at is not None and at > 1 and label_reason(lines[at - 1].text) == "place or site name":
+        at -= 1
     if at is None or not headline_like(lines[at - 1].text):
         return None
     # a deck between them: "Russia, Japan hold 1st round of peace treaty talks" / "Russia and

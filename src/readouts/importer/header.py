@@ -87,6 +87,8 @@ _CREDIT = re.compile(  # "Photo: Nicolas Datiche/Pool via AP", "(Screenshot from
     # a photographer and the agency after a caption: "… on May 30, 2019. (KAZUHIRO NOGI / AFP)"
     r"\((?:[A-Z][\w.'-]*\s){1,3}/\s?[A-Z][\w. -]{1,20}\)\s*$|"
     r"\((?:photo|screenshot|video|file)\b[^)]*\)|"
+    # an agency's photo from its archive: "… exchanges between the two nations have been smooth. (AFP/file)"
+    r"\((?:UPI|AP(?: Photo)?|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua|Getty Images)\s?/\s?file(?: photo)?\)\s*$|"
     # who the photo shows, in brackets: "Синдзо Абэ (на фото)", "(pictured)", "(слева)"
     r"\((?:на фото|pictured|in the photo|слева|справа|в центре)\b[^)]*\)|"
 
