@@ -976,6 +976,10 @@ FACTS = [
     ("generic/agency_file_photo_caption_printed_twice", "place", "Moscow"),
     # the city the story was filed from, set between the deck and the byline
     ("generic/city_between_the_deck_and_the_byline", "title", "Kono, Lavrov look for common ground on islands"),
+    # talks that prepare two visits to come: neither visitor is at them
+    ("tass/talks_that_prepare_two_visits", "participants", {"sergey-lavrov", "fumio-kishida"}),
+    # a spokesman named before what he said ("Как сообщил генеральный секретарь кабинета министров …,") is at no talks
+    ("generic/spokesman_named_before_what_he_said_ru", "participants", {"toshimitsu-motegi", "sergey-lavrov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -95,10 +95,12 @@ def speaker_of_headline(title: str | None, index: NameIndex) -> str | None:
 
 def told_of(text: str | None) -> str | None:
     """The sentence but for the attribution that ends it, where that names who announces a
-    meeting to come, or a spokesperson; and only the attribution where it tells of the talks
-    after which a meeting to come was announced (`_SAID`)."""
+    meeting to come, or a spokesperson (or that opens it, naming a spokesperson); and only the
+    attribution where it tells of the talks after which a meeting to come was announced (`_SAID`)."""
     if not text:
         return text
+    if (first := _SAID_FIRST.match(text)) and SPOKESPERSON.search(first.group()):
+        return told_of(text[first.end():])
     said = _SAID.search(text)
     if said and FUTURE.search(text[:said.start()]) and MEETING_WORDS.search(
             _PRESS_CONFERENCE.sub("", text[said.end():])):
@@ -107,6 +109,13 @@ def told_of(text: str | None) -> str | None:
     if FUTURE.search(text) or SPOKESPERSON.search(text[len(bare):]):
         return bare
     return text
+
+
+_SAID_FIRST = re.compile(r"^(?:Как\s+(?:сообщи|заяви|сказа|отмети|подчеркну|поясни|рассказа|переда)\w*|По\s+словам|"
+                         r"According to|As\s+(?:\w+\s+){0,6}?(?:said|told|announced|stated))\s+[^,]{0,160}?,\s+",
+                         re.IGNORECASE)
+"""Who said it, before what was said: "Как сообщил генеральный секретарь кабинета министров …,
+японский премьер на встрече с … обсудит …", "According to Kremlin spokesman Dmitry Peskov, …"."""
 
 
 PRESS_OFFICE = re.compile(r"\bspokes(?:man|woman|person)\b|\bpress secretary\b|\bInformation and Press\b|"

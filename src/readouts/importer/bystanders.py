@@ -65,7 +65,10 @@ _EN_NAMED = (r"(?:(?:the|Russian|Japanese|Russia's|Japan's|Russia’s|Japan’s|
 _VISIT_PREPARED = re.compile(
     r"\b(?i:preparations? (?:for|of)|ahead of|in the run-up to|to prepare(?: for)?|in preparation for)\s+"
     r"(?:the\s+)?(?:(?:upcoming|forthcoming|planned|official|state)\s+)*(?:visit|meeting|summit|talks)\s+"
-    rf"(?:of|by|between)\s+{_EN_NAMED}(?:\s+and\s+{_EN_NAMED})?|"
+    rf"(?:of|by|between)\s+{_EN_NAMED}(?:\s+and\s+{_EN_NAMED})?"
+    # and a second visit the talks prepare: "… to Russia, as well as a possible visit of … Putin to Japan"
+    r"(?:\s+to\s+[A-Z]\w+)?(?:,?\s+(?:and|as well as)\s+(?:an?\s+|the\s+)?(?:(?:possible|return|upcoming|planned)\s+)?"
+    rf"visit\s+(?:of|by)\s+{_EN_NAMED})?|"
     r"\b(?i:preparations? (?:for|of)|ahead of|in the run-up to|to prepare(?: for)?|in preparation for)\s+"
     r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+['’]s\s+(?:(?:upcoming|forthcoming|planned|official|state)\s+)*visit\b|"
     r"(?<![\w-])(?:(?:в преддверии|в рамках подготовки к|для подготовки|подготовк\w*\s+к)\s+(?:[а-яё]+\s+)?|"
@@ -73,7 +76,8 @@ _VISIT_PREPARED = re.compile(
     r"(?:(?i:президента|премьер\S*|министра|главы|России|Японии|РФ|японского|российского|господина|г-на)\s+)*"
     r"(?:[А-ЯЁ]\w+\s+){0,2}[А-ЯЁ]\w+")
 """Whose visit or meeting to come the talks prepare, named with it: "ahead of the upcoming visit of
-President Putin", "Ahead of the planned meeting between Prime Minister Shinzo Abe and President
+President Putin", "to prepare the visit of … Abe to Russia, as well as a possible visit of …
+Putin", "Ahead of the planned meeting between Prime Minister Shinzo Abe and President
 Vladimir Putin", "in preparation for Abe's visit", "в преддверии визита премьера Синдзо Абэ", "с
 готовящимся визитом Владимира Путина", "по подготовке к визиту Президента России Владимира Путина".
 The visitor is not at the talks that prepare it."""
