@@ -980,6 +980,9 @@ FACTS = [
     ("tass/talks_that_prepare_two_visits", "participants", {"sergey-lavrov", "fumio-kishida"}),
     # a spokesman named before what he said ("Как сообщил генеральный секретарь кабинета министров …,") is at no talks
     ("generic/spokesman_named_before_what_he_said_ru", "participants", {"toshimitsu-motegi", "sergey-lavrov"}),
+    # a banner in sentences over a breadcrumb without separators that ends in the headline under it
+    ("generic/banner_over_a_breadcrumb_without_separators", "title", "Lavrov and Kono hold talks in Moscow"),
+    ("generic/banner_over_a_breadcrumb_without_separators", "published", dt.date(2018, 3, 12)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

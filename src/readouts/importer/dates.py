@@ -336,7 +336,7 @@ def date_line(text: str) -> FoundDate | None:
     marker = re.match(r"[•·▪*–-]\s*|(?:昭和|平成|令和)\d{1,2}年\s*\(\s*|"
                       r"(?:(?:[A-ZА-ЯЁ][\w.'’-]+(?:\s[A-ZА-ЯЁ][\w.'’-]+){0,2}|(?:N°|№)\s?\d{1,4}),\s+)?"
                       r"(?:(?:(?:page )?last )?(?:updated|created|published|posted|обновлено|опубликовано)"
-                      r"(?: at)?\s*:?\s*"
+                      r"(?: at| on)?\s*:?\s*"
                       # the clock it was updated by: "Last updated at: (Beijing time) Monday, December 15, 2003"
                       r"(?:\((?:[A-Z][a-z]+\s)?time\)\s*)?)?"
                       r"(?:[0-2]?\d:\d\d(?:\s*(?:GMT|UTC|JST|MSK)(?:\s*[+-]\d{1,2})?)?(?:\s+[-–—]\s+|,?\s+))?"

@@ -235,6 +235,14 @@ def split_header(lines: tuple[Line, ...]) -> Header:
                 or dateline(line.text) or len(words(line.text)) > 45):
             start = index
             break
+    # A banner in sentences over the page ("Russia is currently at war in Ukraine. Are you in Russia and
+    # need consular assistance? …"), above a breadcrumb copied without its separators that ends in the
+    # headline printed under it ("Home News Japan congratulates Putin …" / "Japan congratulates
+    # Putin …"): the story starts after the headline.
+    crumbed = next((at for at in range(start, min(start + 6, len(lines) - 1))
+                    if _crumbs_over(lines[at], lines[at + 1])), None)
+    if crumbed is not None:
+        start = next((at for at in range(crumbed + 2, len(lines)) if is_prose(lines[at].text)), len(lines))
     # A site's tagline in a sentence over the headline ("Get the latest news from around the world,
     # …" / "Wrap: Putin meets with …" / "MOSCOW, November 18 (RIA Novosti) - …"), or a deck over
     # the story's byline or time stamp ("Russia and Japan held crisis talks …" / "Updated: Feb 12,
@@ -253,6 +261,14 @@ def split_header(lines: tuple[Line, ...]) -> Header:
     header = lines[:start]
     date_index = next((i for i, line in enumerate(header) if dates.date_line(line.text)), None)
     return Header(header, lines[start:], date_index)
+
+
+def _crumbs_over(trail: Line, headline: Line) -> bool:
+    """Whether `trail` is a breadcrumb without its separators that ends in the `headline` under it:
+    a site's sections, one to four capitalised words, then the headline."""
+    sections = trail.text[:-len(headline.text)] if trail.text.endswith(" " + headline.text) else ""
+    return (bool(sections) and headline_like(headline.text)
+            and re.fullmatch(r"(?:[A-ZА-ЯЁ][\w’'-]*\s){1,4}", sections) is not None)
 
 
 _TAGLINE_AT_MOST = 30
