@@ -360,8 +360,9 @@ _IN_A_REGION = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’]+\s+){1,3}(
 """A meeting the story places in a region ("held meetings with officials in Japan's northern
 Hokkaido Prefecture", "в Приморском крае"): the city it was filed from is not where it was held;
 a region's office is in its city ("в краевой администрации")."""
-_GOING_TO = re.compile(r"\b(?:come|comes|coming|go|goes|going|travel(?:s|l?ing)?|fly(?:ing)?|flies|head(?:s|ing)?)"
-                       r"\s+to\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_GOING_TO = re.compile(r"\b(?:(?:come|comes|coming|go|goes|going|travel(?:s|l?ing)?|fly(?:ing)?|flies|heads?|heading)"
+                       r"\s+to|embark(?:s|ed|ing)? on (?:an? |his |her )?(?:[a-z]+ ){0,2}(?:visit|trip|tour) to|"
+                       r"(?:leaves|left|leaving|departs|departed|departing) for)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _ARRIVED = re.compile(r"\b(?:has|have) arrived in\b|(?<![\w-])прибыл[аи]?\s+(?:\w+\s+){0,3}?в\s", re.IGNORECASE)
 
 
