@@ -985,6 +985,8 @@ FACTS = [
     ("generic/banner_over_a_breadcrumb_without_separators", "published", dt.date(2018, 3, 12)),
     # a story filed before a journey abroad ("has embarked on a visit to Russia"): its dateline is home
     ("tass/embarked_on_a_visit_abroad", "place", None),
+    # a sentence that opens with "Ранее" ("Earlier") tells of another meeting, whose city is not this one's
+    ("generic/earlier_meeting_told_with_ranee_ru", "place", None),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),
