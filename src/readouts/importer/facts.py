@@ -127,12 +127,12 @@ _EARLIER_OPENING = re.compile(
     r"в\s+(?:19|20)\d\d\s+году|в\s+\w+\s+(?:прошлого\s+года|(?:19|20)\d\d\s+года)|"
     r"(?:ранее|earlier|previously)(?!\s+(?:on\s+\w+day|сегодня|today|this\s|in the day|днем|днём|утром|"
     r"в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))|"
-    # an earlier saying, whose words may be of this meeting: "Ранее Путин сообщал, что его встреча с … состоится"
     r",?(?:\s+[\w-]+){0,4}?\s+(?:сообща|сообщи|заяви|заявля|сказа|говори|said|announced|reported|told|stated)))\b",
     re.IGNORECASE)
-"""A sentence that opens with a past month or year ("Last November in Singapore, …", "In 2018,
-…", "В прошлом году …"), or with "Earlier" not of the same day ("Ранее лидеры двух стран
-встречались … в Сочи"), tells of another time than the news."""
+"""A sentence that opens with a past month or year ("Last November in Singapore, …", "In 2018, …",
+"В прошлом году …"), or "Earlier" not of the same day ("Ранее лидеры двух стран встречались … в
+Сочи"), tells of another time; but an earlier saying's words may be of this meeting ("Ранее Путин
+сообщал, что его встреча … состоится")."""
 
 
 def of_another_time(sentence: str, day: dt.date | None) -> bool:
