@@ -136,12 +136,9 @@ _EARLIER_OPENING = re.compile(
 
 
 def of_another_time(sentence: str, day: dt.date | None) -> bool:
-    """Whether the sentence opens with a past month or year, or every full date it prints lies a
-    month or more from `day`."""
-    if _EARLIER_OPENING.match(sentence):
-        return True
-    if day is None:
-        return False
+    """Whether the sentence opens with another time, or every full date it prints lies a month or more from `day`."""
+    if day is None or _EARLIER_OPENING.match(sentence):
+        return _EARLIER_OPENING.match(sentence) is not None
     printed = dates.find_dates(sentence)
     return bool(printed) and all(abs((found.date - day).days) > 31 for found in printed)
 
