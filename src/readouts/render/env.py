@@ -9,6 +9,8 @@ from typing import Any
 
 import jinja2
 import jinja2.bccache
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from markupsafe import Markup, escape
 
 try:
@@ -76,12 +78,50 @@ def _escaped(value: Any) -> Markup:
 
 class _Template(jinja2.Template):
     """A template whose compiled code escapes with `_escaped`: the code finds `escape` among
-    its module's names, set here before it first runs."""
+    its module's names, set here before it first runs, and `_escape_text` beside it (_Compiler)."""
 
     @classmethod
     def _from_namespace(cls, environment: jinja2.Environment, namespace: Any, globals: Any) -> Any:
         namespace["escape"] = _escaped
+        namespace["_escape_text"] = _escape_inner
         return super()._from_namespace(environment, namespace, globals)
+
+
+class _Compiler(CodeGenerator):
+    """Jinja's code generator, with a printed string escaped and a dict's key read in the
+    template's own code rather than through a function call each.
+
+    A readout page prints hundreds of values and reads over a thousand attributes; `escape(value)`
+    and `environment.getattr(item, "name")` were a Python call each, `_escaped` and
+    `_Environment.getattr` themselves 7 % of a cold build's samples at 10,000. `{{ value }}`
+    becomes `(_escape_text(v) if type(v := value) is str else escape(v))`: a string's escaped
+    text is printed as it is, without making Markup of it (the page is joined into one string
+    either way); anything else goes through `escape` as before. `item.name`, where `name` is none
+    of dict's own attributes, reads the key when `item` is a dict holding it, and asks the
+    environment otherwise (the same value `_Environment.getattr` gives). What a
+    template prints is the same."""
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape or finalize.src is not None:
+            super()._output_child_pre(node, frame, finalize)
+            return
+        self.write("(_escape_text(_printed) if type(_printed := ")
+
+    def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape or finalize.src is not None:
+            super()._output_child_post(node, frame, finalize)
+            return
+        self.write(") is str else escape(_printed))")
+
+    @optimizeconst
+    def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
+        if self.environment.is_async or node.attr in _DICT_ATTRIBUTES:
+            super().visit_Getattr(node, frame)
+            return
+        key = repr(node.attr)
+        self.write(f"(_read[{key}] if type(_read := ")
+        self.visit(node.node, frame)
+        self.write(f") is dict and {key} in _read else environment.getattr(_read, {key}))")
 
 
 class _Environment(jinja2.Environment):
@@ -93,6 +133,7 @@ class _Environment(jinja2.Environment):
     not one of dict's own attributes is never found as an attribute of a dict."""
 
     template_class = _Template
+    code_generator_class = _Compiler
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
