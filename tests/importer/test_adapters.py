@@ -987,6 +987,9 @@ FACTS = [
     ("tass/embarked_on_a_visit_abroad", "place", None),
     # a sentence that opens with "Ранее" ("Earlier") tells of another meeting, whose city is not this one's
     ("generic/earlier_meeting_told_with_ranee_ru", "place", None),
+    # talks held over two days began on the first (a visit's or a summit's span stays empty)
+    ("generic/talks_held_over_two_days_ru", "meeting_date", dt.date(2019, 3, 14)),
+    ("generic/talks_held_over_two_days", "meeting_date", dt.date(2021, 3, 15)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

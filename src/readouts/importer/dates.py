@@ -90,28 +90,6 @@ SPAN_OF_DAYS = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2}\s?[-–—]\s?[A-Z][a-z]+
 starting May 11": a stay or summit of several days."""
 
 
-_SET_FOR = re.compile(r"(?:scheduled|set|slated|planned|due|(?:be|is|are) held|take place|hold talks)\s+(?:for|on)\s+"
-                      r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$|"
-                      r"(?:намечен\w*|назначен\w*|запланирован\w*)\s+на\s+$|(?:пройд[её]т|состо[ия]тся)\s+$",
-                      re.IGNORECASE)
-"""What sets the talks' own day: "consultations scheduled for July 31", "переговоры пройдут 26 августа"."""
-
-
-def day_set_within_a_span(sentence: str) -> tuple[str, str] | None:
-    """(the sentence with the stay's span blanked, the text from the talks' day on) where a
-    sentence names a stay of several days and the day its talks are set for: "On July 30–August 1,
-    … will visit the Russian Federation to attend … consultations scheduled for July 31 of this
-    year". A ministry's announcement of a visit gives both so; without the talks' own day the
-    span's days are all the meeting's may have been."""
-    blanked = SPAN_OF_DAYS.sub(lambda match: " " * len(match.group()), sentence)
-    if blanked == sentence:
-        return None
-    for partial in find_partial_dates(blanked):
-        if _SET_FOR.search(blanked[:partial.start]):
-            return blanked, blanked[partial.start:]
-    return None
-
-
 REPORTED_WITHIN = dt.timedelta(days=7)
 """How long after a meeting a report whose headline or photo caption names its day appears (the
 link stage allows the same week to a report that names no day: link/meetings.py)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer import dates, places, years
+from readouts.importer import dates, places, spans, years
 
 # Words that make a sentence the one that reports the meeting itself; the weaker ones only
 # where no sentence has a stronger one ("a visit to Russia" is often a plan, not the meeting).
@@ -362,8 +362,7 @@ def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None
     """The day the meeting sentence names ("On Tuesday, September 25", "on Friday", "today",
     "в субботу"), given the date of the text; None when the text does not pin the year."""
     sentence = before_agreed_meeting(sentence) if sentence else sentence
-    if sentence and (set_within := dates.day_set_within_a_span(sentence)):
-        sentence = set_within[1]
+    sentence = spans.where_the_talks_day_is(sentence) if sentence else sentence
     if not sentence or dates.SPAN_OF_DAYS.search(sentence):
         # "From 28 April to 6 May Prime Minister Mori made a round of visits …, where he met
         # with the respective leaders": which of those days was this meeting's is said elsewhere
