@@ -525,8 +525,8 @@ FACTS = [
     # of the meeting held
     ("tass/next_round_announced_after_a_meeting_held_ru", "place", "Manila"),
     ("tass/next_round_announced_after_a_meeting_held_ru", "participants", {"sergey-lavrov", "taro-kono"}),
-    # two days of talks ("14 и 15 июня 2021 года … проведут консультации") give no one day
-    ("generic/earlier_summit_city_ru", "meeting_date", None),
+    # two days of talks ("14 и 15 июня 2021 года … проведут консультации") began on the first
+    ("generic/earlier_summit_city_ru", "meeting_date", dt.date(2021, 6, 14)),
     # a summit announced at the ministers' joint press conference: the news is of the ministers'
     # talks, where they met, and the leaders to meet later are none of their participants
     ("generic/meeting_announced_at_a_joint_press_conference_ru", "place", "Moscow"),
