@@ -205,9 +205,9 @@ class _BadBlob:
 
 def test_saving_summarises_and_writes_only_the_parts_whose_entries_are_other_objects_now(tmp_path: Path) -> None:
     """Summarising every part of every table on each load and save took about 0.05 s of adding
-    one readout to 10,000. A part whose every entry is the very object its file gave (or the
-    last save wrote) is neither summarised nor written; one with a key new, gone or holding
-    another object is, and is written only when its summary moved."""
+    one readout to 10,000. A part whose every entry equals what its file gave (or the last save
+    wrote) is neither summarised nor written; one with a key new, gone or holding an unequal
+    value is, and is written only when its summary moved."""
     summarised: list[frozenset[object]] = []
 
     def versions(part: dict[str, tuple[str, int]]) -> frozenset[object]:
@@ -233,15 +233,18 @@ def test_saving_summarises_and_writes_only_the_parts_whose_entries_are_other_obj
     assert summarised == [] and times() == before  # nothing touched: nothing summarised or written
 
     table_now = loaded.entries["versions"]
-    table_now["r1"] = ("d1", 1)        # another object, the same summary: summarised, not written
+    table_now["r1"] = ("d", 1)[0] + "1", 1  # another object, an equal one: neither
+    table_now["r4"] = ("d4", -4)       # another value, the same summary: summarised, not written
     table_now["r2"] = ("changed", 2)   # another version: written
     table_now["new"] = ("d", 0)        # a new key: its part written
     del table_now["r3"]                # a key gone: its part written
     loaded.save(tmp_path)
     after = times()
     parts = {name: f"versions-{cache._part(key)}.pickle" for name, key in
-             (("same", "r1"), ("changed", "r2"), ("new", "new"), ("gone", "r3"))}
+             (("equal", "r1"), ("changed", "r2"), ("new", "new"), ("gone", "r3"), ("same", "r4"))}
     written = {name for name in after if after[name] != before[name]}
     assert written == {parts["changed"], parts["new"], parts["gone"]}
-    assert len(summarised) == 2 * len({parts[name] for name in parts})  # the touched parts, before and now
-    assert cache.BuildCache.load(tmp_path, (table,)).entries["versions"] == table_now
+    touched = {parts[name] for name in ("changed", "new", "gone", "same")}
+    assert len(summarised) == 2 * len(touched)  # the touched parts, before and now
+    # what the table's rule calls unchanged stays as its file has it
+    assert cache.BuildCache.load(tmp_path, (table,)).entries["versions"] == {**table_now, "r4": ("d4", 4)}
