@@ -134,12 +134,10 @@ class BuildCache:
     """How many of its files were not sealed with this user's key, and were left unread."""
     stored: dict[tuple[str, int], dict[Any, Any]] = field(default_factory=dict, repr=False)
     """(table, part) → the entries that file held when loaded or last saved, the very objects: a
-    part none of whose entries is another object now is not summarised or written again.
-    Summarising every part of every table on each load and save took about 0.05 s of adding
-    one readout to 10,000; an add touches a few parts."""
-    part_of: dict[str, dict[Any, int]] = field(default_factory=dict, repr=False)
-    """Table name → the part of each key read from the files: saving puts a key back in its
-    part without taking the checksum of its text again (150,000 keys at 10,000 readouts)."""
+    part whose entries are all equal now is not summarised or written again (summarising every
+    part of every table on each load and save took about 0.05 s of adding one readout to
+    10,000; an add touches a few parts), and a key goes back to the part it was read from
+    without the checksum of its text (_part) or a table of where each lies (50,000 keys)."""
 
     def __getitem__(self, table: CacheTable[Key, Entry]) -> dict[Key, Entry]:
         """The table's entries, to read and change in place; KeyError for a table not loaded.
@@ -163,20 +161,19 @@ class BuildCache:
         whose every entry equals its file's summarises as it did. Compared in C (a value by
         identity first): going over 20,000 entries in Python took as long as summarising them."""
         entries = self.entries[table]
-        known = self.part_of.setdefault(table, {})
-        stored = [self.stored.get((table, number)) for number in range(_PARTS)]
-        kept = {number for number, part in enumerate(stored) if part is not None and part.items() <= entries.items()}
-        covered: set[Any] = set().union(*(stored[number].keys() for number in kept))  # type: ignore[union-attr]
+        stored = [self.stored.get((table, number)) or {} for number in range(_PARTS)]
+        kept = {number for number, part in enumerate(stored)
+                if (table, number) in self.stored and part.items() <= entries.items()}
+        covered: set[Any] = set().union(*(stored[number].keys() for number in kept))
+        others = [(number, stored[number]) for number in range(_PARTS) if number not in kept and stored[number]]
         added: dict[int, list[Any]] = {}
         # The entries of no part that still holds what its file does: of parts that changed, and new.
         for key in entries.keys() - covered if len(covered) != len(entries) else ():
-            number = known.get(key)
-            if number is None:
-                number = known[key] = _part(key)
-            added.setdefault(number, []).append(key)
+            number = next((held for held, part in others if key in part), None)
+            added.setdefault(_part(key) if number is None else number, []).append(key)
         parts: dict[int, dict[Any, Any]] = {}
         for number in sorted(set(range(_PARTS)) - kept | added.keys()):
-            before = stored[number] or {}
+            before = stored[number]
             new = sorted((key for key in added.get(number, ()) if key not in before), key=repr)
             parts[number] = {key: entries[key] for key in [*before, *new] if key in entries}
         return parts
@@ -208,7 +205,6 @@ class BuildCache:
                     part = cache._read_part(folder / f"{table.name}-{number}.pickle")
                     if part is not None:
                         cache.entries[table.name].update(part)
-                        cache.part_of.setdefault(table.name, {}).update(dict.fromkeys(part, number))
                         cache.stored[(table.name, number)] = part
             # The cache's million objects live as long as the build: the collector need not walk
             # them again and again while the stages allocate (collector.eased unfreezes them at the end).
