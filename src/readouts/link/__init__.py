@@ -195,7 +195,7 @@ def link_alone(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, .
         return found, voiced
 
     keys = {r: (key(readouts[r]), voice_key(readouts[r])) for r in order}  # made once each, not thrice
-    new = [readouts[r] for r, (found, voiced) in keys.items() if found not in known or voiced not in known]
+    new = [readouts[r] for r, (own_key, voiced_key) in keys.items() if own_key not in known or voiced_key not in known]
     # The voice rules are made only for the readouts read now (an add reads one or a few): the
     # people patterns only when a news item is among them.
     voiced_new = [r for r in new if keys[r.id][1] not in known]
@@ -208,9 +208,9 @@ def link_alone(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, .
             known[keys[readout.id][1]] = voiced
     used: dict[str, dict[str, tuple[str, ...]]] = {}
     packed: dict[str, bytes] = {}
-    for readout_id, (found, _) in keys.items():
-        used[readout_id], packed[readout_id] = known[found]
-    return (used, packed, {r: known[voiced] for r, (_, voiced) in keys.items()},
+    for readout_id, (own_key, _) in keys.items():
+        used[readout_id], packed[readout_id] = known[own_key]
+    return (used, packed, {r: known[voiced_key] for r, (_, voiced_key) in keys.items()},
             {k for r, pair in keys.items() if readouts[r].digest for k in pair})
 
 
