@@ -201,3 +201,50 @@ class _BadBlob:
         from readouts.link.changes import GraphState
 
         return cache._unmarshalled, (GraphState, b"\xff not marshal")
+
+
+def test_saving_summarises_and_writes_only_the_parts_whose_entries_are_other_objects_now(tmp_path: Path) -> None:
+    """Summarising every part of every table on each load and save took about 0.05 s of adding
+    one readout to 10,000. A part whose every entry equals what its file gave (or the last save
+    wrote) is neither summarised nor written; one with a key new, gone or holding an unequal
+    value is, and is written only when its summary moved."""
+    summarised: list[frozenset[object]] = []
+
+    def versions(part: dict[str, tuple[str, int]]) -> frozenset[object]:
+        summary = frozenset((key, entry[0]) for key, entry in part.items())
+        summarised.append(summary)
+        return summary
+
+    table = cache.CacheTable("versions", versions)
+    entries = {f"r{n}": (f"d{n}", n) for n in range(200)}
+    cache.BuildCache(cache.code_digest(), (table,), {"versions": dict(entries)}).save(tmp_path)
+    folder = tmp_path / cache.CACHE_DIR
+
+    def times() -> dict[str, int]:
+        return {path.name: path.stat().st_mtime_ns for path in folder.glob("versions-*.pickle")}
+
+    assert len(times()) == 16  # a cache made from nothing writes every part
+    loaded = cache.BuildCache.load(tmp_path, (table,))
+    summarised.clear()
+    for path in folder.glob("versions-*.pickle"):
+        os.utime(path, ns=(0, 0))
+    before = times()
+    loaded.save(tmp_path)
+    assert summarised == [] and times() == before  # nothing touched: nothing summarised or written
+
+    table_now = loaded.entries["versions"]
+    table_now["r1"] = ("d", 1)[0] + "1", 1  # another object, an equal one: neither
+    table_now["r4"] = ("d4", -4)       # another value, the same summary: summarised, not written
+    table_now["r2"] = ("changed", 2)   # another version: written
+    table_now["new"] = ("d", 0)        # a new key: its part written
+    del table_now["r3"]                # a key gone: its part written
+    loaded.save(tmp_path)
+    after = times()
+    parts = {name: f"versions-{cache._part(key)}.pickle" for name, key in
+             (("equal", "r1"), ("changed", "r2"), ("new", "new"), ("gone", "r3"), ("same", "r4"))}
+    written = {name for name in after if after[name] != before[name]}
+    assert written == {parts["changed"], parts["new"], parts["gone"]}
+    touched = {parts[name] for name in ("changed", "new", "gone", "same")}
+    assert len(summarised) == 2 * len(touched)  # the touched parts, before and now
+    # what the table's rule calls unchanged stays as its file has it
+    assert cache.BuildCache.load(tmp_path, (table,)).entries["versions"] == {**table_now, "r4": ("d4", 4)}

@@ -132,12 +132,12 @@ class BuildCache:
     """Table name → the table's entries."""
     foreign: int = 0
     """How many of its files were not sealed with this user's key, and were left unread."""
-    saved: dict[tuple[str, int], frozenset[Any]] = field(default_factory=dict, repr=False)
-    """(table, part) → what that file held when loaded or last saved: unchanged parts are not
-    written again."""
-    part_of: dict[str, dict[Any, int]] = field(default_factory=dict, repr=False)
-    """Table name → the part of each key read from the files: saving puts a key back in its
-    part without taking the checksum of its text again (150,000 keys at 10,000 readouts)."""
+    stored: dict[tuple[str, int], dict[Any, Any]] = field(default_factory=dict, repr=False)
+    """(table, part) → the entries that file held when loaded or last saved, the very objects: a
+    part whose entries are all equal now is not summarised or written again (summarising every
+    part of every table on each load and save took about 0.05 s of adding one readout to
+    10,000; an add touches a few parts), and a key goes back to the part it was read from
+    without the checksum of its text (_part) or a table of where each lies (50,000 keys)."""
 
     def __getitem__(self, table: CacheTable[Key, Entry]) -> dict[Key, Entry]:
         """The table's entries, to read and change in place; KeyError for a table not loaded.
@@ -154,12 +154,28 @@ class BuildCache:
             return
         self.entries[table.name] = entries  # type: ignore[assignment]  # a dict, or a table's PartedEntries
 
-    def _parts(self, table: str) -> list[dict[Any, Any]]:
-        parts: list[dict[Any, Any]] = [{} for _ in range(_PARTS)]
-        known = self.part_of.get(table, {})
-        for key, value in self.entries[table].items():
-            number = known.get(key)
-            parts[_part(key) if number is None else number][key] = value
+    def _touched_parts(self, table: str) -> dict[int, dict[Any, Any]]:
+        """Part number → its entries now, for each part that may differ from its file: one never
+        loaded or saved, and one where a key is gone, new or holds an unequal value. Entries are
+        immutable where their table's summary reads them (tuples, frozen dataclasses), so a part
+        whose every entry equals its file's summarises as it did. Compared in C (a value by
+        identity first): going over 20,000 entries in Python took as long as summarising them."""
+        entries = self.entries[table]
+        stored = [self.stored.get((table, number)) or {} for number in range(_PARTS)]
+        kept = {number for number, part in enumerate(stored)
+                if (table, number) in self.stored and part.items() <= entries.items()}
+        covered: set[Any] = set().union(*(stored[number].keys() for number in kept))
+        others = [(number, stored[number]) for number in range(_PARTS) if number not in kept and stored[number]]
+        added: dict[int, list[Any]] = {}
+        # The entries of no part that still holds what its file does: of parts that changed, and new.
+        for key in entries.keys() - covered if len(covered) != len(entries) else ():
+            number = next((held for held, part in others if key in part), None)
+            added.setdefault(_part(key) if number is None else number, []).append(key)
+        parts: dict[int, dict[Any, Any]] = {}
+        for number in sorted(set(range(_PARTS)) - kept | added.keys()):
+            before = stored[number]
+            new = sorted((key for key in added.get(number, ()) if key not in before), key=repr)
+            parts[number] = {key: entries[key] for key in [*before, *new] if key in entries}
         return parts
 
     @classmethod
@@ -189,8 +205,7 @@ class BuildCache:
                     part = cache._read_part(folder / f"{table.name}-{number}.pickle")
                     if part is not None:
                         cache.entries[table.name].update(part)
-                        cache.part_of.setdefault(table.name, {}).update(dict.fromkeys(part, number))
-                        cache.saved[(table.name, number)] = table.summary(part)
+                        cache.stored[(table.name, number)] = part
             # The cache's million objects live as long as the build: the collector need not walk
             # them again and again while the stages allocate (collector.eased unfreezes them at the end).
             # Frozen before the collector is back: its first pass would walk them all (0.13 s at
@@ -263,11 +278,13 @@ class BuildCache:
             if isinstance(entries, PartedEntries):
                 yield from _changed_named_parts(table.name, entries)
                 continue
-            for number, part in enumerate(self._parts(table.name)):
-                summary = table.summary(part)
-                if self.saved.get((table.name, number)) != summary:
-                    mark = functools.partial(self.saved.__setitem__, (table.name, number), summary)
+            for number, part in self._touched_parts(table.name).items():
+                before = self.stored.get((table.name, number))
+                mark = functools.partial(self.stored.__setitem__, (table.name, number), part)
+                if before is None or table.summary(part) != table.summary(before):
                     yield f"{table.name}-{number}", part, mark
+                else:
+                    mark()  # what the file holds, by the table's rule: its entries are kept to compare
 
     def keep_unsaved(self, root: Path) -> None:
         """Keep this cache for the next load(from_memory=True) of this process without writing
@@ -287,6 +304,9 @@ def _changed_named_parts(table: str, entries: PartedEntries[Any, Any]
     keys = entries.all_keys()
     if keys != entries.keys_saved:
         yield f"{table}-{KEYS}", dict.fromkeys(keys), functools.partial(setattr, entries, "keys_saved", keys)
+
+
+_MISSING = object()
 
 
 def _part(key: Any) -> int:

@@ -194,23 +194,24 @@ def link_alone(corpus: Corpus, readouts: dict[str, Readout], order: tuple[str, .
             voiced = marshal.dumps((voices_by_block(readout.blocks, voice_rules, account),))
         return found, voiced
 
-    new = [readouts[r] for r in order if key(readouts[r]) not in known or voice_key(readouts[r]) not in known]
+    keys = {r: (key(readouts[r]), voice_key(readouts[r])) for r in order}  # made once each, not thrice
+    new = [readouts[r] for r, (own_key, voiced_key) in keys.items() if own_key not in known or voiced_key not in known]
     # The voice rules are made only for the readouts read now (an add reads one or a few): the
     # people patterns only when a news item is among them.
-    voiced_new = [r for r in new if voice_key(r) not in known]
+    voiced_new = [r for r in new if keys[r.id][1] not in known]
     voice_rules = (VoiceRules.build(corpus.people, news=any(r.kind == "news" for r in voiced_new))
                    if voiced_new else None)
     for readout, (found, voiced) in zip(new, map_in_workers(alone, new), strict=True):
         if found is not None:
-            known[key(readout)] = found
+            known[keys[readout.id][0]] = found
         if voiced is not None:
-            known[voice_key(readout)] = voiced
+            known[keys[readout.id][1]] = voiced
     used: dict[str, dict[str, tuple[str, ...]]] = {}
     packed: dict[str, bytes] = {}
-    for readout_id in order:
-        used[readout_id], packed[readout_id] = known[key(readouts[readout_id])]
-    return (used, packed, {r: known[voice_key(readouts[r])] for r in order},
-            {k for r in readouts.values() if r.digest for k in (key(r), voice_key(r))})
+    for readout_id, (own_key, _) in keys.items():
+        used[readout_id], packed[readout_id] = known[own_key]
+    return (used, packed, {r: known[voiced_key] for r, (_, voiced_key) in keys.items()},
+            {k for r, pair in keys.items() if readouts[r].digest for k in pair})
 
 
 def readouts_by_topic_and_person(readouts: dict[str, Readout], order: tuple[str, ...]
