@@ -990,6 +990,8 @@ FACTS = [
     # talks held over two days began on the first (a visit's or a summit's span stays empty)
     ("generic/talks_held_over_two_days_ru", "meeting_date", dt.date(2019, 3, 14)),
     ("generic/talks_held_over_two_days", "meeting_date", dt.date(2021, 3, 15)),
+    # a headline of five words or more over a deck as long is the headline (a rubric is shorter)
+    ("generic/headline_over_a_deck_as_long_ru", "title", "Валентина Матвиенко в мае посетит Японию"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

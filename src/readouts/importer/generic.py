@@ -188,7 +188,20 @@ def _over_its_deck(lines: list[Line]) -> Line | None:
         return None
     if bool(_JAPANESE.search(lines[-2].text)) != bool(_JAPANESE.search(lines[-1].text)):
         return None  # a Japanese headline over its English one (Jiji prints both), not a deck
-    return lines[-2] if spells_out(lines[-2].text, lines[-1].text) or _CARRIES_ON.match(lines[-1].text) else None
+    headline, under = lines[-2].text, lines[-1].text
+    # a rubric or a site's label over a headline is four words at most: a line of five or more over
+    # one as long is the headline over its deck ("Сергей Нарышкин в июне планирует посетить Японию" /
+    # "Для продолжения встреч с руководством Палаты представителей японского парламента"); neither
+    # with a year or a colon, as a page's stamp has ("Last updated: 07/27/2016"), nor one headline
+    # wrapped onto two lines
+    as_long = (len(words(under)) >= len(words(headline)) >= _HEADLINE_AT_LEAST
+               and not any(re.search(r"\b(?:19|20)\d\d\b|:", text) for text in (headline, under))
+               and _wrapped_above(lines[-1], lines) is None)
+    return lines[-2] if spells_out(headline, under) or as_long or _CARRIES_ON.match(under) else None
+
+
+_HEADLINE_AT_LEAST = 5
+"""Words of a line that is no rubric nor site label (those are four words at most: header.label_reason)."""
 
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
