@@ -992,6 +992,8 @@ FACTS = [
     ("generic/talks_held_over_two_days", "meeting_date", dt.date(2021, 3, 15)),
     # a headline of five words or more over a deck as long is the headline (a rubric is shorter)
     ("generic/headline_over_a_deck_as_long_ru", "title", "Валентина Матвиенко в мае посетит Японию"),
+    # one arrived for talks, and the sentence after says they will be held tomorrow: their day
+    ("generic/arrived_for_talks_held_tomorrow_ru", "meeting_date", dt.date(2018, 3, 15)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -290,7 +290,7 @@ FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|plan(?:s|ning)?|upcoming
                      r"may (?:talk|meet|hold|visit|speak)|"
                      # an intention: "wants to hold phone talks with Putin on Tuesday"
                      r"(?:wants?|hopes?|intends?|seeks?|wishes|is eager) to (?:hold|meet|talk|visit|speak|have))\b|"
-                     r"будет|состоится|планиру|предстоящ\w*|"
+                     r"будет|будут|состоится|состоятся|планиру|предстоящ\w*|"
                      r"на следующей неделе|в (?:следующем|будущем) году|пройд(?:ет|ут)|в ближайш\w+|"
                      # "договорённость о следующей встрече на саммите АТЭС": the next meeting's
                      r"(?<![\w-])следующ\w+\s+(?:\w+\s+)?(?:встреч|саммит|раунд|визит|переговор|заседани)\w*|"

@@ -91,9 +91,11 @@ def meeting_date_stated_later(reading: Reading) -> None:
     if (follow and reading.lede == reading.meeting_sentence and facts.MEETING_WORDS.search(follow)
             and not _EARLIER.search(follow) and (day := facts.meeting_date(follow, reading.counted_from))
             and reading.published is not None
-            and (day >= reading.published if reading.announces else _reported_within(day, reading))):
+            and (day >= reading.published if reading.announces
+                 else _reported_within(day, reading) or (facts.FUTURE.search(follow) and _days_ahead(day, reading)))):
         # the sentence after the lead says when, of the meeting the lead announced or reported:
-        # "Беседа лидеров намечена на понедельник, 31 августа"
+        # "Беседа лидеров намечена на понедельник, 31 августа"; or of the talks an arrival is for:
+        # "Абэ прилетел в Москву на переговоры с Путиным. Беседа … состоится завтра, 22 января"
         reading.meeting_date = day
         return
     for paragraph in reading.prose[:3]:
@@ -117,6 +119,11 @@ def meeting_date_stated_later(reading: Reading) -> None:
                     # complete, as a meeting sentence's is
                     keep_printed_day(reading, sentence, partial[0])
                     return
+
+
+def _days_ahead(day: dt.date, reading: Reading) -> bool:
+    """A day in the next few after the text's, as the talks an arrival is for are held."""
+    return reading.published is not None and dt.timedelta(0) < day - reading.published <= dt.timedelta(days=3)
 
 
 def _reported_within(day: dt.date, reading: Reading) -> bool:
