@@ -125,7 +125,10 @@ def meetings_year_context(graph: SiteGraph, listing: YearListing, year: Year) ->
 def meeting_fingerprint(depends: Dependencies, meeting_id: str) -> str:
     """Its accounts, paragraph by paragraph: their text, topic marks and voices follow from each
     account's bytes (its digest) and topics.yaml and people.yaml (`common`), but for the day a
-    voice measures earlier years against, which is the meeting's date."""
+    voice measures earlier years against, which is the meeting's date. A one-account meeting's
+    page reads less of the same (its account's link, opening paragraphs, topics and occasion, all
+    in the account's bytes; no voice), so the one fingerprint covers both forms of the page, and
+    which form it takes follows from account_ids."""
     m = depends.graph.meetings[meeting_id]
     # Its fields, not the Meeting: a dataclass's repr is made in Python, one per meeting.
     # The date as its ordinal: text and numbers alone are digested quicker (depends.digest_of_fields).
