@@ -76,7 +76,8 @@ def single_account(graph: SiteGraph, links: Links, readout_id: str) -> dict[str,
     and its topics. Its voices and topic marks are the readout page's to show: nothing here
     compares them."""
     readout = graph.readouts[readout_id]
-    anchors, length = [], 0
+    anchors: list[str] = []
+    length = 0
     for block in readout.blocks:
         if block.kind in NUMBERED_KINDS and length < EXCERPT_CHARACTERS and len(anchors) < EXCERPT_PARAGRAPHS:
             anchors.append(block.anchor)
