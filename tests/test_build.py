@@ -301,6 +301,19 @@ def test_the_2019_meeting_page_prints_each_paragraph_once_and_no_background_as_o
     assert page.count('<span class="voice">background</span>') >= 4
 
 
+def test_a_one_account_meeting_page_leads_to_the_readout_rather_than_printing_it_again(built_demo: Path) -> None:
+    page = _page(built_demo, "meetings/2017-09-18-lavrov-kono.html")
+    readout = _page(built_demo, f"readouts/{SEED_PAGES['001']}.html")
+    assert "No other account of this meeting is in the archive." in page
+    assert f'<a class="read-all" href="../readouts/{SEED_PAGES["001"]}.html">Read the whole account</a>' in page
+    assert page.count('class="excerpt"') == 1 and 'class="compare"' not in page and "topic-grid" not in page
+    # the opening paragraph is quoted, later ones are not
+    later = "strongly urged Russia, which has influence on North Korea"
+    assert later in readout and later not in page
+    assert 'href="../topics/north-korea.html">North Korea</a>' in page
+    assert len(page) < len(readout) / 3
+
+
 def test_a_build_eases_the_collector_and_leaves_it_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The graph and the page plan live to the end of a build: the collector's passes leave them
     out (a tenth of adding one readout to 10,000 went to passes over them), and once the build

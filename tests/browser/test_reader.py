@@ -34,6 +34,7 @@ PAGE_KINDS = {
     "person_year": "people/sergey-lavrov/2019.html",
     "people": "people/index.html",
     "meeting": "meetings/2019-09-25-lavrov-motegi.html",
+    "meeting_single": "meetings/2017-09-18-lavrov-kono.html",
     "meetings": "meetings/index.html",
     "meetings_year": "meetings/years/2019.html",
     "glossary": "glossary.html",
@@ -222,6 +223,22 @@ def test_a_meeting_page_marks_background_and_shows_each_paragraph_once(page: Pag
     expect(target.locator(".mark")).to_contain_text(["Peace treaty", "Territorial issue"])
     texts = page.locator(".compare .paragraph > p:last-child").all_inner_texts()
     assert len(texts) == len(set(texts)), [t for t in texts if texts.count(t) > 1]
+
+
+def test_a_meeting_of_one_account_quotes_its_opening_and_leads_to_the_whole_text(page: Page, file_root: str) -> None:
+    page.goto(file_root + PAGE_KINDS["meeting_single"])
+    expect(page.locator("main")).to_contain_text("No other account of this meeting is in the archive.")
+    expect(page.locator("table.topic-grid")).to_have_count(0)
+    expect(page.locator(".compare")).to_have_count(0)
+    expect(page.locator("#account-1-title")).to_have_text("Japan-Russia Foreign Ministerial Meeting")
+    expect(page.locator("#account-1 .mark")).to_contain_text(["North Korea"])
+    page.get_by_role("link", name="in context: paragraph 1 of “Japan-Russia Foreign Ministerial Meeting”").click()
+    page.wait_for_url(re.compile(r"/readouts/2017-09-18-[^/]+\.html#p-[0-9a-f]+$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Japan-Russia Foreign Ministerial Meeting")
+    page.go_back()
+    page.get_by_role("link", name="Read the whole account").click()
+    page.wait_for_url(re.compile(r"/readouts/2017-09-18-[^/]+\.html$"))
+    expect(page.locator("article .body")).to_contain_text("strongly urged Russia")
 
 
 # 3. The header's search box, from disk and over HTTP.

@@ -184,6 +184,43 @@ def test_a_meeting_page_lists_each_paragraph_of_each_account_once_with_all_its_t
     assert len(ids) == len(set(ids))
 
 
+MEETING_2017 = "2017-09-18-lavrov-kono"
+MOFA_2017 = "2017-09-18-mofa-japan-russia-foreign-ministerial-meeting"
+
+
+def test_a_meeting_of_one_account_gives_that_account_as_a_short_entry_not_its_text(graph: SiteGraph) -> None:
+    """Nothing is compared on a one-account meeting's page: the account's whole text, voices and
+    marks are its readout page's, and the meeting page leads there."""
+    meeting = meeting_context(graph, MEETING_2017)["meeting"]
+    single = meeting["single"]
+    assert single["id"] == MOFA_2017 and meeting["accounts"] == [single]
+    assert single["href"] == f"../readouts/{MOFA_2017}.html"
+    assert single["occasion"] == "United Nations General Assembly"
+    assert "paragraphs" not in single and meeting["rows"] == [] and meeting["one_sided"] == []
+    readout = graph.readouts[MOFA_2017]
+    first = next(b for b in readout.blocks if b.kind == "paragraph")
+    [excerpt] = single["excerpts"]  # a first paragraph long enough to stand alone
+    assert excerpt["number"] == 1 and excerpt["href"] == f"../readouts/{MOFA_2017}.html#{first.anchor}"
+    assert excerpt["html"].startswith("Mr. Taro Kono, Minister for Foreign Affairs")
+    order = [t.id for t in graph.corpus.topics]
+    topics = [t["id"] for t in single["topics"]]
+    assert sorted(topics) == sorted(readout.topics) and topics == sorted(topics, key=order.index)
+
+
+def test_a_one_account_excerpt_runs_past_a_short_opening_paragraph(graph: SiteGraph) -> None:
+    """A press conference opens "Ladies and gentlemen,": the excerpt goes on to what was said."""
+    single = meeting_context(graph, graph.meeting_of[MID_2019])["meeting"]["single"]
+    assert single["excerpts"][0]["html"] == "Ladies and gentlemen,"
+    assert [e["number"] for e in single["excerpts"]] == list(range(1, len(single["excerpts"]) + 1))
+    assert 2 <= len(single["excerpts"]) <= 3
+
+
+def test_a_meeting_of_two_accounts_sets_them_side_by_side(graph: SiteGraph) -> None:
+    meeting = meeting_context(graph, MEETING_2019)["meeting"]
+    assert meeting["single"] is None and len(meeting["accounts"]) == 2
+    assert all(account["paragraphs"] for account in meeting["accounts"])
+
+
 def test_a_preview_of_a_meeting_is_shown_apart_from_its_accounts(tmp_path: Path) -> None:
     """A text published before the meeting tells what was planned: the meeting page lists it under
     its own heading, and compares only what the accounts say."""

@@ -50,3 +50,18 @@ def test_a_relative_link_leads_where_the_path_does(from_parts: list[str], to_par
     assume("" not in from_parts and "" not in to_parts)
     base = "http://site.example/"
     assert urljoin(base + from_page, urls.relative(from_page, to_path)) == base + to_path
+
+
+_SEGMENT = st.text(alphabet="abcdefgh-0123456789", min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(folders=st.lists(_SEGMENT, max_size=3), page=_SEGMENT, readout_id=_SEGMENT, anchor=_SEGMENT,
+       base=st.sampled_from([None, "https://example.org/readouts/"]))
+def test_a_link_to_a_paragraph_is_the_link_to_its_page_with_the_anchor(
+    folders: list[str], page: str, readout_id: str, anchor: str, base: str | None
+) -> None:
+    """Meeting and topic pages make the link to a readout once and add each paragraph's anchor."""
+    for start in ([], ["readouts"], ["topics"]):
+        links = urls.Links("/".join([*start, *folders, page + ".html"]), base)
+        assert urls.in_page(links.readout(readout_id), "p-" + anchor) == links.readout(readout_id, "p-" + anchor)

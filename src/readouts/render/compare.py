@@ -19,7 +19,7 @@ from readouts.publishers import PUBLISHERS
 from readouts.render.context import topic_links
 from readouts.render.markdown import render_inline
 from readouts.render.paragraphs import paragraph_numbers
-from readouts.render.urls import Links
+from readouts.render.urls import Links, in_page
 
 VOICE_LABELS: Mapping[Voice, str | None] = {
     "own": None, "background": "background",
@@ -59,12 +59,13 @@ def _account(graph: SiteGraph, links: Links, number: int, readout: Readout,
     marks = graph.block_topics.get(readout.id, {})
     voices = graph.block_voice.get(readout.id, {})
     numbers = paragraph_numbers(readout.blocks)
+    page = links.readout(readout.id)  # each block's link is the page's with its anchor (urls.in_page)
     body = []
     for block in readout.blocks:
         entry: dict[str, Any] = {"id": paragraph_id(number, block.anchor), "number": numbers.get(block.anchor),
                  "heading": block.kind == "heading",
                  "html": render_inline(block.text, block.lang), "lang": block.lang,
-                 "href": links.readout(readout.id, block.anchor)}
+                 "href": in_page(page, block.anchor)}
         if not entry["heading"]:
             voice = voices.get(block.anchor, "own")
             topics = topic_links(graph, links, marks.get(block.anchor, ()))

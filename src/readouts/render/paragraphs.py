@@ -14,7 +14,7 @@ from typing import Any
 
 from readouts.model import Block, Readout
 from readouts.render.markdown import render_inline
-from readouts.render.urls import Links
+from readouts.render.urls import Links, in_page
 
 NUMBERED_KINDS = frozenset({"paragraph", "item", "quote"})
 """The kinds of block that get a ¶ number."""
@@ -38,6 +38,7 @@ def paragraph_excerpts(links: Links, readout: Readout, anchors: list[str]) -> li
     it leads: a page of excerpts has many links that read "in context"."""
     blocks = {b.anchor: b for b in readout.blocks}
     numbers = paragraph_numbers(readout.blocks)
+    page = links.readout(readout.id)
     return [{"html": render_inline(blocks[a].text, blocks[a].lang), "lang": blocks[a].lang,
-             "href": links.readout(readout.id, a), "number": numbers.get(a),
+             "href": in_page(page, a), "number": numbers.get(a),
              "where": paragraph_label(numbers.get(a), readout.title)} for a in anchors]
