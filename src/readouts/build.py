@@ -97,7 +97,8 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
     files a watcher saw change since this process's last build began are looked at again: `changed`.
     """
     started = time.perf_counter()
-    with build_lock(root, on_wait=on_wait), collector.eased():
+    # A serving process builds again and again: its builds keep the collector's passes.
+    with build_lock(root, on_wait=on_wait), collector.eased(passes=cache_saved_later):
         scanned_at = now_ns()
         inputs = look_at_inputs(root, changed)
         stamp = Stamp.load(root)
