@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,10 +68,13 @@ def test_grouping_from_the_cache_is_grouping_from_scratch(accounts: list[Facts],
     assert _grouped(facts, stored) == _grouped(facts, None)  # now all from the cache
 
 
-def test_a_new_process_takes_the_meetings_of_unchanged_accounts_from_the_cache_and_keeps_only_its_own() -> None:
-    """Readouts loaded anew are other objects with the same digests: their meetings are the ones
-    the cache holds, not made again; an account edited since is grouped again, and what no
-    account of this build was made from is dropped."""
+def test_a_new_process_takes_the_meetings_of_unchanged_accounts_from_the_cache_and_keeps_only_its_own(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Readouts loaded anew are other objects with the same digests: their stretches are not
+    grouped nor their Meetings made again; an account edited since is, and what no account of
+    this build was made from is dropped."""
+    import readouts.link.meetings as meetings
+
     day = dt.date(2020, 3, 2)
     facts: dict[str, Facts] = {
         "a": (day, ("abe", "putin"), "Tokyo", None, False, None, None, None),
@@ -78,15 +82,13 @@ def test_a_new_process_takes_the_meetings_of_unchanged_accounts_from_the_cache_a
         "c": (day + dt.timedelta(days=8), ("kono", "lavrov"), None, None, False, None, None, None),
     }
     stored: dict[tuple[object, ...], object] = {}
-    meetings, _ = _grouped(facts, stored)  # type: ignore[misc]
-    again, _ = _grouped(facts, stored)  # type: ignore[misc]
-    assert again == meetings and all(again[key] is stored_meeting(stored, key) for key in again)
+    first = _grouped(facts, stored)
+    made: list[str] = []
+    for name in ("_group_stretch", "_meeting"):
+        real = getattr(meetings, name)
+        monkeypatch.setattr(meetings, name, lambda *args, real=real, name=name: made.append(name) or real(*args))
+    assert _grouped(facts, stored) == first and made == []
     facts["c"] = (day + dt.timedelta(days=8), ("kono", "lavrov", "abe"), None, None, False, None, None, None)
-    edited, _ = _grouped(facts, stored)  # type: ignore[misc]
-    untouched = next(key for key in edited if "a" in edited[key].readout_ids)
-    assert edited[untouched] is again[untouched]
+    assert _grouped(facts, stored) == _grouped(facts, None)
+    assert made[:2] == ["_group_stretch", "_meeting"]  # the edited account's stretch and meeting alone
     assert len(stored) == 4  # two stretches and two meetings: the edited one's old entries are gone
-
-
-def stored_meeting(stored: dict[tuple[object, ...], object], key: str) -> object:
-    return next(meeting for held, meeting in stored.items() if held[0] == "meeting" and held[1] == key)
