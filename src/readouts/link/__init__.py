@@ -103,7 +103,7 @@ class Neighbours(Mapping[str, tuple[str | None, str | None]]):
 
 def link(corpus: Corpus, cache: dict[Any, Any] | None = None, kept: dict[str, Any] | None = None,
          related_kept: dict[str, RelatedLists] | None = None,
-         meetings_kept: dict[tuple[Any, ...], Any] | None = None) -> SiteGraph:
+         meetings_kept: dict[str, Any] | None = None) -> SiteGraph:
     """Build the whole graph; the result does not depend on the order of corpus.readouts.
 
     `cache` keeps what was computed for one readout alone (its paragraphs' topics, its glossary

@@ -134,7 +134,7 @@ def meeting_id_for(readout: Readout) -> str:
 
 
 def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...], made: dict[str, Any] | None = None,
-                   ministers: frozenset[str] = frozenset(), stored: dict[tuple[Any, ...], Any] | None = None
+                   ministers: frozenset[str] = frozenset(), stored: dict[str, Any] | None = None
                    ) -> tuple[dict[str, Meeting], dict[str, str]]:
     """(meeting id → Meeting, readout id → meeting id) for readouts that report a meeting.
 

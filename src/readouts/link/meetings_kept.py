@@ -16,17 +16,19 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from readouts.cache import CacheTable, unchanged_under_keys
 from readouts.model import Meeting, Readout
 
-MEETINGS_KEPT: CacheTable[tuple[Any, ...], Any] = CacheTable("meetings", unchanged_under_keys)
-"""("stretch", its readout ids in grouping order, their digests, the meeting ids set by hand) →
-the stretch's groups; ("meeting", its id, its accounts' ids, their digests) → the Meeting's
-fields (`_fields`). Each key holds all its entry was made from, so an entry never changes under
-its key."""
+MEETINGS_KEPT: CacheTable[str, Any] = CacheTable("meetings", unchanged_under_keys)
+"""`stretch <its readout ids in grouping order> / <their digests> / <the meeting ids set by hand>`
+→ the stretch's groups; `meeting <its id> / <its accounts' ids> / <their digests>` → the
+Meeting's fields (`_fields`). Each key holds all its entry was made from, so an entry never
+changes under its key. Ids are letters, digits and hyphens and digests hex, so the words joined
+by spaces say what they were made from; one string rather than a tuple of tuples was a third
+of the objects to unpickle, and its hash is kept."""
 
 Groups = dict[str, tuple[str, ...]]
 
@@ -37,10 +39,10 @@ MadeMeetings = dict[str, tuple[tuple[Readout, ...], Meeting]]
 """Meeting id → (its accounts, the Meeting made of them), for the next build of this process."""
 
 
-def _digests(accounts: tuple[Readout, ...]) -> tuple[str, ...] | None:
-    """The accounts' digests; None when one was made in memory and has none."""
-    digests = tuple(readout.digest for readout in accounts)
-    return digests if all(digests) else None
+def _made_from(kind: str, ids: Iterable[str], accounts: tuple[Readout, ...], then: str = "") -> str | None:
+    """The key of what `accounts` make; None when one was made in memory and has no digest."""
+    digests = [readout.digest for readout in accounts]
+    return f"{kind} {' '.join(ids)} / {' '.join(digests)}{then}" if all(digests) else None
 
 
 MeetingFields = tuple[str, int | None, str | None, tuple[str, ...], tuple[str, ...], str | None, tuple[str, ...]]
@@ -64,14 +66,15 @@ class KeptMeetings:
     """What the last build made, asked stretch by stretch and meeting by meeting; it is left
     holding what this build made, and only that (`made` in memory, `stored` for the cache)."""
 
-    def __init__(self, made: dict[str, Any] | None, stored: dict[tuple[Any, ...], Any] | None) -> None:
+    def __init__(self, made: dict[str, Any] | None, stored: dict[str, Any] | None) -> None:
         kept = made if made is not None else {}
         self.stretches_before: KeptStretches = kept.setdefault("stretches", {})
         self.meetings_before: MadeMeetings = kept.setdefault("meetings", {})
         self.stored = stored if stored is not None else {}
         self.stretches_now: KeptStretches = {}
         self.meetings_now: MadeMeetings = {}
-        self.used: set[tuple[Any, ...]] = set()
+        self.used: set[str] = set()
+        self._by_hand: tuple[frozenset[str], str] = (frozenset(), " / ")
 
     def groups(self, stretch: tuple[str, ...], accounts: tuple[Readout, ...], set_by_hand: frozenset[str],
                make: Callable[[], Groups]) -> Groups:
@@ -80,8 +83,9 @@ class KeptMeetings:
         if before is not None and before[1] == set_by_hand and all(map(operator.is_, before[0], accounts)):
             grouped = before[2]
         else:
-            digests = _digests(accounts)
-            grouped = self._stored(None if digests is None else ("stretch", stretch, digests, set_by_hand), make)
+            if self._by_hand[0] != set_by_hand:
+                self._by_hand = (set_by_hand, " / " + " ".join(sorted(set_by_hand)))
+            grouped = self._stored(_made_from("stretch", stretch, accounts, self._by_hand[1]), make)
         self.stretches_now[stretch] = (accounts, set_by_hand, grouped)
         return grouped
 
@@ -92,13 +96,11 @@ class KeptMeetings:
         if before is not None and len(before[0]) == len(accounts) and all(map(operator.is_, before[0], accounts)):
             made = before[1]
         else:
-            digests = _digests(accounts)
-            made = _meeting(self._stored(None if digests is None else ("meeting", key, members, digests),
-                                         lambda: _fields(make())))
+            made = _meeting(self._stored(_made_from(f"meeting {key} /", members, accounts), lambda: _fields(make())))
         self.meetings_now[key] = (accounts, made)
         return made
 
-    def _stored(self, key: tuple[Any, ...] | None, make: Callable[[], Any]) -> Any:
+    def _stored(self, key: str | None, make: Callable[[], Any]) -> Any:
         if key is None:
             return make()
         self.used.add(key)
