@@ -11,10 +11,12 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from readouts.link.meetings_kept import KeptMeetings
 from readouts.model import Meeting, Person, Readout
+
+if TYPE_CHECKING:
+    from readouts.link.meetings_kept import KeptMeetings
 
 
 def _same_meeting(a: Readout, b: Readout, apart: int = 0) -> bool:
@@ -146,6 +148,9 @@ def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...], made
     whose accounts are the very same Readouts, or hold the same digests, is taken again, not
     made, and both are left holding this build's. `ministers` are the people who held a foreign
     or defence ministry, of whom a "2+2" is made."""
+    # Imported here: the importer reads this module's rules, and what it loads is what it is keyed by.
+    from readouts.link.meetings_kept import KeptMeetings
+
     kept = KeptMeetings(made, stored)
     groups = _groups_by_day(readouts, order, kept)
     _join_printed_days(readouts, order, groups)
