@@ -339,6 +339,41 @@ def test_a_build_eases_the_collector_and_leaves_it_as_it_was(tmp_path: Path, mon
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
+def test_a_command_line_build_runs_no_collector_pass_but_its_workers_and_serve_do(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build whose objects all live to its end turns the cyclic collector off in its process
+    (its passes found nothing to free); a worker it forks, and a serving process's build, keep
+    it on; afterwards it is on again."""
+    import gc
+    import multiprocessing
+
+    from readouts.render import write
+
+    seen: list[tuple[bool, bool]] = []
+    real = write.write_site
+
+    def in_a_worker(sender: object) -> None:
+        sender.send(gc.isenabled())  # type: ignore[attr-defined]
+
+    def writing(graph: object, *args: object, **kwargs: object) -> object:
+        forking = multiprocessing.get_context("fork")
+        receiver, sender = forking.Pipe(duplex=False)
+        worker = forking.Process(target=in_a_worker, args=(sender,))
+        worker.start()
+        seen.append((gc.isenabled(), receiver.recv()))
+        worker.join()
+        return real(graph, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(write, "write_site", writing)
+    (tmp_path / "cli").mkdir()
+    build_site(copy_demo_site(tmp_path / "cli", with_readouts=False), cache_in_memory=True)
+    assert gc.isenabled()
+    (tmp_path / "serve").mkdir()
+    build_site(copy_demo_site(tmp_path / "serve", with_readouts=False), cache_in_memory=True, cache_saved_later=True)
+    assert gc.isenabled()
+    assert seen == [(False, True), (True, True)]
+
+
 def test_a_build_that_imports_no_source_does_not_load_the_adapters(demo_site: Path) -> None:
     """The adapters compile some hundreds of patterns when loaded: a rebuild after an edit to a
     readout's Markdown, with no source to import, leaves them unloaded."""

@@ -97,7 +97,8 @@ def build_site(root: Path, *, keep_going: bool = False, on_wait: Callable[[], No
     files a watcher saw change since this process's last build began are looked at again: `changed`.
     """
     started = time.perf_counter()
-    with build_lock(root, on_wait=on_wait), collector.eased():
+    # A serving process builds again and again: its builds keep the collector's passes.
+    with build_lock(root, on_wait=on_wait), collector.eased(passes=cache_saved_later):
         scanned_at = now_ns()
         inputs = look_at_inputs(root, changed)
         stamp = Stamp.load(root)
@@ -176,6 +177,7 @@ def _import_and_link(root: Path, cache: BuildCache, inputs: dict[str, list[int]]
     did, and the graph."""
     from readouts.importer.run import import_sources
     from readouts.link import LINK_KEPT, LINK_RESULTS, link
+    from readouts.link.meetings_kept import MEETINGS_KEPT
     from readouts.link.related import RELATED_KEPT
     from readouts.load import PARSED_READOUTS, load_corpus
 
@@ -189,7 +191,7 @@ def _import_and_link(root: Path, cache: BuildCache, inputs: dict[str, list[int]]
     if imports.imported or imports.deleted or imports.renamed or imports.failed:
         file_memo.forget_scan()  # the import wrote into content/ since the look
     graph = link(load_corpus(root, cache[PARSED_READOUTS], file_memo), cache[LINK_RESULTS], cache[LINK_KEPT],
-                 cache[RELATED_KEPT])
+                 cache[RELATED_KEPT], cache[MEETINGS_KEPT])
     collector.kept_to_the_end()
     return file_memo, imports, graph
 
@@ -198,12 +200,13 @@ def cache_tables() -> Tables:
     """The tables the build cache keeps, each declared by the module that fills it; imported
     here rather than at the top, as the stages are, so a build with nothing to do loads none."""
     from readouts.link import LINK_KEPT, LINK_RESULTS
+    from readouts.link.meetings_kept import MEETINGS_KEPT
     from readouts.link.related import RELATED_KEPT
     from readouts.load import PARSED_READOUTS
     from readouts.render.output import SITE_MANIFEST
 
-    return (PARSED_READOUTS, LINK_RESULTS, RELATED_KEPT, SITE_MANIFEST, *_write_tables(), FILE_MEMO, LINK_KEPT,
-            TOKENS_KEPT)
+    return (PARSED_READOUTS, LINK_RESULTS, RELATED_KEPT, MEETINGS_KEPT, SITE_MANIFEST, *_write_tables(), FILE_MEMO,
+            LINK_KEPT, TOKENS_KEPT)
 
 
 def _write_tables() -> Tables:

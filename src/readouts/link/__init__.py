@@ -102,13 +102,15 @@ class Neighbours(Mapping[str, tuple[str | None, str | None]]):
 
 
 def link(corpus: Corpus, cache: dict[Any, Any] | None = None, kept: dict[str, Any] | None = None,
-         related_kept: dict[str, RelatedLists] | None = None) -> SiteGraph:
+         related_kept: dict[str, RelatedLists] | None = None,
+         meetings_kept: dict[str, Any] | None = None) -> SiteGraph:
     """Build the whole graph; the result does not depend on the order of corpus.readouts.
 
     `cache` keeps what was computed for one readout alone (its paragraphs' topics, its glossary
     names) under the readout's digest and the rules', and its paragraphs' voices under its digest
     and its meeting's day, for the next build. `kept` (LINK_KEPT) keeps the meetings for the next
-    build of this process, `related_kept` (RELATED_KEPT) the related readouts' lists.
+    build of this process, `meetings_kept` (MEETINGS_KEPT) for the next build of any, and
+    `related_kept` (RELATED_KEPT) the related readouts' lists.
     """
     readouts = {r.id: r for r in corpus.readouts}
     order = chronology(corpus.readouts)
@@ -116,7 +118,7 @@ def link(corpus: Corpus, cache: dict[Any, Any] | None = None, kept: dict[str, An
     # Meetings first: they need only each readout's facts, and a paragraph's voice measures
     # earlier times against its meeting's day.
     meetings, meeting_of = group_meetings(readouts, order, None if kept is None else kept.setdefault("meetings", {}),
-                                          ministers_of_a_two_plus_two(corpus.people))
+                                          ministers_of_a_two_plus_two(corpus.people), meetings_kept)
     # Then topics, glossary names and voices, in one pass over each body.
     used, packed, voices, alone_keys = link_alone(corpus, readouts, order, meetings, meeting_of, known)
     related = related_readouts(readouts, order, related_kept, None if kept is None else kept.setdefault("related", {}))

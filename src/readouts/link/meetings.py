@@ -7,13 +7,16 @@ A person's `meeting: {id: …}` in front matter always wins over the automatic g
 from __future__ import annotations
 
 import datetime as dt
-import operator
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readouts.model import Meeting, Person, Readout
+
+if TYPE_CHECKING:
+    from readouts.link.meetings_kept import KeptMeetings
 
 
 def _same_meeting(a: Readout, b: Readout, apart: int = 0) -> bool:
@@ -132,60 +135,52 @@ def meeting_id_for(readout: Readout) -> str:
     return f"{day}-{people}"
 
 
-MadeMeetings = dict[str, tuple[tuple[Readout, ...], Meeting]]
-"""Meeting id → (its accounts, the Meeting made of them), for the next build of this process."""
-
-
 def group_meetings(readouts: Mapping[str, Readout], order: tuple[str, ...], made: dict[str, Any] | None = None,
-                   ministers: frozenset[str] = frozenset()) -> tuple[dict[str, Meeting], dict[str, str]]:
+                   ministers: frozenset[str] = frozenset(), stored: dict[str, Any] | None = None
+                   ) -> tuple[dict[str, Meeting], dict[str, str]]:
     """(meeting id → Meeting, readout id → meeting id) for readouts that report a meeting.
 
     Four steps, in this order: the accounts that print their day are grouped; then those that
     print a day without a year join the group they fit (they need the dated groups to fit one);
     then those that print no day at all join the one group their people and format name; then
-    each group becomes a Meeting. `made` holds the groups and Meetings of the last build: a
-    stretch of days or a Meeting whose accounts are the very same Readouts is taken again, not
-    made (readouts serve), and it is left holding this build's. `ministers` are the people who
-    held a foreign or defence ministry, of whom a "2+2" is made."""
-    kept = made if made is not None else {}
-    groups = _groups_by_day(readouts, order, kept.setdefault("stretches", {}))
+    each group becomes a Meeting. `made` holds the groups and Meetings of the last build of this
+    process, `stored` those of the build cache (meetings_kept.py): a stretch of days or a Meeting
+    whose accounts are the very same Readouts, or hold the same digests, is taken again, not
+    made, and both are left holding this build's. `ministers` are the people who held a foreign
+    or defence ministry, of whom a "2+2" is made."""
+    # Imported here: the importer reads this module's rules, and what it loads is what it is keyed by.
+    from readouts.link.meetings_kept import KeptMeetings
+
+    kept = KeptMeetings(made, stored)
+    groups = _groups_by_day(readouts, order, kept)
     _join_printed_days(readouts, order, groups)
     _join_by_people(readouts, order, groups, ministers)
-    return _meetings_of(readouts, groups, kept.setdefault("meetings", {}))
+    found = _meetings_of(readouts, groups, kept)
+    kept.forget_the_rest()
+    return found
 
 
-def _groups_by_day(readouts: Mapping[str, Readout], order: tuple[str, ...], kept: KeptStretches
+def _groups_by_day(readouts: Mapping[str, Readout], order: tuple[str, ...], kept: KeptMeetings
                    ) -> dict[str, list[str]]:
     """Group key → its readout ids: the groups a person set (`meeting: id:`) and the accounts of
     each day that report the same meeting.
 
     An account is compared only with the groups of its day and the days beside it, so the
     accounts of a stretch of consecutive days are grouped apart from every other stretch's; a
-    stretch whose accounts are the very Readouts `kept` grouped last time is taken again."""
+    stretch whose accounts `kept` grouped last time is taken again."""
     groups: dict[str, list[str]] = defaultdict(list)
     for readout_id in order:
         if set_by := readouts[readout_id].meeting.meeting_id:
             groups[set_by].append(readout_id)
     # An automatic key never takes a name a person gave a meeting, wherever that meeting's accounts are.
     set_by_hand = frozenset(groups)
-    now: KeptStretches = {}
     for stretch in _stretches(readouts, order):
-        before = kept.get(stretch)
         accounts = tuple(readouts[r] for r in stretch)
-        if before is not None and before[1] == set_by_hand and all(map(operator.is_, before[0], accounts)):
-            grouped = before[2]
-        else:
-            grouped = _group_stretch(readouts, stretch, set_by_hand)
-        now[stretch] = (accounts, set_by_hand, grouped)
+        grouped = kept.groups(stretch, accounts, set_by_hand,
+                              functools.partial(_group_stretch, readouts, stretch, set_by_hand))
         for key, members in grouped.items():
             groups[key] = list(members)
-    kept.clear()
-    kept.update(now)
     return groups
-
-
-KeptStretches = dict[tuple[str, ...], tuple[tuple[Readout, ...], frozenset[str], dict[str, tuple[str, ...]]]]
-"""A stretch's readout ids → (its Readouts, the keys set by hand, its groups), for the next build."""
 
 
 def _stretches(readouts: Mapping[str, Readout], order: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -365,25 +360,17 @@ def _reported_soon_after(readout: Readout, members: list[Readout]) -> bool:
     return held is not None and held <= readout.published <= held + REPORTED_WITHIN
 
 
-def _meetings_of(readouts: Mapping[str, Readout], groups: Mapping[str, list[str]], made: MadeMeetings
+def _meetings_of(readouts: Mapping[str, Readout], groups: Mapping[str, list[str]], kept: KeptMeetings
                  ) -> tuple[dict[str, Meeting], dict[str, str]]:
-    """Each group as a Meeting, its facts from the first account that gives each; one `made`
-    from the very same accounts is taken again."""
+    """Each group as a Meeting, its facts from the first account that gives each; one `kept`
+    from the same accounts is taken again."""
     meetings: dict[str, Meeting] = {}
     meeting_of: dict[str, str] = {}
-    now: MadeMeetings = {}
     for key, members in sorted(groups.items()):
         accounts = tuple(readouts[m] for m in members)
-        before = made.get(key)
-        if before is not None and len(before[0]) == len(accounts) and all(map(operator.is_, before[0], accounts)):
-            meetings[key] = before[1]
-        else:
-            meetings[key] = _meeting(key, accounts)
-        now[key] = (accounts, meetings[key])
+        meetings[key] = kept.meeting(key, tuple(members), accounts, functools.partial(_meeting, key, accounts))
         for member in members:
             meeting_of[member] = key
-    made.clear()
-    made.update(now)
     return meetings, meeting_of
 
 
