@@ -994,6 +994,8 @@ FACTS = [
     ("generic/headline_over_a_deck_as_long_ru", "title", "Валентина Матвиенко в мае посетит Японию"),
     # one arrived for talks, and the sentence after says they will be held tomorrow: their day
     ("generic/arrived_for_talks_held_tomorrow_ru", "meeting_date", dt.date(2018, 3, 15)),
+    # Reuters' wire dateline as papers repost it, no comma nor stop ("TOKYO Nov 2 Foreign ministers …")
+    ("generic/reuters_wire_dateline_without_stops", "place", "Tokyo"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

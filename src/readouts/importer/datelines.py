@@ -106,7 +106,9 @@ Russian agencies' English services file: "OREANDA-NEWS. May 15, 2009. Vladimir P
 _CAPITAL_CITY_AND_DAY = re.compile(
     r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,30}(?:\s[A-ZА-ЯЁ-]{2,20})?),\s*"
     r"(?P<date>\d{1,2}\s+[а-яё]{3,9}(?:\s+(?:19|20)\d\d)?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?:19|20)\d\d)?)"
-    r"\.\s+(?=[A-ZА-ЯЁ])")
+    r"\.\s+(?=[A-ZА-ЯЁ])|"
+    # Reuters' wire copy as papers repost it, no comma nor stop: "TOKYO Nov 1 Foreign ministers …"
+    r"^(?P<city2>[A-Z][A-Z-]{2,30}(?:\s[A-Z-]{2,20})?)\s(?P<date2>[A-Z][a-z]{2}\.?\s\d{1,2})\s(?=[A-Z][a-z])")
 """A regional paper's dateline with no agency: the city in capitals, the day and a full stop, as
 agencies' datelines are set: "ЮЖНО-САХАЛИНСК, 14 апреля. Губернатор …"; only a city the
 gazetteer knows, so that no capitalised heading is taken for one."""
@@ -126,7 +128,10 @@ def dateline(text: str) -> Dateline | None:
         # "Monday, September 22, 2014 (AM)": a day's stamp over a briefing's transcript, no place
         match = None
     printed = None if match else _CAPITAL_CITY_AND_DAY.match(text)
-    if printed and (venue.city_named(city := printed.group("city").title()) or places.russian_city(city)):
+    if printed and printed.group("city2") and venue.city_named(printed.group("city2").title()):
+        return Dateline(printed.group("city2"), "", printed.group("date2"), printed.end())
+    if printed and printed.group("city") and (venue.city_named(city := printed.group("city").title())
+                                              or places.russian_city(city)):
         return Dateline(printed.group("city").strip(), "", printed.group("date"), printed.end("date") + 1)
     if not match:
         if (dated := _DATE_THEN_CITY.match(text)) and venue.city_named(dated.group("city").title()):
