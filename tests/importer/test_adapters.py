@@ -996,6 +996,11 @@ FACTS = [
     ("generic/arrived_for_talks_held_tomorrow_ru", "meeting_date", dt.date(2018, 3, 15)),
     # Reuters' wire dateline as papers repost it, no comma nor stop ("TOKYO Nov 2 Foreign ministers …")
     ("generic/reuters_wire_dateline_without_stops", "place", "Tokyo"),
+    # one side named where the talks are reported ("с японским премьером"): the other's is the
+    # holder of the counterpart office whom the story names most, further down
+    ("generic/counterpart_named_most_further_down_ru", "participants", {"vladimir-putin", "shinzo-abe"}),
+    # an ambassador has no counterpart office: the minister a summons story names stays out
+    ("generic/summons_minister_named_further_down", "participants", {"mikhail-galuzin"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

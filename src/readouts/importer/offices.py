@@ -116,16 +116,26 @@ def counterpart_of(sentence: str, found: list[str], missing: str, index: NameInd
     if not (COUNTERPART.search(sentence) or _OUR_TALKS.search(sentence)) or not MEETING_WORDS.search(sentence):
         return None
     for person_id in found:
-        side = index.country_of(person_id)
-        for role, other in _COUNTERPARTS:
-            own = _office_of("^" + role.lstrip("^"), side) if side in SIDES else None
-            if own is None or not index.held(person_id, own, day):
-                continue
-            counterpart = _office_of(other, missing)
+        for own, counterpart in _offices_opposite(person_id, missing, index, day):
             holder = index.holder_of(counterpart, day) if day else index.holder_throughout(person_id, own, counterpart)
             if holder:
                 return holder
     return None
+
+
+def counterpart_offices(person_id: str, missing: str, index: NameIndex, day: dt.date | None) -> list[re.Pattern[str]]:
+    """The offices on the `missing` side opposite those the person held on `day` (at any time
+    if None): Japan's foreign minister for Russia's, Russia's president for Japan's prime minister."""
+    return [counterpart for _, counterpart in _offices_opposite(person_id, missing, index, day)]
+
+
+def _offices_opposite(person_id: str, missing: str,
+                      index: NameIndex, day: dt.date | None) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    side = index.country_of(person_id)
+    if side not in SIDES:
+        return []
+    pairs = ((_office_of("^" + role.lstrip("^"), side), _office_of(other, missing)) for role, other in _COUNTERPARTS)
+    return [(own, counterpart) for own, counterpart in pairs if index.held(person_id, own, day)]
 
 
 _FOREIGN_MINISTER = "Minister (?:for|of) Foreign Affairs of (?:the )?{side}"

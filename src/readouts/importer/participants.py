@@ -26,6 +26,7 @@ from readouts.importer.offices import (
     COUNTERPART,
     SIDES,
     counterpart_of,
+    counterpart_offices,
     holder_of_office_named,
     leaders_at_a_summit,
     two_plus_two_ministers,
@@ -281,7 +282,30 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                 if counterpart:
                     return [counterpart]
     holder = holder_of_office_named(title, lede, meeting, index, opening, day, missing)
-    return [holder] if holder else _named_together(found, missing, index, opening)
+    if holder:
+        return [holder]
+    return _named_together(found, missing, index, opening) or _counterpart_named_most(
+        found, missing, index, [title or "", *opening], day)
+
+
+def _counterpart_named_most(found: list[str], missing: str, index: NameIndex, paragraphs: list[str],
+                            day: dt.date | None) -> list[str]:
+    """A meeting of Japan and Russia seats each side's holder of an office opposite the other's
+    (the foreign ministers; Japan's prime minister and Russia's president): when the sentences
+    that report it name only one side, the other's is the holder, on the day, of the counterpart
+    office whom the story names in most paragraphs ("Abe" through a story of Putin's talks in
+    Sochi that names him as "the Japanese premier" in its lead). An ambassador or a deputy
+    minister has no such counterpart: a summoned envoy's story names its minister in vain."""
+    if any(index.country_of(p) not in SIDES for p in found):
+        return []  # one people.yaml does not list may be the other side's
+    counterparts = [office for person_id in found for office in counterpart_offices(person_id, missing, index, day)]
+    named: dict[str, int] = {}
+    for paragraph in paragraphs:
+        for person_id in index.ids_in(paragraph):
+            if any(index.held(person_id, office, day) for office in counterparts):
+                named[person_id] = named.get(person_id, 0) + 1
+    # the most named; of as many, the first named (dicts keep the order names were first met)
+    return [max(named, key=lambda person_id: named[person_id])] if named else []
 
 
 _SIDE_WORD = {"russia": re.compile(r"\b(?:Russian|Russia's)\s+(?:[A-Z][\w-]*\s+){0,5}$"),
