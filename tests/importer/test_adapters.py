@@ -1001,6 +1001,8 @@ FACTS = [
     ("generic/counterpart_named_most_further_down_ru", "participants", {"vladimir-putin", "shinzo-abe"}),
     # an ambassador has no counterpart office: the minister a summons story names stays out
     ("generic/summons_minister_named_further_down", "participants", {"mikhail-galuzin"}),
+    # wire style puts the weekday after the verb's object, without "on": "traded sharp words Friday"
+    ("generic/wire_weekday_after_the_object", "meeting_date", dt.date(2011, 2, 11)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -97,12 +97,15 @@ link stage allows the same week to a report that names no day: link/meetings.py)
 
 RELATIVE_WEEKDAY = re.compile(
     # "on Friday", "set for Thursday", the news writer's possessive "at Thursday's meeting", and the wire style's
-    # weekday right after the verb, without "on" ("agreed Monday that …", "met Tuesday"), or
-    # after the talks the verb held ("held separate meetings Wednesday with", "held talks Monday",
-    # "discussed … in a telephone conversation Tuesday")
-    r"\b(?:(?:on|last|this|for)\s+|(?=\w+day['’]s\s)|(?<=[a-z]ed\s)|(?<=\bmet\s)|(?<=\bsaid\s)|(?<=\btold\s)|"
-    r"(?<=\btalks\s)|(?<=\bmeeting\s)|(?<=\bmeetings\s)|(?<=\bsummit\s)|(?<=\bconversation\s)|(?<=\bcall\s)|"
-    r"(?<=\bconsultations\s))"
+    # weekday as a bare adverb, as AP and AFP set it: right after the verb ("agreed Monday that …", "met
+    # Tuesday"), after the talks the verb held ("held talks Monday", "in a telephone conversation
+    # Tuesday") or after its object ("traded sharp words Friday in talks"); not after a word that makes
+    # it a limit or a list ("until Friday", "Thursday and Friday") or a feast ("Good Friday")
+    r"\b(?:(?:on|last|this|for)\s+|(?=\w+day['’]s\s)|"
+    r"(?<=[a-z]\s)(?<!\buntil\s)(?<!\bby\s)(?<!\bsince\s)(?<!\bbefore\s)(?<!\bafter\s)(?<!\bnext\s)"
+    r"(?<!\bfrom\s)(?<!\bthrough\s)(?<!\btill\s)(?<!\bevery\s)(?<!\bto\s)(?<!\band\s)(?<!\bor\s)(?<!\bthe\s)(?<!\ba\s)"
+    # a feast, not a weekday: "Good Friday", "Easter Sunday"
+    r"(?<!\bgood\s)(?<!\bblack\s)(?<!\bholy\s)(?<!\bmaundy\s)(?<!\bash\s)(?<!\beaster\s)(?<!\bpalm\s))"
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"(?<![\w-])(?:во?|на)\s+(?:прошл\w+\s+)?(?P<weekday_ru>понедельник|вторник|среду|четверг|пятницу|субботу|"
     r"воскресенье)\b",
