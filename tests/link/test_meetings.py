@@ -207,6 +207,17 @@ def test_an_account_printing_no_day_joins_the_one_meeting_of_its_two_people_in_t
     assert "in-moscow" not in of and "nowhere" not in of and "elsewhere" not in of
 
 
+def test_an_account_printing_no_day_joins_no_meeting_by_a_capital_alone() -> None:
+    """Abe's visits to Moscow of 2013, 2018 and 2019: an archive holding only one of them would
+    join every undated story of talks in Moscow to it. Each side's leaders and ministers meet the
+    other's in its capital visit after visit, so a capital singles out no meeting."""
+    of = _group(_readout("moscow-2013", dt.date(2013, 4, 29), ("putin", "abe"), "Moscow"),
+                _readout("tokyo-2016", dt.date(2016, 12, 16), ("putin", "abe"), "Tokyo"),
+                _readout("story-2019", None, ("abe", "putin"), "Moscow"),
+                _readout("story-tokyo", None, ("abe", "putin"), "Tokyo"))
+    assert "story-2019" not in of and "story-tokyo" not in of
+
+
 def test_a_dated_text_printing_no_meeting_day_joins_no_meeting_held_long_before_it() -> None:
     """A news item of August 2021 about a call on a day it does not print is not about the call
     of the October before, though the same two ministers spoke by telephone then."""

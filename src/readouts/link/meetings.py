@@ -327,14 +327,21 @@ def _names_its_meeting(readout: Readout) -> bool:
     people = frozenset(readout.participants)
     return not (readout.meeting.date is not None or readout.meeting.meeting_id
                 or printed_day_of(readout) or len(people) < 2
-                or (_by_place_alone(readout) and not readout.meeting.place))
+                or (_by_place_alone(readout) and (not readout.meeting.place or readout.meeting.place in _CAPITALS)))
+
+
+_CAPITALS = frozenset({"Moscow", "Tokyo"})
+"""The two sides' capitals, where each side's leaders and ministers receive the other's visit
+after visit (Abe in Moscow in 2013, 2018 and 2019): a capital singles out no one meeting, though
+an archive may hold only one of those held there."""
 
 
 def _by_place_alone(readout: Readout) -> bool:
     """Whether only its place singles out the meeting of an account that prints no day: two
     people who met in person, in a text whose own day is unknown. Two leaders meet in many
     cities but in most only once (Irkutsk, Nagato), so the one meeting of theirs held there is
-    the one it reports; where they met twice, both fit and it stays apart."""
+    the one it reports; where they met twice, both fit and it stays apart, and in a capital it
+    stays apart always (_CAPITALS)."""
     return (len(readout.participants) < 3 and readout.meeting.format not in SPECIFIC_FORMATS
             and readout.published is None)
 
