@@ -1003,6 +1003,8 @@ FACTS = [
     ("generic/summons_minister_named_further_down", "participants", {"mikhail-galuzin"}),
     # wire style puts the weekday after the verb's object, without "on": "traded sharp words Friday"
     ("generic/wire_weekday_after_the_object", "meeting_date", dt.date(2011, 2, 11)),
+    # "his Russian counterpart", named in the next sentence: the name printed, not the office inferred
+    ("generic/counterpart_named_in_the_next_sentence", "participants", {"yoshihide-suga", "mikhail-mishustin"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

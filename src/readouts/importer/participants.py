@@ -248,8 +248,9 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
     Matsumoto"), or in the two after them with one already found (news stories often name the
     counterpart only after the lead, the quotes and the background: "В ходе визита … состоится
     встреча Яти с его российским коллегой Николаем Патрушевым"; but in a report of talks `held`,
-    not in a sentence about a meeting to come), else the holder on that day of an office the
-    headline or opening names without a name."""
+    not in a sentence about a meeting to come), else the counterpart's office the first such
+    sentence infers ("met with his Russian counterpart": a name printed later wins over it), else
+    the holder on that day of an office the headline or opening names without a name."""
     sides = {index.country_of(p) for p in found} & set(SIDES)
     if len(sides) != 1:
         return []
@@ -261,6 +262,7 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
     if any(unknown_holder(text, missing, index) for text in (title, lede, meeting) if text):
         return []  # "talks with visiting Russian Deputy Prime Minister Boris Nemtsov": met, though unknown
     envoy_found = any(index.held(p, _AMBASSADOR_ROLE, None) for p in found)
+    inferred = None
     for at, paragraph in enumerate(opening[:5]):
         for sentence in sentences(paragraph):
             if held and _MEETING_TO_COME.search(sentence) and sentence != meeting:
@@ -278,9 +280,9 @@ def _other_side(found: list[str], title: str | None, lede: str | None, meeting: 
                 for person_id in named:
                     if index.country_of(person_id) == missing:
                         return [person_id]
-                counterpart = counterpart_of(sentence, found, missing, index, day)
-                if counterpart:
-                    return [counterpart]
+                inferred = inferred or counterpart_of(sentence, found, missing, index, day)
+    if inferred:
+        return [inferred]
     holder = holder_of_office_named(title, lede, meeting, index, opening, day, missing)
     if holder:
         return [holder]
