@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from readouts.importer import dates, russian, years
 from readouts.importer.durations import duration_minutes
-from readouts.importer.facts import meeting_date
+from readouts.importer.sentence_day import meeting_date
 
 
 @pytest.mark.parametrize(("line", "expected"), [

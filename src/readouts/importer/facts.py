@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer import dates, places, spans, years
+from readouts.importer import dates, places
 
 # Words that make a sentence the one that reports the meeting itself; the weaker ones only
 # where no sentence has a stronger one ("a visit to Russia" is often a plan, not the meeting).
@@ -337,62 +337,3 @@ def _host_city(after: str) -> str | None:
 _NOT_A_HOST = re.compile(r"\b(?:Leaders|Economic|Ministerial|Heads|Business|Energy|Nuclear|Security|Finance|"
                          r"Special|Extraordinary|Informal|Annual|Anniversary|Summit|Meeting)\b|\d")
 """Words that name what kind of summit it is, not where: "the G20 Leaders Summit"."""
-
-
-_SAYING_BEFORE = re.compile(r"\b(?:said|says|told \w+|confirmed|announced|stated|noted|added|reported|"
-                            r"заявил\w*|сообщил\w*|подтвердил\w*|отметил\w*|рассказал\w*)\s+(?:on\s+)?$",
-                            re.IGNORECASE)
-
-
-_DONE_BEFORE = re.compile(r"\s*,?\s*(?:that\s+)?(?:[\w'’-]+\s+){0,4}?had\s+(?!to\b)\w+", re.IGNORECASE)
-"""What a sayer reports as done before the day he said it: "… it had summoned …"."""
-
-
-RECENT = re.compile(r"\brecent\s+(?:(?:telephone|phone|video)\s+)?"
-                    r"(?:talks|conversation|meeting|call|consultations|summit)\b|"
-                    r"\brecently\s+(?:held|met|spoke|talked)\b|"
-                    r"(?<![\w-])недавн\w*\s+(?:телефонн\w+\s+)?(?:переговор|встреч|разговор|бесед|консультаци)\w*",
-                    re.IGNORECASE)
-"""A talk told of as recent: "in his recent conversation with", "недавние переговоры"; not "despite a
-recent chill in ties"."""
-_SET_FOR = re.compile(r"(?:for|на)\s", re.IGNORECASE)
-
-
-def meeting_date(sentence: str | None, anchor: dt.date | None) -> dt.date | None:
-    """The day the meeting sentence names ("On Tuesday, September 25", "on Friday", "today",
-    "в субботу"), given the date of the text; None when the text does not pin the year."""
-    sentence = before_agreed_meeting(sentence) if sentence else sentence
-    sentence = spans.where_the_talks_day_is(sentence) if sentence else sentence
-    if not sentence or dates.SPAN_OF_DAYS.search(sentence):
-        # "From 28 April to 6 May Prime Minister Mori made a round of visits …, where he met
-        # with the respective leaders": which of those days was this meeting's is said elsewhere
-        return None
-    full = dates.find_dates(sentence)
-    if full:
-        return full[0].date
-    partial = dates.find_partial_dates(sentence)
-    if partial:
-        return years.resolve_year(partial[0], anchor, ahead=bool(FUTURE.search(sentence)))
-    if anchor is None or RECENT.search(sentence):
-        # "In his recent conversation with …, Lavrov qualified …, the spokesman told Sputnik on
-        # Thursday": a talk called recent was held before the day it is told of
-        return None
-    future = FUTURE.search(sentence)
-    # In wire style the weekday after a verb of saying dates the saying ("…will meet the Japanese
-    # premier during the APEC summit, his spokeswoman confirmed on Friday"): of a meeting still
-    # to come, that is never its day.
-    # So is it of what the sayer "had" done ("said on Tuesday it had summoned the ambassador"):
-    # the past perfect sets the act before the day of the saying.
-    relative = next((m for m in dates.RELATIVE_WEEKDAY.finditer(sentence)
-                     if not (_SAYING_BEFORE.search(sentence[:m.start()])
-                             and (future or _DONE_BEFORE.match(sentence[m.end():])))), None)
-    if relative:
-        # "will visit Sakhalin on Wednesday": the coming one, when the sentence speaks of the future first
-        # "set for Thursday", "намечена на понедельник": a day something is set for lies ahead
-        return years.resolve_weekday(dates.weekday_of(relative), anchor,
-                                     ahead=bool(FUTURE.search(sentence[:relative.start()])
-                                                or _SET_FOR.match(relative.group(0))))
-    day = dates.RELATIVE_DAY.search(sentence)
-    if day:
-        return anchor - dt.timedelta(days=dates.days_back(day))
-    return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer import dates, facts
+from readouts.importer import dates, facts, sentence_day
 from readouts.importer.datelines import dateline
 from readouts.importer.lines import shorten
 from readouts.importer.reading import Reading
@@ -26,7 +26,7 @@ def meeting_date(reading: Reading) -> None:
     sentence = reading.meeting_sentence
     if sentence and (story := dateline(sentence)):
         sentence = sentence[story.end:]  # the dateline's day is the day the story was filed
-    found = (found or _day_in_title(reading) or facts.meeting_date(sentence, reading.counted_from)
+    found = (found or _day_in_title(reading) or sentence_day.meeting_date(sentence, reading.counted_from)
              or _day_it_was_held(reading) or _day_in_the_lede(reading))
     if found is None and (not reading.announces or _AFTER_TALKS.search(reading.title or "")) and (
             reading.kind == "press-conference"
@@ -68,7 +68,7 @@ def _day_in_the_lede(reading: Reading) -> dt.date | None:
     if (not lede or lede == reading.meeting_sentence or reading.announces or facts.FUTURE.search(lede)
             or not (facts.MEETING_WORDS.search(lede) or _AGREED.search(lede) or goes_on)):
         return None
-    return facts.meeting_date(lede, reading.counted_from)
+    return sentence_day.meeting_date(lede, reading.counted_from)
 
 
 _ALSO = re.compile(r"^[^,.;]{0,60}?\balso\b|^[^,.;]{0,60}?(?<![\w-])также(?![\w-])", re.IGNORECASE)
@@ -81,7 +81,7 @@ def _day_it_was_held(reading: Reading) -> dt.date | None:
     for paragraph in reading.prose[:2]:
         for sentence in facts.sentences(paragraph)[:3]:
             if (held := _HELD_ON.search(sentence)) and not facts.FUTURE.search(sentence):
-                return facts.meeting_date(sentence[held.end() - 3:], reading.counted_from)
+                return sentence_day.meeting_date(sentence[held.end() - 3:], reading.counted_from)
     return None
 
 

@@ -11,7 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from readouts.importer import attribution, captions, dates, durations, facts, kinds, outlet, published, schedule, venue
+from readouts.importer import (
+    attribution,
+    captions,
+    dates,
+    durations,
+    facts,
+    kinds,
+    outlet,
+    published,
+    schedule,
+    sentence_day,
+    venue,
+)
 from readouts.importer import participants as participants_of
 from readouts.importer.datelines import dateline
 from readouts.importer.document import Change, Line, is_prose, shorten, words
@@ -237,7 +249,7 @@ def meeting_date_of_words_said_there(reading: Reading) -> None:
                  and not facts.FUTURE.search(_QUOTE.sub("", s[there.start():]))), None)
     if said is None:
         return
-    told = next((day for s in opening[:3] if (day := facts.meeting_date(s, reading.counted_from))), None)
+    told = next((day for s in opening[:3] if (day := sentence_day.meeting_date(s, reading.counted_from))), None)
     partial = dates.find_partial_dates(story.date_text)
     filed = resolve_year(partial[0], reading.published) if partial else None
     reading.meeting_date = told or filed

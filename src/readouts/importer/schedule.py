@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readouts.importer import dates, facts, years
+from readouts.importer import dates, facts, sentence_day, years
 from readouts.importer.meeting_day import keep_printed_day
 from readouts.importer.outlet import KANTEI
 from readouts.importer.reading import Reading
@@ -59,9 +59,9 @@ def meeting_on_the_day_in_local_time(reading: Reading) -> None:
     for paragraph in reading.prose[:3]:
         for sentence in facts.sentences(paragraph):
             if _LOCAL_TIME.search(sentence) and not facts.FUTURE.search(sentence):
-                day = facts.meeting_date(sentence, reading.counted_from) or day
+                day = sentence_day.meeting_date(sentence, reading.counted_from) or day
             elif day is not None and _NEXT_DAY.search(sentence):
-                day = facts.meeting_date(sentence, reading.counted_from) or day + dt.timedelta(days=1)
+                day = sentence_day.meeting_date(sentence, reading.counted_from) or day + dt.timedelta(days=1)
             if sentence == reading.meeting_sentence:
                 reading.meeting_date = day or _own_account_day(reading)
                 return
@@ -89,7 +89,7 @@ def meeting_date_stated_later(reading: Reading) -> None:
         return
     follow = reading.follow
     if (follow and reading.lede == reading.meeting_sentence and facts.MEETING_WORDS.search(follow)
-            and not _EARLIER.search(follow) and (day := facts.meeting_date(follow, reading.counted_from))
+            and not _EARLIER.search(follow) and (day := sentence_day.meeting_date(follow, reading.counted_from))
             and reading.published is not None
             and (day >= reading.published if reading.announces
                  else _reported_within(day, reading) or (facts.FUTURE.search(follow) and _days_ahead(day, reading)))):
@@ -105,7 +105,7 @@ def meeting_date_stated_later(reading: Reading) -> None:
                     or facts.of_another_time(sentence, reading.published)):
                 continue
             if set(reading.participants) <= set(reading.context.names.ids_in(sentence)):
-                found = facts.meeting_date(sentence, reading.counted_from)
+                found = sentence_day.meeting_date(sentence, reading.counted_from)
                 if found is not None and (len(reading.participants) >= 2 or _reported_within(found, reading)):
                     # with nobody named ("On December 17, a representative of the Japanese
                     # Embassy was summoned"), only a day in the week before the text's

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from readouts.importer import dates, facts, places
+from readouts.importer import dates, facts, places, sentence_day
 
 if TYPE_CHECKING:
     from readouts.importer.datelines import Dateline
@@ -339,7 +339,7 @@ def meeting_place(title: str | None, header: Header, text: str, opening: list[st
                 return found
     if found := _welcomed_to(opening) or places.city_reported_from(" ".join(opening[:2])):
         return found
-    if story and meeting and lede and not _IN_A_REGION.search(meeting) and not facts.RECENT.search(meeting) and (
+    if story and meeting and lede and not _IN_A_REGION.search(meeting) and not sentence_day.RECENT.search(meeting) and (
             (not announcement and not _RELAYED.search(lede) and not _goes_abroad(lede)) or _ARRIVED.search(lede)):
         # a report of an arrival ("has arrived in Japan on Wednesday") is filed where the visitor
         # came, the meetings to come included
