@@ -99,6 +99,8 @@ class ImportRecord:
     """(month, day) the source's dateline prints without a year ("TOKYO, August 31. /TASS/.")."""
     printed_meeting_day: tuple[int, int] | None = None
     """(month, day) of the meeting, printed without a year ("summit on Nov. 10")."""
+    printed_weekday: int | None = None
+    """Weekday (Monday = 0) of the meeting, printed without a date ("on Monday")."""
     announces: bool = False
     """The text speaks of its meeting as still to come (a preview, an arrival report): a day it
     prints without a year is on or before the meeting's, never after it."""

@@ -26,6 +26,7 @@ class Provenance:
     unresolved: tuple[str, ...]
     printed_day: tuple[int, int] | None = None
     printed_meeting_day: tuple[int, int] | None = None
+    printed_weekday: int | None = None
     announces: bool = False
     """The text speaks of its meeting as still to come (model.ImportRecord.announces)."""
     deleted: bool = False
@@ -46,6 +47,8 @@ class Provenance:
         for optional in ("url", "entered", "aliases", "printed_meeting_day", "announces"):
             if not data[optional]:
                 del data[optional]
+        if data["printed_weekday"] is None:  # Monday is 0, and kept
+            del data["printed_weekday"]
         return json.dumps(data, indent=1, ensure_ascii=False, default=list) + "\n"
 
     @classmethod

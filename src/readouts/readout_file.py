@@ -221,6 +221,10 @@ def _month_day(value: object) -> tuple[int, int] | None:
     return None
 
 
+def _weekday(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6 else None
+
+
 def _instant(value: object) -> dt.datetime | None:
     """"2026-12-06T09:40:12Z" → an aware datetime in UTC; a value that is not one raises ValueError."""
     if value is None:
@@ -250,7 +254,8 @@ def load_import_record(path: Path, record: bytes | None, md_text: str) -> Import
             block_lines=tuple(int(n) for n in provenance.block_lines),
             edited=hashlib.sha256(md_text.encode("utf-8")).hexdigest() != provenance.written_sha256,
             printed_day=_month_day(provenance.printed_day),
-            printed_meeting_day=_month_day(provenance.printed_meeting_day), announces=provenance.announces is True,
+            printed_meeting_day=_month_day(provenance.printed_meeting_day),
+            printed_weekday=_weekday(provenance.printed_weekday), announces=provenance.announces is True,
             entered=_instant(provenance.entered))
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
         raise ReadoutsError(f"the import record is damaged ({exc.__class__.__name__}: {exc})", str(path),

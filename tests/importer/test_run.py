@@ -210,7 +210,8 @@ def test_what_import_writes_gets_the_mode_of_any_new_file(tmp_path) -> None:
 NOT_DECIDING = {"readouts", "readouts.atomic", "readouts.errors", "readouts.model", "readouts.blocks", "readouts.cache",
                 "readouts.cache_parts", "readouts.seal", "readouts.file_memo",
                 "readouts.config", "readouts.parallel", "readouts.paths", "readouts.link",
-                "readouts.link.glossary", "readouts.link.meetings", "readouts.link.related", "readouts.link.addresses",
+                "readouts.link.glossary", "readouts.link.meetings", "readouts.link.undated", "readouts.link.related",
+                "readouts.link.addresses",
                 "readouts.link.voice", "readouts.packed"}
 
 
@@ -234,3 +235,25 @@ def test_the_code_whose_change_imports_again_is_all_the_code_an_import_runs() ->
                for path in importer_code_files()}
     covered = {name.removesuffix(".__init__") for name in covered}
     assert loaded - NOT_DECIDING - covered == set()
+
+
+def test_a_call_story_printing_only_its_weekday_joins_the_call_held_that_weekday(demo_site: Path) -> None:
+    """The weekday a story prints for its call ("on Tuesday") is kept in the import record and
+    singles out the one call of those two held that weekday; another weekday joins nothing."""
+    from readouts.link import link
+    from readouts.load import load_corpus
+
+    sources = demo_site / "content" / "sources"
+    shutil.rmtree(sources)
+    sources.mkdir()
+    shutil.copy(FIXTURES / "sixth_readout.txt", sources / "talk.txt")  # Tuesday, February 8, 2022
+    story = ("Hayashi and Lavrov discuss peace treaty by phone\n\nJapanese Foreign Minister Yoshimasa Hayashi "
+             "on {day} held telephone talks with Russian Foreign Minister Sergey Lavrov, the ministry said.\n")
+    (sources / "story.txt").write_text(story.format(day="Tuesday"), encoding="utf-8")
+    (sources / "other.txt").write_text(story.format(day="Friday"), encoding="utf-8")
+    import_sources(demo_site)
+    graph = link(load_corpus(demo_site))
+    by_source = {name: ids[0] for name, ids in readouts_by_source(demo_site).items()}
+    meeting_of = graph.meeting_of
+    assert meeting_of[by_source["sources/story.txt"]] == meeting_of[by_source["sources/talk.txt"]]
+    assert meeting_of.get(by_source["sources/other.txt"]) != meeting_of[by_source["sources/talk.txt"]]

@@ -150,12 +150,21 @@ def test_an_undated_account_joins_the_meeting_it_would_join_if_every_meeting_wer
     assert looked_up == tried_all
 
 
-def test_an_account_printing_no_day_joins_the_one_telephone_talk_of_the_same_two_people() -> None:
-    """A news item retelling a ministry's readout of a call, with no date at all ("on Monday")."""
+def _weekday_printed(readout: Readout, weekday: int) -> Readout:
+    return dataclasses.replace(readout, imported=ImportRecord("tass", (), (), (), (), False, printed_weekday=weekday))
+
+
+def test_an_account_printing_no_day_joins_the_one_telephone_talk_of_the_same_two_people_on_its_weekday() -> None:
+    """A news item retelling a ministry's readout of a call, with no date but its weekday ("Noda on
+    Monday expressed hope to … Putin"). Without the weekday, or on another, it stays apart: two
+    leaders call each other time and again, and the archive may hold only one of their calls."""
     of = _group(_readout("mofa", dt.date(2012, 3, 5), ("noda", "putin"), how="telephone"),
                 _readout("met", dt.date(2012, 6, 18), ("noda", "putin"), "Los Cabos", how="in-person"),
-                _readout("news", None, ("putin", "noda"), how="telephone"))
+                _weekday_printed(_readout("news", None, ("putin", "noda"), how="telephone"), 0),
+                _weekday_printed(_readout("friday", None, ("putin", "noda"), how="telephone"), 4),
+                _readout("no-weekday", None, ("putin", "noda"), how="telephone"))
     assert of["news"] == of["mofa"] != of["met"]
+    assert "friday" not in of and "no-weekday" not in of
 
 
 def test_an_account_printing_no_day_joins_the_one_meeting_of_the_same_four_people() -> None:

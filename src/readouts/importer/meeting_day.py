@@ -100,12 +100,16 @@ def _day_in_title(reading: Reading) -> dt.date | None:
 
 def printed_meeting_day(reading: Reading) -> None:
     """A meeting day printed without a year ("on November 10") is kept, with a note, for a person
-    or another account of the meeting to complete; the date stays empty."""
+    or another account of the meeting to complete; the date stays empty. So is its weekday."""
     if reading.meeting_date is not None:
         return
     sentence = reading.meeting_sentence
     if sentence and not dates.SPAN_OF_DAYS.search(sentence) and (partial := dates.find_partial_dates(sentence)):
         keep_printed_day(reading, sentence, partial[0])
+    if sentence and (weekday := sentence_day.weekday_named(sentence)):
+        # "Noda on Monday expressed hope to … Putin" in a text with no date: the weekday is kept
+        # for grouping, which tells one of two people's calls from another by it
+        reading.printed_weekday = dates.weekday_of(weekday)
     if reading.title and (partial := dates.find_partial_dates(reading.title)):
         # "Gist of Japan-Russia summit on Nov. 10": the headline names the meeting's day.
         reading.printed_meeting_day = reading.printed_meeting_day or (partial[0].month, partial[0].day)

@@ -36,6 +36,8 @@ class ImportedReadout(ReadoutFacts):
     """(month, day) the text's dateline prints without a year ("TOKYO, August 31. /TASS/."), kept
     so that another account of the same meeting can later propose the full date."""
     printed_meeting_day: tuple[int, int] | None = None
+    printed_weekday: int | None = None
+    """The weekday (Monday = 0) the meeting sentence names when the text pins no date ("on Monday")."""
     """(month, day) of the meeting, printed without a year ("Gist of Japan-Russia summit on Nov.
     10"): a day of the meeting, not of the text's publication."""
     outlet: str | None = None
@@ -85,6 +87,8 @@ class Reading:
     """The day the dateline prints, near the published date (years.story_day)."""
     printed_day: tuple[int, int] | None = None
     printed_meeting_day: tuple[int, int] | None = None
+    printed_weekday: int | None = None
+    """The weekday (Monday = 0) the meeting sentence names when the text pins no date ("on Monday")."""
     prose: list[str] = field(default_factory=list)
     """The paragraphs of running text."""
     lede: str | None = None
@@ -144,4 +148,5 @@ class Reading:
             # a day without a year is kept only while a date is missing that it could fill in
             printed_day=self.printed_day if self.published is None or self.meeting_date is None else None,
             printed_meeting_day=self.printed_meeting_day if self.meeting_date is None else None,
+            printed_weekday=self.printed_weekday if self.meeting_date is None else None,
             outlet=self.outlet, announces=self.announces and self.meeting_date is None)

@@ -380,6 +380,7 @@ def _write_import(run: _ImportRun, readout_id: str, imported: ImportedReadout, r
                       for c in imported.changes),
         block_lines=imported.body.lines, notes=imported.notes, unresolved=imported.unresolved,
         printed_day=imported.printed_day, printed_meeting_day=imported.printed_meeting_day,
+        printed_weekday=imported.printed_weekday,
         announces=imported.announces, url=url, aliases=aliases,
         # A readout enters the archive once: a re-import keeps the instant of the first.
         # Records written before the field existed get the instant of their next import.

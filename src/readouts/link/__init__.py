@@ -21,9 +21,10 @@ from typing import Any
 from readouts.cache import CacheTable, unchanged_under_keys
 from readouts.link.addresses import moved_meetings, moved_readouts
 from readouts.link.glossary import TermFinder, term_usage
-from readouts.link.meetings import group_meetings, ministers_of_a_two_plus_two
+from readouts.link.meetings import group_meetings
 from readouts.link.related import RelatedLists, related_readouts
 from readouts.link.topics import TopicRules, topics_by_block
+from readouts.link.undated import ministers_of_a_two_plus_two
 from readouts.link.voice import Account, VoiceRules, voices_by_block
 from readouts.model import Corpus, Meeting, Readout, SiteGraph
 from readouts.packed import Unpacked
