@@ -1005,6 +1005,8 @@ FACTS = [
     ("generic/wire_weekday_after_the_object", "meeting_date", dt.date(2011, 2, 11)),
     # "his Russian counterpart", named in the next sentence: the name printed, not the office inferred
     ("generic/counterpart_named_in_the_next_sentence", "participants", {"yoshihide-suga", "mikhail-mishustin"}),
+    # the talks' day given only where the story tells what was said in them, in the week before it
+    ("generic/talks_day_given_where_what_was_said_ru", "meeting_date", dt.date(2022, 2, 17)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -83,8 +83,8 @@ def meeting_date_stated_later(reading: Reading) -> None:
     января … А. Ю. Руденко встретился с послом Японии … Тоёхисой Кодзуки …», — сказано в
     заявлении". The day is taken from the sentence right after the lead, when it names the
     meeting (a preview's day lies ahead of the text's, a report's in the week before it), else
-    from an opening sentence that reports a meeting, not a plan, and names everyone who met; the
-    meeting sentence itself named none."""
+    from an opening sentence that reports a meeting, not a plan, and names everyone who met, else
+    from a sentence that names the talks with their day; the meeting sentence itself named none."""
     if reading.meeting_date is not None:
         return
     follow = reading.follow
@@ -119,6 +119,31 @@ def meeting_date_stated_later(reading: Reading) -> None:
                     # complete, as a meeting sentence's is
                     keep_printed_day(reading, sentence, partial[0])
                     return
+    reading.meeting_date = _day_of_the_talks_named(reading)
+
+
+_TALKS_OF_THE_DAY = re.compile(
+    r"\b(?:in|during|at)\s+(?:the|their)\s+(?:\w+\s+){0,2}?(?:talks|conversation|call|meeting)\s+(?:on\s+)?|"
+    r"(?<![\w-])(?:в|во время|на|в ходе)\s+(?:\w+\s+)?(?:разговор\w*|переговор\w*|встреч\w*|бесед\w*)\s+",
+    re.IGNORECASE)
+"""The talks, their day right after: "в разговоре 17 февраля", "during their talks on February 17"."""
+
+
+def _day_of_the_talks_named(reading: Reading) -> dt.date | None:
+    """A story of what a leader said of talks he held may give their day only where it tells what
+    was said in them, deeper than the lead: "По его словам, в разговоре 17 февраля он призвал
+    Путина …", filed four days later. That day, when it falls in the week before the text's own."""
+    for paragraph in reading.prose[:5]:
+        for sentence in facts.sentences(paragraph):
+            if facts.FUTURE.search(sentence) or _EARLIER.search(sentence):
+                continue
+            for talks in _TALKS_OF_THE_DAY.finditer(sentence):
+                partial = dates.find_partial_dates(sentence[talks.end():talks.end() + 20])
+                if partial and partial[0].start == 0:
+                    day = years.resolve_year(partial[0], reading.published)
+                    if day is not None and _reported_within(day, reading):
+                        return day
+    return None
 
 
 def _days_ahead(day: dt.date, reading: Reading) -> bool:
