@@ -754,6 +754,42 @@ def test_a_new_readout_fingerprints_again_only_the_year_pages_it_is_listed_on(tm
     assert _tree(root / "site") == _clean_build(root, tmp_path)
 
 
+def test_a_new_readout_keys_again_only_its_year_file_of_records(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The year files of records whose readouts link names as unchanged keep the keys the last
+    build made them from (exports.data._kept_year_keys): keying every year's records again took
+    10 ms of adding one readout at 10,000. An edit of a readout's meeting's date moves it to
+    another year, and both years are keyed again."""
+    from readouts.render.exports import data
+
+    root = _settled_site(tmp_path)
+    _long_site(root)
+    _settle(root)
+    build_site(root)
+    keyed: list[tuple[str, ...]] = []
+    real = data.readout_piece_keys
+
+    def recording(graph: Any, family: str, readout_ids: Any) -> list[str]:
+        if family.startswith("json:"):
+            keyed.append(tuple(readout_ids))
+        return real(graph, family, readout_ids)
+
+    monkeypatch.setattr(data, "readout_piece_keys", recording)
+    added = _hand_written(root, "2015-06-01", 99)
+    _settle(root)
+    build_site(root)
+    assert len(keyed) == 1 and added in keyed[0]
+    assert all(readout_id.startswith("2015-") for readout_id in keyed[0])
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+    keyed.clear()
+    path = _readout(root, added)
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2015-06-01", "date: 2016-06-01"), encoding="utf-8")
+    _settle(root)
+    build_site(root)
+    assert sorted(ids[0][:4] for ids in keyed) == ["2015", "2016"]
+    assert _tree(root / "site") == _clean_build(root, tmp_path)
+
+
 def test_a_new_readout_ranks_again_only_the_related_lists_it_can_move(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """The related lists are kept in the cache's files, so a command-line build, too, ranks only
