@@ -49,7 +49,7 @@ def export_files(graph: SiteGraph, site_files: Iterable[str], fragments: Fragmen
     yield from sitemap_files(graph, site_files, years)
     yield from readouts_data_files(graph, fragments, changes, manifest)
     yield corpus_csv_file(graph, fragments)
-    yield meetings_calendar_file(graph, fragments, entered)
+    yield meetings_calendar_file(graph, fragments, entered, changes, manifest)
 
 
 def write_exports(graph: SiteGraph, out: Path, site_files: Iterable[str],
