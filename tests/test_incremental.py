@@ -816,6 +816,11 @@ def test_a_new_readout_keys_again_only_the_calendar_events_of_the_meetings_link_
     assert len(keyed) == 1 and "2015-06-01" in keyed[0]
     assert _tree(root / "site") == _clean_build(root, tmp_path)
     keyed.clear()
+    _hand_written(root, "2016-06-01", 98)  # the keys the last add kept, not the first build's
+    _settle(root)
+    build_site(root)
+    assert len(keyed) == 1 and "2016-06-01" in keyed[0]
+    keyed.clear()
     site = root / "site.yaml"
     site.write_text(site.read_text(encoding="utf-8").replace("title:", "title: Renamed", 1), encoding="utf-8")
     _settle(root)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Mapping
 from functools import partial
 from operator import attrgetter
@@ -18,9 +17,10 @@ from readouts.render.exports.feeds import _EPOCH, entry_instants
 from readouts.render.exports.ical_lines import content_lines, escaped_text
 from readouts.render.output import OutputFile
 
-EVENT_KEYS = "ics keys"
-"""Where the pieces keep the calendar's event keys, one a line in its order, for the next build
-(_kept_event_keys)."""
+EVENT_KEYS = "ics-keys"
+"""The calendar's event keys are kept among the pieces, one a line in its order, under this and
+the calendar's fingerprint (which is a digest of them), for the next build (_kept_event_keys): a
+piece's key names what it holds, so the cache writes a part again when its keys change."""
 
 
 def meetings_calendar_file(graph: SiteGraph, fragments: Fragments,
@@ -36,30 +36,28 @@ def meetings_calendar_file(graph: SiteGraph, fragments: Fragments,
     dated.sort(key=attrgetter("date"))
     title = graph.corpus.config.title
     settings = digest((graph.corpus.config, graph.corpus.people))
-    keys = _kept_event_keys(graph, dated, settings, title, fragments, changes, manifest)
+    keys = _kept_event_keys(graph, dated, settings, fragments, changes, manifest)
     if keys is None:
         keys = [_event_key(graph, settings, m) for m in dated]
     fragments.use(keys)
-    fragments.store[EVENT_KEYS] = "\n".join(keys).encode("utf-8")
-    fragments.use([EVENT_KEYS])
-    return OutputFile(urls.MEETINGS_ICS, keys_digest("ics", title, keys=keys),
+    fingerprint = keys_digest("ics", title, keys=keys)
+    fragments.get(f"{EVENT_KEYS} {fingerprint}", lambda: "\n".join(keys).encode("utf-8"))
+    return OutputFile(urls.MEETINGS_ICS, fingerprint,
                       partial(meetings_calendar, graph, title, dated, keys, fragments, entered))
 
 
-def _kept_event_keys(graph: SiteGraph, dated: list[Meeting], settings: str, title: str, fragments: Fragments,
+def _kept_event_keys(graph: SiteGraph, dated: list[Meeting], settings: str, fragments: Fragments,
                      changes: GraphChanges | None, manifest: Mapping[str, str] | None) -> list[str] | None:
-    """The events' keys, those of the meetings `changes` does not name taken from the last build's
-    calendar: when that calendar is the one `manifest` fingerprints (the build `changes` are
-    measured from) and was keyed under the same settings. Else None: key every event. Keying
-    every dated meeting took 0.012 s of adding one readout at 10,000, which changes one or two."""
-    kept = fragments.store.get(EVENT_KEYS)
-    if changes is None or manifest is None or not kept:
+    """The events' keys, those of the meetings `changes` does not name taken from the keys of the
+    calendar `manifest` fingerprints (the last build's, which `changes` are measured from) when
+    that calendar was keyed under the same settings. Else None: key every event. Keying every
+    dated meeting took 0.012 s of adding one readout at 10,000, which changes one or two."""
+    if changes is None or manifest is None or urls.MEETINGS_ICS not in manifest:
         return None
-    text = kept.decode("utf-8")
-    whole = f"ics\n{title}\n{text}"  # what keys_digest("ics", title, keys=…) digests
-    if manifest.get(urls.MEETINGS_ICS) != hashlib.blake2b(whole.encode("utf-8"), digest_size=16).hexdigest():
+    kept = fragments.store.get(f"{EVENT_KEYS} {manifest[urls.MEETINGS_ICS]}")
+    if not kept:
         return None
-    lines = text.split("\n")
+    lines = kept.decode("utf-8").split("\n")
     prefix = f"ics:{settings} "
     if not all(line.startswith(prefix) for line in lines):
         return None
