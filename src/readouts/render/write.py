@@ -20,7 +20,7 @@ from readouts import collector, parallel
 from readouts.cache import CACHE_DIR
 from readouts.errors import ReadoutsError, Superseded
 from readouts.file_memo import FileMemo
-from readouts.link.changes import graph_state
+from readouts.link.changes import GraphChanges, graph_state
 from readouts.model import SiteGraph
 from readouts.render import urls
 from readouts.render.depends import Dependencies, digest, made_from_readout
@@ -86,8 +86,8 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
     depends = Dependencies(graph, root, previous.fingerprints)
     memo = GroupMemo(dict(previous.groups) if previous.site is not None else {}, outputs.reusable)
     state = graph_state(graph)
-    site = Site(graph, depends, memo, unchanged_pages(previous.planned_from, depends.common, state,
-                                                      outputs.previous.manifest))
+    unchanged = unchanged_pages(previous.planned_from, depends.common, state, outputs.previous.manifest)
+    site = Site(graph, depends, memo, unchanged)
     # The pages a person waits for that are found by their path are made before the rest of the
     # site is planned (planning every page of a large site takes most of a rebuild's first second)
     early = _render_first(site, first, outputs, root, out) if first is not None else {}
@@ -120,7 +120,7 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
                                      stop_if, outputs.keep_all):
             outputs.put(output, same_bytes_kept=True)
             stop_if()
-        _put_exports(graph, planned, outputs, fragments, stop_if)
+        _put_exports(graph, planned, outputs, fragments, stop_if, unchanged.changes if unchanged else None)
         rendered = pages_written()
     stop_if()  # the last moment before the site is put in place
     return WriteReport(outputs.manifest, outputs.written + len(early) + rendered, outputs.unchanged, memo.now,
@@ -129,15 +129,16 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: PreviousBuild 
 
 
 def _put_exports(graph: SiteGraph, planned: list[Page], outputs: Outputs, fragments: Fragments,
-                 stop_if: Callable[[], None]) -> None:
+                 stop_if: Callable[[], None], changes: GraphChanges | None) -> None:
     """The exports: each file has a fingerprint of exactly what it is made from (exports.py), so a
     new readout rewrites its year's data file and sitemap part, the indexes that count them, the
     CSV, the calendar and the feeds it enters, and keeps every other year's files. The sitemap
-    lists the site's own static pages too (its HTML files alone: the others are most of the site's)."""
+    lists the site's own static pages too (its HTML files alone: the others are most of the site's).
+    `changes`: what link says changed since the last build, whose files' keys the others keep."""
     year_of_page = {page.path: page.year for page in planned if page.year != SITE_PART}
     unlisted = {page.path for page in planned if not page.in_sitemap}
     listed = [path for path in outputs.manifest if path.endswith(".html") and path not in unlisted]
-    for export in export_files(graph, listed, fragments, year_of_page):
+    for export in export_files(graph, listed, fragments, year_of_page, changes, outputs.previous.manifest):
         outputs.put(export)
         stop_if()
     fragments.forget_unused()

@@ -16,10 +16,11 @@ joined from pieces kept between builds (`Fragments`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from readouts.errors import naming
+from readouts.link.changes import GraphChanges
 from readouts.model import SiteGraph
 from readouts.render.exports.common import Fragments
 from readouts.render.exports.data import corpus_csv_file, readouts_data_files
@@ -33,9 +34,12 @@ __all__ = ["Fragments", "export_files", "write_export", "write_exports"]
 
 
 def export_files(graph: SiteGraph, site_files: Iterable[str], fragments: Fragments,
-                 years: dict[str, Year]) -> Iterator[OutputFile]:
+                 years: dict[str, Year], changes: GraphChanges | None = None,
+                 manifest: Mapping[str, str] | None = None) -> Iterator[OutputFile]:
     """Every export file of the site. `site_files` are the paths of every other file of the site
-    (the sitemap lists its pages), `years` the year of each page that belongs to one (Page.year).
+    (the sitemap lists its pages), `years` the year of each page that belongs to one (Page.year);
+    `changes`, what link says changed since the build whose fingerprints `manifest` holds (the
+    files of what it does not name keep their keys: link/changes.py).
     The pieces the files are joined from are taken from `fragments` and marked as in use there,
     whether or not the file is made again. One family of files after another, each prepared
     only when the one before is taken: a build a newer change stops (readouts serve) is asked
@@ -43,9 +47,9 @@ def export_files(graph: SiteGraph, site_files: Iterable[str], fragments: Fragmen
     entered = entry_instants(graph)  # the feeds and the calendar read every readout's
     yield from feed_files(graph, entered)
     yield from sitemap_files(graph, site_files, years)
-    yield from readouts_data_files(graph, fragments)
+    yield from readouts_data_files(graph, fragments, changes, manifest)
     yield corpus_csv_file(graph, fragments)
-    yield meetings_calendar_file(graph, fragments, entered)
+    yield meetings_calendar_file(graph, fragments, entered, changes, manifest)
 
 
 def write_exports(graph: SiteGraph, out: Path, site_files: Iterable[str],

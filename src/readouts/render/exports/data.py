@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
 from typing import Any
 
+from readouts.link.changes import GraphChanges
 from readouts.model import Readout, SiteGraph
 from readouts.render import urls
 from readouts.render.depends import digest
@@ -56,26 +57,49 @@ def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def readouts_data_files(graph: SiteGraph, fragments: Fragments) -> list[OutputFile]:
+def readouts_data_files(graph: SiteGraph, fragments: Fragments, changes: GraphChanges | None = None,
+                        manifest: Mapping[str, str] | None = None) -> list[OutputFile]:
     """readouts.json, which describes the site and lists the year files, and a file of records
     for each year (data/readouts-<year>.json) in chronological order.
 
     A year file is made from its readouts' records alone, each keyed by what it follows from:
     the readout's bytes, its meeting's id and the topic rules (which mark its paragraphs). A new
     or edited readout rewrites its year's file, with the other records cut from the last one
-    (records.py), and the index's count."""
+    (records.py), and the index's count. `changes`, what link says changed since the build whose
+    fingerprints `manifest` holds: a year none of whose readouts it names keeps its last keys."""
     family = "json:" + digest(graph.corpus.topics)  # the rules are in every record's key
     files = []
     listed = []
     for year, ids in timeline_listing(graph).years:  # dated years ascending, then the undated
-        keys = readout_piece_keys(graph, family, ids)
         path = urls.readouts_year_path(year)
+        keys = _kept_year_keys(fragments, path, year, ids, family, changes, manifest)
+        if keys is None:
+            keys = readout_piece_keys(graph, family, ids)
         fragments.records.keep(path, keys)
         files.append(OutputFile(path, keys_digest("readouts", str(year), keys=keys),
                                 partial(readouts_year, graph, year, ids, keys, fragments.records)))
         listed.append({"path": path, "year": year, "count": len(ids)})
     index = readouts_index(graph, listed)
     return [OutputFile(urls.READOUTS_JSON, digest(index), lambda: index), *files]
+
+
+def _kept_year_keys(fragments: Fragments, path: str, year: Year, ids: tuple[str, ...], family: str,
+                    changes: GraphChanges | None, manifest: Mapping[str, str] | None) -> list[str] | None:
+    """The keys the last build's year file at `path` was made from, when they are this build's
+    too: as many readouts, none of which link names as regrouped (new, changed, or its meeting
+    changed: what a key holds), under the same topic rules, and the keys are those of the file
+    `manifest` fingerprints (the build `changes` are measured from, not an older one). Else None:
+    make them (readout_piece_keys). Making every year's keys took 10 ms of adding one readout
+    at 10,000, which changes one year."""
+    if changes is None or manifest is None:
+        return None
+    entry = fragments.records.before.get(path)
+    if entry is None or len(entry[2]) != len(ids) or not ids or not entry[2][0].startswith(family + " "):
+        return None
+    keys = list(entry[2])
+    if not changes.regrouped.isdisjoint(ids) or manifest.get(path) != keys_digest("readouts", str(year), keys=keys):
+        return None
+    return keys
 
 
 def readouts_index(graph: SiteGraph, files: list[dict[str, Any]]) -> bytes:
