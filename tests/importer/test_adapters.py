@@ -1007,6 +1007,9 @@ FACTS = [
     ("generic/counterpart_named_in_the_next_sentence", "participants", {"yoshihide-suga", "mikhail-mishustin"}),
     # the talks' day given only where the story tells what was said in them, in the week before it
     ("generic/talks_day_given_where_what_was_said_ru", "meeting_date", dt.date(2022, 2, 17)),
+    # "Japanese and Russian foreign ministers" in a lead with no year: the one holder of each
+    # office whom the opening names
+    ("generic/offices_in_the_lead_names_further_down_no_year", "participants", {"yoshimasa-hayashi", "sergey-lavrov"}),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

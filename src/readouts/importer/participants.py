@@ -66,9 +66,11 @@ def participants(title: str | None, lede: str | None, meeting: str | None,
                 found.append(person_id)
     if title and _VISIT.search(title):
         found.extend(p for p in _met_on_the_visit(opening, index) if p not in found)
-    if not found and day is not None:
+    if not found:
         # "The foreign ministers of Japan and Russia … held bilateral talks … on May 23": the
-        # offices' holders that day, before two people a later sentence names together
+        # offices' holders that day, before two people a later sentence names together; with no
+        # year printed, the one holder of each whom the opening names ("… exchange views with
+        # Sergey Lavrov")
         holders = [holder_of_office_named(title, lede, meeting, index, opening, day, side) for side in SIDES]
         found.extend(holder for holder in holders if holder and all(holders))
     if not found:
