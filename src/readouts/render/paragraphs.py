@@ -42,8 +42,8 @@ def paragraph_excerpts(links: Links, readout: Readout, anchors: list[str]) -> li
 def quoted_and_linked(links: Links, readout: Readout, anchors: list[str],
                       quoted: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The first `quoted` paragraphs at `anchors` as excerpts (paragraph_excerpts), and the others
-    as links alone, each with its ¶ number and where it leads: one pass over the readout's blocks
-    for both."""
+    as links alone, each with its ¶ number (None for a block without one): one pass over the
+    readout's blocks for both."""
     listed = list(readout.blocks)  # unpacked once
     blocks = {b.anchor: b for b in listed}
     numbers = paragraph_numbers(listed)
@@ -51,6 +51,6 @@ def quoted_and_linked(links: Links, readout: Readout, anchors: list[str],
     excerpts = [{"html": render_inline(blocks[a].text, blocks[a].lang), "lang": blocks[a].lang,
                  "href": in_page(page, a), "number": numbers.get(a),
                  "where": paragraph_label(numbers.get(a), readout.title)} for a in anchors[:quoted]]
-    others = [{"href": in_page(page, a), "number": numbers.get(a),
-               "where": paragraph_label(numbers.get(a), readout.title)} for a in anchors[quoted:]]
+    # Listed under the readout's own entry, a link's name need not repeat its title.
+    others = [{"href": in_page(page, a), "number": numbers.get(a)} for a in anchors[quoted:]]
     return excerpts, others
