@@ -31,7 +31,6 @@ from readouts.render.pages.kind import NavEntry, Page, PageKind, Site
 from readouts.render.paragraphs import quoted_and_linked
 from readouts.render.urls import Links
 
-
 QUOTED_PER_READOUT = 1
 """How many of a readout's paragraphs on the topic a topic's page quotes; the others are linked
 by their ¶ numbers.
