@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from readouts import parallel
 from readouts.build import build_site
 from readouts.errors import ReadoutsErrors
-from readouts.render import write
+from readouts.render import search_files, write
 from tests.conftest import copy_demo_site
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="needs fork and two cores")
@@ -36,6 +37,29 @@ def test_a_site_built_on_every_core_equals_one_built_in_one_process(tmp_path: Pa
     monkeypatch.setattr(write, "PARALLEL_FROM", 1)
     build_site(spread)
     assert _tree(spread / "site") == _tree(serial / "site")
+
+
+def test_a_cold_build_on_every_core_makes_the_search_shards_where_it_counts_their_words(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # made in this process, while the pages render, they kept it busy after the rendering workers
+    serial = _site(tmp_path, "serial")
+    build_site(serial)
+    spread = _site(tmp_path, "spread")
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(write, "PARALLEL_FROM", 1)
+    here = os.getpid()
+    made_here: list[str] = []
+    making = search_files.shard_files
+
+    def told(graph: object, shard: search_files.SearchShard, *args: object) -> dict[str, bytes]:
+        if os.getpid() == here:
+            made_here.append(shard.name)
+        return making(graph, shard, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_files, "shard_files", told)
+    build_site(spread)
+    assert made_here == []
+    assert _tree(spread / "site" / "search") == _tree(serial / "site" / "search")
 
 
 def test_problems_found_in_workers_are_reported_with_file_and_line(tmp_path: Path,

@@ -36,12 +36,15 @@ def can_fork() -> bool:
     return workers() > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def map_in_workers(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
-    """[function(item) for item in items], on every core when there are many items.
+def map_in_workers(function: Callable[[Item], Result], items: Sequence[Item],
+                   parallel_from: int | None = None) -> list[Result]:
+    """[function(item) for item in items], on every core when there are `parallel_from` items or
+    more (PARALLEL_FROM unless given: fewer, larger items — a search shard of a few hundred
+    readouts — pay from fewer).
 
     `function` must not raise: wrap failures in its result, so one bad file cannot hide others.
     """
-    if len(items) < PARALLEL_FROM or not can_fork():
+    if len(items) < (PARALLEL_FROM if parallel_from is None else parallel_from) or not can_fork():
         return [function(item) for item in items]
     global _JOB
     _JOB = (function, items)

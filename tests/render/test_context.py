@@ -266,3 +266,26 @@ def test_a_readout_page_lists_the_meetings_previews_apart_from_its_other_account
     context = readout_context(graph, preview)
     assert context["is_preview"] and [r["id"] for r in context["other_accounts"]] == list(meeting.account_ids)
     assert context["previews"] == []
+
+
+def test_a_topic_year_entry_quotes_one_paragraph_and_links_every_other_on_the_topic(graph: SiteGraph) -> None:
+    """A main topic's year page quoted every paragraph on the topic (1.7 MB at 10,000 readouts):
+    the first is quoted, the others are reached by their ¶ links."""
+    from readouts.render.listings import topic_listing
+    from readouts.render.pages.topic import topic_year_context
+    from readouts.render.paragraphs import paragraph_numbers
+
+    checked = 0
+    for topic in graph.corpus.topics:
+        listing = topic_listing(graph, topic.id)
+        for part in listing.years:
+            for entry, readout_id in zip(topic_year_context(graph, listing, part.year)["entries"], part.readout_ids,
+                                         strict=True):
+                anchors = [a for t, a in graph.quoted.get(readout_id, ()) if t == topic.id]
+                numbers = paragraph_numbers(graph.readouts[readout_id].blocks)
+                assert len(entry["excerpts"]) == min(1, len(anchors))
+                linked = [item["href"].rsplit("#", 1)[1] for item in entry["excerpts"] + entry["more"]]
+                assert linked == anchors
+                assert [item["number"] for item in entry["more"]] == [numbers.get(a) for a in anchors[1:]]
+                checked += len(entry["more"])
+    assert checked  # some readout has more than one paragraph on a topic

@@ -36,9 +36,21 @@ def paragraph_label(number: int | None, title: str) -> str:
 def paragraph_excerpts(links: Links, readout: Readout, anchors: list[str]) -> list[dict[str, Any]]:
     """The paragraphs at `anchors`, each with its link, its ¶ number and, for the link's name, where
     it leads: a page of excerpts has many links that read "in context"."""
-    blocks = {b.anchor: b for b in readout.blocks}
-    numbers = paragraph_numbers(readout.blocks)
+    return quoted_and_linked(links, readout, anchors, len(anchors))[0]
+
+
+def quoted_and_linked(links: Links, readout: Readout, anchors: list[str],
+                      quoted: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The first `quoted` paragraphs at `anchors` as excerpts (paragraph_excerpts), and the others
+    as links alone, each with its ¶ number (None for a block without one): one pass over the
+    readout's blocks for both."""
+    listed = list(readout.blocks)  # unpacked once
+    blocks = {b.anchor: b for b in listed}
+    numbers = paragraph_numbers(listed)
     page = links.readout(readout.id)
-    return [{"html": render_inline(blocks[a].text, blocks[a].lang), "lang": blocks[a].lang,
-             "href": in_page(page, a), "number": numbers.get(a),
-             "where": paragraph_label(numbers.get(a), readout.title)} for a in anchors]
+    excerpts = [{"html": render_inline(blocks[a].text, blocks[a].lang), "lang": blocks[a].lang,
+                 "href": in_page(page, a), "number": numbers.get(a),
+                 "where": paragraph_label(numbers.get(a), readout.title)} for a in anchors[:quoted]]
+    # Listed under the readout's own entry, a link's name need not repeat its title.
+    others = [{"href": in_page(page, a), "number": numbers.get(a)} for a in anchors[quoted:]]
+    return excerpts, others

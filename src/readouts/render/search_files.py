@@ -43,6 +43,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
 
+from readouts import parallel
 from readouts.cache_parts import PartedEntries
 from readouts.model import SiteGraph
 from readouts.parallel import map_in_workers
@@ -171,7 +172,7 @@ def search_outputs(graph: SiteGraph, common: str, previous_manifest: Mapping[str
     shards = search_shards(graph)
     for shard in shards:
         made_from = digest((common, shard.name, [(r, graph.readouts[r].digest) for r in shard.readout_ids]))
-        made = cache(partial(shard_files, graph, shard, counts_of, pause))
+        made = cache(partial(_shard_files, graph, shard, counts_of, pause))
         paths = [path for path in previous.get(shard.name, ()) if previous_manifest[path] == made_from]
         if not paths or not all(reusable(path, made_from) for path in paths):
             paths = list(made())
@@ -188,6 +189,14 @@ def search_outputs(graph: SiteGraph, common: str, previous_manifest: Mapping[str
     yield OutputFile(urls.SEARCH_INDEX,
                      digest([common] + [(p.name, p.year, len(p.readout_ids), shard_paths[p.name]) for p in shards]),
                      partial(index_script, graph, shards, shard_paths))
+
+
+def _shard_files(graph: SiteGraph, shard: SearchShard, counts_of: Callable[[str], ReadoutTerms],
+                 pause: Callable[[], None]) -> dict[str, bytes]:
+    """The shard's files: those made where its readouts were counted (ReadoutCounts.made, given
+    once), else made here."""
+    made = counts_of.made.pop(shard.name, None) if isinstance(counts_of, ReadoutCounts) else None
+    return made if made is not None else shard_files(graph, shard, counts_of, pause)
 
 
 def _file_of(made: Callable[[], dict[str, bytes]], path: str) -> bytes:
@@ -256,29 +265,60 @@ def own_counts(kept: Mapping[CountsKey, bytes]) -> SearchCounts:
     return kept.copy() if isinstance(kept, PartedEntries) else dict(kept)
 
 
-def kept_counts(graph: SiteGraph, common: str, kept: SearchCounts) -> Callable[[str], ReadoutTerms]:
+def kept_counts(graph: SiteGraph, common: str, kept: SearchCounts) -> ReadoutCounts:
     """Readout id → its word counts for the search index, from `kept` (by readout and settings)
     where an earlier build made them, else counted now — on every core when many are new (a cold
     build). Kept marshalled: only the years being written are ever unpacked. Counts of readouts
-    gone from the site are dropped."""
+    gone from the site are dropped.
+
+    When many are new, a shard all of whose readouts are new has its files made in the worker
+    that counts them (`ReadoutCounts.made`): made later, they were a quarter of what this
+    process did while the pages rendered, and it finished after the rendering workers."""
     key_of = {r.id: counts_key(common, r) for r in graph.readouts.values() if r.digest}
     live = set(key_of.values())
     for key in [key for key in kept if key not in live]:
         del kept[key]
     new = [r for r in graph.chronology if r in key_of and key_of[r] not in kept]
+    made: dict[str, dict[str, bytes]] = {}
+    if len(new) >= parallel.PARALLEL_FROM and parallel.can_fork():
+        fresh = set(new)
+        shards = [shard for shard in search_shards(graph) if fresh.issuperset(shard.readout_ids)]
+        for shard, (packed_counts, files) in zip(shards, map_in_workers(partial(_counted_shard, graph), shards, 2),
+                                                 strict=True):
+            kept.update(zip((key_of[r] for r in shard.readout_ids), packed_counts, strict=True))
+            made[shard.name] = files
+        new = [r for r in new if key_of[r] not in kept]
     packed = map_in_workers(lambda readout_id: marshal.dumps(count_words(graph, readout_id)), new)
     for readout_id, counts in zip(new, packed, strict=True):
         kept[key_of[readout_id]] = counts
+    return ReadoutCounts(graph, key_of, kept, made)
 
-    def counts_of(readout_id: str) -> ReadoutTerms:
-        key = key_of.get(readout_id)
-        found = kept.get(key) if key is not None else None  # none for a readout made in memory
-        if found is None:  # or for one its part's file no longer holds
-            counts = count_words(graph, readout_id)
+
+def _counted_shard(graph: SiteGraph, shard: SearchShard) -> tuple[list[bytes], dict[str, bytes]]:
+    """In a worker: each of a shard's readouts' word counts, marshalled, and the shard's files."""
+    counts = {r: count_words(graph, r) for r in shard.readout_ids}
+    return [marshal.dumps(counts[r]) for r in shard.readout_ids], shard_files(graph, shard, counts.__getitem__)
+
+
+class ReadoutCounts:
+    """Readout id → its word counts (a readout made in memory, or one whose part's file no longer
+    holds it, is counted when asked), and the files of the shards already made from them."""
+
+    def __init__(self, graph: SiteGraph, key_of: Mapping[str, CountsKey], kept: SearchCounts,
+                 made: dict[str, dict[str, bytes]]) -> None:
+        self._graph = graph
+        self._key_of = key_of
+        self._kept = kept
+        self.made = made
+        """Shard name → path → content of the shard's files, made where its readouts were counted."""
+
+    def __call__(self, readout_id: str) -> ReadoutTerms:
+        key = self._key_of.get(readout_id)
+        found = self._kept.get(key) if key is not None else None
+        if found is None:
+            counts = count_words(self._graph, readout_id)
             if key is not None:
-                kept[key] = marshal.dumps(counts)
+                self._kept[key] = marshal.dumps(counts)
             return counts
         counts_kept: ReadoutTerms = marshal.loads(found)
         return counts_kept
-
-    return counts_of

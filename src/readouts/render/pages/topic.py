@@ -28,17 +28,27 @@ from readouts.render.depends import Dependencies, digest_of_fields
 from readouts.render.listings import TopicListing, TopicYear, Year, year_label
 from readouts.render.pages.grouped import YearSplitPages
 from readouts.render.pages.kind import NavEntry, Page, PageKind, Site
-from readouts.render.paragraphs import paragraph_excerpts
+from readouts.render.paragraphs import quoted_and_linked
 from readouts.render.urls import Links
+
+QUOTED_PER_READOUT = 1
+"""How many of a readout's paragraphs on the topic a topic's page quotes; the others are linked
+by their ¶ numbers.
+
+A page that quoted every one was a short book: a main topic's year lists some 270 readouts
+with 11 paragraphs on it each, 1.7 MB of a 10,000-readout site's pages and 188 MB of its
+topics. An index's entry, like a back-of-book index or a subject index of documents, names the
+document, shows the passage that makes it relevant, and points at the rest."""
 
 
 def topic_entries(graph: SiteGraph, links: Links, topic_id: str, readout_ids: tuple[str, ...]) -> list[dict[str, Any]]:
-    """Each readout with its paragraphs that discuss the topic, each linked to its place."""
+    """Each readout with its first paragraph that discusses the topic quoted and linked to its
+    place (`excerpts`), and each other such paragraph linked by its ¶ number (`more`)."""
     entries = []
     for readout_id in readout_ids:
         anchors = [anchor for topic, anchor in graph.quoted.get(readout_id, ()) if topic == topic_id]
-        entries.append({**readout_link(graph, links, readout_id),
-                        "excerpts": paragraph_excerpts(links, graph.readouts[readout_id], anchors)})
+        excerpts, more = quoted_and_linked(links, graph.readouts[readout_id], anchors, QUOTED_PER_READOUT)
+        entries.append({**readout_link(graph, links, readout_id), "excerpts": excerpts, "more": more})
     return entries
 
 
