@@ -1010,6 +1010,12 @@ FACTS = [
     # "Japanese and Russian foreign ministers" in a lead with no year: the one holder of each
     # office whom the opening names
     ("generic/offices_in_the_lead_names_further_down_no_year", "participants", {"yoshimasa-hayashi", "sergey-lavrov"}),
+    # a length as an adjective, its hyphen left out: "within the three hour meeting"
+    ("generic/three_hour_meeting_without_a_hyphen", "duration", 180),
+    # a later sentence gives the length of "the 25-minute call": the definite article says which
+    ("generic/the_length_of_the_call_in_a_later_sentence", "duration", 25),
+    # a Russian compound adjective with the count in words: "после двухчасовых переговоров"
+    ("generic/length_as_a_compound_adjective_ru", "duration", 120),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

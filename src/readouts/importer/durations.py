@@ -30,9 +30,10 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
-# "In a 5-minute telephone conversation", "a 40-minute meeting": the duration as an adjective.
+# "In a 5-minute telephone conversation", "a 40-minute meeting": the duration as an adjective, its
+# hyphen left out in some copy ("within the three hour meeting").
 _DURATION_ADJECTIVE = re.compile(
-    rf"\b(?:{_NUM}|(?P<half>half))-(hour|minute)(?:-long)?\s+(?:[a-z\u201c\u201d\"]+\s+(?:and\s+)?){{0,3}}"
+    rf"\b(?:{_NUM}|(?P<half>half))[-\s](hour|minute)(?:-long)?\s+(?:[a-z\u201c\u201d\"]+\s+(?:and\s+)?){{0,3}}"
     rf"(?:talks?|meeting|conversation|call|summit|session|consultations?|exchange|dialogue|"
     rf"teleconference|videoconference|video conference)\b", re.IGNORECASE)
 
@@ -49,10 +50,15 @@ _RUSSIAN_DURATION = re.compile(
     re.IGNORECASE)
 
 
-# "в ходе 50-минутного общения", "во время 40-минутных переговоров", "2-часовая встреча": the
-# length as an adjective before what lasted it
+# "в ходе 50-минутного общения", "во время 40-минутных переговоров", "2-часовая встреча", "после
+# двухчасовых переговоров": the length as an adjective before what lasted it
+_COUNT_STEMS = {"одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6,
+                "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "пятнадцати": 15, "двадцати": 20,
+                "тридцати": 30, "сорока": 40, "пятидесяти": 50, "полутора": 1.5, "полу": 0.5}
+"""A count as the first part of a compound adjective: "двухчасовых переговоров", "получасовая беседа"."""
 _RUSSIAN_DURATION_ADJECTIVE = re.compile(
-    r"(?<![\w-])(\d{1,3})-(минутн|часов)(?:ый|ого|ому|ым|ом|ая|ой|ую|ое|ые|ых|ыми|ым)\s+"
+    r"(?<![\w-])(\d{1,3}-|" + "|".join(sorted(_COUNT_STEMS, key=len, reverse=True)) + r")"
+    r"(минутн|часов)(?:ый|ого|ому|ым|ом|ая|ой|ую|ое|ые|ых|ыми|ым)\s+"
     r"(?:[а-яё]+\s+)?(?:переговор|встреч|бесед|общени|разговор|консультаци|саммит)", re.IGNORECASE)
 
 
@@ -62,7 +68,9 @@ _AT_LEAST = re.compile(r"(?<![\w-])(?:более|свыше)(?![\w-])", re.IGNOR
 
 def _russian_duration(text: str) -> int | None:
     if adjective := _RUSSIAN_DURATION_ADJECTIVE.search(text):
-        amount = int(adjective.group(1)) * (60 if adjective.group(2).lower() == "часов" else 1)
+        stem = adjective.group(1).lower()
+        per_unit = 60 if adjective.group(2).lower() == "часов" else 1
+        amount = int((int(stem[:-1]) if stem.endswith("-") else _COUNT_STEMS[stem]) * per_unit)
         return amount if 0 < amount <= 24 * 60 else None
     for match in _RUSSIAN_DURATION.finditer(text):
         if _AT_LEAST.search(match.group()):
@@ -160,7 +168,7 @@ def duration(reading: Reading) -> None:
         for sentence in facts.sentences(paragraph):
             named = set(reading.context.names.ids_in(sentence)) & set(reading.participants)
             between = (len(named) >= 2 or bool(named and _THEIR.search(sentence))
-                       or bool(_THE_MEETING_ITSELF.match(sentence)))
+                       or bool(_THE_MEETING_ITSELF.match(sentence)) or _the_length_of_it(sentence))
             if (between and not facts.REMEMBERED.search(sentence)
                     and (found := duration_minutes(sentence)) is not None):
                 reading.duration = found
@@ -175,3 +183,10 @@ _THE_MEETING_ITSELF = re.compile(r"^(?:the two (?:leaders|ministers|men|sides)\b
                                  r"(?:продолжал|продлил|длил|занял)\w*)", re.IGNORECASE)
 """A later sentence about the meeting, though it names no one: "The two leaders met for about 25
 minutes", "The call lasted for about 25 minutes", "Встреча продолжалась около часа"."""
+
+
+def _the_length_of_it(sentence: str) -> bool:
+    """Whether a sentence gives the length of the meeting the story is about, with the definite
+    article: "Hayashi was present for the 25-minute call", not "a two-hour meeting" of another day."""
+    adjective = _DURATION_ADJECTIVE.search(sentence)
+    return bool(adjective and re.search(r"\bthe\s+$", sentence[:adjective.start()], re.IGNORECASE))
