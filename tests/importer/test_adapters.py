@@ -1016,6 +1016,8 @@ FACTS = [
     ("generic/the_length_of_the_call_in_a_later_sentence", "duration", 25),
     # a Russian compound adjective with the count in words: "после двухчасовых переговоров"
     ("generic/length_as_a_compound_adjective_ru", "duration", 120),
+    # the clock times on the 12-hour clock, across noon: "from 11:25 am to 1:10 pm"
+    ("mofa_japan/meeting_from_morning_to_afternoon", "duration", 105),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -91,18 +91,27 @@ _HALVES = re.compile(r"\b(?:lasted|lasting|for|about|approximately|around|some|n
                      re.IGNORECASE)
 
 
-_CLOCK_SPAN = re.compile(r"(?<![\w-])(?:from|с)\s+(\d{1,2})[.:](\d\d)\s+(?:to|until|till|до)\s+"
-                         r"(\d{1,2})[.:](\d\d)(?!\d)", re.IGNORECASE)
+_CLOCK_SPAN = re.compile(r"(?<![\w-])(?:from|с)\s+(\d{1,2})[.:](\d\d)(?:\s*(?P<start_half>[ap])\.?m\b\.?)?\s+"
+                         r"(?:to|until|till|до)\s+(\d{1,2})[.:](\d\d)(?!\d)(?:\s*(?P<end_half>[ap])\.?m\b)?",
+                         re.IGNORECASE)
 """The clock times a meeting began and ended, as the ministries' readouts give them: "Встреча
-продлилась с 18.30 до 19.40", "from 18:30 to 19:40"."""
+продлилась с 18.30 до 19.40", "from 18:30 to 19:40", "from 11:25 am to 1:10 pm"."""
 
 
 def _clock_span(text: str) -> int | None:
     span = _CLOCK_SPAN.search(text)
     if span is None:
         return None
-    start, end = (int(span.group(1)) * 60 + int(span.group(2)), int(span.group(3)) * 60 + int(span.group(4)))
+    start = _minutes_of_day(int(span.group(1)), int(span.group(2)), span.group("start_half"))
+    end = _minutes_of_day(int(span.group(4)), int(span.group(5)), span.group("end_half"))
     return end - start if 0 < end - start <= 8 * 60 else None
+
+
+def _minutes_of_day(hour: int, minute: int, half: str | None) -> int:
+    """Minutes since midnight of a clock time, on the 24-hour clock or with "am"/"pm"."""
+    if half is not None:
+        hour = hour % 12 + (12 if half.lower() == "p" else 0)
+    return hour * 60 + minute
 
 
 def duration_minutes(text: str) -> int | None:
