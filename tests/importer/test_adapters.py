@@ -1018,6 +1018,11 @@ FACTS = [
     ("generic/length_as_a_compound_adjective_ru", "duration", 120),
     # the clock times on the 12-hour clock, across noon: "from 11:25 am to 1:10 pm"
     ("mofa_japan/meeting_from_morning_to_afternoon", "duration", 105),
+    # the country in round brackets after the dateline's city, before the bracketed outlet and date
+    ("generic/dateline_city_with_its_country_in_round_brackets", "published", dt.date(2018, 8, 23)),
+    # the page's title bar, the headline with the site's name after a dash, over the headline itself
+    ("generic/headline_under_its_title_bar_with_the_site", "title",
+     "Лавров обсудил с Кисидой подготовку визита Путина"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -26,8 +26,9 @@ def detect(doc: Document) -> int:
 
 
 def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:
-    """The headline the breadcrumb ends with, else the one a page prints twice (in its title bar
-    and over the story), else the last headline above the text (site labels come before it),
+    """The headline the breadcrumb ends with, else the one a page prints twice (in its title bar,
+    perhaps with the site's name, and over the story), else the last headline above the text (site
+    labels come before it),
     unless that is the deck set right under the headline (`_over_its_deck`). A photo's caption
     under its credit, a copy of the headline cut short and a teaser of another story are none."""
     # the line under a photo's credit is its caption: "Yomiuri Shimbun file photo" / "The Foreign
@@ -60,12 +61,31 @@ def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, 
     texts = [line.text for line in lines]
     # the breadcrumb's last crumb is the page's headline, printed again over the story
     crumbed = next((line for line in lines if line.text in doc.crumbs and headline_like(line.text)), None)
-    twice = next((line for line in lines if texts.count(line.text) > 1 and headline_like(line.text)), None)
+    twice = next((line for line in lines if headline_like(line.text)
+                  and (texts.count(line.text) > 1 or _in_a_title_bar(line.text, texts))), None)
     line = (crumbed or twice or _over_its_byline(lines) or _over_its_deck(lines) or _under_the_stamp(lines, header)
             or _over_its_first_section(lines, header) or last_headline(lines))
     if line and (above := _wrapped_above(line, lines)):
         return f"{above.text} {line.text}", (above.number, line.number)
     return (line.text, (line.number,)) if line else (None, ())
+
+
+def _in_a_title_bar(text: str, texts: list[str]) -> bool:
+    """Whether another header line is the page's title bar, the headline with the site's name after
+    or before a dash or a bar, as a copied page keeps it ("> Лавров передал премьеру Японии Абэ
+    привет от Путина - Аргументы Недели" over the headline itself): the headline, printed twice."""
+    for other in texts:
+        bar = other.strip(" >»›")
+        if bar == text or len(bar) > len(text) + 50:
+            continue
+        if (bar.startswith(text) and _SITE_AFTER.match(bar[len(text):])) or (
+                bar.endswith(text) and _SITE_BEFORE.search(bar[:-len(text)])):
+            return True
+    return False
+
+
+_SITE_AFTER = re.compile(r"^\s+[-–—|]\s+\S.{0,40}$")
+_SITE_BEFORE = re.compile(r"^\S.{0,40}\s[-–—|]\s+$")
 
 
 def _in_a_run_together_trail(line: Line, header_lines: tuple[Line, ...]) -> bool:
