@@ -1023,6 +1023,8 @@ FACTS = [
     # the page's title bar, the headline with the site's name after a dash, over the headline itself
     ("generic/headline_under_its_title_bar_with_the_site", "title",
      "Лавров обсудил с Кисидой подготовку визита Путина"),
+    # the city in apposition to what it is: "in Sakhalin's capital, Yuzhno-Sakhalinsk,"
+    ("generic/city_in_apposition_to_the_capital", "place", "Yuzhno-Sakhalinsk"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -39,8 +39,9 @@ _KNOWN = {c.casefold(): c for c in CITIES}
 # A city the meeting is in follows one of these: "in New York", "visited Sochi", "held in Lima".
 _PLACE_CUE = re.compile(
     r"\b(?P<cue>(?i:in|visited|visiting|at|to|arrived in))\s+"
-    # "in the city of Nagato", "in the southwestern city of Nagato", "to his home town of Nagato"
-    r"(?:(?:the|his|her|their|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?P<kind>city|town|resort|village|port) of\s+)?"
+    # "in the southwestern city of Nagato", "to his home town of Nagato", "in Sakhalin's capital, Yuzhno-Sakhalinsk,"
+    r"(?:(?:the|his|her|their|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?P<kind>city|town|resort|village|port) of\s+|(?:capital|city|town|port),\s+))?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _RU_PLACE_CUE = re.compile(r"(?<![\w-])[Вв]о?\s+(?:[а-яё]{2,}[сц]к(?:ой|ом)\s+)?"
                            r"(?:(?:городе|городке|курорте|порту)\s+)?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
