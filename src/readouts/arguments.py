@@ -96,7 +96,8 @@ def _add_content_commands(commands: argparse._SubParsersAction[argparse.Argument
     add.add_argument("files", nargs="+", type=Path, metavar="FILE")
     add.add_argument("--url", metavar="URL",
                      help="where the readout was published (with one FILE): kept in its front matter, "
-                          "shown in citations and provenance; a publisher's own site settles the publisher")
+                          "shown in citations and provenance; a publisher's own site settles the publisher, "
+                          "and a date in the address (/2022/03/…) gives a dateline without a year its year")
 
     rename = commands.add_parser(
         "rename", help="give a readout another id; its old address leads to the new one",

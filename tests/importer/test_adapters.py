@@ -1283,3 +1283,31 @@ def test_a_transcript_is_a_press_conference_and_a_report_of_one_is_news(case, ki
                                                                           context) -> None:
     r = _read(FIXTURES / f"{case}.txt", context)
     assert (r.kind, r.meeting.place, set(r.participants)) == (kind, place, participants)
+
+
+_DATELINE_WITHOUT_A_YEAR = (b"Japan, Russia foreign ministers talk by phone\n\nTOKYO, March 4 (Kyodo) -- "
+                            b"Japanese Foreign Minister Yoshimasa Hayashi held telephone talks on Friday with Russian "
+                            b"Foreign Minister Sergey Lavrov, the ministry said.\n")
+
+
+@pytest.mark.parametrize(("url", "published"), [
+    ("https://english.kyodonews.net/news/2022/03/hayashi-lavrov.html", dt.date(2022, 3, 4)),
+    ("https://example.com/2022/03/04/hayashi-lavrov/", dt.date(2022, 3, 4)),
+    (None, None),  # the text alone prints no year
+    ("https://example.com/news/2022/04/hayashi-lavrov.html", None),  # filed under another month
+    ("https://example.com/2022/03/05/hayashi-lavrov/", None),  # or another day
+    ("https://tass.com/politics/1420234", None),  # a story's number is no date
+])
+def test_the_address_a_page_was_published_at_gives_its_dateline_the_year(url, published, context) -> None:
+    """`readouts add --url`: news sites file a story under its year and month ("/news/2022/03/…"),
+    which gives the dateline's "March 4" its year, and the talks "on Friday" their day."""
+    imported = read_source(_DATELINE_WITHOUT_A_YEAR, "story.txt", context, url)
+    assert imported.published == published
+    assert imported.meeting.date == published
+
+
+def test_the_address_dates_a_page_that_prints_no_date(context) -> None:
+    data = b"Abe and Putin agree to talk again\n\nPrime Minister Shinzo Abe held talks with President Vladimir Putin.\n"
+    assert read_source(data, "s.txt", context, "https://www.japantimes.co.jp/news/2016/12/15/national/x/").published \
+        == dt.date(2016, 12, 15)
+    assert read_source(data, "s.txt", context).published is None

@@ -12,7 +12,7 @@ from importlib import import_module
 from types import ModuleType
 from urllib.parse import urlsplit
 
-from readouts.importer import generic
+from readouts.importer import dates, generic
 from readouts.importer.common import Context, ImportedReadout
 from readouts.importer.document import decode, prepare
 from readouts.publishers import PUBLISHERS
@@ -39,6 +39,8 @@ def pick(doc, url: str | None = None) -> ModuleType:  # type: ignore[no-untyped-
 def read_source(data: bytes, path: str, context: Context, url: str | None = None) -> ImportedReadout:
     """Raw bytes of one source → what it says. Raises ReadoutsError for unreadable input."""
     doc = prepare(decode(data, path), path)
+    if url and (address_day := dates.day_in_address(url)):
+        doc = dataclasses.replace(doc, address_day=address_day)
     imported: ImportedReadout = pick(doc, url).parse(doc, context)
     if imported.publisher == "other" and imported.outlet is None and url:
         # an outlet the text does not name is still known by its site

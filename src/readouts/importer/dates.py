@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 _MONTHS_EN = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -334,4 +335,25 @@ def date_line(text: str) -> FoundDate | None:
     after = re.sub(r"\b[ap]\.m\.", " ", rest)
     if len(re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", after)) <= 8 and not re.search(r"[a-zа-я]{3,}\.\s*$", rest):
         return dates[0]
+    return None
+
+
+_ADDRESS_DAY = re.compile(r"(?<![\d])(?P<year>(?:19|20)\d\d)(?P<sep>[/-]?)(?P<month>0[1-9]|1[0-2])"
+                          r"(?:(?P=sep)(?P<day>0[1-9]|[12]\d|3[01]))?(?![\d])")
+
+
+def day_in_address(url: str) -> tuple[int, int, int | None] | None:
+    """The year, month and perhaps day a news page's address files it under, as most sites build
+    them: "/news/2022/03/…", "/2022/03/04/…", "…-20220304-…"; never from the host's name. A bare
+    "202203" with no separator is too like a story's number to read, unless the day follows."""
+    path = urlsplit(url).path
+    for match in _ADDRESS_DAY.finditer(path):
+        if match.group("sep") == "" and match.group("day") is None:
+            continue
+        day = int(match.group("day")) if match.group("day") else None
+        try:
+            dt.date(int(match.group("year")), int(match.group("month")), day or 1)
+        except ValueError:
+            continue
+        return int(match.group("year")), int(match.group("month")), day
     return None

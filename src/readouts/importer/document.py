@@ -39,6 +39,10 @@ class Document:
     """Targets of "Back to X" links, which name the section the page sits in."""
     captions: tuple[str, ...] = field(default=())
     """Photo captions, cleaned: some pages print their headline only there."""
+    address_day: tuple[int, int, int | None] | None = None
+    """The year, month and perhaps day the page's address files it under ("/news/2022/03/…"), when
+    the address is known (`readouts add --url`): they give a day the text prints without a year
+    its year, and date a page that prints none."""
     crumbs: tuple[str, ...] = field(default=())
     """The last crumb of each breadcrumb ("Home / World / Lavrov to Kishida: …"): the page's own
     headline, which a page prints again over its story."""

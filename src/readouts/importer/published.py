@@ -30,10 +30,14 @@ def published_from_dateline(reading: Reading) -> None:
         partial = dates.find_partial_dates(story.date_text)
         if partial:
             reading.printed_day = (partial[0].month, partial[0].day)
-            reading.published = _year_printed_above(reading, reading.printed_day)
+            reading.published = (_year_printed_above(reading, reading.printed_day)
+                                 or _year_of_the_address(reading, reading.printed_day))
         if reading.published is None:
             reading.notes.append(f"line {reading.body_lines[0].number}: the dateline prints \"{story.date_text}\" "
                                  f"with no year: the published date is left empty for a person to fill in")
+    if reading.published is None and not story and (address := reading.doc.address_day) and address[2]:
+        # a page that prints no date at all, its address filing it under a day: "/2022/03/04/…"
+        reading.published = dt.date(address[0], address[1], address[2])
     if reading.published is None and not reading.notes:
         reading.notes.append("no publication date found: the published date is left empty")
     if story and story.date_text and reading.published is not None:
@@ -89,3 +93,16 @@ def _year_printed_above(reading: Reading, day: tuple[int, int]) -> dt.date | Non
     printed = [line.text for line in reading.header.lines] + list(reading.doc.captions)
     return next((found.date for text in printed for found in dates.find_dates(text)
                  if (found.date.month, found.date.day) == day), None)
+
+
+def _year_of_the_address(reading: Reading, day: tuple[int, int]) -> dt.date | None:
+    """The dateline's day in the year the page's address files it under, when the address names
+    the same month ("TOKYO, March 4 (Kyodo)" at "/news/2022/03/…"): a story is filed the month
+    it is dated."""
+    address = reading.doc.address_day
+    if address is None or address[1] != day[0] or (address[2] is not None and address[2] != day[1]):
+        return None
+    try:
+        return dt.date(address[0], day[0], day[1])
+    except ValueError:
+        return None
