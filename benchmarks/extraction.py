@@ -90,8 +90,9 @@ def show(value: Any) -> str:
     return repr(value)
 
 
-def score_fields(files: dict[Path, dict[str, Any]], root: Path, verbose: bool) -> float:
-    """Print each field's accuracy over the files whose label gives it; return their mean."""
+def score_fields(files: dict[Path, dict[str, Any]], root: Path, verbose: bool, with_urls: bool = False) -> float:
+    """Print each field's accuracy over the files whose label gives it; return their mean. With
+    `with_urls`, each file is read as `readouts add FILE --url` reads it, given its label's source_url."""
     context = make_context(root)
     people = load_people(root / "content" / "people.yaml")
     names = {person.id: person.name for person in people}
@@ -105,7 +106,8 @@ def score_fields(files: dict[Path, dict[str, Any]], root: Path, verbose: bool) -
     unscored: list[str] = []
     for path, gold in files.items():
         try:
-            imported: ImportedReadout | None = read_source(path.read_bytes(), str(path), context)
+            url = gold.get("source_url") if with_urls else None
+            imported: ImportedReadout | None = read_source(path.read_bytes(), str(path), context, url)
         except ReadoutsError as error:
             print(f"error {path.name}: {error} (all fields count as wrong)")
             imported = None
@@ -156,10 +158,13 @@ def main(argv: list[str] | None = None) -> int:
     corpus_arguments(parser, REPO_ROOT, "site root whose site.yaml, content/*.yaml and seed sources the "
                                         "importer and the link stage read",
                      'print every mismatch and invented value, every topic, every wrong pair')
+    parser.add_argument("--with-urls", action="store_true",
+                        help="read each file with its label's source_url, as `readouts add FILE --url URL` does "
+                             "(the fields table only; grouping reads the files alone)")
     args = parser.parse_args(argv)
 
     files = load_corpora(args.corpus)
-    score_fields(files, args.root, args.verbose)
+    score_fields(files, args.root, args.verbose, args.with_urls)
     print()
     tp, fp, fn = score_topics(files, args.root, args.verbose, main_only=not args.verbose)
     main_topics = list(load_config(args.root).main_topics)
