@@ -1025,6 +1025,9 @@ FACTS = [
      "Лавров обсудил с Кисидой подготовку визита Путина"),
     # the city in apposition to what it is: "in Sakhalin's capital, Yuzhno-Sakhalinsk,"
     ("generic/city_in_apposition_to_the_capital", "place", "Yuzhno-Sakhalinsk"),
+    # the Russian press's author line, "Текст: Кира Латухина", is a byline: the headline is over the deck above it
+    ("generic/headline_and_deck_over_the_author_line_ru", "title",
+     "Россия и Япония договорились вместе решать самые сложные вопросы"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -54,7 +54,9 @@ _BROKEN_OFF = re.compile(r"\s(?:в|во|и|с|со|на|о|об|по|к|из|з�
 # Lines around a headline that name, credit or place the page rather than the event. Each is a
 # convention of news and ministry pages in general, not of one site:
 _BYLINE = re.compile(  # "Posted: 4:44 pm, March 20, 2017 by Desk man", "Faizan Hashmi 2 minutes ago"
-    r"^(?:posted|published|updated|modified|edited|written|by|обновлено|опубликовано|изменено)\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
+    # and the Russian press's author line, "Текст: Кира Латухина", "Автор:Николай Быков"
+    r"^(?:posted|published|updated|modified|edited|written|by|обновлено|опубликовано|изменено)\b|"
+    r"^(?:текст|автор|author)\s*:\s*[A-ZА-ЯЁ][a-zа-яё]+\s+[A-ZА-ЯЁ]|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b|"
     r"\|\s*\d|\b\d{1,2}:\d\d\b.*\bby\s+[A-Z]", re.IGNORECASE)
 _STAFF_POST = re.compile(
     r"^(?:зав\.|заведующ\w*|руководител\w*|(?:главн\w+\s+|шеф-)?редактор\w*|обозревател\w*|"
