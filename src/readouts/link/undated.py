@@ -40,14 +40,14 @@ into it. A call singles out one by the weekday the story prints (_singled_out_by
 
 
 def join_by_people(readouts: Mapping[str, Readout], order: tuple[str, ...],
-                    groups: dict[str, list[str]], ministers: frozenset[str] = frozenset()) -> None:
+                   groups: dict[str, list[str]], ministers: frozenset[str] = frozenset()) -> None:
     """Add to `groups` each account that prints no day at all and names exactly one meeting.
 
     A news item retelling a ministry's readout often prints no date ("on Monday"). It joins the
     one dated meeting whose participants are exactly its own and whose accounts name no other
     place or format, when what it says singles out a meeting: three people or more, two and a
-    way of meeting rarer than in person (a telephone talk, a video call, a "2+2"), two and the
-    text's own date, since a text whose publication day is known was written within a week after
+    "2+2", two and a call or video meeting on the weekday the text prints, two and the text's
+    own date, since a text whose publication day is known was written within a week after
     the meeting (two who met on consecutive days fit both, and stay apart), or two and the city
     where the meeting's accounts say they met. Two ministers
     who met in person more than once fit several meetings, and an account that fits more than
