@@ -1028,6 +1028,8 @@ FACTS = [
     # the Russian press's author line, "Текст: Кира Латухина", is a byline: the headline is over the deck above it
     ("generic/headline_and_deck_over_the_author_line_ru", "title",
      "Россия и Япония договорились вместе решать самые сложные вопросы"),
+    # the lead's subject is the two who met, a person of each side, before its weekday: their day
+    ("generic/both_sides_as_the_leads_subject_with_a_weekday", "meeting_date", dt.date(2005, 5, 31)),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -66,9 +66,20 @@ def _day_in_the_lede(reading: Reading) -> dt.date | None:
     # protested … in a meeting in Moscow with … Lavrov"
     goes_on = bool(_ALSO.search(reading.meeting_sentence or ""))
     if (not lede or lede == reading.meeting_sentence or reading.announces or facts.FUTURE.search(lede)
-            or not (facts.MEETING_WORDS.search(lede) or _AGREED.search(lede) or goes_on)):
+            or not (facts.MEETING_WORDS.search(lede) or _AGREED.search(lede) or goes_on
+                    or _both_sides_before_the_day(lede, reading))):
         return None
     return sentence_day.meeting_date(lede, reading.counted_from)
+
+
+def _both_sides_before_the_day(lede: str, reading: Reading) -> bool:
+    """Whether the lead names a person of each side before the day it gives: the two who met,
+    as its subject ("Machimura and his Russian counterpart Sergei Lavrov failed Tuesday to set …")."""
+    day = sentence_day.weekday_named(lede)
+    if day is None:
+        return False
+    names = reading.context.names
+    return {names.country_of(p) for p in names.ids_in(lede[:day.start()])} >= {"japan", "russia"}
 
 
 _ALSO = re.compile(r"^[^,.;]{0,60}?\balso\b|^[^,.;]{0,60}?(?<![\w-])также(?![\w-])", re.IGNORECASE)
