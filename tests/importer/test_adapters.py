@@ -1030,6 +1030,9 @@ FACTS = [
      "Россия и Япония договорились вместе решать самые сложные вопросы"),
     # the lead's subject is the two who met, a person of each side, before its weekday: their day
     ("generic/both_sides_as_the_leads_subject_with_a_weekday", "meeting_date", dt.date(2005, 5, 31)),
+    # words said where the talks were: "told reporters in Moscow after talks with", "their joint news conference in"
+    ("generic/told_reporters_in_the_city_right_after_the_talks", "place", "Moscow"),
+    ("generic/caption_after_their_joint_news_conference", "place", "Moscow"),
     # the line under a photo's credit is its caption, and names no meeting's place
     ("generic/photo_credit_over_its_caption", "title",
      "Foreign Ministry European Affairs Chief Meets with Russian Counterpart"),

@@ -41,10 +41,31 @@ _NOT_CITIES = {
 }
 
 
+# Cities where Japan–Russia meetings are held or that datelines name. A place must be a city:
+# "in Japan" names a country and says nothing about where the ministers sat.
+CITIES = (
+    "Tokyo", "Osaka", "Nagoya", "Kyoto", "Hiroshima", "Nagasaki", "Yamaguchi", "Nagato", "Sapporo",
+    "Hakodate", "Nemuro", "Kushiro", "Niigata", "Fukuoka", "Ise-Shima", "Karuizawa", "Hokkaido",
+    "Moscow", "St. Petersburg", "Saint Petersburg", "Vladivostok", "Sochi", "Kazan", "Khabarovsk",
+    "Yuzhno-Sakhalinsk", "Kaliningrad", "Yekaterinburg", "Novosibirsk", "Irkutsk", "Kursk",
+    "New York", "Washington", "Geneva", "Vienna", "Paris", "London", "Berlin", "Munich",
+    "Hamburg", "Rome", "Brussels", "Helsinki", "Stockholm", "Oslo", "Warsaw", "Prague",
+    "Beijing", "Shanghai", "Seoul", "Pyongyang", "Ulaanbaatar", "Singapore", "Manila", "Bangkok",
+    "Hanoi", "Da Nang", "Jakarta", "Bali", "Kuala Lumpur", "Vientiane", "Phnom Penh",
+    "Nay Pyi Taw", "Naypyidaw", "Bandar Seri Begawan", "New Delhi", "Delhi", "Astana",
+    "Nur-Sultan", "Almaty", "Tashkent", "Bishkek", "Dushanbe", "Ashgabat", "Baku", "Yerevan",
+    "Tbilisi", "Minsk", "Kyiv", "Kiev", "Ankara", "Istanbul", "Tehran", "Riyadh", "Doha",
+    "Abu Dhabi", "Dubai", "Cairo", "Jerusalem", "Tel Aviv", "Lima", "Buenos Aires", "Santiago",
+    "Brasilia", "Rio de Janeiro", "Mexico City", "Los Cabos", "Ottawa", "Toronto", "Canberra",
+    "Sydney", "Brisbane", "Auckland", "Port Moresby", "Osaka", "Cannes", "Deauville", "Evian",
+    "Lough Erne", "Elmau", "Biarritz", "Charlevoix", "Taormina", "Toyako", "Yokohama",
+)
+
+
 _SHARDS = 16
 """The index is kept in this many files, by the first letter of a name, so that a lookup reads
 one (a few milliseconds) rather than all 34,000 cities (0.1 s): most imports ask for a few names,
-and many for none that is not on the list of usual cities (venue.CITIES)."""
+and many for none that is not on the list of usual cities (CITIES)."""
 _INDEX_VERSION = 7
 """Raised when _index_cities changes what it keeps, so an index made by older code is not read."""
 

@@ -16,26 +16,7 @@ if TYPE_CHECKING:
     from readouts.importer.datelines import Dateline
     from readouts.importer.header import Header
 
-# Cities where Japan–Russia meetings are held or that datelines name. A place must be a city:
-# "in Japan" names a country and says nothing about where the ministers sat.
-CITIES = (
-    "Tokyo", "Osaka", "Nagoya", "Kyoto", "Hiroshima", "Nagasaki", "Yamaguchi", "Nagato", "Sapporo",
-    "Hakodate", "Nemuro", "Kushiro", "Niigata", "Fukuoka", "Ise-Shima", "Karuizawa", "Hokkaido",
-    "Moscow", "St. Petersburg", "Saint Petersburg", "Vladivostok", "Sochi", "Kazan", "Khabarovsk",
-    "Yuzhno-Sakhalinsk", "Kaliningrad", "Yekaterinburg", "Novosibirsk", "Irkutsk", "Kursk",
-    "New York", "Washington", "Geneva", "Vienna", "Paris", "London", "Berlin", "Munich",
-    "Hamburg", "Rome", "Brussels", "Helsinki", "Stockholm", "Oslo", "Warsaw", "Prague",
-    "Beijing", "Shanghai", "Seoul", "Pyongyang", "Ulaanbaatar", "Singapore", "Manila", "Bangkok",
-    "Hanoi", "Da Nang", "Jakarta", "Bali", "Kuala Lumpur", "Vientiane", "Phnom Penh",
-    "Nay Pyi Taw", "Naypyidaw", "Bandar Seri Begawan", "New Delhi", "Delhi", "Astana",
-    "Nur-Sultan", "Almaty", "Tashkent", "Bishkek", "Dushanbe", "Ashgabat", "Baku", "Yerevan",
-    "Tbilisi", "Minsk", "Kyiv", "Kiev", "Ankara", "Istanbul", "Tehran", "Riyadh", "Doha",
-    "Abu Dhabi", "Dubai", "Cairo", "Jerusalem", "Tel Aviv", "Lima", "Buenos Aires", "Santiago",
-    "Brasilia", "Rio de Janeiro", "Mexico City", "Los Cabos", "Ottawa", "Toronto", "Canberra",
-    "Sydney", "Brisbane", "Auckland", "Port Moresby", "Osaka", "Cannes", "Deauville", "Evian",
-    "Lough Erne", "Elmau", "Biarritz", "Charlevoix", "Taormina", "Toyako", "Yokohama",
-)
-_KNOWN = {c.casefold(): c for c in CITIES}
+_KNOWN = {c.casefold(): c for c in places.CITIES}
 # A city the meeting is in follows one of these: "in New York", "visited Sochi", "held in Lima".
 _PLACE_CUE = re.compile(
     r"\b(?P<cue>(?i:in|visited|visiting|at|to|arrived in))\s+"
@@ -79,7 +60,8 @@ def _english_cue(text: str, announcement: bool) -> str | None:
     for match in _PLACE_CUE.finditer(text):
         before = text[max(0, match.start() - 80):match.start()]
         if ((not announcement and _announced(text, match.start())) or _ANOTHER_TIME.search(text[:match.start()])
-                or _ANOTHER_EVENT.search(before)
+                or (_ANOTHER_EVENT.search(before) and not _SAID_THERE_AT_THE_TALKS.search(before)
+                    and not _RIGHT_AFTER_THE_TALKS.match(text, match.end("name")))
                 or (match.group("cue").lower() == "to" and not _MOVING_TO.search(before))
                 or (match.group("cue").lower() == "in" and (_POSTED.search(before) or _DETAINED.search(before)))):
             continue
@@ -153,7 +135,7 @@ _RU_ADJECTIVE_PLACE = re.compile(
 _ADJECTIVE_CITY_SIZE = 300_000
 """Many adjectives made from a town's name are common words too ("королевской" of Korolyov,
 "советские" of Sovetsk, "братской" of Bratsk): an adjective is read as a city only when the city
-is one of the usual venues (CITIES) or has this many people, whose adjectives are in common use."""
+is one of the usual venues (places.CITIES) or has this many people, whose adjectives are in common use."""
 
 
 def _city_of_adjective(word: str) -> str | None:
@@ -209,6 +191,11 @@ _ANOTHER_EVENT = re.compile(r"\b(?:preparations? (?:for|of)|ahead of|in the run-
 Moscow", "a statement that may be signed during the Prime Minister's visit to Moscow") is that
 event's; after "meetings held" it is the place of others than the one reported
 ("following the outcomes of the summit meetings held in Singapore and Buenos Aires")."""
+_SAID_THERE_AT_THE_TALKS = re.compile(r"\bjoint\s+(?:press|news)\s+conference\s+$", re.IGNORECASE)
+_RIGHT_AFTER_THE_TALKS = re.compile(r",?\s+(?:right\s+|shortly\s+)?after\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+                                    r"(?:talks|meeting|consultations)\s+with\b", re.IGNORECASE)
+"""Where words were said at the talks themselves: a joint news conference, or "told reporters in
+Moscow after talks with": the city of the talks."""
 _MOVING_TO = re.compile(r"\b(?:visit\w*|trips?|travel\w*|c[oa]me|comes|coming|went|go|goes|going|flew|fl(?:y|ies|ying)|"
                         r"arriv\w*|journey\w*|way|return\w*|head\w*|back|welcom\w*|moved?|sent|dispatch\w*|"
                         r"invit\w*|tours?)\b[^,.;]{0,25}$", re.IGNORECASE)
