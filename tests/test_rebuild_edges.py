@@ -376,7 +376,7 @@ def test_an_output_folder_linked_to_a_folder_of_other_files_is_refused(tmp_path:
 
 def test_a_stamp_this_process_saved_is_not_read_from_disk_again_until_its_file_changes(
         demo_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The stamp of 10,000 readouts is 0.2 s of JSON, read at the start of every build of
+    """The stamp of 10,000 readouts took 0.2 s to read as JSON, at the start of every build of
     readouts serve; another process's stamp is read and checked as before."""
     from readouts import stamp as stamps
 
@@ -388,7 +388,7 @@ def test_a_stamp_this_process_saved_is_not_read_from_disk_again_until_its_file_c
     real = stamps.unseal
     monkeypatch.setattr(stamps, "unseal", lambda blob: (read.append(blob), real(blob))[1])
     assert stamps.Stamp.load(demo_site) is saved and read == []
-    path = demo_site / ".readouts-cache" / "stamp.json"
+    path = demo_site / ".readouts-cache" / "stamp.marshal"
     path.write_bytes(path.read_bytes())  # rewritten by someone else: read and checked again
     assert stamps.Stamp.load(demo_site) == saved and len(read) == 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,25 @@ def test_a_build_told_what_changed_makes_the_site_a_build_that_looks_at_everythi
     site = {p.relative_to(told / "site"): p.read_bytes() for p in (told / "site").rglob("*") if p.is_file()}
     assert site == {p.relative_to(whole / "site"): p.read_bytes() for p in (whole / "site").rglob("*") if p.is_file()}
     assert b"A paragraph added." in b"".join(site.values())
+
+
+def test_a_saved_stamp_reads_back_equal_in_another_process_and_one_of_another_shape_is_none(tmp_path: Path) -> None:
+    """The stamp is marshalled: read back by a process that did not save it (nothing kept in
+    memory), it holds the very values, lists as lists, so `matches` compares it with a new look;
+    a stamp file of another shape (a damaged or older one) is no stamp, and the JSON file an
+    earlier version kept is removed."""
+    root = _site(tmp_path)
+    inputs = scan_inputs(root)
+    (root / ".readouts-cache").mkdir()
+    (root / ".readouts-cache" / "stamp.json").write_bytes(b"{}")
+    saved = stamp.Stamp.taken(inputs, time.time_ns() + 10**10, "site", "marker", 3, 2, ("a warning",), {".": [1, 2]})
+    saved.save(root)
+    stamp._KEPT.clear()
+    read = stamp.Stamp.load(root)
+    assert read == saved and read is not saved and read.inputs == inputs
+    assert not (root / ".readouts-cache" / "stamp.json").exists()
+    from readouts.seal import seal
+
+    (root / ".readouts-cache" / "stamp.marshal").write_bytes(b"".join(seal(b"\x00not marshal")))
+    stamp._KEPT.clear()
+    assert stamp.Stamp.load(root) is None

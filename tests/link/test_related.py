@@ -83,3 +83,12 @@ def test_a_serving_process_makes_again_only_the_entries_of_readouts_it_has_not_s
         lists = related_readouts(by_id, order, {}, made)
     assert [c.args[0] for c in entry.call_args_list] == [changed]
     assert lists == related_readouts(by_id, order)
+
+
+def test_what_is_kept_for_the_next_call_counts_each_keys_carriers_rather_than_listing_them() -> None:
+    """The next call asks only whether a key counted before (how many carried it): the kept
+    lists of who carried each key were the largest part of what every add marshals."""
+    kept: dict = {}
+    _related(_readout("a", DAY, ("peace-treaty",), ("galuzin",)), _readout("b", DAY, ("peace-treaty",)),
+             _readout("c", None, (), ("galuzin", "lavrov")), kept=kept)
+    assert kept["lists"].carriers == {"t:peace-treaty": 2, "p:galuzin": 2, "p:lavrov": 1}
