@@ -28,9 +28,9 @@ def detect(doc: Document) -> int:
 def choose_title(header: Header, doc: Document) -> tuple[str | None, tuple[int, ...]]:
     """The headline the breadcrumb ends with, else the one a page prints twice (in its title bar,
     perhaps with the site's name, and over the story), else the last headline above the text (site
-    labels come before it),
-    unless that is the deck set right under the headline (`_over_its_deck`). A photo's caption
-    under its credit, a copy of the headline cut short and a teaser of another story are none."""
+    labels come before it), unless that is the deck set right under the headline (`_over_its_deck`).
+    A photo's caption under its credit, a copy of the headline cut short and a teaser of another
+    story are none."""
     # the line under a photo's credit is its caption: "Yomiuri Shimbun file photo" / "The Foreign
     # Ministry in Chiyoda Ward, Tokyo"
     lines = [line for at, line in enumerate(header.lines) if not (at and bare_photo_credit(header.lines[at - 1].text))]

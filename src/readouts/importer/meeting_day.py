@@ -13,6 +13,7 @@ import re
 from readouts.importer import dates, facts, sentence_day
 from readouts.importer.datelines import dateline
 from readouts.importer.lines import shorten
+from readouts.importer.offices import SIDES
 from readouts.importer.reading import Reading
 from readouts.importer.years import resolve_year
 
@@ -79,7 +80,7 @@ def _both_sides_before_the_day(lede: str, reading: Reading) -> bool:
     if day is None:
         return False
     names = reading.context.names
-    return {names.country_of(p) for p in names.ids_in(lede[:day.start()])} >= {"japan", "russia"}
+    return {names.country_of(p) for p in names.ids_in(lede[:day.start()])} >= set(SIDES)
 
 
 _ALSO = re.compile(r"^[^,.;]{0,60}?\balso\b|^[^,.;]{0,60}?(?<![\w-])также(?![\w-])", re.IGNORECASE)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from readouts.link.undated import compatible, join_by_people
+from readouts.link.undated import compatible, join_by_people, printed_day_of
 from readouts.model import Meeting, Readout
 
 if TYPE_CHECKING:
@@ -48,12 +48,6 @@ def _agreement(readout: Readout, members: list[Readout]) -> int:
     facts = readout.meeting
     return sum(1 for m in members for same in (facts.place and facts.place == m.meeting.place,
                                                facts.format and facts.format == m.meeting.format) if same)
-
-
-def printed_day_of(readout: Readout) -> tuple[int, int] | None:
-    """The day a text prints without a year that places its meeting: the meeting's own ("summit on
-    Nov. 10"), else its dateline's ("TOKYO, August 31. /TASS/.")."""
-    return readout.imported.day_without_year if readout.imported else None
 
 
 ANNOUNCED_AHEAD = 1

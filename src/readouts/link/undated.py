@@ -32,6 +32,12 @@ def compatible(a: Readout, b: Readout) -> bool:
 REMOTE_FORMATS = frozenset({"telephone", "video"})
 
 
+def printed_day_of(readout: Readout) -> tuple[int, int] | None:
+    """The day a text prints without a year that places its meeting: the meeting's own ("summit on
+    Nov. 10"), else its dateline's ("TOKYO, August 31. /TASS/.")."""
+    return readout.imported.day_without_year if readout.imported else None
+
+
 SPECIFIC_FORMATS = frozenset({"2+2"})
 """Ways of meeting rare enough that two people who met so are one meeting in most archives. Not
 a call: two leaders or ministers call each other time and again (Kishida and Putin in October
@@ -95,7 +101,7 @@ def _names_its_meeting(readout: Readout) -> bool:
     (_join_by_people)."""
     people = frozenset(readout.participants)
     return not (readout.meeting.date is not None or readout.meeting.meeting_id
-                or (readout.imported and readout.imported.day_without_year) or len(people) < 2
+                or printed_day_of(readout) or len(people) < 2
                 or (_by_place_alone(readout) and (not readout.meeting.place or readout.meeting.place in _CAPITALS)))
 
 
